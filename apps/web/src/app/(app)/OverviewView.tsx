@@ -1,0 +1,60 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { HEARING_STATUSES } from "@innspill/domain/shared";
+import { HearingList } from "@/components/hearings/HearingList";
+import { Alert, Card, Loading } from "@/components/ui";
+import { useDates } from "@/lib/dates";
+import { useErrorText } from "@/lib/errors";
+import { useTRPC } from "@/trpc/client";
+
+export function OverviewView() {
+  const t = useTranslations("overview");
+  const statuses = useTranslations("statuses");
+  const trpc = useTRPC();
+  const errorText = useErrorText();
+  const { date } = useDates();
+  const query = useQuery({ ...trpc.overview.get.queryOptions(), refetchInterval: 60_000 });
+  if (query.isPending) return <Loading label={t("title")} />;
+  if (query.error) return <Alert>{errorText(query.error)}</Alert>;
+  const o = query.data;
+  return (
+    <div className="space-y-4">
+      <p className="text-sm text-slate-600">{t("today", { date: date(o.today) })}</p>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Card title={`${t("overdue")} (${o.overdue.length})`} className={o.overdue.length ? "border-red-300" : ""}>
+          <div data-testid="overview-overdue">
+            {o.overdue.length ? <p className="mb-2 text-xs text-slate-500">{t("overdueHint")}</p> : null}
+            {o.overdue.length ? <HearingList items={o.overdue} today={o.today} /> : <p className="text-sm text-slate-500">{t("none")}</p>}
+          </div>
+        </Card>
+        <Card title={`${t("dueThisWeek")} (${o.dueThisWeek.length})`}>
+          <div data-testid="overview-due-this-week">
+            {o.dueThisWeek.length ? <HearingList items={o.dueThisWeek} today={o.today} /> : <p className="text-sm text-slate-500">{t("none")}</p>}
+          </div>
+        </Card>
+        <Card title={`${t("mine")} (${o.mine.length})`}>
+          <div data-testid="overview-mine">
+            {o.mine.length ? <HearingList items={o.mine} today={o.today} /> : <p className="text-sm text-slate-500">{t("none")}</p>}
+          </div>
+        </Card>
+        <Card title={t("countsTitle")}>
+          <ul className="grid grid-cols-2 gap-2 text-sm">
+            {HEARING_STATUSES.map((s) => (
+              <li key={s}>
+                <Link href={`/horinger?status=${s}`} className="flex justify-between rounded px-2 py-1 hover:bg-slate-100">
+                  <span>{statuses(s)}</span>
+                  <span className="font-semibold" data-testid={`count-${s}`}>
+                    {o.counts[s]}
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+"use server";
+
+import { cookies } from "next/headers";
+import { revalidatePath } from "next/cache";
+import { AuthError, CredentialsSignin } from "next-auth";
+import { signIn, signOut } from "@innspill/auth";
+import { LOCALE_COOKIE } from "@/i18n/request";
+
+export async function setLocale(formData: FormData) {
+  const locale = formData.get("locale") === "en" ? "en" : "nb";
+  (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: 60 * 60 * 24 * 365, sameSite: "lax" });
+  revalidatePath("/", "layout");
+}
+
+export type LoginState = { error: "invalid" | "throttled" | null; email: string };
+
+function safeCallback(value: FormDataEntryValue | null): string {
+  const s = typeof value === "string" ? value : "";
+  // Only paths on this site, never another origin.
+  return s.startsWith("/") && !s.startsWith("//") ? s : "/";
+}
+
+export async function login(_prev: LoginState, formData: FormData): Promise<LoginState> {
+  const email = String(formData.get("email") ?? "");
+  try {
+    await signIn("credentials", {
+      email,
+      password: String(formData.get("password") ?? ""),
+      redirectTo: safeCallback(formData.get("callbackUrl")),
+    });
+    return { error: null, email };
+  } catch (err) {
+    if (err instanceof CredentialsSignin) {
+      return { error: err.code === "throttled" ? "throttled" : "invalid", email };
+    }
+    if (err instanceof AuthError) return { error: "invalid", email };
+    throw err; // the redirect after a successful login
+  }
+}
+
+export async function loginWithOidc() {
+  await signIn("microsoft-entra-id", { redirectTo: "/" });
+}
+
+export async function logout() {
+  await signOut({ redirectTo: "/login" });
+}

@@ -1,0 +1,3 @@
+import { handlers } from "@innspill/auth";
+
+export const { GET, POST } = handlers;

@@ -1,0 +1,47 @@
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { getSessionActor, oidcEnabled } from "@innspill/auth";
+import { LoginForm } from "./LoginForm";
+import { loginWithOidc } from "../actions";
+import { LanguageSwitch } from "@/components/LanguageSwitch";
+import { secondaryButtonClass } from "@/components/ui";
+
+export const dynamic = "force-dynamic";
+
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string; error?: string }>;
+}) {
+  const { callbackUrl, error } = await searchParams;
+  // An active user is sent on; a deactivated one with an old session cookie stays here.
+  if (await getSessionActor()) redirect("/");
+  const t = await getTranslations();
+  let path = "/";
+  try {
+    path = callbackUrl ? new URL(callbackUrl, "http://x").pathname : "/";
+  } catch {
+    path = "/";
+  }
+  return (
+    <main className="flex min-h-screen items-center justify-center p-4">
+      <div className="w-full max-w-sm rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+        <p className="text-sm font-semibold uppercase tracking-wide text-blue-800">{t("app.name")}</p>
+        <h1 className="mb-1 text-2xl font-semibold">{t("login.title")}</h1>
+        <p className="mb-6 text-sm text-slate-600">{t("app.tagline")}</p>
+        <LoginForm callbackUrl={path} initialError={error} />
+        {oidcEnabled ? (
+          <form action={loginWithOidc} className="mt-4">
+            <p className="mb-2 text-center text-xs text-slate-500">{t("login.or")}</p>
+            <button type="submit" className={`${secondaryButtonClass} w-full`}>
+              {t("login.oidc")}
+            </button>
+          </form>
+        ) : null}
+        <div className="mt-6 flex justify-end">
+          <LanguageSwitch />
+        </div>
+      </div>
+    </main>
+  );
+}

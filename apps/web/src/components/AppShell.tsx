@@ -1,0 +1,47 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { navFor, type Role } from "@innspill/auth/roles";
+import { logout } from "@/app/actions";
+import { LanguageSwitch } from "./LanguageSwitch";
+import { NavLinks } from "./NavLinks";
+
+export async function AppShell({
+  user,
+  children,
+}: {
+  user: { name: string; role: Role };
+  children: ReactNode;
+}) {
+  const t = await getTranslations();
+  const items = navFor(user.role).map((item) => ({ href: item.href, label: t(`nav.${item.key}`) }));
+  return (
+    <div className="min-h-screen">
+      <a href="#main" className="sr-only focus:not-sr-only">
+        {t("app.skipToContent")}
+      </a>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+          <Link href="/" className="text-lg font-semibold text-blue-900">
+            {t("app.name")}
+          </Link>
+          <NavLinks items={items} label={t("app.menu")} />
+          <div className="ml-auto flex items-center gap-4 text-sm">
+            <span className="text-slate-700">
+              {user.name} <span className="text-slate-500">· {t(`app.roles.${user.role}`)}</span>
+            </span>
+            <LanguageSwitch />
+            <form action={logout}>
+              <button type="submit" className="text-blue-800 underline">
+                {t("app.logout")}
+              </button>
+            </form>
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+export function NavLinks({ items, label }: { items: { href: string; label: string }[]; label: string }) {
+  const pathname = usePathname();
+  return (
+    <nav aria-label={label} className="flex flex-wrap gap-1">
+      {items.map((item) => {
+        const active = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
+        return (
+          <Link
+            key={item.href}
+            href={item.href}
+            aria-current={active ? "page" : undefined}
+            className={`rounded-md px-3 py-1.5 text-sm ${
+              active ? "bg-blue-100 font-medium text-blue-900" : "text-slate-700 hover:bg-slate-100"
+            }`}
+          >
+            {item.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

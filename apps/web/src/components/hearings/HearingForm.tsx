@@ -1,0 +1,373 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useEffect, useRef, useState } from "react";
+import { useForm, type Path } from "react-hook-form";
+import {
+  HEARING_KINDS,
+  HEARING_STATUSES,
+  hearingFields,
+  type HearingFields,
+  type HearingFieldsInput,
+  type HearingStatus,
+} from "@innspill/domain/shared";
+import { Alert, Card, Field, Loading, buttonClass, inputClass, secondaryButtonClass } from "../ui";
+import { errorData, useDomainText, useErrorText } from "@/lib/errors";
+import { useDates } from "@/lib/dates";
+import type { HearingView } from "@/lib/types";
+import { useTRPC } from "@/trpc/client";
+
+type FormValues = {
+  title: string;
+  issuingBodyId: string;
+  kind: string;
+  theirReference: string;
+  ourReference: string;
+  url: string;
+  receivedDate: string;
+  deadline: string;
+  responsibleId: string;
+  summary: string;
+};
+type FieldName = keyof FormValues;
+
+const FIELDS: FieldName[] = [
+  "title",
+  "issuingBodyId",
+  "kind",
+  "theirReference",
+  "ourReference",
+  "url",
+  "receivedDate",
+  "deadline",
+  "responsibleId",
+  "summary",
+];
+
+const EMPTY: FormValues = {
+  title: "",
+  issuingBodyId: "",
+  kind: "HORING",
+  theirReference: "",
+  ourReference: "",
+  url: "",
+  receivedDate: "",
+  deadline: "",
+  responsibleId: "",
+  summary: "",
+};
+
+function toFormValues(h: HearingView): FormValues {
+  return {
+    title: h.title,
+    issuingBodyId: h.issuingBody.id,
+    kind: h.kind,
+    theirReference: h.theirReference ?? "",
+    ourReference: h.ourReference ?? "",
+    url: h.url ?? "",
+    receivedDate: h.receivedDate ?? "",
+    deadline: h.deadline,
+    responsibleId: h.responsible?.id ?? "",
+    summary: h.summary ?? "",
+  };
+}
+
+interface Draft {
+  values: FormValues;
+  status?: HearingStatus;
+  savedAt: string;
+}
+
+const draftKey = (id: string | undefined) => `innspill:hearing-draft:${id ?? "new"}`;
+
+/** The hearing form for "Ny høring" (no `hearing`) and editing. */
+export function HearingForm({ hearing }: { hearing?: HearingView }) {
+  const t = useTranslations("hearings");
+  const kinds = useTranslations("kinds");
+  const statuses = useTranslations("statuses");
+  const domainText = useDomainText();
+  const errorText = useErrorText();
+  const { dateTime } = useDates();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const options = useQuery(trpc.hearing.formOptions.queryOptions());
+
+  const initial = hearing ? toFormValues(hearing) : EMPTY;
+  const [version, setVersion] = useState(hearing?.version ?? 0);
+  const [status, setStatus] = useState<HearingStatus | undefined>(hearing?.status);
+  const [conflict, setConflict] = useState<HearingView | null>(null);
+  const [restoredAt, setRestoredAt] = useState<string | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+
+  const form = useForm<FormValues, unknown, HearingFields>({
+    defaultValues: initial,
+    // Same schema as the server; messages are keys translated below.
+    resolver: zodResolver(hearingFields as never) as never,
+    mode: "onTouched",
+  });
+  const { register, handleSubmit, formState, reset, setError, watch, getValues } = form;
+
+  // Nothing typed is lost: every change is kept in this browser until it is saved.
+  const restored = useRef(false);
+  useEffect(() => {
+    if (restored.current) return;
+    restored.current = true;
+    const raw = window.localStorage.getItem(draftKey(hearing?.id));
+    if (!raw) return;
+    try {
+      const draft = JSON.parse(raw) as Draft;
+      const differs = FIELDS.some((f) => (draft.values[f] ?? "") !== initial[f]) || (draft.status && draft.status !== status);
+      if (!differs) return;
+      reset({ ...initial, ...draft.values });
+      if (draft.status) setStatus(draft.status);
+      setRestoredAt(draft.savedAt);
+    } catch {
+      window.localStorage.removeItem(draftKey(hearing?.id));
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  useEffect(() => {
+    const sub = watch((values) => {
+      const draft: Draft = { values: values as FormValues, status, savedAt: new Date().toISOString() };
+      window.localStorage.setItem(draftKey(hearing?.id), JSON.stringify(draft));
+    });
+    return () => sub.unsubscribe();
+  }, [watch, hearing?.id, status]);
+
+  function discardDraft() {
+    window.localStorage.removeItem(draftKey(hearing?.id));
+    reset(initial);
+    setStatus(hearing?.status);
+    setRestoredAt(null);
+  }
+
+  function onServerError(err: unknown) {
+    const data = errorData(err);
+    if (data?.code === "CONFLICT" && data.details && typeof data.details === "object" && "current" in data.details) {
+      setConflict((data.details as { current: HearingView }).current);
+      setFormError(null);
+      return;
+    }
+    if (data?.fieldErrors) {
+      for (const [field, messages] of Object.entries(data.fieldErrors)) {
+        const name = field.replace(/^data\./, "") as Path<FormValues>;
+        if ((FIELDS as string[]).includes(name)) setError(name, { message: messages[0] });
+      }
+    }
+    setFormError(errorText(err));
+  }
+
+  function onSaved(saved: HearingView) {
+    window.localStorage.removeItem(draftKey(hearing?.id));
+    void queryClient.invalidateQueries({ queryKey: trpc.hearing.pathKey() });
+    void queryClient.invalidateQueries({ queryKey: trpc.overview.pathKey() });
+    router.push(`/horinger/${saved.id}`);
+  }
+
+  const create = useMutation(trpc.hearing.create.mutationOptions({ onSuccess: onSaved, onError: onServerError }));
+  const update = useMutation(trpc.hearing.update.mutationOptions({ onSuccess: onSaved, onError: onServerError }));
+  const pending = create.isPending || update.isPending;
+
+  const submit = handleSubmit(
+    (data) => {
+      setFormError(null);
+      if (hearing) update.mutate({ id: hearing.id, version, data: data as HearingFieldsInput, status });
+      else create.mutate(data as HearingFieldsInput);
+    },
+    () => setFormError(errorText({ data: { code: "BAD_REQUEST", fieldErrors: {} } })),
+  );
+
+  function keepMine() {
+    if (!conflict) return;
+    setVersion(conflict.version);
+    setConflict(null);
+    setTimeout(() => void submit(), 0);
+  }
+  function useTheirs() {
+    if (!conflict) return;
+    reset(toFormValues(conflict));
+    setStatus(conflict.status);
+    setVersion(conflict.version);
+    setConflict(null);
+    window.localStorage.removeItem(draftKey(hearing?.id));
+  }
+
+  const err = (name: FieldName) => {
+    const message = formState.errors[name]?.message;
+    return message ? domainText(String(message)) : undefined;
+  };
+  const aria = (name: FieldName) => ({
+    "aria-invalid": formState.errors[name] ? true : undefined,
+    "aria-describedby": formState.errors[name] ? `${name}-error` : undefined,
+  });
+
+  if (options.isPending) return <Loading label={t("saving")} />;
+  if (options.error) return <Alert>{errorText(options.error)}</Alert>;
+  const { issuingBodies, advisers } = options.data;
+
+  const conflictRows = conflict
+    ? FIELDS.map((f) => {
+        const theirs = toFormValues(conflict)[f];
+        const mine = getValues(f);
+        const label = (v: string) =>
+          f === "issuingBodyId"
+            ? (issuingBodies.find((b) => b.id === v)?.name ?? v)
+            : f === "responsibleId"
+              ? (advisers.find((a) => a.id === v)?.name ?? v)
+              : f === "kind"
+                ? kinds(v as never)
+                : v;
+        return { f, mine: label(mine), theirs: label(theirs), differs: mine !== theirs };
+      }).filter((r) => r.differs)
+    : [];
+
+  return (
+    <form onSubmit={submit} noValidate className="space-y-4" data-testid="hearing-form">
+      {restoredAt ? (
+        <Alert kind="info">
+          {t("draftRestored", { time: dateTime(new Date(restoredAt)) })}{" "}
+          <button type="button" onClick={discardDraft} className="underline">
+            {t("discardDraft")}
+          </button>
+        </Alert>
+      ) : null}
+      {conflict ? (
+        <div className="rounded-md border border-amber-400 bg-amber-50 p-4" role="alert" data-testid="conflict">
+          <h2 className="mb-1 font-semibold text-amber-900">{t("conflictTitle")}</h2>
+          <p className="mb-3 text-sm text-amber-900">{domainText("hearingConflict")}</p>
+          <table className="mb-3 w-full text-left text-sm">
+            <thead>
+              <tr>
+                <th className="pr-3">{t("conflictField")}</th>
+                <th className="pr-3">{t("conflictMine")}</th>
+                <th>{t("conflictTheirs")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {conflictRows.map((r) => (
+                <tr key={r.f} className="align-top">
+                  <td className="pr-3 font-medium">{t(`fields.${r.f}`)}</td>
+                  <td className="pr-3">{r.mine || t("empty_value")}</td>
+                  <td data-testid={`conflict-theirs-${r.f}`}>{r.theirs || t("empty_value")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div className="flex flex-wrap gap-2">
+            <button type="button" className={buttonClass} onClick={keepMine}>
+              {t("conflictKeepMine")}
+            </button>
+            <button type="button" className={secondaryButtonClass} onClick={useTheirs}>
+              {t("conflictUseTheirs")}
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {formError && !conflict ? <Alert>{formError}</Alert> : null}
+
+      <Card>
+        <div className="grid gap-4 md:grid-cols-2">
+          <div className="md:col-span-2">
+            <Field id="title" label={t("fields.title")} error={err("title")}>
+              <input id="title" className={inputClass} {...register("title")} {...aria("title")} />
+            </Field>
+          </div>
+          <Field id="issuingBodyId" label={t("fields.issuingBodyId")} error={err("issuingBodyId")}>
+            <select id="issuingBodyId" className={inputClass} {...register("issuingBodyId")} {...aria("issuingBodyId")}>
+              <option value="">{t("choose")}</option>
+              {issuingBodies.map((b) => (
+                <option key={b.id} value={b.id}>
+                  {b.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field id="kind" label={t("fields.kind")} error={err("kind")}>
+            <select id="kind" className={inputClass} {...register("kind")} {...aria("kind")}>
+              {HEARING_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {kinds(k)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field id="receivedDate" label={t("fields.receivedDate")} error={err("receivedDate")}>
+            <input
+              id="receivedDate"
+              type="date"
+              className={inputClass}
+              {...register("receivedDate")}
+              {...aria("receivedDate")}
+            />
+          </Field>
+          <Field id="deadline" label={t("fields.deadline")} error={err("deadline")}>
+            <input id="deadline" type="date" className={inputClass} {...register("deadline")} {...aria("deadline")} />
+          </Field>
+          <Field id="theirReference" label={t("fields.theirReference")} error={err("theirReference")}>
+            <input
+              id="theirReference"
+              className={inputClass}
+              {...register("theirReference")}
+              {...aria("theirReference")}
+            />
+          </Field>
+          <Field id="ourReference" label={t("fields.ourReference")} error={err("ourReference")}>
+            <input id="ourReference" className={inputClass} {...register("ourReference")} {...aria("ourReference")} />
+          </Field>
+          <Field id="responsibleId" label={t("fields.responsibleId")} error={err("responsibleId")}>
+            <select id="responsibleId" className={inputClass} {...register("responsibleId")} {...aria("responsibleId")}>
+              <option value="">{t("noResponsible")}</option>
+              {advisers.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+          {hearing ? (
+            <Field id="status" label={t("fields.status")}>
+              <select
+                id="status"
+                className={inputClass}
+                value={status}
+                onChange={(e) => setStatus(e.target.value as HearingStatus)}
+              >
+                {HEARING_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {statuses(s)}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          ) : null}
+          <div className="md:col-span-2">
+            <Field id="url" label={t("fields.url")} error={err("url")}>
+              <input id="url" type="url" inputMode="url" className={inputClass} {...register("url")} {...aria("url")} />
+            </Field>
+          </div>
+          <div className="md:col-span-2">
+            <Field id="summary" label={t("fields.summary")} error={err("summary")}>
+              <textarea id="summary" rows={5} className={inputClass} {...register("summary")} {...aria("summary")} />
+            </Field>
+          </div>
+        </div>
+      </Card>
+      <div className="flex gap-2">
+        <button type="submit" className={buttonClass} disabled={pending || !!conflict}>
+          {pending ? t("saving") : hearing ? t("save") : t("create")}
+        </button>
+        <button
+          type="button"
+          className={secondaryButtonClass}
+          onClick={() => router.push(hearing ? `/horinger/${hearing.id}` : "/horinger")}
+        >
+          {t("cancel")}
+        </button>
+      </div>
+    </form>
+  );
+}

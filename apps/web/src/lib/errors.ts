@@ -1,0 +1,41 @@
+"use client";
+
+import { TRPCClientError } from "@trpc/client";
+import { useTranslations } from "next-intl";
+import { useCallback } from "react";
+
+interface ErrorData {
+  code?: string;
+  messageKey?: string | null;
+  fieldErrors?: Record<string, string[]> | null;
+  details?: unknown;
+}
+
+export function errorData(err: unknown): ErrorData | null {
+  return err instanceof TRPCClientError && err.data ? (err.data as ErrorData) : null;
+}
+
+/** Translates a message key from the domain (validation or AppError); unknown keys are shown as they are. */
+export function useDomainText() {
+  const t = useTranslations("domain");
+  return useCallback((key: string) => (t.has(key) ? t(key) : key), [t]);
+}
+
+/** A clear, translated sentence for any error from the API. */
+export function useErrorText() {
+  const domain = useDomainText();
+  const t = useTranslations("errors");
+  return useCallback(
+    (err: unknown): string => {
+      const data = errorData(err);
+      if (!data) return t("network");
+      if (data.code === "INTERNAL_SERVER_ERROR") return t("internal");
+      if (data.code === "BAD_REQUEST" && data.fieldErrors) return t("formHasErrors");
+      if (data.messageKey) return domain(data.messageKey);
+      if (data.code === "FORBIDDEN") return domain("forbidden");
+      if (data.code === "UNAUTHORIZED") return domain("unauthorized");
+      return t("internal");
+    },
+    [domain, t],
+  );
+}

@@ -1,0 +1,32 @@
+import "server-only";
+import { getDb } from "@innspill/db";
+import { getSessionActor } from "@innspill/auth";
+import { createBoss, ensureQueues, type PgBoss } from "@innspill/jobs";
+import type { Context } from "@innspill/api";
+import { env } from "@/env";
+
+const globalForBoss = globalThis as unknown as { innspillBoss?: Promise<PgBoss> };
+
+/** The web's pg-boss producer, started once per process on first use. */
+function getBoss(): Promise<PgBoss> {
+  globalForBoss.innspillBoss ??= (async () => {
+    const boss = createBoss(env.DATABASE_URL, "producer");
+    boss.on("error", (err) => console.error(`[pg-boss] ${err.message}`));
+    await boss.start();
+    await ensureQueues(boss);
+    return boss;
+  })().catch((err: unknown) => {
+    globalForBoss.innspillBoss = undefined;
+    throw err;
+  });
+  return globalForBoss.innspillBoss;
+}
+
+export async function createContext(): Promise<Context> {
+  return {
+    db: getDb(),
+    actor: await getSessionActor(),
+    getBoss,
+    hideInternalErrors: env.NODE_ENV === "production",
+  };
+}

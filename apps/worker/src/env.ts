@@ -1,0 +1,13 @@
+import { createEnv } from "@t3-oss/env-core";
+import { z } from "zod";
+
+/** The only place in the worker that reads process.env. */
+export const env = createEnv({
+  server: {
+    DATABASE_URL: z.url(),
+    WORKER_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+    WORKER_HEARTBEAT_SECONDS: z.coerce.number().positive().default(5),
+  },
+  runtimeEnv: process.env,
+  emptyStringAsUndefined: true,
+});

@@ -1,0 +1,28 @@
+import { getDb } from "@innspill/db";
+import { env } from "./env";
+import { startWorker } from "./worker";
+
+const db = getDb();
+const worker = await startWorker({
+  db,
+  databaseUrl: env.DATABASE_URL,
+  port: env.WORKER_PORT,
+  heartbeatSeconds: env.WORKER_HEARTBEAT_SECONDS,
+});
+
+let shuttingDown = false;
+async function shutdown(signal: string) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  console.log(`[worker] ${signal} received`);
+  try {
+    await worker.stop();
+    await db.$disconnect();
+    process.exit(0);
+  } catch (err) {
+    console.error(`[worker] shutdown failed: ${(err as Error).message}`);
+    process.exit(1);
+  }
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));

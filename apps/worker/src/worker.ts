@@ -1,0 +1,127 @@
+import { createServer, type Server } from "node:http";
+import { randomUUID } from "node:crypto";
+import type { Db } from "@innspill/db";
+import { recordWorkerHeartbeat, removeWorkerHeartbeat } from "@innspill/domain";
+import {
+  allJobs,
+  createBoss,
+  enqueue,
+  ensureQueues,
+  exhaustRetries,
+  getQueueStats,
+  InvalidPayloadError,
+  markOverdueHearingsJob,
+  queueName,
+  type PgBoss,
+} from "@innspill/jobs";
+import { processors } from "./processors/index";
+
+export interface WorkerOptions {
+  db: Db;
+  databaseUrl: string;
+  /** Port for /healthz; 0 picks a free one. */
+  port: number;
+  heartbeatSeconds?: number;
+  /** Register cron schedules (off in tests that send jobs by hand). */
+  schedules?: boolean;
+  pollingIntervalSeconds?: number;
+  log?: (msg: string) => void;
+}
+
+export interface RunningWorker {
+  id: string;
+  boss: PgBoss;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
+  const log = options.log ?? ((m: string) => console.log(`[worker] ${m}`));
+  const id = `worker-${randomUUID().slice(0, 8)}`;
+  const startedAt = new Date();
+  const boss = createBoss(options.databaseUrl, "worker");
+  boss.on("error", (err) => log(`pg-boss error: ${err.message}`));
+  await boss.start();
+  await ensureQueues(boss, { schedules: options.schedules ?? true });
+
+  let inFlight = 0;
+  for (const p of processors) {
+    const queue = queueName(p.job);
+    if (!allJobs.includes(p.job)) throw new Error(`Processor for unknown job ${queue}`);
+    await boss.work(
+      queue,
+      { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
+      async ([job]) => {
+        if (!job) return;
+        inFlight++;
+        try {
+          const parsed = p.job.schema.safeParse(job.data);
+          if (!parsed.success) {
+            // No retry can fix a bad payload: make this attempt the last, then fail it with the reason.
+            await exhaustRetries(boss, queue, job.id);
+            throw new InvalidPayloadError(queue, parsed.error.message);
+          }
+          const result = await p.run(options.db, parsed.data);
+          log(`${queue} ${job.id} done: ${JSON.stringify(result)}`);
+          return result;
+        } catch (err) {
+          log(`${queue} ${job.id} failed: ${(err as Error).message}`);
+          throw err;
+        } finally {
+          inFlight--;
+        }
+      },
+    );
+  }
+
+  if (options.schedules ?? true) {
+    // Catch up at start instead of waiting for the next scheduled run (the worker may have been down over midnight).
+    await enqueue(boss, markOverdueHearingsJob, {}, { singletonKey: "startup", singletonSeconds: 60 });
+  }
+
+  const beat = () =>
+    recordWorkerHeartbeat(options.db, {
+      id,
+      startedAt,
+      info: { queues: processors.map((p) => queueName(p.job)), inFlight },
+    }).catch((err: Error) => log(`heartbeat failed: ${err.message}`));
+  await beat();
+  const timer = setInterval(beat, (options.heartbeatSeconds ?? 5) * 1000);
+
+  let stopping = false;
+  const server: Server = createServer(async (req, res) => {
+    if (req.url !== "/healthz") {
+      res.writeHead(404).end();
+      return;
+    }
+    try {
+      const queues = await getQueueStats(boss);
+      res.writeHead(stopping ? 503 : 200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ status: stopping ? "stopping" : "ok", id, startedAt, inFlight, queues }));
+    } catch (err) {
+      res.writeHead(503, { "content-type": "application/json" });
+      res.end(JSON.stringify({ status: "error", error: (err as Error).message }));
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(options.port, "127.0.0.1", resolve));
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : options.port;
+  log(`${id} ready; health on http://127.0.0.1:${port}/healthz`);
+
+  return {
+    id,
+    boss,
+    port,
+    async stop() {
+      if (stopping) return;
+      stopping = true;
+      log("draining: no new jobs; waiting for running jobs to finish");
+      clearInterval(timer);
+      // graceful: stop fetching, wait up to 30 s for active jobs, then close the pool.
+      await boss.stop({ graceful: true, wait: true, timeout: 30_000 });
+      await removeWorkerHeartbeat(options.db, id).catch(() => undefined);
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      log("stopped");
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import {
+  activateUser,
+  createUser,
+  createUserInput,
+  deactivateUser,
+  listUsers,
+  resetPasswordInput,
+  resetUserPassword,
+  userIdInput,
+} from "@innspill/domain";
+import { protectedProcedure, roleProcedure, router } from "../trpc";
+
+const admin = roleProcedure(["ADMIN"]);
+
+export const userRouter = router({
+  me: protectedProcedure.query(({ ctx }) => ctx.actor),
+  list: admin.query(({ ctx }) => listUsers(ctx.db, ctx.actor)),
+  create: admin.input(createUserInput).mutation(({ ctx, input }) => createUser(ctx.db, input, ctx.actor)),
+  deactivate: admin.input(userIdInput).mutation(({ ctx, input }) => deactivateUser(ctx.db, input, ctx.actor)),
+  activate: admin.input(userIdInput).mutation(({ ctx, input }) => activateUser(ctx.db, input, ctx.actor)),
+  resetPassword: admin
+    .input(resetPasswordInput)
+    .mutation(({ ctx, input }) => resetUserPassword(ctx.db, input, ctx.actor)),
+});

@@ -1,0 +1,75 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { ZodError } from "zod";
+import type { Db, Role } from "@innspill/db";
+import { AppError, type Actor } from "@innspill/domain";
+import type { PgBoss } from "@innspill/jobs";
+
+export interface Context {
+  db: Db;
+  /** The logged-in user, loaded fresh per request; null when anonymous. */
+  actor: Actor | null;
+  /** The pg-boss producer, started on first use. */
+  getBoss: () => Promise<PgBoss>;
+  /** Hide internal error messages (production). */
+  hideInternalErrors?: boolean;
+}
+
+function zodFieldErrors(err: ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of err.issues) {
+    const key = issue.path.length ? issue.path.join(".") : "_form";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error, ctx }) {
+    const cause = error.cause;
+    const appError = cause instanceof AppError ? cause : null;
+    const fieldErrors = appError?.fieldErrors ?? (cause instanceof ZodError ? zodFieldErrors(cause) : undefined);
+    const internal = error.code === "INTERNAL_SERVER_ERROR";
+    const messageKey = appError?.message ?? (cause instanceof ZodError ? "invalid" : internal ? "internal" : null);
+    return {
+      ...shape,
+      message: internal && ctx?.hideInternalErrors ? "internal" : shape.message,
+      data: {
+        ...shape.data,
+        stack: ctx?.hideInternalErrors ? undefined : shape.data.stack,
+        /** Key in the domain messages (`domain.<key>` in the web's messages). */
+        messageKey,
+        fieldErrors: fieldErrors ?? null,
+        details: appError?.details ?? null,
+      },
+    };
+  },
+});
+
+/** Domain errors become the tRPC error of the same code, keeping the AppError as cause for the formatter. */
+const mapAppErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof AppError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: cause.code, message: cause.message, cause });
+  }
+  return result;
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+export const publicProcedure = t.procedure.use(mapAppErrors);
+
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "unauthorized" });
+  return next({ ctx: { ...ctx, actor: ctx.actor } });
+});
+
+/** Only the given roles; any other logged-in user gets FORBIDDEN. */
+export const roleProcedure = (roles: readonly Role[]) =>
+  protectedProcedure.use(({ ctx, next }) => {
+    if (!roles.includes(ctx.actor.role)) throw new TRPCError({ code: "FORBIDDEN", message: "forbidden" });
+    return next();
+  });

@@ -1,0 +1,77 @@
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import MicrosoftEntraID from "next-auth/providers/microsoft-entra-id";
+import { getDb } from "@innspill/db";
+import { authenticateUser, getActiveActor, isAppError, type Actor } from "@innspill/domain";
+import { baseAuthConfig } from "./config";
+import { env, oidcEnabled } from "./env";
+
+export { oidcEnabled } from "./env";
+export * from "./roles";
+
+/** Thrown to the login form; `code` picks the Norwegian message. */
+class LoginError extends CredentialsSignin {
+  constructor(code: "invalid" | "throttled") {
+    super();
+    this.code = code;
+  }
+}
+
+function clientIp(request: Request | undefined): string | null {
+  const fwd = request?.headers.get("x-forwarded-for");
+  return fwd?.split(",")[0]?.trim() || request?.headers.get("x-real-ip") || null;
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  ...baseAuthConfig,
+  secret: env.AUTH_SECRET,
+  providers: [
+    Credentials({
+      credentials: { email: { type: "email" }, password: { type: "password" } },
+      async authorize(credentials, request) {
+        try {
+          const user = await authenticateUser(getDb(), credentials, { ip: clientIp(request) });
+          return { id: user.id, name: user.name, email: user.email, role: user.role };
+        } catch (err) {
+          if (isAppError(err) && err.code === "TOO_MANY_REQUESTS") throw new LoginError("throttled");
+          if (isAppError(err)) throw new LoginError("invalid");
+          throw err;
+        }
+      },
+    }),
+    ...(oidcEnabled
+      ? [
+          MicrosoftEntraID({
+            clientId: env.AUTH_MICROSOFT_ENTRA_ID_ID,
+            clientSecret: env.AUTH_MICROSOFT_ENTRA_ID_SECRET,
+            issuer: env.AUTH_MICROSOFT_ENTRA_ID_ISSUER,
+          }),
+        ]
+      : []),
+  ],
+  callbacks: {
+    ...baseAuthConfig.callbacks,
+    async signIn({ user, account }) {
+      if (account?.provider === "credentials") return true;
+      // OIDC: only people who already have an active Innspill user (matched on e-mail) may log in.
+      const email = user.email?.toLowerCase();
+      if (!email) return false;
+      const dbUser = await getDb().user.findUnique({ where: { email } });
+      if (!dbUser?.active) return "/login?error=NotRegistered";
+      user.id = dbUser.id;
+      user.role = dbUser.role;
+      user.name = dbUser.name;
+      return true;
+    },
+  },
+});
+
+/**
+ * The acting user of the current request, loaded fresh from the database: a deactivated user or a changed role
+ * takes effect at once, whatever the session cookie says. Null without a valid session.
+ */
+export async function getSessionActor(): Promise<(Actor & { email: string }) | null> {
+  const session = await auth();
+  if (!session?.user?.id) return null;
+  return getActiveActor(getDb(), session.user.id);
+}

@@ -1,0 +1,32 @@
+/**
+ * Errors that use-cases raise on purpose. `message` is a key in `messages.ts` (shown translated in the UI and the CLI);
+ * `fieldErrors` maps form fields to message keys. The API layer maps `code` to the tRPC error code one-to-one.
+ */
+export type AppErrorCode =
+  | "BAD_REQUEST"
+  | "UNAUTHORIZED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "CONFLICT"
+  | "TOO_MANY_REQUESTS";
+
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+  readonly fieldErrors?: Record<string, string[]>;
+  /** Extra data for the client, e.g. the current row on CONFLICT. */
+  readonly details?: unknown;
+
+  constructor(
+    code: AppErrorCode,
+    message: string,
+    options: { fieldErrors?: Record<string, string[]>; details?: unknown } = {},
+  ) {
+    super(message);
+    this.name = "AppError";
+    this.code = code;
+    this.fieldErrors = options.fieldErrors;
+    this.details = options.details;
+  }
+}
+
+export const isAppError = (e: unknown): e is AppError => e instanceof AppError;

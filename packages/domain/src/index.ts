@@ -1,0 +1,10 @@
+export * from "./actor";
+export * from "./audit";
+export * from "./dates";
+export * from "./errors";
+export * from "./messages";
+export * from "./validation";
+export * from "./hearings/index";
+export { getOverview } from "./hearings/overview";
+export * from "./users/index";
+export * from "./system/index";

@@ -1,0 +1,12 @@
+/**
+ * The browser-safe part of the domain: schemas, messages, dates and constants, with no database or Node imports.
+ * Forms validate with the same schemas as the server.
+ */
+export { ROLES, type Actor } from "./actor";
+export * from "./dates";
+export * from "./errors";
+export * from "./messages";
+export * from "./validation";
+export * from "./hearings/schemas";
+export * from "./users/schemas";
+export { HearingKind, HearingStatus, IssuingBodyType, Role } from "@innspill/db/enums";

@@ -1,0 +1,39 @@
+import { hostname } from "node:os";
+import type { Db, Prisma } from "@innspill/db";
+import type { Actor } from "../actor";
+import { requireRole } from "../actor";
+
+/** A worker is considered alive when its heartbeat is younger than this. */
+export const HEARTBEAT_STALE_MS = 30_000;
+
+export async function recordWorkerHeartbeat(
+  db: Db,
+  worker: { id: string; startedAt: Date; info?: Prisma.InputJsonValue },
+  now: Date = new Date(),
+) {
+  await db.workerHeartbeat.upsert({
+    where: { id: worker.id },
+    create: {
+      id: worker.id,
+      hostname: hostname(),
+      pid: process.pid,
+      startedAt: worker.startedAt,
+      lastSeenAt: now,
+      info: worker.info ?? {},
+    },
+    update: { lastSeenAt: now, info: worker.info ?? {} },
+  });
+}
+
+export async function removeWorkerHeartbeat(db: Db, id: string) {
+  await db.workerHeartbeat.deleteMany({ where: { id } });
+}
+
+export async function listWorkers(db: Db, actor: Actor, now: Date = new Date()) {
+  requireRole(actor, ["ADMIN"]);
+  const rows = await db.workerHeartbeat.findMany({ orderBy: { lastSeenAt: "desc" }, take: 20 });
+  return rows.map((w) => ({
+    ...w,
+    alive: now.getTime() - w.lastSeenAt.getTime() < HEARTBEAT_STALE_MS,
+  }));
+}

@@ -1,0 +1,159 @@
+import type { Db } from "@innspill/db";
+import type { Actor } from "../actor";
+import { requireRole } from "../actor";
+import { recordAudit } from "../audit";
+import { AppError } from "../errors";
+import { parseInput } from "../validation";
+import { hashPassword, verifyPassword } from "./password";
+import { createUserInput, credentialsInput, resetPasswordInput, userIdInput } from "./schemas";
+
+export { hashPassword, verifyPassword } from "./password";
+export * from "./schemas";
+
+/** Failed logins allowed per e-mail address within the window, before logins are refused. */
+export const LOGIN_THROTTLE = { maxFailures: 5, windowMinutes: 15 } as const;
+
+const publicUser = {
+  id: true,
+  name: true,
+  email: true,
+  title: true,
+  role: true,
+  active: true,
+  createdAt: true,
+} as const;
+
+export async function listUsers(db: Db, actor: Actor) {
+  requireRole(actor, ["ADMIN"]);
+  return db.user.findMany({
+    where: { organisationId: actor.organisationId },
+    select: publicUser,
+    orderBy: [{ active: "desc" }, { name: "asc" }],
+  });
+}
+
+export async function createUser(db: Db, input: unknown, actor: Actor) {
+  requireRole(actor, ["ADMIN"]);
+  const data = parseInput(createUserInput, input);
+  const existing = await db.user.findUnique({ where: { email: data.email } });
+  if (existing) throw new AppError("CONFLICT", "emailTaken", { fieldErrors: { email: ["emailTaken"] } });
+  const passwordHash = await hashPassword(data.password);
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.create({
+      data: {
+        organisationId: actor.organisationId,
+        name: data.name,
+        email: data.email,
+        title: data.title,
+        role: data.role,
+        passwordHash,
+      },
+      select: publicUser,
+    });
+    await recordAudit(tx, {
+      organisationId: actor.organisationId,
+      actorId: actor.id,
+      action: "user.created",
+      entity: "User",
+      entityId: user.id,
+      data: { email: user.email, role: user.role },
+    });
+    return user;
+  });
+}
+
+async function findOwnUser(db: Db, userId: string, actor: Actor) {
+  const user = await db.user.findFirst({ where: { id: userId, organisationId: actor.organisationId } });
+  if (!user) throw new AppError("NOT_FOUND", "userNotFound");
+  return user;
+}
+
+export async function setUserActive(db: Db, input: unknown, actor: Actor, active: boolean) {
+  requireRole(actor, ["ADMIN"]);
+  const { userId } = parseInput(userIdInput, input);
+  if (!active && userId === actor.id) throw new AppError("BAD_REQUEST", "cannotDeactivateSelf");
+  await findOwnUser(db, userId, actor);
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.update({ where: { id: userId }, data: { active }, select: publicUser });
+    await recordAudit(tx, {
+      organisationId: actor.organisationId,
+      actorId: actor.id,
+      action: active ? "user.activated" : "user.deactivated",
+      entity: "User",
+      entityId: userId,
+    });
+    return user;
+  });
+}
+
+export const deactivateUser = (db: Db, input: unknown, actor: Actor) => setUserActive(db, input, actor, false);
+export const activateUser = (db: Db, input: unknown, actor: Actor) => setUserActive(db, input, actor, true);
+
+export async function resetUserPassword(db: Db, input: unknown, actor: Actor) {
+  requireRole(actor, ["ADMIN"]);
+  const data = parseInput(resetPasswordInput, input);
+  await findOwnUser(db, data.userId, actor);
+  const passwordHash = await hashPassword(data.password);
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: data.userId }, data: { passwordHash } });
+    await recordAudit(tx, {
+      organisationId: actor.organisationId,
+      actorId: actor.id,
+      action: "user.passwordReset",
+      entity: "User",
+      entityId: data.userId,
+    });
+  });
+  return { ok: true as const };
+}
+
+/** Loads the acting user for a session; null when the user no longer exists or is deactivated. */
+export async function getActiveActor(db: Db, userId: string): Promise<(Actor & { email: string }) | null> {
+  const user = await db.user.findUnique({ where: { id: userId } });
+  if (!user || !user.active) return null;
+  return { id: user.id, organisationId: user.organisationId, role: user.role, name: user.name, email: user.email };
+}
+
+// A real hash, so that an unknown e-mail costs the same time as a wrong password.
+let dummyHash: Promise<string> | undefined;
+
+/**
+ * Checks e-mail and password. Every attempt is recorded; after LOGIN_THROTTLE.maxFailures failures for an e-mail
+ * within the window (since its last successful login), further attempts are refused without checking the password.
+ */
+export async function authenticateUser(
+  db: Db,
+  input: unknown,
+  context: { ip?: string | null; now?: Date } = {},
+) {
+  const { email, password } = parseInput(credentialsInput, input);
+  const now = context.now ?? new Date();
+  const windowStart = new Date(now.getTime() - LOGIN_THROTTLE.windowMinutes * 60_000);
+  const lastSuccess = await db.loginAttempt.findFirst({
+    where: { email, success: true, createdAt: { gte: windowStart } },
+    orderBy: { createdAt: "desc" },
+    select: { createdAt: true },
+  });
+  const failures = await db.loginAttempt.count({
+    where: { email, success: false, createdAt: { gt: lastSuccess?.createdAt ?? windowStart, lte: now } },
+  });
+  if (failures >= LOGIN_THROTTLE.maxFailures) {
+    throw new AppError("TOO_MANY_REQUESTS", "tooManyAttempts");
+  }
+
+  const user = await db.user.findUnique({ where: { email } });
+  dummyHash ??= hashPassword("not-a-real-password-0");
+  const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
+  const success = Boolean(user && user.active && ok);
+  await db.loginAttempt.create({ data: { email, success, ip: context.ip ?? null, createdAt: now } });
+  if (!success || !user) throw new AppError("UNAUTHORIZED", "invalidCredentials");
+  await recordAudit(db, {
+    organisationId: user.organisationId,
+    actorId: user.id,
+    action: "user.loggedIn",
+    entity: "User",
+    entityId: user.id,
+    data: { ip: context.ip ?? null },
+  });
+  return { id: user.id, name: user.name, email: user.email, role: user.role, organisationId: user.organisationId };
+}

@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { fields } from "../validation";
+import { ROLES } from "../actor";
+
+export const password = () =>
+  z.string({ error: "required" }).min(10, { error: "passwordTooShort" }).max(200, { error: "textTooLong" });
+
+export const email = () =>
+  z
+    .string({ error: "required" })
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ error: "invalidEmail" }));
+
+export const createUserInput = z.object({
+  name: fields.requiredText(200, "nameTooLong"),
+  email: email(),
+  title: fields.optionalText(200, "textTooLong"),
+  role: z.enum(ROLES, { error: "required" }),
+  password: password(),
+});
+export type CreateUserInput = z.input<typeof createUserInput>;
+
+export const userIdInput = z.object({ userId: fields.id() });
+
+export const resetPasswordInput = z.object({ userId: fields.id(), password: password() });
+
+export const credentialsInput = z.object({
+  email: z.string().trim().toLowerCase().max(320),
+  password: z.string().max(200),
+});

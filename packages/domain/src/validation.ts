@@ -1,0 +1,60 @@
+import { z } from "zod";
+import { AppError } from "./errors";
+import { isValidDateOnly } from "./dates";
+
+/** Parses input with a zod schema; a failure becomes BAD_REQUEST with field errors (message keys). */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const res = schema.safeParse(input);
+  if (res.success) return res.data;
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of res.error.issues) {
+    const key = issue.path.length ? issue.path.join(".") : "_form";
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  throw new AppError("BAD_REQUEST", "invalid", { fieldErrors });
+}
+
+/** Shared field builders. Messages are keys in messages.ts. */
+export const fields = {
+  requiredText: (max: number, tooLong: string) =>
+    z.string({ error: "required" }).trim().min(1, { error: "required" }).max(max, { error: tooLong }),
+  optionalText: (max: number, tooLong: string) =>
+    z
+      .string({ error: "invalid" })
+      .trim()
+      .max(max, { error: tooLong })
+      .transform((s) => (s === "" ? null : s))
+      .nullable()
+      .optional()
+      .transform((s) => s ?? null),
+  dateOnly: () =>
+    z.string({ error: "required" }).trim().min(1, { error: "required" }).refine(isValidDateOnly, {
+      error: "invalidDate",
+    }),
+  optionalDateOnly: () =>
+    z
+      .string({ error: "invalidDate" })
+      .trim()
+      .refine((s) => s === "" || isValidDateOnly(s), { error: "invalidDate" })
+      .transform((s) => (s === "" ? null : s))
+      .nullable()
+      .optional()
+      .transform((s) => s ?? null),
+  optionalUrl: () =>
+    z
+      .string({ error: "invalidUrl" })
+      .trim()
+      .max(2000, { error: "textTooLong" })
+      .refine((s) => s === "" || /^https?:\/\/[^\s]+\.[^\s]+$/i.test(s), { error: "invalidUrl" })
+      .transform((s) => (s === "" ? null : s))
+      .nullable()
+      .optional()
+      .transform((s) => s ?? null),
+  id: () => z.uuid({ error: "invalid" }),
+  optionalId: () =>
+    z
+      .union([z.uuid({ error: "invalid" }), z.literal("")])
+      .nullable()
+      .optional()
+      .transform((s) => (s ? s : null)),
+};

@@ -1,0 +1,42 @@
+import { z } from "zod";
+
+/**
+ * A job: a name, a payload version and the zod schema of that version. The pg-boss queue is `<name>.v<version>`,
+ * so a producer and a worker only ever exchange payloads of a version both know; a new payload shape is a new
+ * version, and the old queue drains with the old code.
+ */
+export interface JobDefinition<S extends z.ZodType = z.ZodType> {
+  name: string;
+  version: number;
+  schema: S;
+  /** Retries after a thrown error. An invalid payload is never retried. */
+  retryLimit: number;
+  expireInSeconds: number;
+  /** Cron expression (Europe/Oslo) for scheduled jobs. */
+  cron?: string;
+}
+
+export type JobPayload<J extends JobDefinition> = z.input<J["schema"]>;
+
+export function defineJob<S extends z.ZodType>(def: JobDefinition<S>): JobDefinition<S> {
+  return def;
+}
+
+export const queueName = (job: JobDefinition) => `${job.name}.v${job.version}`;
+
+export const markOverdueHearingsJob = defineJob({
+  name: "hearings.mark-overdue",
+  version: 1,
+  schema: z
+    .object({
+      /** The instant to evaluate deadlines at; defaults to when the job runs. */
+      now: z.iso.datetime({ offset: true }).optional(),
+    })
+    .strict(),
+  retryLimit: 3,
+  expireInSeconds: 120,
+  // Every five minutes, so a hearing is marked within minutes after midnight in Oslo.
+  cron: "*/5 * * * *",
+});
+
+export const allJobs: JobDefinition[] = [markOverdueHearingsJob];

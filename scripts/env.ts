@@ -1,0 +1,25 @@
+import { createEnv } from "@t3-oss/env-core";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+/** The only place in scripts/ that reads process.env. */
+export const env = createEnv({
+  server: {
+    /** An external PostgreSQL ≥ 15. Unset: an embedded PostgreSQL is started with data in <data dir>/postgres. */
+    DATABASE_URL: z.url().optional(),
+    AUTH_SECRET: z.string().min(32).optional(),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    WORKER_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+    /** Where embedded Postgres data and the generated AUTH_SECRET live. */
+    INNSPILL_DATA_DIR: z.string().default(path.join(root, ".data")),
+    /** Skip `next build` in `npm start` (used by the e2e run, which builds first). */
+    INNSPILL_SKIP_BUILD: z.enum(["0", "1"]).default("0"),
+    /** Do not seed demo data. */
+    INNSPILL_NO_SEED: z.enum(["0", "1"]).default("0"),
+  },
+  runtimeEnv: process.env,
+  emptyStringAsUndefined: true,
+});

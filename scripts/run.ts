@@ -1,0 +1,176 @@
+/**
+ * `npm start` / `npm run dev`: brings Innspill up with no setup.
+ *
+ *   1. AUTH_SECRET: taken from the environment, or generated once into <data dir>/auth-secret.
+ *   2. Database: DATABASE_URL, or an embedded PostgreSQL with its data in <data dir>/postgres on a free port.
+ *   3. Migrations (`prisma migrate deploy`) and the demo seed (idempotent).
+ *   4. start: a production build, then `next start` and the worker. dev: `next dev` and the worker in watch mode.
+ *
+ * SIGINT/SIGTERM stops web and worker (the worker drains its running jobs), then the database.
+ * `migrate` and `seed` run steps 1-3 and exit.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { createDb } from "@innspill/db";
+import { ensureDatabase, startEmbeddedPostgres, type EmbeddedDatabase } from "@innspill/db/embedded";
+import { migrateDeploy } from "@innspill/db/migrate";
+import { seedDemoData } from "@innspill/db/seed";
+import { env, root } from "./env";
+
+type Mode = "start" | "dev" | "migrate" | "seed";
+const mode = process.argv[2] as Mode;
+if (!["start", "dev", "migrate", "seed"].includes(mode)) {
+  console.error("Bruk: tsx scripts/run.ts start|dev|migrate|seed");
+  process.exit(2);
+}
+
+const say = (msg: string) => console.log(`[innspill] ${msg}`);
+const dataDir = path.resolve(env.INNSPILL_DATA_DIR);
+mkdirSync(dataDir, { recursive: true });
+
+function authSecret(): string {
+  if (env.AUTH_SECRET) return env.AUTH_SECRET;
+  const file = path.join(dataDir, "auth-secret");
+  if (!existsSync(file)) {
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+    say(`genererte AUTH_SECRET i ${file}`);
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
+let embedded: EmbeddedDatabase | undefined;
+const children: ChildProcess[] = [];
+let stopping = false;
+
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  say("stopper …");
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          const kill = setTimeout(() => child.kill("SIGKILL"), 40_000);
+          child.once("exit", () => {
+            clearTimeout(kill);
+            resolve();
+          });
+          child.kill("SIGTERM");
+        }),
+    ),
+  );
+  if (embedded) {
+    await embedded.stop().catch((err: Error) => console.error(err.message));
+    say("databasen er stoppet");
+  }
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+async function prepareDatabase(): Promise<string> {
+  if (env.DATABASE_URL) {
+    say("bruker DATABASE_URL");
+    return env.DATABASE_URL;
+  }
+  const t0 = Date.now();
+  embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres") });
+  await ensureDatabase(embedded.adminUrl, "innspill");
+  say(`innebygd PostgreSQL kjører på port ${embedded.port} (${Date.now() - t0} ms)`);
+  return embedded.urlFor("innspill");
+}
+
+function run(cmd: string, args: string[], cwd: string, childEnv: NodeJS.ProcessEnv, name: string): ChildProcess {
+  const child = spawn(cmd, args, { cwd, env: childEnv, stdio: "inherit" });
+  child.on("exit", (code, signal) => {
+    if (stopping) return;
+    console.error(`[innspill] ${name} stoppet uventet (${signal ?? `kode ${code}`}); stopper resten`);
+    void shutdown(1);
+  });
+  children.push(child);
+  return child;
+}
+
+function runToEnd(cmd: string, args: string[], cwd: string, childEnv: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd, env: childEnv, stdio: "inherit" });
+    children.push(child);
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(" ")} feilet (kode ${code})`)),
+    );
+  });
+}
+
+async function waitForHttp(url: string, timeoutMs: number): Promise<boolean> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end && !stopping) {
+    try {
+      const res = await fetch(url, { redirect: "manual" });
+      if (res.status < 500) return true;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return false;
+}
+
+try {
+  const secret = authSecret();
+  const databaseUrl = await prepareDatabase();
+  let t0 = Date.now();
+  await migrateDeploy(databaseUrl);
+  say(`migreringer er brukt (${Date.now() - t0} ms)`);
+  if (env.INNSPILL_NO_SEED === "0") {
+    const db = createDb(databaseUrl);
+    const seeded = await seedDemoData(db);
+    await db.$disconnect();
+    say(seeded.created ? "la inn demodata" : "demodata finnes allerede");
+  }
+  if (mode === "migrate" || mode === "seed") await shutdown(0);
+
+  const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: secret,
+    AUTH_TRUST_HOST: "true",
+    PORT: String(env.PORT),
+    WORKER_PORT: String(env.WORKER_PORT),
+    NEXT_TELEMETRY_DISABLED: "1",
+    TURBO_TELEMETRY_DISABLED: "1",
+  };
+  const web = path.join(root, "apps", "web");
+  const worker = path.join(root, "apps", "worker");
+
+  if (mode === "start") {
+    if (env.INNSPILL_SKIP_BUILD === "0") {
+      t0 = Date.now();
+      say("bygger webappen (produksjonsbygg) …");
+      await runToEnd(bin("turbo"), ["run", "build", "--filter=@innspill/web", "--output-logs=errors-only"], root, {
+        ...childEnv,
+        NODE_ENV: "production",
+      });
+      say(`bygget (${Math.round((Date.now() - t0) / 1000)} s)`);
+    }
+    run(bin("next"), ["start", "-p", String(env.PORT)], web, { ...childEnv, NODE_ENV: "production" }, "web");
+    run(bin("tsx"), ["src/main.ts"], worker, { ...childEnv, NODE_ENV: "production" }, "worker");
+  } else {
+    run(bin("next"), ["dev", "-p", String(env.PORT)], web, { ...childEnv, NODE_ENV: "development" }, "web");
+    run(bin("tsx"), ["watch", "src/main.ts"], worker, { ...childEnv, NODE_ENV: "development" }, "worker");
+  }
+
+  const url = `http://localhost:${env.PORT}`;
+  if (await waitForHttp(`${url}/login`, 180_000)) {
+    say("");
+    say(`Innspill kjører på ${url}`);
+    say("Demo-innlogginger: se tabellen «Demo-innlogging» i README.md (passord: innspill-demo).");
+    say("Stopp med Ctrl+C.");
+  }
+} catch (err) {
+  console.error(`[innspill] ${(err as Error).message}`);
+  await shutdown(1);
+}
