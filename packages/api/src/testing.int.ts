@@ -1,0 +1,39 @@
+// Helpers for this package's integration tests.
+import { createTestDatabase, type TestDatabase } from "@innspill/db/testing";
+import { DEMO_USERS, seedDemoData } from "@innspill/db/seed";
+import { createBoss, ensureQueues, type PgBoss } from "@innspill/jobs";
+import type { Actor } from "@innspill/domain";
+import type { Role } from "@innspill/db";
+import type { Context } from "./trpc";
+
+export interface Fixture {
+  tdb: TestDatabase;
+  boss: PgBoss;
+  actors: Record<Role, Actor>;
+  ctx(role: Role | null): Context;
+  close(): Promise<void>;
+}
+
+export async function setupFixture(): Promise<Fixture> {
+  const tdb = await createTestDatabase();
+  await seedDemoData(tdb.db);
+  const boss = createBoss(tdb.url, "producer");
+  await boss.start();
+  await ensureQueues(boss);
+  const actors = {} as Record<Role, Actor>;
+  for (const role of ["ADVISER", "LEADER", "ADMIN"] as const) {
+    const email = DEMO_USERS.find((u) => u.role === role)!.email;
+    const u = await tdb.db.user.findUniqueOrThrow({ where: { email } });
+    actors[role] = { id: u.id, organisationId: u.organisationId, role: u.role, name: u.name };
+  }
+  return {
+    tdb,
+    boss,
+    actors,
+    ctx: (role) => ({ db: tdb.db, actor: role ? actors[role] : null, getBoss: async () => boss }),
+    close: async () => {
+      await boss.stop({ graceful: false, wait: true });
+      await tdb.close();
+    },
+  };
+}

@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@innspill/db/testing";
+import { DEMO_PASSWORD, DEMO_USERS, seedDemoData } from "@innspill/db/seed";
+import { AppError } from "./errors";
+import { authenticateUser, deactivateUser, LOGIN_THROTTLE } from "./users/index";
+import { markOverdueHearings } from "./hearings/index";
+import { dateOnlyToDb } from "./dates";
+import type { Actor } from "./actor";
+
+let t: TestDatabase;
+let orgId: string;
+let admin: Actor;
+let bodyId: string;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  const seeded = await seedDemoData(t.db);
+  orgId = seeded.organisationId;
+  const a = await t.db.user.findUniqueOrThrow({ where: { email: "admin@nito.test" } });
+  admin = { id: a.id, organisationId: a.organisationId, role: a.role, name: a.name };
+  bodyId = (await t.db.issuingBody.findFirstOrThrow()).id;
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+async function codeOf(p: Promise<unknown>) {
+  try {
+    await p;
+    return "OK";
+  } catch (err) {
+    if (err instanceof AppError) return err.code;
+    throw err;
+  }
+}
+
+describe("seed", () => {
+  it("is idempotent", async () => {
+    const before = await t.db.hearing.count();
+    const again = await seedDemoData(t.db);
+    expect(again).toEqual({ created: false, organisationId: orgId });
+    expect(await t.db.hearing.count()).toBe(before);
+    expect(await t.db.user.count()).toBe(DEMO_USERS.length);
+    const leaders = await t.db.user.findMany({ where: { role: "LEADER" } });
+    expect(leaders).toHaveLength(2);
+    expect(leaders.every((l) => l.title)).toBe(true);
+  });
+});
+
+describe("login", () => {
+  const base = new Date("2026-11-23T10:00:00Z");
+  const at = (minutes: number) => ({ now: new Date(base.getTime() + minutes * 60_000) });
+
+  it("accepts the demo password and refuses a wrong one", async () => {
+    const user = await authenticateUser(t.db, { email: "INGRID@nito.test", password: DEMO_PASSWORD }, at(0));
+    expect(user.email).toBe("ingrid@nito.test");
+    expect(await codeOf(authenticateUser(t.db, { email: "ingrid@nito.test", password: "feil" }, at(0)))).toBe(
+      "UNAUTHORIZED",
+    );
+  });
+
+  it(`throttles after ${LOGIN_THROTTLE.maxFailures} failures in ${LOGIN_THROTTLE.windowMinutes} minutes, per e-mail`, async () => {
+    const email = "martin@nito.test";
+    for (let i = 0; i < LOGIN_THROTTLE.maxFailures; i++) {
+      expect(await codeOf(authenticateUser(t.db, { email, password: "feil" }, at(i)))).toBe("UNAUTHORIZED");
+    }
+    // Even the right password is refused while throttled.
+    expect(await codeOf(authenticateUser(t.db, { email, password: DEMO_PASSWORD }, at(6)))).toBe(
+      "TOO_MANY_REQUESTS",
+    );
+    // Another address is not affected.
+    expect(await codeOf(authenticateUser(t.db, { email: "kaja@nito.test", password: DEMO_PASSWORD }, at(6)))).toBe(
+      "OK",
+    );
+    // When the first failures fall out of the window, logins work again.
+    expect(await codeOf(authenticateUser(t.db, { email, password: DEMO_PASSWORD }, at(16)))).toBe("OK");
+  });
+
+  it("refuses a deactivated user", async () => {
+    const heidi = await t.db.user.findUniqueOrThrow({ where: { email: "heidi@nito.test" } });
+    await deactivateUser(t.db, { userId: heidi.id }, admin);
+    expect(await codeOf(authenticateUser(t.db, { email: heidi.email, password: DEMO_PASSWORD }, at(30)))).toBe(
+      "UNAUTHORIZED",
+    );
+  });
+});
+
+describe("audit", () => {
+  it("is append-only in the database itself", async () => {
+    const count = await t.db.auditEvent.count();
+    expect(count).toBeGreaterThan(0);
+    await expect(t.db.auditEvent.updateMany({ data: { action: "tampered" } })).rejects.toThrow(/append-only/);
+    await expect(t.db.auditEvent.deleteMany({})).rejects.toThrow(/append-only/);
+    await expect(t.db.$executeRawUnsafe(`TRUNCATE "AuditEvent"`)).rejects.toThrow(/append-only/);
+    expect(await t.db.auditEvent.count()).toBe(count);
+  });
+});
+
+describe("markOverdueHearings", () => {
+  it("marks a hearing overdue from 00:00 Oslo time the day after its deadline, not before", async () => {
+    const h = await t.db.hearing.create({
+      data: {
+        organisationId: orgId,
+        title: "Frist ved midnatt",
+        issuingBodyId: bodyId,
+        kind: "HORING",
+        status: "UNDER_ARBEID",
+        deadline: dateOnlyToDb("2027-01-14"),
+      },
+    });
+    const declined = await t.db.hearing.create({
+      data: {
+        organisationId: orgId,
+        title: "Avslått",
+        issuingBodyId: bodyId,
+        kind: "HORING",
+        status: "SVARER_IKKE",
+        deadline: dateOnlyToDb("2027-01-14"),
+      },
+    });
+    // 23:59:59 in Oslo on the deadline (UTC+1 in January) is 22:59:59Z: still on time.
+    let res = await markOverdueHearings(t.db, { now: new Date("2027-01-14T22:59:59Z") });
+    expect(res.marked).not.toContain(h.id);
+    // 00:00 in Oslo the next day is 23:00Z on the deadline date: overdue, although UTC is still on the 14th.
+    res = await markOverdueHearings(t.db, { now: new Date("2027-01-14T23:00:00Z") });
+    expect(res.today).toBe("2027-01-15");
+    expect(res.marked).toContain(h.id);
+    expect(res.marked).not.toContain(declined.id);
+    const row = await t.db.hearing.findUniqueOrThrow({ where: { id: h.id } });
+    expect(row.overdueSince).toEqual(new Date("2027-01-14T23:00:00Z"));
+    // Marked once only.
+    res = await markOverdueHearings(t.db, { now: new Date("2027-01-15T08:00:00Z") });
+    expect(res.marked).not.toContain(h.id);
+    const events = await t.db.auditEvent.findMany({ where: { entityId: h.id, action: "hearing.markedOverdue" } });
+    expect(events).toHaveLength(1);
+  });
+
+  it("uses summer time (UTC+2) in summer", async () => {
+    const h = await t.db.hearing.create({
+      data: {
+        organisationId: orgId,
+        title: "Sommerfrist",
+        issuingBodyId: bodyId,
+        kind: "INNSPILL",
+        status: "REGISTRERT",
+        deadline: dateOnlyToDb("2027-06-30"),
+      },
+    });
+    expect((await markOverdueHearings(t.db, { now: new Date("2027-06-30T21:59:59Z") })).marked).not.toContain(h.id);
+    expect((await markOverdueHearings(t.db, { now: new Date("2027-06-30T22:00:00Z") })).marked).toContain(h.id);
+  });
+});
