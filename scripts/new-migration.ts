@@ -19,7 +19,9 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
 
 const migrationsDir = path.join(repoRoot, "prisma", "migrations");
 const existing = existsSync(migrationsDir)
-  ? readdirSync(migrationsDir).filter((d) => /^\d{14}_/.test(d)).sort()
+  ? readdirSync(migrationsDir)
+      .filter((d) => /^\d{14}_/.test(d))
+      .sort()
   : [];
 
 let from: string[];

@@ -83,7 +83,13 @@ async function prepareDatabase(): Promise<string> {
   return embedded.urlFor("innspill");
 }
 
-function run(cmd: string, args: string[], cwd: string, childEnv: NodeJS.ProcessEnv, name: string): ChildProcess {
+function run(
+  cmd: string,
+  args: string[],
+  cwd: string,
+  childEnv: NodeJS.ProcessEnv,
+  name: string,
+): ChildProcess {
   const child = spawn(cmd, args, { cwd, env: childEnv, stdio: "inherit" });
   child.on("exit", (code, signal) => {
     if (stopping) return;
@@ -150,10 +156,15 @@ try {
     if (env.INNSPILL_SKIP_BUILD === "0") {
       t0 = Date.now();
       say("bygger webappen (produksjonsbygg) …");
-      await runToEnd(bin("turbo"), ["run", "build", "--filter=@innspill/web", "--output-logs=errors-only"], root, {
-        ...childEnv,
-        NODE_ENV: "production",
-      });
+      await runToEnd(
+        bin("turbo"),
+        ["run", "build", "--filter=@innspill/web", "--output-logs=errors-only"],
+        root,
+        {
+          ...childEnv,
+          NODE_ENV: "production",
+        },
+      );
       say(`bygget (${Math.round((Date.now() - t0) / 1000)} s)`);
     }
     run(bin("next"), ["start", "-p", String(env.PORT)], web, { ...childEnv, NODE_ENV: "production" }, "web");

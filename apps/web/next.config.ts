@@ -6,7 +6,13 @@ const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
 
 const config: NextConfig = {
   // Workspace packages are TypeScript source; Next compiles them.
-  transpilePackages: ["@innspill/api", "@innspill/auth", "@innspill/db", "@innspill/domain", "@innspill/jobs"],
+  transpilePackages: [
+    "@innspill/api",
+    "@innspill/auth",
+    "@innspill/db",
+    "@innspill/domain",
+    "@innspill/jobs",
+  ],
   // Native or Node-only modules stay outside the bundle.
   serverExternalPackages: ["@node-rs/argon2", "pg", "pg-boss"],
   turbopack: { root: path.resolve(import.meta.dirname, "../..") },

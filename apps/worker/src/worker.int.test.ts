@@ -56,7 +56,10 @@ describe("worker", () => {
   it("reports a heartbeat and queue counts on /healthz", async () => {
     const res = await fetch(`http://127.0.0.1:${worker.port}/healthz`);
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { status: string; queues: { queue: string; completed: number; failed: number }[] };
+    const body = (await res.json()) as {
+      status: string;
+      queues: { queue: string; completed: number; failed: number }[];
+    };
     expect(body.status).toBe("ok");
     expect(body.queues.find((q) => q.queue === queue)).toMatchObject({ completed: 1, failed: 1 });
     const beat = await t.db.workerHeartbeat.findUniqueOrThrow({ where: { id: worker.id } });

@@ -38,10 +38,13 @@ const ACCESS: Record<string, Role[] | "public"> = {
   "user.resetPassword": ["ADMIN"],
 };
 
-const procedures = appRouter._def.procedures as Record<string, { _def: { type: string } }>;
+const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>;
 
 async function call(ctx: Context, path: string, input: unknown): Promise<unknown> {
-  const caller = createCaller(ctx) as unknown as Record<string, Record<string, (i: unknown) => Promise<unknown>>>;
+  const caller = createCaller(ctx) as unknown as Record<
+    string,
+    Record<string, (i: unknown) => Promise<unknown>>
+  >;
   const [ns, name] = path.split(".") as [string, string];
   return caller[ns]![name]!(input);
 }
@@ -110,12 +113,18 @@ describe("optimistic locking", () => {
     // The second saves from the version they read.
     let caught: unknown;
     try {
-      await call(fx.ctx("ADMIN"), "hearing.update", { id: h.id, version: 1, data: data("Den andres endring") });
+      await call(fx.ctx("ADMIN"), "hearing.update", {
+        id: h.id,
+        version: 1,
+        data: data("Den andres endring"),
+      });
     } catch (err) {
       caught = err;
     }
     expect(caught).toBeInstanceOf(TRPCError);
-    const err = caught as TRPCError & { cause: { details: { current: { version: number; summary: string } } } };
+    const err = caught as TRPCError & {
+      cause: { details: { current: { version: number; summary: string } } };
+    };
     expect(err.code).toBe("CONFLICT");
     expect(err.cause.details.current.version).toBe(2);
     expect(err.cause.details.current.summary).toBe("Lagret av den første");

@@ -29,9 +29,11 @@ const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error, ctx }) {
     const cause = error.cause;
     const appError = cause instanceof AppError ? cause : null;
-    const fieldErrors = appError?.fieldErrors ?? (cause instanceof ZodError ? zodFieldErrors(cause) : undefined);
+    const fieldErrors =
+      appError?.fieldErrors ?? (cause instanceof ZodError ? zodFieldErrors(cause) : undefined);
     const internal = error.code === "INTERNAL_SERVER_ERROR";
-    const messageKey = appError?.message ?? (cause instanceof ZodError ? "invalid" : internal ? "internal" : null);
+    const messageKey =
+      appError?.message ?? (cause instanceof ZodError ? "invalid" : internal ? "internal" : null);
     return {
       ...shape,
       message: internal && ctx?.hideInternalErrors ? "internal" : shape.message,

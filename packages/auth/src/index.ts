@@ -25,6 +25,13 @@ function clientIp(request: Request | undefined): string | null {
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...baseAuthConfig,
   secret: env.AUTH_SECRET,
+  logger: {
+    // A wrong password is an ordinary event (it is recorded and throttled in the domain), not a server error.
+    error(error) {
+      if ((error as { type?: string }).type === "CredentialsSignin") return;
+      console.error("[auth]", error);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: { type: "email" }, password: { type: "password" } },

@@ -43,11 +43,16 @@ export async function runPrismaCli(
     PRISMA_HIDE_UPDATE_MESSAGE: "1",
     CHECKPOINT_DISABLE: "1",
     // Schema validation needs a value even for commands that do not connect.
-    DATABASE_URL: options.databaseUrl ?? process.env.DATABASE_URL ?? "postgresql://unset@127.0.0.1:5432/unset",
+    DATABASE_URL:
+      options.databaseUrl ?? process.env.DATABASE_URL ?? "postgresql://unset@127.0.0.1:5432/unset",
   };
   return new Promise((resolve, reject) => {
     // stdin "ignore": with an open stdin pipe the CLI lingers ~10 s after it is done.
-    const child = spawn(process.execPath, [cli, ...args], { cwd: repoRoot, env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [cli, ...args], {
+      cwd: repoRoot,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     let finished = false;

@@ -135,7 +135,8 @@ const HEARINGS: DemoHearing[] = [
     deadline: 16,
     received: -3,
     theirReference: "26/00561-3",
-    summary: "Tekniske endringer i forskriften. Relevant for medlemmer som arbeider med medisinsk teknisk utstyr.",
+    summary:
+      "Tekniske endringer i forskriften. Relevant for medlemmer som arbeider med medisinsk teknisk utstyr.",
   },
   {
     title: "Innspill – opptrappingsplan for studieplasser i bioingeniørfag",

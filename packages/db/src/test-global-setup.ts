@@ -11,12 +11,7 @@ import { migrateDeploy } from "./migrate";
 
 export const TEMPLATE_DB = "innspill_template";
 
-declare module "vitest" {
-  export interface ProvidedContext {
-    pgAdminUrl: string;
-    pgTemplate: string;
-  }
-}
+import "./testing"; // the ProvidedContext types
 
 export default async function setup(project: TestProject) {
   const dir = mkdtempSync(path.join(tmpdir(), "innspill-test-pg-"));

@@ -7,6 +7,15 @@ import { inject } from "vitest";
 import { createDb, type Db } from "./client";
 import { ensureDatabase } from "./embedded";
 
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** Maintenance database URL of the per-run embedded cluster (test-global-setup.ts). */
+    pgAdminUrl: string;
+    /** The migrated template each test file clones. */
+    pgTemplate: string;
+  }
+}
+
 export interface TestDatabase {
   db: Db;
   url: string;

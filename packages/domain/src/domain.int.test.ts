@@ -69,9 +69,9 @@ describe("login", () => {
       "TOO_MANY_REQUESTS",
     );
     // Another address is not affected.
-    expect(await codeOf(authenticateUser(t.db, { email: "kaja@nito.test", password: DEMO_PASSWORD }, at(6)))).toBe(
-      "OK",
-    );
+    expect(
+      await codeOf(authenticateUser(t.db, { email: "kaja@nito.test", password: DEMO_PASSWORD }, at(6))),
+    ).toBe("OK");
     // When the first failures fall out of the window, logins work again.
     expect(await codeOf(authenticateUser(t.db, { email, password: DEMO_PASSWORD }, at(16)))).toBe("OK");
   });
@@ -79,9 +79,9 @@ describe("login", () => {
   it("refuses a deactivated user", async () => {
     const heidi = await t.db.user.findUniqueOrThrow({ where: { email: "heidi@nito.test" } });
     await deactivateUser(t.db, { userId: heidi.id }, admin);
-    expect(await codeOf(authenticateUser(t.db, { email: heidi.email, password: DEMO_PASSWORD }, at(30)))).toBe(
-      "UNAUTHORIZED",
-    );
+    expect(
+      await codeOf(authenticateUser(t.db, { email: heidi.email, password: DEMO_PASSWORD }, at(30))),
+    ).toBe("UNAUTHORIZED");
   });
 });
 
@@ -131,7 +131,9 @@ describe("markOverdueHearings", () => {
     // Marked once only.
     res = await markOverdueHearings(t.db, { now: new Date("2027-01-15T08:00:00Z") });
     expect(res.marked).not.toContain(h.id);
-    const events = await t.db.auditEvent.findMany({ where: { entityId: h.id, action: "hearing.markedOverdue" } });
+    const events = await t.db.auditEvent.findMany({
+      where: { entityId: h.id, action: "hearing.markedOverdue" },
+    });
     expect(events).toHaveLength(1);
   });
 
@@ -146,7 +148,11 @@ describe("markOverdueHearings", () => {
         deadline: dateOnlyToDb("2027-06-30"),
       },
     });
-    expect((await markOverdueHearings(t.db, { now: new Date("2027-06-30T21:59:59Z") })).marked).not.toContain(h.id);
-    expect((await markOverdueHearings(t.db, { now: new Date("2027-06-30T22:00:00Z") })).marked).toContain(h.id);
+    expect((await markOverdueHearings(t.db, { now: new Date("2027-06-30T21:59:59Z") })).marked).not.toContain(
+      h.id,
+    );
+    expect((await markOverdueHearings(t.db, { now: new Date("2027-06-30T22:00:00Z") })).marked).toContain(
+      h.id,
+    );
   });
 });

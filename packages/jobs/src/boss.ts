@@ -68,7 +68,10 @@ export async function enqueue<J extends JobDefinition>(
 export async function exhaustRetries(boss: PgBoss, queue: string, jobId: string): Promise<void> {
   await boss
     .getDb()
-    .executeSql(`UPDATE pgboss.job SET retry_limit = retry_count WHERE name = $1 AND id = $2`, [queue, jobId]);
+    .executeSql(`UPDATE pgboss.job SET retry_limit = retry_count WHERE name = $1 AND id = $2`, [
+      queue,
+      jobId,
+    ]);
 }
 
 export interface QueueStats {

@@ -10,7 +10,15 @@ export function PageHeader({ title, actions }: { title: string; actions?: ReactN
   );
 }
 
-export function Card({ title, children, className = "" }: { title?: string; children: ReactNode; className?: string }) {
+export function Card({
+  title,
+  children,
+  className = "",
+}: {
+  title?: string;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
     <section className={`rounded-lg border border-slate-200 bg-white p-4 shadow-sm ${className}`}>
       {title ? <h2 className="mb-3 text-base font-semibold text-slate-800">{title}</h2> : null}
@@ -19,14 +27,23 @@ export function Card({ title, children, className = "" }: { title?: string; chil
   );
 }
 
-export function Alert({ kind = "error", children }: { kind?: "error" | "info" | "success"; children: ReactNode }) {
+export function Alert({
+  kind = "error",
+  children,
+}: {
+  kind?: "error" | "info" | "success";
+  children: ReactNode;
+}) {
   const styles = {
     error: "border-red-300 bg-red-50 text-red-900",
     info: "border-sky-300 bg-sky-50 text-sky-900",
     success: "border-emerald-300 bg-emerald-50 text-emerald-900",
   }[kind];
   return (
-    <div role={kind === "error" ? "alert" : "status"} className={`rounded-md border px-3 py-2 text-sm ${styles}`}>
+    <div
+      role={kind === "error" ? "alert" : "status"}
+      className={`rounded-md border px-3 py-2 text-sm ${styles}`}
+    >
       {children}
     </div>
   );
@@ -39,7 +56,15 @@ export const secondaryButtonClass =
 export const inputClass =
   "block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-blue-600 focus:outline-none focus:ring-1 focus:ring-blue-600 aria-[invalid=true]:border-red-500";
 
-export function ButtonLink({ href, children, secondary }: { href: string; children: ReactNode; secondary?: boolean }) {
+export function ButtonLink({
+  href,
+  children,
+  secondary,
+}: {
+  href: string;
+  children: ReactNode;
+  secondary?: boolean;
+}) {
   return (
     <Link href={href} className={secondary ? secondaryButtonClass : buttonClass}>
       {children}

@@ -70,7 +70,10 @@ export async function getHearing(db: Db, input: unknown, actor: Actor) {
   if (!row) throw new AppError("NOT_FOUND", "hearingNotFound");
   const events = await listAuditEvents(db, "Hearing", id);
   const actorIds = [...new Set(events.map((e) => e.actorId).filter((x): x is string => !!x))];
-  const actors = await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } });
+  const actors = await db.user.findMany({
+    where: { id: { in: actorIds } },
+    select: { id: true, name: true },
+  });
   const names = new Map(actors.map((a) => [a.id, a.name]));
   return {
     hearing: toHearingView(row),

@@ -45,7 +45,10 @@ export const HEARING_SORTS = ["deadline_asc", "deadline_desc"] as const;
 
 export const listHearingsInput = z
   .object({
-    status: z.array(z.enum(HearingStatus, { error: "invalid" })).max(20).optional(),
+    status: z
+      .array(z.enum(HearingStatus, { error: "invalid" }))
+      .max(20)
+      .optional(),
     sort: z.enum(HEARING_SORTS, { error: "invalid" }).default("deadline_asc"),
     /** Without a status filter, only open hearings are listed unless this is set. */
     includeClosed: z.boolean().default(false),

@@ -86,7 +86,8 @@ export async function setUserActive(db: Db, input: unknown, actor: Actor, active
   });
 }
 
-export const deactivateUser = (db: Db, input: unknown, actor: Actor) => setUserActive(db, input, actor, false);
+export const deactivateUser = (db: Db, input: unknown, actor: Actor) =>
+  setUserActive(db, input, actor, false);
 export const activateUser = (db: Db, input: unknown, actor: Actor) => setUserActive(db, input, actor, true);
 
 export async function resetUserPassword(db: Db, input: unknown, actor: Actor) {
@@ -111,7 +112,13 @@ export async function resetUserPassword(db: Db, input: unknown, actor: Actor) {
 export async function getActiveActor(db: Db, userId: string): Promise<(Actor & { email: string }) | null> {
   const user = await db.user.findUnique({ where: { id: userId } });
   if (!user || !user.active) return null;
-  return { id: user.id, organisationId: user.organisationId, role: user.role, name: user.name, email: user.email };
+  return {
+    id: user.id,
+    organisationId: user.organisationId,
+    role: user.role,
+    name: user.name,
+    email: user.email,
+  };
 }
 
 // A real hash, so that an unknown e-mail costs the same time as a wrong password.
@@ -155,5 +162,11 @@ export async function authenticateUser(
     entityId: user.id,
     data: { ip: context.ip ?? null },
   });
-  return { id: user.id, name: user.name, email: user.email, role: user.role, organisationId: user.organisationId };
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    organisationId: user.organisationId,
+  };
 }

@@ -24,27 +24,45 @@ export function OverviewView() {
     <div className="space-y-4">
       <p className="text-sm text-slate-600">{t("today", { date: date(o.today) })}</p>
       <div className="grid gap-4 lg:grid-cols-2">
-        <Card title={`${t("overdue")} (${o.overdue.length})`} className={o.overdue.length ? "border-red-300" : ""}>
+        <Card
+          title={`${t("overdue")} (${o.overdue.length})`}
+          className={o.overdue.length ? "border-red-300" : ""}
+        >
           <div data-testid="overview-overdue">
             {o.overdue.length ? <p className="mb-2 text-xs text-slate-500">{t("overdueHint")}</p> : null}
-            {o.overdue.length ? <HearingList items={o.overdue} today={o.today} /> : <p className="text-sm text-slate-500">{t("none")}</p>}
+            {o.overdue.length ? (
+              <HearingList items={o.overdue} today={o.today} />
+            ) : (
+              <p className="text-sm text-slate-500">{t("none")}</p>
+            )}
           </div>
         </Card>
         <Card title={`${t("dueThisWeek")} (${o.dueThisWeek.length})`}>
           <div data-testid="overview-due-this-week">
-            {o.dueThisWeek.length ? <HearingList items={o.dueThisWeek} today={o.today} /> : <p className="text-sm text-slate-500">{t("none")}</p>}
+            {o.dueThisWeek.length ? (
+              <HearingList items={o.dueThisWeek} today={o.today} />
+            ) : (
+              <p className="text-sm text-slate-500">{t("none")}</p>
+            )}
           </div>
         </Card>
         <Card title={`${t("mine")} (${o.mine.length})`}>
           <div data-testid="overview-mine">
-            {o.mine.length ? <HearingList items={o.mine} today={o.today} /> : <p className="text-sm text-slate-500">{t("none")}</p>}
+            {o.mine.length ? (
+              <HearingList items={o.mine} today={o.today} />
+            ) : (
+              <p className="text-sm text-slate-500">{t("none")}</p>
+            )}
           </div>
         </Card>
         <Card title={t("countsTitle")}>
           <ul className="grid grid-cols-2 gap-2 text-sm">
             {HEARING_STATUSES.map((s) => (
               <li key={s}>
-                <Link href={`/horinger?status=${s}`} className="flex justify-between rounded px-2 py-1 hover:bg-slate-100">
+                <Link
+                  href={`/horinger?status=${s}`}
+                  className="flex justify-between rounded px-2 py-1 hover:bg-slate-100"
+                >
                   <span>{statuses(s)}</span>
                   <span className="font-semibold" data-testid={`count-${s}`}>
                     {o.counts[s]}

@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { useForm, type Path } from "react-hook-form";
 import {
   HEARING_KINDS,
@@ -83,6 +83,23 @@ interface Draft {
 
 const draftKey = (id: string | undefined) => `innspill:hearing-draft:${id ?? "new"}`;
 
+/** An unsaved draft of this form that differs from what is saved, if the browser has one. */
+function readDraft(hearing: HearingView | undefined, initial: FormValues): Draft | null {
+  if (typeof window === "undefined") return null;
+  const raw = window.localStorage.getItem(draftKey(hearing?.id));
+  if (!raw) return null;
+  try {
+    const draft = JSON.parse(raw) as Draft;
+    const differs =
+      FIELDS.some((f) => (draft.values[f] ?? "") !== initial[f]) ||
+      (draft.status && draft.status !== hearing?.status);
+    return differs ? draft : null;
+  } catch {
+    window.localStorage.removeItem(draftKey(hearing?.id));
+    return null;
+  }
+}
+
 /** The hearing form for "Ny høring" (no `hearing`) and editing. */
 export function HearingForm({ hearing }: { hearing?: HearingView }) {
   const t = useTranslations("hearings");
@@ -97,46 +114,33 @@ export function HearingForm({ hearing }: { hearing?: HearingView }) {
   const options = useQuery(trpc.hearing.formOptions.queryOptions());
 
   const initial = hearing ? toFormValues(hearing) : EMPTY;
+  // Nothing typed is lost: unsaved input is kept in this browser and offered again on the next visit.
+  const [draft] = useState(() => readDraft(hearing, initial));
   const [version, setVersion] = useState(hearing?.version ?? 0);
-  const [status, setStatus] = useState<HearingStatus | undefined>(hearing?.status);
+  const [status, setStatus] = useState<HearingStatus | undefined>(draft?.status ?? hearing?.status);
   const [conflict, setConflict] = useState<HearingView | null>(null);
-  const [restoredAt, setRestoredAt] = useState<string | null>(null);
+  const [restoredAt, setRestoredAt] = useState<string | null>(draft?.savedAt ?? null);
   const [formError, setFormError] = useState<string | null>(null);
 
   const form = useForm<FormValues, unknown, HearingFields>({
-    defaultValues: initial,
+    defaultValues: draft ? { ...initial, ...draft.values } : initial,
     // Same schema as the server; messages are keys translated below.
     resolver: zodResolver(hearingFields as never) as never,
     mode: "onTouched",
   });
-  const { register, handleSubmit, formState, reset, setError, watch, getValues } = form;
+  const { register, handleSubmit, formState, reset, setError, getValues } = form;
 
-  // Nothing typed is lost: every change is kept in this browser until it is saved.
-  const restored = useRef(false);
-  useEffect(() => {
-    if (restored.current) return;
-    restored.current = true;
-    const raw = window.localStorage.getItem(draftKey(hearing?.id));
-    if (!raw) return;
-    try {
-      const draft = JSON.parse(raw) as Draft;
-      const differs = FIELDS.some((f) => (draft.values[f] ?? "") !== initial[f]) || (draft.status && draft.status !== status);
-      if (!differs) return;
-      reset({ ...initial, ...draft.values });
-      if (draft.status) setStatus(draft.status);
-      setRestoredAt(draft.savedAt);
-    } catch {
-      window.localStorage.removeItem(draftKey(hearing?.id));
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-  useEffect(() => {
-    const sub = watch((values) => {
-      const draft: Draft = { values: values as FormValues, status, savedAt: new Date().toISOString() };
-      window.localStorage.setItem(draftKey(hearing?.id), JSON.stringify(draft));
-    });
-    return () => sub.unsubscribe();
-  }, [watch, hearing?.id, status]);
+  useEffect(
+    () =>
+      form.subscribe({
+        formState: { values: true },
+        callback: ({ values }) => {
+          const draft: Draft = { values, status, savedAt: new Date().toISOString() };
+          window.localStorage.setItem(draftKey(hearing?.id), JSON.stringify(draft));
+        },
+      }),
+    [form, hearing?.id, status],
+  );
 
   function discardDraft() {
     window.localStorage.removeItem(draftKey(hearing?.id));
@@ -147,7 +151,12 @@ export function HearingForm({ hearing }: { hearing?: HearingView }) {
 
   function onServerError(err: unknown) {
     const data = errorData(err);
-    if (data?.code === "CONFLICT" && data.details && typeof data.details === "object" && "current" in data.details) {
+    if (
+      data?.code === "CONFLICT" &&
+      data.details &&
+      typeof data.details === "object" &&
+      "current" in data.details
+    ) {
       setConflict((data.details as { current: HearingView }).current);
       setFormError(null);
       return;
@@ -168,8 +177,12 @@ export function HearingForm({ hearing }: { hearing?: HearingView }) {
     router.push(`/horinger/${saved.id}`);
   }
 
-  const create = useMutation(trpc.hearing.create.mutationOptions({ onSuccess: onSaved, onError: onServerError }));
-  const update = useMutation(trpc.hearing.update.mutationOptions({ onSuccess: onSaved, onError: onServerError }));
+  const create = useMutation(
+    trpc.hearing.create.mutationOptions({ onSuccess: onSaved, onError: onServerError }),
+  );
+  const update = useMutation(
+    trpc.hearing.update.mutationOptions({ onSuccess: onSaved, onError: onServerError }),
+  );
   const pending = create.isPending || update.isPending;
 
   const submit = handleSubmit(
@@ -236,7 +249,11 @@ export function HearingForm({ hearing }: { hearing?: HearingView }) {
         </Alert>
       ) : null}
       {conflict ? (
-        <div className="rounded-md border border-amber-400 bg-amber-50 p-4" role="alert" data-testid="conflict">
+        <div
+          className="rounded-md border border-amber-400 bg-amber-50 p-4"
+          role="alert"
+          data-testid="conflict"
+        >
           <h2 className="mb-1 font-semibold text-amber-900">{t("conflictTitle")}</h2>
           <p className="mb-3 text-sm text-amber-900">{domainText("hearingConflict")}</p>
           <table className="mb-3 w-full text-left text-sm">
@@ -277,7 +294,12 @@ export function HearingForm({ hearing }: { hearing?: HearingView }) {
             </Field>
           </div>
           <Field id="issuingBodyId" label={t("fields.issuingBodyId")} error={err("issuingBodyId")}>
-            <select id="issuingBodyId" className={inputClass} {...register("issuingBodyId")} {...aria("issuingBodyId")}>
+            <select
+              id="issuingBodyId"
+              className={inputClass}
+              {...register("issuingBodyId")}
+              {...aria("issuingBodyId")}
+            >
               <option value="">{t("choose")}</option>
               {issuingBodies.map((b) => (
                 <option key={b.id} value={b.id}>
@@ -305,7 +327,13 @@ export function HearingForm({ hearing }: { hearing?: HearingView }) {
             />
           </Field>
           <Field id="deadline" label={t("fields.deadline")} error={err("deadline")}>
-            <input id="deadline" type="date" className={inputClass} {...register("deadline")} {...aria("deadline")} />
+            <input
+              id="deadline"
+              type="date"
+              className={inputClass}
+              {...register("deadline")}
+              {...aria("deadline")}
+            />
           </Field>
           <Field id="theirReference" label={t("fields.theirReference")} error={err("theirReference")}>
             <input
@@ -316,10 +344,20 @@ export function HearingForm({ hearing }: { hearing?: HearingView }) {
             />
           </Field>
           <Field id="ourReference" label={t("fields.ourReference")} error={err("ourReference")}>
-            <input id="ourReference" className={inputClass} {...register("ourReference")} {...aria("ourReference")} />
+            <input
+              id="ourReference"
+              className={inputClass}
+              {...register("ourReference")}
+              {...aria("ourReference")}
+            />
           </Field>
           <Field id="responsibleId" label={t("fields.responsibleId")} error={err("responsibleId")}>
-            <select id="responsibleId" className={inputClass} {...register("responsibleId")} {...aria("responsibleId")}>
+            <select
+              id="responsibleId"
+              className={inputClass}
+              {...register("responsibleId")}
+              {...aria("responsibleId")}
+            >
               <option value="">{t("noResponsible")}</option>
               {advisers.map((a) => (
                 <option key={a.id} value={a.id}>
@@ -346,12 +384,25 @@ export function HearingForm({ hearing }: { hearing?: HearingView }) {
           ) : null}
           <div className="md:col-span-2">
             <Field id="url" label={t("fields.url")} error={err("url")}>
-              <input id="url" type="url" inputMode="url" className={inputClass} {...register("url")} {...aria("url")} />
+              <input
+                id="url"
+                type="url"
+                inputMode="url"
+                className={inputClass}
+                {...register("url")}
+                {...aria("url")}
+              />
             </Field>
           </div>
           <div className="md:col-span-2">
             <Field id="summary" label={t("fields.summary")} error={err("summary")}>
-              <textarea id="summary" rows={5} className={inputClass} {...register("summary")} {...aria("summary")} />
+              <textarea
+                id="summary"
+                rows={5}
+                className={inputClass}
+                {...register("summary")}
+                {...aria("summary")}
+              />
             </Field>
           </div>
         </div>

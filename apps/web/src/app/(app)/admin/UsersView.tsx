@@ -36,8 +36,12 @@ export function UsersView() {
       onError: fail,
     }),
   );
-  const deactivate = useMutation(trpc.user.deactivate.mutationOptions({ onSuccess: () => void refresh(), onError: fail }));
-  const activate = useMutation(trpc.user.activate.mutationOptions({ onSuccess: () => void refresh(), onError: fail }));
+  const deactivate = useMutation(
+    trpc.user.deactivate.mutationOptions({ onSuccess: () => void refresh(), onError: fail }),
+  );
+  const activate = useMutation(
+    trpc.user.activate.mutationOptions({ onSuccess: () => void refresh(), onError: fail }),
+  );
   const resetPassword = useMutation(
     trpc.user.resetPassword.mutationOptions({
       onSuccess: () => {
@@ -100,17 +104,26 @@ export function UsersView() {
                           type="button"
                           className={secondaryButtonClass}
                           onClick={() => {
-                            if (window.confirm(t("confirmDeactivate", { name: u.name }))) deactivate.mutate({ userId: u.id });
+                            if (window.confirm(t("confirmDeactivate", { name: u.name })))
+                              deactivate.mutate({ userId: u.id });
                           }}
                         >
                           {t("deactivate")}
                         </button>
                       ) : (
-                        <button type="button" className={secondaryButtonClass} onClick={() => activate.mutate({ userId: u.id })}>
+                        <button
+                          type="button"
+                          className={secondaryButtonClass}
+                          onClick={() => activate.mutate({ userId: u.id })}
+                        >
                           {t("activate")}
                         </button>
                       )}
-                      <button type="button" className={secondaryButtonClass} onClick={() => setResetFor({ id: u.id, name: u.name })}>
+                      <button
+                        type="button"
+                        className={secondaryButtonClass}
+                        onClick={() => setResetFor({ id: u.id, name: u.name })}
+                      >
                         {t("resetPassword")}
                       </button>
                     </td>
@@ -132,7 +145,13 @@ export function UsersView() {
             }}
           >
             <Field id="reset-password" label={t("password")} error={fe("password")}>
-              <input id="reset-password" name="password" type="password" autoComplete="new-password" className={inputClass} />
+              <input
+                id="reset-password"
+                name="password"
+                type="password"
+                autoComplete="new-password"
+                className={inputClass}
+              />
             </Field>
             <button type="submit" className={buttonClass} disabled={resetPassword.isPending}>
               {t("setPassword")}
@@ -161,7 +180,13 @@ export function UsersView() {
             </select>
           </Field>
           <Field id="new-password" label={t("password")} error={fe("password")}>
-            <input id="new-password" name="password" type="password" autoComplete="new-password" className={inputClass} />
+            <input
+              id="new-password"
+              name="password"
+              type="password"
+              autoComplete="new-password"
+              className={inputClass}
+            />
           </Field>
           <div className="flex items-end">
             <button type="submit" className={buttonClass} disabled={create.isPending}>

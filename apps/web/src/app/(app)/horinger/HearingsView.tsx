@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { HEARING_STATUSES, HEARING_SORTS, osloDate, type HearingStatus } from "@innspill/domain/shared";
+import { HEARING_STATUSES, osloDate, type HEARING_SORTS, type HearingStatus } from "@innspill/domain/shared";
 import { HearingList } from "@/components/hearings/HearingList";
 import { Alert, Card, Loading, inputClass } from "@/components/ui";
 import { useErrorText } from "@/lib/errors";
@@ -22,7 +22,9 @@ export function HearingsView() {
   const pathname = usePathname();
 
   const statusParam = params.get("status") ?? "";
-  const status = (HEARING_STATUSES as string[]).includes(statusParam) ? [statusParam as HearingStatus] : undefined;
+  const status = (HEARING_STATUSES as string[]).includes(statusParam)
+    ? [statusParam as HearingStatus]
+    : undefined;
   const includeClosed = statusParam === "alle";
   const sort: Sort = params.get("sort") === "deadline_desc" ? "deadline_desc" : "deadline_asc";
 

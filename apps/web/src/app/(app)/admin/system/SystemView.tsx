@@ -84,7 +84,12 @@ export function SystemView() {
           </table>
         </div>
         <div className="mt-3 flex items-center gap-3">
-          <button type="button" className={secondaryButtonClass} onClick={() => run.mutate()} disabled={run.isPending}>
+          <button
+            type="button"
+            className={secondaryButtonClass}
+            onClick={() => run.mutate()}
+            disabled={run.isPending}
+          >
             {t("runOverdue")}
           </button>
           {queued ? <span className="text-sm text-emerald-800">{t("runOverdueDone")}</span> : null}

@@ -17,6 +17,11 @@ export function HearingDetail({ id, canEdit }: { id: string; canEdit: boolean })
   const errorText = useErrorText();
   const { date, dateTime } = useDates();
   const query = useQuery(trpc.hearing.byId.queryOptions({ id }));
+  // Audit actions ("hearing.created") as flat message keys ("hearing_created"): next-intl reads dots as nesting.
+  const actionText = (action: string) => {
+    const key = `actions.${action.replaceAll(".", "_")}`;
+    return t.has(key) ? t(key as never) : action;
+  };
 
   if (query.isPending) return <Loading label={t("title")} />;
   if (query.error) return <Alert>{errorText(query.error)}</Alert>;
@@ -46,12 +51,16 @@ export function HearingDetail({ id, canEdit }: { id: string; canEdit: boolean })
     <>
       <PageHeader
         title={h.title}
-        actions={canEdit ? <ButtonLink href={`/horinger/${h.id}/rediger`}>{t("edit")}</ButtonLink> : undefined}
+        actions={
+          canEdit ? <ButtonLink href={`/horinger/${h.id}/rediger`}>{t("edit")}</ButtonLink> : undefined
+        }
       />
       <div className="mb-4 flex items-center gap-2">
         <StatusBadge status={h.status} />
         {h.overdueSince ? (
-          <span className="rounded-full bg-red-100 px-2 py-0.5 text-xs font-medium text-red-800">{t("overdue")}</span>
+          <span className="rounded-full bg-red-100 px-2 py-0.5 text-xs font-medium text-red-800">
+            {t("overdue")}
+          </span>
         ) : null}
       </div>
       <div className="grid gap-4 lg:grid-cols-3">
@@ -76,7 +85,7 @@ export function HearingDetail({ id, canEdit }: { id: string; canEdit: boolean })
           <ol className="space-y-2 text-sm">
             {history.map((e) => (
               <li key={e.id}>
-                <p className="font-medium">{t.has(`actions.${e.action}`) ? t(`actions.${e.action}` as never) : e.action}</p>
+                <p className="font-medium">{actionText(e.action)}</p>
                 <p className="text-slate-600">
                   {e.actorName ?? t("system")} · {dateTime(e.at)}
                 </p>

@@ -12,7 +12,11 @@ export function EditHearing({ id }: { id: string }) {
   const trpc = useTRPC();
   const errorText = useErrorText();
   // Read once: the form keeps the version it started from, so a save after someone else's is a CONFLICT.
-  const query = useQuery({ ...trpc.hearing.byId.queryOptions({ id }), staleTime: Infinity, refetchOnWindowFocus: false });
+  const query = useQuery({
+    ...trpc.hearing.byId.queryOptions({ id }),
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+  });
   if (query.isPending) return <Loading label={t("title")} />;
   if (query.error) return <Alert>{errorText(query.error)}</Alert>;
   return (

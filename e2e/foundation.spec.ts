@@ -1,0 +1,78 @@
+import { expect, test } from "@playwright/test";
+import { login } from "./helpers";
+
+test("anonymous visitors are sent to the login page", async ({ page }) => {
+  await page.goto("/horinger");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=/);
+  await expect(page.getByRole("heading", { name: "Logg inn" })).toBeVisible();
+});
+
+test("a wrong password gets a clear Norwegian message", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("E-post").fill("kaja@nito.test");
+  await page.getByLabel("Passord").fill("feil-passord");
+  await page.getByRole("button", { name: "Logg inn" }).click();
+  await expect(page.getByText("Feil e-post eller passord.")).toBeVisible();
+  await expect(page.getByLabel("E-post")).toHaveValue("kaja@nito.test");
+});
+
+test("an adviser creates a hearing and sees it in the list in deadline order", async ({ page }) => {
+  await login(page, "ingrid@nito.test");
+  await page.getByRole("navigation").getByRole("link", { name: "Høringer" }).click();
+  await page.getByRole("link", { name: "Ny høring" }).click();
+
+  // Validation on the client, with Norwegian messages, before anything is sent.
+  await page.getByRole("button", { name: "Registrer høring" }).click();
+  await expect(page.getByText("Må fylles ut.").first()).toBeVisible();
+
+  const title = `Høring – e2e ${Date.now()}`;
+  await page.getByLabel("Tittel").fill(title);
+  await page.getByLabel("Avsender (høringsinstans)").selectOption({ label: "Helsedirektoratet" });
+  await page.getByLabel("Type").selectOption({ label: "Høring" });
+  const deadline = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+  await page.getByLabel("Høringsfrist").fill(deadline);
+  await page.getByLabel("Ansvarlig rådgiver").selectOption({ label: "Ingrid Solberg" });
+  await page.getByRole("button", { name: "Registrer høring" }).click();
+
+  await expect(page.getByRole("heading", { name: title })).toBeVisible();
+  await expect(page.getByText("Registrerte høringen")).toBeVisible();
+
+  await page.goto("/horinger");
+  const rows = page.getByTestId("hearing-row");
+  await expect(rows.filter({ hasText: title })).toHaveCount(1);
+  const deadlines = await page
+    .getByTestId("hearing-deadline")
+    .evaluateAll((els) => els.map((e) => e.getAttribute("data-deadline") ?? ""));
+  expect(deadlines.length).toBeGreaterThan(3);
+  expect(deadlines).toEqual([...deadlines].sort());
+  expect(deadlines).toContain(deadline);
+
+  // The sort order is in the URL, so the view can be shared.
+  await page.getByTestId("sort").selectOption("deadline_desc");
+  await expect(page).toHaveURL(/sort=deadline_desc/);
+  await expect(rows.first()).toBeVisible();
+  const reversed = await page
+    .getByTestId("hearing-deadline")
+    .evaluateAll((els) => els.map((e) => e.getAttribute("data-deadline") ?? ""));
+  expect(reversed).toEqual([...deadlines].sort().reverse());
+});
+
+test("an adviser cannot open Admin", async ({ page }) => {
+  await login(page, "martin@nito.test");
+  await expect(page.getByRole("navigation").getByRole("link", { name: "Admin" })).toHaveCount(0);
+  await page.goto("/admin/system");
+  await expect(page.getByRole("heading", { name: "Ingen tilgang" })).toBeVisible();
+  await expect(page.getByTestId("worker-status")).toHaveCount(0);
+});
+
+test("an admin sees Systemstatus with a live worker", async ({ page }) => {
+  await login(page, "admin@nito.test");
+  await page.getByRole("navigation").getByRole("link", { name: "Admin" }).click();
+  await page.getByRole("link", { name: "Systemstatus" }).click();
+  await expect(page.getByTestId("worker-status")).toHaveAttribute("data-alive", "true");
+  await expect(page.getByTestId("worker-status").getByText("Kjører", { exact: true })).toBeVisible();
+  // The worker caught up on start: the seeded overdue hearing was marked by a completed job.
+  await expect(page.getByTestId("completed-hearings.mark-overdue.v1")).not.toHaveText("0");
+  await page.goto("/");
+  await expect(page.getByTestId("overview-overdue").getByTestId("hearing-row")).toHaveCount(1);
+});

@@ -1,0 +1,103 @@
+// @ts-check
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+import reactHooks from "eslint-plugin-react-hooks";
+
+/** Packages a layer must not import: dependencies point one way, apps → api → domain → db. */
+const forbidden = (...names) => ({
+  "no-restricted-imports": [
+    "error",
+    {
+      patterns: [
+        {
+          group: ["@innspill/*/src/*", "@innspill/*/src/**"],
+          message: "Import through the package's exports.",
+        },
+        ...names.map((n) => ({ group: [n, `${n}/*`], message: `This layer must not depend on ${n}.` })),
+      ],
+    },
+  ],
+});
+
+export default tseslint.config(
+  {
+    ignores: [
+      "**/node_modules/**",
+      "**/.next/**",
+      "**/dist/**",
+      "**/generated/**",
+      "**/next-env.d.ts",
+      ".data*/**",
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+      // process.env is read in one validated env module per app or package.
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "MemberExpression[object.name='process'][property.name='env']",
+          message: "Read configuration through the env module of this app or package.",
+        },
+      ],
+      ...forbidden("@innspill/web", "@innspill/worker").rules,
+    },
+  },
+  {
+    // env modules, and places that hand the environment on to child processes or tools.
+    files: [
+      "**/env.ts",
+      "packages/db/src/migrate.ts",
+      "scripts/run.ts",
+      "prisma.config.ts",
+      "playwright.config.ts",
+    ],
+    rules: { "no-restricted-syntax": "off" },
+  },
+  {
+    files: ["packages/db/**"],
+    rules: forbidden(
+      "@innspill/domain",
+      "@innspill/api",
+      "@innspill/auth",
+      "@innspill/jobs",
+      "@innspill/web",
+      "@innspill/worker",
+    ),
+  },
+  {
+    files: ["packages/jobs/**"],
+    rules: forbidden(
+      "@innspill/db",
+      "@innspill/domain",
+      "@innspill/api",
+      "@innspill/auth",
+      "@innspill/web",
+      "@innspill/worker",
+    ),
+  },
+  {
+    files: ["packages/domain/**"],
+    rules: forbidden(
+      "@innspill/api",
+      "@innspill/auth",
+      "@innspill/jobs",
+      "@innspill/web",
+      "@innspill/worker",
+    ),
+  },
+  {
+    files: ["packages/auth/**"],
+    rules: forbidden("@innspill/api", "@innspill/jobs", "@innspill/web", "@innspill/worker"),
+  },
+  { files: ["packages/api/**"], rules: forbidden("@innspill/auth", "@innspill/web", "@innspill/worker") },
+  {
+    files: ["apps/web/**/*.tsx"],
+    plugins: { "react-hooks": reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+);

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import {
+  addDaysToDateOnly,
+  daysBetween,
+  formatDate,
+  formatDateTime,
+  isValidDateOnly,
+  osloDate,
+} from "./dates";
+
+describe("osloDate", () => {
+  it("switches date at midnight in Oslo, not in UTC", () => {
+    expect(osloDate(new Date("2025-11-19T22:59:59Z"))).toBe("2025-11-19");
+    expect(osloDate(new Date("2025-11-19T23:00:00Z"))).toBe("2025-11-20");
+  });
+  it("follows summer time", () => {
+    expect(osloDate(new Date("2026-07-01T21:59:59Z"))).toBe("2026-07-01");
+    expect(osloDate(new Date("2026-07-01T22:00:00Z"))).toBe("2026-07-02");
+  });
+});
+
+describe("formatting", () => {
+  it("writes dates the Norwegian way", () => {
+    expect(formatDate("2025-11-20")).toBe("20. november 2025");
+    expect(formatDate("2025-11-20", "en")).toBe("20 November 2025");
+  });
+  it("shows instants in Oslo time", () => {
+    expect(formatDateTime(new Date("2025-11-20T13:05:00Z"))).toBe("20. november 2025 kl. 14:05");
+  });
+});
+
+describe("date-only helpers", () => {
+  it("validates real calendar dates only", () => {
+    expect(isValidDateOnly("2028-02-29")).toBe(true);
+    expect(isValidDateOnly("2027-02-29")).toBe(false);
+    expect(isValidDateOnly("20.11.2025")).toBe(false);
+  });
+  it("counts days across a DST change", () => {
+    expect(daysBetween("2026-03-28", "2026-03-30")).toBe(2);
+    expect(addDaysToDateOnly("2026-10-24", 2)).toBe("2026-10-26");
+    expect(daysBetween("2026-01-10", "2026-01-01")).toBe(-9);
+  });
+});
