@@ -23,6 +23,7 @@ test("an adviser creates a hearing and sees it in the list in deadline order", a
 
   // Validation on the client, with Norwegian messages, before anything is sent.
   await page.getByRole("button", { name: "Registrer høring" }).click();
+  await expect(page.getByText("Skjemaet har feil. Rett opp feltene som er merket.")).toBeVisible();
   await expect(page.getByText("Må fylles ut.").first()).toBeVisible();
 
   const title = `Høring – e2e ${Date.now()}`;

@@ -105,6 +105,7 @@ export function HearingForm({ hearing }: { hearing?: HearingView }) {
   const t = useTranslations("hearings");
   const kinds = useTranslations("kinds");
   const statuses = useTranslations("statuses");
+  const errors = useTranslations("errors");
   const domainText = useDomainText();
   const errorText = useErrorText();
   const { dateTime } = useDates();
@@ -191,7 +192,7 @@ export function HearingForm({ hearing }: { hearing?: HearingView }) {
       if (hearing) update.mutate({ id: hearing.id, version, data: data as HearingFieldsInput, status });
       else create.mutate(data as HearingFieldsInput);
     },
-    () => setFormError(errorText({ data: { code: "BAD_REQUEST", fieldErrors: {} } })),
+    () => setFormError(errors("formHasErrors")),
   );
 
   function keepMine() {
