@@ -17,6 +17,7 @@ import { createDb } from "@innspill/db";
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedDatabase } from "@innspill/db/embedded";
 import { migrateDeploy } from "@innspill/db/migrate";
 import { seedDemoData } from "@innspill/db/seed";
+import { backfillMilestones } from "@innspill/domain";
 import { env, root } from "./env";
 
 type Mode = "start" | "dev" | "migrate" | "seed";
@@ -135,6 +136,13 @@ try {
     const seeded = await seedDemoData(db);
     await db.$disconnect();
     say(seeded.created ? "la inn demodata" : "demodata finnes allerede");
+  }
+  {
+    // Hearings from before milestones existed (and the demo data) get their milestone plan.
+    const db = createDb(databaseUrl);
+    const { hearings } = await backfillMilestones(db);
+    await db.$disconnect();
+    if (hearings) say(`la inn milepæler for ${hearings} høringer`);
   }
   if (mode === "migrate" || mode === "seed") await shutdown(0);
 

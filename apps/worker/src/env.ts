@@ -7,6 +7,9 @@ export const env = createEnv({
     DATABASE_URL: z.url(),
     WORKER_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
     WORKER_HEARTBEAT_SECONDS: z.coerce.number().positive().default(5),
+    /** smtp(s)://user:pass@host:port — unset: e-mails stay in the outbox table (Admin → Utgående e-post). */
+    SMTP_URL: z.url().optional(),
+    SMTP_FROM: z.string().default("Innspill <innspill@localhost>"),
   },
   runtimeEnv: process.env,
   emptyStringAsUndefined: true,

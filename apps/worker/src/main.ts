@@ -1,5 +1,6 @@
 import { getDb } from "@innspill/db";
 import { env } from "./env";
+import { createSmtpMailer } from "./mailer";
 import { startWorker } from "./worker";
 
 const db = getDb();
@@ -8,6 +9,7 @@ const worker = await startWorker({
   databaseUrl: env.DATABASE_URL,
   port: env.WORKER_PORT,
   heartbeatSeconds: env.WORKER_HEARTBEAT_SECONDS,
+  mailer: env.SMTP_URL ? createSmtpMailer(env.SMTP_URL, env.SMTP_FROM) : undefined,
 });
 
 let shuttingDown = false;

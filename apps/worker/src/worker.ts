@@ -12,13 +12,15 @@ import {
   InvalidPayloadError,
   markOverdueHearingsJob,
   queueName,
+  sendRemindersJob,
   type PgBoss,
 } from "@innspill/jobs";
-import { processors } from "./processors/index";
+import { processors, type ProcessorContext } from "./processors/index";
 
 export interface WorkerOptions {
   db: Db;
   databaseUrl: string;
+  mailer?: ProcessorContext["mailer"];
   /** Port for /healthz; 0 picks a free one. */
   port: number;
   heartbeatSeconds?: number;
@@ -61,7 +63,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
             await exhaustRetries(boss, queue, job.id);
             throw new InvalidPayloadError(queue, parsed.error.message);
           }
-          const result = await p.run(options.db, parsed.data);
+          const result = await p.run({ db: options.db, mailer: options.mailer }, parsed.data);
           log(`${queue} ${job.id} done: ${JSON.stringify(result)}`);
           return result;
         } catch (err) {
@@ -77,6 +79,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   if (options.schedules ?? true) {
     // Catch up at start instead of waiting for the next scheduled run (the worker may have been down over midnight).
     await enqueue(boss, markOverdueHearingsJob, {}, { singletonKey: "startup", singletonSeconds: 60 });
+    await enqueue(boss, sendRemindersJob, {}, { singletonKey: "startup", singletonSeconds: 60 });
   }
 
   const beat = () =>

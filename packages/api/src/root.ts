@@ -1,5 +1,7 @@
 import { createCallerFactory, router } from "./trpc";
+import { adminRouter } from "./routers/admin";
 import { hearingRouter } from "./routers/hearing";
+import { meRouter } from "./routers/me";
 import { overviewRouter } from "./routers/overview";
 import { systemRouter } from "./routers/system";
 import { userRouter } from "./routers/user";
@@ -9,6 +11,8 @@ export const appRouter = router({
   overview: overviewRouter,
   user: userRouter,
   system: systemRouter,
+  me: meRouter,
+  admin: adminRouter,
 });
 
 export type AppRouter = typeof appRouter;

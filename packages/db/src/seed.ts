@@ -46,11 +46,17 @@ interface DemoHearing {
   ourReference?: string;
   url?: string;
   summary: string;
+  topics?: string[];
+  participants?: string[];
+  /** Why we do not answer (for SVARER_IKKE). */
+  declineReason?: string;
 }
 
 const HEARINGS: DemoHearing[] = [
   {
     title: "Innspill til statsbudsjett 2021",
+    topics: ["Budsjett", "Bioingeniører", "Rekruttering"],
+    participants: ["kaja@nito.test"],
     body: "Helse- og omsorgskomiteen",
     kind: "BUDSJETTINNSPILL",
     status: "ARKIVERT",
@@ -64,6 +70,8 @@ const HEARINGS: DemoHearing[] = [
   },
   {
     title: "Innspill til Helsereformutvalget",
+    topics: ["Helse", "Bioingeniører", "Kompetanse"],
+    participants: ["kaja@nito.test", "heidi@nito.test"],
     body: "Helsereformutvalget",
     kind: "INNSPILL",
     status: "SENDT",
@@ -77,6 +85,7 @@ const HEARINGS: DemoHearing[] = [
   },
   {
     title: "Høring – forskrift om lisens for helsepersonell fra land utenfor EØS",
+    topics: ["Helse", "Autorisasjon"],
     body: "Helsedirektoratet",
     kind: "HORING",
     status: "SVARER_IKKE",
@@ -84,10 +93,13 @@ const HEARINGS: DemoHearing[] = [
     received: -60,
     responsible: "ingrid@nito.test",
     theirReference: "25/18822-4",
-    summary: "Forslaget berører i liten grad våre yrkesgrupper. Vi svarer ikke, men følger saken.",
+    summary: "Forslaget gjelder lisensordningen for leger og sykepleiere fra land utenfor EØS.",
+    declineReason: "Forslaget berører i liten grad våre yrkesgrupper. Vi svarer ikke, men følger saken.",
   },
   {
     title: "Høring – Helsepersonellplan 2040",
+    topics: ["Helse", "Rekruttering", "Bioingeniører"],
+    participants: ["martin@nito.test", "heidi@nito.test"],
     body: "Helse- og omsorgsdepartementet",
     kind: "HORING",
     status: "UNDER_ARBEID",
@@ -103,6 +115,8 @@ const HEARINGS: DemoHearing[] = [
   },
   {
     title: "Statsbudsjettet 2027 – innspill til Helse- og omsorgskomiteen",
+    topics: ["Budsjett", "Utdanning"],
+    participants: ["kaja@nito.test"],
     body: "Helse- og omsorgskomiteen",
     kind: "BUDSJETTINNSPILL",
     status: "TIL_GODKJENNING",
@@ -116,6 +130,7 @@ const HEARINGS: DemoHearing[] = [
   },
   {
     title: "Høring – NOU 2026: Fremtidens laboratorietjenester",
+    topics: ["Laboratorier", "Bioingeniører"],
     body: "Helse- og omsorgsdepartementet",
     kind: "HORING",
     status: "VURDERES",
@@ -129,6 +144,7 @@ const HEARINGS: DemoHearing[] = [
   },
   {
     title: "Høring – endringer i forskrift om medisinsk utstyr",
+    topics: ["Medisinsk teknologi"],
     body: "Direktoratet for medisinske produkter",
     kind: "HORING",
     status: "REGISTRERT",
@@ -140,6 +156,8 @@ const HEARINGS: DemoHearing[] = [
   },
   {
     title: "Innspill – opptrappingsplan for studieplasser i bioingeniørfag",
+    topics: ["Utdanning", "Bioingeniører"],
+    participants: ["ingrid@nito.test"],
     body: "Kunnskapsdepartementet",
     kind: "INNSPILL",
     status: "REGISTRERT",
@@ -152,6 +170,7 @@ const HEARINGS: DemoHearing[] = [
   },
   {
     title: "Stortingsmelding om digital samhandling i helse- og omsorgssektoren",
+    topics: ["Digitalisering", "Helse"],
     body: "Helse- og omsorgskomiteen",
     kind: "STORTINGSMELDING",
     status: "UNDER_ARBEID",
@@ -164,6 +183,7 @@ const HEARINGS: DemoHearing[] = [
   },
   {
     title: "Høring – veileder for riktig rekvirering av laboratorieanalyser",
+    topics: ["Laboratorier", "Pasientsikkerhet"],
     body: "Helsedirektoratet",
     kind: "HORING",
     status: "UNDER_ARBEID",
@@ -223,19 +243,42 @@ export async function seedDemoData(
         const body = await tx.issuingBody.create({ data: { ...b, organisationId: org.id } });
         bodies.set(b.name, body.id);
       }
+      const topicIds = new Map<string, string>();
       for (const h of HEARINGS) {
         const issuingBodyId = bodies.get(h.body);
         if (!issuingBodyId) throw new Error(`Seed: unknown issuing body ${h.body}`);
+        const received = h.received === undefined ? null : toDate(h.received, today);
+        // The decision to answer was made a few days after the hearing came in.
+        const decided = ["REGISTRERT", "VURDERES"].includes(h.status)
+          ? null
+          : new Date(
+              Math.min(
+                (received ?? toDate(h.deadline, today)).getTime() + 3 * 86_400_000 + 9 * 3_600_000,
+                (options.now ?? new Date()).getTime(),
+              ),
+            );
+        const responsibleId = h.responsible ? (users.get(h.responsible) ?? null) : null;
+        for (const name of h.topics ?? []) {
+          if (!topicIds.has(name)) {
+            topicIds.set(name, (await tx.topic.create({ data: { organisationId: org.id, name } })).id);
+          }
+        }
         await tx.hearing.create({
           data: {
+            decision: decided ? (h.status === "SVARER_IKKE" ? "SVARER_IKKE" : "SVARER") : null,
+            decisionReason: h.declineReason ?? null,
+            decidedAt: decided,
+            decidedById: decided ? responsibleId : null,
+            topics: { create: (h.topics ?? []).map((name) => ({ topicId: topicIds.get(name)! })) },
+            participants: { create: (h.participants ?? []).map((email) => ({ userId: users.get(email)! })) },
             organisationId: org.id,
             title: h.title,
             issuingBodyId,
             kind: h.kind,
             status: h.status,
             deadline: toDate(h.deadline, today),
-            receivedDate: h.received === undefined ? null : toDate(h.received, today),
-            responsibleId: h.responsible ? (users.get(h.responsible) ?? null) : null,
+            receivedDate: received,
+            responsibleId,
             theirReference: h.theirReference ?? null,
             ourReference: h.ourReference ?? null,
             url: h.url ?? null,

@@ -1,10 +1,24 @@
 export * from "./actor";
 export * from "./audit";
+export * from "./calendar";
 export * from "./dates";
+export * from "./email";
 export * from "./errors";
+export * from "./issuing-bodies";
 export * from "./messages";
+export * from "./notifications";
+export * from "./reminders";
+export * from "./settings";
 export * from "./validation";
+export * from "./workdays";
 export * from "./hearings/index";
-export { getOverview } from "./hearings/overview";
+export * from "./hearings/attachments";
+export * from "./hearings/maintenance";
+export {
+  calendarMonthInput,
+  countDecisionsByQuarter,
+  getCalendarMonth,
+  getOverview,
+} from "./hearings/overview";
 export * from "./users/index";
 export * from "./system/index";

@@ -9,4 +9,12 @@ export * from "./messages";
 export * from "./validation";
 export * from "./hearings/schemas";
 export * from "./users/schemas";
-export { HearingKind, HearingStatus, IssuingBodyType, Role } from "@innspill/db/enums";
+export * from "./hearings/workflow";
+export {
+  HearingDecision,
+  HearingKind,
+  HearingStatus,
+  IssuingBodyType,
+  MilestoneKind,
+  Role,
+} from "@innspill/db/enums";

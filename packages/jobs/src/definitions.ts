@@ -39,4 +39,23 @@ export const markOverdueHearingsJob = defineJob({
   cron: "*/5 * * * *",
 });
 
-export const allJobs: JobDefinition[] = [markOverdueHearingsJob];
+export const sendRemindersJob = defineJob({
+  name: "reminders.send",
+  version: 1,
+  schema: z.object({ now: z.iso.datetime({ offset: true }).optional() }).strict(),
+  retryLimit: 3,
+  expireInSeconds: 600,
+  // Hourly: a reminder goes out once per subject, recipient and day however often this runs (idempotent).
+  cron: "10 * * * *",
+});
+
+export const deliverEmailJob = defineJob({
+  name: "email.deliver",
+  version: 1,
+  schema: z.object({}).strict(),
+  retryLimit: 2,
+  expireInSeconds: 300,
+  cron: "* * * * *",
+});
+
+export const allJobs: JobDefinition[] = [markOverdueHearingsJob, sendRemindersJob, deliverEmailJob];

@@ -1,14 +1,33 @@
 import type { Db } from "@innspill/db";
-import { markOverdueHearingsJob, type JobDefinition } from "@innspill/jobs";
+import type { OutgoingEmail } from "@innspill/domain";
+import {
+  deliverEmailJob,
+  markOverdueHearingsJob,
+  sendRemindersJob,
+  type JobDefinition,
+} from "@innspill/jobs";
+import { processDeliverEmail } from "./email-deliver";
 import { processMarkOverdue } from "./hearings-mark-overdue";
+import { processSendReminders } from "./reminders-send";
+
+/** What processors get to work with. */
+export interface ProcessorContext {
+  db: Db;
+  /** Sends one e-mail; absent when SMTP is not configured. */
+  mailer?: (mail: OutgoingEmail) => Promise<void>;
+}
 
 export interface Processor<J extends JobDefinition = JobDefinition> {
   job: J;
-  run(db: Db, payload: ReturnType<J["schema"]["parse"]>): Promise<unknown>;
+  run(ctx: ProcessorContext, payload: ReturnType<J["schema"]["parse"]>): Promise<unknown>;
 }
 
 const processor = <J extends JobDefinition>(job: J, run: Processor<J>["run"]): Processor =>
   ({ job, run }) as unknown as Processor;
 
 /** One processor per job definition in @innspill/jobs. */
-export const processors: Processor[] = [processor(markOverdueHearingsJob, processMarkOverdue)];
+export const processors: Processor[] = [
+  processor(markOverdueHearingsJob, (ctx, payload) => processMarkOverdue(ctx.db, payload)),
+  processor(sendRemindersJob, (ctx, payload) => processSendReminders(ctx.db, payload)),
+  processor(deliverEmailJob, (ctx) => processDeliverEmail(ctx)),
+];

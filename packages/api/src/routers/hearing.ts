@@ -1,14 +1,25 @@
 import {
   HEARING_EDITORS,
+  addHearingLink,
+  addLinkInput,
   createHearing,
   createHearingInput,
+  decideHearing,
+  decideHearingInput,
   getHearing,
   getHearingFormOptions,
   hearingIdInput,
   listHearings,
   listHearingsInput,
+  removeDocumentInput,
+  removeHearingDocument,
+  removeHearingLink,
+  transitionHearing,
+  transitionHearingInput,
   updateHearing,
   updateHearingInput,
+  updateMilestone,
+  updateMilestoneInput,
 } from "@innspill/domain";
 import { protectedProcedure, roleProcedure, router } from "../trpc";
 
@@ -28,4 +39,22 @@ export const hearingRouter = router({
   update: editor
     .input(updateHearingInput)
     .mutation(({ ctx, input }) => updateHearing(ctx.db, input, ctx.actor)),
+  decide: editor
+    .input(decideHearingInput)
+    .mutation(({ ctx, input }) => decideHearing(ctx.db, input, ctx.actor)),
+  // Leaders approve (TIL_GODKJENNING → TIL_SIGNERING); the state machine decides who may take which step.
+  transition: protectedProcedure
+    .input(transitionHearingInput)
+    .mutation(({ ctx, input }) => transitionHearing(ctx.db, input, ctx.actor)),
+  // Leaders may tick off milestones they own; the domain checks the rest.
+  updateMilestone: protectedProcedure
+    .input(updateMilestoneInput)
+    .mutation(({ ctx, input }) => updateMilestone(ctx.db, input, ctx.actor)),
+  addLink: editor.input(addLinkInput).mutation(({ ctx, input }) => addHearingLink(ctx.db, input, ctx.actor)),
+  removeLink: editor
+    .input(removeDocumentInput)
+    .mutation(({ ctx, input }) => removeHearingLink(ctx.db, input, ctx.actor)),
+  removeDocument: editor
+    .input(removeDocumentInput)
+    .mutation(({ ctx, input }) => removeHearingDocument(ctx.db, input, ctx.actor)),
 });

@@ -1,6 +1,9 @@
-import { getOverview } from "@innspill/domain";
+import { calendarMonthInput, getCalendarMonth, getOverview } from "@innspill/domain";
 import { protectedProcedure, router } from "../trpc";
 
 export const overviewRouter = router({
   get: protectedProcedure.query(({ ctx }) => getOverview(ctx.db, ctx.actor)),
+  calendar: protectedProcedure
+    .input(calendarMonthInput)
+    .query(({ ctx, input }) => getCalendarMonth(ctx.db, input, ctx.actor)),
 });

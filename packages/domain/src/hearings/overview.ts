@@ -1,46 +1,142 @@
-import type { Db, HearingStatus } from "@innspill/db";
-import { endOfISOWeek, parseISO, format } from "date-fns";
+import type { Db, HearingStatus, MilestoneKind } from "@innspill/db";
+import { endOfISOWeek, endOfMonth, format, parseISO } from "date-fns";
+import { z } from "zod";
 import type { Actor } from "../actor";
-import { dateOnlyToDb, osloDate } from "../dates";
-import { OPEN_STATUSES, HEARING_STATUSES, toHearingView } from "./index";
+import { dateOnlyToDb, dbToDateOnly, osloDate, type DateOnly } from "../dates";
+import { parseInput } from "../validation";
+import { HEARING_STATUSES, OPEN_STATUSES, hearingInclude, isMilestoneLate, toHearingView } from "./index";
 
-const include = {
-  issuingBody: { select: { id: true, name: true, type: true } },
-  responsible: { select: { id: true, name: true } },
-} as const;
-
-/** The Oversikt dashboard: my open hearings, due this week, overdue, and counts per status. */
+/** The Oversikt dashboard: my hearings, due this week, overdue, at risk, counts per status, decisions per quarter. */
 export async function getOverview(db: Db, actor: Actor, now: Date = new Date()) {
   const today = osloDate(now);
   const weekEnd = format(endOfISOWeek(parseISO(today)), "yyyy-MM-dd");
   const org = { organisationId: actor.organisationId };
   const open = { in: OPEN_STATUSES as HearingStatus[] };
-  const [mine, dueThisWeek, overdue, grouped] = await Promise.all([
+  const [mine, dueThisWeek, overdue, withPassedMilestones, grouped, decisions] = await Promise.all([
     db.hearing.findMany({
-      where: { ...org, status: open, responsibleId: actor.id },
-      include,
+      where: {
+        ...org,
+        status: open,
+        OR: [{ responsibleId: actor.id }, { participants: { some: { userId: actor.id } } }],
+      },
+      include: hearingInclude,
       orderBy: { deadline: "asc" },
       take: 50,
     }),
     db.hearing.findMany({
       where: { ...org, status: open, deadline: { gte: dateOnlyToDb(today), lte: dateOnlyToDb(weekEnd) } },
-      include,
+      include: hearingInclude,
       orderBy: { deadline: "asc" },
     }),
     db.hearing.findMany({
       where: { ...org, status: open, overdueSince: { not: null } },
-      include,
+      include: hearingInclude,
+      orderBy: { deadline: "asc" },
+    }),
+    db.hearing.findMany({
+      where: {
+        ...org,
+        status: open,
+        overdueSince: null,
+        milestones: { some: { doneAt: null, dueDate: { lt: dateOnlyToDb(today) } } },
+      },
+      include: hearingInclude,
       orderBy: { deadline: "asc" },
     }),
     db.hearing.groupBy({ by: ["status"], where: org, _count: { _all: true } }),
+    countDecisionsByQuarter(db, actor),
   ]);
   const counts = Object.fromEntries(HEARING_STATUSES.map((s) => [s, 0])) as Record<HearingStatus, number>;
   for (const g of grouped) counts[g.status] = g._count._all;
+  const view = (h: (typeof mine)[number]) => toHearingView(h, today);
   return {
     today,
-    mine: mine.map(toHearingView),
-    dueThisWeek: dueThisWeek.map(toHearingView),
-    overdue: overdue.map(toHearingView),
+    mine: mine.map(view),
+    dueThisWeek: dueThisWeek.map(view),
+    overdue: overdue.map(view),
+    atRisk: withPassedMilestones.map(view).filter((h) => h.atRisk),
     counts,
+    decisions,
   };
+}
+
+/** Hearings answered and declined per quarter (by when the decision was made, in Oslo time). */
+export async function countDecisionsByQuarter(db: Db, actor: Actor) {
+  const rows = await db.$queryRaw<{ period: string; decision: string; n: number }[]>`
+    SELECT to_char(date_trunc('quarter', ("decidedAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Oslo'), 'YYYY-"K"Q') AS period,
+           decision::text AS decision, count(*)::int AS n
+      FROM "Hearing"
+     WHERE "organisationId" = ${actor.organisationId}::uuid AND decision IS NOT NULL AND "decidedAt" IS NOT NULL
+     GROUP BY 1, 2 ORDER BY 1 DESC`;
+  const periods = new Map<string, { period: string; answered: number; declined: number }>();
+  for (const r of rows) {
+    const p = periods.get(r.period) ?? { period: r.period, answered: 0, declined: 0 };
+    if (r.decision === "SVARER") p.answered += r.n;
+    else p.declined += r.n;
+    periods.set(r.period, p);
+  }
+  return [...periods.values()].slice(0, 8);
+}
+
+export const calendarMonthInput = z.object({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: "invalid" }),
+});
+
+export interface CalendarEvent {
+  date: DateOnly;
+  type: "deadline" | "milestone";
+  milestone: MilestoneKind | null;
+  hearingId: string;
+  title: string;
+  done: boolean;
+  late: boolean;
+}
+
+/** Deadlines and milestones of the month, for the calendar on Oversikt (declined hearings left out). */
+export async function getCalendarMonth(db: Db, input: unknown, actor: Actor, now: Date = new Date()) {
+  const { month } = parseInput(calendarMonthInput, input);
+  const first = `${month}-01`;
+  const last = format(endOfMonth(parseISO(first)), "yyyy-MM-dd");
+  const range = { gte: dateOnlyToDb(first), lte: dateOnlyToDb(last) };
+  const today = osloDate(now);
+  const org = { organisationId: actor.organisationId, status: { not: "SVARER_IKKE" as const } };
+  const [hearings, milestones] = await Promise.all([
+    db.hearing.findMany({
+      where: { ...org, deadline: range },
+      select: { id: true, title: true, deadline: true, status: true },
+    }),
+    db.milestone.findMany({
+      where: { dueDate: range, hearing: org },
+      select: {
+        kind: true,
+        dueDate: true,
+        doneAt: true,
+        hearing: { select: { id: true, title: true, status: true } },
+      },
+    }),
+  ]);
+  const events: CalendarEvent[] = [
+    ...hearings.map((h) => ({
+      date: dbToDateOnly(h.deadline),
+      type: "deadline" as const,
+      milestone: null,
+      hearingId: h.id,
+      title: h.title,
+      done: ["SENDT", "ARKIVERT"].includes(h.status),
+      late: false,
+    })),
+    ...milestones.map((m) => {
+      const date = dbToDateOnly(m.dueDate);
+      return {
+        date,
+        type: "milestone" as const,
+        milestone: m.kind,
+        hearingId: m.hearing.id,
+        title: m.hearing.title,
+        done: !!m.doneAt,
+        late: isMilestoneLate({ kind: m.kind, dueDate: date, doneAt: m.doneAt }, m.hearing.status, today),
+      };
+    }),
+  ].sort((a, b) => a.date.localeCompare(b.date) || a.type.localeCompare(b.type));
+  return { month, first, last, today, events };
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { HearingKind, HearingStatus } from "@innspill/db/enums";
+import { HearingDecision, HearingKind, HearingStatus, MilestoneKind } from "@innspill/db/enums";
 import { fields } from "../validation";
 
 export const HEARING_KINDS = Object.values(HearingKind);
@@ -23,6 +23,20 @@ export const hearingFields = z
     deadline: fields.dateOnly(),
     responsibleId: fields.optionalId(),
     summary: fields.optionalText(5000, "summaryTooLong"),
+    /** Topic names; a comma-separated string (from a text field) or a list. New names become new topics. */
+    topics: z
+      .union([z.string(), z.array(z.string())], { error: "invalid" })
+      .optional()
+      .transform((v) => {
+        const list = typeof v === "string" ? v.split(",") : (v ?? []);
+        return [...new Set(list.map((t) => t.trim().replace(/\s+/g, " ")).filter(Boolean))];
+      })
+      .pipe(z.array(z.string().max(60, { error: "topicTooLong" })).max(20, { error: "tooManyTopics" })),
+    participantIds: z
+      .array(z.uuid({ error: "invalid" }))
+      .max(30, { error: "invalid" })
+      .optional()
+      .transform((v) => [...new Set(v ?? [])]),
   })
   .refine((h) => !h.receivedDate || !h.deadline || h.deadline >= h.receivedDate, {
     error: "deadlineBeforeReceived",
@@ -43,6 +57,8 @@ export const updateHearingInput = z.object({
 
 export const HEARING_SORTS = ["deadline_asc", "deadline_desc"] as const;
 
+const optionalFilterId = z.uuid({ error: "invalid" }).optional();
+
 export const listHearingsInput = z
   .object({
     status: z
@@ -52,7 +68,53 @@ export const listHearingsInput = z
     sort: z.enum(HEARING_SORTS, { error: "invalid" }).default("deadline_asc"),
     /** Without a status filter, only open hearings are listed unless this is set. */
     includeClosed: z.boolean().default(false),
+    issuingBodyId: optionalFilterId,
+    topicId: optionalFilterId,
+    responsibleId: optionalFilterId,
+    deadlineFrom: fields.optionalDateOnly(),
+    deadlineTo: fields.optionalDateOnly(),
+    /** Free text over title, summary, references, issuing body and topics. Searches closed hearings too. */
+    q: z.string().trim().max(200, { error: "textTooLong" }).optional(),
   })
-  .default({ sort: "deadline_asc", includeClosed: false });
+  .default({ sort: "deadline_asc", includeClosed: false, deadlineFrom: null, deadlineTo: null });
 
 export const hearingIdInput = z.object({ id: fields.id() });
+
+export const HEARING_DECISIONS = Object.values(HearingDecision);
+
+export const decideHearingInput = z
+  .object({
+    id: fields.id(),
+    version: z.int({ error: "invalid" }).min(1, { error: "invalid" }),
+    decision: z.enum(HearingDecision, { error: "required" }),
+    reason: fields.optionalText(2000, "textTooLong"),
+  })
+  .refine((d) => d.decision === "SVARER" || !!d.reason, { error: "declineNeedsReason", path: ["reason"] });
+
+export const transitionHearingInput = z.object({
+  id: fields.id(),
+  version: z.int({ error: "invalid" }).min(1, { error: "invalid" }),
+  to: z.enum(HearingStatus, { error: "invalid" }),
+  reason: fields.optionalText(2000, "textTooLong"),
+});
+
+export const MILESTONE_KIND_VALUES = Object.values(MilestoneKind);
+
+export const updateMilestoneInput = z
+  .object({
+    id: fields.id(),
+    offsetDays: z
+      .int({ error: "invalid" })
+      .min(0, { error: "offsetRange" })
+      .max(60, { error: "offsetRange" })
+      .optional(),
+    /** A user, "" or null to clear, or left out to keep. */
+    ownerId: z
+      .union([z.uuid({ error: "invalid" }), z.literal(""), z.null()])
+      .optional()
+      .transform((v) => (v === "" ? null : v)),
+    done: z.boolean({ error: "invalid" }).optional(),
+  })
+  .refine((m) => m.offsetDays !== undefined || m.ownerId !== undefined || m.done !== undefined, {
+    error: "invalid",
+  });

@@ -1,0 +1,158 @@
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import type { Db } from "@innspill/db";
+import type { Actor } from "../actor";
+import { requireRole } from "../actor";
+import { recordAudit } from "../audit";
+import { AppError } from "../errors";
+import { fields, parseInput } from "../validation";
+import { HEARING_EDITORS } from "./index";
+
+export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
+
+export const DOCUMENT_TYPES = {
+  pdf: "application/pdf",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+} as const;
+
+/** The real type of an upload, from its first bytes and name; the browser's claim is not trusted. */
+export function detectDocumentType(
+  filename: string,
+  bytes: Uint8Array,
+): (typeof DOCUMENT_TYPES)[keyof typeof DOCUMENT_TYPES] | null {
+  const head = Buffer.from(bytes.subarray(0, 5)).toString("latin1");
+  if (head === "%PDF-") return DOCUMENT_TYPES.pdf;
+  // DOCX is a ZIP container (PK\x03\x04) with a .docx name.
+  if (head.startsWith("PK\x03\x04") && /\.docx$/i.test(filename)) return DOCUMENT_TYPES.docx;
+  return null;
+}
+
+async function findEditableHearing(db: Db, hearingId: string, actor: Actor) {
+  requireRole(actor, HEARING_EDITORS);
+  const h = await db.hearing.findFirst({
+    where: { id: hearingId, organisationId: actor.organisationId },
+    select: { id: true },
+  });
+  if (!h) throw new AppError("NOT_FOUND", "hearingNotFound");
+  return h;
+}
+
+export async function addHearingDocument(
+  db: Db,
+  input: { hearingId: string; filename: string; bytes: Uint8Array },
+  actor: Actor,
+) {
+  const { hearingId } = parseInput(z.object({ hearingId: fields.id() }), { hearingId: input.hearingId });
+  await findEditableHearing(db, hearingId, actor);
+  const filename = input.filename.replace(/[/\\]/g, "_").trim().slice(0, 200) || "dokument";
+  if (input.bytes.byteLength === 0) throw new AppError("BAD_REQUEST", "documentEmpty");
+  if (input.bytes.byteLength > MAX_DOCUMENT_BYTES) throw new AppError("BAD_REQUEST", "documentTooLarge");
+  const mimeType = detectDocumentType(filename, input.bytes);
+  if (!mimeType) throw new AppError("BAD_REQUEST", "documentType");
+  const sha256 = createHash("sha256").update(input.bytes).digest("hex");
+  return db.$transaction(async (tx) => {
+    const doc = await tx.hearingDocument.create({
+      data: {
+        hearingId,
+        filename,
+        mimeType,
+        size: input.bytes.byteLength,
+        sha256,
+        content: Buffer.from(input.bytes),
+        uploadedById: actor.id,
+      },
+      select: { id: true, filename: true, mimeType: true, size: true, sha256: true, createdAt: true },
+    });
+    await recordAudit(tx, {
+      organisationId: actor.organisationId,
+      actorId: actor.id,
+      action: "document.added",
+      entity: "Hearing",
+      entityId: hearingId,
+      data: { documentId: doc.id, filename, size: doc.size, sha256 },
+    });
+    return doc;
+  });
+}
+
+/** A document with its bytes, for download. Anyone in the organisation may read. */
+export async function getHearingDocument(db: Db, documentId: string, actor: Actor) {
+  const parsed = z.uuid().safeParse(documentId);
+  if (!parsed.success) throw new AppError("NOT_FOUND", "documentNotFound");
+  const doc = await db.hearingDocument.findFirst({
+    where: { id: parsed.data, hearing: { organisationId: actor.organisationId } },
+  });
+  if (!doc) throw new AppError("NOT_FOUND", "documentNotFound");
+  return doc;
+}
+
+export const removeDocumentInput = z.object({ id: fields.id() });
+
+export async function removeHearingDocument(db: Db, input: unknown, actor: Actor) {
+  const { id } = parseInput(removeDocumentInput, input);
+  const doc = await db.hearingDocument.findFirst({
+    where: { id, hearing: { organisationId: actor.organisationId } },
+    select: { id: true, hearingId: true, filename: true, sha256: true },
+  });
+  if (!doc) throw new AppError("NOT_FOUND", "documentNotFound");
+  await findEditableHearing(db, doc.hearingId, actor);
+  await db.$transaction(async (tx) => {
+    await tx.hearingDocument.delete({ where: { id } });
+    await recordAudit(tx, {
+      organisationId: actor.organisationId,
+      actorId: actor.id,
+      action: "document.removed",
+      entity: "Hearing",
+      entityId: doc.hearingId,
+      data: { filename: doc.filename, sha256: doc.sha256 },
+    });
+  });
+  return { removed: true as const };
+}
+
+export const addLinkInput = z.object({
+  hearingId: fields.id(),
+  label: fields.requiredText(200, "textTooLong"),
+  url: z
+    .string({ error: "required" })
+    .trim()
+    .refine((s) => /^https?:\/\/[^\s]+\.[^\s]+$/i.test(s), { error: "invalidUrl" }),
+});
+
+export async function addHearingLink(db: Db, input: unknown, actor: Actor) {
+  const data = parseInput(addLinkInput, input);
+  await findEditableHearing(db, data.hearingId, actor);
+  return db.$transaction(async (tx) => {
+    const link = await tx.hearingLink.create({ data });
+    await recordAudit(tx, {
+      organisationId: actor.organisationId,
+      actorId: actor.id,
+      action: "link.added",
+      entity: "Hearing",
+      entityId: data.hearingId,
+      data: { label: data.label, url: data.url },
+    });
+    return link;
+  });
+}
+
+export async function removeHearingLink(db: Db, input: unknown, actor: Actor) {
+  const { id } = parseInput(removeDocumentInput, input);
+  const link = await db.hearingLink.findFirst({
+    where: { id, hearing: { organisationId: actor.organisationId } },
+  });
+  if (!link) throw new AppError("NOT_FOUND", "linkNotFound");
+  await findEditableHearing(db, link.hearingId, actor);
+  await db.$transaction(async (tx) => {
+    await tx.hearingLink.delete({ where: { id } });
+    await recordAudit(tx, {
+      organisationId: actor.organisationId,
+      actorId: actor.id,
+      action: "link.removed",
+      entity: "Hearing",
+      entityId: link.hearingId,
+      data: { label: link.label, url: link.url },
+    });
+  });
+  return { removed: true as const };
+}

@@ -1,0 +1,89 @@
+/**
+ * The status workflow of a hearing as a state machine: which transitions exist, who may make them, and what must
+ * hold first. registrert → vurderes → under arbeid → til gjennomgang → til godkjenning → til signering → sendt →
+ * arkivert, plus «svarer ikke». Some steps can go back one step (a review sends the draft back to work).
+ */
+import type { HearingDecision, HearingStatus, Role } from "@innspill/db/enums";
+
+export const STATUS_ORDER: readonly HearingStatus[] = [
+  "REGISTRERT",
+  "VURDERES",
+  "UNDER_ARBEID",
+  "TIL_GJENNOMGANG",
+  "TIL_GODKJENNING",
+  "TIL_SIGNERING",
+  "SENDT",
+  "ARKIVERT",
+];
+
+/** How far along the chain a status is; «svarer ikke» is off the chain. */
+export const statusRank = (s: HearingStatus): number => STATUS_ORDER.indexOf(s);
+
+export interface WorkflowFacts {
+  status: HearingStatus;
+  decision: HearingDecision | null;
+  responsibleId: string | null;
+}
+
+export interface Transition {
+  from: HearingStatus;
+  to: HearingStatus;
+  roles: readonly Role[];
+  /** Returns a message key when the transition is not allowed for this hearing. */
+  guard?: (h: WorkflowFacts, input: { reason?: string | null }) => string | null;
+}
+
+const EDITORS = ["ADVISER", "ADMIN"] as const;
+const APPROVERS = ["LEADER", "ADMIN"] as const;
+
+const needsResponsible = (h: WorkflowFacts) => (h.responsibleId ? null : "transitionNeedsResponsible");
+const needsAnswerDecision = (h: WorkflowFacts) =>
+  h.decision === "SVARER" ? null : "transitionNeedsDecision";
+const needsReason = (_h: WorkflowFacts, input: { reason?: string | null }) =>
+  input.reason?.trim() ? null : "transitionNeedsReason";
+
+export const TRANSITIONS: readonly Transition[] = [
+  { from: "REGISTRERT", to: "VURDERES", roles: EDITORS },
+  // Deciding to answer or not (decideHearing) moves the hearing on; these are the same edges.
+  { from: "REGISTRERT", to: "UNDER_ARBEID", roles: EDITORS, guard: needsAnswerDecision },
+  { from: "VURDERES", to: "UNDER_ARBEID", roles: EDITORS, guard: needsAnswerDecision },
+  { from: "REGISTRERT", to: "SVARER_IKKE", roles: EDITORS, guard: needsReason },
+  { from: "VURDERES", to: "SVARER_IKKE", roles: EDITORS, guard: needsReason },
+  { from: "UNDER_ARBEID", to: "TIL_GJENNOMGANG", roles: EDITORS, guard: needsResponsible },
+  { from: "TIL_GJENNOMGANG", to: "UNDER_ARBEID", roles: EDITORS },
+  { from: "TIL_GJENNOMGANG", to: "TIL_GODKJENNING", roles: EDITORS },
+  { from: "TIL_GODKJENNING", to: "UNDER_ARBEID", roles: [...EDITORS, "LEADER"] },
+  // Approval is a leader's act.
+  { from: "TIL_GODKJENNING", to: "TIL_SIGNERING", roles: APPROVERS },
+  { from: "TIL_SIGNERING", to: "TIL_GODKJENNING", roles: [...EDITORS, "LEADER"] },
+  { from: "TIL_SIGNERING", to: "SENDT", roles: EDITORS },
+  { from: "SENDT", to: "ARKIVERT", roles: EDITORS },
+  // A declined hearing can be taken up again.
+  { from: "SVARER_IKKE", to: "VURDERES", roles: EDITORS, guard: needsReason },
+];
+
+export function findTransition(from: HearingStatus, to: HearingStatus): Transition | undefined {
+  return TRANSITIONS.find((t) => t.from === from && t.to === to);
+}
+
+/** The transitions a role can take from a status (the buttons on the hearing page). */
+export function transitionsFrom(from: HearingStatus, role: Role): Transition[] {
+  return TRANSITIONS.filter((t) => t.from === from && t.roles.includes(role));
+}
+
+export type TransitionCheck =
+  { ok: true } | { ok: false; code: "BAD_REQUEST" | "FORBIDDEN"; message: string };
+
+/** Whether `role` may move a hearing from its status to `to`; the reason when not. */
+export function checkTransition(
+  h: WorkflowFacts,
+  to: HearingStatus,
+  role: Role,
+  input: { reason?: string | null } = {},
+): TransitionCheck {
+  const t = findTransition(h.status, to);
+  if (!t) return { ok: false, code: "BAD_REQUEST", message: "transitionNotAllowed" };
+  if (!t.roles.includes(role)) return { ok: false, code: "FORBIDDEN", message: "transitionForbidden" };
+  const problem = t.guard?.(h, input);
+  return problem ? { ok: false, code: "BAD_REQUEST", message: problem } : { ok: true };
+}

@@ -1,0 +1,103 @@
+import { z } from "zod";
+import type { Db, DbTx } from "@innspill/db";
+import type { Actor } from "./actor";
+import { fields, parseInput } from "./validation";
+
+export interface NotifyInput {
+  userIds: Iterable<string | null | undefined>;
+  hearingId?: string | null;
+  kind: string;
+  title: string;
+  body: string;
+  /** Also send an e-mail to those who have e-mail reminders on. */
+  email?: boolean;
+  /** Not to this user (the one who caused it). */
+  exceptUserId?: string;
+}
+
+/**
+ * In-app notifications, and e-mails for those who want them, in the caller's transaction. E-mails go to the
+ * outbox; the worker delivers them (SMTP) or Admin reads them there.
+ */
+export async function notify(tx: DbTx, input: NotifyInput): Promise<number> {
+  const ids = [
+    ...new Set([...input.userIds].filter((id): id is string => !!id && id !== input.exceptUserId)),
+  ];
+  if (!ids.length) return 0;
+  const users = await tx.user.findMany({
+    where: { id: { in: ids }, active: true },
+    select: { id: true, email: true, name: true, emailReminders: true },
+  });
+  await tx.notification.createMany({
+    data: users.map((u) => ({
+      userId: u.id,
+      hearingId: input.hearingId ?? null,
+      kind: input.kind,
+      title: input.title,
+      body: input.body,
+    })),
+  });
+  if (input.email) {
+    const recipients = users.filter((u) => u.emailReminders);
+    if (recipients.length) {
+      await tx.outboxEmail.createMany({
+        data: recipients.map((u) => ({
+          toEmail: u.email,
+          toName: u.name,
+          subject: `[Innspill] ${input.title}`,
+          text: `${input.body}\n\n— Innspill\nDu får denne e-posten fordi e-postvarsler er slått på under Min profil.`,
+        })),
+      });
+    }
+  }
+  return users.length;
+}
+
+export async function listNotifications(db: Db, actor: Actor) {
+  const [items, unread] = await Promise.all([
+    db.notification.findMany({ where: { userId: actor.id }, orderBy: { createdAt: "desc" }, take: 50 }),
+    db.notification.count({ where: { userId: actor.id, readAt: null } }),
+  ]);
+  return { items, unread };
+}
+
+export async function countUnreadNotifications(db: Db, actor: Actor) {
+  return db.notification.count({ where: { userId: actor.id, readAt: null } });
+}
+
+export const markNotificationsReadInput = z.object({
+  /** Specific notifications, or all of the user's when omitted. */
+  ids: z.array(fields.id()).max(200).optional(),
+});
+
+export async function markNotificationsRead(db: Db, input: unknown, actor: Actor, now: Date = new Date()) {
+  const { ids } = parseInput(markNotificationsReadInput, input ?? {});
+  const { count } = await db.notification.updateMany({
+    where: { userId: actor.id, readAt: null, ...(ids ? { id: { in: ids } } : {}) },
+    data: { readAt: now },
+  });
+  return { marked: count };
+}
+
+export const setEmailRemindersInput = z.object({ enabled: z.boolean({ error: "invalid" }) });
+
+export async function setEmailReminders(db: Db, input: unknown, actor: Actor) {
+  const { enabled } = parseInput(setEmailRemindersInput, input);
+  await db.user.update({ where: { id: actor.id }, data: { emailReminders: enabled } });
+  return { enabled };
+}
+
+export async function getMyProfile(db: Db, actor: Actor) {
+  return db.user.findUniqueOrThrow({
+    where: { id: actor.id },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      title: true,
+      role: true,
+      emailReminders: true,
+      calendarToken: true,
+    },
+  });
+}
