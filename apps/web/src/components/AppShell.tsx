@@ -5,6 +5,7 @@ import { navFor, type Role } from "@innspill/auth/roles";
 import { logout } from "@/app/actions";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { NavLinks } from "./NavLinks";
+import { NotificationBell } from "./NotificationBell";
 
 export async function AppShell({
   user,
@@ -27,9 +28,10 @@ export async function AppShell({
           </Link>
           <NavLinks items={items} label={t("app.menu")} />
           <div className="ml-auto flex items-center gap-4 text-sm">
-            <span className="text-slate-700">
+            <NotificationBell />
+            <Link href="/profil" className="text-slate-700 hover:underline" title={t("nav.profile")}>
               {user.name} <span className="text-slate-500">· {t(`app.roles.${user.role}`)}</span>
-            </span>
+            </Link>
             <LanguageSwitch />
             <form action={logout}>
               <button type="submit" className="text-blue-800 underline">

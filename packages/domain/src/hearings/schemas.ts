@@ -52,7 +52,6 @@ export const updateHearingInput = z.object({
   /** The version the editor read; a different current version means someone else saved in between. */
   version: z.int({ error: "invalid" }).min(1, { error: "invalid" }),
   data: hearingFields,
-  status: z.enum(HearingStatus, { error: "invalid" }).optional(),
 });
 
 export const HEARING_SORTS = ["deadline_asc", "deadline_desc"] as const;

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { HEARING_STATUSES } from "@innspill/domain/shared";
 import { HearingList } from "@/components/hearings/HearingList";
+import { MonthCalendar } from "@/components/MonthCalendar";
 import { Alert, Card, Loading } from "@/components/ui";
 import { useDates } from "@/lib/dates";
 import { useErrorText } from "@/lib/errors";
@@ -32,6 +33,19 @@ export function OverviewView() {
             {o.overdue.length ? <p className="mb-2 text-xs text-slate-500">{t("overdueHint")}</p> : null}
             {o.overdue.length ? (
               <HearingList items={o.overdue} today={o.today} />
+            ) : (
+              <p className="text-sm text-slate-500">{t("none")}</p>
+            )}
+          </div>
+        </Card>
+        <Card
+          title={`${t("atRisk")} (${o.atRisk.length})`}
+          className={o.atRisk.length ? "border-amber-300" : ""}
+        >
+          <div data-testid="overview-at-risk">
+            {o.atRisk.length ? <p className="mb-2 text-xs text-slate-500">{t("atRiskHint")}</p> : null}
+            {o.atRisk.length ? (
+              <HearingList items={o.atRisk} today={o.today} />
             ) : (
               <p className="text-sm text-slate-500">{t("none")}</p>
             )}
@@ -71,7 +85,31 @@ export function OverviewView() {
               </li>
             ))}
           </ul>
+          {o.decisions.length ? (
+            <>
+              <h3 className="mb-1 mt-4 text-sm font-semibold text-slate-700">{t("decisionsTitle")}</h3>
+              <table className="w-full text-left text-sm" data-testid="decisions">
+                <thead className="text-slate-600">
+                  <tr>
+                    <th className="pr-2">{t("period")}</th>
+                    <th className="pr-2">{t("answered")}</th>
+                    <th>{t("declined")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {o.decisions.map((d) => (
+                    <tr key={d.period}>
+                      <td className="pr-2">{d.period}</td>
+                      <td className="pr-2">{d.answered}</td>
+                      <td>{d.declined}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          ) : null}
         </Card>
+        <MonthCalendar today={o.today} />
       </div>
     </div>
   );

@@ -11,8 +11,8 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const actor = await getSessionActor();
   if (!actor) redirect("/login");
   return (
-    <AppShell user={actor}>
-      <TRPCReactProvider>{children}</TRPCReactProvider>
-    </AppShell>
+    <TRPCReactProvider>
+      <AppShell user={actor}>{children}</AppShell>
+    </TRPCReactProvider>
   );
 }

@@ -8,11 +8,9 @@ import { useEffect, useState } from "react";
 import { useForm, type Path } from "react-hook-form";
 import {
   HEARING_KINDS,
-  HEARING_STATUSES,
   hearingFields,
   type HearingFields,
   type HearingFieldsInput,
-  type HearingStatus,
 } from "@innspill/domain/shared";
 import { Alert, Card, Field, Loading, buttonClass, inputClass, secondaryButtonClass } from "../ui";
 import { errorData, useDomainText, useErrorText } from "@/lib/errors";
@@ -31,6 +29,8 @@ type FormValues = {
   deadline: string;
   responsibleId: string;
   summary: string;
+  topics: string;
+  participantIds: string[];
 };
 type FieldName = keyof FormValues;
 
@@ -45,6 +45,8 @@ const FIELDS: FieldName[] = [
   "deadline",
   "responsibleId",
   "summary",
+  "topics",
+  "participantIds",
 ];
 
 const EMPTY: FormValues = {
@@ -58,6 +60,8 @@ const EMPTY: FormValues = {
   deadline: "",
   responsibleId: "",
   summary: "",
+  topics: "",
+  participantIds: [],
 };
 
 function toFormValues(h: HearingView): FormValues {
@@ -72,12 +76,19 @@ function toFormValues(h: HearingView): FormValues {
     deadline: h.deadline,
     responsibleId: h.responsible?.id ?? "",
     summary: h.summary ?? "",
+    topics: h.topics.map((x) => x.name).join(", "),
+    participantIds: h.participants.map((p) => p.id),
   };
 }
 
+const same = (a: FormValues[FieldName], b: FormValues[FieldName]) =>
+  Array.isArray(a) || Array.isArray(b)
+    ? JSON.stringify([...((a as string[]) ?? [])].sort()) ===
+      JSON.stringify([...((b as string[]) ?? [])].sort())
+    : (a ?? "") === (b ?? "");
+
 interface Draft {
   values: FormValues;
-  status?: HearingStatus;
   savedAt: string;
 }
 
@@ -90,10 +101,7 @@ function readDraft(hearing: HearingView | undefined, initial: FormValues): Draft
   if (!raw) return null;
   try {
     const draft = JSON.parse(raw) as Draft;
-    const differs =
-      FIELDS.some((f) => (draft.values[f] ?? "") !== initial[f]) ||
-      (draft.status && draft.status !== hearing?.status);
-    return differs ? draft : null;
+    return FIELDS.some((f) => !same(draft.values[f], initial[f])) ? draft : null;
   } catch {
     window.localStorage.removeItem(draftKey(hearing?.id));
     return null;
@@ -104,7 +112,6 @@ function readDraft(hearing: HearingView | undefined, initial: FormValues): Draft
 export function HearingForm({ hearing }: { hearing?: HearingView }) {
   const t = useTranslations("hearings");
   const kinds = useTranslations("kinds");
-  const statuses = useTranslations("statuses");
   const errors = useTranslations("errors");
   const domainText = useDomainText();
   const errorText = useErrorText();
@@ -118,7 +125,6 @@ export function HearingForm({ hearing }: { hearing?: HearingView }) {
   // Nothing typed is lost: unsaved input is kept in this browser and offered again on the next visit.
   const [draft] = useState(() => readDraft(hearing, initial));
   const [version, setVersion] = useState(hearing?.version ?? 0);
-  const [status, setStatus] = useState<HearingStatus | undefined>(draft?.status ?? hearing?.status);
   const [conflict, setConflict] = useState<HearingView | null>(null);
   const [restoredAt, setRestoredAt] = useState<string | null>(draft?.savedAt ?? null);
   const [formError, setFormError] = useState<string | null>(null);
@@ -136,17 +142,16 @@ export function HearingForm({ hearing }: { hearing?: HearingView }) {
       form.subscribe({
         formState: { values: true },
         callback: ({ values }) => {
-          const draft: Draft = { values, status, savedAt: new Date().toISOString() };
+          const draft: Draft = { values, savedAt: new Date().toISOString() };
           window.localStorage.setItem(draftKey(hearing?.id), JSON.stringify(draft));
         },
       }),
-    [form, hearing?.id, status],
+    [form, hearing?.id],
   );
 
   function discardDraft() {
     window.localStorage.removeItem(draftKey(hearing?.id));
     reset(initial);
-    setStatus(hearing?.status);
     setRestoredAt(null);
   }
 
@@ -189,7 +194,7 @@ export function HearingForm({ hearing }: { hearing?: HearingView }) {
   const submit = handleSubmit(
     (data) => {
       setFormError(null);
-      if (hearing) update.mutate({ id: hearing.id, version, data: data as HearingFieldsInput, status });
+      if (hearing) update.mutate({ id: hearing.id, version, data: data as HearingFieldsInput });
       else create.mutate(data as HearingFieldsInput);
     },
     () => setFormError(errors("formHasErrors")),
@@ -204,7 +209,6 @@ export function HearingForm({ hearing }: { hearing?: HearingView }) {
   function useTheirs() {
     if (!conflict) return;
     reset(toFormValues(conflict));
-    setStatus(conflict.status);
     setVersion(conflict.version);
     setConflict(null);
     window.localStorage.removeItem(draftKey(hearing?.id));
@@ -221,21 +225,23 @@ export function HearingForm({ hearing }: { hearing?: HearingView }) {
 
   if (options.isPending) return <Loading label={t("saving")} />;
   if (options.error) return <Alert>{errorText(options.error)}</Alert>;
-  const { issuingBodies, advisers } = options.data;
+  const { issuingBodies, advisers, users } = options.data;
 
   const conflictRows = conflict
     ? FIELDS.map((f) => {
         const theirs = toFormValues(conflict)[f];
         const mine = getValues(f);
-        const label = (v: string) =>
-          f === "issuingBodyId"
-            ? (issuingBodies.find((b) => b.id === v)?.name ?? v)
-            : f === "responsibleId"
-              ? (advisers.find((a) => a.id === v)?.name ?? v)
-              : f === "kind"
-                ? kinds(v as never)
-                : v;
-        return { f, mine: label(mine), theirs: label(theirs), differs: mine !== theirs };
+        const label = (v: FormValues[FieldName]): string =>
+          Array.isArray(v)
+            ? v.map((id) => users.find((u) => u.id === id)?.name ?? id).join(", ")
+            : f === "issuingBodyId"
+              ? (issuingBodies.find((b) => b.id === v)?.name ?? v)
+              : f === "responsibleId"
+                ? (advisers.find((a) => a.id === v)?.name ?? v)
+                : f === "kind"
+                  ? kinds(v as never)
+                  : v;
+        return { f, mine: label(mine), theirs: label(theirs), differs: !same(mine, theirs) };
       }).filter((r) => r.differs)
     : [];
 
@@ -367,22 +373,32 @@ export function HearingForm({ hearing }: { hearing?: HearingView }) {
               ))}
             </select>
           </Field>
-          {hearing ? (
-            <Field id="status" label={t("fields.status")}>
-              <select
-                id="status"
-                className={inputClass}
-                value={status}
-                onChange={(e) => setStatus(e.target.value as HearingStatus)}
-              >
-                {HEARING_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {statuses(s)}
-                  </option>
-                ))}
-              </select>
-            </Field>
-          ) : null}
+          <Field id="topics" label={t("fields.topics")} error={err("topics")} hint={t("fields.topicsHint")}>
+            <input
+              id="topics"
+              className={inputClass}
+              list="topic-options"
+              {...register("topics")}
+              {...aria("topics")}
+            />
+            <datalist id="topic-options">
+              {options.data.topics.map((x) => (
+                <option key={x.id} value={x.name} />
+              ))}
+            </datalist>
+          </Field>
+          <fieldset className="md:col-span-2">
+            <legend className="mb-1 text-sm font-medium text-slate-700">{t("fields.participantIds")}</legend>
+            <div className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+              {users.map((u) => (
+                <label key={u.id} className="flex items-center gap-1">
+                  <input type="checkbox" value={u.id} {...register("participantIds")} />
+                  {u.name}
+                </label>
+              ))}
+            </div>
+            {err("participantIds") ? <p className="text-sm text-red-700">{err("participantIds")}</p> : null}
+          </fieldset>
           <div className="md:col-span-2">
             <Field id="url" label={t("fields.url")} error={err("url")}>
               <input

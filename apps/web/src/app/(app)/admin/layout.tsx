@@ -10,9 +10,18 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const t = await getTranslations("admin");
   return (
     <>
-      <nav className="mb-4 flex gap-4 text-sm" aria-label={t("title")}>
+      <nav className="mb-4 flex flex-wrap gap-4 text-sm" aria-label={t("title")}>
         <Link href="/admin" className="text-blue-800 underline">
           {t("users")}
+        </Link>
+        <Link href="/admin/avsendere" className="text-blue-800 underline">
+          {t("issuingBodies")}
+        </Link>
+        <Link href="/admin/innstillinger" className="text-blue-800 underline">
+          {t("settings")}
+        </Link>
+        <Link href="/admin/utboks" className="text-blue-800 underline">
+          {t("outbox")}
         </Link>
         <Link href="/admin/system" className="text-blue-800 underline">
           {t("system")}

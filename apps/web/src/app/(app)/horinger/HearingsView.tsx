@@ -3,15 +3,25 @@
 import { useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { HEARING_STATUSES, osloDate, type HEARING_SORTS, type HearingStatus } from "@innspill/domain/shared";
+import {
+  HEARING_STATUSES,
+  isValidDateOnly,
+  osloDate,
+  type HEARING_SORTS,
+  type HearingStatus,
+} from "@innspill/domain/shared";
 import { HearingList } from "@/components/hearings/HearingList";
-import { Alert, Card, Loading, inputClass } from "@/components/ui";
+import { Alert, Card, Loading, inputClass, secondaryButtonClass } from "@/components/ui";
 import { useErrorText } from "@/lib/errors";
 import { useTRPC } from "@/trpc/client";
 
 type Sort = (typeof HEARING_SORTS)[number];
+const UUID = /^[0-9a-f-]{36}$/i;
 
-/** The hearing list; filter and sort live in the URL (?status=…&sort=…), so a view can be shared. */
+/**
+ * The hearing register. Every filter lives in the URL (?status=…&body=…&topic=…&responsible=…&from=…&to=…&q=…&sort=…),
+ * so a filtered view can be bookmarked and shared.
+ */
 export function HearingsView() {
   const t = useTranslations("hearings");
   const statuses = useTranslations("statuses");
@@ -20,15 +30,30 @@ export function HearingsView() {
   const params = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
+  const options = useQuery(trpc.hearing.formOptions.queryOptions());
 
-  const statusParam = params.get("status") ?? "";
+  const get = (key: string) => params.get(key) ?? "";
+  const id = (key: string) => (UUID.test(get(key)) ? get(key) : undefined);
+  const day = (key: string) => (isValidDateOnly(get(key)) ? get(key) : null);
+  const statusParam = get("status");
   const status = (HEARING_STATUSES as string[]).includes(statusParam)
     ? [statusParam as HearingStatus]
     : undefined;
-  const includeClosed = statusParam === "alle";
-  const sort: Sort = params.get("sort") === "deadline_desc" ? "deadline_desc" : "deadline_asc";
+  const sort: Sort = get("sort") === "deadline_desc" ? "deadline_desc" : "deadline_asc";
 
-  const query = useQuery(trpc.hearing.list.queryOptions({ status, sort, includeClosed }));
+  const query = useQuery(
+    trpc.hearing.list.queryOptions({
+      status,
+      sort,
+      includeClosed: statusParam === "alle",
+      issuingBodyId: id("body"),
+      topicId: id("topic"),
+      responsibleId: id("responsible"),
+      deadlineFrom: day("from"),
+      deadlineTo: day("to"),
+      q: get("q") || undefined,
+    }),
+  );
 
   function setParam(key: string, value: string) {
     const next = new URLSearchParams(params.toString());
@@ -37,9 +62,49 @@ export function HearingsView() {
     router.replace(`${pathname}${next.size ? `?${next}` : ""}`);
   }
 
+  const select = (key: string, label: string, items: { id: string; name: string }[], testId: string) => (
+    <label className="text-sm">
+      <span className="mb-1 block font-medium text-slate-700">{label}</span>
+      <select
+        className={inputClass}
+        value={get(key)}
+        onChange={(e) => setParam(key, e.target.value)}
+        data-testid={testId}
+      >
+        <option value="">{t("filterAll")}</option>
+        {items.map((i) => (
+          <option key={i.id} value={i.id}>
+            {i.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+
   return (
     <Card>
-      <div className="mb-4 flex flex-wrap gap-4">
+      <form
+        role="search"
+        className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-4"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setParam("q", String(new FormData(e.currentTarget).get("q") ?? "").trim());
+        }}
+      >
+        <label className="text-sm sm:col-span-2">
+          <span className="mb-1 block font-medium text-slate-700">{t("filterText")}</span>
+          <input
+            // Re-created when the URL changes (back button, "clear filters"), so it always shows the active search.
+            key={get("q")}
+            type="search"
+            name="q"
+            className={inputClass}
+            defaultValue={get("q")}
+            placeholder={t("filterTextPlaceholder")}
+            onBlur={(e) => e.target.value.trim() !== get("q") && setParam("q", e.target.value.trim())}
+            data-testid="filter-q"
+          />
+        </label>
         <label className="text-sm">
           <span className="mb-1 block font-medium text-slate-700">{t("filterStatus")}</span>
           <select
@@ -69,10 +134,40 @@ export function HearingsView() {
             <option value="deadline_desc">{t("sortDeadlineDesc")}</option>
           </select>
         </label>
-        {query.data ? (
-          <p className="self-end pb-2 text-sm text-slate-600">{t("count", { count: query.data.length })}</p>
-        ) : null}
-      </div>
+        {select("body", t("filterBody"), options.data?.issuingBodies ?? [], "filter-body")}
+        {select("topic", t("filterTopic"), options.data?.topics ?? [], "filter-topic")}
+        {select("responsible", t("filterResponsible"), options.data?.advisers ?? [], "filter-responsible")}
+        <div className="grid grid-cols-2 gap-2">
+          <label className="text-sm">
+            <span className="mb-1 block font-medium text-slate-700">{t("filterFrom")}</span>
+            <input
+              type="date"
+              className={inputClass}
+              value={get("from")}
+              onChange={(e) => setParam("from", e.target.value)}
+            />
+          </label>
+          <label className="text-sm">
+            <span className="mb-1 block font-medium text-slate-700">{t("filterTo")}</span>
+            <input
+              type="date"
+              className={inputClass}
+              value={get("to")}
+              onChange={(e) => setParam("to", e.target.value)}
+            />
+          </label>
+        </div>
+        <div className="flex items-end gap-3 sm:col-span-2 lg:col-span-4">
+          {query.data ? (
+            <p className="text-sm text-slate-600">{t("count", { count: query.data.length })}</p>
+          ) : null}
+          {params.size ? (
+            <button type="button" className={secondaryButtonClass} onClick={() => router.replace(pathname)}>
+              {t("clearFilters")}
+            </button>
+          ) : null}
+        </div>
+      </form>
       {query.isPending ? <Loading label={t("title")} /> : null}
       {query.error ? <Alert>{errorText(query.error)}</Alert> : null}
       {query.data ? <HearingList items={query.data} today={osloDate(new Date())} /> : null}

@@ -1,0 +1,30 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useTRPC } from "@/trpc/client";
+
+/** The unread count in the shell, refreshed every minute. */
+export function NotificationBell() {
+  const t = useTranslations();
+  const trpc = useTRPC();
+  const unread = useQuery({ ...trpc.me.unreadCount.queryOptions(), refetchInterval: 60_000 });
+  const count = unread.data ?? 0;
+  return (
+    <Link
+      href="/varsler"
+      className="relative rounded-md px-2 py-1 text-slate-700 hover:bg-slate-100"
+      aria-label={`${t("nav.notifications")}: ${t("app.unread", { count })}`}
+      data-testid="notification-bell"
+      data-unread={count}
+    >
+      <span aria-hidden>🔔</span>
+      {count > 0 ? (
+        <span className="absolute -right-1 -top-1 rounded-full bg-red-600 px-1.5 text-xs font-semibold text-white">
+          {count > 99 ? "99+" : count}
+        </span>
+      ) : null}
+    </Link>
+  );
+}

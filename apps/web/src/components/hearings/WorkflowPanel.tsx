@@ -1,0 +1,126 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import type { HearingStatus } from "@innspill/domain/shared";
+import { Alert, Card, buttonClass, inputClass, secondaryButtonClass } from "../ui";
+import { useDates } from "@/lib/dates";
+import { errorData, useErrorText } from "@/lib/errors";
+import type { RouterOutputs } from "@/lib/types";
+import { useTRPC } from "@/trpc/client";
+
+type Detail = RouterOutputs["hearing"]["byId"];
+
+/** The decision to answer, and the status steps the user's role can take from here. */
+export function WorkflowPanel({ detail, canEdit }: { detail: Detail; canEdit: boolean }) {
+  const t = useTranslations("hearings");
+  const statuses = useTranslations("statuses");
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const errorText = useErrorText();
+  const { dateTime } = useDates();
+  const h = detail.hearing;
+  const [reason, setReason] = useState("");
+  const [error, setError] = useState<string | null>(null);
+
+  const onSuccess = () => {
+    setError(null);
+    setReason("");
+    void queryClient.invalidateQueries({ queryKey: trpc.hearing.pathKey() });
+    void queryClient.invalidateQueries({ queryKey: trpc.overview.pathKey() });
+  };
+  const onError = (err: unknown) => {
+    const data = errorData(err);
+    // On a conflict, show the newest state; the user can act again on it.
+    if (data?.code === "CONFLICT") void queryClient.invalidateQueries({ queryKey: trpc.hearing.pathKey() });
+    setError(errorText(err));
+  };
+  const decide = useMutation(trpc.hearing.decide.mutationOptions({ onSuccess, onError }));
+  const transition = useMutation(trpc.hearing.transition.mutationOptions({ onSuccess, onError }));
+  const pending = decide.isPending || transition.isPending;
+  const undecided = canEdit && (h.status === "REGISTRERT" || h.status === "VURDERES");
+  // Steps taken through the decision are not offered twice.
+  const steps = detail.transitions.filter(
+    (s) => !(undecided && (s === "UNDER_ARBEID" || s === "SVARER_IKKE")),
+  );
+
+  return (
+    <Card title={t("workflow")}>
+      {error ? <Alert>{error}</Alert> : null}
+      {h.decision ? (
+        <p className="mb-3 text-sm" data-testid="decision">
+          <span className="font-medium">{t(`decisions.${h.decision}`)}</span>
+          {h.decisionReason ? <span className="text-slate-700"> – {h.decisionReason}</span> : null}
+          {detail.decidedBy && h.decidedAt ? (
+            <span className="block text-xs text-slate-500">
+              {t("decidedBy", { name: detail.decidedBy.name, time: dateTime(h.decidedAt) })}
+            </span>
+          ) : null}
+        </p>
+      ) : null}
+      {undecided ? (
+        <div className="mb-4 space-y-2">
+          <p className="text-sm font-medium">{t("decide")}</p>
+          <label className="block text-sm">
+            <span className="text-slate-700">{t("decisionReason")}</span>
+            <textarea
+              rows={2}
+              className={inputClass}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+            />
+          </label>
+          <div className="flex flex-wrap gap-2">
+            <button
+              type="button"
+              className={buttonClass}
+              disabled={pending}
+              onClick={() => decide.mutate({ id: h.id, version: h.version, decision: "SVARER", reason })}
+            >
+              {t("decideAnswer")}
+            </button>
+            <button
+              type="button"
+              className={secondaryButtonClass}
+              disabled={pending}
+              onClick={() => decide.mutate({ id: h.id, version: h.version, decision: "SVARER_IKKE", reason })}
+            >
+              {t("decideDecline")}
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {steps.length ? (
+        <div className="space-y-2">
+          {h.status === "SVARER_IKKE" ? (
+            <label className="block text-sm">
+              <span className="text-slate-700">{t("transitionReason")}</span>
+              <textarea
+                rows={2}
+                className={inputClass}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+              />
+            </label>
+          ) : null}
+          <div className="flex flex-wrap gap-2">
+            {steps.map((to: HearingStatus) => (
+              <button
+                key={to}
+                type="button"
+                className={secondaryButtonClass}
+                disabled={pending}
+                onClick={() => transition.mutate({ id: h.id, version: h.version, to, reason })}
+              >
+                {t("moveTo", { status: statuses(to) })}
+              </button>
+            ))}
+          </div>
+        </div>
+      ) : !undecided ? (
+        <p className="text-sm text-slate-500">{t("noTransitions")}</p>
+      ) : null}
+    </Card>
+  );
+}

@@ -1,0 +1,81 @@
+import { expect, test } from "@playwright/test";
+import { login } from "./helpers";
+
+function isoDaysFromNow(days: number) {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+test("milestones follow an extended deadline, and the participant is notified", async ({ browser }) => {
+  const ingrid = await (await browser.newContext()).newPage();
+  await login(ingrid, "ingrid@nito.test");
+  await ingrid.goto("/horinger/ny");
+  const title = `Høring – frister ${Date.now()}`;
+  await ingrid.getByLabel("Tittel").fill(title);
+  await ingrid.getByLabel("Avsender (høringsinstans)").selectOption({ label: "Kunnskapsdepartementet" });
+  await ingrid.getByLabel("Høringsfrist").fill(isoDaysFromNow(40));
+  await ingrid.getByLabel("Ansvarlig rådgiver").selectOption({ label: "Ingrid Solberg" });
+  await ingrid.getByLabel("Temaer").fill("Utdanning, Frister");
+  await ingrid.getByRole("checkbox", { name: "Martin Haugen" }).check();
+  await ingrid.getByRole("button", { name: "Registrer høring" }).click();
+  await expect(ingrid.getByRole("heading", { name: title })).toBeVisible();
+
+  const milestones = ingrid.getByTestId("milestones");
+  await expect(milestones.locator("li")).toHaveCount(4);
+  const before = await milestones
+    .locator("li")
+    .evaluateAll((els) => els.map((e) => e.getAttribute("data-due")));
+
+  // The body extends the deadline by two weeks.
+  await ingrid.getByRole("link", { name: "Rediger" }).click();
+  await ingrid.getByLabel("Høringsfrist").fill(isoDaysFromNow(54));
+  await ingrid.getByRole("button", { name: "Lagre" }).click();
+  await expect(ingrid.getByRole("heading", { name: title })).toBeVisible();
+  await expect(ingrid.getByTestId("history").getByText("Flyttet fristen")).toBeVisible();
+  await expect(ingrid.getByTestId("history").getByText(/^Utkast: /)).toBeVisible();
+  const after = await milestones
+    .locator("li")
+    .evaluateAll((els) => els.map((e) => e.getAttribute("data-due")));
+  expect(after).toHaveLength(4);
+  after.forEach((d, i) => expect(d! > before[i]!).toBe(true));
+
+  // Martin is a participant: he sees the notification with what moved.
+  const martin = await (await browser.newContext()).newPage();
+  await login(martin, "martin@nito.test");
+  await expect(martin.getByTestId("notification-bell")).not.toHaveAttribute("data-unread", "0");
+  await martin.getByTestId("notification-bell").click();
+  const note = martin.getByTestId("notification").filter({ hasText: `Ny frist: ${title}` });
+  await expect(note).toBeVisible();
+  await expect(note).toContainText("Milepæler som er flyttet");
+  await note.getByRole("link", { name: "Åpne høringen" }).click();
+  await expect(martin.getByRole("heading", { name: title })).toBeVisible();
+});
+
+test("the decision and the workflow move a hearing through its statuses", async ({ page }) => {
+  await login(page, "ingrid@nito.test");
+  await page.goto("/horinger?q=opptrappingsplan");
+  await page.getByRole("link", { name: /opptrappingsplan/ }).click();
+  await expect(page.getByTestId("hearing-status")).toHaveAttribute("data-status", "REGISTRERT");
+  await page.getByRole("button", { name: "Svarer", exact: true }).click();
+  await expect(page.getByTestId("hearing-status")).toHaveAttribute("data-status", "UNDER_ARBEID");
+  await expect(page.getByTestId("decision")).toContainText("Svarer");
+  await page.getByRole("button", { name: "Flytt til «Til gjennomgang»" }).click();
+  await expect(page.getByTestId("hearing-status")).toHaveAttribute("data-status", "TIL_GJENNOMGANG");
+  // Approval is a leader's step: an adviser is not offered it.
+  await page.getByRole("button", { name: "Flytt til «Til godkjenning»" }).click();
+  await expect(page.getByTestId("hearing-status")).toHaveAttribute("data-status", "TIL_GODKJENNING");
+  await expect(page.getByRole("button", { name: "Flytt til «Til signering»" })).toHaveCount(0);
+});
+
+test("the personal calendar feed works until it is revoked", async ({ page }) => {
+  await login(page, "martin@nito.test");
+  await page.getByRole("link", { name: /Martin Haugen/ }).click();
+  await page.getByRole("button", { name: "Lag kalenderlenke" }).click();
+  const url = await page.getByTestId("calendar-url").inputValue();
+  const feed = await page.request.get(url);
+  expect(feed.status()).toBe(200);
+  expect(feed.headers()["content-type"]).toContain("text/calendar");
+  expect(await feed.text()).toContain("BEGIN:VCALENDAR");
+  await page.getByRole("button", { name: "Trekk tilbake lenken" }).click();
+  await expect(page.getByTestId("calendar-url")).toHaveCount(0);
+  expect((await page.request.get(url)).status()).toBe(404);
+});
