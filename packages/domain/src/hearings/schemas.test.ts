@@ -55,7 +55,12 @@ describe("hearingFields", () => {
 
 describe("listHearingsInput", () => {
   it("defaults to open hearings sorted by deadline", () => {
-    expect(parseInput(listHearingsInput, undefined)).toEqual({ sort: "deadline_asc", includeClosed: false });
+    expect(parseInput(listHearingsInput, undefined)).toEqual({
+      sort: "deadline_asc",
+      includeClosed: false,
+      deadlineFrom: null,
+      deadlineTo: null,
+    });
     expect(OPEN_STATUSES).not.toContain("SENDT");
     expect(OPEN_STATUSES).not.toContain("SVARER_IKKE");
     expect(OPEN_STATUSES).toContain("TIL_SIGNERING");
