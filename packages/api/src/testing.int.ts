@@ -3,6 +3,7 @@ import { createTestDatabase, type TestDatabase } from "@innspill/db/testing";
 import { DEMO_USERS, seedDemoData } from "@innspill/db/seed";
 import { createBoss, ensureQueues, type PgBoss } from "@innspill/jobs";
 import type { Actor } from "@innspill/domain";
+import { demoActors } from "@innspill/domain/testing";
 import type { Role } from "@innspill/db";
 import type { Context } from "./trpc";
 
@@ -20,11 +21,10 @@ export async function setupFixture(): Promise<Fixture> {
   const boss = createBoss(tdb.url, "producer");
   await boss.start();
   await ensureQueues(boss);
+  const demo = await demoActors(tdb.db);
   const actors = {} as Record<Role, Actor>;
   for (const role of ["ADVISER", "LEADER", "ADMIN"] as const) {
-    const email = DEMO_USERS.find((u) => u.role === role)!.email;
-    const u = await tdb.db.user.findUniqueOrThrow({ where: { email } });
-    actors[role] = { id: u.id, organisationId: u.organisationId, role: u.role, name: u.name };
+    actors[role] = demo[DEMO_USERS.find((u) => u.role === role)!.email.split("@")[0]!]!;
   }
   return {
     tdb,

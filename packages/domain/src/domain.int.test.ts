@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@innspill/db/testing";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoData } from "@innspill/db/seed";
+import { deliverPendingEmails } from "./email";
 import { AppError } from "./errors";
 import { authenticateUser, deactivateUser, LOGIN_THROTTLE } from "./users/index";
 import { markOverdueHearings } from "./hearings/index";
 import { dateOnlyToDb } from "./dates";
 import type { Actor } from "./actor";
+import { demoActors } from "./testing";
 
 let t: TestDatabase;
 let orgId: string;
@@ -16,8 +18,7 @@ beforeAll(async () => {
   t = await createTestDatabase();
   const seeded = await seedDemoData(t.db);
   orgId = seeded.organisationId;
-  const a = await t.db.user.findUniqueOrThrow({ where: { email: "admin@nito.test" } });
-  admin = { id: a.id, organisationId: a.organisationId, role: a.role, name: a.name };
+  admin = (await demoActors(t.db)).admin!;
   bodyId = (await t.db.issuingBody.findFirstOrThrow()).id;
 });
 afterAll(async () => {
@@ -154,5 +155,29 @@ describe("markOverdueHearings", () => {
     expect((await markOverdueHearings(t.db, { now: new Date("2027-06-30T22:00:00Z") })).marked).toContain(
       h.id,
     );
+  });
+});
+
+describe("e-mail outbox", () => {
+  it("delivers each pending e-mail once, records failures and retries them later", async () => {
+    await t.db.outboxEmail.createMany({
+      data: [
+        { toEmail: "a@nito.test", subject: "Første", text: "1" },
+        { toEmail: "b@nito.test", subject: "Andre", text: "2" },
+      ],
+    });
+    const delivered: string[] = [];
+    let failB = true;
+    const send = async (mail: { to: string; subject: string }) => {
+      if (mail.to === "b@nito.test" && failB) throw new Error("SMTP 451: prøv igjen senere");
+      delivered.push(mail.subject);
+    };
+    expect(await deliverPendingEmails(t.db, send)).toEqual({ sent: 1, failed: 1 });
+    const b = await t.db.outboxEmail.findFirstOrThrow({ where: { toEmail: "b@nito.test" } });
+    expect(b).toMatchObject({ sentAt: null, attempts: 1, lastError: "SMTP 451: prøv igjen senere" });
+    failB = false;
+    expect(await deliverPendingEmails(t.db, send)).toEqual({ sent: 1, failed: 0 });
+    expect(await deliverPendingEmails(t.db, send)).toEqual({ sent: 0, failed: 0 });
+    expect(delivered).toEqual(["Første", "Andre"]);
   });
 });

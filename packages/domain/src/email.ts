@@ -13,7 +13,8 @@ export const MAX_EMAIL_ATTEMPTS = 5;
 
 /**
  * Delivers pending outbox e-mails with `send` (SMTP in the worker). Each e-mail is claimed with
- * FOR UPDATE SKIP LOCKED, so two workers never send the same one; a failure is counted and retried later.
+ * FOR UPDATE SKIP LOCKED, so two workers never send the same one; a failure is counted and retried on a later run,
+ * up to MAX_EMAIL_ATTEMPTS.
  */
 export async function deliverPendingEmails(
   db: Db,
@@ -22,6 +23,8 @@ export async function deliverPendingEmails(
 ) {
   let sent = 0;
   let failed = 0;
+  // Each e-mail is tried at most once per run; a failed one waits for the next run.
+  const tried: string[] = [];
   for (let i = 0; i < (options.limit ?? 50); i++) {
     const done = await db.$transaction(
       async (tx) => {
@@ -29,9 +32,10 @@ export async function deliverPendingEmails(
           { id: string; toEmail: string; toName: string | null; subject: string; text: string }[]
         >`
           SELECT id, "toEmail", "toName", subject, text FROM "OutboxEmail"
-           WHERE "sentAt" IS NULL AND attempts < ${MAX_EMAIL_ATTEMPTS}
+           WHERE "sentAt" IS NULL AND attempts < ${MAX_EMAIL_ATTEMPTS} AND NOT (id = ANY(${tried}::uuid[]))
            ORDER BY "createdAt" LIMIT 1 FOR UPDATE SKIP LOCKED`;
         if (!row) return null;
+        tried.push(row.id);
         try {
           await send({ to: row.toEmail, toName: row.toName, subject: row.subject, text: row.text });
           await tx.outboxEmail.update({

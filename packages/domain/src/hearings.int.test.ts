@@ -20,23 +20,17 @@ import { addHearingDocument } from "./hearings/attachments";
 import { backfillMilestones } from "./hearings/maintenance";
 import { getCalendarMonth, getOverview } from "./hearings/overview";
 import { sendDueReminders } from "./reminders";
+import { demoActors } from "./testing";
 import { isWorkingDay, subtractWorkingDays } from "./workdays";
 
 let t: TestDatabase;
-const actors: Record<string, Actor> = {};
+let actors: Record<string, Actor> = {};
 let bodyId: string;
 
 beforeAll(async () => {
   t = await createTestDatabase();
   await seedDemoData(t.db);
-  for (const u of await t.db.user.findMany()) {
-    actors[u.email.split("@")[0]!] = {
-      id: u.id,
-      organisationId: u.organisationId,
-      role: u.role,
-      name: u.name,
-    };
-  }
+  actors = await demoActors(t.db);
   bodyId = (await t.db.issuingBody.findFirstOrThrow({ where: { name: "Helsedirektoratet" } })).id;
 });
 afterAll(async () => {

@@ -10,6 +10,7 @@ import { parseInput } from "../validation";
 import { subtractWorkingDays } from "../workdays";
 import { MILESTONE_KINDS, MILESTONE_TARGET_STATUS, planMilestoneMoves, planMilestones } from "./milestones";
 import {
+  HEARING_COLUMN_FIELDS,
   OPEN_STATUSES,
   createHearingInput,
   decideHearingInput,
@@ -300,19 +301,6 @@ export async function createHearing(db: Db, input: unknown, actor: Actor) {
   });
 }
 
-const TRACKED: (keyof ReturnType<typeof toColumns>)[] = [
-  "title",
-  "issuingBodyId",
-  "kind",
-  "theirReference",
-  "ourReference",
-  "url",
-  "receivedDate",
-  "deadline",
-  "responsibleId",
-  "summary",
-];
-
 function comparable(v: unknown): unknown {
   return v instanceof Date ? v.toISOString().slice(0, 10) : v;
 }
@@ -343,7 +331,7 @@ export async function updateHearing(db: Db, input: unknown, actor: Actor, now: D
     await checkReferences(tx, data, actor, before.issuingBodyId);
     const columns = toColumns(data);
     const changes: Record<string, { from: unknown; to: unknown }> = {};
-    for (const key of TRACKED) {
+    for (const key of HEARING_COLUMN_FIELDS) {
       const from = comparable(before[key as keyof Hearing]);
       const to = comparable(columns[key]);
       if (from !== to) changes[key] = { from, to };

@@ -10,6 +10,20 @@ export const OPEN_STATUSES = HEARING_STATUSES.filter(
   (s) => s !== "SENDT" && s !== "ARKIVERT" && s !== "SVARER_IKKE",
 );
 
+/** The hearing's own columns that the form edits (topics and participants are relations). */
+export const HEARING_COLUMN_FIELDS = [
+  "title",
+  "issuingBodyId",
+  "kind",
+  "theirReference",
+  "ourReference",
+  "url",
+  "receivedDate",
+  "deadline",
+  "responsibleId",
+  "summary",
+] as const;
+
 /** The fields of the hearing form, shared by the browser (react-hook-form) and the server. */
 export const hearingFields = z
   .object({

@@ -7,6 +7,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { useForm, type Path } from "react-hook-form";
 import {
+  HEARING_COLUMN_FIELDS,
   HEARING_KINDS,
   hearingFields,
   type HearingFields,
@@ -34,20 +35,7 @@ type FormValues = {
 };
 type FieldName = keyof FormValues;
 
-const FIELDS: FieldName[] = [
-  "title",
-  "issuingBodyId",
-  "kind",
-  "theirReference",
-  "ourReference",
-  "url",
-  "receivedDate",
-  "deadline",
-  "responsibleId",
-  "summary",
-  "topics",
-  "participantIds",
-];
+const FIELDS: FieldName[] = [...HEARING_COLUMN_FIELDS, "topics", "participantIds"];
 
 const EMPTY: FormValues = {
   title: "",

@@ -39,6 +39,12 @@ export function WorkflowPanel({ detail, canEdit }: { detail: Detail; canEdit: bo
   const decide = useMutation(trpc.hearing.decide.mutationOptions({ onSuccess, onError }));
   const transition = useMutation(trpc.hearing.transition.mutationOptions({ onSuccess, onError }));
   const pending = decide.isPending || transition.isPending;
+  const reasonBox = (label: string) => (
+    <label className="block text-sm">
+      <span className="text-slate-700">{label}</span>
+      <textarea rows={2} className={inputClass} value={reason} onChange={(e) => setReason(e.target.value)} />
+    </label>
+  );
   const undecided = canEdit && (h.status === "REGISTRERT" || h.status === "VURDERES");
   // Steps taken through the decision are not offered twice.
   const steps = detail.transitions.filter(
@@ -62,15 +68,7 @@ export function WorkflowPanel({ detail, canEdit }: { detail: Detail; canEdit: bo
       {undecided ? (
         <div className="mb-4 space-y-2">
           <p className="text-sm font-medium">{t("decide")}</p>
-          <label className="block text-sm">
-            <span className="text-slate-700">{t("decisionReason")}</span>
-            <textarea
-              rows={2}
-              className={inputClass}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-            />
-          </label>
+          {reasonBox(t("decisionReason"))}
           <div className="flex flex-wrap gap-2">
             <button
               type="button"
@@ -93,17 +91,7 @@ export function WorkflowPanel({ detail, canEdit }: { detail: Detail; canEdit: bo
       ) : null}
       {steps.length ? (
         <div className="space-y-2">
-          {h.status === "SVARER_IKKE" ? (
-            <label className="block text-sm">
-              <span className="text-slate-700">{t("transitionReason")}</span>
-              <textarea
-                rows={2}
-                className={inputClass}
-                value={reason}
-                onChange={(e) => setReason(e.target.value)}
-              />
-            </label>
-          ) : null}
+          {h.status === "SVARER_IKKE" ? reasonBox(t("transitionReason")) : null}
           <div className="flex flex-wrap gap-2">
             {steps.map((to: HearingStatus) => (
               <button

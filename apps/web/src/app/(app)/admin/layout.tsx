@@ -4,6 +4,14 @@ import type { ReactNode } from "react";
 import { getSessionActor } from "@innspill/auth";
 import { Forbidden } from "@/components/Forbidden";
 
+const SECTIONS = [
+  ["/admin", "users"],
+  ["/admin/avsendere", "issuingBodies"],
+  ["/admin/innstillinger", "settings"],
+  ["/admin/utboks", "outbox"],
+  ["/admin/system", "system"],
+] as const;
+
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const actor = await getSessionActor();
   if (actor?.role !== "ADMIN") return <Forbidden />;
@@ -11,21 +19,11 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   return (
     <>
       <nav className="mb-4 flex flex-wrap gap-4 text-sm" aria-label={t("title")}>
-        <Link href="/admin" className="text-blue-800 underline">
-          {t("users")}
-        </Link>
-        <Link href="/admin/avsendere" className="text-blue-800 underline">
-          {t("issuingBodies")}
-        </Link>
-        <Link href="/admin/innstillinger" className="text-blue-800 underline">
-          {t("settings")}
-        </Link>
-        <Link href="/admin/utboks" className="text-blue-800 underline">
-          {t("outbox")}
-        </Link>
-        <Link href="/admin/system" className="text-blue-800 underline">
-          {t("system")}
-        </Link>
+        {SECTIONS.map(([href, key]) => (
+          <Link key={href} href={href} className="text-blue-800 underline">
+            {t(key)}
+          </Link>
+        ))}
       </nav>
       {children}
     </>

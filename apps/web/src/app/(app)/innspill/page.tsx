@@ -1,15 +1,5 @@
-import { getTranslations } from "next-intl/server";
-import { Card, PageHeader } from "@/components/ui";
+import { LibrarySection } from "@/components/LibrarySection";
 
-export default async function Page() {
-  const t = await getTranslations("library");
-  return (
-    <>
-      <PageHeader title={t("submissionsTitle")} />
-      <Card>
-        <p className="text-sm text-slate-700">{t("submissionsIntro")}</p>
-        <p className="mt-2 text-sm text-slate-500">{t("notYet")}</p>
-      </Card>
-    </>
-  );
+export default function Page() {
+  return <LibrarySection section="submissions" />;
 }
