@@ -1,6 +1,7 @@
 import { createCallerFactory, router } from "./trpc";
 import { adminRouter } from "./routers/admin";
 import { hearingRouter } from "./routers/hearing";
+import { libraryRouter } from "./routers/library";
 import { meRouter } from "./routers/me";
 import { overviewRouter } from "./routers/overview";
 import { systemRouter } from "./routers/system";
@@ -13,6 +14,7 @@ export const appRouter = router({
   system: systemRouter,
   me: meRouter,
   admin: adminRouter,
+  library: libraryRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,6 +5,7 @@ export * from "./dates";
 export * from "./email";
 export * from "./errors";
 export * from "./issuing-bodies";
+export * from "./library/index";
 export * from "./messages";
 export * from "./notifications";
 export * from "./reminders";

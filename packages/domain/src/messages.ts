@@ -48,6 +48,29 @@ export const domainMessages = {
     documentType: "Bare PDF- og Word-filer (.docx) kan lastes opp.",
     documentNotFound: "Fant ikke dokumentet.",
     linkNotFound: "Fant ikke lenken.",
+    bodyUnsafeLink: "Lenker må begynne med https://, http:// eller mailto:.",
+    bodyUnknownMark: "Teksten har formatering som ikke er tillatt (bare fet, kursiv og lenker).",
+    bodyUnknownNode: "Teksten inneholder et element som ikke er tillatt i en tekstblokk.",
+    bodyTooLarge: "Tekstblokken er for stor.",
+    footnoteEmpty: "En fotnote må ha tekst.",
+    factKeyInvalid:
+      "Nøkkelen kan bare ha bokstaver, tall, punktum, bindestrek og understrek, og må begynne med en bokstav.",
+    factExists: "Det finnes allerede et faktum med denne nøkkelen.",
+    factValueExists: "Faktumet har allerede en verdi fra denne datoen.",
+    factNotFound: "Fant ikke faktumet.",
+    positionNotFound: "Fant ikke standpunktet.",
+    positionConflict:
+      "Noen andre har endret standpunktet mens du redigerte. Se den nye teksten; det du skrev er tatt vare på.",
+    replacementInvalid:
+      "Erstatningen må være et annet, aktivt standpunkt, og bare et utgått standpunkt kan ha en erstatning.",
+    blockNotFound: "Fant ikke tekstblokken.",
+    blockVersionNotFound: "Fant ikke versjonen.",
+    blockConflict:
+      "Noen andre har lagret denne tekstblokken mens du redigerte. Begge versjonene vises; teksten din er tatt vare på.",
+    publishNeedsReason: "Skriv hvorfor du publiserer (for eksempel «Oppdatert medlemstall»).",
+    unknownPositions: "Tekstblokken viser til standpunkter som ikke finnes.",
+    unknownFacts: "Tekstblokken viser til fakta som ikke finnes.",
+    importEmpty: "Forslaget har ingen tekstblokker å lagre.",
   },
   en: {
     required: "Required.",
@@ -94,6 +117,29 @@ export const domainMessages = {
     documentType: "Only PDF and Word (.docx) files can be uploaded.",
     documentNotFound: "Document not found.",
     linkNotFound: "Link not found.",
+    bodyUnsafeLink: "Links must start with https://, http:// or mailto:.",
+    bodyUnknownMark: "The text has formatting that is not allowed (only bold, italic and links).",
+    bodyUnknownNode: "The text contains an element that is not allowed in a text block.",
+    bodyTooLarge: "The text block is too large.",
+    footnoteEmpty: "A footnote needs text.",
+    factKeyInvalid:
+      "The key may only contain letters, digits, dots, hyphens and underscores, and must start with a letter.",
+    factExists: "A fact with this key already exists.",
+    factValueExists: "The fact already has a value from this date.",
+    factNotFound: "Fact not found.",
+    positionNotFound: "Position not found.",
+    positionConflict:
+      "Someone else changed the position while you were editing. See the new text; what you wrote is kept.",
+    replacementInvalid:
+      "The replacement must be another, active position, and only a retired position can have one.",
+    blockNotFound: "Text block not found.",
+    blockVersionNotFound: "Version not found.",
+    blockConflict:
+      "Someone else saved this text block while you were editing. Both versions are shown; your text is kept.",
+    publishNeedsReason: "Write why you publish (for example “Updated member count”).",
+    unknownPositions: "The text block refers to positions that do not exist.",
+    unknownFacts: "The text block refers to facts that do not exist.",
+    importEmpty: "The proposal has no text blocks to save.",
   },
 } as const;
 

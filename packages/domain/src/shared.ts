@@ -18,3 +18,6 @@ export {
   MilestoneKind,
   Role,
 } from "@innspill/db/enums";
+export * from "./library/body";
+export { HIGHLIGHT_END, HIGHLIGHT_START } from "./library/search";
+export { FactFormat, PositionStatus } from "@innspill/db/enums";

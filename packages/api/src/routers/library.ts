@@ -1,0 +1,80 @@
+import { z } from "zod";
+import {
+  LIBRARY_EDITORS,
+  addFactValue,
+  addFactValueInput,
+  blockVersionsInput,
+  commitPlatformImport,
+  commitPlatformInput,
+  createBlock,
+  createBlockInput,
+  createFact,
+  createFactInput,
+  createPosition,
+  createPositionInput,
+  diffBlockVersions,
+  getBlock,
+  getPosition,
+  listBlocks,
+  listFacts,
+  listPositions,
+  listPositionsInput,
+  proposePlatformImport,
+  proposePlatformInput,
+  publishBlock,
+  publishBlockInput,
+  saveBlockDraft,
+  saveBlockDraftInput,
+  searchLibrary,
+  searchLibraryInput,
+  updatePosition,
+  updatePositionInput,
+} from "@innspill/domain";
+import { protectedProcedure, roleProcedure, router } from "../trpc";
+
+const editor = roleProcedure(LIBRARY_EDITORS);
+const byId = z.object({ id: z.uuid({ error: "invalid" }) });
+
+export const libraryRouter = router({
+  search: protectedProcedure
+    .input(searchLibraryInput)
+    .query(({ ctx, input }) => searchLibrary(ctx.db, input, ctx.actor)),
+  positions: protectedProcedure
+    .input(listPositionsInput)
+    .query(({ ctx, input }) => listPositions(ctx.db, input, ctx.actor)),
+  position: protectedProcedure.input(byId).query(({ ctx, input }) => getPosition(ctx.db, input, ctx.actor)),
+  createPosition: editor
+    .input(createPositionInput)
+    .mutation(({ ctx, input }) => createPosition(ctx.db, input, ctx.actor)),
+  updatePosition: editor
+    .input(updatePositionInput)
+    .mutation(({ ctx, input }) => updatePosition(ctx.db, input, ctx.actor)),
+  blocks: protectedProcedure.query(({ ctx }) => listBlocks(ctx.db, ctx.actor)),
+  block: protectedProcedure.input(byId).query(({ ctx, input }) => getBlock(ctx.db, input, ctx.actor)),
+  blockDiff: protectedProcedure
+    .input(blockVersionsInput)
+    .query(({ ctx, input }) => diffBlockVersions(ctx.db, input, ctx.actor)),
+  createBlock: editor
+    .input(createBlockInput)
+    .mutation(({ ctx, input }) => createBlock(ctx.db, input, ctx.actor)),
+  saveBlockDraft: editor
+    .input(saveBlockDraftInput)
+    .mutation(({ ctx, input }) => saveBlockDraft(ctx.db, input, ctx.actor)),
+  publishBlock: editor
+    .input(publishBlockInput)
+    .mutation(({ ctx, input }) => publishBlock(ctx.db, input, ctx.actor)),
+  facts: protectedProcedure.query(({ ctx }) => listFacts(ctx.db, ctx.actor)),
+  createFact: editor
+    .input(createFactInput)
+    .mutation(({ ctx, input }) => createFact(ctx.db, input, ctx.actor)),
+  addFactValue: editor
+    .input(addFactValueInput)
+    .mutation(({ ctx, input }) => addFactValue(ctx.db, input, ctx.actor)),
+  // A proposal is computed, not saved; it is a mutation because the text can be large.
+  proposeImport: editor
+    .input(proposePlatformInput)
+    .mutation(({ ctx, input }) => proposePlatformImport(input, ctx.actor)),
+  commitImport: editor
+    .input(commitPlatformInput)
+    .mutation(({ ctx, input }) => commitPlatformImport(ctx.db, input, ctx.actor)),
+});

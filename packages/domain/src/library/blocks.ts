@@ -1,0 +1,231 @@
+import { z } from "zod";
+import type { Db, DbTx, Prisma } from "@innspill/db";
+import type { Actor } from "../actor";
+import { requireRole } from "../actor";
+import { recordAudit } from "../audit";
+import { AppError } from "../errors";
+import { fields, parseInput } from "../validation";
+import { blockBody, bodyFactKeys, bodyPositionIds, bodyToPlainText, emptyBody, type BlockBody } from "./body";
+import { LIBRARY_EDITORS } from "./facts";
+import { wordDiff } from "./positions";
+
+const topicsField = z
+  .array(z.string().trim().min(1).max(60, { error: "topicTooLong" }))
+  .max(20, { error: "tooManyTopics" })
+  .default([]);
+
+export const createBlockInput = z.object({
+  heading: fields.requiredText(200, "titleTooLong"),
+  topics: topicsField,
+});
+
+export const saveBlockDraftInput = z.object({
+  id: fields.id(),
+  version: z.int({ error: "invalid" }).min(1, { error: "invalid" }),
+  heading: fields.requiredText(200, "titleTooLong"),
+  topics: topicsField,
+  body: blockBody,
+});
+
+export const publishBlockInput = z.object({
+  id: fields.id(),
+  version: z.int({ error: "invalid" }).min(1, { error: "invalid" }),
+  reason: z.string({ error: "publishNeedsReason" }).trim().min(1, { error: "publishNeedsReason" }).max(1000),
+});
+
+export const blockVersionsInput = z.object({ id: fields.id(), from: z.int().min(1), to: z.int().min(1) });
+
+async function checkReferences(tx: DbTx, body: BlockBody, actor: Actor) {
+  const ids = [...new Set(bodyPositionIds(body))];
+  if (ids.length) {
+    const found = await tx.position.count({
+      where: { id: { in: ids }, organisationId: actor.organisationId },
+    });
+    if (found !== ids.length)
+      throw new AppError("BAD_REQUEST", "unknownPositions", { fieldErrors: { body: ["unknownPositions"] } });
+  }
+  const keys = bodyFactKeys(body);
+  if (keys.length) {
+    const found = await tx.fact.count({ where: { key: { in: keys }, organisationId: actor.organisationId } });
+    if (found !== keys.length)
+      throw new AppError("BAD_REQUEST", "unknownFacts", { fieldErrors: { body: ["unknownFacts"] } });
+  }
+}
+
+async function statementsFor(tx: DbTx, body: BlockBody) {
+  const ids = bodyPositionIds(body);
+  const rows = ids.length
+    ? await tx.position.findMany({ where: { id: { in: ids } }, select: { id: true, statement: true } })
+    : [];
+  return new Map(rows.map((r) => [r.id, r.statement]));
+}
+
+export async function createBlock(db: Db, input: unknown, actor: Actor) {
+  requireRole(actor, LIBRARY_EDITORS);
+  const data = parseInput(createBlockInput, input);
+  return db.$transaction(async (tx) => {
+    const block = await tx.textBlock.create({
+      data: {
+        organisationId: actor.organisationId,
+        heading: data.heading,
+        topics: data.topics,
+        body: emptyBody() as Prisma.InputJsonValue,
+      },
+    });
+    await recordAudit(tx, {
+      organisationId: actor.organisationId,
+      actorId: actor.id,
+      action: "block.created",
+      entity: "TextBlock",
+      entityId: block.id,
+    });
+    return block;
+  });
+}
+
+async function lockBlock(tx: DbTx, id: string, version: number, actor: Actor) {
+  const rows = await tx.$queryRaw<{ version: number }[]>`
+    SELECT version FROM "TextBlock" WHERE id = ${id}::uuid AND "organisationId" = ${actor.organisationId}::uuid FOR UPDATE`;
+  if (!rows[0]) throw new AppError("NOT_FOUND", "blockNotFound");
+  if (rows[0].version !== version) {
+    const current = await tx.textBlock.findUniqueOrThrow({ where: { id } });
+    throw new AppError("CONFLICT", "blockConflict", { details: { current } });
+  }
+}
+
+/** Saves the working draft. A save from an older draft version is a CONFLICT carrying the current draft. */
+export async function saveBlockDraft(db: Db, input: unknown, actor: Actor) {
+  requireRole(actor, LIBRARY_EDITORS);
+  const data = parseInput(saveBlockDraftInput, input);
+  return db.$transaction(async (tx) => {
+    await lockBlock(tx, data.id, data.version, actor);
+    await checkReferences(tx, data.body, actor);
+    return tx.textBlock.update({
+      where: { id: data.id },
+      data: {
+        heading: data.heading,
+        topics: data.topics,
+        body: data.body as Prisma.InputJsonValue,
+        version: { increment: 1 },
+      },
+    });
+  });
+}
+
+/** Publishes a new immutable version from an existing draft (with a reason). Also used by the platform import. */
+export async function insertPublishedVersion(
+  tx: DbTx,
+  block: { id: string; heading: string; body: BlockBody; topics: string[] },
+  reason: string,
+  actor: Actor,
+) {
+  const last = await tx.textBlockVersion.findFirst({
+    where: { blockId: block.id },
+    orderBy: { number: "desc" },
+  });
+  const version = await tx.textBlockVersion.create({
+    data: {
+      blockId: block.id,
+      number: (last?.number ?? 0) + 1,
+      heading: block.heading,
+      body: block.body as Prisma.InputJsonValue,
+      plainText: bodyToPlainText(block.body, await statementsFor(tx, block.body)),
+      topics: block.topics,
+      reason,
+      authorId: actor.id,
+    },
+  });
+  await tx.textBlock.update({ where: { id: block.id }, data: { publishedVersionId: version.id } });
+  return version;
+}
+
+export async function publishBlock(db: Db, input: unknown, actor: Actor) {
+  requireRole(actor, LIBRARY_EDITORS);
+  const { id, version, reason } = parseInput(publishBlockInput, input);
+  return db.$transaction(async (tx) => {
+    await lockBlock(tx, id, version, actor);
+    const block = await tx.textBlock.findUniqueOrThrow({ where: { id } });
+    const body = parseInput(blockBody, block.body);
+    await checkReferences(tx, body, actor);
+    const v = await insertPublishedVersion(tx, { ...block, body }, reason, actor);
+    await tx.textBlock.update({ where: { id }, data: { version: { increment: 1 } } });
+    await recordAudit(tx, {
+      organisationId: actor.organisationId,
+      actorId: actor.id,
+      action: "block.published",
+      entity: "TextBlock",
+      entityId: id,
+      data: { number: v.number, reason },
+    });
+    return { number: v.number, id: v.id };
+  });
+}
+
+export async function listBlocks(db: Db, actor: Actor) {
+  const rows = await db.textBlock.findMany({
+    where: { organisationId: actor.organisationId },
+    include: {
+      versions: { select: { number: true, id: true, createdAt: true }, orderBy: { number: "desc" }, take: 1 },
+    },
+    orderBy: { heading: "asc" },
+  });
+  return rows.map(({ versions, ...b }) => ({
+    id: b.id,
+    heading: b.heading,
+    topics: b.topics,
+    updatedAt: b.updatedAt,
+    latest: versions[0] ?? null,
+    // The draft differs from the published version when it was saved after publishing.
+    hasUnpublishedChanges: !versions[0] || b.updatedAt.getTime() > versions[0].createdAt.getTime() + 1000,
+  }));
+}
+
+export async function getBlock(db: Db, input: unknown, actor: Actor) {
+  const { id } = parseInput(z.object({ id: fields.id() }), input);
+  const block = await db.textBlock.findFirst({
+    where: { id, organisationId: actor.organisationId },
+    include: {
+      versions: {
+        orderBy: { number: "desc" },
+        select: { id: true, number: true, heading: true, reason: true, authorId: true, createdAt: true },
+      },
+    },
+  });
+  if (!block) throw new AppError("NOT_FOUND", "blockNotFound");
+  const authors = await db.user.findMany({
+    where: { id: { in: block.versions.map((v) => v.authorId).filter((x): x is string => !!x) } },
+    select: { id: true, name: true },
+  });
+  const names = new Map(authors.map((a) => [a.id, a.name]));
+  return {
+    ...block,
+    body: blockBody.safeParse(block.body).success ? (block.body as BlockBody) : emptyBody(),
+    versions: block.versions.map((v) => ({
+      ...v,
+      author: v.authorId ? (names.get(v.authorId) ?? null) : null,
+    })),
+  };
+}
+
+/** Two published versions side by side, with a word diff of their text. */
+export async function diffBlockVersions(db: Db, input: unknown, actor: Actor) {
+  const { id, from, to } = parseInput(blockVersionsInput, input);
+  const versions = await db.textBlockVersion.findMany({
+    where: { blockId: id, number: { in: [from, to] }, block: { organisationId: actor.organisationId } },
+  });
+  const a = versions.find((v) => v.number === from);
+  const b = versions.find((v) => v.number === to);
+  if (!a || !b) throw new AppError("NOT_FOUND", "blockVersionNotFound");
+  return {
+    from: {
+      number: a.number,
+      heading: a.heading,
+      text: a.plainText,
+      reason: a.reason,
+      createdAt: a.createdAt,
+    },
+    to: { number: b.number, heading: b.heading, text: b.plainText, reason: b.reason, createdAt: b.createdAt },
+    headingDiff: wordDiff(a.heading, b.heading),
+    diff: wordDiff(a.plainText, b.plainText),
+  };
+}

@@ -1,0 +1,233 @@
+import { diffWords } from "diff";
+import { z } from "zod";
+import type { Db, DbTx, Position, Prisma } from "@innspill/db";
+import { PositionStatus } from "@innspill/db/enums";
+import type { Actor } from "../actor";
+import { requireRole } from "../actor";
+import { recordAudit } from "../audit";
+import { dateOnlyToDb, dbToDateOnly } from "../dates";
+import { AppError } from "../errors";
+import { fields, parseInput } from "../validation";
+import { LIBRARY_EDITORS } from "./facts";
+
+const topicsField = z
+  .union([z.string(), z.array(z.string())], { error: "invalid" })
+  .optional()
+  .transform((v) => {
+    const list = typeof v === "string" ? v.split(",") : (v ?? []);
+    return [...new Set(list.map((t) => t.trim()).filter(Boolean))];
+  })
+  .pipe(z.array(z.string().max(60, { error: "topicTooLong" })).max(20, { error: "tooManyTopics" }));
+
+export const positionFields = z.object({
+  statement: fields.requiredText(2000, "textTooLong"),
+  topics: topicsField,
+  source: fields.optionalText(300, "textTooLong"),
+  adoptedOn: fields.optionalDateOnly(),
+  owningUnit: fields.optionalText(200, "textTooLong"),
+});
+
+export const createPositionInput = positionFields.extend({
+  status: z.enum(PositionStatus, { error: "invalid" }).default("DRAFT"),
+  reason: fields.optionalText(1000, "textTooLong"),
+});
+
+export const updatePositionInput = z.object({
+  id: fields.id(),
+  version: z.int({ error: "invalid" }).min(1, { error: "invalid" }),
+  data: positionFields,
+  status: z.enum(PositionStatus, { error: "invalid" }),
+  replacedById: fields.optionalId(),
+  reason: fields.requiredText(1000, "textTooLong"),
+});
+
+export const listPositionsInput = z
+  .object({
+    status: z.enum(PositionStatus, { error: "invalid" }).optional(),
+    topic: z.string().max(60).optional(),
+  })
+  .default({});
+
+function snapshot(p: Position) {
+  return {
+    statement: p.statement,
+    topics: p.topics,
+    source: p.source,
+    adoptedOn: p.adoptedOn,
+    owningUnit: p.owningUnit,
+    status: p.status,
+    replacedById: p.replacedById,
+  };
+}
+
+async function writeVersion(tx: DbTx, p: Position, reason: string, actor: Actor) {
+  const last = await tx.positionVersion.findFirst({
+    where: { positionId: p.id },
+    orderBy: { number: "desc" },
+  });
+  return tx.positionVersion.create({
+    data: { positionId: p.id, number: (last?.number ?? 0) + 1, ...snapshot(p), reason, authorId: actor.id },
+  });
+}
+
+/** Creates a position in the caller's transaction (also used by the platform import). */
+export async function insertPosition(
+  tx: DbTx,
+  data: z.output<typeof positionFields> & { status: PositionStatus },
+  reason: string,
+  actor: Actor,
+) {
+  const p = await tx.position.create({
+    data: {
+      organisationId: actor.organisationId,
+      statement: data.statement,
+      topics: data.topics,
+      source: data.source,
+      adoptedOn: data.adoptedOn ? dateOnlyToDb(data.adoptedOn) : null,
+      owningUnit: data.owningUnit,
+      status: data.status,
+    },
+  });
+  await writeVersion(tx, p, reason, actor);
+  return p;
+}
+
+export async function createPosition(db: Db, input: unknown, actor: Actor) {
+  requireRole(actor, LIBRARY_EDITORS);
+  const data = parseInput(createPositionInput, input);
+  return db.$transaction(async (tx) => {
+    const p = await insertPosition(tx, data, data.reason ?? "Opprettet", actor);
+    await recordAudit(tx, {
+      organisationId: actor.organisationId,
+      actorId: actor.id,
+      action: "position.created",
+      entity: "Position",
+      entityId: p.id,
+    });
+    return p;
+  });
+}
+
+/**
+ * Every change is a new immutable version with a reason. Saved only if nobody saved in between (CONFLICT with the
+ * current position otherwise). Retiring needs no replacement, but a replacement must be another active position.
+ */
+export async function updatePosition(db: Db, input: unknown, actor: Actor) {
+  requireRole(actor, LIBRARY_EDITORS);
+  const { id, version, data, status, replacedById, reason } = parseInput(updatePositionInput, input);
+  return db.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<{ version: number }[]>`
+      SELECT version FROM "Position" WHERE id = ${id}::uuid AND "organisationId" = ${actor.organisationId}::uuid FOR UPDATE`;
+    if (!rows[0]) throw new AppError("NOT_FOUND", "positionNotFound");
+    if (rows[0].version !== version) {
+      const current = await tx.position.findUniqueOrThrow({ where: { id } });
+      throw new AppError("CONFLICT", "positionConflict", { details: { current } });
+    }
+    if (replacedById) {
+      if (replacedById === id || status !== "RETIRED") {
+        throw new AppError("BAD_REQUEST", "invalid", {
+          fieldErrors: { replacedById: ["replacementInvalid"] },
+        });
+      }
+      const replacement = await tx.position.findFirst({
+        where: { id: replacedById, organisationId: actor.organisationId, status: "ACTIVE" },
+      });
+      if (!replacement) {
+        throw new AppError("BAD_REQUEST", "invalid", {
+          fieldErrors: { replacedById: ["replacementInvalid"] },
+        });
+      }
+    }
+    const p = await tx.position.update({
+      where: { id },
+      data: {
+        statement: data.statement,
+        topics: data.topics,
+        source: data.source,
+        adoptedOn: data.adoptedOn ? dateOnlyToDb(data.adoptedOn) : null,
+        owningUnit: data.owningUnit,
+        status,
+        replacedById: status === "RETIRED" ? replacedById : null,
+        version: { increment: 1 },
+      },
+    });
+    const v = await writeVersion(tx, p, reason, actor);
+    await recordAudit(tx, {
+      organisationId: actor.organisationId,
+      actorId: actor.id,
+      action: "position.updated",
+      entity: "Position",
+      entityId: id,
+      data: { version: v.number, status, reason },
+    });
+    return p;
+  });
+}
+
+export async function listPositions(db: Db, input: unknown, actor: Actor) {
+  const q = parseInput(listPositionsInput, input ?? {});
+  const where: Prisma.PositionWhereInput = {
+    organisationId: actor.organisationId,
+    ...(q.status ? { status: q.status } : {}),
+    ...(q.topic ? { topics: { has: q.topic } } : {}),
+  };
+  const rows = await db.position.findMany({
+    where,
+    include: { replacedBy: { select: { id: true, statement: true } }, _count: { select: { usages: true } } },
+    orderBy: [{ createdAt: "asc" }],
+    take: 1000,
+  });
+  return rows.map(({ _count, ...p }) => ({
+    ...p,
+    adoptedOn: p.adoptedOn ? dbToDateOnly(p.adoptedOn) : null,
+    usageCount: _count.usages,
+  }));
+}
+
+export type WordDiffPart = { value: string; added?: boolean; removed?: boolean };
+
+/** Word-level diff for history views. */
+export function wordDiff(before: string, after: string): WordDiffPart[] {
+  return diffWords(before, after).map((p) => ({
+    value: p.value,
+    added: p.added || undefined,
+    removed: p.removed || undefined,
+  }));
+}
+
+export async function getPosition(db: Db, input: unknown, actor: Actor) {
+  const { id } = parseInput(z.object({ id: fields.id() }), input);
+  const p = await db.position.findFirst({
+    where: { id, organisationId: actor.organisationId },
+    include: {
+      replacedBy: { select: { id: true, statement: true } },
+      replaces: { select: { id: true, statement: true } },
+      versions: { orderBy: { number: "desc" } },
+      usages: { orderBy: { usedOn: "desc" }, take: 100 },
+    },
+  });
+  if (!p) throw new AppError("NOT_FOUND", "positionNotFound");
+  const authors = await db.user.findMany({
+    where: { id: { in: p.versions.map((v) => v.authorId).filter((x): x is string => !!x) } },
+    select: { id: true, name: true },
+  });
+  const names = new Map(authors.map((a) => [a.id, a.name]));
+  return {
+    ...p,
+    adoptedOn: p.adoptedOn ? dbToDateOnly(p.adoptedOn) : null,
+    usages: p.usages.map((u) => ({ ...u, usedOn: dbToDateOnly(u.usedOn) })),
+    versions: p.versions.map((v, i) => {
+      const previous = p.versions[i + 1];
+      return {
+        id: v.id,
+        number: v.number,
+        status: v.status,
+        reason: v.reason,
+        author: v.authorId ? (names.get(v.authorId) ?? null) : null,
+        createdAt: v.createdAt,
+        statement: v.statement,
+        diff: previous ? wordDiff(previous.statement, v.statement) : null,
+      };
+    }),
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * Norwegian full-text search over positions and published text blocks: `innspill_nb` (unaccent + the Norwegian
+ * snowball stemmer) in generated tsvector columns with GIN indexes, ranked with ts_rank_cd, highlighted with
+ * ts_headline, plus pg_trgm similarity so a misspelt heading is still found.
+ *
+ * Highlights are marked with \u0002…\u0003 rather than HTML, so the client renders them as elements and no user
+ * text is ever injected as markup.
+ */
+import { z } from "zod";
+import { Prisma, type Db } from "@innspill/db";
+import { PositionStatus } from "@innspill/db/enums";
+import type { Actor } from "../actor";
+import { parseInput } from "../validation";
+
+export const HIGHLIGHT_START = "\u0002";
+export const HIGHLIGHT_END = "\u0003";
+const HEADLINE = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
+
+export const searchLibraryInput = z.object({
+  q: z.string().trim().min(1, { error: "required" }).max(200, { error: "textTooLong" }),
+  topic: z.string().trim().max(60).optional(),
+  status: z.enum(PositionStatus, { error: "invalid" }).optional(),
+  limit: z.int().min(1).max(100).default(20),
+});
+
+export interface SearchHit {
+  kind: "position" | "block";
+  id: string;
+  title: string;
+  snippet: string;
+  rank: number;
+  status: string | null;
+  topics: string[];
+}
+
+export async function searchLibrary(db: Db, input: unknown, actor: Actor) {
+  const q = parseInput(searchLibraryInput, input);
+  const topic = q.topic ? Prisma.sql`AND ${q.topic} = ANY(topics)` : Prisma.empty;
+  const status = q.status ? Prisma.sql`AND p.status = ${q.status}::"PositionStatus"` : Prisma.empty;
+
+  const positions = await db.$queryRaw<SearchHit[]>`
+    WITH query AS (SELECT websearch_to_tsquery('innspill_nb', ${q.q}) AS tsq)
+    SELECT 'position' AS kind, p.id::text AS id, p.statement AS title,
+           ts_headline('innspill_nb', p.statement, query.tsq, ${HEADLINE}) AS snippet,
+           ts_rank_cd(p.search, query.tsq)::float8 AS rank, p.status::text AS status, p.topics
+      FROM "Position" p, query
+     WHERE p."organisationId" = ${actor.organisationId}::uuid AND p.search @@ query.tsq ${status} ${topic}
+     ORDER BY rank DESC, p."createdAt" ASC
+     LIMIT ${q.limit}`;
+
+  // Blocks: the published version of each block. A heading that is close in spelling also counts.
+  const blocks = q.status
+    ? []
+    : await db.$queryRaw<SearchHit[]>`
+    WITH query AS (SELECT websearch_to_tsquery('innspill_nb', ${q.q}) AS tsq)
+    SELECT 'block' AS kind, b.id::text AS id, v.heading AS title,
+           ts_headline('innspill_nb', v."plainText", query.tsq, ${HEADLINE}) AS snippet,
+           (ts_rank_cd(v.search, query.tsq) + similarity(v.heading, ${q.q}))::float8 AS rank,
+           NULL AS status, v.topics
+      FROM "TextBlock" b
+      JOIN "TextBlockVersion" v ON v.id = b."publishedVersionId", query
+     WHERE b."organisationId" = ${actor.organisationId}::uuid
+       AND (v.search @@ query.tsq OR similarity(v.heading, ${q.q}) > 0.3) ${topic}
+     ORDER BY rank DESC, v.heading ASC
+     LIMIT ${q.limit}`;
+
+  return { positions, blocks };
+}
