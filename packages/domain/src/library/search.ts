@@ -35,7 +35,8 @@ export interface SearchHit {
 
 export async function searchLibrary(db: Db, input: unknown, actor: Actor) {
   const q = parseInput(searchLibraryInput, input);
-  const topic = q.topic ? Prisma.sql`AND ${q.topic} = ANY(topics)` : Prisma.empty;
+  const positionTopic = q.topic ? Prisma.sql`AND ${q.topic} = ANY(p.topics)` : Prisma.empty;
+  const blockTopic = q.topic ? Prisma.sql`AND ${q.topic} = ANY(v.topics)` : Prisma.empty;
   const status = q.status ? Prisma.sql`AND p.status = ${q.status}::"PositionStatus"` : Prisma.empty;
 
   const positions = await db.$queryRaw<SearchHit[]>`
@@ -44,7 +45,7 @@ export async function searchLibrary(db: Db, input: unknown, actor: Actor) {
            ts_headline('innspill_nb', p.statement, query.tsq, ${HEADLINE}) AS snippet,
            ts_rank_cd(p.search, query.tsq)::float8 AS rank, p.status::text AS status, p.topics
       FROM "Position" p, query
-     WHERE p."organisationId" = ${actor.organisationId}::uuid AND p.search @@ query.tsq ${status} ${topic}
+     WHERE p."organisationId" = ${actor.organisationId}::uuid AND p.search @@ query.tsq ${status} ${positionTopic}
      ORDER BY rank DESC, p."createdAt" ASC
      LIMIT ${q.limit}`;
 
@@ -60,7 +61,7 @@ export async function searchLibrary(db: Db, input: unknown, actor: Actor) {
       FROM "TextBlock" b
       JOIN "TextBlockVersion" v ON v.id = b."publishedVersionId", query
      WHERE b."organisationId" = ${actor.organisationId}::uuid
-       AND (v.search @@ query.tsq OR similarity(v.heading, ${q.q}) > 0.3) ${topic}
+       AND (v.search @@ query.tsq OR similarity(v.heading, ${q.q}) > 0.3) ${blockTopic}
      ORDER BY rank DESC, v.heading ASC
      LIMIT ${q.limit}`;
 
