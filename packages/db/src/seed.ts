@@ -286,6 +286,40 @@ export async function seedDemoData(
           },
         });
       }
+      // Facts used in letters; the member count changed between the 2020 and 2025 letters.
+      const facts = [
+        {
+          key: "org.memberCount",
+          label: "Antall medlemmer i NITO",
+          values: [
+            { validFrom: "2020-01-01", value: "91000", source: "NITOs årsberetning 2019" },
+            { validFrom: "2025-01-01", value: "116000", source: "NITOs medlemsregister" },
+          ],
+        },
+        {
+          key: "org.healthMembers",
+          label: "Medlemmer i helsesektoren",
+          values: [{ validFrom: "2020-01-01", value: "9000", source: "NITOs medlemsregister" }],
+        },
+        {
+          key: "bfi.bioengineers",
+          label: "Bioingeniører i NITO",
+          values: [{ validFrom: "2020-01-01", value: "5600", source: "NITO BFI" }],
+        },
+      ];
+      for (const f of facts) {
+        await tx.fact.create({
+          data: {
+            organisationId: org.id,
+            key: f.key,
+            label: f.label,
+            format: "NUMBER",
+            values: {
+              create: f.values.map((v) => ({ ...v, validFrom: new Date(`${v.validFrom}T00:00:00.000Z`) })),
+            },
+          },
+        });
+      }
       return { created: true, organisationId: org.id };
     },
     { timeout: 30_000 },

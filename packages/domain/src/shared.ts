@@ -19,5 +19,5 @@ export {
   Role,
 } from "@innspill/db/enums";
 export * from "./library/body";
-export { HIGHLIGHT_END, HIGHLIGHT_START } from "./library/search";
+export { HIGHLIGHT_END, HIGHLIGHT_START } from "./library/highlight";
 export { FactFormat, PositionStatus } from "@innspill/db/enums";

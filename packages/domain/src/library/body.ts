@@ -67,7 +67,11 @@ const paragraph = z
   })
   .strict();
 
-type ListItem = { type: "listItem"; content: (z.infer<typeof paragraph> | BulletList)[] };
+type ListItem = {
+  type: "listItem";
+  attrs?: Record<string, unknown>;
+  content: (z.infer<typeof paragraph> | BulletList)[];
+};
 type BulletList = { type: "bulletList"; attrs?: Record<string, unknown>; content: ListItem[] };
 
 const bulletList: z.ZodType<BulletList> = z.lazy(() =>
@@ -83,6 +87,7 @@ const listItem: z.ZodType<ListItem> = z.lazy(() =>
   z
     .object({
       type: z.literal("listItem"),
+      attrs: z.record(z.string(), z.unknown()).optional(),
       content: z
         .array(z.union([paragraph, bulletList], { error: "bodyUnknownNode" }))
         .min(1)

@@ -213,7 +213,7 @@ describe("facts", () => {
   it("resolve by date and flag stale values", async () => {
     const f = await createFact(
       t.db,
-      { key: "org.memberCount", label: "Antall medlemmer", format: "NUMBER", staleAfterDays: 365 },
+      { key: "test.memberCount", label: "Antall medlemmer", format: "NUMBER", staleAfterDays: 365 },
       actors.ingrid!,
     );
     await addFactValue(
@@ -230,7 +230,7 @@ describe("facts", () => {
       await codeOf(addFactValue(t.db, { factId: f.id, validFrom: "2025-01-01", value: "1" }, actors.ingrid!)),
     ).toBe("CONFLICT:factValueExists");
     const [fact] = (await listFacts(t.db, actors.ingrid!, { date: "2024-06-01" })).filter(
-      (x) => x.key === "org.memberCount",
+      (x) => x.key === "test.memberCount",
     );
     expect(fact!.current).toMatchObject({
       value: "91000",

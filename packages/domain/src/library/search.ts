@@ -12,8 +12,9 @@ import { PositionStatus } from "@innspill/db/enums";
 import type { Actor } from "../actor";
 import { parseInput } from "../validation";
 
-export const HIGHLIGHT_START = "\u0002";
-export const HIGHLIGHT_END = "\u0003";
+import { HIGHLIGHT_END, HIGHLIGHT_START } from "./highlight";
+
+export { HIGHLIGHT_END, HIGHLIGHT_START };
 const HEADLINE = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
 
 export const searchLibraryInput = z.object({

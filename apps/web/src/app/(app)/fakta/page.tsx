@@ -1,0 +1,16 @@
+import { getTranslations } from "next-intl/server";
+import { getSessionActor } from "@innspill/auth";
+import { LIBRARY_EDITORS } from "@innspill/domain";
+import { PageHeader } from "@/components/ui";
+import { FactsView } from "./FactsView";
+
+export default async function FactsPage() {
+  const t = await getTranslations("library");
+  const actor = await getSessionActor();
+  return (
+    <>
+      <PageHeader title={t("factsTitle")} />
+      <FactsView canEdit={!!actor && (LIBRARY_EDITORS as readonly string[]).includes(actor.role)} />
+    </>
+  );
+}

@@ -1,0 +1,112 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useState, type FormEvent } from "react";
+import { PositionStatus } from "@innspill/domain/shared";
+import { Alert, Card, Field, Loading, buttonClass, inputClass } from "@/components/ui";
+import { errorData, useDomainText, useErrorText } from "@/lib/errors";
+import { useTRPC } from "@/trpc/client";
+
+const STATUSES = Object.values(PositionStatus);
+
+export function PositionsView() {
+  const t = useTranslations("library");
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const errorText = useErrorText();
+  const domainText = useDomainText();
+  const [status, setStatus] = useState<(typeof STATUSES)[number] | "">("");
+  const list = useQuery(trpc.library.positions.queryOptions(status ? { status } : {}));
+  const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const create = useMutation(
+    trpc.library.createPosition.mutationOptions({
+      onSuccess: () => {
+        setError(null);
+        setFieldErrors({});
+        void queryClient.invalidateQueries({ queryKey: trpc.library.positions.pathKey() });
+      },
+      onError: (err) => {
+        setFieldErrors(errorData(err)?.fieldErrors ?? {});
+        setError(errorText(err));
+      },
+    }),
+  );
+  function onCreate(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const fd = new FormData(form);
+    create.mutate(
+      {
+        statement: String(fd.get("statement") ?? ""),
+        topics: String(fd.get("topics") ?? ""),
+        source: String(fd.get("source") ?? ""),
+        status: "DRAFT",
+      },
+      { onSuccess: () => form.reset() },
+    );
+  }
+  const fe = (k: string) => (fieldErrors[k]?.[0] ? domainText(fieldErrors[k][0]) : undefined);
+
+  return (
+    <>
+      <Card>
+        <label className="mb-3 block text-sm">
+          <span className="mr-2 font-medium text-slate-700">{t("status")}</span>
+          <select
+            className={`${inputClass} inline-block w-48`}
+            value={status}
+            onChange={(e) => setStatus(e.target.value as typeof status)}
+          >
+            <option value="">{t("allStatuses")}</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`statuses.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {list.isPending ? <Loading label={t("positionsTitle")} /> : null}
+        {list.error ? <Alert>{errorText(list.error)}</Alert> : null}
+        {list.data?.length === 0 ? <p className="text-sm text-slate-500">{t("notYet")}</p> : null}
+        <ul className="divide-y divide-slate-200" data-testid="positions">
+          {list.data?.map((p) => (
+            <li key={p.id} className="py-2 text-sm">
+              <Link href={`/standpunkter/${p.id}`} className="text-blue-900 hover:underline">
+                {p.statement}
+              </Link>
+              <p className="text-xs text-slate-500">
+                {t(`statuses.${p.status}`)}
+                {p.source ? ` · ${p.source}` : ""}
+                {p.topics.length ? ` · ${p.topics.join(", ")}` : ""} · {t("usages", { count: p.usageCount })}
+              </p>
+            </li>
+          ))}
+        </ul>
+      </Card>
+      <Card title={t("newPosition")}>
+        {error ? <Alert>{error}</Alert> : null}
+        <form onSubmit={onCreate} className="grid gap-3 md:grid-cols-2" noValidate>
+          <div className="md:col-span-2">
+            <Field id="new-statement" label={t("statement")} error={fe("statement")}>
+              <textarea id="new-statement" name="statement" rows={2} className={inputClass} />
+            </Field>
+          </div>
+          <Field id="new-topics" label={t("topics")} error={fe("topics")}>
+            <input id="new-topics" name="topics" className={inputClass} />
+          </Field>
+          <Field id="new-source" label={t("source")} error={fe("source")}>
+            <input id="new-source" name="source" className={inputClass} />
+          </Field>
+          <div>
+            <button type="submit" className={buttonClass} disabled={create.isPending}>
+              {t("create")}
+            </button>
+          </div>
+        </form>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,256 @@
+"use client";
+
+import { EditorContent, useEditor, type Editor } from "@tiptap/react";
+import StarterKit from "@tiptap/starter-kit";
+import { useTranslations } from "next-intl";
+import { useState, type ReactNode } from "react";
+import type { BlockBody } from "@innspill/domain/shared";
+import { inputClass, secondaryButtonClass, buttonClass } from "../ui";
+import { FactNode, FootnoteNode, LookupContext, PositionListNode, type LibraryLookup } from "./editor-nodes";
+
+type Panel = null | "fact" | "footnote" | "positions" | "link";
+
+/** The rich-text editor of a text block: paragraphs, bold/italic, links, bullets, facts, footnotes, "NITO mener". */
+export function BlockEditor({
+  initial,
+  lookup,
+  facts,
+  positions,
+  onChange,
+  onReady,
+}: {
+  initial: BlockBody;
+  lookup: LibraryLookup;
+  facts: { key: string; label: string }[];
+  positions: { id: string; statement: string }[];
+  onChange: (body: BlockBody) => void;
+  onReady?: (editor: Editor) => void;
+}) {
+  const t = useTranslations("library");
+  const [panel, setPanel] = useState<Panel>(null);
+  const editor = useEditor({
+    immediatelyRender: false,
+    extensions: [
+      StarterKit.configure({
+        heading: false,
+        codeBlock: false,
+        code: false,
+        blockquote: false,
+        horizontalRule: false,
+        orderedList: false,
+        strike: false,
+        underline: false,
+        link: { openOnClick: false, autolink: false, protocols: ["mailto"] },
+      }),
+      FactNode,
+      FootnoteNode,
+      PositionListNode,
+    ],
+    content: initial,
+    editorProps: {
+      attributes: {
+        class:
+          "prose-sm min-h-48 rounded-b-md border border-slate-300 bg-white px-3 py-2 focus:outline-none [&_ul]:ml-5 [&_ul]:list-disc [&_p]:my-2",
+        "aria-label": t("editor"),
+        "data-testid": "block-editor",
+      },
+    },
+    onCreate: ({ editor: e }) => onReady?.(e),
+    onUpdate: ({ editor: e }) => onChange(e.getJSON() as BlockBody),
+  });
+  if (!editor) return null;
+
+  const tool = (label: string, active: boolean, run: () => void, testId: string) => (
+    <button
+      type="button"
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={run}
+      aria-pressed={active}
+      className={`rounded px-2 py-1 text-sm ${active ? "bg-slate-800 text-white" : "hover:bg-slate-200"}`}
+      data-testid={testId}
+    >
+      {label}
+    </button>
+  );
+  const panelBox = (children: ReactNode) => (
+    <div className="flex flex-wrap items-end gap-2 border-x border-slate-300 bg-slate-50 p-2 text-sm">
+      {children}
+    </div>
+  );
+
+  return (
+    <LookupContext.Provider value={lookup}>
+      <div
+        className="flex flex-wrap gap-1 rounded-t-md border border-b-0 border-slate-300 bg-slate-100 p-1"
+        role="toolbar"
+      >
+        {tool(
+          t("toolbar.bold"),
+          editor.isActive("bold"),
+          () => editor.chain().focus().toggleBold().run(),
+          "tool-bold",
+        )}
+        {tool(
+          t("toolbar.italic"),
+          editor.isActive("italic"),
+          () => editor.chain().focus().toggleItalic().run(),
+          "tool-italic",
+        )}
+        {tool(
+          t("toolbar.link"),
+          editor.isActive("link"),
+          () => setPanel(panel === "link" ? null : "link"),
+          "tool-link",
+        )}
+        {tool(
+          t("toolbar.bullets"),
+          editor.isActive("bulletList"),
+          () => editor.chain().focus().toggleBulletList().run(),
+          "tool-bullets",
+        )}
+        {tool(
+          t("toolbar.fact"),
+          panel === "fact",
+          () => setPanel(panel === "fact" ? null : "fact"),
+          "tool-fact",
+        )}
+        {tool(
+          t("toolbar.footnote"),
+          panel === "footnote",
+          () => setPanel(panel === "footnote" ? null : "footnote"),
+          "tool-footnote",
+        )}
+        {tool(
+          t("toolbar.positions"),
+          panel === "positions",
+          () => setPanel(panel === "positions" ? null : "positions"),
+          "tool-positions",
+        )}
+      </div>
+      {panel === "link"
+        ? panelBox(
+            <form
+              className="flex flex-wrap items-end gap-2"
+              onSubmit={(e) => {
+                e.preventDefault();
+                const href = String(new FormData(e.currentTarget).get("href") ?? "").trim();
+                if (href) editor.chain().focus().extendMarkRange("link").setLink({ href }).run();
+                else editor.chain().focus().unsetLink().run();
+                setPanel(null);
+              }}
+            >
+              <label>
+                {t("linkPrompt")}
+                <input
+                  name="href"
+                  type="url"
+                  className={inputClass}
+                  defaultValue={String(editor.getAttributes("link").href ?? "")}
+                />
+              </label>
+              <button type="submit" className={secondaryButtonClass}>
+                {t("insert")}
+              </button>
+            </form>,
+          )
+        : null}
+      {panel === "fact"
+        ? panelBox(
+            <label>
+              {t("chooseFact")}
+              <select
+                className={inputClass}
+                defaultValue=""
+                data-testid="fact-select"
+                onChange={(e) => {
+                  if (!e.target.value) return;
+                  editor
+                    .chain()
+                    .focus()
+                    .insertContent({ type: "fact", attrs: { key: e.target.value } })
+                    .run();
+                  setPanel(null);
+                }}
+              >
+                <option value="">—</option>
+                {facts.map((f) => (
+                  <option key={f.key} value={f.key}>
+                    {f.label} ({f.key})
+                  </option>
+                ))}
+              </select>
+            </label>,
+          )
+        : null}
+      {panel === "footnote"
+        ? panelBox(
+            <form
+              className="flex flex-wrap items-end gap-2"
+              onSubmit={(e) => {
+                e.preventDefault();
+                const fd = new FormData(e.currentTarget);
+                const text = String(fd.get("text") ?? "").trim();
+                const url = String(fd.get("url") ?? "").trim();
+                if (!text) return;
+                editor
+                  .chain()
+                  .focus()
+                  .insertContent({ type: "footnote", attrs: { text, url: url || null } })
+                  .run();
+                setPanel(null);
+              }}
+            >
+              <label>
+                {t("footnoteText")}
+                <input name="text" className={inputClass} data-testid="footnote-text" />
+              </label>
+              <label>
+                {t("footnoteUrl")}
+                <input name="url" type="url" className={inputClass} />
+              </label>
+              <button type="submit" className={secondaryButtonClass} data-testid="footnote-insert">
+                {t("insert")}
+              </button>
+            </form>,
+          )
+        : null}
+      {panel === "positions"
+        ? panelBox(
+            <form
+              className="w-full"
+              onSubmit={(e) => {
+                e.preventDefault();
+                const ids = new FormData(e.currentTarget).getAll("positionIds").map(String);
+                if (ids.length)
+                  editor
+                    .chain()
+                    .focus()
+                    .insertContent({ type: "positionList", attrs: { positionIds: ids } })
+                    .run();
+                setPanel(null);
+              }}
+            >
+              <p className="mb-1 font-medium">{t("choosePositions")}</p>
+              <div className="max-h-48 space-y-1 overflow-y-auto">
+                {positions.map((p) => (
+                  <label key={p.id} className="flex items-start gap-2">
+                    <input type="checkbox" name="positionIds" value={p.id} className="mt-1" />
+                    <span>{p.statement}</span>
+                  </label>
+                ))}
+              </div>
+              <div className="mt-2 flex gap-2">
+                <button type="submit" className={buttonClass}>
+                  {t("insert")}
+                </button>
+                <button type="button" className={secondaryButtonClass} onClick={() => setPanel(null)}>
+                  {t("cancel")}
+                </button>
+              </div>
+            </form>,
+          )
+        : null}
+      <EditorContent editor={editor} />
+    </LookupContext.Provider>
+  );
+}

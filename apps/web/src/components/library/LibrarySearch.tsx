@@ -1,0 +1,94 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { Alert, Card, Loading, buttonClass, inputClass } from "../ui";
+import { Highlighted } from "./Highlighted";
+import { useErrorText } from "@/lib/errors";
+import { useTRPC } from "@/trpc/client";
+
+/** Norwegian full-text search over positions and published blocks; the query lives in the URL (?q=…). */
+export function LibrarySearch() {
+  const t = useTranslations("library");
+  const trpc = useTRPC();
+  const errorText = useErrorText();
+  const params = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const q = params.get("q") ?? "";
+  const results = useQuery({ ...trpc.library.search.queryOptions({ q }), enabled: q.trim().length > 0 });
+
+  return (
+    <Card>
+      <form
+        role="search"
+        className="flex flex-wrap gap-2"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const value = String(new FormData(e.currentTarget).get("q") ?? "").trim();
+          const next = new URLSearchParams(params.toString());
+          if (value) next.set("q", value);
+          else next.delete("q");
+          router.replace(`${pathname}${next.size ? `?${next}` : ""}`);
+        }}
+      >
+        <label className="min-w-64 flex-1">
+          <span className="sr-only">{t("search")}</span>
+          <input
+            key={q}
+            name="q"
+            type="search"
+            defaultValue={q}
+            placeholder={t("searchPlaceholder")}
+            className={inputClass}
+            data-testid="library-search"
+          />
+        </label>
+        <button type="submit" className={buttonClass}>
+          {t("searchButton")}
+        </button>
+      </form>
+      {q && results.isPending ? <Loading label={t("search")} /> : null}
+      {results.error ? <Alert>{errorText(results.error)}</Alert> : null}
+      {results.data ? (
+        <div className="mt-4 grid gap-4 md:grid-cols-2" data-testid="search-results">
+          <section>
+            <h3 className="mb-2 text-sm font-semibold text-slate-700">{t("hitsBlocks")}</h3>
+            {results.data.blocks.length === 0 ? (
+              <p className="text-sm text-slate-500">{t("noHits")}</p>
+            ) : null}
+            <ul className="space-y-2 text-sm">
+              {results.data.blocks.map((b) => (
+                <li key={b.id} data-testid="hit-block">
+                  <Link href={`/tekstblokker/${b.id}`} className="font-medium text-blue-900 underline">
+                    {b.title}
+                  </Link>
+                  <p className="text-slate-700">
+                    <Highlighted text={b.snippet} />
+                  </p>
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section>
+            <h3 className="mb-2 text-sm font-semibold text-slate-700">{t("hitsPositions")}</h3>
+            {results.data.positions.length === 0 ? (
+              <p className="text-sm text-slate-500">{t("noHits")}</p>
+            ) : null}
+            <ul className="space-y-2 text-sm">
+              {results.data.positions.map((p) => (
+                <li key={p.id} data-testid="hit-position">
+                  <Link href={`/standpunkter/${p.id}`} className="text-blue-900 hover:underline">
+                    <Highlighted text={p.snippet} />
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </section>
+        </div>
+      ) : null}
+    </Card>
+  );
+}
