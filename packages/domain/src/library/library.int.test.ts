@@ -10,6 +10,7 @@ import { createBlock, diffBlockVersions, getBlock, publishBlock, saveBlockDraft 
 import { addFactValue, createFact, listFacts } from "./facts";
 import { commitPlatformImport, proposePlatformImport } from "./platform";
 import { getPosition, updatePosition } from "./positions";
+import { HIGHLIGHT_END, HIGHLIGHT_START } from "./highlight";
 import { searchLibrary } from "./search";
 
 let t: TestDatabase;
@@ -74,7 +75,9 @@ describe("search", () => {
     // "bioingeniør" (singular) finds text that says "bioingeniører".
     const { positions } = await searchLibrary(t.db, { q: "bioingeniør" }, actors.ingrid!);
     expect(positions.some((p) => /bioingeniører/.test(p.title))).toBe(true);
-    expect(positions[0]!.snippet).toMatch(/\u0002[^\u0003]+\u0003/);
+    const snippet = positions[0]!.snippet;
+    expect(snippet.indexOf(HIGHLIGHT_START)).toBeGreaterThanOrEqual(0);
+    expect(snippet.indexOf(HIGHLIGHT_END)).toBeGreaterThan(snippet.indexOf(HIGHLIGHT_START) + 1);
   });
 
   it("ranks a match in the heading and repeated matches above a single mention", async () => {
