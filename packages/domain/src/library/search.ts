@@ -62,7 +62,7 @@ export async function searchLibrary(db: Db, input: unknown, actor: Actor) {
       FROM "TextBlock" b
       JOIN "TextBlockVersion" v ON v.id = b."publishedVersionId", query
      WHERE b."organisationId" = ${actor.organisationId}::uuid
-       AND (v.search @@ query.tsq OR similarity(v.heading, ${q.q}) > 0.3) ${blockTopic}
+       AND (v.search @@ query.tsq OR v.heading % ${q.q}) ${blockTopic}
      ORDER BY rank DESC, v.heading ASC
      LIMIT ${q.limit}`;
 
