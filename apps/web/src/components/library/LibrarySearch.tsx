@@ -4,10 +4,13 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { PositionStatus } from "@innspill/domain/shared";
 import { Alert, Card, Loading, buttonClass, inputClass } from "../ui";
 import { Highlighted } from "./Highlighted";
 import { useErrorText } from "@/lib/errors";
 import { useTRPC } from "@/trpc/client";
+
+const STATUSES = Object.values(PositionStatus);
 
 /** Norwegian full-text search over positions and published blocks; the query lives in the URL (?q=…). */
 export function LibrarySearch() {
@@ -18,7 +21,15 @@ export function LibrarySearch() {
   const router = useRouter();
   const pathname = usePathname();
   const q = params.get("q") ?? "";
-  const results = useQuery({ ...trpc.library.search.queryOptions({ q }), enabled: q.trim().length > 0 });
+  const topic = params.get("tema") ?? "";
+  const statusParam = params.get("status") ?? "";
+  const status = (STATUSES as string[]).includes(statusParam)
+    ? (statusParam as (typeof STATUSES)[number])
+    : undefined;
+  const results = useQuery({
+    ...trpc.library.search.queryOptions({ q, topic: topic || undefined, status }),
+    enabled: q.trim().length > 0,
+  });
 
   return (
     <Card>
@@ -27,10 +38,13 @@ export function LibrarySearch() {
         className="flex flex-wrap gap-2"
         onSubmit={(e) => {
           e.preventDefault();
-          const value = String(new FormData(e.currentTarget).get("q") ?? "").trim();
+          const fd = new FormData(e.currentTarget);
           const next = new URLSearchParams(params.toString());
-          if (value) next.set("q", value);
-          else next.delete("q");
+          for (const key of ["q", "tema", "status"]) {
+            const value = String(fd.get(key) ?? "").trim();
+            if (value) next.set(key, value);
+            else next.delete(key);
+          }
           router.replace(`${pathname}${next.size ? `?${next}` : ""}`);
         }}
       >
@@ -46,6 +60,28 @@ export function LibrarySearch() {
             data-testid="library-search"
           />
         </label>
+        <input
+          key={`t${topic}`}
+          name="tema"
+          defaultValue={topic}
+          placeholder={t("filterTopic")}
+          aria-label={t("filterTopic")}
+          className={`${inputClass} w-40`}
+        />
+        <select
+          key={`s${statusParam}`}
+          name="status"
+          defaultValue={statusParam}
+          aria-label={t("status")}
+          className={`${inputClass} w-44`}
+        >
+          <option value="">{t("allStatuses")}</option>
+          {STATUSES.map((x) => (
+            <option key={x} value={x}>
+              {t(`statuses.${x}`)}
+            </option>
+          ))}
+        </select>
         <button type="submit" className={buttonClass}>
           {t("searchButton")}
         </button>
