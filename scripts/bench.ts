@@ -39,7 +39,7 @@ const WORDS = (
 ).split(" ");
 
 let seed = 42;
-const rand = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+const rand = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 const pick = () => WORDS[Math.floor(rand() * WORDS.length)]!;
 const sentence = (n: number) => {
   const w = Array.from({ length: n }, pick);
@@ -81,16 +81,22 @@ try {
       reason: `Versjon ${v + 1}`,
     })),
   );
-  for (let i = 0; i < versions.length; i += 2000) await db.textBlockVersion.createMany({ data: versions.slice(i, i + 2000) });
+  for (let i = 0; i < versions.length; i += 2000)
+    await db.textBlockVersion.createMany({ data: versions.slice(i, i + 2000) });
   await db.$executeRaw`UPDATE "TextBlock" b SET "publishedVersionId" = v.id FROM "TextBlockVersion" v
                        WHERE v."blockId" = b.id AND v.number = ${VERSIONS}`;
   await db.$executeRawUnsafe(`ANALYZE`);
   const count = await db.textBlockVersion.count();
-  console.log(`generated ${count} block versions (${BLOCKS} blocks × ${VERSIONS}) in ${Math.round(performance.now() - t0)} ms`);
+  console.log(
+    `generated ${count} block versions (${BLOCKS} blocks × ${VERSIONS}) in ${Math.round(performance.now() - t0)} ms`,
+  );
 
   const baseline = (q: string) => {
     const words = q.split(/\s+/);
-    const conditions = Prisma.join(words.map((w) => Prisma.sql`v."plainText" ILIKE ${`%${w}%`}`), " AND ");
+    const conditions = Prisma.join(
+      words.map((w) => Prisma.sql`v."plainText" ILIKE ${`%${w}%`}`),
+      " AND ",
+    );
     return db.$queryRaw`
       SELECT b.id, v.heading FROM "TextBlock" b JOIN "TextBlockVersion" v ON v.id = b."publishedVersionId"
        WHERE b."organisationId" = ${actor.organisationId}::uuid AND ${conditions} ORDER BY v.heading LIMIT 20`;
