@@ -16,6 +16,8 @@ import { HIGHLIGHT_END, HIGHLIGHT_START } from "./highlight";
 
 export { HIGHLIGHT_END, HIGHLIGHT_START };
 const HEADLINE = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
+// Statements are short: show them whole, with the hits marked.
+const HEADLINE_ALL = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, HighlightAll=true`;
 
 export const searchLibraryInput = z.object({
   q: z.string().trim().min(1, { error: "required" }).max(200, { error: "textTooLong" }),
@@ -43,7 +45,7 @@ export async function searchLibrary(db: Db, input: unknown, actor: Actor) {
   const positions = await db.$queryRaw<SearchHit[]>`
     WITH query AS (SELECT websearch_to_tsquery('innspill_nb', ${q.q}) AS tsq)
     SELECT 'position' AS kind, p.id::text AS id, p.statement AS title,
-           ts_headline('innspill_nb', p.statement, query.tsq, ${HEADLINE}) AS snippet,
+           ts_headline('innspill_nb', p.statement, query.tsq, ${HEADLINE_ALL}) AS snippet,
            ts_rank_cd(p.search, query.tsq)::float8 AS rank, p.status::text AS status, p.topics
       FROM "Position" p, query
      WHERE p."organisationId" = ${actor.organisationId}::uuid AND p.search @@ query.tsq ${status} ${positionTopic}

@@ -60,28 +60,32 @@ export function LibrarySearch() {
             data-testid="library-search"
           />
         </label>
-        <input
-          key={`t${topic}`}
-          name="tema"
-          defaultValue={topic}
-          placeholder={t("filterTopic")}
-          aria-label={t("filterTopic")}
-          className={`${inputClass} w-40`}
-        />
-        <select
-          key={`s${statusParam}`}
-          name="status"
-          defaultValue={statusParam}
-          aria-label={t("status")}
-          className={`${inputClass} w-44`}
-        >
-          <option value="">{t("allStatuses")}</option>
-          {STATUSES.map((x) => (
-            <option key={x} value={x}>
-              {t(`statuses.${x}`)}
-            </option>
-          ))}
-        </select>
+        <div className="w-40">
+          <input
+            key={`t${topic}`}
+            name="tema"
+            defaultValue={topic}
+            placeholder={t("filterTopic")}
+            aria-label={t("filterTopic")}
+            className={inputClass}
+          />
+        </div>
+        <div className="w-44">
+          <select
+            key={`s${statusParam}`}
+            name="status"
+            defaultValue={statusParam}
+            aria-label={t("status")}
+            className={inputClass}
+          >
+            <option value="">{t("allStatuses")}</option>
+            {STATUSES.map((x) => (
+              <option key={x} value={x}>
+                {t(`statuses.${x}`)}
+              </option>
+            ))}
+          </select>
+        </div>
         <button type="submit" className={buttonClass}>
           {t("searchButton")}
         </button>
