@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@innspill/db/testing";
+import type { TestDatabase } from "@innspill/db/testing";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoData } from "@innspill/db/seed";
 import { deliverPendingEmails } from "./email";
 import { AppError } from "./errors";
@@ -7,7 +7,7 @@ import { authenticateUser, deactivateUser, LOGIN_THROTTLE } from "./users/index"
 import { markOverdueHearings } from "./hearings/index";
 import { dateOnlyToDb } from "./dates";
 import type { Actor } from "./actor";
-import { demoActors } from "./testing";
+import { createDemoDatabase } from "./testing";
 
 let t: TestDatabase;
 let orgId: string;
@@ -15,10 +15,10 @@ let admin: Actor;
 let bodyId: string;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  const seeded = await seedDemoData(t.db);
-  orgId = seeded.organisationId;
-  admin = (await demoActors(t.db)).admin!;
+  let actors: Record<string, Actor>;
+  ({ t, actors } = await createDemoDatabase());
+  admin = actors.admin!;
+  orgId = admin.organisationId;
   bodyId = (await t.db.issuingBody.findFirstOrThrow()).id;
 });
 afterAll(async () => {

@@ -1,7 +1,6 @@
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@innspill/db/testing";
-import { seedDemoData } from "@innspill/db/seed";
+import type { TestDatabase } from "@innspill/db/testing";
 import type { Actor } from "./actor";
 import { getCalendarFeed, issueCalendarToken, revokeCalendarToken } from "./calendar";
 import { dateOnlyToDb, dbToDateOnly, osloDate } from "./dates";
@@ -20,7 +19,7 @@ import { addHearingDocument } from "./hearings/attachments";
 import { backfillMilestones } from "./hearings/maintenance";
 import { getCalendarMonth, getOverview } from "./hearings/overview";
 import { sendDueReminders } from "./reminders";
-import { demoActors } from "./testing";
+import { createDemoDatabase } from "./testing";
 import { isWorkingDay, subtractWorkingDays } from "./workdays";
 
 let t: TestDatabase;
@@ -28,9 +27,7 @@ let actors: Record<string, Actor> = {};
 let bodyId: string;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedDemoData(t.db);
-  actors = await demoActors(t.db);
+  ({ t, actors } = await createDemoDatabase());
   bodyId = (await t.db.issuingBody.findFirstOrThrow({ where: { name: "Helsedirektoratet" } })).id;
 });
 afterAll(async () => {

@@ -1,5 +1,7 @@
 /** For tests: the seeded demo users as actors, keyed by the local part of their e-mail ("ingrid", "admin", …). */
 import type { Db } from "@innspill/db";
+import { seedDemoData } from "@innspill/db/seed";
+import { createTestDatabase, type TestDatabase } from "@innspill/db/testing";
 import type { Actor } from "./actor";
 
 export async function demoActors(db: Db): Promise<Record<string, Actor>> {
@@ -10,4 +12,11 @@ export async function demoActors(db: Db): Promise<Record<string, Actor>> {
       { id: u.id, organisationId: u.organisationId, role: u.role, name: u.name },
     ]),
   );
+}
+
+/** For integration tests: a database of the test file's own, with the demo data, and its users as actors. */
+export async function createDemoDatabase(): Promise<{ t: TestDatabase; actors: Record<string, Actor> }> {
+  const t = await createTestDatabase();
+  await seedDemoData(t.db);
+  return { t, actors: await demoActors(t.db) };
 }

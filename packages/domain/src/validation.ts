@@ -50,6 +50,16 @@ export const fields = {
       .nullable()
       .optional()
       .transform((s) => s ?? null),
+  /** Topic names: a comma-separated string (from a text field) or a list; trimmed, de-duplicated, empty ones dropped. */
+  topics: () =>
+    z
+      .union([z.string(), z.array(z.string())], { error: "invalid" })
+      .optional()
+      .transform((v) => {
+        const list = typeof v === "string" ? v.split(",") : (v ?? []);
+        return [...new Set(list.map((t) => t.trim().replace(/\s+/g, " ")).filter(Boolean))];
+      })
+      .pipe(z.array(z.string().max(60, { error: "topicTooLong" })).max(20, { error: "tooManyTopics" })),
   id: () => z.uuid({ error: "invalid" }),
   optionalId: () =>
     z

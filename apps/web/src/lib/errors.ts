@@ -2,7 +2,7 @@
 
 import { TRPCClientError } from "@trpc/client";
 import { useTranslations } from "next-intl";
-import { useCallback } from "react";
+import { useCallback, useState } from "react";
 
 interface ErrorData {
   code?: string;
@@ -38,4 +38,27 @@ export function useErrorText() {
     },
     [domain, t],
   );
+}
+
+/** The error state of a form: a sentence for the whole form, and translated messages per field. */
+export function useFormErrors() {
+  const errorText = useErrorText();
+  const domainText = useDomainText();
+  const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  return {
+    error,
+    fieldError: (field: string) => {
+      const key = fieldErrors[field]?.[0];
+      return key ? domainText(key) : undefined;
+    },
+    onError: (err: unknown) => {
+      setFieldErrors(errorData(err)?.fieldErrors ?? {});
+      setError(errorText(err));
+    },
+    clear: () => {
+      setError(null);
+      setFieldErrors({});
+    },
+  };
 }

@@ -37,15 +37,8 @@ export const hearingFields = z
     deadline: fields.dateOnly(),
     responsibleId: fields.optionalId(),
     summary: fields.optionalText(5000, "summaryTooLong"),
-    /** Topic names; a comma-separated string (from a text field) or a list. New names become new topics. */
-    topics: z
-      .union([z.string(), z.array(z.string())], { error: "invalid" })
-      .optional()
-      .transform((v) => {
-        const list = typeof v === "string" ? v.split(",") : (v ?? []);
-        return [...new Set(list.map((t) => t.trim().replace(/\s+/g, " ")).filter(Boolean))];
-      })
-      .pipe(z.array(z.string().max(60, { error: "topicTooLong" })).max(20, { error: "tooManyTopics" })),
+    /** Topic names; new names become new topics. */
+    topics: fields.topics(),
     participantIds: z
       .array(z.uuid({ error: "invalid" }))
       .max(30, { error: "invalid" })

@@ -175,8 +175,6 @@ export async function listBlocks(db: Db, actor: Actor) {
     topics: b.topics,
     updatedAt: b.updatedAt,
     latest: versions[0] ?? null,
-    // The draft differs from the published version when it was saved after publishing.
-    hasUnpublishedChanges: !versions[0] || b.updatedAt.getTime() > versions[0].createdAt.getTime() + 1000,
   }));
 }
 

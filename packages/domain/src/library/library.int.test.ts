@@ -1,11 +1,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@innspill/db/testing";
-import { seedDemoData } from "@innspill/db/seed";
+import type { TestDatabase } from "@innspill/db/testing";
 import type { Actor } from "../actor";
 import { AppError } from "../errors";
-import { demoActors } from "../testing";
+import { createDemoDatabase } from "../testing";
 import { createBlock, diffBlockVersions, getBlock, publishBlock, saveBlockDraft } from "./blocks";
 import { addFactValue, createFact, listFacts } from "./facts";
 import { commitPlatformImport, proposePlatformImport } from "./platform";
@@ -23,9 +22,7 @@ const fixture = readFileSync(
 );
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedDemoData(t.db);
-  actors = await demoActors(t.db);
+  ({ t, actors } = await createDemoDatabase());
   const proposal = proposePlatformImport(
     { text: fixture, source: "Helsepolitisk plattform 2021–2024" },
     actors.ingrid!,

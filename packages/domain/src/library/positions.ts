@@ -10,18 +10,9 @@ import { AppError } from "../errors";
 import { fields, parseInput } from "../validation";
 import { LIBRARY_EDITORS } from "./facts";
 
-const topicsField = z
-  .union([z.string(), z.array(z.string())], { error: "invalid" })
-  .optional()
-  .transform((v) => {
-    const list = typeof v === "string" ? v.split(",") : (v ?? []);
-    return [...new Set(list.map((t) => t.trim()).filter(Boolean))];
-  })
-  .pipe(z.array(z.string().max(60, { error: "topicTooLong" })).max(20, { error: "tooManyTopics" }));
-
 export const positionFields = z.object({
   statement: fields.requiredText(2000, "textTooLong"),
-  topics: topicsField,
+  topics: fields.topics(),
   source: fields.optionalText(300, "textTooLong"),
   adoptedOn: fields.optionalDateOnly(),
   owningUnit: fields.optionalText(200, "textTooLong"),

@@ -2,11 +2,11 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
+import { type FormEvent } from "react";
 import { FactFormat } from "@innspill/domain/shared";
 import { Alert, Card, Field, Loading, buttonClass, inputClass, secondaryButtonClass } from "@/components/ui";
 import { useDates } from "@/lib/dates";
-import { errorData, useDomainText, useErrorText } from "@/lib/errors";
+import { useFormErrors } from "@/lib/errors";
 import { useTRPC } from "@/trpc/client";
 
 const FORMATS = Object.values(FactFormat);
@@ -15,24 +15,17 @@ export function FactsView({ canEdit }: { canEdit: boolean }) {
   const t = useTranslations("library");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const errorText = useErrorText();
-  const domainText = useDomainText();
   const { date } = useDates();
   const facts = useQuery(trpc.library.facts.queryOptions());
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const form = useFormErrors();
   const onSuccess = () => {
-    setError(null);
-    setFieldErrors({});
+    form.clear();
     void queryClient.invalidateQueries({ queryKey: trpc.library.facts.queryKey() });
   };
-  const onError = (err: unknown) => {
-    setFieldErrors(errorData(err)?.fieldErrors ?? {});
-    setError(errorText(err));
-  };
+  const onError = form.onError;
   const create = useMutation(trpc.library.createFact.mutationOptions({ onSuccess, onError }));
   const addValue = useMutation(trpc.library.addFactValue.mutationOptions({ onSuccess, onError }));
-  const fe = (k: string) => (fieldErrors[k]?.[0] ? domainText(fieldErrors[k][0]) : undefined);
+  const fe = form.fieldError;
 
   function onCreate(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -51,7 +44,7 @@ export function FactsView({ canEdit }: { canEdit: boolean }) {
 
   return (
     <div className="space-y-4">
-      {error ? <Alert>{error}</Alert> : null}
+      {form.error ? <Alert>{form.error}</Alert> : null}
       {facts.isPending ? <Loading label={t("factsTitle")} /> : null}
       {facts.data?.map((f) => (
         <Card key={f.id}>

@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { PositionStatus } from "@innspill/domain/shared";
 import { Alert, Card, Field, Loading, buttonClass, inputClass } from "@/components/ui";
-import { errorData, useDomainText, useErrorText } from "@/lib/errors";
+import { useErrorText, useFormErrors } from "@/lib/errors";
 import { useTRPC } from "@/trpc/client";
 
 const STATUSES = Object.values(PositionStatus);
@@ -16,22 +16,16 @@ export function PositionsView() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const errorText = useErrorText();
-  const domainText = useDomainText();
   const [status, setStatus] = useState<(typeof STATUSES)[number] | "">("");
   const list = useQuery(trpc.library.positions.queryOptions(status ? { status } : {}));
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const form = useFormErrors();
   const create = useMutation(
     trpc.library.createPosition.mutationOptions({
       onSuccess: () => {
-        setError(null);
-        setFieldErrors({});
+        form.clear();
         void queryClient.invalidateQueries({ queryKey: trpc.library.positions.pathKey() });
       },
-      onError: (err) => {
-        setFieldErrors(errorData(err)?.fieldErrors ?? {});
-        setError(errorText(err));
-      },
+      onError: form.onError,
     }),
   );
   function onCreate(e: FormEvent<HTMLFormElement>) {
@@ -48,7 +42,7 @@ export function PositionsView() {
       { onSuccess: () => form.reset() },
     );
   }
-  const fe = (k: string) => (fieldErrors[k]?.[0] ? domainText(fieldErrors[k][0]) : undefined);
+  const fe = form.fieldError;
 
   return (
     <>
@@ -87,7 +81,7 @@ export function PositionsView() {
         </ul>
       </Card>
       <Card title={t("newPosition")}>
-        {error ? <Alert>{error}</Alert> : null}
+        {form.error ? <Alert>{form.error}</Alert> : null}
         <form onSubmit={onCreate} className="grid gap-3 md:grid-cols-2" noValidate>
           <div className="md:col-span-2">
             <Field id="new-statement" label={t("statement")} error={fe("statement")}>

@@ -2,10 +2,10 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
+import { type FormEvent } from "react";
 import { IssuingBodyType } from "@innspill/domain/shared";
 import { Alert, Card, Field, Loading, buttonClass, inputClass, secondaryButtonClass } from "@/components/ui";
-import { errorData, useDomainText, useErrorText } from "@/lib/errors";
+import { useFormErrors } from "@/lib/errors";
 import { useTRPC } from "@/trpc/client";
 
 const TYPES = Object.values(IssuingBodyType);
@@ -14,18 +14,11 @@ export function IssuingBodiesView() {
   const t = useTranslations("admin");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const errorText = useErrorText();
-  const domainText = useDomainText();
   const bodies = useQuery(trpc.admin.issuingBodies.queryOptions());
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
-  const onError = (err: unknown) => {
-    setFieldErrors(errorData(err)?.fieldErrors ?? {});
-    setError(errorText(err));
-  };
+  const form = useFormErrors();
+  const onError = form.onError;
   const onSuccess = () => {
-    setError(null);
-    setFieldErrors({});
+    form.clear();
     void queryClient.invalidateQueries({ queryKey: trpc.admin.issuingBodies.queryKey() });
     void queryClient.invalidateQueries({ queryKey: trpc.hearing.formOptions.queryKey() });
   };
@@ -45,11 +38,11 @@ export function IssuingBodiesView() {
       { onSuccess: () => form.reset() },
     );
   }
-  const fe = (k: string) => (fieldErrors[k]?.[0] ? domainText(fieldErrors[k][0]) : undefined);
+  const fe = form.fieldError;
 
   return (
     <div className="space-y-4">
-      {error ? <Alert>{error}</Alert> : null}
+      {form.error ? <Alert>{form.error}</Alert> : null}
       <Card>
         {bodies.isPending ? <Loading label={t("issuingBodies")} /> : null}
         <table className="w-full text-left text-sm">

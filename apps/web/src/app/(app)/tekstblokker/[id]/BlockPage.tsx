@@ -188,7 +188,7 @@ function Loaded({
       <PageHeader title={heading || block.heading} />
       <div className="grid gap-4 lg:grid-cols-3">
         <div className="space-y-4 lg:col-span-2">
-          {restored ? <Alert kind="info">{t("unpublishedChanges")}</Alert> : null}
+          {restored ? <Alert kind="info">{t("restoredDraft")}</Alert> : null}
           {notice ? <Alert kind={notice.kind}>{notice.text}</Alert> : null}
           {conflict ? (
             <div
