@@ -1,0 +1,136 @@
+/**
+ * assemble(snapshot) → DocumentModel: a pure, typed function. Facts are resolved by the caller for the letter's date
+ * and passed in already formatted; positions by id. Footnotes are numbered across the whole letter.
+ */
+import { formatDate, type BlockBody } from "@innspill/domain/shared";
+import type { DocBlock, DocSection, DocumentModel, Run } from "./model";
+
+export interface SubmissionSnapshot {
+  letterhead: { organisation: string; unit?: string | null; address?: string | null };
+  place: string;
+  /** "YYYY-MM-DD" */
+  date: string;
+  recipient?: string | null;
+  theirReference?: string | null;
+  ourReference?: string | null;
+  title: string;
+  sections: { heading?: string | null; body: BlockBody }[];
+  closing?: string;
+  signatories: { name: string; title?: string | null }[];
+  /** Formatted values by fact key, as valid on the letter's date. */
+  facts: Record<string, string | null>;
+  /** Position statements by id. */
+  positions: Record<string, string>;
+}
+
+type InlineNode = {
+  type: string;
+  text?: string;
+  marks?: { type: string; attrs?: Record<string, unknown> }[];
+  attrs?: Record<string, unknown>;
+};
+type BlockNode = { type: string; content?: unknown[]; attrs?: Record<string, unknown> };
+
+export function assemble(s: SubmissionSnapshot): DocumentModel {
+  const footnotes: DocumentModel["footnotes"] = [];
+
+  const runs = (nodes: InlineNode[] = []): Run[] =>
+    nodes.flatMap((n): Run[] => {
+      switch (n.type) {
+        case "text": {
+          const marks = n.marks ?? [];
+          const link = marks.find((m) => m.type === "link");
+          return [
+            {
+              kind: "text",
+              text: n.text ?? "",
+              ...(marks.some((m) => m.type === "bold") ? { bold: true } : {}),
+              ...(marks.some((m) => m.type === "italic") ? { italic: true } : {}),
+              // Only web and mail links reach the documents, whatever the body says.
+              ...(link && /^(https?:\/\/|mailto:)/i.test(String(link.attrs?.href ?? ""))
+                ? { href: String(link.attrs?.href) }
+                : {}),
+            },
+          ];
+        }
+        case "hardBreak":
+          return [{ kind: "break" }];
+        case "fact": {
+          const key = String(n.attrs?.key ?? "");
+          const value = s.facts[key];
+          return [{ kind: "text", text: value ?? `[mangler: ${key}]` }];
+        }
+        case "footnote": {
+          const number = footnotes.length + 1;
+          const url =
+            n.attrs?.url && /^(https?:\/\/|mailto:)/i.test(String(n.attrs.url))
+              ? String(n.attrs.url)
+              : undefined;
+          const note = { number, text: String(n.attrs?.text ?? ""), ...(url ? { url } : {}) };
+          footnotes.push(note);
+          return [{ kind: "footnote", ...note }];
+        }
+        default:
+          return [];
+      }
+    });
+
+  const listItems = (items: BlockNode[] = []): Run[][] =>
+    items.map((li) =>
+      ((li.content ?? []) as BlockNode[]).flatMap((child, i) => [
+        ...(i > 0 ? [{ kind: "break" } as Run] : []),
+        ...(child.type === "paragraph" ? runs(child.content as InlineNode[]) : []),
+      ]),
+    );
+
+  const blocks = (body: BlockBody): DocBlock[] =>
+    (body.content as BlockNode[]).flatMap((node): DocBlock[] => {
+      switch (node.type) {
+        case "paragraph": {
+          const r = runs(node.content as InlineNode[]);
+          return r.length ? [{ kind: "paragraph", runs: r }] : [];
+        }
+        case "bulletList":
+          return [{ kind: "bullets", items: listItems(node.content as BlockNode[]) }];
+        case "positionList": {
+          const ids = (node.attrs?.positionIds as string[]) ?? [];
+          return [
+            {
+              kind: "positions",
+              intro: "NITO mener:",
+              items: ids.map((id) => [
+                { kind: "text", text: s.positions[id] ?? `[mangler standpunkt ${id}]` },
+              ]),
+            },
+          ];
+        }
+        default:
+          return [];
+      }
+    });
+
+  const sections: DocSection[] = s.sections.map((sec) => ({
+    heading: sec.heading?.trim() || null,
+    blocks: blocks(sec.body),
+  }));
+  const references = [
+    ...(s.theirReference ? [{ label: "Deres ref.", value: s.theirReference }] : []),
+    ...(s.ourReference ? [{ label: "Vår ref.", value: s.ourReference }] : []),
+  ];
+  return {
+    letterhead: {
+      organisation: s.letterhead.organisation,
+      unit: s.letterhead.unit ?? null,
+      address: s.letterhead.address ?? null,
+    },
+    placeAndDate: `${s.place}, ${formatDate(s.date)}`,
+    date: s.date,
+    recipient: s.recipient ?? null,
+    references,
+    title: s.title,
+    sections,
+    closing: s.closing ?? "Med vennlig hilsen",
+    signatories: s.signatories.map((x) => ({ name: x.name, title: x.title ?? null })),
+    footnotes,
+  };
+}

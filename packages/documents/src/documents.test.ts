@@ -1,0 +1,151 @@
+import JSZip from "jszip";
+import { describe, expect, it } from "vitest";
+import { assemble, renderDocx, renderHtml, renderPdf, sha256, type SubmissionSnapshot } from "./index";
+
+const P1 = "6c1b3a52-6a0b-4d4e-9a2e-1f1d2c3b4a59";
+const snapshot: SubmissionSnapshot = {
+  letterhead: {
+    organisation: "NITO – Norges Ingeniør- og Teknologorganisasjon",
+    unit: "NITO BFI",
+    address: "Postboks 9100 Grønland, 0133 Oslo",
+  },
+  place: "Oslo",
+  date: "2025-11-20",
+  recipient: "Helsereformutvalget",
+  ourReference: "25/04410",
+  title: "Innspill til Helsereformutvalget",
+  sections: [
+    {
+      body: {
+        type: "doc",
+        content: [
+          {
+            type: "paragraph",
+            content: [
+              { type: "text", text: "NITO har over " },
+              { type: "fact", attrs: { key: "org.memberCount" } },
+              { type: "text", text: " medlemmer." },
+              { type: "footnote", attrs: { text: "NITOs medlemsregister", url: "https://www.nito.no" } },
+            ],
+          },
+        ],
+      },
+    },
+    {
+      heading: "Bioingeniører",
+      body: {
+        type: "doc",
+        content: [
+          {
+            type: "paragraph",
+            content: [
+              { type: "text", text: "Behovet øker", marks: [{ type: "bold" }] },
+              { type: "footnote", attrs: { text: "SSB, Helsemod" } },
+            ],
+          },
+          { type: "positionList", attrs: { positionIds: [P1] } },
+          { type: "paragraph", content: [{ type: "fact", attrs: { key: "missing.fact" } }] },
+        ],
+      },
+    },
+  ],
+  signatories: [
+    { name: "Kaja Marienborg", title: "Fagstyreleder, NITO BFI" },
+    { name: "Heidi Andersen", title: "Instituttleder, NITO BFI" },
+  ],
+  facts: { "org.memberCount": "116\u00a0000" },
+  positions: { [P1]: "Det må utdannes flere bioingeniører." },
+};
+
+describe("assemble", () => {
+  const m = assemble(snapshot);
+  it("numbers footnotes across the whole letter and resolves facts and positions", () => {
+    expect(m.footnotes.map((f) => [f.number, f.text])).toEqual([
+      [1, "NITOs medlemsregister"],
+      [2, "SSB, Helsemod"],
+    ]);
+    expect(m.placeAndDate).toBe("Oslo, 20. november 2025");
+    expect(m.sections[0]!.blocks[0]).toMatchObject({
+      kind: "paragraph",
+      runs: [
+        { text: "NITO har over " },
+        { text: "116\u00a0000" },
+        { text: " medlemmer." },
+        { kind: "footnote", number: 1 },
+      ],
+    });
+    expect(m.sections[1]!.blocks[1]).toEqual({
+      kind: "positions",
+      intro: "NITO mener:",
+      items: [[{ kind: "text", text: "Det må utdannes flere bioingeniører." }]],
+    });
+    expect(JSON.stringify(m)).toContain("[mangler: missing.fact]");
+  });
+
+  it("drops links that are not web or mail links", () => {
+    const bad = assemble({
+      ...snapshot,
+      sections: [
+        {
+          body: {
+            type: "doc",
+            content: [
+              {
+                type: "paragraph",
+                content: [
+                  {
+                    type: "text",
+                    text: "x",
+                    marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }],
+                  },
+                ],
+              },
+            ],
+          },
+        },
+      ],
+    });
+    expect(JSON.stringify(bad)).not.toContain("javascript");
+  });
+});
+
+describe("renderers", () => {
+  const m = assemble(snapshot);
+
+  it("HTML escapes every text", () => {
+    const html = renderHtml({ ...m, title: '<script>alert("x")</script>' });
+    expect(html).not.toContain("<script>");
+    expect(html).toContain("&lt;script&gt;");
+    expect(html).toContain('<sup class="fn-ref"><a href="#fn-2" id="fnref-2">2</a></sup>');
+  });
+
+  it("DOCX has real Word footnotes and page numbers, and the same model gives the same bytes", async () => {
+    const a = await renderDocx(m);
+    const b = await renderDocx(m);
+    expect(sha256(a)).toBe(sha256(b));
+    const zip = await JSZip.loadAsync(a);
+    const footnotes = await zip.file("word/footnotes.xml")!.async("string");
+    expect(footnotes).toContain("NITOs medlemsregister");
+    expect(footnotes).toContain("SSB, Helsemod");
+    const document = await zip.file("word/document.xml")!.async("string");
+    expect(document.match(/<w:footnoteReference w:id="\d+"\/>/g)).toHaveLength(2);
+    expect(document).toContain("Innspill til Helsereformutvalget");
+    const footer = Object.keys(zip.files).find((f) => /word\/footer\d*\.xml/.test(f))!;
+    expect(await zip.file(footer)!.async("string")).toContain("PAGE");
+  });
+
+  it("PDF is PDF/A-2b and reproducible", () => {
+    const a = renderPdf(m);
+    const b = renderPdf(m);
+    expect(a.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(sha256(a)).toBe(sha256(b));
+    expect(a.toString("latin1")).toMatch(/pdfaid:part(>|=")2/);
+    expect(sha256(renderPdf({ ...m, title: `${m.title}.` }))).not.toBe(sha256(a));
+  });
+
+  it("user text never runs as Typst code", () => {
+    const evil = renderPdf({ ...m, title: '#set page(width: 3cm) ] #panic("boom") [' });
+    // Still an A4 page: the text was printed, not executed.
+    expect(evil.toString("latin1")).toMatch(/\/MediaBox\s*\[\s*0\s+0\s+595\.\d+\s+841\.\d+\s*\]/);
+  });
+});

@@ -1,0 +1,9 @@
+import { createHash } from "node:crypto";
+
+export * from "./model";
+export { assemble, type SubmissionSnapshot } from "./assemble";
+export { renderHtml } from "./html";
+export { renderDocx } from "./docx";
+export { renderPdf, LETTER_TEMPLATE } from "./pdf";
+
+export const sha256 = (bytes: Uint8Array | string) => createHash("sha256").update(bytes).digest("hex");

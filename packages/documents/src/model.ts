@@ -1,0 +1,34 @@
+/**
+ * The document model of a letter: what every renderer (HTML, DOCX, PDF) draws, and nothing else. Built by
+ * `assemble()` from a submission snapshot; plain data, so it can travel to Typst as JSON.
+ */
+export type Run =
+  | { kind: "text"; text: string; bold?: boolean; italic?: boolean; href?: string }
+  | { kind: "footnote"; number: number; text: string; url?: string }
+  | { kind: "break" };
+
+export type DocBlock =
+  | { kind: "paragraph"; runs: Run[] }
+  | { kind: "bullets"; items: Run[][] }
+  | { kind: "positions"; intro: string; items: Run[][] };
+
+export interface DocSection {
+  heading: string | null;
+  blocks: DocBlock[];
+}
+
+export interface DocumentModel {
+  letterhead: { organisation: string; unit: string | null; address: string | null };
+  /** "Oslo, 20. november 2025" */
+  placeAndDate: string;
+  /** "YYYY-MM-DD", the letter's date (also the PDF's creation date, for reproducible bytes). */
+  date: string;
+  recipient: string | null;
+  references: { label: string; value: string }[];
+  title: string;
+  sections: DocSection[];
+  closing: string;
+  signatories: { name: string; title: string | null }[];
+  /** All footnotes of the letter, numbered in reading order. */
+  footnotes: { number: number; text: string; url?: string }[];
+}
