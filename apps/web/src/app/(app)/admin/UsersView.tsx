@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { ROLES } from "@innspill/domain/shared";
 import { Alert, Card, Field, Loading, buttonClass, inputClass, secondaryButtonClass } from "@/components/ui";
-import { errorData, useDomainText, useErrorText } from "@/lib/errors";
+import { useErrorText, useFormErrors } from "@/lib/errors";
 import { useTRPC } from "@/trpc/client";
 
 export function UsersView() {
@@ -14,23 +14,22 @@ export function UsersView() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const errorText = useErrorText();
-  const domainText = useDomainText();
   const users = useQuery(trpc.user.list.queryOptions());
-  const [notice, setNotice] = useState<{ kind: "success" | "error"; text: string } | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const form = useFormErrors();
+  const [success, setSuccess] = useState<string | null>(null);
   const [resetFor, setResetFor] = useState<{ id: string; name: string } | null>(null);
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.user.list.queryKey() });
   const fail = (err: unknown) => {
-    setFieldErrors(errorData(err)?.fieldErrors ?? {});
-    setNotice({ kind: "error", text: errorText(err) });
+    setSuccess(null);
+    form.onError(err);
   };
 
   const create = useMutation(
     trpc.user.create.mutationOptions({
       onSuccess: () => {
-        setNotice({ kind: "success", text: t("created") });
-        setFieldErrors({});
+        form.clear();
+        setSuccess(t("created"));
         void refresh();
       },
       onError: fail,
@@ -46,7 +45,8 @@ export function UsersView() {
     trpc.user.resetPassword.mutationOptions({
       onSuccess: () => {
         setResetFor(null);
-        setNotice({ kind: "success", text: t("passwordReset") });
+        form.clear();
+        setSuccess(t("passwordReset"));
       },
       onError: fail,
     }),
@@ -68,11 +68,12 @@ export function UsersView() {
     );
   }
 
-  const fe = (name: string) => (fieldErrors[name]?.[0] ? domainText(fieldErrors[name][0]) : undefined);
+  const fe = form.fieldError;
 
   return (
     <div className="space-y-4">
-      {notice ? <Alert kind={notice.kind}>{notice.text}</Alert> : null}
+      {form.error ? <Alert>{form.error}</Alert> : null}
+      {success && !form.error ? <Alert kind="success">{success}</Alert> : null}
       <Card>
         {users.isPending ? <Loading label={t("users")} /> : null}
         {users.error ? <Alert>{errorText(users.error)}</Alert> : null}

@@ -298,20 +298,15 @@ function Loaded({
               title={`${t("compare")}: ${t("versionN", { n: diff.data.from.number })} → ${t("versionN", { n: diff.data.to.number })}`}
             >
               <div className="grid gap-4 text-sm md:grid-cols-2" data-testid="block-diff">
-                <div>
-                  <p className="mb-1 font-medium">
-                    {t("versionN", { n: diff.data.from.number })}:{" "}
-                    <WordDiff parts={diff.data.headingDiff} show="before" />
-                  </p>
-                  <WordDiff parts={diff.data.diff} show="before" />
-                </div>
-                <div>
-                  <p className="mb-1 font-medium">
-                    {t("versionN", { n: diff.data.to.number })}:{" "}
-                    <WordDiff parts={diff.data.headingDiff} show="after" />
-                  </p>
-                  <WordDiff parts={diff.data.diff} show="after" />
-                </div>
+                {(["before", "after"] as const).map((side) => (
+                  <div key={side}>
+                    <p className="mb-1 font-medium">
+                      {t("versionN", { n: (side === "before" ? diff.data.from : diff.data.to).number })}:{" "}
+                      <WordDiff parts={diff.data.headingDiff} show={side} />
+                    </p>
+                    <WordDiff parts={diff.data.diff} show={side} />
+                  </div>
+                ))}
               </div>
             </Card>
           ) : null}
