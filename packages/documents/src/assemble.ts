@@ -16,7 +16,7 @@ export interface SubmissionSnapshot {
   title: string;
   sections: { heading?: string | null; body: BlockBody }[];
   closing?: string;
-  signatories: { name: string; title?: string | null }[];
+  signatories: { name: string; title?: string | null; note?: string | null }[];
   /** Formatted values by fact key, as valid on the letter's date. */
   facts: Record<string, string | null>;
   /** Position statements by id. */
@@ -61,12 +61,15 @@ export function assemble(s: SubmissionSnapshot): DocumentModel {
           return [{ kind: "text", text: value ?? `[mangler: ${key}]` }];
         }
         case "footnote": {
-          const number = footnotes.length + 1;
           const url =
             n.attrs?.url && /^(https?:\/\/|mailto:)/i.test(String(n.attrs.url))
               ? String(n.attrs.url)
               : undefined;
-          const note = { number, text: String(n.attrs?.text ?? ""), ...(url ? { url } : {}) };
+          const text = String(n.attrs?.text ?? "");
+          // The same source cited again keeps its number, as in the letters this replaces.
+          const earlier = footnotes.find((f) => f.text === text && f.url === url);
+          if (earlier) return [{ kind: "footnote", ...earlier, repeat: true }];
+          const note = { number: footnotes.length + 1, text, ...(url ? { url } : {}) };
           footnotes.push(note);
           return [{ kind: "footnote", ...note }];
         }
@@ -130,7 +133,7 @@ export function assemble(s: SubmissionSnapshot): DocumentModel {
     title: s.title,
     sections,
     closing: s.closing ?? "Med vennlig hilsen",
-    signatories: s.signatories.map((x) => ({ name: x.name, title: x.title ?? null })),
+    signatories: s.signatories.map((x) => ({ name: x.name, title: x.title ?? null, note: x.note ?? null })),
     footnotes,
   };
 }

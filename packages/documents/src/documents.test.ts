@@ -45,6 +45,15 @@ const snapshot: SubmissionSnapshot = {
           },
           { type: "positionList", attrs: { positionIds: [P1] } },
           { type: "paragraph", content: [{ type: "fact", attrs: { key: "missing.fact" } }] },
+          {
+            type: "paragraph",
+            content: [
+              { type: "text", text: "Igjen" },
+              { type: "footnote", attrs: { text: "SSB, Helsemod" } },
+              { type: "text", text: " og nytt" },
+              { type: "footnote", attrs: { text: "Helsetilsynet" } },
+            ],
+          },
         ],
       },
     },
@@ -63,6 +72,7 @@ describe("assemble", () => {
     expect(m.footnotes.map((f) => [f.number, f.text])).toEqual([
       [1, "NITOs medlemsregister"],
       [2, "SSB, Helsemod"],
+      [3, "Helsetilsynet"],
     ]);
     expect(m.placeAndDate).toBe("Oslo, 20. november 2025");
     expect(m.sections[0]!.blocks[0]).toMatchObject({
@@ -80,6 +90,15 @@ describe("assemble", () => {
       items: [[{ kind: "text", text: "Det må utdannes flere bioingeniører." }]],
     });
     expect(JSON.stringify(m)).toContain("[mangler: missing.fact]");
+  });
+
+  it("gives a source cited again the number it already has", () => {
+    expect(m.footnotes.map((f) => f.number)).toEqual([1, 2, 3]);
+    const last = m.sections[1]!.blocks.at(-1)!;
+    expect(last.kind === "paragraph" && last.runs.filter((r) => r.kind === "footnote")).toEqual([
+      { kind: "footnote", number: 2, text: "SSB, Helsemod", repeat: true },
+      { kind: "footnote", number: 3, text: "Helsetilsynet" },
+    ]);
   });
 
   it("drops links that are not web or mail links", () => {
@@ -128,7 +147,8 @@ describe("renderers", () => {
     expect(footnotes).toContain("NITOs medlemsregister");
     expect(footnotes).toContain("SSB, Helsemod");
     const document = await zip.file("word/document.xml")!.async("string");
-    expect(document.match(/<w:footnoteReference w:id="\d+"\/>/g)).toHaveLength(2);
+    expect(document.match(/<w:footnoteReference w:id="\d+"\/>/g)).toHaveLength(3);
+    expect(footnotes.match(/<w:footnote [^>]*w:id="[1-9]\d*"/g)).toHaveLength(3);
     expect(document).toContain("Innspill til Helsereformutvalget");
     const footer = Object.keys(zip.files).find((f) => /word\/footer\d*\.xml/.test(f))!;
     expect(await zip.file(footer)!.async("string")).toContain("PAGE");

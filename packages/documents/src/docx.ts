@@ -20,7 +20,11 @@ import type { DocBlock, DocumentModel, Run } from "./model";
 
 function runs(rs: Run[]): (TextRun | FootnoteReferenceRun)[] {
   return rs.map((r) => {
-    if (r.kind === "footnote") return new FootnoteReferenceRun(r.number);
+    if (r.kind === "footnote")
+      // Word has one reference per footnote: a repeated citation is the same number, superscript.
+      return r.repeat
+        ? new TextRun({ text: String(r.number), superScript: true })
+        : new FootnoteReferenceRun(r.number);
     if (r.kind === "break") return new TextRun({ break: 1 });
     // Links are written as text followed by the address: the letter is printed and archived as much as clicked.
     const text = r.href && r.href !== r.text ? `${r.text} (${r.href})` : r.text;
@@ -133,6 +137,7 @@ export async function renderDocx(m: DocumentModel): Promise<Buffer> {
                 children: [
                   new TextRun({ text: s.name, bold: true }),
                   ...(s.title ? [new TextRun({ text: s.title, break: 1 })] : []),
+                  ...(s.note ? [new TextRun({ text: s.note, break: 1 })] : []),
                 ],
               }),
           ),

@@ -15,7 +15,7 @@ function runsHtml(runs: Run[]): string {
     .map((r) => {
       if (r.kind === "break") return "<br>";
       if (r.kind === "footnote")
-        return `<sup class="fn-ref"><a href="#fn-${r.number}" id="fnref-${r.number}">${r.number}</a></sup>`;
+        return `<sup class="fn-ref"><a href="#fn-${r.number}"${r.repeat ? "" : ` id="fnref-${r.number}"`}>${r.number}</a></sup>`;
       let t = esc(r.text);
       if (r.bold) t = `<strong>${t}</strong>`;
       if (r.italic) t = `<em>${t}</em>`;
@@ -55,7 +55,7 @@ export function renderHtml(m: DocumentModel): string {
         `<section>${s.heading ? `<h2>${esc(s.heading)}</h2>` : ""}${s.blocks.map(blockHtml).join("")}</section>`,
     ),
     `<p class="closing">${esc(m.closing)}</p>`,
-    `<div class="signatories">${m.signatories.map((s) => `<div><strong>${esc(s.name)}</strong>${s.title ? `<br>${esc(s.title)}` : ""}</div>`).join("")}</div>`,
+    `<div class="signatories">${m.signatories.map((s) => `<div><strong>${esc(s.name)}</strong>${s.title ? `<br>${esc(s.title)}` : ""}${s.note ? `<br>${esc(s.note)}` : ""}</div>`).join("")}</div>`,
     m.footnotes.length
       ? `<ol class="footnotes">${m.footnotes.map((f) => `<li id="fn-${f.number}">${esc(f.text)}${f.url ? ` <a href="${safeHref(f.url)}">${esc(f.url)}</a>` : ""}</li>`).join("")}</ol>`
       : "",

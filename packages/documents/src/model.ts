@@ -4,7 +4,14 @@
  */
 export type Run =
   | { kind: "text"; text: string; bold?: boolean; italic?: boolean; href?: string }
-  | { kind: "footnote"; number: number; text: string; url?: string }
+  | {
+      kind: "footnote";
+      number: number;
+      text: string;
+      url?: string;
+      /** A second reference to an earlier footnote with the same text: it reuses that number. */
+      repeat?: boolean;
+    }
   | { kind: "break" };
 
 export type DocBlock =
@@ -28,7 +35,7 @@ export interface DocumentModel {
   title: string;
   sections: DocSection[];
   closing: string;
-  signatories: { name: string; title: string | null }[];
+  signatories: { name: string; title: string | null; note: string | null }[];
   /** All footnotes of the letter, numbered in reading order. */
   footnotes: { number: number; text: string; url?: string }[];
 }

@@ -21,7 +21,10 @@ export const LETTER_TEMPLATE = String.raw`
     if r.at("italic", default: false) { c = emph(c) }
     if r.at("href", default: none) != none { link(r.href, c) } else { c }
   } else if r.kind == "footnote" {
-    if r.at("url", default: none) != none { footnote[#r.text #link(r.url)] } else { footnote[#r.text] }
+    let name = label("fn-" + str(r.number))
+    if r.at("repeat", default: false) { footnote(name) }
+    else if r.at("url", default: none) != none [#footnote[#r.text #link(r.url)]#name]
+    else [#footnote[#r.text]#name]
   } else if r.kind == "break" { linebreak() }
 }
 #let runs(rs) = rs.map(run).join()
@@ -54,7 +57,7 @@ export const LETTER_TEMPLATE = String.raw`
 #grid(
   columns: (1fr,) * calc.max(1, d.signatories.len()),
   gutter: 1.5em,
-  ..d.signatories.map(s => [#s.name #if s.title != none [\ #s.title]]),
+  ..d.signatories.map(s => [#s.name #if s.title != none [\ #s.title] #if s.note != none [\ #s.note]]),
 )
 `;
 
