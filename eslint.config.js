@@ -96,35 +96,17 @@ export default tseslint.config(
   },
   { files: ["packages/api/**"], rules: forbidden("@innspill/auth", "@innspill/web", "@innspill/worker") },
   {
-    // Pure assembly and rendering: no database, no queue; only the browser-safe part of the domain.
+    // Pure assembly and rendering: no database, no queue, and no other package of ours (the domain depends on it).
     files: ["packages/documents/**"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          paths: [
-            {
-              name: "@innspill/domain",
-              message: "Use @innspill/domain/shared: documents have no database access.",
-            },
-          ],
-          patterns: [
-            {
-              group: ["@innspill/*/src/*", "@innspill/*/src/**"],
-              message: "Import through the package's exports.",
-            },
-            ...[
-              "@innspill/db",
-              "@innspill/api",
-              "@innspill/auth",
-              "@innspill/jobs",
-              "@innspill/web",
-              "@innspill/worker",
-            ].map((n) => ({ group: [n, `${n}/*`], message: `packages/documents must not depend on ${n}.` })),
-          ],
-        },
-      ],
-    },
+    rules: forbidden(
+      "@innspill/db",
+      "@innspill/domain",
+      "@innspill/api",
+      "@innspill/auth",
+      "@innspill/jobs",
+      "@innspill/web",
+      "@innspill/worker",
+    ),
   },
   {
     files: ["apps/web/**/*.tsx"],

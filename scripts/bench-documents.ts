@@ -48,6 +48,7 @@ const snapshot: SubmissionSnapshot = {
   },
   place: "Oslo",
   date: "2025-11-20",
+  dateText: "20. november 2025",
   recipient: "Helsereformutvalget",
   title: "Innspill til Helsereformutvalget",
   sections,

@@ -17,7 +17,7 @@ import { createDb } from "@innspill/db";
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedDatabase } from "@innspill/db/embedded";
 import { migrateDeploy } from "@innspill/db/migrate";
 import { seedDemoData } from "@innspill/db/seed";
-import { backfillMilestones } from "@innspill/domain";
+import { backfillMilestones, seedDemoContent } from "@innspill/domain";
 import { env, root } from "./env";
 
 type Mode = "start" | "dev" | "migrate" | "seed";
@@ -134,8 +134,10 @@ try {
   if (env.INNSPILL_NO_SEED === "0") {
     const db = createDb(databaseUrl);
     const seeded = await seedDemoData(db);
+    // Library, signatories and a letter in progress go through the use-cases, once.
+    const content = await seedDemoContent(db);
     await db.$disconnect();
-    say(seeded.created ? "la inn demodata" : "demodata finnes allerede");
+    say(seeded.created || content.created ? "la inn demodata" : "demodata finnes allerede");
   }
   {
     // Hearings from before milestones existed (and the demo data) get their milestone plan.

@@ -10,6 +10,9 @@ export const env = createEnv({
     /** smtp(s)://user:pass@host:port — unset: e-mails stay in the outbox table (Admin → Utgående e-post). */
     SMTP_URL: z.url().optional(),
     SMTP_FROM: z.string().default("Innspill <innspill@localhost>"),
+    WORKER_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).default(30),
+    /** Crash drills only: hold each render this long, so a test can kill the worker mid-render. */
+    WORKER_RENDER_DELAY_MS: z.coerce.number().int().min(0).default(0),
   },
   runtimeEnv: process.env,
   emptyStringAsUndefined: true,

@@ -9,6 +9,8 @@ const worker = await startWorker({
   databaseUrl: env.DATABASE_URL,
   port: env.WORKER_PORT,
   heartbeatSeconds: env.WORKER_HEARTBEAT_SECONDS,
+  maintenanceIntervalSeconds: env.WORKER_MAINTENANCE_SECONDS,
+  renderDelayMs: env.WORKER_RENDER_DELAY_MS,
   mailer: env.SMTP_URL ? createSmtpMailer(env.SMTP_URL, env.SMTP_FROM) : undefined,
 });
 

@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import { randomUUID } from "node:crypto";
 import type { Db } from "@innspill/db";
-import { recordWorkerHeartbeat, removeWorkerHeartbeat } from "@innspill/domain";
+import { isAppError, recordWorkerHeartbeat, removeWorkerHeartbeat } from "@innspill/domain";
 import {
   allJobs,
   createBoss,
@@ -27,6 +27,9 @@ export interface WorkerOptions {
   /** Register cron schedules (off in tests that send jobs by hand). */
   schedules?: boolean;
   pollingIntervalSeconds?: number;
+  /** How often pg-boss maintenance runs (it also expires jobs of a worker that died). */
+  maintenanceIntervalSeconds?: number;
+  renderDelayMs?: number;
   log?: (msg: string) => void;
 }
 
@@ -41,7 +44,9 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const log = options.log ?? ((m: string) => console.log(`[worker] ${m}`));
   const id = `worker-${randomUUID().slice(0, 8)}`;
   const startedAt = new Date();
-  const boss = createBoss(options.databaseUrl, "worker");
+  const boss = createBoss(options.databaseUrl, "worker", {
+    maintenanceIntervalSeconds: options.maintenanceIntervalSeconds,
+  });
   boss.on("error", (err) => log(`pg-boss error: ${err.message}`));
   await boss.start();
   await ensureQueues(boss, { schedules: options.schedules ?? true });
@@ -63,10 +68,15 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
             await exhaustRetries(boss, queue, job.id);
             throw new InvalidPayloadError(queue, parsed.error.message);
           }
-          const result = await p.run({ db: options.db, mailer: options.mailer }, parsed.data);
+          const result = await p.run(
+            { db: options.db, mailer: options.mailer, renderDelayMs: options.renderDelayMs },
+            parsed.data,
+          );
           log(`${queue} ${job.id} done: ${JSON.stringify(result)}`);
           return result;
         } catch (err) {
+          // A domain error (unknown render, mismatched snapshot) is not fixed by trying again.
+          if (isAppError(err)) await exhaustRetries(boss, queue, job.id);
           log(`${queue} ${job.id} failed: ${(err as Error).message}`);
           throw err;
         } finally {

@@ -4,6 +4,7 @@ import { hearingRouter } from "./routers/hearing";
 import { libraryRouter } from "./routers/library";
 import { meRouter } from "./routers/me";
 import { overviewRouter } from "./routers/overview";
+import { submissionRouter } from "./routers/submission";
 import { systemRouter } from "./routers/system";
 import { userRouter } from "./routers/user";
 
@@ -15,6 +16,7 @@ export const appRouter = router({
   me: meRouter,
   admin: adminRouter,
   library: libraryRouter,
+  submission: submissionRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,20 +1,29 @@
 /**
  * assemble(snapshot) → DocumentModel: a pure, typed function. Facts are resolved by the caller for the letter's date
  * and passed in already formatted; positions by id. Footnotes are numbered across the whole letter.
+ *
+ * This package depends on no other package of ours: bodies arrive as the Tiptap JSON the domain has validated.
  */
-import { formatDate, type BlockBody } from "@innspill/domain/shared";
 import type { DocBlock, DocSection, DocumentModel, Run } from "./model";
+
+/** A block body: Tiptap JSON, validated by `blockBody` in the domain before it gets here. */
+export interface BodyJson {
+  type: "doc";
+  content: unknown[];
+}
 
 export interface SubmissionSnapshot {
   letterhead: { organisation: string; unit?: string | null; address?: string | null };
   place: string;
   /** "YYYY-MM-DD" */
   date: string;
+  /** The date as printed: "20. november 2025". */
+  dateText: string;
   recipient?: string | null;
   theirReference?: string | null;
   ourReference?: string | null;
   title: string;
-  sections: { heading?: string | null; body: BlockBody }[];
+  sections: { heading?: string | null; body: BodyJson }[];
   closing?: string;
   signatories: { name: string; title?: string | null; note?: string | null }[];
   /** Formatted values by fact key, as valid on the letter's date. */
@@ -86,7 +95,7 @@ export function assemble(s: SubmissionSnapshot): DocumentModel {
       ]),
     );
 
-  const blocks = (body: BlockBody): DocBlock[] =>
+  const blocks = (body: BodyJson): DocBlock[] =>
     (body.content as BlockNode[]).flatMap((node): DocBlock[] => {
       switch (node.type) {
         case "paragraph": {
@@ -126,7 +135,7 @@ export function assemble(s: SubmissionSnapshot): DocumentModel {
       unit: s.letterhead.unit ?? null,
       address: s.letterhead.address ?? null,
     },
-    placeAndDate: `${s.place}, ${formatDate(s.date)}`,
+    placeAndDate: `${s.place}, ${s.dateText}`,
     date: s.date,
     recipient: s.recipient ?? null,
     references,

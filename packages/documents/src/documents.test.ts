@@ -11,6 +11,7 @@ const snapshot: SubmissionSnapshot = {
   },
   place: "Oslo",
   date: "2025-11-20",
+  dateText: "20. november 2025",
   recipient: "Helsereformutvalget",
   ourReference: "25/04410",
   title: "Innspill til Helsereformutvalget",

@@ -1,8 +1,6 @@
 import { createHash } from "node:crypto";
 
-export * from "./model";
-export { assemble, type SubmissionSnapshot } from "./assemble";
-export { renderHtml } from "./html";
+export * from "./preview";
 export { renderDocx } from "./docx";
 export { renderPdf, LETTER_TEMPLATE } from "./pdf";
 

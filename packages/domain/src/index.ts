@@ -23,3 +23,5 @@ export {
 } from "./hearings/overview";
 export * from "./users/index";
 export * from "./system/index";
+export * from "./submissions/index";
+export { seedDemoContent } from "./demo";

@@ -21,3 +21,5 @@ export {
 export * from "./library/body";
 export { HIGHLIGHT_END, HIGHLIGHT_START } from "./library/highlight";
 export { FactFormat, PositionStatus } from "@innspill/db/enums";
+export * from "./submissions/schemas";
+export { RenderStatus, SectionKind } from "@innspill/db/enums";

@@ -3,6 +3,7 @@ import type { Db } from "@innspill/db";
 import { seedDemoData } from "@innspill/db/seed";
 import { createTestDatabase, type TestDatabase } from "@innspill/db/testing";
 import type { Actor } from "./actor";
+import { seedDemoContent } from "./demo";
 
 export async function demoActors(db: Db): Promise<Record<string, Actor>> {
   const users = await db.user.findMany();
@@ -15,8 +16,12 @@ export async function demoActors(db: Db): Promise<Record<string, Actor>> {
 }
 
 /** For integration tests: a database of the test file's own, with the demo data, and its users as actors. */
-export async function createDemoDatabase(): Promise<{ t: TestDatabase; actors: Record<string, Actor> }> {
+export async function createDemoDatabase(
+  options: { content?: boolean } = {},
+): Promise<{ t: TestDatabase; actors: Record<string, Actor> }> {
   const t = await createTestDatabase();
   await seedDemoData(t.db);
+  // The demo library, signatories and letter (off by default: library tests count what they make).
+  if (options.content) await seedDemoContent(t.db);
   return { t, actors: await demoActors(t.db) };
 }

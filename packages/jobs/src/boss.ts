@@ -6,13 +6,19 @@ export { PgBoss };
 export const TIME_ZONE = "Europe/Oslo";
 
 /** A pg-boss instance on the app's own Postgres (schema `pgboss`). Producers do no maintenance or scheduling. */
-export function createBoss(connectionString: string, role: "worker" | "producer"): PgBoss {
+export function createBoss(
+  connectionString: string,
+  role: "worker" | "producer",
+  options: { maintenanceIntervalSeconds?: number } = {},
+): PgBoss {
   return new PgBoss({
     connectionString,
     application_name: `innspill-${role}`,
     max: role === "worker" ? 5 : 2,
     supervise: role === "worker",
     schedule: role === "worker",
+    // Maintenance also expires jobs whose worker died, so they are retried.
+    maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 30,
   });
 }
 

@@ -58,4 +58,25 @@ export const deliverEmailJob = defineJob({
   cron: "* * * * *",
 });
 
-export const allJobs: JobDefinition[] = [markOverdueHearingsJob, sendRemindersJob, deliverEmailJob];
+export const renderSubmissionJob = defineJob({
+  name: "submission.render",
+  version: 1,
+  schema: z
+    .object({
+      submissionId: z.uuid(),
+      /** SHA-256 of the canonical snapshot stored with the render: the worker renders exactly that. */
+      snapshotSha256: z.string().regex(/^[0-9a-f]{64}$/),
+    })
+    .strict(),
+  retryLimit: 4,
+  // A letter renders in well under a second. A worker killed mid-render leaves its job active; it expires after
+  // this and is retried (the worker's maintenance runs every WORKER_MAINTENANCE_SECONDS).
+  expireInSeconds: 20,
+});
+
+export const allJobs: JobDefinition[] = [
+  markOverdueHearingsJob,
+  sendRemindersJob,
+  deliverEmailJob,
+  renderSubmissionJob,
+];

@@ -3,18 +3,22 @@ import type { OutgoingEmail } from "@innspill/domain";
 import {
   deliverEmailJob,
   markOverdueHearingsJob,
+  renderSubmissionJob,
   sendRemindersJob,
   type JobDefinition,
 } from "@innspill/jobs";
 import { processDeliverEmail } from "./email-deliver";
 import { processMarkOverdue } from "./hearings-mark-overdue";
 import { processSendReminders } from "./reminders-send";
+import { processRenderSubmission } from "./submission-render";
 
 /** What processors get to work with. */
 export interface ProcessorContext {
   db: Db;
   /** Sends one e-mail; absent when SMTP is not configured. */
   mailer?: (mail: OutgoingEmail) => Promise<void>;
+  /** Holds each render this long before writing files: only for crash drills (WORKER_RENDER_DELAY_MS). */
+  renderDelayMs?: number;
 }
 
 export interface Processor<J extends JobDefinition = JobDefinition> {
@@ -30,4 +34,5 @@ export const processors: Processor[] = [
   processor(markOverdueHearingsJob, (ctx, payload) => processMarkOverdue(ctx.db, payload)),
   processor(sendRemindersJob, (ctx, payload) => processSendReminders(ctx.db, payload)),
   processor(deliverEmailJob, (ctx) => processDeliverEmail(ctx)),
+  processor(renderSubmissionJob, (ctx, payload) => processRenderSubmission(ctx, payload)),
 ];

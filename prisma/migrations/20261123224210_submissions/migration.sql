@@ -59,6 +59,7 @@ CREATE TABLE "SubmissionSection" (
     "kind" "SectionKind" NOT NULL,
     "blockId" UUID,
     "blockVersionId" UUID,
+    "showHeading" BOOLEAN NOT NULL DEFAULT true,
     "heading" TEXT,
     "body" JSONB,
 

@@ -1,0 +1,4 @@
+export * from "./schemas";
+export * from "./signatories";
+export * from "./submissions";
+export * from "./renders";

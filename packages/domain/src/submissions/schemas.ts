@@ -1,0 +1,122 @@
+/**
+ * Submission and signatory inputs, shared by the server and the composer's forms. Browser-safe.
+ */
+import { z } from "zod";
+import { fields } from "../validation";
+import { blockBody, type BlockBody } from "../library/body";
+
+export const MAX_SIGNATORIES = 3;
+export const MAX_SECTIONS = 100;
+
+const version = () => z.int({ error: "invalid" }).min(1, { error: "invalid" });
+const heading = () => fields.optionalText(200, "titleTooLong");
+const showHeading = z.boolean({ error: "invalid" }).default(true);
+
+export const sectionInput = z.discriminatedUnion(
+  "kind",
+  [
+    z.object({ kind: z.literal("BLOCK"), blockVersionId: fields.id(), showHeading }).strict(),
+    z
+      .object({
+        kind: z.literal("LOCAL"),
+        blockVersionId: fields.id(),
+        heading: heading(),
+        showHeading,
+        body: blockBody,
+      })
+      .strict(),
+    z.object({ kind: z.literal("FREE"), heading: heading(), showHeading, body: blockBody }).strict(),
+  ],
+  { error: "invalid" },
+);
+export type SectionInput = z.input<typeof sectionInput>;
+
+export const submissionLetterFields = z.object({
+  title: fields.requiredText(300, "titleTooLong"),
+  place: fields.requiredText(100, "textTooLong"),
+  date: fields.dateOnly(),
+  recipient: fields.optionalText(300, "textTooLong"),
+  theirReference: fields.optionalText(100, "referenceTooLong"),
+  ourReference: fields.optionalText(100, "referenceTooLong"),
+  letterheadOrganisation: fields.requiredText(200, "textTooLong"),
+  letterheadUnit: fields.optionalText(200, "textTooLong"),
+  letterheadAddress: fields.optionalText(300, "textTooLong"),
+  closing: fields.requiredText(500, "textTooLong"),
+});
+
+export const saveSubmissionInput = submissionLetterFields.extend({
+  id: fields.id(),
+  version: version(),
+  sections: z.array(sectionInput).max(MAX_SECTIONS, { error: "tooManySections" }),
+  signatories: z
+    .array(z.object({ signatoryId: fields.id(), note: fields.optionalText(200, "textTooLong") }).strict())
+    .max(MAX_SIGNATORIES, { error: "tooManySignatories" })
+    .refine((list) => new Set(list.map((s) => s.signatoryId)).size === list.length, {
+      error: "duplicateSignatory",
+    }),
+});
+export type SaveSubmissionInput = z.input<typeof saveSubmissionInput>;
+
+const titleInput = z
+  .object({
+    title: fields.requiredText(200, "textTooLong"),
+    validFrom: fields.dateOnly(),
+    validTo: fields.optionalDateOnly(),
+  })
+  .strict()
+  .refine((t) => !t.validTo || t.validTo >= t.validFrom, { error: "validToBeforeFrom", path: ["validTo"] });
+
+const titles = z
+  .array(titleInput)
+  .min(1, { error: "signatoryNeedsTitle" })
+  .max(50)
+  .refine(
+    (list) => {
+      const sorted = [...list].sort((a, b) => a.validFrom.localeCompare(b.validFrom));
+      return sorted.every(
+        (t, i) => i === 0 || (!!sorted[i - 1]!.validTo && sorted[i - 1]!.validTo! < t.validFrom),
+      );
+    },
+    { error: "titlesOverlap" },
+  );
+
+export const createSignatoryInput = z.object({
+  name: fields.requiredText(200, "nameTooLong"),
+  userId: fields.optionalId(),
+  titles,
+});
+
+export const updateSignatoryInput = createSignatoryInput.extend({
+  id: fields.id(),
+  version: version(),
+  active: z.boolean({ error: "invalid" }),
+});
+
+/** The title valid on `date`: valid from on or before it, and not ended before it. */
+export function titleOn<T extends { validFrom: string; validTo: string | null }>(
+  list: T[],
+  date: string,
+): T | null {
+  let best: T | null = null;
+  for (const t of list)
+    if (t.validFrom <= date && (!t.validTo || t.validTo >= date) && (!best || t.validFrom > best.validFrom))
+      best = t;
+  return best;
+}
+
+/** The body with one position swapped for another in every "NITO mener" list (e.g. a retired one for its replacement). */
+export function replacePositionInBody(body: BlockBody, from: string, to: string): BlockBody {
+  return {
+    ...body,
+    content: body.content.map((node) =>
+      node.type === "positionList"
+        ? {
+            ...node,
+            attrs: {
+              positionIds: [...new Set(node.attrs.positionIds.map((id) => (id === from ? to : id)))],
+            },
+          }
+        : node,
+    ),
+  };
+}

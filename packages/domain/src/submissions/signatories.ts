@@ -1,0 +1,136 @@
+import type { Db, DbTx } from "@innspill/db";
+import type { Actor } from "../actor";
+import { requireRole } from "../actor";
+import { recordAudit } from "../audit";
+import { dateOnlyToDb, dbToDateOnly } from "../dates";
+import { AppError } from "../errors";
+import { fields, parseInput } from "../validation";
+import { createSignatoryInput, updateSignatoryInput } from "./schemas";
+import { z } from "zod";
+
+/** Who keeps the register of signatories and their titles. */
+export const SIGNATORY_EDITORS = ["ADMIN"] as const;
+
+const withTitles = { titles: { orderBy: { validFrom: "desc" as const } } };
+
+function view(s: {
+  id: string;
+  name: string;
+  userId: string | null;
+  active: boolean;
+  version: number;
+  titles: { id: string; title: string; validFrom: Date; validTo: Date | null }[];
+}) {
+  return {
+    id: s.id,
+    name: s.name,
+    userId: s.userId,
+    active: s.active,
+    version: s.version,
+    titles: s.titles.map((t) => ({
+      id: t.id,
+      title: t.title,
+      validFrom: dbToDateOnly(t.validFrom),
+      validTo: t.validTo ? dbToDateOnly(t.validTo) : null,
+    })),
+  };
+}
+export type SignatoryView = ReturnType<typeof view>;
+
+export async function listSignatories(db: Db, actor: Actor) {
+  const rows = await db.signatory.findMany({
+    where: { organisationId: actor.organisationId },
+    include: withTitles,
+    orderBy: { name: "asc" },
+  });
+  return rows.map(view);
+}
+
+async function checkUser(tx: DbTx, userId: string | null, actor: Actor, except?: string) {
+  if (!userId) return;
+  const user = await tx.user.findFirst({ where: { id: userId, organisationId: actor.organisationId } });
+  if (!user) throw new AppError("BAD_REQUEST", "invalid", { fieldErrors: { userId: ["invalid"] } });
+  const taken = await tx.signatory.findFirst({ where: { userId, NOT: { id: except } } });
+  if (taken)
+    throw new AppError("CONFLICT", "signatoryUserTaken", { fieldErrors: { userId: ["signatoryUserTaken"] } });
+}
+
+const titleRows = (titles: { title: string; validFrom: string; validTo: string | null }[]) =>
+  titles.map((t) => ({
+    title: t.title,
+    validFrom: dateOnlyToDb(t.validFrom),
+    validTo: t.validTo ? dateOnlyToDb(t.validTo) : null,
+  }));
+
+export async function createSignatory(db: Db, input: unknown, actor: Actor) {
+  requireRole(actor, SIGNATORY_EDITORS);
+  const data = parseInput(createSignatoryInput, input);
+  return db.$transaction(async (tx) => {
+    await checkUser(tx, data.userId, actor);
+    const s = await tx.signatory.create({
+      data: {
+        organisationId: actor.organisationId,
+        name: data.name,
+        userId: data.userId,
+        titles: { create: titleRows(data.titles) },
+      },
+      include: withTitles,
+    });
+    await recordAudit(tx, {
+      organisationId: actor.organisationId,
+      actorId: actor.id,
+      action: "signatory.created",
+      entity: "Signatory",
+      entityId: s.id,
+      data: { name: s.name, titles: data.titles },
+    });
+    return view(s);
+  });
+}
+
+/** Replaces name, login and the whole list of titles; a stale `version` is a CONFLICT with the saved values. */
+export async function updateSignatory(db: Db, input: unknown, actor: Actor) {
+  requireRole(actor, SIGNATORY_EDITORS);
+  const data = parseInput(updateSignatoryInput, input);
+  return db.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<{ version: number }[]>`
+      SELECT version FROM "Signatory" WHERE id = ${data.id}::uuid AND "organisationId" = ${actor.organisationId}::uuid FOR UPDATE`;
+    if (!rows[0]) throw new AppError("NOT_FOUND", "signatoryNotFound");
+    if (rows[0].version !== data.version) {
+      const current = await tx.signatory.findUniqueOrThrow({ where: { id: data.id }, include: withTitles });
+      throw new AppError("CONFLICT", "signatoryConflict", { details: { current: view(current) } });
+    }
+    await checkUser(tx, data.userId, actor, data.id);
+    await tx.signatoryTitle.deleteMany({ where: { signatoryId: data.id } });
+    const s = await tx.signatory.update({
+      where: { id: data.id },
+      data: {
+        name: data.name,
+        userId: data.userId,
+        active: data.active,
+        version: { increment: 1 },
+        titles: { create: titleRows(data.titles) },
+      },
+      include: withTitles,
+    });
+    await recordAudit(tx, {
+      organisationId: actor.organisationId,
+      actorId: actor.id,
+      action: "signatory.updated",
+      entity: "Signatory",
+      entityId: s.id,
+      data: { name: s.name, active: s.active, titles: data.titles },
+    });
+    return view(s);
+  });
+}
+
+export async function getSignatory(db: Db, input: unknown, actor: Actor) {
+  const { id } = parseInput(z.object({ id: fields.id() }), input);
+  const s = await db.signatory.findFirst({
+    where: { id, organisationId: actor.organisationId },
+    include: withTitles,
+  });
+  if (!s) throw new AppError("NOT_FOUND", "signatoryNotFound");
+  return view(s);
+}
