@@ -5,7 +5,6 @@ import { isAppError, recordWorkerHeartbeat, removeWorkerHeartbeat } from "@innsp
 import {
   allJobs,
   createBoss,
-  enqueue,
   ensureQueues,
   exhaustRetries,
   getQueueStats,
@@ -88,8 +87,9 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
 
   if (options.schedules ?? true) {
     // Catch up at start instead of waiting for the next scheduled run (the worker may have been down over midnight).
-    await enqueue(boss, markOverdueHearingsJob, {}, { singletonKey: "startup", singletonSeconds: 60 });
-    await enqueue(boss, sendRemindersJob, {}, { singletonKey: "startup", singletonSeconds: 60 });
+    // Once a minute at most: a worker restarted within the minute finds the job already sent, which is fine.
+    for (const job of [markOverdueHearingsJob, sendRemindersJob])
+      await boss.send(queueName(job), {}, { singletonKey: "startup", singletonSeconds: 60 });
   }
 
   const beat = () =>

@@ -121,7 +121,12 @@ export async function getRenderFile(db: Db, input: unknown, actor: Actor) {
   if (!render || render.status !== "DONE" || !sha) throw new AppError("NOT_FOUND", "renderNotFound");
   const file = await db.storedFile.findUnique({ where: { sha256: sha } });
   if (!file) throw new AppError("NOT_FOUND", "renderNotFound");
-  const base = render.submission.title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, " ").trim() || "innspill";
+  const base =
+    [...render.submission.title]
+      .map((c) => (c < " " || '\\/:*?"<>|'.includes(c) ? " " : c))
+      .join("")
+      .replace(/\s+/g, " ")
+      .trim() || "innspill";
   return {
     filename: `${base.slice(0, 120)}.${kind}`,
     mediaType: file.mediaType,
