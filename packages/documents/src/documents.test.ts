@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { assemble, renderDocx, renderHtml, renderPdf, sha256, type SubmissionSnapshot } from "./index";
@@ -168,5 +169,28 @@ describe("renderers", () => {
     const evil = renderPdf({ ...m, title: '#set page(width: 3cm) ] #panic("boom") [' });
     // Still an A4 page: the text was printed, not executed.
     expect(evil.toString("latin1")).toMatch(/\/MediaBox\s*\[\s*0\s+0\s+595\.\d+\s+841\.\d+\s*\]/);
+  });
+});
+
+describe("PDF text", () => {
+  it("prints Typst's special characters literally", () => {
+    const hostile = "#set page(width: 1cm) [x] \\ *fet* $x^2$ _y_ <a> @ref // ikke kommentar";
+    const m = assemble({
+      ...snapshot,
+      title: hostile,
+      sections: [
+        {
+          body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: hostile }] }] },
+        },
+      ],
+    });
+    let text: string;
+    try {
+      text = execFileSync("pdftotext", ["-enc", "UTF-8", "-", "-"], { input: renderPdf(m) }).toString("utf8");
+    } catch (err) {
+      throw new Error(`pdftotext failed (apt-get install -y poppler-utils): ${(err as Error).message}`);
+    }
+    const flat = text.replace(/\s+/g, " ");
+    expect(flat.split(hostile).length - 1).toBe(2);
   });
 });

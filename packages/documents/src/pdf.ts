@@ -2,17 +2,28 @@
  * PDF/A-2b through Typst. The template below is fixed; the document model reaches it only as JSON input
  * (`sys.inputs.doc`), so user text is always text: a title like "#set page(width: 1cm)" is printed, not run.
  * A fixed creation timestamp (the letter's date) makes the bytes, and so the SHA-256, reproducible.
+ *
+ * The page follows the organisation's Word letters: A4, 2.5 cm margins, Calibri-metric Carlito at 10 pt, single
+ * line spacing with a blank line between paragraphs, footnotes at the foot of the page.
  */
 import { NodeCompiler } from "@myriaddreamin/typst-ts-node-compiler";
+import { letterFonts } from "./fonts";
 import type { DocumentModel } from "./model";
 
 export const LETTER_TEMPLATE = String.raw`
 #let d = json(bytes(sys.inputs.doc))
 #set document(title: d.title)
-#set page(paper: "a4", margin: (x: 2.5cm, top: 2.2cm, bottom: 2.5cm), numbering: "1", number-align: center)
-#set text(lang: "nb", size: 11pt)
-#set par(leading: 0.62em, spacing: 0.95em)
-#set footnote.entry(separator: line(length: 30%, stroke: 0.5pt))
+#set page(paper: "a4", margin: 2.5cm, numbering: "1", number-align: center)
+// Word's single line spacing: lines as tall as the font's ascender + descender, a blank line between paragraphs.
+#set text(lang: "nb", size: 10pt, font: ("Carlito", "Libertinus Serif"), top-edge: "ascender", bottom-edge: "descender")
+#let line-height = 1.318em
+#set par(leading: line-height - 1.22em, spacing: line-height)
+#set list(spacing: 0pt)
+#set footnote.entry(separator: line(length: 30%, stroke: 0.5pt), gap: 0.2em)
+#show footnote.entry: it => {
+  let n = counter(footnote).at(it.note.location()).first()
+  text(size: 9pt)[#super(str(n)) #it.note.body]
+}
 
 #let run(r) = {
   if r.kind == "text" {
@@ -30,20 +41,21 @@ export const LETTER_TEMPLATE = String.raw`
 #let runs(rs) = rs.map(run).join()
 #let items(b) = list(..b.items.map(i => runs(i)))
 
-#align(right)[
+// The letterhead zone, where the printed letter has the logo.
+#block(height: 4cm, width: 100%, align(right)[
   #strong(d.letterhead.organisation)
   #if d.letterhead.unit != none { linebreak(); d.letterhead.unit }
   #if d.letterhead.address != none { linebreak(); d.letterhead.address }
-]
-#v(1.2em)
+])
 #if d.recipient != none [#d.recipient \ ]
 #for r in d.references [#r.label #r.value \ ]
 #align(right)[#d.placeAndDate]
-#v(0.8em)
-#text(size: 15pt, weight: "bold")[#d.title]
+#v(2 * line-height)
+#block(below: 0pt, text(size: 12pt, weight: "bold")[#d.title])
 
 #for s in d.sections {
-  if s.heading != none { v(0.4em); strong(s.heading); parbreak() }
+  // A heading sits right above its text, as in the letters: one paragraph gap before it, none after.
+  if s.heading != none { block(sticky: true, above: line-height, below: 0pt, strong(s.heading)) }
   for b in s.blocks {
     if b.kind == "paragraph" { par(runs(b.runs)) }
     else if b.kind == "bullets" { items(b) }
@@ -51,20 +63,22 @@ export const LETTER_TEMPLATE = String.raw`
   }
 }
 
-#v(1.2em)
-#d.closing
-#v(3em)
+#block(above: line-height, below: 3 * line-height, d.closing)
+// Signatories side by side: a row of names, a row of titles, then any extra lines.
+#let n = calc.max(1, d.signatories.len())
 #grid(
-  columns: (1fr,) * calc.max(1, d.signatories.len()),
-  gutter: 1.5em,
-  ..d.signatories.map(s => [#s.name #if s.title != none [\ #s.title] #if s.note != none [\ #s.note]]),
+  columns: (1fr,) * n,
+  column-gutter: 1.5em,
+  ..d.signatories.map(s => s.name),
+  ..d.signatories.map(s => if s.title != none { s.title } else { [] }),
+  ..if d.signatories.any(s => s.note != none) { d.signatories.map(s => if s.note != none { s.note } else { [] }) } else { () },
 )
 `;
 
 let compiler: NodeCompiler | undefined;
 
 export function renderPdf(m: DocumentModel): Buffer {
-  compiler ??= NodeCompiler.create();
+  compiler ??= NodeCompiler.create({ fontArgs: [{ fontBlobs: letterFonts() }] });
   const creationTimestamp = Math.floor(Date.parse(`${m.date}T12:00:00Z`) / 1000);
   const pdf = compiler.pdf(
     { mainFileContent: LETTER_TEMPLATE, inputs: { doc: JSON.stringify(m) } },
