@@ -58,6 +58,7 @@ const ACCESS: Record<string, Role[] | "public"> = {
   "library.updatePosition": ["ADVISER", "ADMIN"],
   "library.blocks": ALL,
   "library.block": ALL,
+  "library.blockVersion": ALL,
   "library.blockDiff": ALL,
   "library.createBlock": ["ADVISER", "ADMIN"],
   "library.saveBlockDraft": ["ADVISER", "ADMIN"],

@@ -23,3 +23,5 @@ export { HIGHLIGHT_END, HIGHLIGHT_START } from "./library/highlight";
 export { FactFormat, PositionStatus } from "@innspill/db/enums";
 export * from "./submissions/schemas";
 export { RenderStatus, SectionKind } from "@innspill/db/enums";
+export { wordDiff, type WordDiffPart } from "./library/diff";
+export type { SubmissionView, SubmissionWarning } from "./submissions/submissions";

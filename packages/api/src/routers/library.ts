@@ -14,6 +14,7 @@ import {
   createPositionInput,
   diffBlockVersions,
   getBlock,
+  getBlockVersion,
   getPosition,
   listBlocks,
   listFacts,
@@ -51,6 +52,9 @@ export const libraryRouter = router({
     .mutation(({ ctx, input }) => updatePosition(ctx.db, input, ctx.actor)),
   blocks: protectedProcedure.query(({ ctx }) => listBlocks(ctx.db, ctx.actor)),
   block: protectedProcedure.input(byId).query(({ ctx, input }) => getBlock(ctx.db, input, ctx.actor)),
+  blockVersion: protectedProcedure
+    .input(byId)
+    .query(({ ctx, input }) => getBlockVersion(ctx.db, input, ctx.actor)),
   blockDiff: protectedProcedure
     .input(blockVersionsInput)
     .query(({ ctx, input }) => diffBlockVersions(ctx.db, input, ctx.actor)),

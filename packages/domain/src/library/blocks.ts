@@ -7,7 +7,7 @@ import { AppError } from "../errors";
 import { fields, parseInput } from "../validation";
 import { blockBody, bodyFactKeys, bodyPositionIds, bodyToPlainText, emptyBody, type BlockBody } from "./body";
 import { LIBRARY_EDITORS } from "./facts";
-import { wordDiff } from "./positions";
+import { wordDiff } from "./diff";
 
 const topicsField = z
   .array(z.string().trim().min(1).max(60, { error: "topicTooLong" }))
@@ -225,5 +225,22 @@ export async function diffBlockVersions(db: Db, input: unknown, actor: Actor) {
     to: { number: b.number, heading: b.heading, text: b.plainText, reason: b.reason, createdAt: b.createdAt },
     headingDiff: wordDiff(a.heading, b.heading),
     diff: wordDiff(a.plainText, b.plainText),
+  };
+}
+
+/** One published version, whole: what a letter pins when it adds the block. */
+export async function getBlockVersion(db: Db, input: unknown, actor: Actor) {
+  const { id } = parseInput(z.object({ id: fields.id() }), input);
+  const v = await db.textBlockVersion.findFirst({
+    where: { id, block: { organisationId: actor.organisationId } },
+  });
+  if (!v) throw new AppError("NOT_FOUND", "blockVersionNotFound");
+  return {
+    blockId: v.blockId,
+    versionId: v.id,
+    number: v.number,
+    heading: v.heading,
+    body: parseInput(blockBody, v.body),
+    plainText: v.plainText,
   };
 }

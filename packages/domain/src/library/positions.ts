@@ -1,4 +1,3 @@
-import { diffWords } from "diff";
 import { z } from "zod";
 import type { Db, DbTx, Position, Prisma } from "@innspill/db";
 import { PositionStatus } from "@innspill/db/enums";
@@ -9,6 +8,9 @@ import { dateOnlyToDb, dbToDateOnly } from "../dates";
 import { AppError } from "../errors";
 import { fields, parseInput } from "../validation";
 import { LIBRARY_EDITORS } from "./facts";
+import { wordDiff } from "./diff";
+
+export { wordDiff, type WordDiffPart } from "./diff";
 
 export const positionFields = z.object({
   statement: fields.requiredText(2000, "textTooLong"),
@@ -172,17 +174,6 @@ export async function listPositions(db: Db, input: unknown, actor: Actor) {
     ...p,
     adoptedOn: p.adoptedOn ? dbToDateOnly(p.adoptedOn) : null,
     usageCount: _count.usages,
-  }));
-}
-
-export type WordDiffPart = { value: string; added?: boolean; removed?: boolean };
-
-/** Word-level diff for history views. */
-export function wordDiff(before: string, after: string): WordDiffPart[] {
-  return diffWords(before, after).map((p) => ({
-    value: p.value,
-    added: p.added || undefined,
-    removed: p.removed || undefined,
   }));
 }
 

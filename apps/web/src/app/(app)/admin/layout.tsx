@@ -7,6 +7,7 @@ import { Forbidden } from "@/components/Forbidden";
 const SECTIONS = [
   ["/admin", "users"],
   ["/admin/avsendere", "issuingBodies"],
+  ["/admin/underskrivere", "signatories"],
   ["/admin/innstillinger", "settings"],
   ["/admin/utboks", "outbox"],
   ["/admin/system", "system"],

@@ -7,6 +7,7 @@ import { osloDate, type HearingStatus, type MilestoneKind } from "@innspill/doma
 import { AttachmentsPanel } from "@/components/hearings/AttachmentsPanel";
 import { DeadlineText } from "@/components/hearings/HearingList";
 import { MilestonesPanel } from "@/components/hearings/MilestonesPanel";
+import { SubmissionPanel } from "@/components/hearings/SubmissionPanel";
 import { WorkflowPanel } from "@/components/hearings/WorkflowPanel";
 import { StatusBadge } from "@/components/StatusBadge";
 import { Alert, ButtonLink, Card, Loading, PageHeader } from "@/components/ui";
@@ -133,6 +134,7 @@ export function HearingDetail({ id, canEdit, actorId }: { id: string; canEdit: b
           <AttachmentsPanel detail={detail} canEdit={canEdit} />
         </div>
         <div className="space-y-4">
+          <SubmissionPanel hearingId={id} canEdit={canEdit} />
           <MilestonesPanel
             detail={detail}
             users={options.data?.users ?? []}

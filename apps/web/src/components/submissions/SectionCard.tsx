@@ -1,0 +1,206 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { bodyToPlainText, wordDiff } from "@innspill/domain/shared";
+import { BlockEditor } from "@/components/library/BlockEditor";
+import type { LibraryLookup } from "@/components/library/editor-nodes";
+import { WordDiff } from "@/components/library/WordDiff";
+import { inputClass } from "@/components/ui";
+import { SECTION_MIME, type DraftSection } from "./draft";
+
+const small = "rounded px-2 py-1 text-xs hover:bg-slate-200 disabled:opacity-40";
+
+/** One section of the letter: a pinned library block, a local copy of one, or free text. */
+export function SectionCard({
+  index,
+  count,
+  section: s,
+  canEdit,
+  lookup,
+  facts,
+  positions,
+  onChange,
+  onMove,
+  onRemove,
+  onDragStart,
+  onDragEnd,
+  error,
+}: {
+  index: number;
+  count: number;
+  section: DraftSection;
+  canEdit: boolean;
+  lookup: LibraryLookup;
+  facts: { key: string; label: string }[];
+  positions: { id: string; statement: string }[];
+  onChange: (update: (s: DraftSection) => DraftSection) => void;
+  onMove: (to: number) => void;
+  onRemove: () => void;
+  onDragStart: () => void;
+  onDragEnd: () => void;
+  error?: string;
+}) {
+  const t = useTranslations("submissions");
+  const [showDiff, setShowDiff] = useState(false);
+  const statements = new Map([...lookup.positions].map(([id, p]) => [id, p.statement]));
+  const heading = s.kind === "BLOCK" ? s.library?.heading : s.heading;
+
+  return (
+    <article
+      className="rounded-md border border-slate-200 bg-slate-50 p-3"
+      aria-label={t("sectionLabel", { n: index + 1, heading: heading || t("noHeading") })}
+      data-testid="section"
+      data-kind={s.kind}
+    >
+      <header className="mb-2 flex flex-wrap items-center gap-2">
+        {canEdit ? (
+          <span
+            draggable
+            onDragStart={(e) => {
+              e.dataTransfer.effectAllowed = "move";
+              e.dataTransfer.setData(SECTION_MIME, String(index));
+              onDragStart();
+            }}
+            onDragEnd={onDragEnd}
+            className="cursor-grab select-none px-1 text-slate-500"
+            title={t("dragToMove")}
+            aria-hidden
+            data-testid="drag-handle"
+          >
+            ⠿
+          </span>
+        ) : null}
+        <span className="rounded bg-white px-2 py-0.5 text-xs font-medium text-slate-700 ring-1 ring-slate-300">
+          {s.kind === "BLOCK"
+            ? t("kindBlock", { n: s.library?.number ?? 0 })
+            : s.kind === "LOCAL"
+              ? t("kindLocal", { n: s.library?.number ?? 0 })
+              : t("kindFree")}
+        </span>
+        <strong className="text-sm" data-testid="section-heading">
+          {heading || <span className="font-normal italic text-slate-500">{t("noHeading")}</span>}
+        </strong>
+        {canEdit ? (
+          <span className="ml-auto flex flex-wrap gap-1">
+            <button
+              type="button"
+              className={small}
+              disabled={index === 0}
+              onClick={() => onMove(index - 1)}
+              aria-label={t("moveUp")}
+            >
+              ↑
+            </button>
+            <button
+              type="button"
+              className={small}
+              disabled={index === count - 1}
+              onClick={() => onMove(index + 1)}
+              aria-label={t("moveDown")}
+            >
+              ↓
+            </button>
+            <button type="button" className={`${small} text-red-700`} onClick={onRemove}>
+              {t("remove")}
+            </button>
+          </span>
+        ) : null}
+      </header>
+
+      <label className="mb-2 flex items-center gap-2 text-xs text-slate-600">
+        <input
+          type="checkbox"
+          checked={s.showHeading}
+          disabled={!canEdit}
+          onChange={(e) => onChange((x) => ({ ...x, showHeading: e.target.checked }))}
+        />
+        {t("showHeading")}
+      </label>
+
+      {s.kind === "BLOCK" ? (
+        <>
+          <p className="whitespace-pre-line text-sm text-slate-800">{s.library?.plainText}</p>
+          {canEdit ? (
+            <button
+              type="button"
+              className="mt-2 text-sm text-blue-800 underline"
+              onClick={() =>
+                onChange((x) => ({
+                  ...x,
+                  kind: "LOCAL",
+                  heading: x.library?.heading ?? null,
+                  body: x.library?.body ?? x.body,
+                  rev: x.rev + 1,
+                }))
+              }
+            >
+              {t("editLocally")}
+            </button>
+          ) : null}
+        </>
+      ) : (
+        <>
+          <input
+            className={`${inputClass} mb-2`}
+            placeholder={t("sectionHeading")}
+            aria-label={t("sectionHeading")}
+            value={s.heading ?? ""}
+            disabled={!canEdit}
+            onChange={(e) => onChange((x) => ({ ...x, heading: e.target.value || null }))}
+          />
+          {canEdit ? (
+            <BlockEditor
+              key={`${s.key}:${s.rev}`}
+              initial={s.body}
+              lookup={lookup}
+              facts={facts}
+              positions={positions}
+              onChange={(body) => onChange((x) => ({ ...x, body }))}
+            />
+          ) : (
+            <p className="whitespace-pre-line text-sm">{bodyToPlainText(s.body, statements)}</p>
+          )}
+          {s.kind === "LOCAL" && s.library ? (
+            <div className="mt-2 text-sm">
+              <button
+                type="button"
+                className="text-blue-800 underline"
+                onClick={() => setShowDiff((v) => !v)}
+              >
+                {showDiff ? t("hideDiff") : t("showDiff", { n: s.library.number })}
+              </button>
+              {canEdit ? (
+                <button
+                  type="button"
+                  className="ml-4 text-blue-800 underline"
+                  onClick={() =>
+                    onChange((x) => ({
+                      ...x,
+                      kind: "BLOCK",
+                      heading: x.library!.heading,
+                      body: x.library!.body,
+                    }))
+                  }
+                >
+                  {t("revertToLibrary")}
+                </button>
+              ) : null}
+              {showDiff ? (
+                <p className="mt-2 rounded border border-slate-200 bg-white p-2" data-testid="local-diff">
+                  <WordDiff
+                    parts={wordDiff(
+                      `${s.library.heading}\n${s.library.plainText}`,
+                      `${s.heading ?? ""}\n${bodyToPlainText(s.body, statements)}`,
+                    )}
+                  />
+                </p>
+              ) : null}
+            </div>
+          ) : null}
+        </>
+      )}
+      {error ? <p className="mt-1 text-sm text-red-700">{error}</p> : null}
+    </article>
+  );
+}

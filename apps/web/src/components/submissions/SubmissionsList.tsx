@@ -1,0 +1,51 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { StatusBadge } from "@/components/StatusBadge";
+import { Alert, Card, Loading, PageHeader } from "@/components/ui";
+import { useDates } from "@/lib/dates";
+import { useErrorText } from "@/lib/errors";
+import { useTRPC } from "@/trpc/client";
+
+/** Letters in progress, most recently edited first. A letter is started from its hearing. */
+export function SubmissionsList() {
+  const t = useTranslations("submissions");
+  const trpc = useTRPC();
+  const errorText = useErrorText();
+  const { date, dateTime } = useDates();
+  const list = useQuery(trpc.submission.list.queryOptions());
+  return (
+    <>
+      <PageHeader title={t("listTitle")} />
+      <Card>
+        <p className="mb-3 text-sm text-slate-600">{t("listIntro")}</p>
+        {list.isPending ? <Loading label={t("listTitle")} /> : null}
+        {list.error ? <Alert>{errorText(list.error)}</Alert> : null}
+        {list.data && list.data.length === 0 ? (
+          <p className="text-sm text-slate-500">{t("listEmpty")}</p>
+        ) : null}
+        <ul className="divide-y divide-slate-200" data-testid="submission-list">
+          {list.data?.map((s) => (
+            <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 py-3 text-sm">
+              <div>
+                <Link href={`/innspill/${s.id}`} className="font-medium text-blue-900 underline">
+                  {s.title}
+                </Link>
+                <p className="text-slate-600">
+                  {s.hearing.title} · {t("deadline", { date: date(s.hearing.deadline) })}
+                </p>
+              </div>
+              <div className="flex items-center gap-3 text-xs text-slate-600">
+                <StatusBadge status={s.hearing.status} />
+                <span>{t("sectionCount", { count: s.sections })}</span>
+                <span>{t("editedAt", { time: dateTime(s.updatedAt) })}</span>
+              </div>
+            </li>
+          ))}
+        </ul>
+      </Card>
+    </>
+  );
+}

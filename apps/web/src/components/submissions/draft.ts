@@ -1,0 +1,124 @@
+/**
+ * The composer's working copy of a letter, and its conversion to the save input. Sections carry a client key (for
+ * React and drag-and-drop) and the library version they stem from (for display and diffs).
+ */
+import type { BlockBody, SaveSubmissionInput } from "@innspill/domain/shared";
+
+export interface LibraryVersion {
+  blockId: string;
+  versionId: string;
+  number: number;
+  heading: string;
+  body: BlockBody;
+  plainText: string;
+}
+
+export interface DraftSection {
+  key: string;
+  kind: "BLOCK" | "LOCAL" | "FREE";
+  showHeading: boolean;
+  heading: string | null;
+  body: BlockBody;
+  library: LibraryVersion | null;
+  /** Bumped when the body is replaced from outside the editor, so the editor starts over from it. */
+  rev: number;
+}
+
+export interface Draft {
+  title: string;
+  place: string;
+  date: string;
+  recipient: string | null;
+  theirReference: string | null;
+  ourReference: string | null;
+  letterheadOrganisation: string;
+  letterheadUnit: string | null;
+  letterheadAddress: string | null;
+  closing: string;
+  sections: DraftSection[];
+  signatories: { signatoryId: string; note: string | null }[];
+}
+
+export type LetterField = Exclude<keyof Draft, "sections" | "signatories">;
+
+interface ServerSubmission extends Omit<Draft, "sections"> {
+  sections: {
+    kind: "BLOCK" | "LOCAL" | "FREE";
+    showHeading: boolean;
+    heading: string | null;
+    body: BlockBody;
+    library: LibraryVersion | null;
+  }[];
+}
+
+/** The drag-and-drop payload type of a section being moved (its index). */
+export const SECTION_MIME = "application/x-innspill-section";
+
+let counter = 0;
+export const newKey = () => `s${Date.now().toString(36)}${(counter++).toString(36)}`;
+
+export function draftFrom(s: ServerSubmission): Draft {
+  return {
+    title: s.title,
+    place: s.place,
+    date: s.date,
+    recipient: s.recipient,
+    theirReference: s.theirReference,
+    ourReference: s.ourReference,
+    letterheadOrganisation: s.letterheadOrganisation,
+    letterheadUnit: s.letterheadUnit,
+    letterheadAddress: s.letterheadAddress,
+    closing: s.closing,
+    sections: s.sections.map((x) => ({ ...x, key: newKey(), rev: 0 })),
+    signatories: s.signatories.map((x) => ({ signatoryId: x.signatoryId, note: x.note })),
+  };
+}
+
+export function toSaveInput(d: Draft, id: string, version: number): SaveSubmissionInput {
+  return {
+    id,
+    version,
+    title: d.title,
+    place: d.place,
+    date: d.date,
+    recipient: d.recipient,
+    theirReference: d.theirReference,
+    ourReference: d.ourReference,
+    letterheadOrganisation: d.letterheadOrganisation,
+    letterheadUnit: d.letterheadUnit,
+    letterheadAddress: d.letterheadAddress,
+    closing: d.closing,
+    sections: d.sections.map((x) =>
+      x.kind === "BLOCK"
+        ? { kind: "BLOCK", blockVersionId: x.library!.versionId, showHeading: x.showHeading }
+        : x.kind === "LOCAL"
+          ? {
+              kind: "LOCAL",
+              blockVersionId: x.library!.versionId,
+              heading: x.heading,
+              showHeading: x.showHeading,
+              body: x.body,
+            }
+          : { kind: "FREE", heading: x.heading, showHeading: x.showHeading, body: x.body },
+    ),
+    signatories: d.signatories,
+  };
+}
+
+export const blockSection = (v: LibraryVersion): DraftSection => ({
+  key: newKey(),
+  kind: "BLOCK",
+  showHeading: true,
+  heading: v.heading,
+  body: v.body,
+  library: v,
+  rev: 0,
+});
+
+export function move<T>(list: T[], from: number, to: number): T[] {
+  if (to < 0 || to >= list.length || from === to) return list;
+  const next = [...list];
+  const [item] = next.splice(from, 1);
+  next.splice(to, 0, item!);
+  return next;
+}

@@ -1,0 +1,117 @@
+import { readFileSync } from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import { login } from "./helpers";
+
+// Tall enough that dragging a section to the top needs no scrolling mid-drag.
+test.use({ viewport: { width: 1400, height: 2000 } });
+
+const headings = (page: Page) => page.getByTestId("sections").getByTestId("section-heading");
+
+test("compose a letter from three blocks and free text, reorder, preview, render and download both files", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await login(page, "ingrid@nito.test");
+
+  // Start the letter from its hearing.
+  await page.goto("/horinger");
+  await page.getByRole("link", { name: "Høring – NOU 2026: Fremtidens laboratorietjenester" }).click();
+  await page.getByTestId("start-submission").click();
+  await expect(page).toHaveURL(/\/innspill\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId("letter-title")).toHaveValue(
+    "Høringssvar – Høring – NOU 2026: Fremtidens laboratorietjenester",
+  );
+  await page.getByTestId("letter-title").fill("Høringssvar – NOU 2026: Fremtidens laboratorietjenester");
+
+  // Three blocks: two found by Norwegian search (a stemmed word), one by topic.
+  await page.getByTestId("block-search").fill("bioingeniør");
+  await page.getByRole("button", { name: "Søk", exact: true }).click();
+  await page.getByRole("button", { name: "Legg til «Bioingeniører»" }).click();
+  await expect(headings(page)).toHaveText(["Bioingeniører"]);
+  await page.getByTestId("block-search").fill("laboratorier");
+  await page.getByRole("button", { name: "Søk", exact: true }).click();
+  await page.getByRole("button", { name: "Legg til «Helseteknologi og digital samhandling»" }).click();
+  await page.getByTestId("block-search").fill("");
+  await page.getByRole("button", { name: "Søk", exact: true }).click();
+  await page.getByTestId("block-topic").selectOption("organisasjon");
+  await page.getByRole("button", { name: "Legg til «Om NITO»" }).click();
+
+  // Free text with a heading.
+  await page.getByTestId("add-free-text").click();
+  const free = page.getByTestId("section").last();
+  await free.getByRole("textbox", { name: "Overskrift" }).fill("Avslutning");
+  await free.getByTestId("block-editor").click();
+  await page.keyboard.type("NITO bidrar gjerne i det videre arbeidet.");
+  await expect(headings(page)).toHaveText([
+    "Bioingeniører",
+    "Helseteknologi og digital samhandling",
+    "Om NITO",
+    "Avslutning",
+  ]);
+
+  // Reorder: drag "Om NITO" to the top, then move the digital block down one with the button.
+  await page.getByTestId("drag-handle").nth(2).dragTo(page.getByTestId("section").first());
+  await expect(headings(page)).toHaveText([
+    "Om NITO",
+    "Bioingeniører",
+    "Helseteknologi og digital samhandling",
+    "Avslutning",
+  ]);
+  await page.getByTestId("section").nth(2).getByRole("button", { name: "Flytt ned" }).click();
+  await expect(headings(page)).toHaveText([
+    "Om NITO",
+    "Bioingeniører",
+    "Avslutning",
+    "Helseteknologi og digital samhandling",
+  ]);
+
+  // Two signatories from the register; their titles on the letter's date.
+  await page
+    .getByTestId("add-signatory")
+    .selectOption({ label: "Kaja Marienborg — Fagstyreleder, NITO BFI" });
+  await page
+    .getByTestId("add-signatory")
+    .selectOption({ label: "Heidi Andersen — Instituttleder, NITO BFI" });
+
+  // Autosaved; the preview shows the letter in the new order, with the fact resolved and the retired position flagged.
+  await expect(page.getByTestId("save-state")).toContainText("Lagret", { timeout: 15_000 });
+  const preview = page.getByTestId("preview");
+  await expect(preview.locator("h2")).toHaveText([
+    "Om NITO",
+    "Bioingeniører",
+    "Avslutning",
+    "Helseteknologi og digital samhandling",
+  ]);
+  await expect(preview).toContainText("over 116 000 medlemmer");
+  await expect(preview).toContainText("NITO bidrar gjerne i det videre arbeidet.");
+  await expect(preview.locator(".signatories")).toContainText("Fagstyreleder, NITO BFI");
+  await expect(page.getByTestId("warnings")).toContainText("Laboratoriene må få moderne IT-systemer.");
+
+  // The fix is one click: a local copy with the replacement.
+  await page.getByRole("button", { name: "Bruk erstatningen" }).click();
+  await expect(page.getByTestId("section").nth(3)).toHaveAttribute("data-kind", "LOCAL");
+  await expect(preview).toContainText("Laboratoriedatasystemer må kommunisere sømløst", { timeout: 15_000 });
+
+  // A reload keeps everything.
+  await page.reload();
+  await expect(headings(page)).toHaveText([
+    "Om NITO",
+    "Bioingeniører",
+    "Avslutning",
+    "Helseteknologi og digital samhandling",
+  ]);
+
+  // Render: progress until done, then both downloads.
+  await page.getByTestId("render").click();
+  await expect(page.getByTestId("render-status")).toHaveAttribute("data-status", "DONE", { timeout: 30_000 });
+  for (const [testId, magic, ext] of [
+    ["download-pdf", "%PDF-", ".pdf"],
+    ["download-docx", "PK", ".docx"],
+  ] as const) {
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId(testId).click()]);
+    expect(download.suggestedFilename()).toBe(`Høringssvar – NOU 2026 Fremtidens laboratorietjenester${ext}`);
+    const bytes = readFileSync((await download.path())!);
+    expect(bytes.subarray(0, magic.length).toString("latin1")).toBe(magic);
+    expect(bytes.length).toBeGreaterThan(5_000);
+  }
+});
