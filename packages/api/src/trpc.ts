@@ -13,6 +13,8 @@ export interface Context {
   getBoss: () => Promise<PgBoss>;
   /** Hide internal error messages (production). */
   hideInternalErrors?: boolean;
+  /** Where the request came from: recorded with signatures. */
+  client?: { ip: string | null; userAgent: string | null };
 }
 
 function zodFieldErrors(err: ZodError): Record<string, string[]> {

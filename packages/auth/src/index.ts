@@ -2,7 +2,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import MicrosoftEntraID from "next-auth/providers/microsoft-entra-id";
 import { getDb } from "@innspill/db";
-import { authenticateUser, getActiveActor, isAppError, type Actor } from "@innspill/domain";
+import { authenticateUser, getActiveActor, isAppError, recordOidcLogin, type Actor } from "@innspill/domain";
 import { baseAuthConfig } from "./config";
 import { env, oidcEnabled } from "./env";
 
@@ -65,6 +65,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (!email) return false;
       const dbUser = await getDb().user.findUnique({ where: { email } });
       if (!dbUser?.active) return "/login?error=NotRegistered";
+      // A fresh OIDC login counts as re-authentication for signing (five minutes).
+      await recordOidcLogin(getDb(), dbUser.id);
       user.id = dbUser.id;
       user.role = dbUser.role;
       user.name = dbUser.name;

@@ -38,4 +38,18 @@ export interface DocumentModel {
   signatories: { name: string; title: string | null; note: string | null }[];
   /** All footnotes of the letter, numbered in reading order. */
   footnotes: { number: number; text: string; url?: string }[];
+  /** Only in the final, signed document. */
+  signing?: SigningInfo;
+}
+
+export interface SigningInfo {
+  /** Per signatory, in order: "Elektronisk godkjent 24. november 2026". */
+  lines: string[];
+  /** The appended verification page. */
+  verification: {
+    heading: string;
+    intro: string;
+    facts: { label: string; value: string }[];
+    events: { at: string; text: string }[];
+  };
 }

@@ -64,15 +64,35 @@ export const LETTER_TEMPLATE = String.raw`
 }
 
 #block(above: line-height, below: 3 * line-height, d.closing)
-// Signatories side by side: a row of names, a row of titles, then any extra lines.
-#let n = calc.max(1, d.signatories.len())
+// Signatories side by side: name, title, any extra line, and in the signed document the approval line.
+#let signing = d.at("signing", default: none)
 #grid(
-  columns: (1fr,) * n,
+  columns: (1fr,) * calc.max(1, d.signatories.len()),
   column-gutter: 1.5em,
-  ..d.signatories.map(s => s.name),
-  ..d.signatories.map(s => if s.title != none { s.title } else { [] }),
-  ..if d.signatories.any(s => s.note != none) { d.signatories.map(s => if s.note != none { s.note } else { [] }) } else { () },
+  ..d.signatories.enumerate().map(((i, s)) => [
+    #s.name
+    #if s.title != none [\ #s.title]
+    #if s.note != none [\ #s.note]
+    #if signing != none [\ #emph(signing.lines.at(i))]
+  ]),
 )
+#if signing != none {
+  let v = signing.verification
+  pagebreak()
+  text(size: 12pt, weight: "bold")[#v.heading]
+  par(v.intro)
+  table(
+    columns: (auto, 1fr),
+    stroke: 0.4pt + gray,
+    ..v.facts.map(f => (strong(f.label), text(size: 8.5pt, f.value))).flatten(),
+  )
+  v(line-height)
+  table(
+    columns: (auto, 1fr),
+    stroke: 0.4pt + gray,
+    ..v.events.map(e => (text(size: 9pt, e.at), text(size: 9pt, e.text))).flatten(),
+  )
+}
 `;
 
 let compiler: NodeCompiler | undefined;

@@ -6,3 +6,4 @@ export * from "./model";
 export { assemble, type BodyJson, type SubmissionSnapshot } from "./assemble";
 export { renderHtml } from "./html";
 export { canonicalJson } from "./canonical";
+export { modelToText } from "./text";

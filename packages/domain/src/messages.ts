@@ -81,6 +81,20 @@ export const domainMessages = {
     renderNeedsSignatory: "Velg minst én underskriver før du lager dokumenter.",
     renderNotFound: "Fant ikke dokumentet. Lag dokumentene på nytt.",
     snapshotMismatch: "Det lagrede øyeblikksbildet stemmer ikke med jobben.",
+    submissionWrongStatus:
+      "Innspillet har ikke riktig status for dette. Last siden på nytt og se hvor det står.",
+    openThreads: "Det er uløste kommentarer i gjennomgangen. Se dem før du ber om godkjenning.",
+    staleSnapshot:
+      "Brevet er endret siden du åpnet det. Godkjenning og signering gjelder bare den gjeldende versjonen; last siden på nytt.",
+    notAnApprover: "Du er ikke blant dem som skal godkjenne dette brevet.",
+    alreadyApproved: "Du har allerede godkjent denne versjonen.",
+    reauthFailed: "Feil passord.",
+    reauthRequired: "Bekreft med passordet ditt før du signerer (gjelder i fem minutter).",
+    notASignatory: "Du er ikke underskriver på dette brevet.",
+    alreadySigned: "Du har allerede signert dette brevet.",
+    notYourTurn: "Det er ikke din tur å signere ennå. Brevet signeres i rekkefølge.",
+    submissionLocked: "Brevet er signert og kan ikke endres. Lag en ny versjon for å endre det.",
+    threadNotFound: "Fant ikke kommentartråden.",
     blockNotFound: "Fant ikke tekstblokken.",
     blockVersionNotFound: "Fant ikke versjonen.",
     blockConflict:
@@ -168,6 +182,20 @@ export const domainMessages = {
     renderNeedsSignatory: "Choose at least one signatory before making documents.",
     renderNotFound: "Document not found. Make the documents again.",
     snapshotMismatch: "The stored snapshot does not match the job.",
+    submissionWrongStatus:
+      "The submission does not have the right status for this. Reload the page to see where it stands.",
+    openThreads: "There are unresolved review comments. Look at them before asking for approval.",
+    staleSnapshot:
+      "The letter has changed since you opened it. Approval and signing apply only to the current version; reload the page.",
+    notAnApprover: "You are not among those who approve this letter.",
+    alreadyApproved: "You have already approved this version.",
+    reauthFailed: "Wrong password.",
+    reauthRequired: "Confirm with your password before signing (valid for five minutes).",
+    notASignatory: "You are not a signatory of this letter.",
+    alreadySigned: "You have already signed this letter.",
+    notYourTurn: "It is not your turn to sign yet. The letter is signed in order.",
+    submissionLocked: "The letter is signed and cannot be changed. Make a new version to change it.",
+    threadNotFound: "Review thread not found.",
     blockNotFound: "Text block not found.",
     blockVersionNotFound: "Version not found.",
     blockConflict:

@@ -74,9 +74,24 @@ export const renderSubmissionJob = defineJob({
   expireInSeconds: 20,
 });
 
+export const finalizeSubmissionJob = defineJob({
+  name: "submission.finalize",
+  version: 1,
+  schema: z
+    .object({
+      submissionId: z.uuid(),
+      /** The signed snapshot: the final PDF/A is made from exactly this. */
+      snapshotSha256: z.string().regex(/^[0-9a-f]{64}$/),
+    })
+    .strict(),
+  retryLimit: 4,
+  expireInSeconds: 30,
+});
+
 export const allJobs: JobDefinition[] = [
   markOverdueHearingsJob,
   sendRemindersJob,
   deliverEmailJob,
   renderSubmissionJob,
+  finalizeSubmissionJob,
 ];

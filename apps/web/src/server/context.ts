@@ -22,11 +22,16 @@ function getBoss(): Promise<PgBoss> {
   return globalForBoss.innspillBoss;
 }
 
-export async function createContext(): Promise<Context> {
+export async function createContext({ req }: { req: Request }): Promise<Context> {
+  const forwarded = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
   return {
     db: getDb(),
     actor: await getSessionActor(),
     getBoss,
     hideInternalErrors: env.NODE_ENV === "production",
+    client: {
+      ip: forwarded || req.headers.get("x-real-ip") || null,
+      userAgent: req.headers.get("user-agent"),
+    },
   };
 }

@@ -2,6 +2,7 @@ import type { Db } from "@innspill/db";
 import type { OutgoingEmail } from "@innspill/domain";
 import {
   deliverEmailJob,
+  finalizeSubmissionJob,
   markOverdueHearingsJob,
   renderSubmissionJob,
   sendRemindersJob,
@@ -10,6 +11,7 @@ import {
 import { processDeliverEmail } from "./email-deliver";
 import { processMarkOverdue } from "./hearings-mark-overdue";
 import { processSendReminders } from "./reminders-send";
+import { processFinalizeSubmission } from "./submission-finalize";
 import { processRenderSubmission } from "./submission-render";
 
 /** What processors get to work with. */
@@ -35,4 +37,5 @@ export const processors: Processor[] = [
   processor(sendRemindersJob, (ctx, payload) => processSendReminders(ctx.db, payload)),
   processor(deliverEmailJob, (ctx) => processDeliverEmail(ctx)),
   processor(renderSubmissionJob, (ctx, payload) => processRenderSubmission(ctx, payload)),
+  processor(finalizeSubmissionJob, (ctx, payload) => processFinalizeSubmission(ctx, payload)),
 ];

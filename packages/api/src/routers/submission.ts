@@ -17,11 +17,39 @@ import {
   saveSubmissionInput,
   updateSignatory,
   updateSignatoryInput,
+  addReviewComment,
+  approveSubmission,
+  createRevision,
+  getApprovalView,
+  listReviewThreads,
+  reauthenticate,
+  recordSending,
+  recordSendingInput,
+  requestApproval,
+  resolveReviewThread,
+  returnForChanges,
+  returnToDraft,
+  sendForReview,
+  signSubmission,
 } from "@innspill/domain";
-import { enqueue, renderSubmissionJob } from "@innspill/jobs";
+import { enqueue, finalizeSubmissionJob, renderSubmissionJob, type PgBoss } from "@innspill/jobs";
 import { protectedProcedure, roleProcedure, router } from "../trpc";
 
 const editor = roleProcedure(SUBMISSION_EDITORS);
+const leader = roleProcedure(["LEADER"]);
+const idVersion = z.object({ id: z.uuid({ error: "invalid" }), version: z.int({ error: "invalid" }) });
+const byHash = z.object({
+  id: z.uuid({ error: "invalid" }),
+  snapshotSha256: z.string().regex(/^[0-9a-f]{64}$/, { error: "invalid" }),
+});
+
+const sendRender = (boss: PgBoss, r: { submissionId: string; snapshotSha256: string }) =>
+  enqueue(
+    boss,
+    renderSubmissionJob,
+    { submissionId: r.submissionId, snapshotSha256: r.snapshotSha256 },
+    { singletonKey: r.snapshotSha256 },
+  );
 const byId = z.object({ id: z.uuid({ error: "invalid" }) });
 const byHearing = z.object({ hearingId: z.uuid({ error: "invalid" }) });
 
@@ -41,15 +69,70 @@ export const submissionRouter = router({
   /** Freezes the saved letter and asks the worker for DOCX and PDF; the same snapshot reuses its files. */
   render: protectedProcedure.input(byId).mutation(async ({ ctx, input }) => {
     const { render, enqueue: needed } = await requestRender(ctx.db, input, ctx.actor);
-    if (needed)
-      await enqueue(
-        await ctx.getBoss(),
-        renderSubmissionJob,
-        { submissionId: render.submissionId, snapshotSha256: render.snapshotSha256 },
-        { singletonKey: render.snapshotSha256 },
-      );
+    if (needed) await sendRender(await ctx.getBoss(), render);
     return render;
   }),
+  sendForReview: editor
+    .input(idVersion)
+    .mutation(({ ctx, input }) => sendForReview(ctx.db, input, ctx.actor)),
+  returnToDraft: editor
+    .input(idVersion)
+    .mutation(({ ctx, input }) => returnToDraft(ctx.db, input, ctx.actor)),
+  /** Freezes the letter for approval; its documents are made at once, so approvers can read the PDF too. */
+  requestApproval: editor
+    .input(idVersion.extend({ acknowledgeOpenThreads: z.boolean().optional() }))
+    .mutation(async ({ ctx, input }) => {
+      const result = await requestApproval(ctx.db, input, ctx.actor);
+      if (result.enqueue) await sendRender(await ctx.getBoss(), result.render);
+      return { snapshotSha256: result.snapshotSha256 };
+    }),
+  approvalView: protectedProcedure
+    .input(byId)
+    .query(({ ctx, input }) => getApprovalView(ctx.db, input, ctx.actor)),
+  approve: leader.input(byHash).mutation(({ ctx, input }) => approveSubmission(ctx.db, input, ctx.actor)),
+  returnForChanges: protectedProcedure
+    .input(z.object({ id: z.uuid({ error: "invalid" }), comment: z.string() }))
+    .mutation(({ ctx, input }) => returnForChanges(ctx.db, input, ctx.actor)),
+  reauthenticate: protectedProcedure
+    .input(z.object({ password: z.string() }))
+    .mutation(({ ctx, input }) => reauthenticate(ctx.db, input, ctx.actor)),
+  /** The last signature has the worker make the final, signed PDF/A. */
+  sign: leader.input(byHash).mutation(async ({ ctx, input }) => {
+    const result = await signSubmission(
+      ctx.db,
+      input,
+      ctx.actor,
+      ctx.client ?? { ip: null, userAgent: null },
+    );
+    if (result.finalize)
+      await enqueue(
+        await ctx.getBoss(),
+        finalizeSubmissionJob,
+        { submissionId: input.id, snapshotSha256: result.snapshotSha256 },
+        { singletonKey: result.snapshotSha256 },
+      );
+    return result;
+  }),
+  recordSending: editor
+    .input(recordSendingInput)
+    .mutation(({ ctx, input }) => recordSending(ctx.db, input, ctx.actor)),
+  createRevision: editor.input(byId).mutation(({ ctx, input }) => createRevision(ctx.db, input, ctx.actor)),
+  threads: protectedProcedure
+    .input(byId)
+    .query(({ ctx, input }) => listReviewThreads(ctx.db, input, ctx.actor)),
+  comment: protectedProcedure
+    .input(
+      z.object({
+        submissionId: z.uuid({ error: "invalid" }),
+        threadId: z.uuid({ error: "invalid" }).nullable().optional(),
+        sectionIndex: z.int().nullable().optional(),
+        body: z.string(),
+      }),
+    )
+    .mutation(({ ctx, input }) => addReviewComment(ctx.db, input, ctx.actor)),
+  resolveThread: protectedProcedure
+    .input(z.object({ threadId: z.uuid({ error: "invalid" }) }))
+    .mutation(({ ctx, input }) => resolveReviewThread(ctx.db, input, ctx.actor)),
   renderStatus: protectedProcedure.input(byId).query(({ ctx, input }) => getRender(ctx.db, input, ctx.actor)),
   latestRender: protectedProcedure
     .input(byId)

@@ -44,9 +44,17 @@ const renderSelect = {
 export async function requestRender(db: Db, input: unknown, actor: Actor) {
   const { id } = parseInput(z.object({ id: fields.id() }), input);
   const s = await loadSubmission(db, id, actor);
-  const built = await buildSnapshot(db, s);
   if (!s.sections.length) throw new AppError("BAD_REQUEST", "renderNeedsSections");
   if (!s.signatories.length) throw new AppError("BAD_REQUEST", "renderNeedsSignatory");
+  // Once put up for approval, the documents are those of the frozen snapshot, whatever the library does meanwhile.
+  const frozen = s.snapshotSha256
+    ? await db.submissionRender.findUnique({
+        where: { submissionId_snapshotSha256: { submissionId: id, snapshotSha256: s.snapshotSha256 } },
+      })
+    : null;
+  const built = frozen
+    ? { sha256: frozen.snapshotSha256, json: frozen.snapshot }
+    : await buildSnapshot(db, s);
 
   return db.$transaction(async (tx) => {
     const key = { submissionId_snapshotSha256: { submissionId: id, snapshotSha256: built.sha256 } };

@@ -42,6 +42,7 @@ export const submissionLetterFields = z.object({
   letterheadUnit: fields.optionalText(200, "textTooLong"),
   letterheadAddress: fields.optionalText(300, "textTooLong"),
   closing: fields.requiredText(500, "textTooLong"),
+  signingOrder: z.enum(["SEQUENTIAL", "PARALLEL"], { error: "invalid" }).default("SEQUENTIAL"),
 });
 
 export const saveSubmissionInput = submissionLetterFields.extend({

@@ -73,7 +73,7 @@ const para = (...content: unknown[]) => ({ type: "paragraph", content }) as Bloc
 
 describe("a submission", () => {
   it("is created once per hearing, with the hearing's recipient and references", async () => {
-    const hearing = await t.db.hearing.findFirstOrThrow({ where: { submission: null } });
+    const hearing = await t.db.hearing.findFirstOrThrow({ where: { submissions: { none: {} } } });
     const a = await createSubmission(t.db, { hearingId: hearing.id }, actors.martin!);
     const b = await createSubmission(t.db, { hearingId: hearing.id }, actors.ingrid!);
     expect(a.created).toBe(true);

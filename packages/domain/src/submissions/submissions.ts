@@ -16,6 +16,7 @@ import { fields, parseInput } from "../validation";
 import { blockBody, bodyFactKeys, bodyPositionIds, type BlockBody } from "../library/body";
 import { resolveFacts } from "../library/facts";
 import { saveSubmissionInput, titleOn } from "./schemas";
+import { voidApprovals } from "./workflow";
 
 /** Who composes letters. Leaders read, render and (later) approve them. */
 export const SUBMISSION_EDITORS = ["ADVISER", "ADMIN"] as const;
@@ -194,6 +195,10 @@ function view(s: FullSubmission) {
     id: s.id,
     hearing: { ...s.hearing, deadline: dbToDateOnly(s.hearing.deadline) },
     version: s.version,
+    revision: s.revision,
+    status: s.status,
+    signingOrder: s.signingOrder,
+    snapshotSha256: s.snapshotSha256,
     title: s.title,
     place: s.place,
     date: dbToDateOnly(s.date),
@@ -235,10 +240,14 @@ export async function createSubmission(db: Db, input: unknown, actor: Actor) {
   const { hearingId } = parseInput(hearingInput, input);
   const hearing = await db.hearing.findFirst({
     where: { id: hearingId, organisationId: actor.organisationId },
-    include: { issuingBody: true, organisation: true, submission: { select: { id: true } } },
+    include: {
+      issuingBody: true,
+      organisation: true,
+      submissions: { select: { id: true }, orderBy: { revision: "desc" }, take: 1 },
+    },
   });
   if (!hearing) throw new AppError("NOT_FOUND", "hearingNotFound");
-  if (hearing.submission) return { id: hearing.submission.id, created: false };
+  if (hearing.submissions[0]) return { id: hearing.submissions[0].id, created: false };
   return db.$transaction(async (tx) => {
     const s = await tx.submission.create({
       data: {
@@ -274,11 +283,11 @@ export async function getSubmission(db: Db, input: unknown, actor: Actor) {
 /** The submission of a hearing, or null while none is started. */
 export async function findSubmissionForHearing(db: Db, input: unknown, actor: Actor) {
   const { hearingId } = parseInput(hearingInput, input);
-  const s = await db.submission.findFirst({
+  return db.submission.findFirst({
     where: { hearingId, organisationId: actor.organisationId },
-    select: { id: true, title: true, updatedAt: true },
+    select: { id: true, title: true, updatedAt: true, status: true, revision: true },
+    orderBy: { revision: "desc" },
   });
-  return s;
 }
 
 /** The letter as it will be sent (HTML from the same document model as the files), with its warnings. */
@@ -309,6 +318,10 @@ export async function saveSubmission(db: Db, input: unknown, actor: Actor) {
       const current = await loadSubmission(tx, data.id, actor);
       throw new AppError("CONFLICT", "submissionConflict", { details: { current: view(current) } });
     }
+    const before = await loadSubmission(tx, data.id, actor);
+    // A signed letter stays as it was signed: changes go into a new revision.
+    if (before.status === "SIGNED" || before.status === "SENT")
+      throw new AppError("BAD_REQUEST", "submissionLocked");
 
     // Pinned versions must be published versions of this organisation's blocks.
     const versionIds = [
@@ -369,6 +382,7 @@ export async function saveSubmission(db: Db, input: unknown, actor: Actor) {
         letterheadUnit: data.letterheadUnit,
         letterheadAddress: data.letterheadAddress,
         closing: data.closing,
+        signingOrder: data.signingOrder,
         version: { increment: 1 },
         sections: {
           create: data.sections.map((x, position) => ({
@@ -397,6 +411,12 @@ export async function saveSubmission(db: Db, input: unknown, actor: Actor) {
       entityId: data.id,
       data: { version: data.version + 1, sections: data.sections.length },
     });
+    // Any change to what was put up for approval voids the approvals and signatures, and returns it to review.
+    if (before.snapshotSha256) {
+      const after = await buildSnapshot(tx, await loadSubmission(tx, data.id, actor));
+      if (after.sha256 !== before.snapshotSha256)
+        await voidApprovals(tx, await loadSubmission(tx, data.id, actor), actor, "edited");
+    }
     return view(await loadSubmission(tx, data.id, actor));
   });
 }

@@ -1,0 +1,336 @@
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import type { TestDatabase } from "@innspill/db/testing";
+import type { Actor } from "../actor";
+import { hashPassword } from "../users/password";
+import { createDemoDatabase } from "../testing";
+import {
+  addReviewComment,
+  approveSubmission,
+  createRevision,
+  getSubmission,
+  reauthenticate,
+  recordSending,
+  requestApproval,
+  resolveReviewThread,
+  saveSubmission,
+  sendForReview,
+  signSubmission,
+  type SaveSubmissionInput,
+  type SubmissionView,
+} from "./index";
+
+const CLIENT = { ip: "192.0.2.10", userAgent: "vitest" };
+let t: TestDatabase;
+let a: Record<string, Actor>;
+let id: string;
+
+/** Each test gets a fresh demo database with the demo letter (signatories Kaja, then Heidi). */
+beforeEach(async () => {
+  await t?.close();
+  ({ t, actors: a } = await createDemoDatabase({ content: true }));
+  id = (await t.db.submission.findFirstOrThrow()).id;
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const view = () => getSubmission(t.db, { id }, a.ingrid!);
+
+function input(s: SubmissionView, changes: Partial<SaveSubmissionInput> = {}): SaveSubmissionInput {
+  return {
+    id: s.id,
+    version: s.version,
+    title: s.title,
+    place: s.place,
+    date: s.date,
+    recipient: s.recipient,
+    theirReference: s.theirReference,
+    ourReference: s.ourReference,
+    letterheadOrganisation: s.letterheadOrganisation,
+    letterheadUnit: s.letterheadUnit,
+    letterheadAddress: s.letterheadAddress,
+    closing: s.closing,
+    signingOrder: s.signingOrder,
+    sections: s.sections.map((x) =>
+      x.kind === "BLOCK"
+        ? { kind: "BLOCK", blockVersionId: x.library!.versionId, showHeading: x.showHeading }
+        : x.kind === "LOCAL"
+          ? { kind: "LOCAL", blockVersionId: x.library!.versionId, heading: x.heading, body: x.body }
+          : { kind: "FREE", heading: x.heading, body: x.body },
+    ),
+    signatories: s.signatories,
+    ...changes,
+  };
+}
+const save = async (changes: Partial<SaveSubmissionInput>) =>
+  saveSubmission(t.db, input(await view(), changes), a.ingrid!);
+
+/** Draft → review → awaiting approval; returns the frozen hash. */
+async function putUpForApproval() {
+  let s = await view();
+  if (s.status === "DRAFT") {
+    await sendForReview(t.db, { id, version: s.version }, a.ingrid!);
+    s = await view();
+  }
+  return (await requestApproval(t.db, { id, version: s.version }, a.ingrid!)).snapshotSha256;
+}
+async function approveAll() {
+  const hash = await putUpForApproval();
+  await approveSubmission(t.db, { id, snapshotSha256: hash }, a.kaja!);
+  await approveSubmission(t.db, { id, snapshotSha256: hash }, a.heidi!);
+  return hash;
+}
+const hearingStatus = async () =>
+  (await t.db.hearing.findFirstOrThrow({ where: { submissions: { some: { id } } } })).status;
+const sign = (who: Actor, hash: string) => signSubmission(t.db, { id, snapshotSha256: hash }, who, CLIENT);
+const reauth = (who: Actor) => reauthenticate(t.db, { password: "innspill-demo" }, who);
+
+describe("review and approval", () => {
+  it("moves through review to approval, with the hearing following, once all approvers approved", async () => {
+    await sendForReview(t.db, { id, version: (await view()).version }, a.ingrid!);
+    expect(await hearingStatus()).toBe("TIL_GJENNOMGANG");
+    const hash = await putUpForApproval();
+    expect(await hearingStatus()).toBe("TIL_GODKJENNING");
+    const render = await t.db.submissionRender.findUniqueOrThrow({
+      where: { submissionId_snapshotSha256: { submissionId: id, snapshotSha256: hash } },
+    });
+    expect(render.snapshot).toContain("Bioingeniører");
+
+    expect(await approveSubmission(t.db, { id, snapshotSha256: hash }, a.kaja!)).toMatchObject({
+      status: "AWAITING_APPROVAL",
+      approvals: 1,
+    });
+    await expect(approveSubmission(t.db, { id, snapshotSha256: hash }, a.kaja!)).rejects.toMatchObject({
+      message: "alreadyApproved",
+    });
+    expect(await approveSubmission(t.db, { id, snapshotSha256: hash }, a.heidi!)).toMatchObject({
+      status: "APPROVED",
+    });
+    expect(await hearingStatus()).toBe("TIL_SIGNERING");
+  });
+
+  it("shows open threads before approval is asked for", async () => {
+    await sendForReview(t.db, { id, version: (await view()).version }, a.ingrid!);
+    const { threadId } = await addReviewComment(
+      t.db,
+      { submissionId: id, sectionIndex: 1, body: "Bør vi nevne Helsemod 2019?" },
+      a.martin!,
+    );
+    const s = await view();
+    await expect(requestApproval(t.db, { id, version: s.version }, a.ingrid!)).rejects.toMatchObject({
+      message: "openThreads",
+      details: { open: 1 },
+    });
+    await resolveReviewThread(t.db, { threadId }, a.ingrid!);
+    await expect(requestApproval(t.db, { id, version: s.version }, a.ingrid!)).resolves.toHaveProperty(
+      "snapshotSha256",
+    );
+  });
+
+  it("voids the approval when the letter is edited afterwards, and refuses the old hash", async () => {
+    const hash = await putUpForApproval();
+    await approveSubmission(t.db, { id, snapshotSha256: hash }, a.kaja!);
+    await save({ title: "Høringssvar – Helsepersonellplan 2040 (rettet)" });
+
+    const s = await view();
+    expect(s.status).toBe("IN_REVIEW");
+    expect(s.snapshotSha256).toBeNull();
+    expect(await hearingStatus()).toBe("TIL_GJENNOMGANG");
+    const approvals = await t.db.submissionApproval.findMany({ where: { submissionId: id } });
+    expect(approvals).toHaveLength(1);
+    expect(approvals[0]!.voidedAt).not.toBeNull();
+    expect(
+      await t.db.notification.count({ where: { userId: a.kaja!.id, kind: "submission.approvalVoided" } }),
+    ).toBe(1);
+
+    await expect(approveSubmission(t.db, { id, snapshotSha256: hash }, a.kaja!)).rejects.toMatchObject({
+      message: "submissionWrongStatus",
+    });
+    const fresh = await putUpForApproval();
+    expect(fresh).not.toBe(hash);
+    await expect(approveSubmission(t.db, { id, snapshotSha256: hash }, a.kaja!)).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: "staleSnapshot",
+    });
+    await expect(approveSubmission(t.db, { id, snapshotSha256: fresh }, a.kaja!)).resolves.toBeTruthy();
+  });
+
+  it("does not void anything for a save that leaves the letter as approved", async () => {
+    const hash = await putUpForApproval();
+    await approveSubmission(t.db, { id, snapshotSha256: hash }, a.kaja!);
+    await save({});
+    expect((await view()).status).toBe("AWAITING_APPROVAL");
+    expect(await t.db.submissionApproval.count({ where: { submissionId: id, voidedAt: null } })).toBe(1);
+  });
+});
+
+describe("who may approve and sign", () => {
+  it("refuses advisers, leaders who are not signatories, and admins", async () => {
+    const hash = await putUpForApproval();
+    const other = await t.db.user.create({
+      data: {
+        organisationId: a.kaja!.organisationId,
+        name: "Annen Leder",
+        email: "annen@nito.test",
+        role: "LEADER",
+        passwordHash: await hashPassword("innspill-demo"),
+      },
+    });
+    const otherLeader: Actor = {
+      id: other.id,
+      organisationId: other.organisationId,
+      role: "LEADER",
+      name: other.name,
+    };
+    await expect(approveSubmission(t.db, { id, snapshotSha256: hash }, a.ingrid!)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(approveSubmission(t.db, { id, snapshotSha256: hash }, otherLeader)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: "notAnApprover",
+    });
+    await approveSubmission(t.db, { id, snapshotSha256: hash }, a.kaja!);
+    await approveSubmission(t.db, { id, snapshotSha256: hash }, a.heidi!);
+    await reauth(otherLeader);
+    await expect(sign(otherLeader, hash)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: "notASignatory",
+    });
+    await expect(sign(a.admin!, hash)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(sign(a.ingrid!, hash)).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
+
+describe("signing", () => {
+  it("needs a fresh re-authentication, keeps the order, refuses a second signature, and records where from", async () => {
+    const hash = await approveAll();
+    await expect(sign(a.kaja!, hash)).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+      message: "reauthRequired",
+    });
+    await expect(reauthenticate(t.db, { password: "feil-passord" }, a.kaja!)).rejects.toMatchObject({
+      message: "reauthFailed",
+      fieldErrors: { password: ["reauthFailed"] },
+    });
+    await reauth(a.kaja!);
+    await reauth(a.heidi!);
+
+    // Sequential: Heidi is second.
+    await expect(sign(a.heidi!, hash)).rejects.toMatchObject({ message: "notYourTurn" });
+    expect(await sign(a.kaja!, hash)).toMatchObject({ status: "SIGNING", finalize: false });
+    await expect(sign(a.kaja!, hash)).rejects.toMatchObject({ message: "alreadySigned" });
+
+    // An expired re-authentication (older than five minutes) is refused.
+    await t.db.user.update({
+      where: { id: a.heidi!.id },
+      data: { reauthenticatedAt: new Date(Date.now() - 6 * 60_000) },
+    });
+    await expect(sign(a.heidi!, hash)).rejects.toMatchObject({ message: "reauthRequired" });
+    await reauth(a.heidi!);
+    expect(await sign(a.heidi!, hash)).toMatchObject({ status: "SIGNED", finalize: true });
+
+    const sigs = await t.db.submissionSignature.findMany({
+      where: { submissionId: id },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(sigs.map((x) => [x.userId, x.ip, x.userAgent, x.snapshotSha256])).toEqual([
+      [a.kaja!.id, CLIENT.ip, CLIENT.userAgent, hash],
+      [a.heidi!.id, CLIENT.ip, CLIENT.userAgent, hash],
+    ]);
+  });
+
+  it("accepts any order when the order is parallel", async () => {
+    await save({ signingOrder: "PARALLEL" });
+    const hash = await approveAll();
+    await reauth(a.heidi!);
+    await reauth(a.kaja!);
+    expect(await sign(a.heidi!, hash)).toMatchObject({ status: "SIGNING" });
+    expect(await sign(a.kaja!, hash)).toMatchObject({ status: "SIGNED" });
+  });
+
+  it("refuses to sign a voided hash", async () => {
+    const hash = await approveAll();
+    await reauth(a.kaja!);
+    await sign(a.kaja!, hash);
+    // The DB-level edit of a section would not pass save; an edit through save voids the signature too.
+    await save({ closing: "Vennlig hilsen" });
+    expect(await t.db.submissionSignature.count({ where: { submissionId: id, voidedAt: null } })).toBe(0);
+    await expect(sign(a.kaja!, hash)).rejects.toMatchObject({ message: "submissionWrongStatus" });
+  });
+
+  it("ends in one consistent state when two leaders approve or sign at the same moment", async () => {
+    await save({ signingOrder: "PARALLEL" });
+    const hash = await putUpForApproval();
+    const approvals = await Promise.allSettled([
+      approveSubmission(t.db, { id, snapshotSha256: hash }, a.kaja!),
+      approveSubmission(t.db, { id, snapshotSha256: hash }, a.heidi!),
+    ]);
+    expect(approvals.map((r) => r.status)).toEqual(["fulfilled", "fulfilled"]);
+    expect((await view()).status).toBe("APPROVED");
+
+    await reauth(a.kaja!);
+    await reauth(a.heidi!);
+    const signatures = await Promise.allSettled([
+      sign(a.kaja!, hash),
+      sign(a.kaja!, hash),
+      sign(a.heidi!, hash),
+      sign(a.heidi!, hash),
+    ]);
+    expect(signatures.filter((r) => r.status === "fulfilled")).toHaveLength(2);
+    expect(await t.db.submissionSignature.count({ where: { submissionId: id, voidedAt: null } })).toBe(2);
+    expect((await view()).status).toBe("SIGNED");
+    const finalizing = signatures.filter((r) => r.status === "fulfilled" && r.value.finalize);
+    expect(finalizing).toHaveLength(1);
+  });
+
+  it("locks the signed letter; sending moves the hearing to sendt; a new revision leaves the signed one", async () => {
+    const hash = await approveAll();
+    await reauth(a.kaja!);
+    await reauth(a.heidi!);
+    await sign(a.kaja!, hash);
+    await sign(a.heidi!, hash);
+    await expect(save({ title: "Endret etter signering" })).rejects.toMatchObject({
+      message: "submissionLocked",
+    });
+
+    await recordSending(
+      t.db,
+      {
+        id,
+        sentOn: "2026-11-24",
+        channel: "REGJERINGEN_SKJEMA",
+        recipient: "Helse- og omsorgsdepartementet",
+        receiptUrl: "https://www.regjeringen.no/svar/123",
+      },
+      a.ingrid!,
+    );
+    expect((await view()).status).toBe("SENT");
+    expect(await hearingStatus()).toBe("SENDT");
+
+    const next = await createRevision(t.db, { id }, a.ingrid!);
+    expect(next.revision).toBe(2);
+    const revised = await getSubmission(t.db, { id: next.id }, a.ingrid!);
+    expect(revised).toMatchObject({ status: "DRAFT", title: (await view()).title });
+    expect((await view()).status).toBe("SENT");
+  });
+});
+
+describe("the audit trail and signatures cannot be rewritten", () => {
+  it("refuses UPDATE and DELETE on audit rows, signatures and approvals in the database itself", async () => {
+    const hash = await approveAll();
+    await reauth(a.kaja!);
+    await sign(a.kaja!, hash);
+    await expect(t.db.$executeRawUnsafe(`UPDATE "AuditEvent" SET action = 'x'`)).rejects.toThrow();
+    await expect(t.db.$executeRawUnsafe(`DELETE FROM "AuditEvent"`)).rejects.toThrow();
+    await expect(t.db.$executeRawUnsafe(`DELETE FROM "SubmissionSignature"`)).rejects.toThrow(
+      /cannot be deleted/,
+    );
+    await expect(
+      t.db.$executeRawUnsafe(`UPDATE "SubmissionSignature" SET "snapshotSha256" = 'forged'`),
+    ).rejects.toThrow(/only be voided/);
+    await expect(
+      t.db.$executeRawUnsafe(`UPDATE "SubmissionApproval" SET "userId" = gen_random_uuid()`),
+    ).rejects.toThrow();
+    expect(await t.db.auditEvent.count({ where: { action: "submission.signed" } })).toBe(1);
+  });
+});
