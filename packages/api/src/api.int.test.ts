@@ -81,6 +81,20 @@ const ACCESS: Record<string, Role[] | "public"> = {
   "submission.latestRender": ALL,
   "submission.signatories": ALL,
   "submission.createSignatory": ["ADMIN"],
+  "submission.sendForReview": ["ADVISER", "ADMIN"],
+  "submission.returnToDraft": ["ADVISER", "ADMIN"],
+  "submission.requestApproval": ["ADVISER", "ADMIN"],
+  "submission.approvalView": ALL,
+  // Approving and signing are a leader's own acts: not an adviser's, and no admin signs on anyone's behalf.
+  "submission.approve": ["LEADER"],
+  "submission.sign": ["LEADER"],
+  "submission.returnForChanges": ALL,
+  "submission.reauthenticate": ALL,
+  "submission.recordSending": ["ADVISER", "ADMIN"],
+  "submission.createRevision": ["ADVISER", "ADMIN"],
+  "submission.threads": ALL,
+  "submission.comment": ALL,
+  "submission.resolveThread": ALL,
   "submission.updateSignatory": ["ADMIN"],
   "user.me": ALL,
   "user.list": ["ADMIN"],
@@ -212,7 +226,8 @@ async function http(ctx: Context, path: string, input: unknown) {
 }
 
 describe("bad input", () => {
-  const BAD: Record<string, { input: unknown; fields: string[] }> = {
+  /** Called as an admin unless `role` says otherwise (approving and signing are leaders' alone). */
+  const BAD: Record<string, { input: unknown; fields: string[]; role?: Role }> = {
     "hearing.create": {
       input: { title: "", kind: "NOPE", deadline: "31.02.2027", url: "ikke en lenke" },
       fields: ["title", "issuingBodyId", "kind", "deadline", "url"],
@@ -281,6 +296,28 @@ describe("bad input", () => {
       fields: ["title", "date", "sections.0.body.content.0", "signatories.0.signatoryId"],
     },
     "submission.render": { input: { id: "nei" }, fields: ["id"] },
+    "submission.sendForReview": { input: { id: "x", version: "1" }, fields: ["id", "version"] },
+    "submission.returnToDraft": { input: { id: "x" }, fields: ["id", "version"] },
+    "submission.requestApproval": { input: { id: "x", version: 0 }, fields: ["id", "version"] },
+    "submission.approve": {
+      input: { id: "x", snapshotSha256: "abc" },
+      fields: ["id", "snapshotSha256"],
+      role: "LEADER",
+    },
+    "submission.sign": {
+      input: { id: "x", snapshotSha256: "ABC" },
+      fields: ["id", "snapshotSha256"],
+      role: "LEADER",
+    },
+    "submission.returnForChanges": { input: { id: "x", comment: " " }, fields: ["id", "comment"] },
+    "submission.reauthenticate": { input: { password: "" }, fields: ["password"] },
+    "submission.recordSending": {
+      input: { id: "x", sentOn: "i går", channel: "BREVDUE", recipient: "", receiptUrl: "ftp://x" },
+      fields: ["id", "sentOn", "channel", "recipient", "receiptUrl"],
+    },
+    "submission.createRevision": { input: { id: "x" }, fields: ["id"] },
+    "submission.comment": { input: { submissionId: "x", body: "" }, fields: ["submissionId", "body"] },
+    "submission.resolveThread": { input: { threadId: "x" }, fields: ["threadId"] },
     "submission.createSignatory": {
       input: { name: "", titles: [{ title: "Leder", validFrom: "2025-01-01", validTo: "2024-01-01" }] },
       fields: ["name", "titles.0.validTo"],
@@ -312,9 +349,9 @@ describe("bad input", () => {
     expect(Object.keys(BAD).sort()).toEqual(mutations.sort());
   });
 
-  for (const [path, { input, fields }] of Object.entries(BAD)) {
+  for (const [path, { input, fields, role }] of Object.entries(BAD)) {
     it(`${path} answers BAD_REQUEST with field errors`, async () => {
-      const { status, data } = await http(fx.ctx("ADMIN"), path, input);
+      const { status, data } = await http(fx.ctx(role ?? "ADMIN"), path, input);
       expect(status).toBe(400);
       expect(data?.code).toBe("BAD_REQUEST");
       const fieldErrors = data?.fieldErrors as Record<string, string[]>;

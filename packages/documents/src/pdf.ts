@@ -77,20 +77,20 @@ export const LETTER_TEMPLATE = String.raw`
   ]),
 )
 #if signing != none {
-  let v = signing.verification
+  let ver = signing.verification
   pagebreak()
-  text(size: 12pt, weight: "bold")[#v.heading]
-  par(v.intro)
+  text(size: 12pt, weight: "bold")[#ver.heading]
+  par(ver.intro)
   table(
     columns: (auto, 1fr),
     stroke: 0.4pt + gray,
-    ..v.facts.map(f => (strong(f.label), text(size: 8.5pt, f.value))).flatten(),
+    ..ver.facts.map(f => (strong(f.label), text(size: 8.5pt, f.value))).flatten(),
   )
   v(line-height)
   table(
     columns: (auto, 1fr),
     stroke: 0.4pt + gray,
-    ..v.events.map(e => (text(size: 9pt, e.at), text(size: 9pt, e.text))).flatten(),
+    ..ver.events.map(e => (text(size: 9pt, e.at), text(size: 9pt, e.text))).flatten(),
   )
 }
 `;

@@ -31,17 +31,18 @@ import {
   returnToDraft,
   sendForReview,
   signSubmission,
+  idVersionInput,
+  requestApprovalInput,
+  snapshotHashInput,
+  returnForChangesInput,
+  reauthenticateInput,
+  reviewCommentInput,
 } from "@innspill/domain";
 import { enqueue, finalizeSubmissionJob, renderSubmissionJob, type PgBoss } from "@innspill/jobs";
 import { protectedProcedure, roleProcedure, router } from "../trpc";
 
 const editor = roleProcedure(SUBMISSION_EDITORS);
 const leader = roleProcedure(["LEADER"]);
-const idVersion = z.object({ id: z.uuid({ error: "invalid" }), version: z.int({ error: "invalid" }) });
-const byHash = z.object({
-  id: z.uuid({ error: "invalid" }),
-  snapshotSha256: z.string().regex(/^[0-9a-f]{64}$/, { error: "invalid" }),
-});
 
 const sendRender = (boss: PgBoss, r: { submissionId: string; snapshotSha256: string }) =>
   enqueue(
@@ -73,31 +74,31 @@ export const submissionRouter = router({
     return render;
   }),
   sendForReview: editor
-    .input(idVersion)
+    .input(idVersionInput)
     .mutation(({ ctx, input }) => sendForReview(ctx.db, input, ctx.actor)),
   returnToDraft: editor
-    .input(idVersion)
+    .input(idVersionInput)
     .mutation(({ ctx, input }) => returnToDraft(ctx.db, input, ctx.actor)),
   /** Freezes the letter for approval; its documents are made at once, so approvers can read the PDF too. */
-  requestApproval: editor
-    .input(idVersion.extend({ acknowledgeOpenThreads: z.boolean().optional() }))
-    .mutation(async ({ ctx, input }) => {
-      const result = await requestApproval(ctx.db, input, ctx.actor);
-      if (result.enqueue) await sendRender(await ctx.getBoss(), result.render);
-      return { snapshotSha256: result.snapshotSha256 };
-    }),
+  requestApproval: editor.input(requestApprovalInput).mutation(async ({ ctx, input }) => {
+    const result = await requestApproval(ctx.db, input, ctx.actor);
+    if (result.enqueue) await sendRender(await ctx.getBoss(), result.render);
+    return { snapshotSha256: result.snapshotSha256 };
+  }),
   approvalView: protectedProcedure
     .input(byId)
     .query(({ ctx, input }) => getApprovalView(ctx.db, input, ctx.actor)),
-  approve: leader.input(byHash).mutation(({ ctx, input }) => approveSubmission(ctx.db, input, ctx.actor)),
+  approve: leader
+    .input(snapshotHashInput)
+    .mutation(({ ctx, input }) => approveSubmission(ctx.db, input, ctx.actor)),
   returnForChanges: protectedProcedure
-    .input(z.object({ id: z.uuid({ error: "invalid" }), comment: z.string() }))
+    .input(returnForChangesInput)
     .mutation(({ ctx, input }) => returnForChanges(ctx.db, input, ctx.actor)),
   reauthenticate: protectedProcedure
-    .input(z.object({ password: z.string() }))
+    .input(reauthenticateInput)
     .mutation(({ ctx, input }) => reauthenticate(ctx.db, input, ctx.actor)),
   /** The last signature has the worker make the final, signed PDF/A. */
-  sign: leader.input(byHash).mutation(async ({ ctx, input }) => {
+  sign: leader.input(snapshotHashInput).mutation(async ({ ctx, input }) => {
     const result = await signSubmission(
       ctx.db,
       input,
@@ -121,14 +122,7 @@ export const submissionRouter = router({
     .input(byId)
     .query(({ ctx, input }) => listReviewThreads(ctx.db, input, ctx.actor)),
   comment: protectedProcedure
-    .input(
-      z.object({
-        submissionId: z.uuid({ error: "invalid" }),
-        threadId: z.uuid({ error: "invalid" }).nullable().optional(),
-        sectionIndex: z.int().nullable().optional(),
-        body: z.string(),
-      }),
-    )
+    .input(reviewCommentInput)
     .mutation(({ ctx, input }) => addReviewComment(ctx.db, input, ctx.actor)),
   resolveThread: protectedProcedure
     .input(z.object({ threadId: z.uuid({ error: "invalid" }) }))

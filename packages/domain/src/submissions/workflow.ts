@@ -46,7 +46,7 @@ export interface ClientInfo {
   userAgent: string | null;
 }
 
-const idVersion = z.object({ id: fields.id(), version: z.int({ error: "invalid" }).min(1) });
+export const idVersionInput = z.object({ id: fields.id(), version: z.int({ error: "invalid" }).min(1) });
 const sha = z.string().regex(/^[0-9a-f]{64}$/, { error: "invalid" });
 
 /** Locks the submission row; with `version`, a stale one is a CONFLICT. */
@@ -152,7 +152,7 @@ export async function voidApprovals(tx: DbTx, s: Loaded, actor: Actor, reason: s
 
 export async function sendForReview(db: Db, input: unknown, actor: Actor) {
   requireRole(actor, SUBMISSION_EDITORS);
-  const { id, version } = parseInput(idVersion, input);
+  const { id, version } = parseInput(idVersionInput, input);
   return db.$transaction(async (tx) => {
     const s = await lock(tx, id, actor, version);
     if (s.status !== "DRAFT") throw new AppError("BAD_REQUEST", "submissionWrongStatus");
@@ -173,7 +173,7 @@ export async function sendForReview(db: Db, input: unknown, actor: Actor) {
 
 export async function returnToDraft(db: Db, input: unknown, actor: Actor) {
   requireRole(actor, SUBMISSION_EDITORS);
-  const { id, version } = parseInput(idVersion, input);
+  const { id, version } = parseInput(idVersionInput, input);
   return db.$transaction(async (tx) => {
     const s = await lock(tx, id, actor, version);
     if (s.status !== "IN_REVIEW") throw new AppError("BAD_REQUEST", "submissionWrongStatus");
@@ -182,7 +182,7 @@ export async function returnToDraft(db: Db, input: unknown, actor: Actor) {
   });
 }
 
-const requestApprovalInput = idVersion.extend({
+export const requestApprovalInput = idVersionInput.extend({
   /** Open review threads are shown first; asking anyway must be deliberate. */
   acknowledgeOpenThreads: z.boolean().default(false),
 });
@@ -235,7 +235,7 @@ export async function requestApproval(db: Db, input: unknown, actor: Actor) {
   });
 }
 
-const hashInput = z.object({ id: fields.id(), snapshotSha256: sha });
+export const snapshotHashInput = z.object({ id: fields.id(), snapshotSha256: sha });
 
 async function recordSeen(tx: DbTx, s: Loaded, snapshotSha256: string, userId: string) {
   const render = await tx.submissionRender.findUnique({
@@ -253,7 +253,7 @@ async function recordSeen(tx: DbTx, s: Loaded, snapshotSha256: string, userId: s
 /** A leader approves the frozen snapshot by its hash. The last approval needed moves the letter on to signing. */
 export async function approveSubmission(db: Db, input: unknown, actor: Actor) {
   requireRole(actor, ["LEADER"]);
-  const { id, snapshotSha256 } = parseInput(hashInput, input);
+  const { id, snapshotSha256 } = parseInput(snapshotHashInput, input);
   return db.$transaction(async (tx) => {
     const s = await lock(tx, id, actor);
     if (s.status !== "AWAITING_APPROVAL") throw new AppError("BAD_REQUEST", "submissionWrongStatus");
@@ -299,12 +299,15 @@ export async function approveSubmission(db: Db, input: unknown, actor: Actor) {
   });
 }
 
-const returnInput = z.object({ id: fields.id(), comment: fields.requiredText(5000, "textTooLong") });
+export const returnForChangesInput = z.object({
+  id: fields.id(),
+  comment: fields.requiredText(5000, "textTooLong"),
+});
 
 /** Sends a letter awaiting approval (or approved) back to review with a comment; live approvals are voided. */
 export async function returnForChanges(db: Db, input: unknown, actor: Actor) {
   requireRole(actor, ["LEADER", "ADVISER", "ADMIN"]);
-  const { id, comment } = parseInput(returnInput, input);
+  const { id, comment } = parseInput(returnForChangesInput, input);
   return db.$transaction(async (tx) => {
     const s = await lock(tx, id, actor);
     if (!FROZEN.includes(s.status)) throw new AppError("BAD_REQUEST", "submissionWrongStatus");
@@ -322,11 +325,13 @@ export async function returnForChanges(db: Db, input: unknown, actor: Actor) {
 
 // ——— Signing ———
 
-const reauthInput = z.object({ password: z.string({ error: "required" }).min(1, { error: "required" }) });
+export const reauthenticateInput = z.object({
+  password: z.string({ error: "required" }).min(1, { error: "required" }),
+});
 
 /** The password again, before signing. Signing accepts it for five minutes. */
 export async function reauthenticate(db: Db, input: unknown, actor: Actor, now: Date = new Date()) {
-  const { password } = parseInput(reauthInput, input);
+  const { password } = parseInput(reauthenticateInput, input);
   const user = await db.user.findUniqueOrThrow({ where: { id: actor.id } });
   if (!(await verifyPassword(user.passwordHash, password)))
     throw new AppError("BAD_REQUEST", "reauthFailed", { fieldErrors: { password: ["reauthFailed"] } });
@@ -360,7 +365,7 @@ export async function signSubmission(
   now: Date = new Date(),
 ) {
   requireRole(actor, ["LEADER"]);
-  const { id, snapshotSha256 } = parseInput(hashInput, input);
+  const { id, snapshotSha256 } = parseInput(snapshotHashInput, input);
   return db.$transaction(async (tx) => {
     const s = await lock(tx, id, actor);
     if (!["APPROVED", "SIGNING"].includes(s.status))
@@ -528,7 +533,7 @@ export async function createRevision(db: Db, input: unknown, actor: Actor) {
 
 // ——— Review threads ———
 
-const commentInput = z.object({
+export const reviewCommentInput = z.object({
   submissionId: fields.id(),
   threadId: fields.optionalId(),
   sectionIndex: z.int().min(0).max(1000).nullable().optional(),
@@ -536,7 +541,7 @@ const commentInput = z.object({
 });
 
 export async function addReviewComment(db: Db, input: unknown, actor: Actor) {
-  const data = parseInput(commentInput, input);
+  const data = parseInput(reviewCommentInput, input);
   return db.$transaction(async (tx) => {
     const s = await loadSubmission(tx, data.submissionId, actor);
     let threadId = data.threadId;

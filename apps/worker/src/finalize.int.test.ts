@@ -1,0 +1,89 @@
+import { execFileSync } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { TestDatabase } from "@innspill/db/testing";
+import {
+  approveSubmission,
+  getSubmission,
+  reauthenticate,
+  requestApproval,
+  sendForReview,
+  signSubmission,
+  verifyDocument,
+  type Actor,
+} from "@innspill/domain";
+import { createDemoDatabase } from "@innspill/domain/testing";
+import { processFinalizeSubmission } from "./processors/submission-finalize";
+
+let t: TestDatabase;
+let a: Record<string, Actor>;
+let pdf: Buffer;
+
+beforeAll(async () => {
+  ({ t, actors: a } = await createDemoDatabase({ content: true }));
+  const id = (await t.db.submission.findFirstOrThrow()).id;
+  const version = async () => (await getSubmission(t.db, { id }, a.ingrid!)).version;
+  await sendForReview(t.db, { id, version: await version() }, a.ingrid!);
+  const { snapshotSha256 } = await requestApproval(t.db, { id, version: await version() }, a.ingrid!);
+  for (const leader of [a.kaja!, a.heidi!]) {
+    await approveSubmission(t.db, { id, snapshotSha256 }, leader);
+    await reauthenticate(t.db, { password: "innspill-demo" }, leader);
+  }
+  for (const leader of [a.kaja!, a.heidi!])
+    await signSubmission(t.db, { id, snapshotSha256 }, leader, { ip: "192.0.2.1", userAgent: "vitest" });
+
+  const ctx = { db: t.db };
+  const first = await processFinalizeSubmission(ctx, { submissionId: id, snapshotSha256 });
+  expect(first.reused).toBe(false);
+  // A repeated job does not make another document.
+  expect(await processFinalizeSubmission(ctx, { submissionId: id, snapshotSha256 })).toMatchObject({
+    reused: true,
+  });
+  const doc = await t.db.signedDocument.findUniqueOrThrow({ where: { submissionId: id } });
+  pdf = Buffer.from((await t.db.storedFile.findUniqueOrThrow({ where: { sha256: doc.pdfSha256 } })).content);
+}, 60_000);
+
+afterAll(async () => {
+  await t?.close();
+});
+
+describe("the signed document", () => {
+  it("names both signatories with their titles, the approval lines, and a verification page", () => {
+    const text = execFileSync("pdftotext", ["-enc", "UTF-8", "-", "-"], { input: pdf })
+      .toString("utf8")
+      .replace(/\s+/g, " ");
+    for (const s of [
+      "Kaja Marienborg",
+      "Fagstyreleder, NITO BFI",
+      "Heidi Andersen",
+      "Instituttleder, NITO BFI",
+    ])
+      expect(text).toContain(s);
+    expect(text.match(/Elektronisk godkjent \d{1,2}\. \p{L}+ \d{4}/gu)).toHaveLength(2);
+    expect(text).toContain("Verifisering");
+    expect(text).toContain("Innhold (SHA-256)");
+    expect(text).toMatch(/Signert – Kaja Marienborg/);
+    expect(text).toMatch(/Godkjent – Heidi Andersen/);
+    expect(pdf.toString("latin1")).toMatch(/pdfaid:part(>|=")2/);
+  });
+
+  it("is recognised by verification, and a modified copy is not", async () => {
+    const genuine = await verifyDocument(t.db, pdf);
+    expect(genuine).toMatchObject({
+      valid: true,
+      title: "Høringssvar – Helsepersonellplan 2040",
+      signatures: [{ name: "Kaja Marienborg" }, { name: "Heidi Andersen" }],
+    });
+    // One byte changed anywhere is a different document.
+    const modified = Buffer.from(pdf);
+    const at = Math.floor(modified.length / 2);
+    modified[at] = modified[at]! ^ 0x01;
+    expect(await verifyDocument(t.db, modified)).toMatchObject({ valid: false });
+  });
+
+  it("cannot be changed or deleted", async () => {
+    await expect(t.db.$executeRawUnsafe(`UPDATE "SignedDocument" SET "pdfSha256" = 'x'`)).rejects.toThrow(
+      /immutable/,
+    );
+    await expect(t.db.$executeRawUnsafe(`DELETE FROM "StoredFile"`)).rejects.toThrow(/immutable/);
+  });
+});
