@@ -14,7 +14,7 @@ declare module "next-auth" {
   }
 }
 
-export const PUBLIC_PATHS = ["/login", "/api/auth"];
+export const PUBLIC_PATHS = ["/login", "/api/auth", "/verifiser"];
 
 export const baseAuthConfig = {
   trustHost: true,

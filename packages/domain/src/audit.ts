@@ -21,3 +21,18 @@ export async function listAuditEvents(db: DbTx, entity: string, entityId: string
     take: 200,
   });
 }
+
+/** A hearing's whole history: its own events and those of its submissions (approvals, signatures, sending), newest first. */
+export async function listHearingHistory(db: DbTx, hearingId: string, limit?: number) {
+  const submissions = await db.submission.findMany({ where: { hearingId }, select: { id: true } });
+  return db.auditEvent.findMany({
+    where: {
+      OR: [
+        { entity: "Hearing", entityId: hearingId },
+        { entity: "Submission", entityId: { in: submissions.map((s) => s.id) } },
+      ],
+    },
+    orderBy: { id: "desc" },
+    ...(limit ? { take: limit } : {}),
+  });
+}

@@ -22,6 +22,12 @@ export * from "./library/body";
 export { HIGHLIGHT_END, HIGHLIGHT_START } from "./library/highlight";
 export { FactFormat, PositionStatus } from "@innspill/db/enums";
 export * from "./submissions/schemas";
-export { RenderStatus, SectionKind } from "@innspill/db/enums";
+export {
+  RenderStatus,
+  SectionKind,
+  SubmissionStatus,
+  SigningOrder,
+  SendingChannel,
+} from "@innspill/db/enums";
 export { wordDiff, type WordDiffPart } from "./library/diff";
 export type { SubmissionView, SubmissionWarning } from "./submissions/submissions";

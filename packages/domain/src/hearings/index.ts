@@ -1,12 +1,13 @@
+import { z } from "zod";
 import type { Db, DbTx, Hearing, HearingStatus, Prisma } from "@innspill/db";
 import type { Actor } from "../actor";
 import { requireRole } from "../actor";
-import { listAuditEvents, recordAudit } from "../audit";
+import { listHearingHistory, recordAudit } from "../audit";
 import { dateOnlyToDb, dbToDateOnly, formatDate, osloDate, type DateOnly } from "../dates";
 import { AppError } from "../errors";
 import { notify } from "../notifications";
 import { getOrganisationSettings } from "../settings";
-import { parseInput } from "../validation";
+import { fields, parseInput } from "../validation";
 import { subtractWorkingDays } from "../workdays";
 import { MILESTONE_KINDS, MILESTONE_TARGET_STATUS, planMilestoneMoves, planMilestones } from "./milestones";
 import {
@@ -160,7 +161,7 @@ export async function getHearing(db: Db, input: unknown, actor: Actor) {
     },
   });
   if (!row) throw new AppError("NOT_FOUND", "hearingNotFound");
-  const events = await listAuditEvents(db, "Hearing", id);
+  const events = await listHearingHistory(db, id, 300);
   const actorIds = [...new Set(events.map((e) => e.actorId).filter((x): x is string => !!x))];
   const actors = await db.user.findMany({
     where: { id: { in: actorIds } },
@@ -589,3 +590,30 @@ export async function markOverdueHearings(db: Db, options: { now?: Date } = {}) 
 }
 
 export { hearingInclude };
+
+/** The full history of a hearing as JSON-ready data, for export (every event, oldest first, with names). */
+export async function exportHearingHistory(db: Db, input: unknown, actor: Actor) {
+  const { id } = parseInput(z.object({ id: fields.id() }), input);
+  const hearing = await db.hearing.findFirst({ where: { id, organisationId: actor.organisationId } });
+  if (!hearing) throw new AppError("NOT_FOUND", "hearingNotFound");
+  const events = (await listHearingHistory(db, id)).reverse();
+  const users = await db.user.findMany({
+    where: { organisationId: actor.organisationId },
+    select: { id: true, name: true },
+  });
+  const names = new Map(users.map((u) => [u.id, u.name]));
+  return {
+    hearing: { id: hearing.id, title: hearing.title, status: hearing.status },
+    exportedAt: new Date().toISOString(),
+    events: events.map((e) => ({
+      id: e.id.toString(),
+      at: e.createdAt.toISOString(),
+      action: e.action,
+      entity: e.entity,
+      entityId: e.entityId,
+      actorId: e.actorId,
+      actor: e.actorId ? (names.get(e.actorId) ?? null) : null,
+      data: e.data,
+    })),
+  };
+}

@@ -250,13 +250,17 @@ async function recordSeen(tx: DbTx, s: Loaded, snapshotSha256: string, userId: s
   });
 }
 
-/** A leader approves the frozen snapshot by its hash. The last approval needed moves the letter on to signing. */
+/**
+ * A leader approves the frozen snapshot by its hash: one of the leaders who sign it (any leader when no signatory has
+ * a login). The first approval moves the letter on to signing; a second leader may add theirs while it waits.
+ */
 export async function approveSubmission(db: Db, input: unknown, actor: Actor) {
   requireRole(actor, ["LEADER"]);
   const { id, snapshotSha256 } = parseInput(snapshotHashInput, input);
   return db.$transaction(async (tx) => {
     const s = await lock(tx, id, actor);
-    if (s.status !== "AWAITING_APPROVAL") throw new AppError("BAD_REQUEST", "submissionWrongStatus");
+    if (s.status !== "AWAITING_APPROVAL" && s.status !== "APPROVED")
+      throw new AppError("BAD_REQUEST", "submissionWrongStatus");
     if (s.snapshotSha256 !== snapshotSha256) throw new AppError("CONFLICT", "staleSnapshot");
     const approvers = await approverIds(tx, s);
     if (approvers && !approvers.includes(actor.id)) throw new AppError("FORBIDDEN", "notAnApprover");
@@ -274,13 +278,10 @@ export async function approveSubmission(db: Db, input: unknown, actor: Actor) {
       data: { snapshotSha256 },
     });
     await recordSeen(tx, s, snapshotSha256, actor.id);
-    const approved = new Set(
-      (
-        await tx.submissionApproval.findMany({ where: { submissionId: id, snapshotSha256, voidedAt: null } })
-      ).map((a) => a.userId),
-    );
-    const complete = approvers ? approvers.every((u) => approved.has(u)) : approved.size > 0;
-    if (complete) {
+    const approvals = await tx.submissionApproval.count({
+      where: { submissionId: id, snapshotSha256, voidedAt: null },
+    });
+    if (s.status === "AWAITING_APPROVAL") {
       await moveTo(tx, s, "APPROVED", actor);
       await notify(tx, {
         userIds: [
@@ -295,7 +296,7 @@ export async function approveSubmission(db: Db, input: unknown, actor: Actor) {
         exceptUserId: actor.id,
       });
     }
-    return { status: complete ? ("APPROVED" as const) : s.status, approvals: approved.size };
+    return { status: "APPROVED" as const, approvals };
   });
 }
 
@@ -727,7 +728,9 @@ export async function getApprovalView(db: Db, input: unknown, actor: Actor) {
       };
     }),
     voidedSignatures: signatures.filter((x) => x.voidedAt).length,
-    reauthenticatedAt: me?.reauthenticatedAt ?? null,
+    /** Whether signing now needs the password again (a margin for the time it takes to click). */
+    reauthFresh:
+      !!me?.reauthenticatedAt && Date.now() - me.reauthenticatedAt.getTime() < REAUTH_WINDOW_MS - 30_000,
     signedDocument: signed ? { pdfSha256: signed.pdfSha256, createdAt: signed.createdAt } : null,
     sending: await db.submissionSending.findUnique({ where: { submissionId: id } }),
   };

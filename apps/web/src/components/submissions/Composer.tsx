@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { titleOn, type SubmissionView } from "@innspill/domain/shared";
@@ -21,6 +22,8 @@ import {
   type LetterField,
 } from "./draft";
 import { RenderPanel } from "./RenderPanel";
+import { ReviewThreads } from "./ReviewThreads";
+import { WorkflowBar } from "./WorkflowBar";
 import { SectionCard } from "./SectionCard";
 import { WarningsPanel } from "./WarningsPanel";
 
@@ -96,6 +99,10 @@ function Loaded({
   const domainText = useDomainText();
   const { date, dateTime } = useDates();
   const id = submission.id;
+  const router = useRouter();
+  const [status, setStatus] = useState(submission.status);
+  // A signed letter stays as it was signed; a change needs a new revision.
+  const editable = canEdit && status !== "SIGNED" && status !== "SENT";
 
   // Unsaved edits survive a reload: kept in this browser until the server has them.
   const [restored] = useState(() => {
@@ -120,7 +127,7 @@ function Loaded({
 
   const setDraft = useCallback(
     (update: (d: Draft) => Draft) => {
-      if (!canEdit) return;
+      if (!editable) return;
       const next = update(draftRef.current);
       draftRef.current = next;
       setDraftState(next);
@@ -130,7 +137,7 @@ function Loaded({
         JSON.stringify({ draft: next, version: versionRef.current }),
       );
     },
-    [canEdit, id],
+    [editable, id],
   );
 
   /** Saves what is in the editor now. Resolves true when the server has it. */
@@ -142,6 +149,7 @@ function Loaded({
       try {
         const saved = await save.mutateAsync(toSaveInput(sent, id, versionRef.current));
         versionRef.current = saved.version;
+        setStatus(saved.status);
         setError(null);
         setFieldErrors({});
         setSavedAt(new Date());
@@ -156,6 +164,7 @@ function Loaded({
           setState("dirty");
         }
         void queryClient.invalidateQueries({ queryKey: trpc.submission.preview.queryKey({ id }) });
+        void queryClient.invalidateQueries({ queryKey: trpc.submission.approvalView.queryKey({ id }) });
         return true;
       } catch (err) {
         const data = errorData(err);
@@ -177,6 +186,20 @@ function Loaded({
       if (saving.current === run) saving.current = null;
     }
   }, [errorText, id, queryClient, save, trpc]);
+
+  const stateRef = useRef(state);
+  stateRef.current = state;
+
+  /** After a workflow step: the new version and status from the server. */
+  const refresh = useCallback(async () => {
+    const fresh = await queryClient.fetchQuery({
+      ...trpc.submission.byId.queryOptions({ id }),
+      staleTime: 0,
+    });
+    versionRef.current = fresh.version;
+    setStatus(fresh.status);
+    void queryClient.invalidateQueries({ queryKey: trpc.submission.pathKey() });
+  }, [id, queryClient, trpc]);
 
   // Autosave shortly after typing stops.
   useEffect(() => {
@@ -294,7 +317,7 @@ function Loaded({
       <div className="grid gap-4 xl:grid-cols-2">
         <div className="space-y-4">
           <Card title={t("letter")}>
-            <fieldset disabled={!canEdit} className="grid gap-3 sm:grid-cols-2">
+            <fieldset disabled={!editable} className="grid gap-3 sm:grid-cols-2">
               {input("title", { wide: true, testId: "letter-title" })}
               {input("place")}
               {input("date", { type: "date", testId: "letter-date" })}
@@ -303,7 +326,7 @@ function Loaded({
             </fieldset>
             <details className="mt-3 text-sm">
               <summary className="cursor-pointer text-blue-800">{t("letterhead")}</summary>
-              <fieldset disabled={!canEdit} className="mt-2 grid gap-3 sm:grid-cols-2">
+              <fieldset disabled={!editable} className="mt-2 grid gap-3 sm:grid-cols-2">
                 {input("theirReference")}
                 {input("ourReference")}
                 {input("letterheadOrganisation")}
@@ -335,7 +358,7 @@ function Loaded({
                     index={i}
                     count={draft.sections.length}
                     section={s}
-                    canEdit={canEdit}
+                    canEdit={editable}
                     lookup={lookup}
                     facts={facts}
                     positions={positions}
@@ -354,7 +377,7 @@ function Loaded({
             {fieldError("sections") ? (
               <p className="mt-2 text-sm text-red-700">{fieldError("sections")}</p>
             ) : null}
-            {canEdit ? (
+            {editable ? (
               <AddSection
                 onAdd={(section) => setDraft((d) => ({ ...d, sections: [...d.sections, section] }))}
               />
@@ -363,6 +386,20 @@ function Loaded({
 
           <Card title={t("signatories")}>
             <p className="mb-2 text-sm text-slate-600">{t("signatoriesHelp")}</p>
+            <label className="mb-3 flex items-center gap-2 text-sm">
+              {t("signingOrder")}
+              <select
+                className={`${inputClass} w-auto`}
+                value={draft.signingOrder}
+                disabled={!editable}
+                onChange={(e) =>
+                  setDraft((d) => ({ ...d, signingOrder: e.target.value as Draft["signingOrder"] }))
+                }
+              >
+                <option value="SEQUENTIAL">{t("sequential")}</option>
+                <option value="PARALLEL">{t("parallel")}</option>
+              </select>
+            </label>
             <ul className="space-y-3" data-testid="signatories">
               {draft.signatories.map((s, i) => {
                 const person = register.find((r) => r.id === s.signatoryId);
@@ -375,7 +412,7 @@ function Loaded({
                         {" — "}
                         {title ? title.title : <span className="text-amber-800">{t("noTitleOnDate")}</span>}
                       </span>
-                      {canEdit ? (
+                      {editable ? (
                         <button
                           type="button"
                           className="text-sm text-red-700 underline"
@@ -395,7 +432,7 @@ function Loaded({
                       placeholder={t("signatoryNote")}
                       aria-label={t("signatoryNote")}
                       value={s.note ?? ""}
-                      disabled={!canEdit}
+                      disabled={!editable}
                       onChange={(e) =>
                         setDraft((d) => ({
                           ...d,
@@ -412,7 +449,7 @@ function Loaded({
             {fieldError("signatories") ? (
               <p className="mt-2 text-sm text-red-700">{fieldError("signatories")}</p>
             ) : null}
-            {canEdit && draft.signatories.length < 3 ? (
+            {editable && draft.signatories.length < 3 ? (
               <label className="mt-3 block text-sm">
                 <span className="sr-only">{t("addSignatory")}</span>
                 <select
@@ -444,15 +481,30 @@ function Loaded({
         </div>
 
         <div className="space-y-4 xl:sticky xl:top-4 xl:self-start">
+          <WorkflowBar
+            id={id}
+            status={status}
+            canEdit={canEdit}
+            version={() => versionRef.current}
+            flush={async () => (stateRef.current === "saved" ? true : flush())}
+            onChanged={refresh}
+            onOpenRevision={(next) => router.push(`/innspill/${next}`)}
+          />
           <WarningsPanel
             id={id}
             draft={draft}
-            canEdit={canEdit}
+            canEdit={editable}
             stale={state !== "saved"}
             onFix={(update) => setDraft(update)}
           />
           <RenderPanel id={id} flush={flush} busy={state === "saving"} blocked={state === "conflict"} />
           <Preview id={id} stale={state !== "saved"} />
+          <ReviewThreads
+            id={id}
+            sections={draft.sections.map((x) =>
+              x.kind === "BLOCK" ? (x.library?.heading ?? null) : x.heading,
+            )}
+          />
         </div>
       </div>
     </>

@@ -35,11 +35,12 @@ export interface Draft {
   letterheadUnit: string | null;
   letterheadAddress: string | null;
   closing: string;
+  signingOrder: "SEQUENTIAL" | "PARALLEL";
   sections: DraftSection[];
   signatories: { signatoryId: string; note: string | null }[];
 }
 
-export type LetterField = Exclude<keyof Draft, "sections" | "signatories">;
+export type LetterField = Exclude<keyof Draft, "sections" | "signatories" | "signingOrder">;
 
 interface ServerSubmission extends Omit<Draft, "sections"> {
   sections: {
@@ -69,6 +70,7 @@ export function draftFrom(s: ServerSubmission): Draft {
     letterheadUnit: s.letterheadUnit,
     letterheadAddress: s.letterheadAddress,
     closing: s.closing,
+    signingOrder: s.signingOrder,
     sections: s.sections.map((x) => ({ ...x, key: newKey(), rev: 0 })),
     signatories: s.signatories.map((x) => ({ signatoryId: x.signatoryId, note: x.note })),
   };
@@ -88,6 +90,7 @@ export function toSaveInput(d: Draft, id: string, version: number): SaveSubmissi
     letterheadUnit: d.letterheadUnit,
     letterheadAddress: d.letterheadAddress,
     closing: d.closing,
+    signingOrder: d.signingOrder,
     sections: d.sections.map((x) =>
       x.kind === "BLOCK"
         ? { kind: "BLOCK", blockVersionId: x.library!.versionId, showHeading: x.showHeading }

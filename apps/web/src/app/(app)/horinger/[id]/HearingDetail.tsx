@@ -142,6 +142,12 @@ export function HearingDetail({ id, canEdit, actorId }: { id: string; canEdit: b
             actorId={actorId}
           />
           <Card title={t("history")}>
+            <a
+              href={`/api/horinger/${id}/historikk`}
+              className="mb-2 inline-block text-sm text-blue-800 underline"
+            >
+              {t("exportHistory")}
+            </a>
             {history.length === 0 ? <p className="text-sm text-slate-500">{t("noHistory")}</p> : null}
             <ol className="space-y-3 text-sm" data-testid="history">
               {history.map((e) => (

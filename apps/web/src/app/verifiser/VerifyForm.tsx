@@ -1,0 +1,99 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { Alert, buttonClass } from "@/components/ui";
+import { useDates } from "@/lib/dates";
+
+type Result =
+  | { valid: false; sha256: string }
+  | {
+      valid: true;
+      sha256: string;
+      organisation: string;
+      title: string;
+      hearing: string;
+      revision: number;
+      snapshotSha256: string;
+      signedAt: string;
+      signatures: { name: string; at: string }[];
+    };
+
+export function VerifyForm() {
+  const t = useTranslations("verify");
+  const { dateTime } = useDates();
+  const [result, setResult] = useState<Result | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  return (
+    <>
+      <form
+        className="flex flex-wrap items-center gap-2"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          setBusy(true);
+          setError(null);
+          setResult(null);
+          try {
+            const res = await fetch("/api/verifiser", {
+              method: "POST",
+              body: new FormData(e.currentTarget),
+            });
+            const body = (await res.json()) as Result | { error: string };
+            if ("error" in body) setError(body.error);
+            else setResult(body);
+          } catch {
+            setError(t("failed"));
+          } finally {
+            setBusy(false);
+          }
+        }}
+      >
+        <input
+          type="file"
+          name="file"
+          accept="application/pdf"
+          required
+          aria-label={t("file")}
+          data-testid="verify-file"
+        />
+        <button type="submit" className={buttonClass} disabled={busy}>
+          {busy ? t("checking") : t("check")}
+        </button>
+      </form>
+      <div className="mt-4" data-testid="verify-result">
+        {error ? <Alert>{error}</Alert> : null}
+        {result?.valid === false ? (
+          <Alert>
+            {t("invalid")} <code className="break-all text-xs">{result.sha256}</code>
+          </Alert>
+        ) : null}
+        {result?.valid ? (
+          <Alert kind="success">
+            <p className="font-semibold">{t("valid")}</p>
+            <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+              <dt>{t("letter")}</dt>
+              <dd>
+                {result.title} ({result.organisation})
+              </dd>
+              <dt>{t("hearing")}</dt>
+              <dd>{result.hearing}</dd>
+              <dt>{t("content")}</dt>
+              <dd className="break-all font-mono text-xs">{result.snapshotSha256}</dd>
+              <dt>{t("document")}</dt>
+              <dd className="break-all font-mono text-xs">{result.sha256}</dd>
+              {result.signatures.map((s) => (
+                <div key={s.name} className="contents">
+                  <dt>{t("signedBy")}</dt>
+                  <dd>
+                    {s.name}, {dateTime(new Date(s.at))}
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </Alert>
+        ) : null}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,269 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { WordDiff } from "@/components/library/WordDiff";
+import {
+  Alert,
+  Card,
+  Loading,
+  PageHeader,
+  buttonClass,
+  inputClass,
+  secondaryButtonClass,
+} from "@/components/ui";
+import { useDates } from "@/lib/dates";
+import { useErrorText } from "@/lib/errors";
+import { useTRPC } from "@/trpc/client";
+
+/**
+ * What a leader approves and signs: the frozen letter, every local change against the library, what changed since
+ * they last approved or signed, and who has approved and signed. Approving and signing name the letter's hash.
+ */
+export function ApprovalView({ id, actor }: { id: string; actor: { id: string; role: string } }) {
+  const t = useTranslations("approval");
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const errorText = useErrorText();
+  const { dateTime } = useDates();
+  const view = useQuery({
+    ...trpc.submission.approvalView.queryOptions({ id }),
+    // While the signed document is being made, look again every second.
+    refetchInterval: (q) =>
+      q.state.data?.status === "SIGNED" && !q.state.data.signedDocument ? 1000 : false,
+  });
+  const render = useQuery({
+    ...trpc.submission.renderStatus.queryOptions({ id: view.data?.renderId ?? "" }),
+    enabled: !!view.data?.renderId,
+    refetchInterval: (q) => (q.state.data && ["DONE", "FAILED"].includes(q.state.data.status) ? false : 1000),
+  });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.submission.pathKey() });
+  const approve = useMutation(trpc.submission.approve.mutationOptions({ onSuccess: refresh }));
+  const giveBack = useMutation(trpc.submission.returnForChanges.mutationOptions({ onSuccess: refresh }));
+  const reauth = useMutation(trpc.submission.reauthenticate.mutationOptions());
+  const sign = useMutation(trpc.submission.sign.mutationOptions({ onSuccess: refresh }));
+  const [comment, setComment] = useState("");
+  const [password, setPassword] = useState("");
+  const [error, setError] = useState<string | null>(null);
+
+  if (view.isPending) return <Loading label={t("title")} />;
+  if (view.error) return <Alert>{errorText(view.error)}</Alert>;
+  const v = view.data;
+  const hash = v.snapshotSha256;
+  const isApprover =
+    actor.role === "LEADER" && (v.approvers.length === 0 || v.approvers.some((a) => a.userId === actor.id));
+  const approvedByMe = v.approvals.some(
+    (a) => a.userId === actor.id && !a.voidedAt && a.snapshotSha256 === hash,
+  );
+  const mine = v.signatories.find((s) => s.userId === actor.id);
+  const canSign =
+    actor.role === "LEADER" &&
+    !!mine &&
+    !mine.signedAt &&
+    (v.status === "APPROVED" || v.status === "SIGNING");
+  const fresh = v.reauthFresh;
+
+  async function doSign() {
+    if (!hash) return;
+    setError(null);
+    try {
+      if (!fresh) {
+        await reauth.mutateAsync({ password });
+        setPassword("");
+      }
+      await sign.mutateAsync({ id, snapshotSha256: hash });
+    } catch (err) {
+      setError(errorText(err));
+      void refresh();
+    }
+  }
+
+  return (
+    <>
+      <PageHeader title={t("title")} />
+      <p className="-mt-2 mb-4 text-sm">
+        <Link href={`/innspill/${id}`} className="text-blue-800 underline">
+          {t("backToLetter")}
+        </Link>
+        <span className="ml-2 text-slate-600" data-testid="approval-status" data-status={v.status}>
+          {t(`statuses.${v.status}`)}
+        </span>
+      </p>
+      {error ? <Alert>{error}</Alert> : null}
+      <div className="grid gap-4 xl:grid-cols-[1fr_24rem]">
+        <div className="space-y-4">
+          {v.sinceLastSeen ? (
+            <Card title={t("sinceLastSeen", { time: dateTime(v.sinceLastSeen.seenAt) })}>
+              <p className="whitespace-pre-wrap text-sm" data-testid="since-last-seen">
+                <WordDiff parts={v.sinceLastSeen.diff} />
+              </p>
+            </Card>
+          ) : null}
+          {v.localChanges.length ? (
+            <Card title={t("localChanges")}>
+              <ul className="space-y-3 text-sm" data-testid="local-changes">
+                {v.localChanges.map((c) => (
+                  <li key={c.section}>
+                    <p className="font-medium">
+                      {t("localChange", { heading: c.heading, n: c.libraryVersion })}
+                    </p>
+                    <p className="whitespace-pre-wrap rounded border border-slate-200 bg-white p-2">
+                      <WordDiff parts={c.diff} />
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            </Card>
+          ) : null}
+          <Card title={t("letter")}>
+            {v.html ? (
+              <div
+                className="letter-preview rounded border border-slate-200 bg-white p-6"
+                data-testid="approval-letter"
+                // The frozen snapshot, rendered by renderHtml, which escapes every text.
+                dangerouslySetInnerHTML={{ __html: v.html }}
+              />
+            ) : (
+              <p className="text-sm text-slate-500">{t("notFrozen")}</p>
+            )}
+          </Card>
+        </div>
+
+        <div className="space-y-4">
+          <Card title={t("content")}>
+            <p className="break-all font-mono text-xs" data-testid="snapshot-hash">
+              {hash ?? "—"}
+            </p>
+            {render.data?.status === "DONE" ? (
+              <a className={`${secondaryButtonClass} mt-2`} href={`/api/innspill/${render.data.id}/pdf`}>
+                {t("downloadLetter")}
+              </a>
+            ) : v.renderId ? (
+              <p className="mt-2 text-xs text-slate-500">{t("pdfComing")}</p>
+            ) : null}
+          </Card>
+
+          <Card title={t("approvals")}>
+            <ul className="space-y-1 text-sm" data-testid="approvals">
+              {v.approvals.map((a, i) => (
+                <li key={i} className={a.voidedAt ? "text-slate-400 line-through" : ""}>
+                  {a.user} · {dateTime(a.at)}
+                  {a.voidedAt ? ` (${t("voided")})` : ""}
+                </li>
+              ))}
+            </ul>
+            {isApprover && ["AWAITING_APPROVAL", "APPROVED"].includes(v.status) && hash && !approvedByMe ? (
+              <button
+                type="button"
+                className={`${buttonClass} mt-3`}
+                disabled={approve.isPending}
+                onClick={() =>
+                  approve.mutate({ id, snapshotSha256: hash }, { onError: (err) => setError(errorText(err)) })
+                }
+                data-testid="approve"
+              >
+                {t("approve")}
+              </button>
+            ) : null}
+            {["AWAITING_APPROVAL", "APPROVED", "SIGNING"].includes(v.status) ? (
+              <div className="mt-3 space-y-2">
+                <textarea
+                  className={inputClass}
+                  rows={2}
+                  placeholder={t("returnComment")}
+                  aria-label={t("returnComment")}
+                  value={comment}
+                  onChange={(e) => setComment(e.target.value)}
+                />
+                <button
+                  type="button"
+                  className={secondaryButtonClass}
+                  disabled={!comment.trim() || giveBack.isPending}
+                  onClick={() =>
+                    giveBack.mutate(
+                      { id, comment },
+                      { onSuccess: () => setComment(""), onError: (err) => setError(errorText(err)) },
+                    )
+                  }
+                >
+                  {t("returnForChanges")}
+                </button>
+              </div>
+            ) : null}
+          </Card>
+
+          <Card title={t("signatures", { order: t(`orders.${v.signingOrder}`) })}>
+            <ol className="space-y-1 text-sm" data-testid="signatures">
+              {v.signatories.map((s) => (
+                <li key={s.signatoryId}>
+                  {s.name}:{" "}
+                  {s.signedAt ? (
+                    <span className="text-emerald-800">{t("signedAt", { time: dateTime(s.signedAt) })}</span>
+                  ) : s.next ? (
+                    <span className="text-blue-800">{t("nextToSign")}</span>
+                  ) : (
+                    <span className="text-slate-500">{t("notSigned")}</span>
+                  )}
+                </li>
+              ))}
+            </ol>
+            {canSign && hash ? (
+              <form
+                className="mt-3 space-y-2"
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  void doSign();
+                }}
+              >
+                {fresh ? null : (
+                  <input
+                    type="password"
+                    className={inputClass}
+                    autoComplete="current-password"
+                    placeholder={t("password")}
+                    aria-label={t("password")}
+                    value={password}
+                    onChange={(e) => setPassword(e.target.value)}
+                    data-testid="sign-password"
+                  />
+                )}
+                <p className="text-xs text-slate-600">{t("signExplain")}</p>
+                <button
+                  type="submit"
+                  className={buttonClass}
+                  disabled={sign.isPending || reauth.isPending || (!fresh && !password)}
+                  data-testid="sign"
+                >
+                  {t("sign")}
+                </button>
+              </form>
+            ) : null}
+            {v.status === "SIGNED" || v.status === "SENT" ? (
+              v.signedDocument ? (
+                <div className="mt-3 text-sm">
+                  <a
+                    className={buttonClass}
+                    href={`/api/innspill/signert/${id}`}
+                    data-testid="download-signed"
+                  >
+                    {t("downloadSigned")}
+                  </a>
+                  <p className="mt-2 break-all text-xs text-slate-500">
+                    {t("documentHash")}: <code>{v.signedDocument.pdfSha256}</code>
+                  </p>
+                  <Link href="/verifiser" className="mt-1 inline-block text-xs text-blue-800 underline">
+                    {t("verifyLink")}
+                  </Link>
+                </div>
+              ) : (
+                <p className="mt-3 animate-pulse text-sm text-slate-600">{t("makingSigned")}</p>
+              )
+            ) : null}
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,202 @@
+"use client";
+
+import { useMutation, useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useState, type FormEvent } from "react";
+import type { SubmissionStatus } from "@innspill/domain/shared";
+import { Alert, Card, Field, buttonClass, inputClass, secondaryButtonClass } from "@/components/ui";
+import { useFormErrors } from "@/lib/errors";
+import { useTRPC } from "@/trpc/client";
+
+const STEPS: SubmissionStatus[] = [
+  "DRAFT",
+  "IN_REVIEW",
+  "AWAITING_APPROVAL",
+  "APPROVED",
+  "SIGNING",
+  "SIGNED",
+  "SENT",
+];
+const CHANNELS = ["EPOST", "REGJERINGEN_SKJEMA", "STORTINGET", "ANNET"] as const;
+
+/** Where the letter stands, and the next step for this user. */
+export function WorkflowBar({
+  id,
+  status,
+  canEdit,
+  version,
+  flush,
+  onChanged,
+  onOpenRevision,
+}: {
+  id: string;
+  status: SubmissionStatus;
+  canEdit: boolean;
+  version: () => number;
+  flush: () => Promise<boolean>;
+  onChanged: () => Promise<void>;
+  onOpenRevision: (id: string) => void;
+}) {
+  const t = useTranslations("workflow");
+  const trpc = useTRPC();
+  const form = useFormErrors();
+  const threads = useQuery(trpc.submission.threads.queryOptions({ id }));
+  const open = (threads.data ?? []).filter((x) => !x.resolvedAt).length;
+  const [confirmOpen, setConfirmOpen] = useState(false);
+  const opts = { onError: form.onError, onSuccess: async () => (form.clear(), await onChanged()) };
+  const review = useMutation(trpc.submission.sendForReview.mutationOptions(opts));
+  const back = useMutation(trpc.submission.returnToDraft.mutationOptions(opts));
+  const request = useMutation(trpc.submission.requestApproval.mutationOptions(opts));
+  const send = useMutation(trpc.submission.recordSending.mutationOptions(opts));
+  const revise = useMutation(trpc.submission.createRevision.mutationOptions({ onError: form.onError }));
+  const busy = review.isPending || back.isPending || request.isPending || send.isPending;
+  const step = STEPS.indexOf(status);
+
+  const run = async (action: () => Promise<unknown>) => {
+    if (await flush()) await action().catch(() => undefined);
+  };
+
+  function onSend(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const fd = new FormData(e.currentTarget);
+    send.mutate({
+      id,
+      sentOn: String(fd.get("sentOn") ?? ""),
+      channel: String(fd.get("channel")) as (typeof CHANNELS)[number],
+      recipient: String(fd.get("recipient") ?? ""),
+      receipt: String(fd.get("receipt") ?? ""),
+      receiptUrl: String(fd.get("receiptUrl") ?? ""),
+    });
+  }
+
+  return (
+    <Card title={t("title")}>
+      <ol className="mb-3 flex flex-wrap gap-1 text-xs" aria-label={t("title")} data-testid="workflow-steps">
+        {STEPS.map((s, i) => (
+          <li
+            key={s}
+            aria-current={i === step ? "step" : undefined}
+            className={`rounded-full px-2 py-0.5 ${
+              i === step
+                ? "bg-blue-700 font-medium text-white"
+                : i < step
+                  ? "bg-emerald-100 text-emerald-900"
+                  : "bg-slate-100 text-slate-500"
+            }`}
+          >
+            {t(`statuses.${s}`)}
+          </li>
+        ))}
+      </ol>
+      <p className="mb-3 text-sm text-slate-700" data-testid="workflow-status" data-status={status}>
+        {t(`explain.${status}`)}
+      </p>
+      {form.error ? <Alert>{form.error}</Alert> : null}
+      <div className="flex flex-wrap gap-2">
+        {canEdit && status === "DRAFT" ? (
+          <button
+            type="button"
+            className={buttonClass}
+            disabled={busy}
+            onClick={() => run(() => review.mutateAsync({ id, version: version() }))}
+          >
+            {t("sendForReview")}
+          </button>
+        ) : null}
+        {canEdit && status === "IN_REVIEW" ? (
+          <>
+            <button
+              type="button"
+              className={buttonClass}
+              disabled={busy}
+              data-testid="request-approval"
+              onClick={() =>
+                open && !confirmOpen
+                  ? setConfirmOpen(true)
+                  : run(() =>
+                      request.mutateAsync({ id, version: version(), acknowledgeOpenThreads: confirmOpen }),
+                    )
+              }
+            >
+              {open && confirmOpen ? t("requestAnyway", { count: open }) : t("requestApproval")}
+            </button>
+            <button
+              type="button"
+              className={secondaryButtonClass}
+              disabled={busy}
+              onClick={() => run(() => back.mutateAsync({ id, version: version() }))}
+            >
+              {t("backToDraft")}
+            </button>
+          </>
+        ) : null}
+        {["AWAITING_APPROVAL", "APPROVED", "SIGNING", "SIGNED", "SENT"].includes(status) ? (
+          <Link href={`/innspill/${id}/godkjenning`} className={buttonClass} data-testid="open-approval">
+            {t("openApproval")}
+          </Link>
+        ) : null}
+        {["SIGNED", "SENT"].includes(status) ? (
+          <a
+            className={secondaryButtonClass}
+            href={`/api/innspill/signert/${id}`}
+            data-testid="download-signed"
+          >
+            {t("downloadSigned")}
+          </a>
+        ) : null}
+        {canEdit && ["SIGNED", "SENT"].includes(status) ? (
+          <button
+            type="button"
+            className={secondaryButtonClass}
+            disabled={revise.isPending}
+            onClick={async () => onOpenRevision((await revise.mutateAsync({ id })).id)}
+          >
+            {t("newRevision")}
+          </button>
+        ) : null}
+      </div>
+      {open && status === "IN_REVIEW" ? (
+        <p className="mt-2 text-sm text-amber-800" data-testid="open-threads">
+          {t("openThreads", { count: open })}
+        </p>
+      ) : null}
+      {["AWAITING_APPROVAL", "APPROVED", "SIGNING"].includes(status) && canEdit ? (
+        <p className="mt-2 text-sm text-amber-800">{t("editVoids")}</p>
+      ) : null}
+      {canEdit && status === "SIGNED" ? (
+        <form onSubmit={onSend} className="mt-4 grid gap-3 sm:grid-cols-2" noValidate>
+          <h3 className="text-sm font-semibold sm:col-span-2">{t("recordSending")}</h3>
+          <Field id="sent-on" label={t("sentOn")} error={form.fieldError("sentOn")}>
+            <input id="sent-on" name="sentOn" type="date" className={inputClass} />
+          </Field>
+          <Field id="channel" label={t("channel")} error={form.fieldError("channel")}>
+            <select id="channel" name="channel" className={inputClass} defaultValue="EPOST">
+              {CHANNELS.map((c) => (
+                <option key={c} value={c}>
+                  {t(`channels.${c}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field id="sent-recipient" label={t("recipient")} error={form.fieldError("recipient")}>
+            <input id="sent-recipient" name="recipient" className={inputClass} />
+          </Field>
+          <Field id="receipt-url" label={t("receiptUrl")} error={form.fieldError("receiptUrl")}>
+            <input id="receipt-url" name="receiptUrl" className={inputClass} placeholder="https://" />
+          </Field>
+          <div className="sm:col-span-2">
+            <Field id="receipt" label={t("receipt")} error={form.fieldError("receipt")}>
+              <input id="receipt" name="receipt" className={inputClass} />
+            </Field>
+          </div>
+          <div>
+            <button type="submit" className={buttonClass} disabled={send.isPending}>
+              {t("markSent")}
+            </button>
+          </div>
+        </form>
+      ) : null}
+    </Card>
+  );
+}
