@@ -1,0 +1,64 @@
+/**
+ * Deterministic text similarity for reuse detection: Norwegian Snowball stems (the same algorithm as the database's
+ * `norwegian_stem`), stop words dropped, then containment of the shorter text's word set and word-pair shingles in
+ * the longer one. Containment, not Jaccard: a position folded into a longer sentence ("NITO mener det bør …") or
+ * with words added is still wholly contained; reordered sentences keep their words and most of their word pairs.
+ */
+import { newStemmer } from "snowball-stemmers";
+
+const stemmer = newStemmer("norwegian");
+
+const STOP = new Set(
+  (
+    "og i å det som en er til på for av med at ikke de den har vi kan bør seg om fra så men skal vil må også eller et " +
+    "ved være blir var ha sin sine sitt denne dette disse der da når hvor hvis mer mest mange flere enn nå slik samt " +
+    "du jeg han hun dem deres oss vår våre vårt alle alt andre annen annet hver hvert noe noen man mye kun bare " +
+    "nito mener derfor dessuten blant annet etc"
+  ).split(" "),
+);
+
+export type ReuseLabel = "same" | "reworded" | "new";
+
+/** Stems in reading order, without stop words, footnote markers, placeholders or "NITO mener". */
+export function terms(text: string): string[] {
+  return text
+    .replace(/\{\{[^}]*\}\}|\[[^\]]*\]/g, " ")
+    .toLowerCase()
+    .normalize("NFKC")
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 1 && !STOP.has(w))
+    .map((w) => stemmer.stem(w));
+}
+
+const pairs = (t: string[]) => new Set(t.slice(1).map((w, i) => `${t[i]} ${w}`));
+const contained = (a: Set<string>, b: Set<string>) => {
+  if (!a.size) return 0;
+  let n = 0;
+  for (const x of a) if (b.has(x)) n++;
+  return n / a.size;
+};
+
+export interface Similarity {
+  score: number;
+  /** Shorter over longer, in distinct terms: near 1 for a same-length text, low for an excerpt. */
+  lengthRatio: number;
+}
+
+/** Containment of the shorter text in the longer: the mean of word and word-pair containment. */
+export function similarity(a: string, b: string): Similarity {
+  const ta = terms(a);
+  const tb = terms(b);
+  const [short, long] = new Set(ta).size <= new Set(tb).size ? [ta, tb] : [tb, ta];
+  const ws = new Set(short);
+  const wl = new Set(long);
+  if (ws.size < 3) return { score: 0, lengthRatio: 0 };
+  const score = 0.5 * contained(ws, wl) + 0.5 * contained(pairs(short), pairs(long));
+  return { score: Math.round(score * 1000) / 1000, lengthRatio: ws.size / wl.size };
+}
+
+/** Same wording (near-identical), reworded (most of it is there), or new. */
+export function labelOf(s: Similarity): ReuseLabel {
+  if (s.score >= 0.9 && s.lengthRatio >= 0.85) return "same";
+  if (s.score >= 0.5) return "reworded";
+  return "new";
+}
