@@ -25,3 +25,4 @@ export * from "./users/index";
 export * from "./system/index";
 export * from "./submissions/index";
 export { seedDemoContent } from "./demo";
+export * from "./imports/index";

@@ -4,6 +4,7 @@
  * the longer one. Containment, not Jaccard: a position folded into a longer sentence ("NITO mener det bør …") or
  * with words added is still wholly contained; reordered sentences keep their words and most of their word pairs.
  */
+import { diffArrays } from "diff";
 import { newStemmer } from "snowball-stemmers";
 
 const stemmer = newStemmer("norwegian");
@@ -42,6 +43,8 @@ export interface Similarity {
   score: number;
   /** Shorter over longer, in distinct terms: near 1 for a same-length text, low for an excerpt. */
   lengthRatio: number;
+  /** The share of terms in the same order in both (1 when only punctuation, case or stop words differ). */
+  sequence: number;
 }
 
 /** Containment of the shorter text in the longer: the mean of word and word-pair containment. */
@@ -51,14 +54,21 @@ export function similarity(a: string, b: string): Similarity {
   const [short, long] = new Set(ta).size <= new Set(tb).size ? [ta, tb] : [tb, ta];
   const ws = new Set(short);
   const wl = new Set(long);
-  if (ws.size < 3) return { score: 0, lengthRatio: 0 };
+  if (ws.size < 3) return { score: 0, lengthRatio: 0, sequence: 0 };
   const score = 0.5 * contained(ws, wl) + 0.5 * contained(pairs(short), pairs(long));
-  return { score: Math.round(score * 1000) / 1000, lengthRatio: ws.size / wl.size };
+  const kept = diffArrays(ta, tb)
+    .filter((p) => !p.added && !p.removed)
+    .reduce((n, p) => n + p.count!, 0);
+  return {
+    score: Math.round(score * 1000) / 1000,
+    lengthRatio: ws.size / wl.size,
+    sequence: (2 * kept) / (ta.length + tb.length),
+  };
 }
 
 /** Same wording (near-identical), reworded (most of it is there), or new. */
 export function labelOf(s: Similarity): ReuseLabel {
-  if (s.score >= 0.9 && s.lengthRatio >= 0.85) return "same";
+  if (s.sequence >= 0.95) return "same";
   if (s.score >= 0.5) return "reworded";
   return "new";
 }

@@ -214,6 +214,41 @@ describe("a submission", () => {
     expect(html.match(/href="#fn-1"/g)).toHaveLength(2);
   });
 
+  it("flags a hand-typed member count that differs from the fact, and a local copy that says something else", async () => {
+    const about = letter.sections.findIndex((x) => x.heading === "Om NITO");
+    const sections = input(letter).sections.map((x, i) =>
+      i === about
+        ? {
+            kind: "LOCAL" as const,
+            blockVersionId: letter.sections[about]!.library!.versionId,
+            heading: "Om NITO",
+            body: {
+              type: "doc" as const,
+              content: [
+                para({
+                  type: "text",
+                  text: "NITO har over 91 000 medlemmer og mener at skolen trenger flere lærere i realfag.",
+                }),
+              ],
+            },
+          }
+        : x,
+    );
+    await save({ date: "2025-11-20", sections });
+    const { warnings } = await preview();
+    expect(warnings).toContainEqual(
+      expect.objectContaining({
+        kind: "figureContradictsFact",
+        key: "org.memberCount",
+        typed: "91\u00a0000",
+        current: "116\u00a0000",
+      }),
+    );
+    expect(warnings).toContainEqual(
+      expect.objectContaining({ kind: "localEditDiverges", section: about, heading: "Om NITO" }),
+    );
+  });
+
   it("refuses a save from a stale version and keeps what was saved", async () => {
     const stale = input(letter, { title: "Min tittel" });
     await save({ title: "Den andres tittel" });

@@ -13,8 +13,10 @@ import { recordAudit } from "../audit";
 import { dateOnlyToDb, dbToDateOnly, formatDate, osloDate } from "../dates";
 import { AppError } from "../errors";
 import { fields, parseInput } from "../validation";
-import { blockBody, bodyFactKeys, bodyPositionIds, type BlockBody } from "../library/body";
-import { resolveFacts } from "../library/facts";
+import { blockBody, bodyFactKeys, bodyPositionIds, bodyToPlainText, type BlockBody } from "../library/body";
+import { formatFactValue, resolveFactValue, resolveFacts } from "../library/facts";
+import { wordDiff, type WordDiffPart } from "../library/diff";
+import { similarity } from "../imports/similarity";
 import { saveSubmissionInput, titleOn } from "./schemas";
 import { voidApprovals } from "./workflow";
 
@@ -61,6 +63,21 @@ export type SubmissionWarning =
       latestVersionId: string;
       local: boolean;
     }
+  | {
+      kind: "localEditDiverges";
+      section: number;
+      heading: string;
+      score: number;
+      diff: WordDiffPart[];
+    }
+  | {
+      kind: "figureContradictsFact";
+      section: number;
+      key: string;
+      label: string;
+      typed: string;
+      current: string;
+    }
   | { kind: "signatoryNoTitle"; signatoryId: string; name: string }
   | { kind: "noSignatories" }
   | { kind: "noSections" };
@@ -75,6 +92,20 @@ const sectionBody = (s: FullSubmission["sections"][number]): BlockBody =>
 
 const sectionHeading = (s: FullSubmission["sections"][number]): string | null =>
   s.showHeading ? (s.kind === "BLOCK" ? (s.blockVersion?.heading ?? null) : s.heading) : null;
+
+/** Below this similarity to its library version, a local copy is flagged as saying something else. */
+export const LOCAL_DIVERGENCE_THRESHOLD = 0.6;
+
+/** The text the author typed (text nodes only: not facts, footnotes or positions). */
+function typedText(body: BlockBody): string {
+  const out: string[] = [];
+  const walk = (n: { type: string; text?: string; content?: unknown[] }) => {
+    if (n.type === "text" && n.text) out.push(n.text);
+    for (const c of (n.content ?? []) as (typeof n)[]) walk(c);
+  };
+  walk(body as unknown as { type: string; content?: unknown[] });
+  return out.join(" ");
+}
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
@@ -151,6 +182,51 @@ export async function buildSnapshot(db: DbTx, s: FullSubmission) {
         latestVersionId: newest.id,
         local: x.kind === "LOCAL",
       });
+  });
+
+  // Local copies that no longer say what the library says (beyond the threshold), with the diff.
+  const statementsById = new Map(positions.map((p) => [p.id, p.statement]));
+  s.sections.forEach((x, section) => {
+    if (x.kind !== "LOCAL" || !x.blockVersion) return;
+    const local = bodyToPlainText(bodies[section]!, statementsById);
+    const sim = similarity(x.blockVersion.plainText, local);
+    if (sim.score < LOCAL_DIVERGENCE_THRESHOLD)
+      warnings.push({
+        kind: "localEditDiverges",
+        section,
+        heading: x.heading ?? x.blockVersion.heading,
+        score: sim.score,
+        diff: wordDiff(x.blockVersion.plainText, local),
+      });
+  });
+
+  // Figures typed by hand that match an earlier value of a fact, not the one valid on the letter's date.
+  const numberFacts = await db.fact.findMany({
+    where: { organisationId: s.organisationId, format: "NUMBER" },
+    include: { values: true },
+  });
+  bodies.forEach((body, section) => {
+    const typed = typedText(body);
+    for (const f of numberFacts) {
+      const values = f.values.map((v) => ({ ...v, validFrom: dbToDateOnly(v.validFrom) }));
+      const current = resolveFactValue(values, date);
+      if (!current) continue;
+      for (const v of values) {
+        if (v.value === current.value) continue;
+        const n = Number(v.value);
+        if (!Number.isFinite(n) || Math.abs(n) < 100) continue;
+        const grouped = String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, "[ \u00a0.]?");
+        if (new RegExp(`(^|[^\\d])${grouped}(?![\\d])`).test(typed))
+          warnings.push({
+            kind: "figureContradictsFact",
+            section,
+            key: f.key,
+            label: f.label,
+            typed: formatFactValue(f.format, v.value),
+            current: formatFactValue(f.format, current.value),
+          });
+      }
+    }
   });
 
   const signatories = s.signatories.map((x) => {

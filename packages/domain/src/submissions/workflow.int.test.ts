@@ -308,6 +308,29 @@ describe("signing", () => {
     expect((await view()).status).toBe("SENT");
     expect(await hearingStatus()).toBe("SENDT");
 
+    // Provenance: every position and block of the sent letter, with date, recipient and wording.
+    const usages = await t.db.positionUsage.findMany({ where: { submissionId: id } });
+    expect(usages.map((u) => [u.origin, u.recipient, u.usedOn.toISOString().slice(0, 10)])).toEqual(
+      usages.map(() => ["composed", "Helse- og omsorgsdepartementet", "2026-11-24"]),
+    );
+    expect(usages.map((u) => u.wording).sort()).toEqual(
+      [
+        "Det må utdannes flere bioingeniører, og studieplassene må trappes opp i tråd med behovet fram mot 2035.",
+        "Laboratoriene må få moderne IT-systemer.",
+        "Ortopediingeniører må ha en toårig turnustjeneste med finansiering.",
+      ].sort(),
+    );
+    const blocks = await t.db.blockUsage.findMany({
+      where: { submissionId: id },
+      include: { blockVersion: true },
+    });
+    expect(blocks.map((b) => b.blockVersion.heading).sort()).toEqual(
+      ["Bioingeniører", "Helseteknologi og digital samhandling", "Om NITO"].sort(),
+    );
+    expect(blocks.find((b) => b.blockVersion.heading === "Om NITO")!.wording).toMatch(
+      /over 116\u00a0000 medlemmer/,
+    );
+
     const next = await createRevision(t.db, { id }, a.ingrid!);
     expect(next.revision).toBe(2);
     const revised = await getSubmission(t.db, { id: next.id }, a.ingrid!);

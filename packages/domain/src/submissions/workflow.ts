@@ -467,9 +467,59 @@ export async function recordSending(db: Db, input: unknown, actor: Actor) {
         receiptUrl: data.receiptUrl,
       },
     });
+    await recordProvenance(tx, s, data.sentOn, data.recipient);
     await moveTo(tx, s, "SENT", actor);
     return { status: "SENT" as const };
   });
+}
+
+/** The sent letter's positions and blocks get a usage row each: where, when, to whom, and in which words. */
+async function recordProvenance(tx: DbTx, s: Loaded, sentOn: string, recipient: string) {
+  const render = await tx.submissionRender.findUniqueOrThrow({
+    where: { submissionId_snapshotSha256: { submissionId: s.id, snapshotSha256: s.snapshotSha256! } },
+  });
+  const snapshot = JSON.parse(render.snapshot) as SubmissionSnapshot;
+  const usedOn = dateOnlyToDb(sentOn);
+  const positionIds = Object.keys(snapshot.positions);
+  const positions = await tx.position.findMany({
+    where: { id: { in: positionIds } },
+    include: { versions: { orderBy: { number: "desc" }, take: 1 } },
+  });
+  for (const p of positions)
+    await tx.positionUsage.create({
+      data: {
+        positionId: p.id,
+        positionVersionId: p.versions[0]?.id ?? null,
+        hearingId: s.hearingId,
+        submissionId: s.id,
+        origin: "composed",
+        usedOn,
+        recipient,
+        wording: snapshot.positions[p.id]!,
+      },
+    });
+  const statements = new Map(Object.entries(snapshot.positions));
+  for (const [i, x] of s.sections.entries()) {
+    if (!x.blockVersionId) continue;
+    const body = blockBody.safeParse(snapshot.sections[i]?.body);
+    await tx.blockUsage.create({
+      data: {
+        blockVersionId: x.blockVersionId,
+        hearingId: s.hearingId,
+        submissionId: s.id,
+        origin: "composed",
+        usedOn,
+        recipient,
+        // The words as sent: facts at their value in the letter.
+        wording: body.success
+          ? bodyToPlainText(body.data, statements).replace(
+              /\{\{([\w.-]+)\}\}/g,
+              (_, k: string) => snapshot.facts[k] ?? "",
+            )
+          : "",
+      },
+    });
+  }
 }
 
 /** A new revision of a signed letter to change it; the signed one stays as it was. */

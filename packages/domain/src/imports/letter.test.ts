@@ -1,0 +1,80 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseLetter, parsePlaceDate } from "./letter";
+
+const fixture = (name: string) =>
+  readFileSync(path.resolve(__dirname, "../../../../../shared/fixtures/documents", name), "utf8");
+
+describe("parseLetter", () => {
+  it("reads the 2025 letter to Helsereformutvalget", () => {
+    const l = parseLetter(fixture("submission-2025-helsereformutvalget.txt"));
+    expect(l.place).toBe("Oslo");
+    expect(l.date).toBe("2025-11-20");
+    expect(l.title).toBe("Innspill til Helsereformutvalget");
+    expect(l.sections.map((s) => s.heading)).toEqual([
+      null,
+      "Nok personell med riktig kompetanse",
+      "Bioingeniører",
+      "Ortopediingeniører",
+      "Medisinsk teknisk og annet teknologisk personell",
+      "Organisering av oppgavedeling og ansvarsfordeling",
+      "Helseteknologi og digital samhandling",
+      "Arealbehovet for høyteknologisk utstyr og organisering",
+      "Overforbruk og riktig kompetanse på riktig sted",
+    ]);
+    expect(l.footnotes.map((f) => [f.number, f.url?.slice(0, 20)])).toEqual([
+      [1, "https://www.nito.no/"],
+      [2, "https://hkdir.no/rap"],
+      [3, "https://www.cihi.ca/"],
+      [4, "https://nito.sharepo"],
+    ]);
+    expect(l.closing).toBe("Med vennlig hilsen");
+    expect(l.signatories).toEqual([
+      {
+        name: "Kaja Marienborg",
+        title: "Fagstyreleder, NITO BFI",
+        note: "Medlem av referansegruppe for Helsereformutvalget",
+      },
+      { name: "Heidi Andersen", title: "Instituttleder, NITO BFI", note: null },
+    ]);
+    const text = l.sections.flatMap((s) => s.paragraphs.map((p) => p.text)).join("\n");
+    // Markers glued to words are gone, and noted on their paragraphs; page breaks are joined.
+    expect(text).toContain("behovene for bioingeniører, men også");
+    expect(text).toContain("En rapport fra Helsetilsynet viser");
+    expect(text).toContain("viktig for å gi nyutdannede nødvendig klinisk erfaring");
+    expect(text).not.toMatch(/\p{L}\d\b/u);
+    expect(l.sections.flatMap((s) => s.paragraphs.flatMap((p) => p.footnotes))).toEqual([1, 2, 2, 3, 4]);
+  });
+
+  it("reads the 2020 letter on the 2021 budget, with double line spacing and markers glued to years", () => {
+    const l = parseLetter(fixture("submission-2020-statsbudsjett-2021.txt"));
+    expect(l.date).toBeNull();
+    expect(l.place).toBeNull();
+    expect(l.title).toBe("NITOs innspill til statsbudsjett 2021");
+    expect(l.sections.map((s) => s.heading)).toEqual([
+      null,
+      "Rekruttering av ingeniører, bioingeniører og teknologer til sykehusene",
+      "Bioingeniørene en viktig ressurs i det nasjonale program for screening av tarmkreft",
+    ]);
+    expect(l.footnotes.map((f) => f.number)).toEqual([1, 2, 3]);
+    expect(l.footnotes[2]!.url).toMatch(/^https:\/\/www\.bioingenioren\.no\//);
+    expect(l.signatories).toEqual([
+      { name: "Trond Markussen", title: null, note: null },
+      { name: "Steinar Sørlie", title: null, note: null },
+    ]);
+    const text = l.sections.flatMap((s) => s.paragraphs.map((p) => p.text)).join("\n");
+    expect(text).toContain("sykehusplan 2016-2019 identifiserte");
+    expect(text).toContain("planen for 2020-2023 har fokus");
+    expect(text).toContain("bare opprettet 10 nye plasser.");
+    expect(l.statements).toHaveLength(5);
+    expect(l.statements[0]).toMatch(/NITO mener derfor at det bør satses mer/);
+    expect(l.sections[1]!.paragraphs.filter((p) => p.bullet)).toHaveLength(4);
+  });
+
+  it("reads place and date in the forms letters use", () => {
+    expect(parsePlaceDate("Oslo, 20.11 2025")).toEqual({ place: "Oslo", date: "2025-11-20" });
+    expect(parsePlaceDate("Oslo, 3. mars 2024")).toEqual({ place: "Oslo", date: "2024-03-03" });
+    expect(parsePlaceDate("Oslo, 31.13.2024")).toBeNull();
+  });
+});
