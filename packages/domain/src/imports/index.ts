@@ -8,7 +8,7 @@
  * library; containment makes the score explainable and robust to reordering, added words and folded statements.
  */
 import { z } from "zod";
-import { Prisma, type Db, type DbTx } from "@innspill/db";
+import { type Prisma, type Db, type DbTx } from "@innspill/db";
 import type { Actor } from "../actor";
 import { requireRole } from "../actor";
 import { recordAudit } from "../audit";
