@@ -69,6 +69,10 @@ const ACCESS: Record<string, Role[] | "public"> = {
   "library.proposeImport": ["ADVISER", "ADMIN"],
   "library.commitImport": ["ADVISER", "ADMIN"],
   "overview.get": ALL,
+  "letterImport.propose": ["ADVISER", "ADMIN"],
+  "letterImport.commit": ["ADVISER", "ADMIN"],
+  "letterImport.blockUsages": ALL,
+  "letterImport.insight": ALL,
   "submission.list": ALL,
   "submission.forHearing": ALL,
   "submission.byId": ALL,
@@ -281,6 +285,24 @@ describe("bad input", () => {
     },
     "library.proposeImport": { input: { text: "" }, fields: ["text"] },
     "submission.create": { input: { hearingId: "x" }, fields: ["hearingId"] },
+    "letterImport.propose": { input: { text: " " }, fields: ["text"] },
+    "letterImport.commit": {
+      input: {
+        proposal: {
+          date: "i fjor",
+          title: "",
+          sections: [],
+          statements: [],
+          footnotes: [],
+          closing: null,
+          signatories: [],
+        },
+        positionLinks: [{ positionId: "x", wording: "" }],
+        blockLinks: [],
+        newPositions: [],
+      },
+      fields: ["proposal.date", "proposal.title", "positionLinks.0.positionId", "positionLinks.0.wording"],
+    },
     "submission.save": {
       input: {
         id: "00000000-0000-4000-8000-000000000000",

@@ -1,6 +1,7 @@
 import { createCallerFactory, router } from "./trpc";
 import { adminRouter } from "./routers/admin";
 import { hearingRouter } from "./routers/hearing";
+import { letterImportRouter } from "./routers/letterImport";
 import { libraryRouter } from "./routers/library";
 import { meRouter } from "./routers/me";
 import { overviewRouter } from "./routers/overview";
@@ -17,6 +18,7 @@ export const appRouter = router({
   admin: adminRouter,
   library: libraryRouter,
   submission: submissionRouter,
+  letterImport: letterImportRouter,
 });
 
 export type AppRouter = typeof appRouter;

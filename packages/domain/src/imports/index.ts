@@ -383,3 +383,4 @@ export async function listBlockUsages(db: Db, input: unknown, actor: Actor) {
     wording: r.wording,
   }));
 }
+export * from "./insight";

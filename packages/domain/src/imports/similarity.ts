@@ -1,3 +1,4 @@
+/// <reference path="./snowball.d.ts" />
 /**
  * Deterministic text similarity for reuse detection: Norwegian Snowball stems (the same algorithm as the database's
  * `norwegian_stem`), stop words dropped, then containment of the shorter text's word set and word-pair shingles in

@@ -194,10 +194,19 @@ export async function getPosition(db: Db, input: unknown, actor: Actor) {
     select: { id: true, name: true },
   });
   const names = new Map(authors.map((a) => [a.id, a.name]));
+  const hearings = await db.hearing.findMany({
+    where: { id: { in: p.usages.map((u) => u.hearingId).filter((x): x is string => !!x) } },
+    select: { id: true, title: true },
+  });
+  const hearingTitle = new Map(hearings.map((h) => [h.id, h.title]));
   return {
     ...p,
     adoptedOn: p.adoptedOn ? dbToDateOnly(p.adoptedOn) : null,
-    usages: p.usages.map((u) => ({ ...u, usedOn: dbToDateOnly(u.usedOn) })),
+    usages: p.usages.map((u) => ({
+      ...u,
+      usedOn: dbToDateOnly(u.usedOn),
+      hearing: u.hearingId ? (hearingTitle.get(u.hearingId) ?? null) : null,
+    })),
     versions: p.versions.map((v, i) => {
       const previous = p.versions[i + 1];
       return {
