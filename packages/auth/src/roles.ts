@@ -8,6 +8,7 @@ export const NAV_ITEMS = [
   { href: "/tekstblokker", key: "blocks", roles: ["ADVISER", "LEADER", "ADMIN"] },
   { href: "/fakta", key: "facts", roles: ["ADVISER", "LEADER", "ADMIN"] },
   { href: "/innspill", key: "submissions", roles: ["ADVISER", "LEADER", "ADMIN"] },
+  { href: "/innsikt", key: "insight", roles: ["ADVISER", "LEADER", "ADMIN"] },
   { href: "/admin", key: "admin", roles: ["ADMIN"] },
 ] as const satisfies readonly { href: string; key: string; roles: readonly Role[] }[];
 

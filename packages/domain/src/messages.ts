@@ -95,6 +95,11 @@ export const domainMessages = {
     notYourTurn: "Det er ikke din tur å signere ennå. Brevet signeres i rekkefølge.",
     submissionLocked: "Brevet er signert og kan ikke endres. Lag en ny versjon for å endre det.",
     threadNotFound: "Fant ikke kommentartråden.",
+    importNeedsText: "Lim inn teksten eller velg en fil.",
+    importUnreadable: "Kunne ikke lese filen. Er den en gyldig DOCX eller PDF med tekst?",
+    importFileType: "Velg en DOCX-, PDF- eller TXT-fil.",
+    importNeedsHearing: "Velg en høring, eller lag en ny historisk høring.",
+    fileTooLarge: "Filen er for stor.",
     blockNotFound: "Fant ikke tekstblokken.",
     blockVersionNotFound: "Fant ikke versjonen.",
     blockConflict:
@@ -196,6 +201,11 @@ export const domainMessages = {
     notYourTurn: "It is not your turn to sign yet. The letter is signed in order.",
     submissionLocked: "The letter is signed and cannot be changed. Make a new version to change it.",
     threadNotFound: "Review thread not found.",
+    importNeedsText: "Paste the text or choose a file.",
+    importUnreadable: "Could not read the file. Is it a valid DOCX, or a PDF with text?",
+    importFileType: "Choose a DOCX, PDF or TXT file.",
+    importNeedsHearing: "Choose a hearing, or make a new historical one.",
+    fileTooLarge: "The file is too large.",
     blockNotFound: "Text block not found.",
     blockVersionNotFound: "Version not found.",
     blockConflict:

@@ -1,3 +1,5 @@
+// The package ships no types; its declaration has to reach every package that compiles this file.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="./snowball.d.ts" />
 /**
  * Deterministic text similarity for reuse detection: Norwegian Snowball stems (the same algorithm as the database's

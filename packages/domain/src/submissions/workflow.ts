@@ -747,6 +747,8 @@ export async function getApprovalView(db: Db, input: unknown, actor: Actor) {
       : null;
   const me = users.find((u) => u.id === actor.id);
   const signed = await db.signedDocument.findUnique({ where: { submissionId: id } });
+  // The consistency check, on the saved letter: retired positions, stale facts, diverging local copies, figures.
+  const { warnings } = await buildSnapshot(db, s);
   return {
     id: s.id,
     status: s.status,
@@ -782,6 +784,11 @@ export async function getApprovalView(db: Db, input: unknown, actor: Actor) {
     reauthFresh:
       !!me?.reauthenticatedAt && Date.now() - me.reauthenticatedAt.getTime() < REAUTH_WINDOW_MS - 30_000,
     signedDocument: signed ? { pdfSha256: signed.pdfSha256, createdAt: signed.createdAt } : null,
+    warnings: warnings.filter((w) =>
+      ["positionRetired", "factStale", "factMissing", "localEditDiverges", "figureContradictsFact"].includes(
+        w.kind,
+      ),
+    ),
     sending: await db.submissionSending.findUnique({ where: { submissionId: id } }),
   };
 }

@@ -24,6 +24,7 @@ import { useTRPC } from "@/trpc/client";
  */
 export function ApprovalView({ id, actor }: { id: string; actor: { id: string; role: string } }) {
   const t = useTranslations("approval");
+  const tSubmissions = useTranslations("submissions");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const errorText = useErrorText();
@@ -48,6 +49,23 @@ export function ApprovalView({ id, actor }: { id: string; actor: { id: string; r
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(null);
 
+  const st = tSubmissions;
+  const warningText = (w: (typeof v)["warnings"][number]) => {
+    switch (w.kind) {
+      case "positionRetired":
+        return st("warnRetired", { statement: w.statement, n: w.section + 1 });
+      case "factStale":
+        return st("warnFactStale", { label: w.label });
+      case "factMissing":
+        return st("warnFactMissing", { label: w.label ?? w.key });
+      case "localEditDiverges":
+        return st("warnDiverges", { heading: w.heading, n: w.section + 1, score: Math.round(w.score * 100) });
+      case "figureContradictsFact":
+        return st("warnFigure", { typed: w.typed, label: w.label, current: w.current, n: w.section + 1 });
+      default:
+        return w.kind;
+    }
+  };
   if (view.isPending) return <Loading label={t("title")} />;
   if (view.error) return <Alert>{errorText(view.error)}</Alert>;
   const v = view.data;
@@ -94,6 +112,15 @@ export function ApprovalView({ id, actor }: { id: string; actor: { id: string; r
       {error ? <Alert>{error}</Alert> : null}
       <div className="grid gap-4 xl:grid-cols-[1fr_24rem]">
         <div className="space-y-4">
+          {v.warnings.length ? (
+            <Card title={t("consistency")}>
+              <ul className="space-y-1 text-sm text-amber-900" data-testid="approval-warnings">
+                {v.warnings.map((w, i) => (
+                  <li key={i}>{warningText(w)}</li>
+                ))}
+              </ul>
+            </Card>
+          ) : null}
           {v.sinceLastSeen ? (
             <Card title={t("sinceLastSeen", { time: dateTime(v.sinceLastSeen.seenAt) })}>
               <p className="whitespace-pre-wrap text-sm" data-testid="since-last-seen">

@@ -18,7 +18,18 @@ export function SubmissionsList() {
   const list = useQuery(trpc.submission.list.queryOptions());
   return (
     <>
-      <PageHeader title={t("listTitle")} />
+      <PageHeader
+        title={t("listTitle")}
+        actions={
+          <Link
+            href="/innspill/importer"
+            className="text-sm text-blue-800 underline"
+            data-testid="import-letter"
+          >
+            {t("importLetter")}
+          </Link>
+        }
+      />
       <Card>
         <p className="mb-3 text-sm text-slate-600">{t("listIntro")}</p>
         {list.isPending ? <Loading label={t("listTitle")} /> : null}

@@ -188,6 +188,30 @@ function Warning({
           ) : null}
         </>
       );
+    case "localEditDiverges":
+      return (
+        <>
+          <p>
+            {t("warnDiverges", { heading: w.heading, n: w.section + 1, score: Math.round(w.score * 100) })}
+          </p>
+          <button
+            type="button"
+            className="mt-1 text-blue-800 underline"
+            onClick={() => setShowDiff((v) => !v)}
+          >
+            {showDiff ? t("hideChanges") : t("showChanges")}
+          </button>
+          {showDiff ? (
+            <p className="mt-2 rounded border border-slate-200 bg-white p-2 text-slate-900">
+              <WordDiff parts={w.diff} />
+            </p>
+          ) : null}
+        </>
+      );
+    case "figureContradictsFact":
+      return (
+        <p>{t("warnFigure", { typed: w.typed, label: w.label, current: w.current, n: w.section + 1 })}</p>
+      );
     case "signatoryNoTitle":
       return (
         <>

@@ -204,8 +204,17 @@ export function PositionDetail({ id, canEdit }: { id: string; canEdit: boolean }
             {p.usages.length === 0 ? <p className="text-sm text-slate-500">{t("notUsed")}</p> : null}
             <ul className="space-y-2 text-sm">
               {p.usages.map((u) => (
-                <li key={u.id}>
-                  {date(u.usedOn)} · {u.recipient ?? "—"}
+                <li key={u.id} data-testid="position-usage">
+                  {date(u.usedOn)} · {u.origin === "imported" ? t("usageImported") : t("usageComposed")} ·{" "}
+                  {u.recipient ?? "—"}
+                  {u.hearingId ? (
+                    <>
+                      {" · "}
+                      <Link href={`/horinger/${u.hearingId}`} className="text-blue-900 underline">
+                        {u.hearing}
+                      </Link>
+                    </>
+                  ) : null}
                   <p className="text-slate-600">«{u.wording}»</p>
                 </li>
               ))}

@@ -8,6 +8,7 @@ import { bodyToPlainText, type BlockBody } from "@innspill/domain/shared";
 import { BlockEditor } from "@/components/library/BlockEditor";
 import type { LibraryLookup } from "@/components/library/editor-nodes";
 import { WordDiff } from "@/components/library/WordDiff";
+import { BlockUsages } from "@/components/imports/BlockUsages";
 import {
   Alert,
   Card,
@@ -361,6 +362,7 @@ function Loaded({
             </div>
           ) : null}
         </Card>
+        <BlockUsages id={block.id} />
       </div>
     </>
   );

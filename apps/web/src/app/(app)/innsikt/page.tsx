@@ -1,0 +1,5 @@
+import { InsightView } from "@/components/imports/InsightView";
+
+export default function Page() {
+  return <InsightView />;
+}

@@ -1,0 +1,350 @@
+"use client";
+
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { WordDiff } from "@/components/library/WordDiff";
+import {
+  Alert,
+  Card,
+  Field,
+  PageHeader,
+  buttonClass,
+  inputClass,
+  secondaryButtonClass,
+} from "@/components/ui";
+import { useFormErrors } from "@/lib/errors";
+import type { RouterOutputs } from "@/lib/types";
+import { useTRPC } from "@/trpc/client";
+
+type Proposal = RouterOutputs["letterImport"]["propose"];
+
+const toBase64 = async (file: File) => {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+};
+
+/**
+ * Bring in a sent letter: paste its text or upload DOCX/PDF, check the proposal, confirm the links to the library,
+ * choose the hearing, save. Nothing is saved before «Lagre».
+ */
+export function LetterImportView() {
+  const t = useTranslations("letterImport");
+  const trpc = useTRPC();
+  const router = useRouter();
+  const form = useFormErrors();
+  const propose = useMutation(trpc.letterImport.propose.mutationOptions({ onError: form.onError }));
+  const commit = useMutation(trpc.letterImport.commit.mutationOptions({ onError: form.onError }));
+  const options = useQuery(trpc.hearing.formOptions.queryOptions());
+  const hearings = useQuery(trpc.hearing.list.queryOptions({}));
+  const [text, setText] = useState("");
+  const [file, setFile] = useState<File | null>(null);
+  const [result, setResult] = useState<Proposal | null>(null);
+  const [title, setTitle] = useState("");
+  const [date, setDate] = useState("");
+  const [place, setPlace] = useState("");
+  const [hearingId, setHearingId] = useState("");
+  const [newTitle, setNewTitle] = useState("");
+  const [bodyId, setBodyId] = useState("");
+  const [blockLinks, setBlockLinks] = useState<Record<number, boolean>>({});
+  const [positionLinks, setPositionLinks] = useState<Record<number, boolean>>({});
+  const [newPositions, setNewPositions] = useState<Record<number, boolean>>({});
+  const [open, setOpen] = useState<string | null>(null);
+
+  async function onPropose() {
+    form.clear();
+    const r = await propose
+      .mutateAsync(file ? { file: { name: file.name, content: await toBase64(file) } } : { text })
+      .catch(() => null);
+    if (!r) return;
+    setResult(r);
+    setTitle(r.proposal.title);
+    setDate(r.proposal.date ?? "");
+    setPlace(r.proposal.place ?? "");
+    setNewTitle(r.proposal.title);
+    // Proposed links are ticked; the user confirms or unticks each one.
+    setBlockLinks(Object.fromEntries(r.sections.map((s, i) => [i, !!s.matches[0]])));
+    setPositionLinks(Object.fromEntries(r.statements.map((s, i) => [i, !!s.matches[0]])));
+    setNewPositions({});
+  }
+
+  async function onCommit() {
+    if (!result) return;
+    const p = result.proposal;
+    const saved = await commit
+      .mutateAsync({
+        proposal: { ...p, title, date, place: place || null },
+        ...(hearingId ? { hearingId } : { newHearing: { title: newTitle, issuingBodyId: bodyId } }),
+        sourceName: file?.name ?? null,
+        positionLinks: result.statements.flatMap((s, i) =>
+          positionLinks[i] && s.matches[0] ? [{ positionId: s.matches[0].id, wording: s.text }] : [],
+        ),
+        blockLinks: result.sections.flatMap((s, i) =>
+          blockLinks[i] && s.matches[0]?.versionId
+            ? [
+                {
+                  blockVersionId: s.matches[0].versionId,
+                  wording: p.sections[i]!.paragraphs.map((x) => x.text).join("\n"),
+                },
+              ]
+            : [],
+        ),
+        newPositions: result.statements.flatMap((s, i) => (newPositions[i] ? [s.text] : [])),
+      })
+      .catch(() => null);
+    if (saved) router.push(`/horinger/${saved.hearingId}`);
+  }
+
+  const label = (l: string) => t(`labels.${l}`);
+
+  return (
+    <>
+      <PageHeader title={t("title")} />
+      {form.error ? <Alert>{form.error}</Alert> : null}
+      <Card>
+        <p className="mb-3 text-sm text-slate-700">{t("intro")}</p>
+        <Field id="letter-text" label={t("paste")} error={form.fieldError("text")}>
+          <textarea
+            id="letter-text"
+            className={`${inputClass} font-mono`}
+            rows={8}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            data-testid="import-text"
+          />
+        </Field>
+        <div className="mt-3 flex flex-wrap items-center gap-3">
+          <label className="text-sm">
+            {t("orFile")}{" "}
+            <input
+              type="file"
+              accept=".docx,.pdf,.txt"
+              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+              data-testid="import-file"
+            />
+          </label>
+          {form.fieldError("file") ? (
+            <span className="text-sm text-red-700">{form.fieldError("file")}</span>
+          ) : null}
+          <button
+            type="button"
+            className={buttonClass}
+            disabled={propose.isPending || (!text.trim() && !file)}
+            onClick={() => void onPropose()}
+          >
+            {propose.isPending ? t("reading") : t("propose")}
+          </button>
+        </div>
+      </Card>
+
+      {result ? (
+        <div className="mt-4 space-y-4" data-testid="import-proposal">
+          <Card title={t("letter")}>
+            <div className="grid gap-3 sm:grid-cols-3">
+              <div className="sm:col-span-3">
+                <Field id="imp-title" label={t("fields.title")} error={form.fieldError("proposal.title")}>
+                  <input
+                    id="imp-title"
+                    className={inputClass}
+                    value={title}
+                    onChange={(e) => setTitle(e.target.value)}
+                  />
+                </Field>
+              </div>
+              <Field id="imp-date" label={t("fields.date")} error={form.fieldError("proposal.date")}>
+                <input
+                  id="imp-date"
+                  type="date"
+                  className={inputClass}
+                  value={date}
+                  onChange={(e) => setDate(e.target.value)}
+                  data-testid="import-date"
+                />
+              </Field>
+              <Field id="imp-place" label={t("fields.place")}>
+                <input
+                  id="imp-place"
+                  className={inputClass}
+                  value={place}
+                  onChange={(e) => setPlace(e.target.value)}
+                />
+              </Field>
+            </div>
+            <p className="mt-3 text-sm text-slate-600" data-testid="import-summary">
+              {t("summary", {
+                sections: result.proposal.sections.length,
+                footnotes: result.proposal.footnotes.length,
+                statements: result.proposal.statements.length,
+              })}
+            </p>
+            <p className="text-sm text-slate-600">
+              {t("signedBy")}{" "}
+              {result.proposal.signatories
+                .map((s) => `${s.name}${s.title ? ` (${s.title})` : ""}`)
+                .join(", ") || "—"}
+            </p>
+          </Card>
+
+          <Card title={t("hearing")}>
+            <div className="grid gap-3 sm:grid-cols-2">
+              <Field id="imp-hearing" label={t("existingHearing")} error={form.fieldError("hearingId")}>
+                <select
+                  id="imp-hearing"
+                  className={inputClass}
+                  value={hearingId}
+                  onChange={(e) => setHearingId(e.target.value)}
+                  data-testid="import-hearing"
+                >
+                  <option value="">{t("newHearing")}</option>
+                  {hearings.data?.map((h) => (
+                    <option key={h.id} value={h.id}>
+                      {h.title}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+              {hearingId ? null : (
+                <>
+                  <Field
+                    id="imp-new-title"
+                    label={t("newHearingTitle")}
+                    error={form.fieldError("newHearing.title")}
+                  >
+                    <input
+                      id="imp-new-title"
+                      className={inputClass}
+                      value={newTitle}
+                      onChange={(e) => setNewTitle(e.target.value)}
+                    />
+                  </Field>
+                  <Field
+                    id="imp-body"
+                    label={t("issuingBody")}
+                    error={form.fieldError("newHearing.issuingBodyId")}
+                  >
+                    <select
+                      id="imp-body"
+                      className={inputClass}
+                      value={bodyId}
+                      onChange={(e) => setBodyId(e.target.value)}
+                      data-testid="import-body"
+                    >
+                      <option value="">{t("choose")}</option>
+                      {options.data?.issuingBodies.map((b) => (
+                        <option key={b.id} value={b.id}>
+                          {b.name}
+                        </option>
+                      ))}
+                    </select>
+                  </Field>
+                </>
+              )}
+            </div>
+          </Card>
+
+          <Card title={t("sections")}>
+            <ul className="space-y-3 text-sm" data-testid="import-sections">
+              {result.sections.map((s, i) => {
+                const m = s.matches[0];
+                return (
+                  <li key={i} className="rounded-md border border-slate-200 p-2">
+                    <p className="font-medium">{s.heading ?? t("introduction")}</p>
+                    {m ? (
+                      <>
+                        <label className="mt-1 flex items-center gap-2">
+                          <input
+                            type="checkbox"
+                            checked={!!blockLinks[i]}
+                            onChange={(e) => setBlockLinks((x) => ({ ...x, [i]: e.target.checked }))}
+                          />
+                          {t("linkBlock", {
+                            title: m.title,
+                            label: label(m.label),
+                            score: Math.round(m.score * 100),
+                          })}
+                        </label>
+                        <button
+                          type="button"
+                          className="text-xs text-blue-800 underline"
+                          onClick={() => setOpen(open === `s${i}` ? null : `s${i}`)}
+                        >
+                          {open === `s${i}` ? t("hideDiff") : t("showDiff")}
+                        </button>
+                        {open === `s${i}` ? (
+                          <p className="mt-1 rounded border border-slate-200 bg-white p-2">
+                            <WordDiff parts={m.diff} />
+                          </p>
+                        ) : null}
+                      </>
+                    ) : (
+                      <p className="text-slate-500">{label("new")}</p>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          </Card>
+
+          <Card title={t("statements")}>
+            <ul className="space-y-3 text-sm" data-testid="import-statements">
+              {result.statements.map((s, i) => {
+                const m = s.matches[0];
+                return (
+                  <li
+                    key={i}
+                    className="rounded-md border border-slate-200 p-2"
+                    data-testid="import-statement"
+                  >
+                    <p>«{s.text}»</p>
+                    {m ? (
+                      <label className="mt-1 flex items-start gap-2">
+                        <input
+                          type="checkbox"
+                          checked={!!positionLinks[i]}
+                          onChange={(e) => setPositionLinks((x) => ({ ...x, [i]: e.target.checked }))}
+                          data-testid="link-position"
+                        />
+                        <span>
+                          {t("linkPosition", { label: label(m.label), score: Math.round(m.score * 100) })}{" "}
+                          <em>«{m.text}»</em>
+                        </span>
+                      </label>
+                    ) : (
+                      <label className="mt-1 flex items-center gap-2">
+                        <input
+                          type="checkbox"
+                          checked={!!newPositions[i]}
+                          onChange={(e) => setNewPositions((x) => ({ ...x, [i]: e.target.checked }))}
+                        />
+                        {t("makePosition")}
+                      </label>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          </Card>
+
+          <div className="flex gap-2">
+            <button
+              type="button"
+              className={buttonClass}
+              disabled={commit.isPending}
+              onClick={() => void onCommit()}
+              data-testid="import-save"
+            >
+              {commit.isPending ? t("saving") : t("save")}
+            </button>
+            <button type="button" className={secondaryButtonClass} onClick={() => setResult(null)}>
+              {t("discard")}
+            </button>
+          </div>
+        </div>
+      ) : null}
+    </>
+  );
+}
