@@ -19,7 +19,7 @@ import { LIBRARY_EDITORS } from "../library/facts";
 import { insertPosition } from "../library/positions";
 import { fields, parseInput } from "../validation";
 import { parseLetter, type LetterProposal } from "./letter";
-import { labelOf, similarity, terms, type ReuseLabel } from "./similarity";
+import { idfOf, labelOf, similarity, terms, type Idf, type ReuseLabel } from "./similarity";
 
 export * from "./letter";
 export * from "./similarity";
@@ -52,13 +52,40 @@ function orQuery(text: string): string | null {
 }
 
 /** The best library matches for a text: positions (for statements) or published blocks (for sections). */
+/** Word weights from the organisation's library: positions, or published blocks. */
+export async function libraryIdf(db: DbTx, organisationId: string, kind: "position" | "block"): Promise<Idf> {
+  const corpus =
+    kind === "position"
+      ? (await db.position.findMany({ where: { organisationId }, select: { statement: true } })).map(
+          (p) => p.statement,
+        )
+      : (
+          await db.textBlockVersion.findMany({
+            where: {
+              id: {
+                in: (
+                  await db.textBlock.findMany({
+                    where: { organisationId, publishedVersionId: { not: null } },
+                    select: { publishedVersionId: true },
+                  })
+                ).map((b) => b.publishedVersionId!),
+              },
+            },
+            select: { plainText: true },
+          })
+        ).map((v) => v.plainText);
+  return idfOf(corpus);
+}
+
 export async function matchText(
   db: DbTx,
   organisationId: string,
   text: string,
   kind: "position" | "block",
   limit = 3,
+  idf?: Idf,
 ): Promise<ReuseMatch[]> {
+  const weights = idf ?? (await libraryIdf(db, organisationId, kind));
   const q = orQuery(text);
   if (!q || terms(text).length < 3) return [];
   const rows =
@@ -76,7 +103,7 @@ export async function matchText(
            ORDER BY ts_rank_cd(v.search, query) DESC LIMIT 20`;
   return rows
     .map((r) => {
-      const s = similarity(r.text, text);
+      const s = similarity(r.text, text, weights);
       return {
         kind,
         id: r.id,
@@ -141,14 +168,21 @@ export async function proposeLetterImport(db: Db, input: unknown, actor: Actor) 
 }
 
 export async function detectReuse(db: DbTx, proposal: LetterProposal, organisationId: string) {
+  const [blockIdf, positionIdf] = await Promise.all([
+    libraryIdf(db, organisationId, "block"),
+    libraryIdf(db, organisationId, "position"),
+  ]);
   const sections = [];
   for (const s of proposal.sections) {
     const text = s.paragraphs.map((p) => p.text).join("\n");
-    sections.push({ heading: s.heading, matches: await matchText(db, organisationId, text, "block") });
+    sections.push({
+      heading: s.heading,
+      matches: await matchText(db, organisationId, text, "block", 3, blockIdf),
+    });
   }
   const statements = [];
   for (const text of proposal.statements)
-    statements.push({ text, matches: await matchText(db, organisationId, text, "position") });
+    statements.push({ text, matches: await matchText(db, organisationId, text, "position", 3, positionIdf) });
   return { sections, statements };
 }
 

@@ -6,6 +6,8 @@
  * `norwegian_stem`), stop words dropped, then containment of the shorter text's word set and word-pair shingles in
  * the longer one. Containment, not Jaccard: a position folded into a longer sentence ("NITO mener det bør …") or
  * with words added is still wholly contained; reordered sentences keep their words and most of their word pairs.
+ * Words are weighted by how rare they are in the library (IDF), so that sharing "ingeniører og teknologer" — which
+ * half of an engineers' union's positions say — counts for less than sharing "nasjonal plan for rekruttering".
  */
 import { diffArrays } from "diff";
 import { newStemmer } from "snowball-stemmers";
@@ -34,7 +36,9 @@ export function terms(text: string): string[] {
     .map((w) => stemmer.stem(w));
 }
 
-const pairs = (t: string[]) => new Set(t.slice(1).map((w, i) => `${t[i]} ${w}`));
+/** Word pairs in order, also across one word between them (a word inserted does not break the pair). */
+const pairs = (t: string[]) =>
+  new Set(t.flatMap((w, i) => [t[i + 1], t[i + 2]].filter(Boolean).map((next) => `${w} ${next}`)));
 const contained = (a: Set<string>, b: Set<string>) => {
   if (!a.size) return 0;
   let n = 0;
@@ -50,15 +54,36 @@ export interface Similarity {
   sequence: number;
 }
 
-/** Containment of the shorter text in the longer: the mean of word and word-pair containment. */
-export function similarity(a: string, b: string): Similarity {
+/** Inverse document frequencies of stems over a corpus (the library texts). */
+export type Idf = (stem: string) => number;
+
+export function idfOf(corpus: string[]): Idf {
+  const df = new Map<string, number>();
+  for (const text of corpus) for (const t of new Set(terms(text))) df.set(t, (df.get(t) ?? 0) + 1);
+  const n = corpus.length;
+  return (t) => Math.log(1 + n / (1 + (df.get(t) ?? 0)));
+}
+
+const weighted = (a: Set<string>, b: Set<string>, idf: Idf) => {
+  let all = 0;
+  let hit = 0;
+  for (const x of a) {
+    const w = idf(x);
+    all += w;
+    if (b.has(x)) hit += w;
+  }
+  return all ? hit / all : 0;
+};
+
+/** Containment of the shorter text in the longer: IDF-weighted words (0.7) and word pairs (0.3). */
+export function similarity(a: string, b: string, idf: Idf = () => 1): Similarity {
   const ta = terms(a);
   const tb = terms(b);
   const [short, long] = new Set(ta).size <= new Set(tb).size ? [ta, tb] : [tb, ta];
   const ws = new Set(short);
   const wl = new Set(long);
   if (ws.size < 3) return { score: 0, lengthRatio: 0, sequence: 0 };
-  const score = 0.5 * contained(ws, wl) + 0.5 * contained(pairs(short), pairs(long));
+  const score = 0.7 * weighted(ws, wl, idf) + 0.3 * contained(pairs(short), pairs(long));
   const kept = diffArrays(ta, tb)
     .filter((p) => !p.added && !p.removed)
     .reduce((n, p) => n + p.count!, 0);
