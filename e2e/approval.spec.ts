@@ -83,6 +83,18 @@ test("draft, approval voided by an edit, approval again, signing in order, signe
   expect(text).toContain("Elektronisk godkjent");
   expect(text).toContain("Verifisering");
 
+  // The records office gets the case as a Noark 5 package from the hearing page.
+  await adviser.goto(letterUrl);
+  await adviser.getByRole("link", { name: "Høring – Helsepersonellplan 2040" }).click();
+  const [archive] = await Promise.all([
+    adviser.waitForEvent("download"),
+    adviser.getByTestId("export-archive").click(),
+  ]);
+  expect(archive.suggestedFilename()).toMatch(/^noark-.*\.zip$/);
+  const zip = readFileSync((await archive.path())!);
+  expect(zip.subarray(0, 2).toString("latin1")).toBe("PK");
+  expect(zip.includes(Buffer.from("arkivstruktur.xml"))).toBe(true);
+
   // Anyone can check it on the verification page.
   await heidi.goto("/verifiser");
   await heidi.getByTestId("verify-file").setInputFiles({

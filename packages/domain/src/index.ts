@@ -26,3 +26,4 @@ export * from "./system/index";
 export * from "./submissions/index";
 export { seedDemoContent } from "./demo";
 export * from "./imports/index";
+export * from "./noark/index";

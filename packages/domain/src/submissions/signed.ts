@@ -200,7 +200,31 @@ export async function verifyDocument(db: Db, bytes: Uint8Array) {
       },
     },
   });
-  if (!doc) return { valid: false as const, sha256: hash };
+  if (!doc) {
+    // Not signed: perhaps a letter Innspill rendered (a draft or the approved letter before signing).
+    const render = await db.submissionRender.findFirst({
+      where: { pdfSha256: hash, status: "DONE" },
+      include: {
+        submission: {
+          include: { hearing: { select: { title: true } }, organisation: { select: { name: true } } },
+        },
+      },
+    });
+    if (!render) return { valid: false as const, sha256: hash };
+    return {
+      valid: true as const,
+      signed: false,
+      sha256: hash,
+      organisation: render.submission.organisation.name,
+      submissionId: render.submissionId,
+      title: render.submission.title,
+      hearing: render.submission.hearing.title,
+      revision: render.submission.revision,
+      snapshotSha256: render.snapshotSha256,
+      signedAt: null,
+      signatures: [] as { name: string; at: Date }[],
+    };
+  }
   const users = await db.user.findMany({
     where: { id: { in: doc.submission.signatures.map((x) => x.userId) } },
     select: { id: true, name: true },
@@ -208,8 +232,10 @@ export async function verifyDocument(db: Db, bytes: Uint8Array) {
   const name = new Map(users.map((u) => [u.id, u.name]));
   return {
     valid: true as const,
+    signed: true,
     sha256: hash,
     organisation: doc.submission.organisation.name,
+    submissionId: doc.submissionId,
     title: doc.submission.title,
     hearing: doc.submission.hearing.title,
     revision: doc.submission.revision,

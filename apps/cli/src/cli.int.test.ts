@@ -1,0 +1,298 @@
+/**
+ * The `innspill` command run as a real process against a real (embedded) database: exit codes, the --json shape, and
+ * that dry runs write nothing.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { TestDatabase } from "@innspill/db/testing";
+import {
+  approveSubmission,
+  getSubmission,
+  reauthenticate,
+  recordSending,
+  requestApproval,
+  sendForReview,
+  signSubmission,
+  type Actor,
+} from "@innspill/domain";
+import { renderSignedDocument } from "@innspill/domain/render";
+import { createDemoDatabase } from "@innspill/domain/testing";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const BIN = path.resolve(here, "../bin/innspill.mjs");
+const FIXTURES = path.resolve(here, "../../../../shared/fixtures/documents");
+const fixture = (name: string) => path.join(FIXTURES, name);
+
+let t: TestDatabase;
+let a: Record<string, Actor>;
+const tmp = mkdtempSync(path.join(tmpdir(), "innspill-cli-"));
+
+beforeAll(async () => {
+  ({ t, actors: a } = await createDemoDatabase({ content: true }));
+}, 60_000);
+afterAll(async () => {
+  await t?.close();
+});
+
+interface Run {
+  code: number;
+  json: {
+    ok: boolean;
+    command: string;
+    result?: Record<string, unknown>;
+    error?: { code: string; message: string };
+  };
+  stdout: string;
+}
+
+function innspill(...args: string[]): Run {
+  const res = spawnSync(process.execPath, [BIN, ...args], {
+    // Only what the command needs: the database, and a PATH for child tools.
+    env: { DATABASE_URL: t.url, PATH: "/usr/bin:/bin" },
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  const line = res.stdout.trim().split("\n").at(-1) ?? "";
+  return { code: res.status ?? -1, json: line.startsWith("{") ? JSON.parse(line) : null, stdout: res.stdout };
+}
+
+const counts = async () => ({
+  hearings: await t.db.hearing.count(),
+  letters: await t.db.importedLetter.count(),
+  positions: await t.db.position.count(),
+  blocks: await t.db.textBlock.count(),
+  usages: await t.db.positionUsage.count(),
+});
+
+describe("innspill", () => {
+  it("answers bad usage with exit code 2 and a JSON error", () => {
+    const r = innspill("frobnicate", "--json");
+    expect(r.code).toBe(2);
+    expect(r.json).toMatchObject({ ok: false, command: "frobnicate", error: { code: "USAGE" } });
+    expect(innspill("render", "--json").code).toBe(2);
+  });
+
+  it("imports both fixture letters as a dry run, with their parts, and writes nothing", async () => {
+    const before = await counts();
+    const r = innspill(
+      "import",
+      "letter",
+      fixture("submission-2025-helsereformutvalget.txt"),
+      fixture("submission-2020-statsbudsjett-2021.txt"),
+      "--dry-run",
+      "--json",
+    );
+    expect(r.code).toBe(0);
+    const files = r.json.result!.files as { ok: boolean; parts: Record<string, unknown>; links: unknown[] }[];
+    expect(files.map((f) => f.parts)).toEqual([
+      {
+        title: "Innspill til Helsereformutvalget",
+        place: "Oslo",
+        date: "2025-11-20",
+        sections: [
+          null,
+          "Nok personell med riktig kompetanse",
+          "Bioingeniører",
+          "Ortopediingeniører",
+          "Medisinsk teknisk og annet teknologisk personell",
+          "Organisering av oppgavedeling og ansvarsfordeling",
+          "Helseteknologi og digital samhandling",
+          "Arealbehovet for høyteknologisk utstyr og organisering",
+          "Overforbruk og riktig kompetanse på riktig sted",
+        ],
+        footnotes: 4,
+        statements: 0,
+        signatories: [
+          {
+            name: "Kaja Marienborg",
+            title: "Fagstyreleder, NITO BFI",
+            note: "Medlem av referansegruppe for Helsereformutvalget",
+          },
+          { name: "Heidi Andersen", title: "Instituttleder, NITO BFI", note: null },
+        ],
+      },
+      {
+        title: "NITOs innspill til statsbudsjett 2021",
+        place: null,
+        date: null,
+        sections: [
+          null,
+          "Rekruttering av ingeniører, bioingeniører og teknologer til sykehusene",
+          "Bioingeniørene en viktig ressurs i det nasjonale program for screening av tarmkreft",
+        ],
+        footnotes: 3,
+        statements: 5,
+        signatories: [
+          { name: "Trond Markussen", title: null, note: null },
+          { name: "Steinar Sørlie", title: null, note: null },
+        ],
+      },
+    ]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it("imports the platform (dry run first), then a batch of letters past a bad file", async () => {
+    const before = await counts();
+    const dry = innspill("import", "platform", fixture("policy-platform-helse.txt"), "--dry-run", "--json");
+    expect(dry.code).toBe(0);
+    expect((dry.json.result!.blocks as unknown[]).length).toBe(8);
+    expect(await counts()).toEqual(before);
+    const real = innspill("import", "platform", fixture("policy-platform-helse.txt"), "--json");
+    expect(real.json).toMatchObject({ ok: true, result: { dryRun: false, blocks: 8, positions: 34 } });
+    expect((await counts()).positions).toBe(before.positions + 34);
+
+    const bad = path.join(tmp, "broken.docx");
+    writeFileSync(bad, "this is not a docx");
+    const batch = innspill(
+      "import",
+      "letter",
+      bad,
+      fixture("submission-2020-statsbudsjett-2021.txt"),
+      "--issuing-body",
+      "Finansdepartementet",
+      "--date",
+      "2020-10-15",
+      "--json",
+    );
+    expect(batch.code).toBe(1);
+    expect(batch.json).toMatchObject({
+      ok: false,
+      error: { code: "SOME_FAILED" },
+      result: { imported: 1, failed: 1 },
+    });
+    const files = batch.json.result!.files as { ok: boolean; error?: { message: string } }[];
+    expect(files[0]).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining("importUnreadable") },
+    });
+    expect(files[1]).toMatchObject({ ok: true });
+    const after = await counts();
+    expect(after.letters).toBe(before.letters + 1);
+    expect(after.usages).toBeGreaterThan(before.usages);
+  });
+
+  it("renders a letter, and verification accepts it; a byte flipped fails", async () => {
+    const id = (await t.db.submission.findFirstOrThrow()).id;
+    const out = path.join(tmp, "render");
+    const r = innspill("render", id, "--out", out, "--json");
+    expect(r.code).toBe(0);
+    const pdf = r.json.result!.pdf as { path: string; sha256: string };
+    const docx = r.json.result!.docx as { path: string; sha256: string };
+    const bytes = readFileSync(pdf.path);
+    expect(createHash("sha256").update(bytes).digest("hex")).toBe(pdf.sha256);
+    expect(createHash("sha256").update(readFileSync(docx.path)).digest("hex")).toBe(docx.sha256);
+
+    const ok = innspill("verify", pdf.path, "--json");
+    expect(ok.code).toBe(0);
+    expect(ok.json.result).toMatchObject({ valid: true, signed: false, submissionId: id });
+    const flipped = Buffer.from(bytes);
+    flipped[flipped.length >> 1] ^= 1;
+    const badPath = path.join(tmp, "flipped.pdf");
+    writeFileSync(badPath, flipped);
+    const no = innspill("verify", badPath, "--json");
+    expect(no.code).toBe(1);
+    expect(no.json).toMatchObject({ ok: false, error: { code: "NOT_GENUINE" } });
+  });
+
+  it("exports a sent hearing case as Noark 5 that validates against its XSD, with matching checksums", async () => {
+    const s = await t.db.submission.findFirstOrThrow({ include: { hearing: true } });
+    const id = s.id;
+    const version = async () => (await getSubmission(t.db, { id }, a.ingrid!)).version;
+    await sendForReview(t.db, { id, version: await version() }, a.ingrid!);
+    const { snapshotSha256 } = await requestApproval(t.db, { id, version: await version() }, a.ingrid!);
+    await approveSubmission(t.db, { id, snapshotSha256 }, a.kaja!);
+    for (const leader of [a.kaja!, a.heidi!]) {
+      await reauthenticate(t.db, { password: "innspill-demo" }, leader);
+      await signSubmission(t.db, { id, snapshotSha256 }, leader, { ip: null, userAgent: null });
+    }
+    await renderSignedDocument(t.db, { submissionId: id, snapshotSha256 });
+    await recordSending(
+      t.db,
+      { id, sentOn: "2026-11-24", channel: "EPOST", recipient: "Helse- og omsorgsdepartementet" },
+      a.ingrid!,
+    );
+
+    const out = path.join(tmp, "noark");
+    const r = innspill("export", "noark", s.hearingId, "--out", out, "--json");
+    expect(r.code).toBe(0);
+    const xmlPath = path.join(out, "arkivstruktur.xml");
+    // A real schema validator: xmllint from libxml2-utils.
+    execFileSync("xmllint", ["--noout", "--schema", path.join(out, "arkivstruktur.xsd"), xmlPath], {
+      stdio: "pipe",
+    });
+
+    const xml = readFileSync(xmlPath, "utf8");
+    const objects = [
+      ...xml.matchAll(
+        /<referanseDokumentfil>([^<]+)<\/referanseDokumentfil>\s*<sjekksum>([0-9a-f]+)<\/sjekksum>\s*<sjekksumAlgoritme>SHA256<\/sjekksumAlgoritme>\s*<filstoerrelse>(\d+)<\/filstoerrelse>/g,
+      ),
+    ];
+    expect(objects.length).toBeGreaterThanOrEqual(2);
+    for (const [, file, sum, size] of objects) {
+      const bytes = readFileSync(path.join(out, file!));
+      expect(createHash("sha256").update(bytes).digest("hex")).toBe(sum);
+      expect(bytes.length).toBe(Number(size));
+    }
+    expect(xml).toContain(`<forfallsdato>${s.hearing.deadline.toISOString().slice(0, 10)}</forfallsdato>`);
+    expect(xml).toContain("<journalposttype>Inngående dokument</journalposttype>");
+    expect(xml).toContain("<journalposttype>Utgående dokument</journalposttype>");
+    expect(xml).toContain("<avskrivningsmaate>Besvart med brev</avskrivningsmaate>");
+    expect(xml).toContain("<variantformat>Arkivformat</variantformat>");
+    expect(xml).toContain("<variantformat>Produksjonsformat</variantformat>");
+    expect(xml).toMatch(/<sendtDato>2026-11-24T12:00:00Z<\/sendtDato>/);
+  });
+
+  it("manages users without the web UI", async () => {
+    const add = innspill(
+      "users",
+      "add",
+      "--name",
+      "Ny Rådgiver",
+      "--email",
+      "ny@nito.test",
+      "--role",
+      "ADVISER",
+      "--password",
+      "et-langt-passord",
+      "--json",
+    );
+    expect(add.code).toBe(0);
+    expect(add.json).toMatchObject({ ok: true, result: { email: "ny@nito.test", role: "ADVISER" } });
+    const bad = innspill(
+      "users",
+      "add",
+      "--name",
+      "X",
+      "--email",
+      "x@nito.test",
+      "--role",
+      "KONGE",
+      "--password",
+      "kort",
+      "--json",
+    );
+    expect(bad.code).toBe(1);
+    expect(bad.json).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
+    expect(
+      innspill(
+        "users",
+        "reset-password",
+        "--email",
+        "ny@nito.test",
+        "--password",
+        "enda-lengre-passord",
+        "--json",
+      ).code,
+    ).toBe(0);
+    expect(innspill("users", "deactivate", "--email", "ny@nito.test", "--json").json).toMatchObject({
+      ok: true,
+      result: { active: false },
+    });
+    expect((await t.db.user.findUniqueOrThrow({ where: { email: "ny@nito.test" } })).active).toBe(false);
+  });
+});

@@ -1,0 +1,58 @@
+/**
+ * Server-only entry (`@innspill/domain/render`): rendering a requested snapshot into files, with the DOCX and PDF
+ * engines. Used by the worker and the command line; the web never loads it.
+ */
+import { setTimeout as sleep } from "node:timers/promises";
+import { assemble, renderDocx, renderPdf, sha256, type SubmissionSnapshot } from "@innspill/documents";
+import type { Db } from "@innspill/db";
+import { claimRender, completeRender, failRender, markRenderStage } from "./submissions/renders";
+import { completeFinalDocument, prepareFinalDocument } from "./submissions/signed";
+
+/**
+ * Assembles the frozen snapshot into DOCX and PDF/A and stores both by content hash. Idempotent: a snapshot whose
+ * files exist is not rendered again, and rendering the same snapshot twice gives the same bytes, stored once.
+ */
+export async function renderSubmissionFiles(
+  db: Db,
+  payload: { submissionId: string; snapshotSha256: string },
+  options: { delayMs?: number } = {},
+) {
+  const claim = await claimRender(db, payload);
+  if (claim.done) return { renderId: claim.renderId, reused: true };
+  try {
+    const model = assemble(claim.snapshot as SubmissionSnapshot);
+    await markRenderStage(db, claim.renderId, "RENDERING");
+    if (options.delayMs) await sleep(options.delayMs);
+    const docx = await renderDocx(model);
+    const pdf = renderPdf(model);
+    const hashes = await completeRender(db, claim.renderId, { pdf, docx });
+    return { renderId: claim.renderId, reused: false, ...hashes };
+  } catch (err) {
+    await failRender(db, claim.renderId, (err as Error).message).catch(() => undefined);
+    throw err;
+  }
+}
+
+/**
+ * The final, signed PDF/A: the approved letter (the same bytes as its render of the snapshot), then the same letter
+ * with the approval lines and a verification page that names the content hash and the approved letter's hash.
+ * Idempotent: a signed document that exists is never made again.
+ */
+export async function renderSignedDocument(
+  db: Db,
+  payload: { submissionId: string; snapshotSha256: string },
+) {
+  const prepared = await prepareFinalDocument(db, payload);
+  if (prepared.done) return { reused: true, pdf: prepared.pdfSha256 };
+  const letterPdf = renderPdf(prepared.letter);
+  if (prepared.letterPdfSha256 && prepared.letterPdfSha256 !== sha256(letterPdf))
+    throw new Error("The approved letter renders differently now; refusing to sign a different document.");
+  const finalPdf = renderPdf({ ...prepared.letter, signing: prepared.signing(sha256(letterPdf)) });
+  const hashes = await completeFinalDocument(db, {
+    submissionId: prepared.submissionId,
+    snapshotSha256: prepared.snapshotSha256,
+    letterPdf,
+    finalPdf,
+  });
+  return { reused: false, ...hashes };
+}
