@@ -191,7 +191,8 @@ describe("innspill", () => {
     expect(ok.code).toBe(0);
     expect(ok.json.result).toMatchObject({ valid: true, signed: false, submissionId: id });
     const flipped = Buffer.from(bytes);
-    flipped[flipped.length >> 1] ^= 1;
+    const at = flipped.length >> 1;
+    flipped[at] = flipped[at]! ^ 1;
     const badPath = path.join(tmp, "flipped.pdf");
     writeFileSync(badPath, flipped);
     const no = innspill("verify", badPath, "--json");

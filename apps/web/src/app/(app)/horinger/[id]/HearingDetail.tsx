@@ -142,12 +142,18 @@ export function HearingDetail({ id, canEdit, actorId }: { id: string; canEdit: b
             actorId={actorId}
           />
           <Card title={t("history")}>
-            <a
-              href={`/api/horinger/${id}/historikk`}
-              className="mb-2 inline-block text-sm text-blue-800 underline"
-            >
-              {t("exportHistory")}
-            </a>
+            <div className="mb-2 flex flex-wrap gap-4 text-sm">
+              <a href={`/api/horinger/${id}/historikk`} className="text-blue-800 underline">
+                {t("exportHistory")}
+              </a>
+              <a
+                href={`/api/horinger/${id}/arkiv`}
+                className="text-blue-800 underline"
+                data-testid="export-archive"
+              >
+                {t("exportArchive")}
+              </a>
+            </div>
             {history.length === 0 ? <p className="text-sm text-slate-500">{t("noHistory")}</p> : null}
             <ol className="space-y-3 text-sm" data-testid="history">
               {history.map((e) => (
