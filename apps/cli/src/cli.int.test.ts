@@ -51,9 +51,13 @@ interface Run {
 }
 
 function innspill(...args: string[]): Run {
+  return run({ DATABASE_URL: t.url }, args);
+}
+
+function run(env: Record<string, string>, args: string[]): Run {
   const res = spawnSync(process.execPath, [BIN, ...args], {
     // Only what the command needs: the database, and a PATH for child tools.
-    env: { DATABASE_URL: t.url, PATH: "/usr/bin:/bin" },
+    env: { ...env, PATH: "/usr/bin:/bin" },
     encoding: "utf8",
     timeout: 60_000,
   });
@@ -70,6 +74,49 @@ const counts = async () => ({
 });
 
 describe("innspill", () => {
+  it("starts the embedded database of a data directory and bootstraps an empty installation", () => {
+    const dataDir = path.join(tmp, "data");
+    const first = run({}, [
+      "users",
+      "add",
+      "--data-dir",
+      dataDir,
+      "--organisation",
+      "Testforbundet",
+      "--name",
+      "Første Admin",
+      "--email",
+      "admin@test.no",
+      "--role",
+      "ADMIN",
+      "--password",
+      "et-langt-passord",
+      "--json",
+    ]);
+    expect(first.code).toBe(0);
+    expect(first.json).toMatchObject({
+      ok: true,
+      result: { email: "admin@test.no", organisation: { name: "Testforbundet" } },
+    });
+    // Now there is an administrator: the next user is added by them, in the same directory.
+    const second = run({}, [
+      "users",
+      "add",
+      "--data-dir",
+      dataDir,
+      "--name",
+      "Rådgiver",
+      "--email",
+      "r@test.no",
+      "--role",
+      "ADVISER",
+      "--password",
+      "et-langt-passord",
+      "--json",
+    ]);
+    expect(second.json).toMatchObject({ ok: true, result: { email: "r@test.no", role: "ADVISER" } });
+  }, 120_000);
+
   it("answers bad usage with exit code 2 and a JSON error", () => {
     const r = innspill("frobnicate", "--json");
     expect(r.code).toBe(2);

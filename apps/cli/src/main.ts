@@ -15,6 +15,7 @@ import { migrateDeploy } from "@innspill/db/migrate";
 import {
   commitLetterImport,
   commitPlatformImport,
+  bootstrapInstallation,
   createUser,
   exportNoark,
   getActiveActor,
@@ -40,6 +41,7 @@ const USAGE = `Bruk: innspill <kommando> [valg]
   verify <fil.pdf>
   export noark <høring-id> --out MAPPE
   users add --name NAVN --email E-POST --role ADVISER|LEADER|ADMIN --password PASSORD
+            [--organisation NAVN]   (i en tom installasjon: den første administratoren)
   users deactivate --email E-POST
   users reset-password --email E-POST --password PASSORD
 
@@ -151,6 +153,7 @@ async function main(): Promise<number> {
       email: { type: "string" },
       role: { type: "string" },
       password: { type: "string" },
+      organisation: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -176,6 +179,26 @@ async function main(): Promise<number> {
 
   const db = await connect(values["data-dir"] ?? env.INNSPILL_DATA_DIR);
   try {
+    // An empty installation: the first administrator and the organisation.
+    if (cmd === "users" && sub === "add" && (await db.user.count()) === 0) {
+      needs(
+        !!values.organisation,
+        "Installasjonen er tom: oppgi også --organisation NAVN for den første administratoren.",
+      );
+      const user = await bootstrapInstallation(db, {
+        organisation: values.organisation,
+        name: values.name,
+        email: values.email,
+        role: values.role,
+        password: values.password,
+      });
+      emit(
+        true,
+        { result: { id: user.id, email: user.email, role: user.role, organisation: user.organisation } },
+        `La til ${user.email} som første administrator for ${user.organisation.name}.`,
+      );
+      return 0;
+    }
     const actor = await actorFor(db, values.as);
 
     if (cmd === "import" && sub === "platform") {

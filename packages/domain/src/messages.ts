@@ -100,6 +100,8 @@ export const domainMessages = {
     importFileType: "Velg en DOCX-, PDF- eller TXT-fil.",
     importNeedsHearing: "Velg en høring, eller lag en ny historisk høring.",
     fileTooLarge: "Filen er for stor.",
+    bootstrapNeedsAdmin: "Den første brukeren må være administrator (--role ADMIN).",
+    alreadyBootstrapped: "Installasjonen har allerede brukere. Legg til flere som administrator.",
     blockNotFound: "Fant ikke tekstblokken.",
     blockVersionNotFound: "Fant ikke versjonen.",
     blockConflict:
@@ -206,6 +208,8 @@ export const domainMessages = {
     importFileType: "Choose a DOCX, PDF or TXT file.",
     importNeedsHearing: "Choose a hearing, or make a new historical one.",
     fileTooLarge: "The file is too large.",
+    bootstrapNeedsAdmin: "The first user must be an administrator (--role ADMIN).",
+    alreadyBootstrapped: "The installation already has users. Add more as an administrator.",
     blockNotFound: "Text block not found.",
     blockVersionNotFound: "Version not found.",
     blockConflict:

@@ -3,7 +3,7 @@ import type { Actor } from "../actor";
 import { requireRole } from "../actor";
 import { recordAudit } from "../audit";
 import { AppError } from "../errors";
-import { parseInput } from "../validation";
+import { fields, parseInput } from "../validation";
 import { hashPassword, verifyPassword } from "./password";
 import { createUserInput, credentialsInput, resetPasswordInput, userIdInput } from "./schemas";
 
@@ -169,4 +169,51 @@ export async function authenticateUser(
     role: user.role,
     organisationId: user.organisationId,
   };
+}
+
+export const bootstrapInput = createUserInput.extend({
+  organisation: fields.requiredText(200, "nameTooLong"),
+});
+
+/**
+ * The first administrator of an empty installation (no demo data), with its organisation. Refused as soon as any user
+ * exists: after that, users are added by an administrator.
+ */
+export async function bootstrapInstallation(db: Db, input: unknown) {
+  const data = parseInput(bootstrapInput, input);
+  if (data.role !== "ADMIN")
+    throw new AppError("BAD_REQUEST", "invalid", { fieldErrors: { role: ["bootstrapNeedsAdmin"] } });
+  const passwordHash = await hashPassword(data.password);
+  return db.$transaction(async (tx) => {
+    if (await tx.user.count()) throw new AppError("CONFLICT", "alreadyBootstrapped");
+    const slug =
+      data.organisation
+        .toLowerCase()
+        .normalize("NFKD")
+        .replace(/[^\p{L}\p{N}]+/gu, "-")
+        .replace(/^-|-$/g, "") || "org";
+    const org = await tx.organisation.create({
+      data: { slug, name: data.organisation, shortName: data.organisation.split(/\s/)[0]! },
+    });
+    const user = await tx.user.create({
+      data: {
+        organisationId: org.id,
+        name: data.name,
+        email: data.email,
+        title: data.title,
+        role: "ADMIN",
+        passwordHash,
+      },
+      select: publicUser,
+    });
+    await recordAudit(tx, {
+      organisationId: org.id,
+      actorId: user.id,
+      action: "user.created",
+      entity: "User",
+      entityId: user.id,
+      data: { email: user.email, role: user.role, bootstrap: true },
+    });
+    return { ...user, organisation: { id: org.id, name: org.name } };
+  });
 }
