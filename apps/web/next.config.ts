@@ -10,11 +10,12 @@ const config: NextConfig = {
     "@innspill/api",
     "@innspill/auth",
     "@innspill/db",
+    "@innspill/documents",
     "@innspill/domain",
     "@innspill/jobs",
   ],
   // Native or Node-only modules stay outside the bundle.
-  serverExternalPackages: ["@node-rs/argon2", "pg", "pg-boss"],
+  serverExternalPackages: ["@node-rs/argon2", "pg", "pg-boss", "mammoth", "unpdf", "snowball-stemmers"],
   turbopack: { root: path.resolve(import.meta.dirname, "../..") },
   poweredByHeader: false,
   typedRoutes: false,

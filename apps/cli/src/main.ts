@@ -17,6 +17,7 @@ import {
   commitPlatformImport,
   bootstrapInstallation,
   createUser,
+  docxText,
   exportNoark,
   getActiveActor,
   isAppError,
@@ -115,11 +116,7 @@ const fileInput = (file: string) => ({
 });
 
 async function readText(file: string): Promise<string> {
-  if (file.toLowerCase().endsWith(".docx")) {
-    const mammoth = await import("mammoth");
-    return (await mammoth.extractRawText({ buffer: readFileSync(file) })).value;
-  }
-  return readFileSync(file, "utf8");
+  return file.toLowerCase().endsWith(".docx") ? docxText(readFileSync(file)) : readFileSync(file, "utf8");
 }
 
 function describeError(err: unknown): { code: string; message: string } {

@@ -231,6 +231,60 @@ describe("importing a letter", () => {
     ).toEqual([]);
   });
 
+  it("reads a DOCX (mammoth) and a PDF's text layer (unpdf)", async () => {
+    const { assemble, renderDocx, renderPdf } = await import("@innspill/documents");
+    const model = assemble({
+      letterhead: { organisation: "NITO" },
+      place: "Oslo",
+      date: "2024-03-05",
+      dateText: "5. mars 2024",
+      title: "Innspill til Kunnskapsdepartementet",
+      sections: [
+        {
+          heading: "Studieplasser",
+          body: {
+            type: "doc",
+            content: [
+              {
+                type: "paragraph",
+                content: [
+                  {
+                    type: "text",
+                    text: "Det må opprettes flere studieplasser i bioingeniørfag over hele landet.",
+                  },
+                ],
+              },
+            ],
+          },
+        },
+      ],
+      closing: "Med vennlig hilsen",
+      signatories: [{ name: "Kaja Marienborg", title: "Fagstyreleder, NITO BFI" }],
+      facts: {},
+      positions: {},
+    });
+    for (const [name, bytes] of [
+      ["brev.docx", await renderDocx(model)],
+      ["brev.pdf", renderPdf(model)],
+    ] as const) {
+      const { proposal } = await proposeLetterImport(
+        t.db,
+        { file: { name, content: Buffer.from(bytes).toString("base64") } },
+        a.ingrid!,
+      );
+      expect(proposal.title, name).toBe("Innspill til Kunnskapsdepartementet");
+      expect(
+        proposal.sections.map((s) => s.heading),
+        name,
+      ).toContain("Studieplasser");
+      expect(JSON.stringify(proposal.sections), name).toContain("flere studieplasser i bioingeniørfag");
+      expect(proposal.date, name).toBe("2024-03-05");
+      expect(proposal.signatories, name).toEqual([
+        { name: "Kaja Marienborg", title: "Fagstyreleder, NITO BFI", note: null },
+      ]);
+    }
+  });
+
   it("refuses a letter with no hearing, and saves nothing", async () => {
     const { proposal } = await proposeLetterImport(
       t.db,

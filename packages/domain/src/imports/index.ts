@@ -134,16 +134,32 @@ export const proposeLetterInput = z
   })
   .refine((x) => (x.text?.trim() ?? "") !== "" || !!x.file, { error: "importNeedsText", path: ["text"] });
 
+/**
+ * A DOCX as letter text: paragraphs apart, line breaks kept (a signatory's name and title), bullets marked. Through
+ * mammoth's HTML, since its raw text drops both line breaks and bullets.
+ */
+export async function docxText(bytes: Buffer): Promise<string> {
+  const mammoth = await import("mammoth");
+  const { value } = await mammoth.convertToHtml({ buffer: bytes });
+  return value
+    .replace(/<br\s*\/?>/g, "\n")
+    .replace(/<li>/g, "• ")
+    .replace(/<\/(p|h\d|li)>/g, "\n\n")
+    .replace(/<[^>]+>/g, "")
+    .replace(/&amp;/g, "&")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'");
+}
+
 /** The letter's text from what the user gave: pasted text, a DOCX or a PDF. */
 async function letterText(input: z.output<typeof proposeLetterInput>): Promise<string> {
   if (!input.file) return input.text ?? "";
   const bytes = Buffer.from(input.file.content, "base64");
   const name = input.file.name.toLowerCase();
   try {
-    if (name.endsWith(".docx")) {
-      const mammoth = await import("mammoth");
-      return (await mammoth.extractRawText({ buffer: bytes })).value;
-    }
+    if (name.endsWith(".docx")) return await docxText(bytes);
     if (name.endsWith(".pdf")) {
       const { extractText, getDocumentProxy } = await import("unpdf");
       const pdf = await getDocumentProxy(new Uint8Array(bytes));

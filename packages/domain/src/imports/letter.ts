@@ -108,9 +108,15 @@ export function parseLetter(input: string): LetterProposal {
     .replace(/\r\n?/g, "\n")
     .split("\n")
     .map((l) => l.replace(/\s+$/, (ws) => (ws.includes(" ") ? " " : "")));
-  // Double line spacing from PDF text: every other line empty. Then only lines with a space in them break paragraphs.
+  // Double line spacing from PDF text: every other line empty, paragraphs broken by lines with a space in them. Then
+  // only those break paragraphs.
   const empty = lines.filter((l) => l === "").length;
-  if (empty / Math.max(1, lines.length) > 0.35) lines = lines.filter((l) => l !== "");
+  const spaced = lines.some((l) => l !== "" && l.trim() === "");
+  if (spaced && empty / Math.max(1, lines.length) > 0.35) lines = lines.filter((l) => l !== "");
+  // A PDF text layer with no blank lines at all: every line stands alone (wrapped lines are joined again below), and
+  // page numbers go.
+  if (lines.length > 5 && !lines.some((l) => l.trim() === ""))
+    lines = lines.filter((l) => !/^\s*\d{1,3}\s*$/.test(l)).flatMap((l) => [l, ""]);
 
   // 1. Footnotes (a numbered line after a blank line, numbers in sequence) and the link addresses printed after them.
   const footnotes: ImportedFootnote[] = [];
