@@ -19,6 +19,7 @@ import {
   createUser,
   docxText,
   exportNoark,
+  getRenderFile,
   getActiveActor,
   isAppError,
   proposeLetterImport,
@@ -367,27 +368,17 @@ async function main(): Promise<number> {
       needs(!!sub && !!values.out, "Oppgi innspill-id og --out MAPPE.");
       const { render, enqueue } = await requestRender(db, { id: sub }, actor);
       if (enqueue) await renderSubmissionFiles(db, render);
-      const done = await db.submissionRender.findUniqueOrThrow({
-        where: { id: render.id },
-        include: { submission: { select: { title: true } } },
-      });
       mkdirSync(values.out!, { recursive: true });
       const out: Record<string, { path: string; sha256: string; size: number }> = {};
-      for (const [kind, sha] of [
-        ["pdf", done.pdfSha256],
-        ["docx", done.docxSha256],
-      ] as const) {
-        const file = await db.storedFile.findUniqueOrThrow({ where: { sha256: sha! } });
-        const target = path.join(
-          values.out!,
-          `${done.submission.title.replace(/[\\/:*?"<>|]+/g, " ").trim()}.${kind}`,
-        );
+      for (const kind of ["pdf", "docx"] as const) {
+        const file = await getRenderFile(db, { id: render.id, kind }, actor);
+        const target = path.join(values.out!, file.filename);
         writeFileSync(target, file.content);
         out[kind] = { path: target, sha256: file.sha256, size: file.size };
       }
       emit(
         true,
-        { result: { submissionId: sub, snapshotSha256: done.snapshotSha256, ...out } },
+        { result: { submissionId: sub, snapshotSha256: render.snapshotSha256, ...out } },
         `${out.pdf!.path}\n  SHA-256 ${out.pdf!.sha256}\n${out.docx!.path}\n  SHA-256 ${out.docx!.sha256}`,
       );
       return 0;

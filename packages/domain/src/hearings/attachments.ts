@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { sha256 } from "../hash";
 import { z } from "zod";
 import type { Db } from "@innspill/db";
 import type { Actor } from "../actor";
@@ -49,7 +49,7 @@ export async function addHearingDocument(
   if (input.bytes.byteLength > MAX_DOCUMENT_BYTES) throw new AppError("BAD_REQUEST", "documentTooLarge");
   const mimeType = detectDocumentType(filename, input.bytes);
   if (!mimeType) throw new AppError("BAD_REQUEST", "documentType");
-  const sha256 = createHash("sha256").update(input.bytes).digest("hex");
+  const hash = sha256(input.bytes);
   return db.$transaction(async (tx) => {
     const doc = await tx.hearingDocument.create({
       data: {
@@ -57,7 +57,7 @@ export async function addHearingDocument(
         filename,
         mimeType,
         size: input.bytes.byteLength,
-        sha256,
+        sha256: hash,
         content: Buffer.from(input.bytes),
         uploadedById: actor.id,
       },
@@ -69,7 +69,7 @@ export async function addHearingDocument(
       action: "document.added",
       entity: "Hearing",
       entityId: hearingId,
-      data: { documentId: doc.id, filename, size: doc.size, sha256 },
+      data: { documentId: doc.id, filename, size: doc.size, sha256: hash },
     });
     return doc;
   });

@@ -7,7 +7,7 @@
  * (journalpost) → dokumentbeskrivelse → dokumentobjekt. The XSD below is written for the subset Innspill fills,
  * keeping that order; it is not a copy of the standard's schema.
  */
-import { createHash } from "node:crypto";
+import { sha256 } from "../hash";
 import { z } from "zod";
 import type { Db } from "@innspill/db";
 import type { Actor } from "../actor";
@@ -29,7 +29,7 @@ const el = (name: string, value: string | number | null | undefined, indent: str
     ? ""
     : `${indent}<${name}>${esc(String(value))}</${name}>\n`;
 const uuidFrom = (seed: string) => {
-  const h = createHash("sha256").update(seed).digest("hex");
+  const h = sha256(seed);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 };
 
@@ -143,7 +143,7 @@ export async function exportNoark(db: Db, input: unknown, actor: Actor) {
                 el("opprettetDato", at, i4) +
                 el("opprettetAv", actor.name, i4) +
                 el("referanseDokumentfil", v.file.path, i4) +
-                el("sjekksum", createHash("sha256").update(v.file.bytes).digest("hex"), i4) +
+                el("sjekksum", sha256(v.file.bytes), i4) +
                 el("sjekksumAlgoritme", "SHA256", i4) +
                 el("filstoerrelse", v.file.bytes.byteLength, i4) +
                 `${i3}</dokumentobjekt>\n`,

@@ -7,7 +7,7 @@
  * Files are stored once per content hash (`StoredFile`), in Postgres: one backup covers them, the web and the
  * worker need no shared disk, and a letter is tens of kilobytes.
  */
-import { createHash } from "node:crypto";
+import { sha256 } from "../hash";
 import { z } from "zod";
 import type { Db } from "@innspill/db";
 import type { RenderStatus } from "@innspill/db/enums";
@@ -115,6 +115,17 @@ export async function latestRender(db: Db, input: unknown, actor: Actor) {
   });
 }
 
+/** A file name from a letter's title: characters file systems refuse become spaces. */
+export function fileNameOf(title: string): string {
+  const base =
+    [...title]
+      .map((c) => (c < " " || '\\/:*?"<>|'.includes(c) ? " " : c))
+      .join("")
+      .replace(/\s+/g, " ")
+      .trim() || "innspill";
+  return base.slice(0, 120);
+}
+
 /** A rendered file for download, with a file name from the letter's title. */
 export async function getRenderFile(db: Db, input: unknown, actor: Actor) {
   const { id, kind } = parseInput(
@@ -129,14 +140,8 @@ export async function getRenderFile(db: Db, input: unknown, actor: Actor) {
   if (!render || render.status !== "DONE" || !sha) throw new AppError("NOT_FOUND", "renderNotFound");
   const file = await db.storedFile.findUnique({ where: { sha256: sha } });
   if (!file) throw new AppError("NOT_FOUND", "renderNotFound");
-  const base =
-    [...render.submission.title]
-      .map((c) => (c < " " || '\\/:*?"<>|'.includes(c) ? " " : c))
-      .join("")
-      .replace(/\s+/g, " ")
-      .trim() || "innspill";
   return {
-    filename: `${base.slice(0, 120)}.${kind}`,
+    filename: `${fileNameOf(render.submission.title)}.${kind}`,
     mediaType: file.mediaType,
     size: file.size,
     sha256: file.sha256,
@@ -161,8 +166,7 @@ export async function claimRender(db: Db, input: unknown) {
     where: { submissionId_snapshotSha256: { submissionId, snapshotSha256 } },
   });
   if (!render) throw new AppError("NOT_FOUND", "renderNotFound");
-  if (createHash("sha256").update(render.snapshot).digest("hex") !== snapshotSha256)
-    throw new AppError("BAD_REQUEST", "snapshotMismatch");
+  if (sha256(render.snapshot) !== snapshotSha256) throw new AppError("BAD_REQUEST", "snapshotMismatch");
   if (render.status === "DONE" && render.pdfSha256 && render.docxSha256) {
     const files = await db.storedFile.count({
       where: { sha256: { in: [render.pdfSha256, render.docxSha256] } },
@@ -183,8 +187,8 @@ export async function markRenderStage(db: Db, renderId: string, status: Extract<
 /** Stores the files (once per content hash) and marks the render done, in one transaction. */
 export async function completeRender(db: Db, renderId: string, files: Record<RenderFileKind, Uint8Array>) {
   const hashes = {
-    pdf: createHash("sha256").update(files.pdf).digest("hex"),
-    docx: createHash("sha256").update(files.docx).digest("hex"),
+    pdf: sha256(files.pdf),
+    docx: sha256(files.docx),
   };
   await db.$transaction(async (tx) => {
     await tx.storedFile.createMany({

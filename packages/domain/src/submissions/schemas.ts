@@ -121,3 +121,59 @@ export function replacePositionInBody(body: BlockBody, from: string, to: string)
     ),
   };
 }
+
+/** A letter as the composer and the API hold it: its fields, its sections (with the library version they stem from). */
+export interface LetterState {
+  title: string;
+  place: string;
+  date: string;
+  recipient: string | null;
+  theirReference: string | null;
+  ourReference: string | null;
+  letterheadOrganisation: string;
+  letterheadUnit: string | null;
+  letterheadAddress: string | null;
+  closing: string;
+  signingOrder: "SEQUENTIAL" | "PARALLEL";
+  sections: {
+    kind: "BLOCK" | "LOCAL" | "FREE";
+    showHeading: boolean;
+    heading: string | null;
+    body: BlockBody;
+    library: { versionId: string } | null;
+  }[];
+  signatories: { signatoryId: string; note: string | null }[];
+}
+
+/** The save input for a letter: library blocks by their pinned version, local copies and free text with their body. */
+export function saveInputOf(s: LetterState, id: string, version: number): SaveSubmissionInput {
+  return {
+    id,
+    version,
+    title: s.title,
+    place: s.place,
+    date: s.date,
+    recipient: s.recipient,
+    theirReference: s.theirReference,
+    ourReference: s.ourReference,
+    letterheadOrganisation: s.letterheadOrganisation,
+    letterheadUnit: s.letterheadUnit,
+    letterheadAddress: s.letterheadAddress,
+    closing: s.closing,
+    signingOrder: s.signingOrder,
+    sections: s.sections.map((x) =>
+      x.kind === "BLOCK"
+        ? { kind: "BLOCK", blockVersionId: x.library!.versionId, showHeading: x.showHeading }
+        : x.kind === "LOCAL"
+          ? {
+              kind: "LOCAL",
+              blockVersionId: x.library!.versionId,
+              heading: x.heading,
+              showHeading: x.showHeading,
+              body: x.body,
+            }
+          : { kind: "FREE", heading: x.heading, showHeading: x.showHeading, body: x.body },
+    ),
+    signatories: s.signatories.map((x) => ({ signatoryId: x.signatoryId, note: x.note })),
+  };
+}

@@ -4,7 +4,7 @@
  * the hash of the approved letter). It is stored once and never changed (database triggers); verification looks the
  * PDF's own SHA-256 up.
  */
-import { createHash } from "node:crypto";
+import { sha256 } from "../hash";
 import { z } from "zod";
 import type { Db } from "@innspill/db";
 import { assemble, type DocumentModel, type SubmissionSnapshot } from "@innspill/documents/preview";
@@ -13,9 +13,7 @@ import { recordAudit } from "../audit";
 import { AppError } from "../errors";
 import { formatDate, formatDateTime, osloDate } from "../dates";
 import { fields, parseInput } from "../validation";
-import { RENDER_MEDIA_TYPES } from "./renders";
-
-const sha256 = (b: Uint8Array | string) => createHash("sha256").update(b).digest("hex");
+import { RENDER_MEDIA_TYPES, fileNameOf } from "./renders";
 
 const EVENT_TEXT: Record<string, string> = {
   "submission.created": "Innspillet ble opprettet",
@@ -174,7 +172,7 @@ export async function getSignedDocument(db: Db, input: unknown, actor: Actor) {
   if (!doc) throw new AppError("NOT_FOUND", "renderNotFound");
   const file = await db.storedFile.findUniqueOrThrow({ where: { sha256: doc.pdfSha256 } });
   return {
-    filename: `${doc.submission.title.replace(/[\\/:*?"<>|]+/g, " ").trim() || "innspill"} (signert).pdf`,
+    filename: `${fileNameOf(doc.submission.title)} (signert).pdf`,
     mediaType: file.mediaType,
     size: file.size,
     sha256: file.sha256,

@@ -13,6 +13,7 @@ import {
   replacePositionInBody,
   requestRender,
   saveSubmission,
+  saveInputOf,
   type SaveSubmissionInput,
   type SubmissionView,
   type SubmissionWarning,
@@ -33,35 +34,7 @@ afterAll(async () => {
 
 /** The save input for a letter as it is, with changes. */
 function input(s: SubmissionView, changes: Partial<SaveSubmissionInput> = {}): SaveSubmissionInput {
-  return {
-    id: s.id,
-    version: s.version,
-    title: s.title,
-    place: s.place,
-    date: s.date,
-    recipient: s.recipient,
-    theirReference: s.theirReference,
-    ourReference: s.ourReference,
-    letterheadOrganisation: s.letterheadOrganisation,
-    letterheadUnit: s.letterheadUnit,
-    letterheadAddress: s.letterheadAddress,
-    closing: s.closing,
-    sections: s.sections.map((x) =>
-      x.kind === "BLOCK"
-        ? { kind: "BLOCK", blockVersionId: x.library!.versionId, showHeading: x.showHeading }
-        : x.kind === "LOCAL"
-          ? {
-              kind: "LOCAL",
-              blockVersionId: x.library!.versionId,
-              heading: x.heading,
-              showHeading: x.showHeading,
-              body: x.body,
-            }
-          : { kind: "FREE", heading: x.heading, showHeading: x.showHeading, body: x.body },
-    ),
-    signatories: s.signatories,
-    ...changes,
-  };
+  return { ...saveInputOf(s, s.id, s.version), ...changes };
 }
 const save = async (changes: Partial<SaveSubmissionInput>) =>
   (letter = await saveSubmission(t.db, input(letter, changes), actors.ingrid!));

@@ -3,7 +3,7 @@
  * local copies of blocks and free text. Saved as a whole under an optimistic lock. `buildSnapshot` turns the saved
  * letter into the canonical snapshot the documents are assembled from, with the warnings an adviser should see.
  */
-import { createHash } from "node:crypto";
+import { sha256 } from "../hash";
 import { z } from "zod";
 import type { Db, DbTx, Prisma } from "@innspill/db";
 import { assemble, canonicalJson, renderHtml, type SubmissionSnapshot } from "@innspill/documents/preview";
@@ -106,8 +106,6 @@ function typedText(body: BlockBody): string {
   walk(body as unknown as { type: string; content?: unknown[] });
   return out.join(" ");
 }
-
-const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
 async function loadSubmission(db: DbTx, id: string, actor: Actor): Promise<FullSubmission> {
   const s = await db.submission.findFirst({

@@ -15,6 +15,7 @@ import {
   saveSubmission,
   sendForReview,
   signSubmission,
+  saveInputOf,
   type SaveSubmissionInput,
   type SubmissionView,
 } from "./index";
@@ -37,30 +38,7 @@ afterAll(async () => {
 const view = () => getSubmission(t.db, { id }, a.ingrid!);
 
 function input(s: SubmissionView, changes: Partial<SaveSubmissionInput> = {}): SaveSubmissionInput {
-  return {
-    id: s.id,
-    version: s.version,
-    title: s.title,
-    place: s.place,
-    date: s.date,
-    recipient: s.recipient,
-    theirReference: s.theirReference,
-    ourReference: s.ourReference,
-    letterheadOrganisation: s.letterheadOrganisation,
-    letterheadUnit: s.letterheadUnit,
-    letterheadAddress: s.letterheadAddress,
-    closing: s.closing,
-    signingOrder: s.signingOrder,
-    sections: s.sections.map((x) =>
-      x.kind === "BLOCK"
-        ? { kind: "BLOCK", blockVersionId: x.library!.versionId, showHeading: x.showHeading }
-        : x.kind === "LOCAL"
-          ? { kind: "LOCAL", blockVersionId: x.library!.versionId, heading: x.heading, body: x.body }
-          : { kind: "FREE", heading: x.heading, body: x.body },
-    ),
-    signatories: s.signatories,
-    ...changes,
-  };
+  return { ...saveInputOf(s, s.id, s.version), ...changes };
 }
 const save = async (changes: Partial<SaveSubmissionInput>) =>
   saveSubmission(t.db, input(await view(), changes), a.ingrid!);

@@ -4,13 +4,15 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { titleOn, type SubmissionView } from "@innspill/domain/shared";
 import type { LibraryLookup } from "@/components/library/editor-nodes";
+import { useLibraryLookup } from "@/components/library/useLibraryLookup";
 import { Alert, Card, Field, Loading, PageHeader, inputClass, secondaryButtonClass } from "@/components/ui";
 import { useDates } from "@/lib/dates";
 import { errorData, useDomainText, useErrorText } from "@/lib/errors";
 import { useTRPC } from "@/trpc/client";
+import { usePreview } from "./usePreview";
 import { AddSection } from "./AddSection";
 import {
   SECTION_MIME,
@@ -35,38 +37,19 @@ export function Composer({ id, canEdit }: { id: string; canEdit: boolean }) {
   const trpc = useTRPC();
   const errorText = useErrorText();
   const submission = useQuery({ ...trpc.submission.byId.queryOptions({ id }), refetchOnWindowFocus: false });
-  const facts = useQuery(trpc.library.facts.queryOptions());
-  const positions = useQuery(trpc.library.positions.queryOptions({}));
   const signatories = useQuery(trpc.submission.signatories.queryOptions());
-  const lt = useTranslations("library");
+  const library = useLibraryLookup();
 
-  const lookup = useMemo<LibraryLookup>(
-    () => ({
-      facts: new Map(
-        (facts.data ?? []).map((f) => [
-          f.key,
-          { label: f.label, value: f.current?.formatted ?? null, stale: f.stale },
-        ]),
-      ),
-      positions: new Map(
-        (positions.data ?? []).map((p) => [p.id, { statement: p.statement, status: p.status }]),
-      ),
-      labels: { nitoMener: lt("nitoMener"), stale: lt("stale"), unknownFact: lt("unknownFact") },
-    }),
-    [facts.data, positions.data, lt],
-  );
-
-  if (submission.isPending || facts.isPending || positions.isPending || signatories.isPending)
-    return <Loading label={t("title")} />;
+  if (submission.isPending || library.pending || signatories.isPending) return <Loading label={t("title")} />;
   if (submission.error) return <Alert>{errorText(submission.error)}</Alert>;
   return (
     <Loaded
       key={submission.data.id}
       submission={submission.data}
       canEdit={canEdit}
-      lookup={lookup}
-      facts={(facts.data ?? []).map((f) => ({ key: f.key, label: f.label }))}
-      positions={(positions.data ?? []).filter((p) => p.status !== "RETIRED")}
+      lookup={library.lookup}
+      facts={library.facts}
+      positions={library.positions}
       register={signatories.data ?? []}
     />
   );
@@ -514,9 +497,8 @@ function Loaded({
 /** The letter as it will be sent: HTML from the same document model as the PDF and the DOCX. */
 function Preview({ id, stale }: { id: string; stale: boolean }) {
   const t = useTranslations("submissions");
-  const trpc = useTRPC();
   const errorText = useErrorText();
-  const preview = useQuery({ ...trpc.submission.preview.queryOptions({ id }), placeholderData: (p) => p });
+  const preview = usePreview(id);
   return (
     <Card title={t("preview")}>
       <p className="mb-2 text-xs text-slate-500" aria-live="polite">

@@ -8,6 +8,7 @@ import { Alert, Card, buttonClass, secondaryButtonClass } from "@/components/ui"
 import { useDates } from "@/lib/dates";
 import { useErrorText } from "@/lib/errors";
 import { useTRPC } from "@/trpc/client";
+import { usePreview } from "./usePreview";
 
 const STEPS: RenderStatus[] = ["QUEUED", "ASSEMBLING", "RENDERING", "DONE"];
 const FINAL: RenderStatus[] = ["DONE", "FAILED"];
@@ -30,7 +31,7 @@ export function RenderPanel({
   const errorText = useErrorText();
   const { dateTime } = useDates();
   const latest = useQuery(trpc.submission.latestRender.queryOptions({ id }));
-  const preview = useQuery({ ...trpc.submission.preview.queryOptions({ id }), placeholderData: (p) => p });
+  const preview = usePreview(id);
   const [renderId, setRenderId] = useState<string | null>(null);
   const current = renderId ?? latest.data?.id ?? null;
   const status = useQuery({

@@ -9,6 +9,7 @@ import { WordDiff } from "@/components/library/WordDiff";
 import { Alert, Card } from "@/components/ui";
 import { useErrorText } from "@/lib/errors";
 import { useTRPC } from "@/trpc/client";
+import { usePreview } from "./usePreview";
 import type { Draft } from "./draft";
 
 const fixClass =
@@ -30,8 +31,7 @@ export function WarningsPanel({
   onFix: (update: (d: Draft) => Draft) => void;
 }) {
   const t = useTranslations("submissions");
-  const trpc = useTRPC();
-  const preview = useQuery({ ...trpc.submission.preview.queryOptions({ id }), placeholderData: (p) => p });
+  const preview = usePreview(id);
   const warnings = preview.data?.warnings ?? [];
   if (!warnings.length) return null;
   return (

@@ -2,7 +2,7 @@
  * The composer's working copy of a letter, and its conversion to the save input. Sections carry a client key (for
  * React and drag-and-drop) and the library version they stem from (for display and diffs).
  */
-import type { BlockBody, SaveSubmissionInput } from "@innspill/domain/shared";
+import { saveInputOf, type BlockBody, type SaveSubmissionInput } from "@innspill/domain/shared";
 
 export interface LibraryVersion {
   blockId: string;
@@ -76,37 +76,8 @@ export function draftFrom(s: ServerSubmission): Draft {
   };
 }
 
-export function toSaveInput(d: Draft, id: string, version: number): SaveSubmissionInput {
-  return {
-    id,
-    version,
-    title: d.title,
-    place: d.place,
-    date: d.date,
-    recipient: d.recipient,
-    theirReference: d.theirReference,
-    ourReference: d.ourReference,
-    letterheadOrganisation: d.letterheadOrganisation,
-    letterheadUnit: d.letterheadUnit,
-    letterheadAddress: d.letterheadAddress,
-    closing: d.closing,
-    signingOrder: d.signingOrder,
-    sections: d.sections.map((x) =>
-      x.kind === "BLOCK"
-        ? { kind: "BLOCK", blockVersionId: x.library!.versionId, showHeading: x.showHeading }
-        : x.kind === "LOCAL"
-          ? {
-              kind: "LOCAL",
-              blockVersionId: x.library!.versionId,
-              heading: x.heading,
-              showHeading: x.showHeading,
-              body: x.body,
-            }
-          : { kind: "FREE", heading: x.heading, showHeading: x.showHeading, body: x.body },
-    ),
-    signatories: d.signatories,
-  };
-}
+export const toSaveInput = (d: Draft, id: string, version: number): SaveSubmissionInput =>
+  saveInputOf(d, id, version);
 
 export const blockSection = (v: LibraryVersion): DraftSection => ({
   key: newKey(),

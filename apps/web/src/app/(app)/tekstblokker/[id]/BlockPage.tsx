@@ -3,10 +3,11 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Editor } from "@tiptap/react";
 import { useTranslations } from "next-intl";
-import { useMemo, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { bodyToPlainText, type BlockBody } from "@innspill/domain/shared";
 import { BlockEditor } from "@/components/library/BlockEditor";
 import type { LibraryLookup } from "@/components/library/editor-nodes";
+import { useLibraryLookup } from "@/components/library/useLibraryLookup";
 import { WordDiff } from "@/components/library/WordDiff";
 import { BlockUsages } from "@/components/imports/BlockUsages";
 import {
@@ -32,35 +33,18 @@ export function BlockPage({ id, canEdit }: { id: string; canEdit: boolean }) {
   const errorText = useErrorText();
   const { dateTime } = useDates();
   const block = useQuery({ ...trpc.library.block.queryOptions({ id }), refetchOnWindowFocus: false });
-  const facts = useQuery(trpc.library.facts.queryOptions());
-  const positions = useQuery(trpc.library.positions.queryOptions({}));
+  const library = useLibraryLookup();
 
-  const lookup = useMemo<LibraryLookup>(
-    () => ({
-      facts: new Map(
-        (facts.data ?? []).map((f) => [
-          f.key,
-          { label: f.label, value: f.current?.formatted ?? null, stale: f.stale },
-        ]),
-      ),
-      positions: new Map(
-        (positions.data ?? []).map((p) => [p.id, { statement: p.statement, status: p.status }]),
-      ),
-      labels: { nitoMener: t("nitoMener"), stale: t("stale"), unknownFact: t("unknownFact") },
-    }),
-    [facts.data, positions.data, t],
-  );
-
-  if (block.isPending || facts.isPending || positions.isPending) return <Loading label={t("blocksTitle")} />;
+  if (block.isPending || library.pending) return <Loading label={t("blocksTitle")} />;
   if (block.error) return <Alert>{errorText(block.error)}</Alert>;
   return (
     <Loaded
       key={block.data.id}
       block={block.data}
-      lookup={lookup}
+      lookup={library.lookup}
       canEdit={canEdit}
-      facts={facts.data ?? []}
-      positions={(positions.data ?? []).filter((p) => p.status !== "RETIRED")}
+      facts={library.facts}
+      positions={library.positions}
       onSaved={() => void queryClient.invalidateQueries({ queryKey: trpc.library.pathKey() })}
       dateTime={dateTime}
     />
