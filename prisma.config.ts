@@ -1,7 +1,7 @@
 import { defineConfig } from "prisma/config";
 import { createCliAdapter } from "./packages/db/src/cli-adapter";
 
-// Prisma 6.19 with the wasm schema engine through a driver adapter: see ../shared/STACK.md and cli-adapter.ts.
+// Prisma 6.19 with the wasm schema engine through a driver adapter: see packages/db/src/cli-adapter.ts.
 export default defineConfig({
   experimental: { adapter: true },
   engine: "js",

@@ -5,7 +5,7 @@ import { login } from "./helpers";
 
 const FIXTURE = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
-  "../../shared/fixtures/documents/policy-platform-helse.txt",
+  "../fixtures/documents/policy-platform-helse.txt",
 );
 
 test("import the platform, edit a block with a fact and a footnote, publish with a reason, and see the diff", async ({

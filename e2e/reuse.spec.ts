@@ -5,7 +5,7 @@ import { login } from "./helpers";
 
 const FIXTURE = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
-  "../../shared/fixtures/documents/submission-2020-statsbudsjett-2021.txt",
+  "../fixtures/documents/submission-2020-statsbudsjett-2021.txt",
 );
 
 // Runs after library.spec.ts, which imported the policy platform into the library.

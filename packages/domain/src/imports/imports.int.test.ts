@@ -21,7 +21,7 @@ import {
 } from "./index";
 
 const fixture = (name: string) =>
-  readFileSync(path.resolve(__dirname, "../../../../../shared/fixtures/documents", name), "utf8");
+  readFileSync(path.resolve(__dirname, "../../../../fixtures/documents", name), "utf8");
 
 let t: TestDatabase;
 let a: Record<string, Actor>;

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { parseLetter, parsePlaceDate } from "./letter";
 
 const fixture = (name: string) =>
-  readFileSync(path.resolve(__dirname, "../../../../../shared/fixtures/documents", name), "utf8");
+  readFileSync(path.resolve(__dirname, "../../../../fixtures/documents", name), "utf8");
 
 describe("parseLetter", () => {
   it("reads the 2025 letter to Helsereformutvalget", () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { countProposedPositions, parsePolicyPlatform } from "./import";
 
 const fixture = readFileSync(
-  path.resolve(__dirname, "../../../../../shared/fixtures/documents/policy-platform-helse.txt"),
+  path.resolve(__dirname, "../../../../fixtures/documents/policy-platform-helse.txt"),
   "utf8",
 );
 

@@ -17,7 +17,7 @@ let actors: Record<string, Actor>;
 let imported: { blockIds: string[]; blocks: number; positions: number };
 
 const fixture = readFileSync(
-  path.resolve(__dirname, "../../../../../shared/fixtures/documents/policy-platform-helse.txt"),
+  path.resolve(__dirname, "../../../../fixtures/documents/policy-platform-helse.txt"),
   "utf8",
 );
 

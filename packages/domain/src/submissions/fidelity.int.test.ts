@@ -21,7 +21,7 @@ import type { SectionInput } from "./schemas";
 
 const FIXTURE = path.resolve(
   __dirname,
-  "../../../../../shared/fixtures/documents/submission-2025-helsereformutvalget.txt",
+  "../../../../fixtures/documents/submission-2025-helsereformutvalget.txt",
 );
 
 // ——— Reading the fixture ———
