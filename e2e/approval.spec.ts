@@ -83,8 +83,14 @@ test("draft, approval voided by an edit, approval again, signing in order, signe
   expect(text).toContain("Elektronisk godkjent");
   expect(text).toContain("Verifisering");
 
-  // The records office gets the case as a Noark 5 package from the hearing page.
+  // The adviser records the sending; the case is closed.
   await adviser.goto(letterUrl);
+  await adviser.locator("#sent-on").fill(new Date().toISOString().slice(0, 10));
+  await adviser.locator("#sent-recipient").fill("Helse- og omsorgsdepartementet");
+  await adviser.getByRole("button", { name: "Marker som sendt" }).click();
+  await expect(status).toHaveAttribute("data-status", "SENT");
+
+  // The records office gets the closed case as a Noark 5 extract from the hearing page.
   await adviser.getByRole("link", { name: "Høring – Helsepersonellplan 2040" }).click();
   const [archive] = await Promise.all([
     adviser.waitForEvent("download"),
@@ -93,7 +99,14 @@ test("draft, approval voided by an edit, approval again, signing in order, signe
   expect(archive.suggestedFilename()).toMatch(/^noark-.*\.zip$/);
   const zip = readFileSync((await archive.path())!);
   expect(zip.subarray(0, 2).toString("latin1")).toBe("PK");
-  expect(zip.includes(Buffer.from("arkivstruktur.xml"))).toBe(true);
+  for (const name of [
+    "arkivuttrekk.xml",
+    "arkivstruktur.xml",
+    "loependeJournal.xml",
+    "addml.xsd",
+    "DOKUMENT/",
+  ])
+    expect(zip.includes(Buffer.from(name)), name).toBe(true);
 
   // Anyone can check it on the verification page.
   await heidi.goto("/verifiser");

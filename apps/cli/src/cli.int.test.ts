@@ -25,7 +25,7 @@ import { createDemoDatabase } from "@innspill/domain/testing";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const BIN = path.resolve(here, "../bin/innspill.mjs");
-const FIXTURES = path.resolve(here, "../../../../shared/fixtures/documents");
+const FIXTURES = path.resolve(here, "../../../fixtures/documents");
 const fixture = (name: string) => path.join(FIXTURES, name);
 
 let t: TestDatabase;
@@ -268,19 +268,30 @@ describe("innspill", () => {
     const out = path.join(tmp, "noark");
     const r = innspill("export", "noark", s.hearingId, "--out", out, "--json");
     expect(r.code).toBe(0);
-    const xmlPath = path.join(out, "arkivstruktur.xml");
-    // A real schema validator: xmllint from libxml2-utils.
-    execFileSync("xmllint", ["--noout", "--schema", path.join(out, "arkivstruktur.xsd"), xmlPath], {
-      stdio: "pipe",
+    expect(r.json).toMatchObject({
+      ok: true,
+      command: "export noark",
+      result: { cases: 1, registrations: 2 },
     });
+    // A real schema validator (xmllint, libxml2) against the official schemas the package carries unchanged.
+    for (const [xml, xsd] of [
+      ["arkivstruktur.xml", "arkivstruktur.xsd"],
+      ["loependeJournal.xml", "loependeJournal.xsd"],
+      ["offentligJournal.xml", "offentligJournal.xsd"],
+      ["endringslogg.xml", "endringslogg.xsd"],
+      ["arkivuttrekk.xml", "addml.xsd"],
+    ])
+      execFileSync("xmllint", ["--noout", "--schema", path.join(out, xsd!), path.join(out, xml!)], {
+        stdio: "pipe",
+      });
 
-    const xml = readFileSync(xmlPath, "utf8");
+    const xml = readFileSync(path.join(out, "arkivstruktur.xml"), "utf8");
     const objects = [
       ...xml.matchAll(
         /<referanseDokumentfil>([^<]+)<\/referanseDokumentfil>\s*<sjekksum>([0-9a-f]+)<\/sjekksum>\s*<sjekksumAlgoritme>SHA256<\/sjekksumAlgoritme>\s*<filstoerrelse>(\d+)<\/filstoerrelse>/g,
       ),
     ];
-    expect(objects.length).toBeGreaterThanOrEqual(2);
+    expect(objects.length).toBe(1); // the signed PDF/A; the DOCX is a production format and stays out
     for (const [, file, sum, size] of objects) {
       const bytes = readFileSync(path.join(out, file!));
       expect(createHash("sha256").update(bytes).digest("hex")).toBe(sum);
@@ -289,10 +300,24 @@ describe("innspill", () => {
     expect(xml).toContain(`<forfallsdato>${s.hearing.deadline.toISOString().slice(0, 10)}</forfallsdato>`);
     expect(xml).toContain("<journalposttype>Inngående dokument</journalposttype>");
     expect(xml).toContain("<journalposttype>Utgående dokument</journalposttype>");
-    expect(xml).toContain("<avskrivningsmaate>Besvart med brev</avskrivningsmaate>");
-    expect(xml).toContain("<variantformat>Arkivformat</variantformat>");
-    expect(xml).toContain("<variantformat>Produksjonsformat</variantformat>");
-    expect(xml).toMatch(/<sendtDato>2026-11-24T12:00:00Z<\/sendtDato>/);
+    expect(xml).toContain("<avskrivningsmaate>Besvart med e-post</avskrivningsmaate>"); // sent by e-mail
+    expect(xml).toContain("<format>fmt/477</format>");
+    expect(xml).not.toContain("<variantformat>Produksjonsformat</variantformat>");
+    expect(xml).toContain("<sendtDato>2026-11-24T00:00:00+01:00</sendtDato>"); // the day it was sent, in Oslo
+
+    // The period the records office deposits: the whole year.
+    const year = innspill(
+      "export",
+      "noark",
+      "--year",
+      "2026",
+      "--out",
+      path.join(tmp, "noark-2026"),
+      "--json",
+    );
+    expect(year.code).toBe(0);
+    expect((year.json.result as { cases: number }).cases).toBeGreaterThanOrEqual(2);
+    expect(innspill("export", "noark", s.hearingId, "--year", "2026", "--out", out, "--json").code).toBe(2);
   });
 
   it("manages users without the web UI", async () => {

@@ -23,6 +23,11 @@ export const domainMessages = {
     invalidCredentials: "Feil e-post eller passord.",
     tooManyAttempts: "For mange mislykkede innlogginger. Vent 15 minutter og prøv igjen.",
     hearingNotFound: "Fant ikke høringen. Den kan være slettet, eller du har ikke tilgang.",
+    noarkCaseOpen:
+      "Saken er ikke avsluttet. Bare saker som er sendt, arkivert eller besluttet ikke besvart kan avleveres til arkivet.",
+    noarkPeriodEmpty: "Ingen saker ble avsluttet i perioden. Velg en annen periode.",
+    periodReversed: "Sluttdatoen kan ikke være før startdatoen.",
+    periodTooLong: "En periode kan være høyst fem år.",
     hearingConflict:
       "Noen andre har lagret endringer i denne høringen mens du redigerte. Se de nye verdiene under; det du skrev er tatt vare på.",
     userNotFound: "Fant ikke brukeren.",
@@ -131,6 +136,11 @@ export const domainMessages = {
     invalidCredentials: "Wrong e-mail or password.",
     tooManyAttempts: "Too many failed logins. Wait 15 minutes and try again.",
     hearingNotFound: "The hearing was not found. It may have been deleted, or you lack access.",
+    noarkCaseOpen:
+      "The case is not closed. Only cases that were sent, archived or decided not to answer can be deposited.",
+    noarkPeriodEmpty: "No cases were closed in the period. Choose another period.",
+    periodReversed: "The end date cannot be before the start date.",
+    periodTooLong: "A period can be at most five years.",
     hearingConflict:
       "Someone else saved changes to this hearing while you were editing. See the new values below; what you typed is kept.",
     userNotFound: "User not found.",

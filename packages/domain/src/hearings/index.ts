@@ -22,7 +22,7 @@ import {
   updateMilestoneInput,
   type HearingFields,
 } from "./schemas";
-import { checkTransition, statusRank, transitionsFrom } from "./workflow";
+import { CLOSED_STATUSES, checkTransition, statusRank, transitionsFrom } from "./workflow";
 
 export * from "./schemas";
 export * from "./milestones";
@@ -174,6 +174,8 @@ export async function getHearing(db: Db, input: unknown, actor: Actor) {
     links: row.links,
     documents: row.documents,
     transitions: transitionsFrom(row.status, actor.role).map((t) => t.to),
+    /** A closed case can be exported to the archive (Noark 5); an open one cannot. */
+    canExportArchive: CLOSED_STATUSES.includes(row.status),
     history: events.map((e) => ({
       id: e.id.toString(),
       action: e.action,

@@ -10,6 +10,7 @@ const SECTIONS = [
   ["/admin/underskrivere", "signatories"],
   ["/admin/innstillinger", "settings"],
   ["/admin/utboks", "outbox"],
+  ["/admin/arkiv", "archive"],
   ["/admin/system", "system"],
 ] as const;
 

@@ -63,7 +63,7 @@ export function HearingDetail({ id, canEdit, actorId }: { id: string; canEdit: b
   if (query.isPending) return <Loading label={t("title")} />;
   if (query.error) return <Alert>{errorText(query.error)}</Alert>;
   const detail = query.data;
-  const { hearing: h, history } = detail;
+  const { hearing: h, history, canExportArchive } = detail;
 
   const rows: [string, ReactNode][] = [
     [t("fields.issuingBody"), h.issuingBody.name],
@@ -146,13 +146,19 @@ export function HearingDetail({ id, canEdit, actorId }: { id: string; canEdit: b
               <a href={`/api/horinger/${id}/historikk`} className="text-blue-800 underline">
                 {t("exportHistory")}
               </a>
-              <a
-                href={`/api/horinger/${id}/arkiv`}
-                className="text-blue-800 underline"
-                data-testid="export-archive"
-              >
-                {t("exportArchive")}
-              </a>
+              {canExportArchive ? (
+                <a
+                  href={`/api/horinger/${id}/arkiv`}
+                  className="text-blue-800 underline"
+                  data-testid="export-archive"
+                >
+                  {t("exportArchive")}
+                </a>
+              ) : (
+                <span className="text-slate-600" data-testid="export-archive-later">
+                  {t("exportArchiveWhenClosed")}
+                </span>
+              )}
             </div>
             {history.length === 0 ? <p className="text-sm text-slate-500">{t("noHistory")}</p> : null}
             <ol className="space-y-3 text-sm" data-testid="history">

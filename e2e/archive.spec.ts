@@ -1,0 +1,31 @@
+import { readFileSync } from "node:fs";
+import { expect, test } from "@playwright/test";
+import { login } from "./helpers";
+
+test("an admin makes the period's Noark 5 extract; an empty period is explained, not downloaded", async ({
+  page,
+}) => {
+  await login(page, "admin@nito.test");
+  await page.goto("/admin/arkiv");
+  await expect(page.getByRole("heading", { name: "Arkivuttrekk" })).toBeVisible();
+
+  // A period without closed cases.
+  await page.getByLabel("Fra og med").fill("1999-01-01");
+  await page.getByLabel("Til og med").fill("1999-12-31");
+  await page.getByTestId("archive-export").click();
+  await expect(page.getByText("Ingen saker ble avsluttet i perioden")).toBeVisible();
+
+  // This year: the demo's answered, archived and declined cases.
+  const today = new Date().toISOString().slice(0, 10);
+  await page.getByLabel("Fra og med").fill(`${today.slice(0, 4)}-01-01`);
+  await page.getByLabel("Til og med").fill(today);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByTestId("archive-export").click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^noark-\d{4}-01-01-\d{4}-\d{2}-\d{2}\.zip$/);
+  const zip = readFileSync((await download.path())!);
+  for (const name of ["arkivuttrekk.xml", "arkivstruktur.xml", "offentligJournal.xml", "endringslogg.xml"])
+    expect(zip.includes(Buffer.from(name)), name).toBe(true);
+  await expect(page.getByRole("status").filter({ hasText: "er lastet ned" })).toBeVisible();
+});

@@ -1,0 +1,473 @@
+/**
+ * A closed hearing case as the archive sees it (saksmappe, journalposter, documents, changes), read from the case's
+ * own history: who registered it and when, who signed and sent the letter, who closed it. Nothing here is "now",
+ * except notes that the export itself writes.
+ */
+import { TZDate } from "@date-fns/tz";
+import type { Db } from "@innspill/db";
+import { TIME_ZONE, dbToDateOnly, osloDate, type DateOnly } from "../dates";
+import { sha256 } from "../hash";
+import { CLOSED_STATUSES } from "../hearings/workflow";
+import { archiveFormat, type ArchiveFormat } from "./formats";
+import { uuidFrom } from "./xml";
+
+export interface Note {
+  text: string;
+  at: Date;
+  by: string;
+}
+
+export interface DocumentFile {
+  systemID: string;
+  path: string;
+  bytes: Buffer;
+  sha256: string;
+  format: ArchiveFormat;
+  createdAt: Date;
+  createdBy: string;
+}
+
+export interface CaseDocument {
+  systemID: string;
+  title: string;
+  role: "Hoveddokument" | "Vedlegg";
+  number: number;
+  createdAt: Date;
+  createdBy: string;
+  /** Null when the file is not in an archive format, or Innspill does not hold it; `notes` says why. */
+  file: DocumentFile | null;
+  notes: Note[];
+}
+
+export interface Registry {
+  systemID: string;
+  /** 1 for the incoming hearing letter, 2 for the answer. */
+  number: number;
+  type: "Inngående dokument" | "Utgående dokument";
+  title: string;
+  createdAt: Date;
+  createdBy: string;
+  archivedAt: Date;
+  archivedBy: string;
+  journalDate: DateOnly;
+  documentDate: DateOnly | null;
+  receivedAt: string | null;
+  sentAt: string | null;
+  due: DateOnly | null;
+  authors: string[];
+  party: { type: "Avsender" | "Mottaker"; name: string };
+  writeOff: { date: DateOnly; by: string; how: string; answeredBy: string | null } | null;
+  documents: CaseDocument[];
+  notes: Note[];
+  /** Filled in by numbering: year and sequence in the organisation's journal. */
+  journalYear: number;
+  journalSeq: number;
+}
+
+export interface Change {
+  unit: string;
+  field: string;
+  from: string;
+  to: string;
+  at: Date;
+  by: string;
+}
+
+export interface NoarkCase {
+  systemID: string;
+  title: string;
+  description: string | null;
+  caseDate: DateOnly;
+  createdAt: Date;
+  createdBy: string;
+  closedAt: Date;
+  closedBy: string;
+  unit: string;
+  responsible: string;
+  registrations: Registry[];
+  changes: Change[];
+  /** Filled in by numbering. */
+  caseYear: number;
+  caseSeq: number;
+}
+
+/** A date without a time as an instant: the start of that day in Oslo. */
+export function startOfOsloDay(d: DateOnly): string {
+  const [y, m, day] = d.split("-").map(Number) as [number, number, number];
+  return new TZDate(y, m - 1, day, 0, 0, 0, TIME_ZONE).toISOString().replace(/\.000/, "");
+}
+
+const instant = (at: Date) => at.toISOString().replace(/\.\d{3}Z$/, "Z");
+export { instant };
+
+const CHANNEL_WRITE_OFF: Record<string, string> = { EPOST: "Besvart med e-post" };
+const FIELD_LABELS: Record<string, { unit: "case" | "incoming"; field: string }> = {
+  title: { unit: "case", field: "tittel" },
+  deadline: { unit: "incoming", field: "forfallsdato" },
+};
+const STATUS_CLOSED = new Set<string>(CLOSED_STATUSES);
+
+type AuditRow = { action: string; actorId: string | null; createdAt: Date; data: unknown; entityId: string };
+
+/** Reads the given closed hearings of the organisation as archive cases, in registration order. */
+export async function readCases(db: Db, organisationId: string, hearingIds: string[]): Promise<NoarkCase[]> {
+  const hearings = await db.hearing.findMany({
+    where: { id: { in: hearingIds }, organisationId, status: { in: [...CLOSED_STATUSES] } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    include: {
+      issuingBody: { select: { name: true } },
+      organisation: { select: { name: true } },
+      responsible: { select: { name: true } },
+      decidedBy: { select: { name: true } },
+      documents: { orderBy: { createdAt: "asc" } },
+      submissions: {
+        orderBy: { revision: "desc" },
+        include: {
+          signedDocument: true,
+          sending: true,
+          signatures: { where: { voidedAt: null }, orderBy: { createdAt: "asc" } },
+        },
+      },
+    },
+  });
+  const ids = hearings.map((h) => h.id);
+  const submissionIds = hearings.flatMap((h) => h.submissions.map((s) => s.id));
+  const [audit, imports, users] = await Promise.all([
+    db.auditEvent.findMany({
+      where: {
+        OR: [
+          { entity: "Hearing", entityId: { in: ids } },
+          { entity: "Submission", entityId: { in: submissionIds }, action: "submission.created" },
+        ],
+      },
+      orderBy: { id: "asc" },
+      select: { action: true, actorId: true, createdAt: true, data: true, entityId: true },
+    }),
+    db.importedLetter.findMany({ where: { hearingId: { in: ids } }, orderBy: { createdAt: "asc" } }),
+    db.user.findMany({ where: { organisationId }, select: { id: true, name: true } }),
+  ]);
+  const names = new Map(users.map((u) => [u.id, u.name]));
+  const nameOf = (id: string | null | undefined) => (id && names.get(id)) || "Innspill";
+  const events = new Map<string, AuditRow[]>();
+  for (const e of audit) events.set(e.entityId, [...(events.get(e.entityId) ?? []), e]);
+  const pdfs = new Map(
+    (
+      await db.storedFile.findMany({
+        where: {
+          sha256: {
+            in: hearings.flatMap((h) => h.submissions.flatMap((s) => s.signedDocument?.pdfSha256 ?? [])),
+          },
+        },
+      })
+    ).map((f) => [f.sha256, Buffer.from(f.content)]),
+  );
+
+  return hearings.map((h) => {
+    const own = events.get(h.id) ?? [];
+    const created = own.find((e) => e.action === "hearing.created");
+    const closing = [...own].reverse().find((e) => {
+      const to = (e.data as { to?: string } | null)?.to;
+      return (
+        (e.action === "hearing.transitioned" || e.action === "hearing.decided") &&
+        !!to &&
+        STATUS_CLOSED.has(to)
+      );
+    });
+    const createdBy = nameOf(created?.actorId);
+    const closedAt = closing?.createdAt ?? h.updatedAt;
+    const closedBy = closing ? nameOf(closing.actorId) : createdBy;
+    const received = h.receivedDate ? dbToDateOnly(h.receivedDate) : osloDate(h.createdAt);
+    const incomingId = uuidFrom(`${h.id}:journalpost:inn`);
+
+    const incomingDocs: CaseDocument[] = h.documents.map((d, n) => {
+      const bytes = Buffer.from(d.content);
+      const format = archiveFormat(bytes, d.mimeType);
+      const by = nameOf(d.uploadedById);
+      return {
+        systemID: d.id,
+        title: d.filename,
+        role: n === 0 ? "Hoveddokument" : "Vedlegg",
+        number: n + 1,
+        createdAt: d.createdAt,
+        createdBy: by,
+        file: format.archival
+          ? {
+              systemID: uuidFrom(`${d.id}:objekt`),
+              path: "",
+              bytes,
+              sha256: sha256(bytes),
+              format,
+              createdAt: d.createdAt,
+              createdBy: by,
+            }
+          : null,
+        notes: format.archival
+          ? []
+          : [
+              {
+                text: `Filen «${d.filename}» er ${format.name}, ikke et arkivformat, og er ikke med i uttrekket. Konverter den til PDF/A og last den opp på nytt for å avlevere den.`,
+                at: d.createdAt,
+                by,
+              },
+            ],
+      };
+    });
+
+    const registrations: Registry[] = [];
+    const incoming: Registry = {
+      systemID: incomingId,
+      number: 1,
+      type: "Inngående dokument",
+      title: h.title,
+      createdAt: h.createdAt,
+      createdBy,
+      archivedAt: closedAt,
+      archivedBy: closedBy,
+      journalDate: received,
+      documentDate: h.receivedDate ? received : null,
+      receivedAt: startOfOsloDay(received),
+      sentAt: null,
+      due: dbToDateOnly(h.deadline),
+      authors: [],
+      party: { type: "Avsender", name: h.issuingBody.name },
+      writeOff: null,
+      documents: incomingDocs,
+      notes: [],
+      journalYear: 0,
+      journalSeq: 0,
+    };
+    registrations.push(incoming);
+
+    const sent = h.submissions.find((s) => s.signedDocument && s.sending);
+    const imported = imports.filter((l) => l.hearingId === h.id).at(-1);
+    if (sent?.signedDocument && sent.sending) {
+      const sending = sent.sending;
+      const sentOn = dbToDateOnly(sending.sentOn);
+      const outgoingId = uuidFrom(`${sent.id}:journalpost:ut`);
+      const author = nameOf(events.get(sent.id)?.[0]?.actorId);
+      const signers = sent.signatures.map((s) => nameOf(s.userId));
+      const pdf = pdfs.get(sent.signedDocument.pdfSha256);
+      const format = pdf ? archiveFormat(pdf, "application/pdf") : null;
+      registrations.push({
+        systemID: outgoingId,
+        number: 2,
+        type: "Utgående dokument",
+        title: sent.title,
+        createdAt: sent.createdAt,
+        createdBy: author,
+        archivedAt: sending.createdAt,
+        archivedBy: nameOf(sending.recordedById),
+        journalDate: sentOn,
+        documentDate: dbToDateOnly(sent.date),
+        receivedAt: null,
+        sentAt: osloDate(sending.createdAt) === sentOn ? instant(sending.createdAt) : startOfOsloDay(sentOn),
+        due: null,
+        authors: signers,
+        party: { type: "Mottaker", name: sending.recipient },
+        writeOff: null,
+        documents: [
+          {
+            systemID: uuidFrom(`${sent.signedDocument.id}:dokument`),
+            title: sent.title,
+            role: "Hoveddokument",
+            number: 1,
+            createdAt: sent.signedDocument.createdAt,
+            createdBy: author,
+            file:
+              pdf && format?.archival
+                ? {
+                    systemID: uuidFrom(`${sent.signedDocument.id}:objekt`),
+                    path: "",
+                    bytes: pdf,
+                    sha256: sent.signedDocument.pdfSha256,
+                    format,
+                    createdAt: sent.signedDocument.createdAt,
+                    createdBy: "Innspill",
+                  }
+                : null,
+            notes: [],
+          },
+        ],
+        notes: [
+          {
+            text:
+              `Elektronisk godkjent og signert i Innspill av ${sent.signatures
+                .map((s) => `${nameOf(s.userId)} (${instant(s.createdAt)})`)
+                .join(", ")}. ` + `Innholdets SHA-256: ${sent.signedDocument.snapshotSha256}.`,
+            at: sent.signedDocument.createdAt,
+            by: "Innspill",
+          },
+        ],
+        journalYear: 0,
+        journalSeq: 0,
+      });
+      incoming.writeOff = {
+        date: sentOn,
+        by: nameOf(sending.recordedById),
+        how: CHANNEL_WRITE_OFF[sending.channel] ?? "Besvart med brev",
+        answeredBy: outgoingId,
+      };
+    } else if (imported) {
+      const sentOn = dbToDateOnly(imported.sentOn);
+      const outgoingId = uuidFrom(`${imported.id}:journalpost:ut`);
+      const by = nameOf(imported.createdById);
+      registrations.push({
+        systemID: outgoingId,
+        number: 2,
+        type: "Utgående dokument",
+        title: imported.title,
+        createdAt: imported.createdAt,
+        createdBy: by,
+        archivedAt: imported.createdAt,
+        archivedBy: by,
+        journalDate: sentOn,
+        documentDate: sentOn,
+        receivedAt: null,
+        sentAt: startOfOsloDay(sentOn),
+        due: null,
+        authors: [],
+        party: { type: "Mottaker", name: imported.recipient ?? h.issuingBody.name },
+        writeOff: null,
+        documents: [],
+        notes: [
+          {
+            text: `Registrert fra et brev importert til Innspill${imported.sourceName ? ` («${imported.sourceName}»)` : ""}. Originalfilen er arkivert utenfor Innspill.`,
+            at: imported.createdAt,
+            by,
+          },
+        ],
+        journalYear: 0,
+        journalSeq: 0,
+      });
+      incoming.writeOff = { date: sentOn, by, how: "Besvart med brev", answeredBy: outgoingId };
+    } else if (h.status === "SVARER_IKKE" || h.decision === "SVARER_IKKE") {
+      // Declined: the incoming letter is written off as noted, with the reason.
+      const by = h.decidedBy?.name ?? closedBy;
+      incoming.writeOff = {
+        date: osloDate(h.decidedAt ?? closedAt),
+        by,
+        how: "Tatt til orientering",
+        answeredBy: null,
+      };
+      incoming.notes.push({
+        text: `Svarer ikke${h.decisionReason ? `: ${h.decisionReason}` : "."}`,
+        at: h.decidedAt ?? closedAt,
+        by,
+      });
+    } else {
+      // Answered, but the letter was written and sent outside Innspill: written off by letter, without a reference.
+      incoming.writeOff = {
+        date: osloDate(closedAt),
+        by: closedBy,
+        how: "Besvart med brev",
+        answeredBy: null,
+      };
+      incoming.notes.push({
+        text: "Besvart med brev sendt utenfor Innspill; svarbrevet er ikke registrert her.",
+        at: closedAt,
+        by: closedBy,
+      });
+    }
+
+    const changes: Change[] = [];
+    for (const e of own) {
+      if (e.action === "hearing.updated") {
+        const all =
+          ((e.data as { changes?: Record<string, { from: unknown; to: unknown }> }) ?? {}).changes ?? {};
+        for (const [key, c] of Object.entries(all)) {
+          const label = FIELD_LABELS[key];
+          if (!label || c.from == null || c.to == null || c.from === "" || c.to === "") continue;
+          changes.push({
+            unit: label.unit === "case" ? h.id : incomingId,
+            field: label.field,
+            from: String(c.from),
+            to: String(c.to),
+            at: e.createdAt,
+            by: nameOf(e.actorId),
+          });
+        }
+      }
+    }
+    changes.push({
+      unit: h.id,
+      field: "saksstatus",
+      from: "Under behandling",
+      to: "Avsluttet",
+      at: closedAt,
+      by: closedBy,
+    });
+
+    return {
+      systemID: h.id,
+      title: h.title,
+      description:
+        [
+          h.theirReference && `Deres referanse: ${h.theirReference}`,
+          h.ourReference && `Vår referanse: ${h.ourReference}`,
+        ]
+          .filter(Boolean)
+          .join(". ") || null,
+      caseDate: received,
+      createdAt: h.createdAt,
+      createdBy,
+      closedAt,
+      closedBy,
+      unit: h.organisation.name,
+      responsible: h.responsible?.name ?? createdBy,
+      registrations,
+      changes,
+      caseYear: 0,
+      caseSeq: 0,
+    };
+  });
+}
+
+/**
+ * Case and journal numbers. Innspill keeps no journal of its own, so they are derived: a case's number is its rank
+ * among the organisation's hearings of the same year, in registration order; a journal entry's number is its rank
+ * among the journal entries of its year, in the order their cases were registered. New hearings are registered
+ * later and so get higher numbers; numbers already deposited do not move.
+ */
+export async function numberCases(db: Db, organisationId: string, cases: NoarkCase[]): Promise<void> {
+  const all = await db.hearing.findMany({
+    where: { organisationId },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      createdAt: true,
+      receivedDate: true,
+      submissions: { select: { sending: { select: { sentOn: true } } } },
+    },
+  });
+  const imports = await db.importedLetter.findMany({
+    where: { organisationId },
+    select: { hearingId: true, sentOn: true },
+  });
+  const importYears = new Map(imports.map((l) => [l.hearingId, l.sentOn.getUTCFullYear()]));
+  const caseSeq = new Map<string, { year: number; seq: number }>();
+  const journalSeq = new Map<string, number>();
+  const caseCounter = new Map<number, number>();
+  const journalCounter = new Map<number, number>();
+  const next = (m: Map<number, number>, year: number) => {
+    const n = (m.get(year) ?? 0) + 1;
+    m.set(year, n);
+    return n;
+  };
+  for (const h of all) {
+    const year = Number((h.receivedDate ? dbToDateOnly(h.receivedDate) : osloDate(h.createdAt)).slice(0, 4));
+    caseSeq.set(h.id, { year, seq: next(caseCounter, year) });
+    journalSeq.set(`${h.id}:1`, next(journalCounter, year));
+    const sentOn = h.submissions.find((s) => s.sending)?.sending?.sentOn;
+    const outYear = sentOn ? sentOn.getUTCFullYear() : importYears.get(h.id);
+    if (outYear) journalSeq.set(`${h.id}:2`, next(journalCounter, outYear));
+  }
+  for (const c of cases) {
+    const n = caseSeq.get(c.systemID)!;
+    c.caseYear = n.year;
+    c.caseSeq = n.seq;
+    for (const r of c.registrations) {
+      r.journalYear = Number(r.journalDate.slice(0, 4));
+      r.journalSeq = journalSeq.get(`${c.systemID}:${r.number}`) ?? next(journalCounter, r.journalYear);
+    }
+  }
+}
