@@ -1,4 +1,5 @@
 export * from "./actor";
+export * from "./access";
 export * from "./audit";
 export * from "./calendar";
 export * from "./dates";

@@ -3,6 +3,7 @@
  * Forms validate with the same schemas as the server.
  */
 export { ROLES, type Actor } from "./actor";
+export * from "./access";
 export * from "./dates";
 export * from "./errors";
 export * from "./messages";
@@ -30,4 +31,5 @@ export {
   SendingChannel,
 } from "@innspill/db/enums";
 export { wordDiff, type WordDiffPart } from "./library/diff";
-export type { SubmissionView, SubmissionWarning } from "./submissions/submissions";
+export type { SubmissionView } from "./submissions/submissions";
+export type { SubmissionWarning } from "./submissions/snapshot";

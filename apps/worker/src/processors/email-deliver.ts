@@ -1,5 +1,5 @@
 import { deliverPendingEmails } from "@innspill/domain";
-import type { ProcessorContext } from "./index";
+import type { ProcessorContext } from "./context";
 
 /** Sends outbox e-mails with the configured mailer. Without one (no SMTP_URL), they stay in the outbox for Admin. */
 export async function processDeliverEmail(ctx: ProcessorContext) {

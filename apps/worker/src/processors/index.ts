@@ -1,5 +1,3 @@
-import type { Db } from "@innspill/db";
-import type { OutgoingEmail } from "@innspill/domain";
 import {
   deliverEmailJob,
   finalizeSubmissionJob,
@@ -8,20 +6,12 @@ import {
   sendRemindersJob,
   type JobDefinition,
 } from "@innspill/jobs";
+import type { ProcessorContext } from "./context";
 import { processDeliverEmail } from "./email-deliver";
 import { processMarkOverdue } from "./hearings-mark-overdue";
 import { processSendReminders } from "./reminders-send";
 import { processFinalizeSubmission } from "./submission-finalize";
 import { processRenderSubmission } from "./submission-render";
-
-/** What processors get to work with. */
-export interface ProcessorContext {
-  db: Db;
-  /** Sends one e-mail; absent when SMTP is not configured. */
-  mailer?: (mail: OutgoingEmail) => Promise<void>;
-  /** Holds each render this long before writing files: only for crash drills (WORKER_RENDER_DELAY_MS). */
-  renderDelayMs?: number;
-}
 
 export interface Processor<J extends JobDefinition = JobDefinition> {
   job: J;
@@ -39,3 +29,5 @@ export const processors: Processor[] = [
   processor(renderSubmissionJob, (ctx, payload) => processRenderSubmission(ctx, payload)),
   processor(finalizeSubmissionJob, (ctx, payload) => processFinalizeSubmission(ctx, payload)),
 ];
+
+export type { ProcessorContext };

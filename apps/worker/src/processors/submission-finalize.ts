@@ -1,6 +1,6 @@
 import { renderSignedDocument } from "@innspill/domain/render";
 import type { JobPayload, finalizeSubmissionJob } from "@innspill/jobs";
-import type { ProcessorContext } from "./index";
+import type { ProcessorContext } from "./context";
 
 type Payload = JobPayload<typeof finalizeSubmissionJob>;
 

@@ -1,6 +1,6 @@
 import { renderSubmissionFiles } from "@innspill/domain/render";
 import type { JobPayload, renderSubmissionJob } from "@innspill/jobs";
-import type { ProcessorContext } from "./index";
+import type { ProcessorContext } from "./context";
 
 type Payload = JobPayload<typeof renderSubmissionJob>;
 

@@ -6,7 +6,7 @@ import { requireRole } from "../actor";
 import { recordAudit } from "../audit";
 import { AppError } from "../errors";
 import { fields, parseInput } from "../validation";
-import { HEARING_EDITORS } from "./index";
+import { HEARING_EDITORS } from "../access";
 
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 

@@ -1,8 +1,10 @@
-import type { Db } from "@innspill/db";
-import { dateOnlyToDb, dbToDateOnly } from "../dates";
+/** Jobs that keep hearings in order: milestone plans for hearings without one, and marking overdue hearings. */
 import { getOrganisationSettings } from "../settings";
 import { MILESTONE_TARGET_STATUS, planMilestones } from "./milestones";
 import { statusRank } from "./workflow";
+import type { Db, HearingStatus } from "@innspill/db";
+import { dateOnlyToDb, dbToDateOnly, osloDate, type DateOnly } from "../dates";
+import { OPEN_STATUSES } from "./schemas";
 
 /**
  * Gives every hearing without milestones its plan from the organisation's offsets (hearings registered before
@@ -35,4 +37,39 @@ export async function backfillMilestones(db: Db, now: Date = new Date()) {
     });
   }
   return { hearings: hearings.length };
+}
+
+/**
+ * Marks open hearings whose deadline has passed in Oslo: a deadline is met until the end of its day, so a hearing
+ * due on the 23rd becomes overdue at 00:00 Oslo time on the 24th. Run by the worker on a schedule.
+ */
+export async function markOverdueHearings(db: Db, options: { now?: Date } = {}) {
+  const now = options.now ?? new Date();
+  const today: DateOnly = osloDate(now);
+  return db.$transaction(async (tx) => {
+    const due = await tx.hearing.findMany({
+      where: {
+        deadline: { lt: dateOnlyToDb(today) },
+        status: { in: OPEN_STATUSES as HearingStatus[] },
+        overdueSince: null,
+      },
+      select: { id: true, organisationId: true, deadline: true },
+    });
+    if (!due.length) return { marked: [] as string[], today };
+    await tx.hearing.updateMany({
+      where: { id: { in: due.map((h) => h.id) }, overdueSince: null },
+      data: { overdueSince: now },
+    });
+    await tx.auditEvent.createMany({
+      data: due.map((h) => ({
+        organisationId: h.organisationId,
+        actorId: null,
+        action: "hearing.markedOverdue",
+        entity: "Hearing",
+        entityId: h.id,
+        data: { deadline: dbToDateOnly(h.deadline), today },
+      })),
+    });
+    return { marked: due.map((h) => h.id), today };
+  });
 }

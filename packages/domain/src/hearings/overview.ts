@@ -4,7 +4,8 @@ import { z } from "zod";
 import type { Actor } from "../actor";
 import { dateOnlyToDb, dbToDateOnly, osloDate, type DateOnly } from "../dates";
 import { parseInput } from "../validation";
-import { HEARING_STATUSES, OPEN_STATUSES, hearingInclude, isMilestoneLate, toHearingView } from "./index";
+import { HEARING_STATUSES, OPEN_STATUSES } from "./schemas";
+import { hearingInclude, isMilestoneLate, toHearingView } from "./views";
 
 /** The Oversikt dashboard: my hearings, due this week, overdue, at risk, counts per status, decisions per quarter. */
 export async function getOverview(db: Db, actor: Actor, now: Date = new Date()) {

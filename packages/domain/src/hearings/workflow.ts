@@ -17,9 +17,6 @@ export const STATUS_ORDER: readonly HearingStatus[] = [
 ];
 
 /** How far along the chain a status is; «svarer ikke» is off the chain. */
-/** Where a hearing case ends: answered and sent, archived, or declined. Only closed cases go to the archive (Noark 5). */
-export const CLOSED_STATUSES: readonly HearingStatus[] = ["SENDT", "ARKIVERT", "SVARER_IKKE"];
-
 export const statusRank = (s: HearingStatus): number => STATUS_ORDER.indexOf(s);
 
 export interface WorkflowFacts {

@@ -15,7 +15,7 @@ import { recordAudit } from "../audit";
 import { dateOnlyToDb, dbToDateOnly } from "../dates";
 import { AppError } from "../errors";
 import { wordDiff, type WordDiffPart } from "../library/diff";
-import { LIBRARY_EDITORS } from "../library/facts";
+import { LIBRARY_EDITORS } from "../access";
 import { insertPosition } from "../library/positions";
 import { fields, parseInput } from "../validation";
 import { parseLetter, type LetterProposal } from "./letter";

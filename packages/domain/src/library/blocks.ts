@@ -6,7 +6,7 @@ import { recordAudit } from "../audit";
 import { AppError } from "../errors";
 import { fields, parseInput } from "../validation";
 import { blockBody, bodyFactKeys, bodyPositionIds, bodyToPlainText, emptyBody, type BlockBody } from "./body";
-import { LIBRARY_EDITORS } from "./facts";
+import { LIBRARY_EDITORS } from "../access";
 import { wordDiff } from "./diff";
 
 const topicsField = z

@@ -1,3 +1,4 @@
+import { LIBRARY_EDITORS } from "../access";
 import { z } from "zod";
 import type { Db, DbTx } from "@innspill/db";
 import { FactFormat } from "@innspill/db/enums";
@@ -7,8 +8,6 @@ import { recordAudit } from "../audit";
 import { dateOnlyToDb, dbToDateOnly, daysBetween, osloDate, type DateOnly } from "../dates";
 import { AppError } from "../errors";
 import { fields, parseInput } from "../validation";
-
-export const LIBRARY_EDITORS = ["ADVISER", "ADMIN"] as const;
 
 /** Norwegian formatting: 116000 → "116 000", 0.4 (PERCENT) → "40 %". */
 export function formatFactValue(format: FactFormat, value: string): string {

@@ -6,7 +6,7 @@ import { recordAudit } from "../audit";
 import { fields, parseInput } from "../validation";
 import type { BlockNode } from "./body";
 import { insertPublishedVersion } from "./blocks";
-import { LIBRARY_EDITORS } from "./facts";
+import { LIBRARY_EDITORS } from "../access";
 import { parsePolicyPlatform } from "./import";
 import { insertPosition } from "./positions";
 

@@ -7,7 +7,7 @@ import { recordAudit } from "../audit";
 import { dateOnlyToDb, dbToDateOnly } from "../dates";
 import { AppError } from "../errors";
 import { fields, parseInput } from "../validation";
-import { LIBRARY_EDITORS } from "./facts";
+import { LIBRARY_EDITORS } from "../access";
 import { wordDiff } from "./diff";
 
 export { wordDiff, type WordDiffPart } from "./diff";

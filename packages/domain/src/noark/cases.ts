@@ -7,7 +7,7 @@ import { TZDate } from "@date-fns/tz";
 import type { Db } from "@innspill/db";
 import { TIME_ZONE, dbToDateOnly, osloDate, type DateOnly } from "../dates";
 import { sha256 } from "../hash";
-import { CLOSED_STATUSES } from "../hearings/workflow";
+import { CLOSED_STATUSES } from "../access";
 import { archiveFormat, type ArchiveFormat } from "./formats";
 import { uuidFrom } from "./xml";
 

@@ -17,7 +17,7 @@ import { AppError } from "../errors";
 import { fields, parseInput } from "../validation";
 import { arkivuttrekkXml } from "./addml";
 import { arkivstrukturXml, mappeID, type Extract } from "./arkivstruktur";
-import { CLOSED_STATUSES } from "../hearings/workflow";
+import { CLOSED_STATUSES } from "../access";
 import { numberCases, readCases, type NoarkCase } from "./cases";
 import { countChanges, endringsloggXml, loependeJournalXml, offentligJournalXml } from "./journals";
 import { SCHEMA_FILES, officialSchema } from "./schemas";
@@ -61,7 +61,8 @@ export async function exportNoark(db: Db, input: unknown, actor: Actor): Promise
     select: { id: true, status: true },
   });
   if (!h) throw new AppError("NOT_FOUND", "hearingNotFound");
-  if (!CLOSED_STATUSES.includes(h.status)) throw new AppError("CONFLICT", "noarkCaseOpen");
+  if (!(CLOSED_STATUSES as readonly string[]).includes(h.status))
+    throw new AppError("CONFLICT", "noarkCaseOpen");
   const cases = await readCases(db, actor.organisationId, [id]);
   await numberCases(db, actor.organisationId, cases);
   const c = cases[0]!;

@@ -16,7 +16,9 @@ import { createBlock, publishBlock, saveBlockDraft } from "../library/blocks";
 import type { BlockBody } from "../library/body";
 import { createDemoDatabase } from "../testing";
 import { createSignatory } from "./signatories";
-import { buildSnapshot, createSubmission, loadSubmission, saveSubmission } from "./submissions";
+import { createSubmission, saveSubmission } from "./submissions";
+import { buildSnapshot } from "./snapshot";
+import { loadSubmission } from "./load";
 import type { SectionInput } from "./schemas";
 
 const FIXTURE = path.resolve(

@@ -15,7 +15,8 @@ import type { Actor } from "../actor";
 import { recordAudit } from "../audit";
 import { AppError } from "../errors";
 import { fields, parseInput } from "../validation";
-import { buildSnapshot, loadSubmission } from "./submissions";
+import { buildSnapshot } from "./snapshot";
+import { loadSubmission } from "./load";
 
 export const RENDER_MEDIA_TYPES = {
   pdf: "application/pdf",

@@ -1,3 +1,4 @@
+import { SIGNATORY_EDITORS } from "../access";
 import type { Db, DbTx } from "@innspill/db";
 import type { Actor } from "../actor";
 import { requireRole } from "../actor";
@@ -7,9 +8,6 @@ import { AppError } from "../errors";
 import { fields, parseInput } from "../validation";
 import { createSignatoryInput, updateSignatoryInput } from "./schemas";
 import { z } from "zod";
-
-/** Who keeps the register of signatories and their titles. */
-export const SIGNATORY_EDITORS = ["ADMIN"] as const;
 
 const withTitles = { titles: { orderBy: { validFrom: "desc" as const } } };
 

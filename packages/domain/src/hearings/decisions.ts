@@ -1,0 +1,83 @@
+/** The decision to answer, and the status workflow. */
+import type { Db, HearingStatus } from "@innspill/db";
+import type { Actor } from "../actor";
+import { requireRole } from "../actor";
+import { recordAudit } from "../audit";
+import { AppError } from "../errors";
+import { parseInput } from "../validation";
+import { decideHearingInput, transitionHearingInput } from "./schemas";
+import { checkTransition } from "./workflow";
+import { HEARING_EDITORS } from "../access";
+import { hearingInclude, toHearingView } from "./views";
+import { lockAtVersion } from "./register";
+
+/** "Svarer" or "svarer ikke": records who decided, when and why, and moves the status on. */
+export async function decideHearing(db: Db, input: unknown, actor: Actor, now: Date = new Date()) {
+  requireRole(actor, HEARING_EDITORS);
+  const { id, version, decision, reason } = parseInput(decideHearingInput, input);
+  return db.$transaction(async (tx) => {
+    const h = await lockAtVersion(tx, id, version, actor);
+    const to: HearingStatus = decision === "SVARER" ? "UNDER_ARBEID" : "SVARER_IKKE";
+    const check = checkTransition(
+      { status: h.status, decision, responsibleId: h.responsibleId },
+      to,
+      actor.role,
+      {
+        reason,
+      },
+    );
+    if (!check.ok) throw new AppError(check.code, check.message);
+    await tx.hearing.update({
+      where: { id },
+      data: {
+        decision,
+        decisionReason: reason,
+        decidedById: actor.id,
+        decidedAt: now,
+        status: to,
+        version: { increment: 1 },
+      },
+    });
+    await recordAudit(tx, {
+      organisationId: actor.organisationId,
+      actorId: actor.id,
+      action: "hearing.decided",
+      entity: "Hearing",
+      entityId: id,
+      data: { decision, reason, from: h.status, to },
+    });
+    const row = await tx.hearing.findUniqueOrThrow({ where: { id }, include: hearingInclude });
+    return toHearingView(row);
+  });
+}
+
+/** Moves a hearing along its workflow; an illegal transition is refused with a clear message. */
+export async function transitionHearing(db: Db, input: unknown, actor: Actor) {
+  const { id, version, to, reason } = parseInput(transitionHearingInput, input);
+  return db.$transaction(async (tx) => {
+    const h = await lockAtVersion(tx, id, version, actor);
+    const check = checkTransition(h, to, actor.role, { reason });
+    if (!check.ok) throw new AppError(check.code, check.message);
+    await tx.hearing.update({
+      where: { id },
+      data: {
+        status: to,
+        version: { increment: 1 },
+        // Taking a declined hearing up again clears the decision.
+        ...(h.status === "SVARER_IKKE"
+          ? { decision: null, decisionReason: null, decidedById: null, decidedAt: null }
+          : {}),
+      },
+    });
+    await recordAudit(tx, {
+      organisationId: actor.organisationId,
+      actorId: actor.id,
+      action: "hearing.transitioned",
+      entity: "Hearing",
+      entityId: id,
+      data: { from: h.status, to, reason },
+    });
+    const row = await tx.hearing.findUniqueOrThrow({ where: { id }, include: hearingInclude });
+    return toHearingView(row);
+  });
+}

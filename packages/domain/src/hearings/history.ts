@@ -1,0 +1,33 @@
+import { z } from "zod";
+import type { Db } from "@innspill/db";
+import type { Actor } from "../actor";
+import { listHearingHistory } from "../audit";
+import { AppError } from "../errors";
+import { fields, parseInput } from "../validation";
+
+/** The full history of a hearing as JSON-ready data, for export (every event, oldest first, with names). */
+export async function exportHearingHistory(db: Db, input: unknown, actor: Actor) {
+  const { id } = parseInput(z.object({ id: fields.id() }), input);
+  const hearing = await db.hearing.findFirst({ where: { id, organisationId: actor.organisationId } });
+  if (!hearing) throw new AppError("NOT_FOUND", "hearingNotFound");
+  const events = (await listHearingHistory(db, id)).reverse();
+  const users = await db.user.findMany({
+    where: { organisationId: actor.organisationId },
+    select: { id: true, name: true },
+  });
+  const names = new Map(users.map((u) => [u.id, u.name]));
+  return {
+    hearing: { id: hearing.id, title: hearing.title, status: hearing.status },
+    exportedAt: new Date().toISOString(),
+    events: events.map((e) => ({
+      id: e.id.toString(),
+      at: e.createdAt.toISOString(),
+      action: e.action,
+      entity: e.entity,
+      entityId: e.entityId,
+      actorId: e.actorId,
+      actor: e.actorId ? (names.get(e.actorId) ?? null) : null,
+      data: e.data,
+    })),
+  };
+}

@@ -1,0 +1,62 @@
+/** Editing a hearing's milestones: offset, owner, done. */
+import type { Db, Prisma } from "@innspill/db";
+import type { Actor } from "../actor";
+import { requireRole } from "../actor";
+import { recordAudit } from "../audit";
+import { dateOnlyToDb, dbToDateOnly } from "../dates";
+import { AppError } from "../errors";
+import { parseInput } from "../validation";
+import { subtractWorkingDays } from "../workdays";
+import { updateMilestoneInput } from "./schemas";
+
+/** Changes a milestone's offset (its date follows), its owner, or marks it done / not done. */
+export async function updateMilestone(db: Db, input: unknown, actor: Actor, now: Date = new Date()) {
+  requireRole(actor, ["ADVISER", "LEADER", "ADMIN"]);
+  const data = parseInput(updateMilestoneInput, input);
+  return db.$transaction(async (tx) => {
+    const m = await tx.milestone.findFirst({
+      where: { id: data.id, hearing: { organisationId: actor.organisationId } },
+      include: { hearing: { select: { id: true, deadline: true } } },
+    });
+    if (!m) throw new AppError("NOT_FOUND", "milestoneNotFound");
+    // Leaders may tick off their own milestones; changing the plan is for advisers and admins.
+    const planning = data.offsetDays !== undefined || data.ownerId !== undefined;
+    if (actor.role === "LEADER" && (planning || m.ownerId !== actor.id)) {
+      throw new AppError("FORBIDDEN", "forbidden");
+    }
+    if (data.ownerId) {
+      const owner = await tx.user.findFirst({
+        where: { id: data.ownerId, organisationId: actor.organisationId, active: true },
+      });
+      if (!owner) throw new AppError("BAD_REQUEST", "invalid", { fieldErrors: { ownerId: ["unknownUser"] } });
+    }
+    const update: Prisma.MilestoneUpdateInput = {};
+    if (data.offsetDays !== undefined) {
+      update.offsetDays = data.offsetDays;
+      update.dueDate = dateOnlyToDb(subtractWorkingDays(dbToDateOnly(m.hearing.deadline), data.offsetDays));
+    }
+    if (data.ownerId !== undefined)
+      update.owner = data.ownerId ? { connect: { id: data.ownerId } } : { disconnect: true };
+    if (data.done !== undefined) {
+      update.doneAt = data.done ? now : null;
+      update.doneById = data.done ? actor.id : null;
+    }
+    const saved = await tx.milestone.update({ where: { id: m.id }, data: update });
+    await recordAudit(tx, {
+      organisationId: actor.organisationId,
+      actorId: actor.id,
+      action: "milestone.updated",
+      entity: "Hearing",
+      entityId: m.hearing.id,
+      data: {
+        kind: m.kind,
+        ...(data.offsetDays !== undefined
+          ? { offsetDays: data.offsetDays, dueDate: dbToDateOnly(saved.dueDate) }
+          : {}),
+        ...(data.ownerId !== undefined ? { ownerId: data.ownerId } : {}),
+        ...(data.done !== undefined ? { done: data.done } : {}),
+      },
+    });
+    return { id: saved.id, dueDate: dbToDateOnly(saved.dueDate), doneAt: saved.doneAt };
+  });
+}

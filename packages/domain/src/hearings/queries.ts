@@ -1,0 +1,115 @@
+/** Reading hearings: the register with its filters, one hearing with its history, and what the form offers. */
+import type { Db, Prisma } from "@innspill/db";
+import type { Actor } from "../actor";
+import { listHearingHistory } from "../audit";
+import { dateOnlyToDb, osloDate } from "../dates";
+import { AppError } from "../errors";
+import { parseInput } from "../validation";
+import { OPEN_STATUSES, hearingIdInput, listHearingsInput } from "./schemas";
+import { transitionsFrom } from "./workflow";
+import { CLOSED_STATUSES } from "../access";
+import { hearingInclude, toHearingView } from "./views";
+
+export async function listHearings(db: Db, input: unknown, actor: Actor) {
+  const q = parseInput(listHearingsInput, input);
+  const text = q.q?.trim();
+  // Free text and explicit status filters also reach closed and declined hearings; otherwise only open ones.
+  const status = q.status?.length ? q.status : q.includeClosed || text ? undefined : OPEN_STATUSES;
+  const where: Prisma.HearingWhereInput = {
+    organisationId: actor.organisationId,
+    ...(status ? { status: { in: status } } : {}),
+    ...(q.issuingBodyId ? { issuingBodyId: q.issuingBodyId } : {}),
+    ...(q.responsibleId ? { responsibleId: q.responsibleId } : {}),
+    ...(q.topicId ? { topics: { some: { topicId: q.topicId } } } : {}),
+    ...(q.deadlineFrom || q.deadlineTo
+      ? {
+          deadline: {
+            ...(q.deadlineFrom ? { gte: dateOnlyToDb(q.deadlineFrom) } : {}),
+            ...(q.deadlineTo ? { lte: dateOnlyToDb(q.deadlineTo) } : {}),
+          },
+        }
+      : {}),
+    ...(text
+      ? {
+          OR: [
+            { title: { contains: text, mode: "insensitive" } },
+            { summary: { contains: text, mode: "insensitive" } },
+            { theirReference: { contains: text, mode: "insensitive" } },
+            { ourReference: { contains: text, mode: "insensitive" } },
+            { issuingBody: { name: { contains: text, mode: "insensitive" } } },
+            { topics: { some: { topic: { name: { contains: text, mode: "insensitive" } } } } },
+          ],
+        }
+      : {}),
+  };
+  const rows = await db.hearing.findMany({
+    where,
+    include: hearingInclude,
+    orderBy: [{ deadline: q.sort === "deadline_desc" ? "desc" : "asc" }, { title: "asc" }],
+    take: 500,
+  });
+  const today = osloDate(new Date());
+  return rows.map((r) => toHearingView(r, today));
+}
+
+export async function getHearing(db: Db, input: unknown, actor: Actor) {
+  const { id } = parseInput(hearingIdInput, input);
+  const row = await db.hearing.findFirst({
+    where: { id, organisationId: actor.organisationId },
+    include: {
+      ...hearingInclude,
+      decidedBy: { select: { id: true, name: true } },
+      links: { orderBy: { createdAt: "asc" } },
+      documents: {
+        select: { id: true, filename: true, mimeType: true, size: true, sha256: true, createdAt: true },
+        orderBy: { createdAt: "asc" },
+      },
+    },
+  });
+  if (!row) throw new AppError("NOT_FOUND", "hearingNotFound");
+  const events = await listHearingHistory(db, id, 300);
+  const actorIds = [...new Set(events.map((e) => e.actorId).filter((x): x is string => !!x))];
+  const actors = await db.user.findMany({
+    where: { id: { in: actorIds } },
+    select: { id: true, name: true },
+  });
+  const names = new Map(actors.map((a) => [a.id, a.name]));
+  return {
+    hearing: toHearingView(row),
+    decidedBy: row.decidedBy,
+    links: row.links,
+    documents: row.documents,
+    transitions: transitionsFrom(row.status, actor.role).map((t) => t.to),
+    /** A closed case can be exported to the archive (Noark 5); an open one cannot. */
+    canExportArchive: (CLOSED_STATUSES as readonly string[]).includes(row.status),
+    history: events.map((e) => ({
+      id: e.id.toString(),
+      action: e.action,
+      at: e.createdAt,
+      actorName: e.actorId ? (names.get(e.actorId) ?? null) : null,
+      data: e.data,
+    })),
+  };
+}
+
+/** What the hearing form offers: issuing bodies, the active users, and the topics in use. */
+export async function getHearingFormOptions(db: Db, actor: Actor) {
+  const [issuingBodies, users, topics] = await Promise.all([
+    db.issuingBody.findMany({
+      where: { organisationId: actor.organisationId, active: true },
+      select: { id: true, name: true, type: true },
+      orderBy: { name: "asc" },
+    }),
+    db.user.findMany({
+      where: { organisationId: actor.organisationId, active: true },
+      select: { id: true, name: true, role: true },
+      orderBy: { name: "asc" },
+    }),
+    db.topic.findMany({
+      where: { organisationId: actor.organisationId },
+      select: { id: true, name: true },
+      orderBy: { name: "asc" },
+    }),
+  ]);
+  return { issuingBodies, advisers: users.filter((u) => u.role !== "LEADER"), users, topics };
+}

@@ -1,0 +1,242 @@
+/**
+ * Registering and editing hearings. An edit names the version it read; the row is locked and compared, so a
+ * concurrent edit is a CONFLICT carrying the current hearing, never a silent overwrite.
+ */
+import type { Db, DbTx, Hearing, Prisma } from "@innspill/db";
+import type { Actor } from "../actor";
+import { requireRole } from "../actor";
+import { recordAudit } from "../audit";
+import { dateOnlyToDb, dbToDateOnly, formatDate, osloDate, type DateOnly } from "../dates";
+import { AppError } from "../errors";
+import { notify } from "../notifications";
+import { getOrganisationSettings } from "../settings";
+import { parseInput } from "../validation";
+import { planMilestoneMoves, planMilestones } from "./milestones";
+import { HEARING_COLUMN_FIELDS, createHearingInput, updateHearingInput, type HearingFields } from "./schemas";
+import { HEARING_EDITORS } from "../access";
+import { MILESTONE_LABELS, hearingInclude, toHearingView, type HearingRow } from "./views";
+
+async function checkReferences(db: DbTx, data: HearingFields, actor: Actor, currentBodyId?: string) {
+  const fieldErrors: Record<string, string[]> = {};
+  const body = await db.issuingBody.findFirst({
+    where: { id: data.issuingBodyId, organisationId: actor.organisationId },
+    select: { id: true, active: true },
+  });
+  // An inactive body stays valid on hearings that already have it.
+  if (!body || (!body.active && body.id !== currentBodyId))
+    fieldErrors.issuingBodyId = ["unknownIssuingBody"];
+  const userIds = [...new Set([data.responsibleId, ...data.participantIds].filter((x): x is string => !!x))];
+  if (userIds.length) {
+    const found = await db.user.findMany({
+      where: { id: { in: userIds }, organisationId: actor.organisationId, active: true },
+      select: { id: true },
+    });
+    const ok = new Set(found.map((u) => u.id));
+    if (data.responsibleId && !ok.has(data.responsibleId)) fieldErrors.responsibleId = ["unknownResponsible"];
+    if (data.participantIds.some((id) => !ok.has(id))) fieldErrors.participantIds = ["unknownParticipant"];
+  }
+  if (Object.keys(fieldErrors).length) throw new AppError("BAD_REQUEST", "invalid", { fieldErrors });
+}
+
+function toColumns(data: HearingFields) {
+  return {
+    title: data.title,
+    issuingBodyId: data.issuingBodyId,
+    kind: data.kind,
+    theirReference: data.theirReference,
+    ourReference: data.ourReference,
+    url: data.url,
+    receivedDate: data.receivedDate ? dateOnlyToDb(data.receivedDate) : null,
+    deadline: dateOnlyToDb(data.deadline),
+    responsibleId: data.responsibleId,
+    summary: data.summary,
+  };
+}
+
+/** Sets the hearing's topics by name, creating topics that do not exist yet. */
+async function setTopics(tx: DbTx, hearingId: string, organisationId: string, names: string[]) {
+  await tx.hearingTopic.deleteMany({ where: { hearingId } });
+  for (const name of names) {
+    const existing = await tx.topic.findFirst({
+      where: { organisationId, name: { equals: name, mode: "insensitive" } },
+    });
+    const topic = existing ?? (await tx.topic.create({ data: { organisationId, name } }));
+    await tx.hearingTopic.create({ data: { hearingId, topicId: topic.id } });
+  }
+}
+
+async function setParticipants(tx: DbTx, hearingId: string, userIds: string[]) {
+  await tx.hearingParticipant.deleteMany({ where: { hearingId } });
+  if (userIds.length)
+    await tx.hearingParticipant.createMany({ data: userIds.map((userId) => ({ hearingId, userId })) });
+}
+
+export async function createHearing(db: Db, input: unknown, actor: Actor) {
+  requireRole(actor, HEARING_EDITORS);
+  const data = parseInput(createHearingInput, input);
+  await checkReferences(db, data, actor);
+  const settings = await getOrganisationSettings(db, actor.organisationId);
+  return db.$transaction(async (tx) => {
+    const created = await tx.hearing.create({
+      data: { ...toColumns(data), organisationId: actor.organisationId },
+    });
+    await setTopics(tx, created.id, actor.organisationId, data.topics);
+    await setParticipants(tx, created.id, data.participantIds);
+    await tx.milestone.createMany({
+      data: planMilestones(data.deadline, settings.milestoneOffsets).map((m) => ({
+        hearingId: created.id,
+        kind: m.kind,
+        offsetDays: m.offsetDays,
+        dueDate: dateOnlyToDb(m.dueDate),
+        ownerId: data.responsibleId,
+      })),
+    });
+    await recordAudit(tx, {
+      organisationId: actor.organisationId,
+      actorId: actor.id,
+      action: "hearing.created",
+      entity: "Hearing",
+      entityId: created.id,
+      data: { title: created.title, deadline: data.deadline },
+    });
+    await notify(tx, {
+      userIds: [data.responsibleId, ...data.participantIds],
+      exceptUserId: actor.id,
+      hearingId: created.id,
+      kind: "hearing.assigned",
+      title: `Ny høring: ${created.title}`,
+      body: `${actor.name} har registrert høringen «${created.title}» med frist ${formatDate(data.deadline)}, og du er med på den.`,
+    });
+    const row = await tx.hearing.findUniqueOrThrow({ where: { id: created.id }, include: hearingInclude });
+    return toHearingView(row);
+  });
+}
+
+function comparable(v: unknown): unknown {
+  return v instanceof Date ? v.toISOString().slice(0, 10) : v;
+}
+
+/** Takes the row for update at the version the caller read, or explains why not (NOT_FOUND or CONFLICT). */
+export async function lockAtVersion(tx: DbTx, id: string, version: number, actor: Actor) {
+  const rows = await tx.$queryRaw<{ id: string; version: number }[]>`
+    SELECT id, version FROM "Hearing" WHERE id = ${id}::uuid AND "organisationId" = ${actor.organisationId}::uuid FOR UPDATE`;
+  const row = rows[0];
+  if (!row) throw new AppError("NOT_FOUND", "hearingNotFound");
+  if (row.version !== version) {
+    const current = await tx.hearing.findUniqueOrThrow({ where: { id }, include: hearingInclude });
+    throw new AppError("CONFLICT", "hearingConflict", { details: { current: toHearingView(current) } });
+  }
+  return tx.hearing.findUniqueOrThrow({ where: { id }, include: { ...hearingInclude } });
+}
+
+/**
+ * Saves an edit if nobody else saved in between: the row is locked and its version compared with the one the editor
+ * read. Otherwise CONFLICT, carrying the current hearing so the editor can compare; nothing is overwritten.
+ * A new deadline moves the milestones that are not done, and everyone involved is told what moved.
+ */
+export async function updateHearing(db: Db, input: unknown, actor: Actor, now: Date = new Date()) {
+  requireRole(actor, HEARING_EDITORS);
+  const { id, version, data } = parseInput(updateHearingInput, input);
+  return db.$transaction(async (tx) => {
+    const before = await lockAtVersion(tx, id, version, actor);
+    await checkReferences(tx, data, actor, before.issuingBodyId);
+    const columns = toColumns(data);
+    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    for (const key of HEARING_COLUMN_FIELDS) {
+      const from = comparable(before[key as keyof Hearing]);
+      const to = comparable(columns[key]);
+      if (from !== to) changes[key] = { from, to };
+    }
+    const beforeTopics = before.topics.map((t) => t.topic.name).sort();
+    if (JSON.stringify(beforeTopics) !== JSON.stringify([...data.topics].sort())) {
+      changes.topics = { from: beforeTopics, to: data.topics };
+    }
+    const beforeParticipants = before.participants.map((p) => p.user.id).sort();
+    if (JSON.stringify(beforeParticipants) !== JSON.stringify([...data.participantIds].sort())) {
+      changes.participantIds = { from: beforeParticipants, to: data.participantIds };
+    }
+
+    const oldDeadline = dbToDateOnly(before.deadline);
+    // A deadline moved to today or later lifts the overdue mark.
+    const clearOverdue = before.overdueSince && data.deadline >= osloDate(now);
+    await tx.hearing.update({
+      where: { id },
+      data: { ...columns, ...(clearOverdue ? { overdueSince: null } : {}), version: { increment: 1 } },
+    });
+    if (changes.topics) await setTopics(tx, id, actor.organisationId, data.topics);
+    if (changes.participantIds) await setParticipants(tx, id, data.participantIds);
+    // Milestones that were the old responsible's follow the new one.
+    if (changes.responsibleId) {
+      await tx.milestone.updateMany({
+        where: { hearingId: id, doneAt: null, ownerId: before.responsibleId },
+        data: { ownerId: data.responsibleId },
+      });
+    }
+    if (Object.keys(changes).length) {
+      await recordAudit(tx, {
+        organisationId: actor.organisationId,
+        actorId: actor.id,
+        action: "hearing.updated",
+        entity: "Hearing",
+        entityId: id,
+        data: { changes } as Prisma.InputJsonValue,
+      });
+    }
+    if (data.deadline !== oldDeadline) {
+      await moveDeadline(tx, before, oldDeadline, data.deadline, data, actor);
+    }
+    const row = await tx.hearing.findUniqueOrThrow({ where: { id }, include: hearingInclude });
+    return toHearingView(row);
+  });
+}
+
+async function moveDeadline(
+  tx: DbTx,
+  before: HearingRow,
+  from: DateOnly,
+  to: DateOnly,
+  data: HearingFields,
+  actor: Actor,
+) {
+  const moves = planMilestoneMoves(
+    before.milestones.map((m) => ({
+      id: m.id,
+      kind: m.kind,
+      offsetDays: m.offsetDays,
+      dueDate: dbToDateOnly(m.dueDate),
+      done: !!m.doneAt,
+    })),
+    to,
+  );
+  for (const m of moves)
+    await tx.milestone.update({ where: { id: m.id }, data: { dueDate: dateOnlyToDb(m.to) } });
+  await recordAudit(tx, {
+    organisationId: actor.organisationId,
+    actorId: actor.id,
+    action: "hearing.deadlineMoved",
+    entity: "Hearing",
+    entityId: before.id,
+    data: { from, to, moves: moves.map(({ kind, from: f, to: t }) => ({ kind, from: f, to: t })) },
+  });
+  const lines = moves.map(
+    (m) => `• ${MILESTONE_LABELS[m.kind]}: ${formatDate(m.from)} → ${formatDate(m.to)}`,
+  );
+  await notify(tx, {
+    userIds: [
+      before.responsibleId,
+      data.responsibleId,
+      ...data.participantIds,
+      ...before.participants.map((p) => p.user.id),
+      ...before.milestones.map((m) => m.ownerId),
+    ],
+    exceptUserId: actor.id,
+    hearingId: before.id,
+    kind: "hearing.deadlineMoved",
+    title: `Ny frist: ${data.title}`,
+    body: [
+      `${actor.name} har flyttet fristen for «${data.title}» fra ${formatDate(from)} til ${formatDate(to)}.`,
+      ...(lines.length ? ["Milepæler som er flyttet:", ...lines] : []),
+    ].join("\n"),
+    email: true,
+  });
+}

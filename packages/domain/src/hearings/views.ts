@@ -1,0 +1,78 @@
+/** A hearing as the API returns it, and what is read with it. */
+import type { HearingStatus, Prisma } from "@innspill/db";
+import { dbToDateOnly, osloDate, type DateOnly } from "../dates";
+import { MILESTONE_KINDS, MILESTONE_TARGET_STATUS } from "./milestones";
+import { statusRank } from "./workflow";
+
+export const MILESTONE_LABELS = {
+  UTKAST: "Utkast",
+  GJENNOMGANG: "Gjennomgang",
+  GODKJENNING: "Godkjenning",
+  SIGNERING: "Signering",
+} as const;
+
+export const hearingInclude = {
+  issuingBody: { select: { id: true, name: true, type: true } },
+  responsible: { select: { id: true, name: true } },
+  topics: { select: { topic: { select: { id: true, name: true } } } },
+  participants: { select: { user: { select: { id: true, name: true } } } },
+  milestones: { include: { owner: { select: { id: true, name: true } } } },
+} satisfies Prisma.HearingInclude;
+
+export type HearingRow = Prisma.HearingGetPayload<{ include: typeof hearingInclude }>;
+
+/** Is the milestone past its date while the hearing has not yet reached the status it should have? */
+export function isMilestoneLate(
+  m: { kind: keyof typeof MILESTONE_TARGET_STATUS; dueDate: DateOnly; doneAt: Date | null },
+  status: HearingStatus,
+  today: DateOnly,
+): boolean {
+  if (m.doneAt || status === "SVARER_IKKE") return false;
+  return m.dueDate < today && statusRank(status) < statusRank(MILESTONE_TARGET_STATUS[m.kind]);
+}
+
+/** A hearing as the API returns it: dates as "YYYY-MM-DD", relations flattened. */
+export function toHearingView(h: HearingRow, today: DateOnly = osloDate(new Date())) {
+  const milestones = MILESTONE_KINDS.flatMap((kind) => {
+    const m = h.milestones.find((x) => x.kind === kind);
+    if (!m) return [];
+    const dueDate = dbToDateOnly(m.dueDate);
+    return [
+      {
+        id: m.id,
+        kind: m.kind,
+        offsetDays: m.offsetDays,
+        dueDate,
+        owner: m.owner,
+        doneAt: m.doneAt,
+        late: isMilestoneLate({ kind: m.kind, dueDate, doneAt: m.doneAt }, h.status, today),
+      },
+    ];
+  });
+  return {
+    id: h.id,
+    title: h.title,
+    kind: h.kind,
+    status: h.status,
+    issuingBody: h.issuingBody,
+    theirReference: h.theirReference,
+    ourReference: h.ourReference,
+    url: h.url,
+    receivedDate: h.receivedDate ? dbToDateOnly(h.receivedDate) : null,
+    deadline: dbToDateOnly(h.deadline),
+    responsible: h.responsible,
+    summary: h.summary,
+    overdueSince: h.overdueSince,
+    decision: h.decision,
+    decisionReason: h.decisionReason,
+    decidedAt: h.decidedAt,
+    topics: h.topics.map((t) => t.topic).sort((a, b) => a.name.localeCompare(b.name, "nb")),
+    participants: h.participants.map((p) => p.user).sort((a, b) => a.name.localeCompare(b.name, "nb")),
+    milestones,
+    atRisk: milestones.some((m) => m.late),
+    version: h.version,
+    createdAt: h.createdAt,
+    updatedAt: h.updatedAt,
+  };
+}
+export type HearingView = ReturnType<typeof toHearingView>;

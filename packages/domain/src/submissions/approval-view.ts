@@ -1,0 +1,112 @@
+import { z } from "zod";
+import type { Db } from "@innspill/db";
+import { assemble, modelToText, renderHtml, type SubmissionSnapshot } from "@innspill/documents/preview";
+import type { Actor } from "../actor";
+import { wordDiff } from "../library/diff";
+import { bodyToPlainText, blockBody } from "../library/body";
+import { fields, parseInput } from "../validation";
+import { buildSnapshot } from "./snapshot";
+import { loadSubmission } from "./load";
+import { approverIds } from "./lock";
+import { REAUTH_WINDOW_MS } from "./signing";
+
+/**
+ * The approval view: the frozen letter, every local change against its library text, the changes since the
+ * viewer last approved or signed, and who has approved and signed.
+ */
+export async function getApprovalView(db: Db, input: unknown, actor: Actor) {
+  const { id } = parseInput(z.object({ id: fields.id() }), input);
+  const s = await loadSubmission(db, id, actor);
+  const render = s.snapshotSha256
+    ? await db.submissionRender.findUnique({
+        where: { submissionId_snapshotSha256: { submissionId: id, snapshotSha256: s.snapshotSha256 } },
+      })
+    : null;
+  const model = render ? assemble(JSON.parse(render.snapshot) as SubmissionSnapshot) : null;
+  const statements = new Map(
+    (
+      await db.position.findMany({
+        where: { organisationId: actor.organisationId },
+        select: { id: true, statement: true },
+      })
+    ).map((p) => [p.id, p.statement]),
+  );
+  const localChanges = s.sections.flatMap((x, i) => {
+    if (x.kind !== "LOCAL" || !x.blockVersion) return [];
+    const body = blockBody.safeParse(x.body);
+    const local = `${x.heading ?? ""}\n${body.success ? bodyToPlainText(body.data, statements) : ""}`;
+    return [
+      {
+        section: i,
+        heading: x.heading ?? x.blockVersion.heading,
+        libraryVersion: x.blockVersion.number,
+        diff: wordDiff(`${x.blockVersion.heading}\n${x.blockVersion.plainText}`, local),
+      },
+    ];
+  });
+  const seen = await db.submissionViewed.findUnique({
+    where: { submissionId_userId: { submissionId: id, userId: actor.id } },
+  });
+  const text = model ? modelToText(model) : null;
+  const [approvals, signatures, users] = await Promise.all([
+    db.submissionApproval.findMany({ where: { submissionId: id }, orderBy: { createdAt: "asc" } }),
+    db.submissionSignature.findMany({ where: { submissionId: id }, orderBy: { createdAt: "asc" } }),
+    db.user.findMany({
+      where: { organisationId: actor.organisationId },
+      select: { id: true, name: true, reauthenticatedAt: true },
+    }),
+  ]);
+  const name = new Map(users.map((u) => [u.id, u.name]));
+  const approvers = await approverIds(db, s);
+  const live = signatures.filter((x) => !x.voidedAt);
+  const next =
+    s.signingOrder === "SEQUENTIAL"
+      ? s.signatories.find((x) => !live.some((l) => l.signatoryId === x.signatoryId))
+      : null;
+  const me = users.find((u) => u.id === actor.id);
+  const signed = await db.signedDocument.findUnique({ where: { submissionId: id } });
+  // The consistency check, on the saved letter: retired positions, stale facts, diverging local copies, figures.
+  const { warnings } = await buildSnapshot(db, s);
+  return {
+    id: s.id,
+    status: s.status,
+    signingOrder: s.signingOrder,
+    snapshotSha256: s.snapshotSha256,
+    html: model ? renderHtml(model) : null,
+    renderId: render?.id ?? null,
+    localChanges,
+    sinceLastSeen:
+      seen && text && seen.snapshotSha256 !== s.snapshotSha256
+        ? { seenAt: seen.seenAt, diff: wordDiff(seen.text, text) }
+        : null,
+    approvers: (approvers ?? []).map((u) => ({ userId: u, name: name.get(u) ?? "?" })),
+    approvals: approvals.map((a) => ({
+      user: name.get(a.userId) ?? "?",
+      userId: a.userId,
+      at: a.createdAt,
+      snapshotSha256: a.snapshotSha256,
+      voidedAt: a.voidedAt,
+    })),
+    signatories: s.signatories.map((x) => {
+      const sig = live.find((l) => l.signatoryId === x.signatoryId);
+      return {
+        signatoryId: x.signatoryId,
+        name: x.signatory.name,
+        userId: x.signatory.userId,
+        signedAt: sig?.createdAt ?? null,
+        next: next?.signatoryId === x.signatoryId,
+      };
+    }),
+    voidedSignatures: signatures.filter((x) => x.voidedAt).length,
+    /** Whether signing now needs the password again (a margin for the time it takes to click). */
+    reauthFresh:
+      !!me?.reauthenticatedAt && Date.now() - me.reauthenticatedAt.getTime() < REAUTH_WINDOW_MS - 30_000,
+    signedDocument: signed ? { pdfSha256: signed.pdfSha256, createdAt: signed.createdAt } : null,
+    warnings: warnings.filter((w) =>
+      ["positionRetired", "factStale", "factMissing", "localEditDiverges", "figureContradictsFact"].includes(
+        w.kind,
+      ),
+    ),
+    sending: await db.submissionSending.findUnique({ where: { submissionId: id } }),
+  };
+}
