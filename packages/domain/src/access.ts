@@ -44,11 +44,20 @@ export type Action =
   | "submission.openApproval"
   | "submission.downloadSigned"
   | "submission.recordSending"
-  | "submission.createRevision";
+  | "submission.createRevision"
+  | "submission.approve"
+  | "submission.sign"
+  | "submission.returnForChanges";
 
 export interface Subject {
   hearingStatus?: HearingStatus;
   submissionStatus?: SubmissionStatus;
+  /** The user is among the letter's approvers (or it names none, and any leader approves). */
+  isApprover?: boolean;
+  approvedByMe?: boolean;
+  /** The user is one of the letter's signatories. */
+  isSignatory?: boolean;
+  signedByMe?: boolean;
 }
 
 type Who = { role: Role };
@@ -87,6 +96,22 @@ export function can(actor: Who | null | undefined, action: Action, subject: Subj
       return composer && s === "SIGNED";
     case "submission.createRevision":
       return composer && (s === "SIGNED" || s === "SENT");
+    case "submission.approve":
+      return (
+        actor.role === "LEADER" &&
+        !!subject.isApprover &&
+        !subject.approvedByMe &&
+        (s === "AWAITING_APPROVAL" || s === "APPROVED")
+      );
+    case "submission.sign":
+      return (
+        actor.role === "LEADER" &&
+        !!subject.isSignatory &&
+        !subject.signedByMe &&
+        (s === "APPROVED" || s === "SIGNING")
+      );
+    case "submission.returnForChanges":
+      return s === "AWAITING_APPROVAL" || s === "APPROVED" || s === "SIGNING";
   }
 }
 
@@ -108,6 +133,12 @@ export const SUBMISSION_ACTIONS = [
   "submission.downloadSigned",
   "submission.recordSending",
   "submission.createRevision",
+] as const satisfies readonly Action[];
+
+export const APPROVAL_ACTIONS = [
+  "submission.approve",
+  "submission.sign",
+  "submission.returnForChanges",
 ] as const satisfies readonly Action[];
 
 export const HEARING_ACTIONS = ["hearing.edit", "hearing.exportArchive"] as const satisfies readonly Action[];

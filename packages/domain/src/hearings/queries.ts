@@ -7,7 +7,7 @@ import { AppError } from "../errors";
 import { parseInput } from "../validation";
 import { OPEN_STATUSES, hearingIdInput, listHearingsInput } from "./schemas";
 import { transitionsFrom } from "./workflow";
-import { CLOSED_STATUSES } from "../access";
+import { HEARING_ACTIONS, availableActions } from "../access";
 import { hearingInclude, toHearingView } from "./views";
 
 export async function listHearings(db: Db, input: unknown, actor: Actor) {
@@ -80,8 +80,8 @@ export async function getHearing(db: Db, input: unknown, actor: Actor) {
     links: row.links,
     documents: row.documents,
     transitions: transitionsFrom(row.status, actor.role).map((t) => t.to),
-    /** A closed case can be exported to the archive (Noark 5); an open one cannot. */
-    canExportArchive: (CLOSED_STATUSES as readonly string[]).includes(row.status),
+    /** What the user may do with this hearing now (edit; export to the archive once the case is closed). */
+    actions: availableActions(actor, HEARING_ACTIONS, { hearingStatus: row.status }),
     history: events.map((e) => ({
       id: e.id.toString(),
       action: e.action,

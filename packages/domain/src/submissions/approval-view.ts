@@ -8,6 +8,7 @@ import { fields, parseInput } from "../validation";
 import { buildSnapshot } from "./snapshot";
 import { loadSubmission } from "./load";
 import { approverIds } from "./lock";
+import { APPROVAL_ACTIONS, availableActions } from "../access";
 import { REAUTH_WINDOW_MS } from "./signing";
 
 /**
@@ -67,7 +68,19 @@ export async function getApprovalView(db: Db, input: unknown, actor: Actor) {
   const signed = await db.signedDocument.findUnique({ where: { submissionId: id } });
   // The consistency check, on the saved letter: retired positions, stale facts, diverging local copies, figures.
   const { warnings } = await buildSnapshot(db, s);
+  const mine = s.signatories.find((x) => x.signatory.userId === actor.id);
+  const actions = availableActions(actor, APPROVAL_ACTIONS, {
+    submissionStatus: s.status,
+    isApprover: approvers === null || approvers.includes(actor.id),
+    approvedByMe: approvals.some(
+      (a) => a.userId === actor.id && !a.voidedAt && a.snapshotSha256 === s.snapshotSha256,
+    ),
+    isSignatory: !!mine,
+    signedByMe: !!mine && live.some((l) => l.signatoryId === mine.signatoryId),
+  });
   return {
+    /** What this user may do here now: approve, sign, send back. */
+    actions,
     id: s.id,
     status: s.status,
     signingOrder: s.signingOrder,

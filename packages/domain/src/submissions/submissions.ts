@@ -16,7 +16,7 @@ import { fields, parseInput } from "../validation";
 import { bodyFactKeys, bodyPositionIds } from "../library/body";
 import { saveSubmissionInput } from "./schemas";
 import { voidApprovals } from "./lock";
-import { SUBMISSION_EDITORS } from "../access";
+import { SUBMISSION_ACTIONS, SUBMISSION_EDITORS, availableActions } from "../access";
 import { loadSubmission, sectionBody, bodyOf, type FullSubmission } from "./load";
 import { buildSnapshot } from "./snapshot";
 
@@ -25,7 +25,8 @@ import { buildSnapshot } from "./snapshot";
  * local copies of blocks and free text. Saved as a whole under an optimistic lock. `buildSnapshot` turns the saved
  * letter into the canonical snapshot the documents are assembled from, with the warnings an adviser should see.
  */
-function view(s: FullSubmission) {
+/** A submission as the API returns it, with what `actor` may do with it now (`actions`). */
+function view(s: FullSubmission, actor: Actor) {
   return {
     id: s.id,
     hearing: { ...s.hearing, deadline: dbToDateOnly(s.hearing.deadline) },
@@ -62,6 +63,7 @@ function view(s: FullSubmission) {
         : null,
     })),
     signatories: s.signatories.map((x) => ({ signatoryId: x.signatoryId, note: x.note })),
+    actions: availableActions(actor, SUBMISSION_ACTIONS, { submissionStatus: s.status }),
   };
 }
 export type SubmissionView = ReturnType<typeof view>;
@@ -112,7 +114,7 @@ export async function createSubmission(db: Db, input: unknown, actor: Actor) {
 
 export async function getSubmission(db: Db, input: unknown, actor: Actor) {
   const { id } = parseInput(idInput, input);
-  return view(await loadSubmission(db, id, actor));
+  return view(await loadSubmission(db, id, actor), actor);
 }
 
 /** The submission of a hearing, or null while none is started. */
@@ -151,7 +153,7 @@ export async function saveSubmission(db: Db, input: unknown, actor: Actor) {
     if (!rows[0]) throw new AppError("NOT_FOUND", "submissionNotFound");
     if (rows[0].version !== data.version) {
       const current = await loadSubmission(tx, data.id, actor);
-      throw new AppError("CONFLICT", "submissionConflict", { details: { current: view(current) } });
+      throw new AppError("CONFLICT", "submissionConflict", { details: { current: view(current, actor) } });
     }
     const before = await loadSubmission(tx, data.id, actor);
     // A signed letter stays as it was signed: changes go into a new revision.
@@ -252,7 +254,7 @@ export async function saveSubmission(db: Db, input: unknown, actor: Actor) {
       if (after.sha256 !== before.snapshotSha256)
         await voidApprovals(tx, await loadSubmission(tx, data.id, actor), actor, "edited");
     }
-    return view(await loadSubmission(tx, data.id, actor));
+    return view(await loadSubmission(tx, data.id, actor), actor);
   });
 }
 

@@ -22,7 +22,7 @@ import { useTRPC } from "@/trpc/client";
  * What a leader approves and signs: the frozen letter, every local change against the library, what changed since
  * they last approved or signed, and who has approved and signed. Approving and signing name the letter's hash.
  */
-export function ApprovalView({ id, actor }: { id: string; actor: { id: string; role: string } }) {
+export function ApprovalView({ id }: { id: string }) {
   const t = useTranslations("approval");
   const tSubmissions = useTranslations("submissions");
   const trpc = useTRPC();
@@ -70,17 +70,9 @@ export function ApprovalView({ id, actor }: { id: string; actor: { id: string; r
   if (view.error) return <Alert>{errorText(view.error)}</Alert>;
   const v = view.data;
   const hash = v.snapshotSha256;
-  const isApprover =
-    actor.role === "LEADER" && (v.approvers.length === 0 || v.approvers.some((a) => a.userId === actor.id));
-  const approvedByMe = v.approvals.some(
-    (a) => a.userId === actor.id && !a.voidedAt && a.snapshotSha256 === hash,
-  );
-  const mine = v.signatories.find((s) => s.userId === actor.id);
-  const canSign =
-    actor.role === "LEADER" &&
-    !!mine &&
-    !mine.signedAt &&
-    (v.status === "APPROVED" || v.status === "SIGNING");
+  // What this user may do here is the server's answer (`actions`).
+  const canApprove = v.actions.includes("submission.approve");
+  const canSign = v.actions.includes("submission.sign");
   const fresh = v.reauthFresh;
 
   async function doSign() {
@@ -181,7 +173,7 @@ export function ApprovalView({ id, actor }: { id: string; actor: { id: string; r
                 </li>
               ))}
             </ul>
-            {isApprover && ["AWAITING_APPROVAL", "APPROVED"].includes(v.status) && hash && !approvedByMe ? (
+            {canApprove && hash ? (
               <button
                 type="button"
                 className={`${buttonClass} mt-3`}
@@ -194,7 +186,7 @@ export function ApprovalView({ id, actor }: { id: string; actor: { id: string; r
                 {t("approve")}
               </button>
             ) : null}
-            {["AWAITING_APPROVAL", "APPROVED", "SIGNING"].includes(v.status) ? (
+            {v.actions.includes("submission.returnForChanges") ? (
               <div className="mt-3 space-y-2">
                 <textarea
                   className={inputClass}

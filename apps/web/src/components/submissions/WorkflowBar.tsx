@@ -4,7 +4,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import type { SubmissionStatus } from "@innspill/domain/shared";
+import type { Action, SubmissionStatus } from "@innspill/domain/shared";
 import { Alert, Card, Field, buttonClass, inputClass, secondaryButtonClass } from "@/components/ui";
 import { useFormErrors } from "@/lib/errors";
 import { useTRPC } from "@/trpc/client";
@@ -20,11 +20,11 @@ const STEPS: SubmissionStatus[] = [
 ];
 const CHANNELS = ["EPOST", "REGJERINGEN_SKJEMA", "STORTINGET", "ANNET"] as const;
 
-/** Where the letter stands, and the next step for this user. */
+/** Where the letter stands, and the next steps this user may take (the server's `actions`). */
 export function WorkflowBar({
   id,
   status,
-  canEdit,
+  actions,
   version,
   flush,
   onChanged,
@@ -32,7 +32,8 @@ export function WorkflowBar({
 }: {
   id: string;
   status: SubmissionStatus;
-  canEdit: boolean;
+  /** What this user may do now, as the server says. */
+  actions: readonly Action[];
   version: () => number;
   flush: () => Promise<boolean>;
   onChanged: () => Promise<void>;
@@ -52,6 +53,7 @@ export function WorkflowBar({
   const revise = useMutation(trpc.submission.createRevision.mutationOptions({ onError: form.onError }));
   const busy = review.isPending || back.isPending || request.isPending || send.isPending;
   const step = STEPS.indexOf(status);
+  const may = (a: Action) => actions.includes(a);
 
   const run = async (action: () => Promise<unknown>) => {
     if (await flush()) await action().catch(() => undefined);
@@ -94,7 +96,7 @@ export function WorkflowBar({
       </p>
       {form.error ? <Alert>{form.error}</Alert> : null}
       <div className="flex flex-wrap gap-2">
-        {canEdit && status === "DRAFT" ? (
+        {may("submission.sendForReview") ? (
           <button
             type="button"
             className={buttonClass}
@@ -104,7 +106,7 @@ export function WorkflowBar({
             {t("sendForReview")}
           </button>
         ) : null}
-        {canEdit && status === "IN_REVIEW" ? (
+        {may("submission.requestApproval") ? (
           <>
             <button
               type="button"
@@ -131,12 +133,12 @@ export function WorkflowBar({
             </button>
           </>
         ) : null}
-        {["AWAITING_APPROVAL", "APPROVED", "SIGNING", "SIGNED", "SENT"].includes(status) ? (
+        {may("submission.openApproval") ? (
           <Link href={`/innspill/${id}/godkjenning`} className={buttonClass} data-testid="open-approval">
             {t("openApproval")}
           </Link>
         ) : null}
-        {["SIGNED", "SENT"].includes(status) ? (
+        {may("submission.downloadSigned") ? (
           <a
             className={secondaryButtonClass}
             href={`/api/innspill/signert/${id}`}
@@ -145,7 +147,7 @@ export function WorkflowBar({
             {t("downloadSigned")}
           </a>
         ) : null}
-        {canEdit && ["SIGNED", "SENT"].includes(status) ? (
+        {may("submission.createRevision") ? (
           <button
             type="button"
             className={secondaryButtonClass}
@@ -161,10 +163,10 @@ export function WorkflowBar({
           {t("openThreads", { count: open })}
         </p>
       ) : null}
-      {["AWAITING_APPROVAL", "APPROVED", "SIGNING"].includes(status) && canEdit ? (
+      {may("submission.edit") && ["AWAITING_APPROVAL", "APPROVED", "SIGNING"].includes(status) ? (
         <p className="mt-2 text-sm text-amber-800">{t("editVoids")}</p>
       ) : null}
-      {canEdit && status === "SIGNED" ? (
+      {may("submission.recordSending") ? (
         <form onSubmit={onSend} className="mt-4 grid gap-3 sm:grid-cols-2" noValidate>
           <h3 className="text-sm font-semibold sm:col-span-2">{t("recordSending")}</h3>
           <Field id="sent-on" label={t("sentOn")} error={form.fieldError("sentOn")}>

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { getSessionActor } from "@innspill/auth";
-import { LIBRARY_EDITORS } from "@innspill/domain";
+import { can } from "@innspill/domain/shared";
 import { PageHeader } from "@/components/ui";
 import { FactsView } from "./FactsView";
 
@@ -10,7 +10,7 @@ export default async function FactsPage() {
   return (
     <>
       <PageHeader title={t("factsTitle")} />
-      <FactsView canEdit={!!actor && (LIBRARY_EDITORS as readonly string[]).includes(actor.role)} />
+      <FactsView canEdit={can(actor, "library.edit")} />
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { getSessionActor } from "@innspill/auth";
-import { LIBRARY_EDITORS } from "@innspill/domain";
+import { can } from "@innspill/domain/shared";
 import { ButtonLink, PageHeader } from "@/components/ui";
 import { LibrarySearch } from "@/components/library/LibrarySearch";
 import { BlocksView } from "./BlocksView";
@@ -8,7 +8,7 @@ import { BlocksView } from "./BlocksView";
 export default async function BlocksPage() {
   const t = await getTranslations("library");
   const actor = await getSessionActor();
-  const canEdit = !!actor && (LIBRARY_EDITORS as readonly string[]).includes(actor.role);
+  const canEdit = can(actor, "library.edit");
   return (
     <>
       <PageHeader

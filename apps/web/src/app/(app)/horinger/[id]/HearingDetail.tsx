@@ -15,7 +15,7 @@ import { useDates } from "@/lib/dates";
 import { useErrorText } from "@/lib/errors";
 import { useTRPC } from "@/trpc/client";
 
-export function HearingDetail({ id, canEdit, actorId }: { id: string; canEdit: boolean; actorId: string }) {
+export function HearingDetail({ id, actorId }: { id: string; actorId: string }) {
   const t = useTranslations("hearings");
   const kinds = useTranslations("kinds");
   const statuses = useTranslations("statuses");
@@ -63,7 +63,10 @@ export function HearingDetail({ id, canEdit, actorId }: { id: string; canEdit: b
   if (query.isPending) return <Loading label={t("title")} />;
   if (query.error) return <Alert>{errorText(query.error)}</Alert>;
   const detail = query.data;
-  const { hearing: h, history, canExportArchive } = detail;
+  const { hearing: h, history, actions } = detail;
+  // What this user may do here is the server's answer (`actions`), not a rule of this page.
+  const canEdit = actions.includes("hearing.edit");
+  const canExportArchive = actions.includes("hearing.exportArchive");
 
   const rows: [string, ReactNode][] = [
     [t("fields.issuingBody"), h.issuingBody.name],

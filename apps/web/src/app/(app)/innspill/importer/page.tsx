@@ -1,10 +1,10 @@
 import { getSessionActor } from "@innspill/auth";
-import { LIBRARY_EDITORS } from "@innspill/domain";
+import { can } from "@innspill/domain/shared";
 import { Forbidden } from "@/components/Forbidden";
 import { LetterImportView } from "@/components/imports/LetterImportView";
 
 export default async function Page() {
   const actor = await getSessionActor();
-  if (!actor || !(LIBRARY_EDITORS as readonly string[]).includes(actor.role)) return <Forbidden />;
+  if (!can(actor, "library.edit")) return <Forbidden />;
   return <LetterImportView />;
 }

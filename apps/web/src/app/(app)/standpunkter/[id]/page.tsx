@@ -1,14 +1,9 @@
 import { getSessionActor } from "@innspill/auth";
-import { LIBRARY_EDITORS } from "@innspill/domain";
+import { can } from "@innspill/domain/shared";
 import { PositionDetail } from "./PositionDetail";
 
 export default async function PositionPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await getSessionActor();
-  return (
-    <PositionDetail
-      id={id}
-      canEdit={!!actor && (LIBRARY_EDITORS as readonly string[]).includes(actor.role)}
-    />
-  );
+  return <PositionDetail id={id} canEdit={can(actor, "library.edit")} />;
 }

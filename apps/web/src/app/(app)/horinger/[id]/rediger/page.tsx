@@ -1,11 +1,11 @@
 import { getSessionActor } from "@innspill/auth";
-import { HEARING_EDITORS } from "@innspill/domain";
+import { can } from "@innspill/domain/shared";
 import { Forbidden } from "@/components/Forbidden";
 import { EditHearing } from "./EditHearing";
 
 export default async function EditHearingPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await getSessionActor();
-  if (!actor || !(HEARING_EDITORS as readonly string[]).includes(actor.role)) return <Forbidden />;
+  if (!can(actor, "hearing.edit")) return <Forbidden />;
   return <EditHearing id={id} />;
 }

@@ -1,0 +1,52 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { Card, Field, inputClass } from "@/components/ui";
+import type { LetterField } from "./draft";
+import type { SubmissionDraft } from "./useSubmissionDraft";
+
+/** The letter's own fields: title, place, date, recipient, closing, and the letterhead. */
+export function LetterFields({ letter }: { letter: SubmissionDraft }) {
+  const t = useTranslations("submissions");
+  const { draft, editable, fieldError } = letter;
+  const set = (field: LetterField, value: string) =>
+    letter.setDraft((d) => ({ ...d, [field]: value === "" && field !== "title" ? null : value }));
+
+  const input = (field: LetterField, opts: { type?: string; testId?: string; wide?: boolean } = {}) => (
+    <div className={opts.wide ? "sm:col-span-2" : undefined}>
+      <Field id={`letter-${field}`} label={t(`fields.${field}`)} error={fieldError(field)}>
+        <input
+          id={`letter-${field}`}
+          type={opts.type ?? "text"}
+          className={inputClass}
+          value={draft[field] ?? ""}
+          aria-invalid={!!fieldError(field)}
+          onChange={(e) => set(field, e.target.value)}
+          data-testid={opts.testId}
+        />
+      </Field>
+    </div>
+  );
+
+  return (
+    <Card title={t("letter")}>
+      <fieldset disabled={!editable} className="grid gap-3 sm:grid-cols-2">
+        {input("title", { wide: true, testId: "letter-title" })}
+        {input("place")}
+        {input("date", { type: "date", testId: "letter-date" })}
+        {input("recipient")}
+        {input("closing")}
+      </fieldset>
+      <details className="mt-3 text-sm">
+        <summary className="cursor-pointer text-blue-800">{t("letterhead")}</summary>
+        <fieldset disabled={!editable} className="mt-2 grid gap-3 sm:grid-cols-2">
+          {input("theirReference")}
+          {input("ourReference")}
+          {input("letterheadOrganisation")}
+          {input("letterheadUnit")}
+          {input("letterheadAddress", { wide: true })}
+        </fieldset>
+      </details>
+    </Card>
+  );
+}

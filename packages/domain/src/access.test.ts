@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { APPROVAL_ACTIONS, SUBMISSION_ACTIONS, availableActions, can } from "./access";
+
+const adviser = { role: "ADVISER" as const };
+const leader = { role: "LEADER" as const };
+const admin = { role: "ADMIN" as const };
+
+describe("can", () => {
+  it("gives nothing to nobody", () => {
+    expect(can(null, "hearing.edit")).toBe(false);
+    expect(can(undefined, "library.edit")).toBe(false);
+  });
+
+  it("decides by role where the role is all that matters", () => {
+    expect(can(adviser, "hearing.edit")).toBe(true);
+    expect(can(leader, "hearing.edit")).toBe(false);
+    expect(can(leader, "library.edit")).toBe(false);
+    expect(can(admin, "signatory.edit")).toBe(true);
+    expect(can(adviser, "signatory.edit")).toBe(false);
+  });
+
+  it("follows the letter's status for composing and sending", () => {
+    expect(availableActions(adviser, SUBMISSION_ACTIONS, { submissionStatus: "DRAFT" })).toEqual([
+      "submission.edit",
+      "submission.sendForReview",
+    ]);
+    expect(availableActions(adviser, SUBMISSION_ACTIONS, { submissionStatus: "SIGNED" })).toEqual([
+      "submission.openApproval",
+      "submission.downloadSigned",
+      "submission.recordSending",
+      "submission.createRevision",
+    ]);
+    expect(availableActions(leader, SUBMISSION_ACTIONS, { submissionStatus: "IN_REVIEW" })).toEqual([]);
+  });
+
+  it("lets only an approver who has not approved approve, and only an unsigned signatory sign", () => {
+    const at = { submissionStatus: "APPROVED" as const };
+    expect(availableActions(leader, APPROVAL_ACTIONS, { ...at, isApprover: true })).toEqual([
+      "submission.approve",
+      "submission.returnForChanges",
+    ]);
+    expect(can(leader, "submission.approve", { ...at, isApprover: true, approvedByMe: true })).toBe(false);
+    expect(can(adviser, "submission.approve", { ...at, isApprover: true })).toBe(false);
+    expect(can(leader, "submission.sign", { ...at, isSignatory: true })).toBe(true);
+    expect(can(leader, "submission.sign", { ...at, isSignatory: true, signedByMe: true })).toBe(false);
+    expect(can(leader, "submission.sign", { submissionStatus: "AWAITING_APPROVAL", isSignatory: true })).toBe(
+      false,
+    );
+  });
+
+  it("exports a hearing to the archive only once its case is closed", () => {
+    expect(can(adviser, "hearing.exportArchive", { hearingStatus: "UNDER_ARBEID" })).toBe(false);
+    expect(can(leader, "hearing.exportArchive", { hearingStatus: "SENDT" })).toBe(true);
+    expect(can(adviser, "hearing.exportArchive", { hearingStatus: "SVARER_IKKE" })).toBe(true);
+  });
+});
