@@ -19,6 +19,7 @@ import {
   sendForReview,
   signSubmission,
   type Actor,
+  inlineJobs,
 } from "@innspill/domain";
 import { renderSignedDocument } from "@innspill/domain/render";
 import { createDemoDatabase } from "@innspill/domain/testing";
@@ -252,11 +253,16 @@ describe("innspill", () => {
     const id = s.id;
     const version = async () => (await getSubmission(t.db, { id }, a.ingrid!)).version;
     await sendForReview(t.db, { id, version: await version() }, a.ingrid!);
-    const { snapshotSha256 } = await requestApproval(t.db, { id, version: await version() }, a.ingrid!);
+    const { snapshotSha256 } = await requestApproval(
+      t.db,
+      { id, version: await version() },
+      a.ingrid!,
+      inlineJobs,
+    );
     await approveSubmission(t.db, { id, snapshotSha256 }, a.kaja!);
     for (const leader of [a.kaja!, a.heidi!]) {
       await reauthenticate(t.db, { password: "innspill-demo" }, leader);
-      await signSubmission(t.db, { id, snapshotSha256 }, leader, { ip: null, userAgent: null });
+      await signSubmission(t.db, { id, snapshotSha256 }, leader, { ip: null, userAgent: null }, inlineJobs);
     }
     await renderSignedDocument(t.db, { submissionId: id, snapshotSha256 });
     await recordSending(

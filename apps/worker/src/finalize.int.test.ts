@@ -10,6 +10,7 @@ import {
   signSubmission,
   verifyDocument,
   type Actor,
+  inlineJobs,
 } from "@innspill/domain";
 import { createDemoDatabase } from "@innspill/domain/testing";
 import { processFinalizeSubmission } from "./processors/submission-finalize";
@@ -23,13 +24,24 @@ beforeAll(async () => {
   const id = (await t.db.submission.findFirstOrThrow()).id;
   const version = async () => (await getSubmission(t.db, { id }, a.ingrid!)).version;
   await sendForReview(t.db, { id, version: await version() }, a.ingrid!);
-  const { snapshotSha256 } = await requestApproval(t.db, { id, version: await version() }, a.ingrid!);
+  const { snapshotSha256 } = await requestApproval(
+    t.db,
+    { id, version: await version() },
+    a.ingrid!,
+    inlineJobs,
+  );
   for (const leader of [a.kaja!, a.heidi!]) {
     await approveSubmission(t.db, { id, snapshotSha256 }, leader);
     await reauthenticate(t.db, { password: "innspill-demo" }, leader);
   }
   for (const leader of [a.kaja!, a.heidi!])
-    await signSubmission(t.db, { id, snapshotSha256 }, leader, { ip: "192.0.2.1", userAgent: "vitest" });
+    await signSubmission(
+      t.db,
+      { id, snapshotSha256 },
+      leader,
+      { ip: "192.0.2.1", userAgent: "vitest" },
+      inlineJobs,
+    );
 
   const ctx = { db: t.db };
   const first = await processFinalizeSubmission(ctx, { submissionId: id, snapshotSha256 });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestDatabase } from "@innspill/db/testing";
 import { requestRender, type Actor } from "@innspill/domain";
 import { createDemoDatabase } from "@innspill/domain/testing";
-import { createBoss, enqueue, ensureQueues, renderSubmissionJob, type PgBoss } from "@innspill/jobs";
+import { createBoss, createJobQueue, ensureQueues, type PgBoss } from "@innspill/jobs";
 import { startWorker } from "./worker";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -28,14 +28,15 @@ afterAll(async () => {
   await t?.close();
 });
 
-/** What the web does: freeze the letter, and send the job if the files are not there yet. */
+/** What the web does: freeze the letter; the job is sent in the same transaction when the files are not there yet. */
 async function render() {
-  const { render: r, enqueue: needed } = await requestRender(t.db, { id: submissionId }, actors.ingrid!);
-  if (needed)
-    await enqueue(producer, renderSubmissionJob, {
-      submissionId,
-      snapshotSha256: r.snapshotSha256,
-    });
+  const jobs = createJobQueue(async () => producer);
+  const { render: r, enqueue: needed } = await requestRender(
+    t.db,
+    { id: submissionId },
+    actors.ingrid!,
+    jobs,
+  );
   return { render: r, enqueued: needed };
 }
 

@@ -1,7 +1,7 @@
 // Helpers for this package's integration tests.
 import { createTestDatabase, type TestDatabase } from "@innspill/db/testing";
 import { DEMO_USERS, seedDemoData } from "@innspill/db/seed";
-import { createBoss, ensureQueues, type PgBoss } from "@innspill/jobs";
+import { createBoss, createJobQueue, ensureQueues, type PgBoss } from "@innspill/jobs";
 import type { Actor } from "@innspill/domain";
 import { demoActors } from "@innspill/domain/testing";
 import type { Role } from "@innspill/db";
@@ -21,6 +21,7 @@ export async function setupFixture(): Promise<Fixture> {
   const boss = createBoss(tdb.url, "producer");
   await boss.start();
   await ensureQueues(boss);
+  const jobs = createJobQueue(async () => boss);
   const demo = await demoActors(tdb.db);
   const actors = {} as Record<Role, Actor>;
   for (const role of ["ADVISER", "LEADER", "ADMIN"] as const) {
@@ -30,7 +31,7 @@ export async function setupFixture(): Promise<Fixture> {
     tdb,
     boss,
     actors,
-    ctx: (role) => ({ db: tdb.db, actor: role ? actors[role] : null, getBoss: async () => boss }),
+    ctx: (role) => ({ db: tdb.db, actor: role ? actors[role] : null, jobs }),
     close: async () => {
       await boss.stop({ graceful: false, wait: true });
       await tdb.close();

@@ -2,15 +2,14 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import type { Db, Role } from "@innspill/db";
-import { AppError, type Actor } from "@innspill/domain";
-import type { PgBoss } from "@innspill/jobs";
+import { AppError, type Actor, type JobQueue } from "@innspill/domain";
 
 export interface Context {
   db: Db;
   /** The logged-in user, loaded fresh per request; null when anonymous. */
   actor: Actor | null;
-  /** The pg-boss producer, started on first use. */
-  getBoss: () => Promise<PgBoss>;
+  /** The job queue the domain sends background work through (in the transaction of the change that needs it). */
+  jobs: JobQueue;
   /** Hide internal error messages (production). */
   hideInternalErrors?: boolean;
   /** Where the request came from: recorded with signatures. */

@@ -1,5 +1,6 @@
 export * from "./actor";
 export * from "./access";
+export * from "./jobs";
 export * from "./audit";
 export * from "./calendar";
 export * from "./dates";

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { getRenderFile, requestRender } from "@innspill/domain";
+import { getRenderFile, requestRender, inlineJobs } from "@innspill/domain";
 import { renderSubmissionFiles } from "@innspill/domain/render";
 import { needs, type Command } from "../context";
 
@@ -9,7 +9,7 @@ export const render: Command = {
   async run({ db, actor, args, values, out }) {
     needs(args.length === 1 && !!values.out, "Oppgi innspill-id og --out MAPPE.");
     const id = args[0]!;
-    const { render, enqueue } = await requestRender(db, { id }, actor);
+    const { render, enqueue } = await requestRender(db, { id }, actor, inlineJobs);
     if (enqueue) await renderSubmissionFiles(db, render);
     mkdirSync(values.out, { recursive: true });
     const files: Record<string, { path: string; sha256: string; size: number }> = {};

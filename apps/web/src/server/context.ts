@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@innspill/db";
 import { getSessionActor } from "@innspill/auth";
-import { createBoss, ensureQueues, type PgBoss } from "@innspill/jobs";
+import { createBoss, createJobQueue, ensureQueues, type PgBoss } from "@innspill/jobs";
 import type { Context } from "@innspill/api";
 import { env } from "@/env";
 
@@ -22,12 +22,15 @@ function getBoss(): Promise<PgBoss> {
   return globalForBoss.innspillBoss;
 }
 
+/** The domain's job queue over the web's producer: jobs are sent in the transaction of the change that needs them. */
+const jobs = createJobQueue(getBoss);
+
 export async function createContext({ req }: { req: Request }): Promise<Context> {
   const forwarded = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
   return {
     db: getDb(),
     actor: await getSessionActor(),
-    getBoss,
+    jobs,
     hideInternalErrors: env.NODE_ENV === "production",
     client: {
       ip: forwarded || req.headers.get("x-real-ip") || null,

@@ -38,19 +38,11 @@ import {
   reauthenticateInput,
   reviewCommentInput,
 } from "@innspill/domain";
-import { enqueue, finalizeSubmissionJob, renderSubmissionJob, type PgBoss } from "@innspill/jobs";
 import { protectedProcedure, roleProcedure, router } from "../trpc";
 
 const editor = roleProcedure(SUBMISSION_EDITORS);
 const leader = roleProcedure(["LEADER"]);
 
-const sendRender = (boss: PgBoss, r: { submissionId: string; snapshotSha256: string }) =>
-  enqueue(
-    boss,
-    renderSubmissionJob,
-    { submissionId: r.submissionId, snapshotSha256: r.snapshotSha256 },
-    { singletonKey: r.snapshotSha256 },
-  );
 const byId = z.object({ id: z.uuid({ error: "invalid" }) });
 const byHearing = z.object({ hearingId: z.uuid({ error: "invalid" }) });
 
@@ -68,11 +60,9 @@ export const submissionRouter = router({
     .input(saveSubmissionInput)
     .mutation(({ ctx, input }) => saveSubmission(ctx.db, input, ctx.actor)),
   /** Freezes the saved letter and asks the worker for DOCX and PDF; the same snapshot reuses its files. */
-  render: protectedProcedure.input(byId).mutation(async ({ ctx, input }) => {
-    const { render, enqueue: needed } = await requestRender(ctx.db, input, ctx.actor);
-    if (needed) await sendRender(await ctx.getBoss(), render);
-    return render;
-  }),
+  render: protectedProcedure
+    .input(byId)
+    .mutation(async ({ ctx, input }) => (await requestRender(ctx.db, input, ctx.actor, ctx.jobs)).render),
   sendForReview: editor
     .input(idVersionInput)
     .mutation(({ ctx, input }) => sendForReview(ctx.db, input, ctx.actor)),
@@ -80,11 +70,9 @@ export const submissionRouter = router({
     .input(idVersionInput)
     .mutation(({ ctx, input }) => returnToDraft(ctx.db, input, ctx.actor)),
   /** Freezes the letter for approval; its documents are made at once, so approvers can read the PDF too. */
-  requestApproval: editor.input(requestApprovalInput).mutation(async ({ ctx, input }) => {
-    const result = await requestApproval(ctx.db, input, ctx.actor);
-    if (result.enqueue) await sendRender(await ctx.getBoss(), result.render);
-    return { snapshotSha256: result.snapshotSha256 };
-  }),
+  requestApproval: editor.input(requestApprovalInput).mutation(async ({ ctx, input }) => ({
+    snapshotSha256: (await requestApproval(ctx.db, input, ctx.actor, ctx.jobs)).snapshotSha256,
+  })),
   approvalView: protectedProcedure
     .input(byId)
     .query(({ ctx, input }) => getApprovalView(ctx.db, input, ctx.actor)),
@@ -98,22 +86,11 @@ export const submissionRouter = router({
     .input(reauthenticateInput)
     .mutation(({ ctx, input }) => reauthenticate(ctx.db, input, ctx.actor)),
   /** The last signature has the worker make the final, signed PDF/A. */
-  sign: leader.input(snapshotHashInput).mutation(async ({ ctx, input }) => {
-    const result = await signSubmission(
-      ctx.db,
-      input,
-      ctx.actor,
-      ctx.client ?? { ip: null, userAgent: null },
-    );
-    if (result.finalize)
-      await enqueue(
-        await ctx.getBoss(),
-        finalizeSubmissionJob,
-        { submissionId: input.id, snapshotSha256: result.snapshotSha256 },
-        { singletonKey: result.snapshotSha256 },
-      );
-    return result;
-  }),
+  sign: leader
+    .input(snapshotHashInput)
+    .mutation(({ ctx, input }) =>
+      signSubmission(ctx.db, input, ctx.actor, ctx.client ?? { ip: null, userAgent: null }, ctx.jobs),
+    ),
   recordSending: editor
     .input(recordSendingInput)
     .mutation(({ ctx, input }) => recordSending(ctx.db, input, ctx.actor)),

@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { inlineJobs } from "../jobs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestDatabase } from "@innspill/db/testing";
 import type { Actor } from "../actor";
@@ -85,11 +86,16 @@ beforeAll(async () => {
   sentHearingId = s.hearingId;
   const version = async () => (await getSubmission(t.db, { id }, a.ingrid!)).version;
   await sendForReview(t.db, { id, version: await version() }, a.ingrid!);
-  const { snapshotSha256 } = await requestApproval(t.db, { id, version: await version() }, a.ingrid!);
+  const { snapshotSha256 } = await requestApproval(
+    t.db,
+    { id, version: await version() },
+    a.ingrid!,
+    inlineJobs,
+  );
   await approveSubmission(t.db, { id, snapshotSha256 }, a.kaja!);
   for (const leader of [a.kaja!, a.heidi!]) {
     await reauthenticate(t.db, { password: "innspill-demo" }, leader);
-    await signSubmission(t.db, { id, snapshotSha256 }, leader, { ip: null, userAgent: null });
+    await signSubmission(t.db, { id, snapshotSha256 }, leader, { ip: null, userAgent: null }, inlineJobs);
   }
   await renderSignedDocument(t.db, { submissionId: id, snapshotSha256 });
   await recordSending(

@@ -3,6 +3,7 @@
  * render); approvals name that hash and the server refuses any other.
  */
 import { z } from "zod";
+import type { JobQueue } from "../jobs";
 import type { Db, DbTx } from "@innspill/db";
 import { assemble, modelToText, type SubmissionSnapshot } from "@innspill/documents/preview";
 import type { Actor } from "../actor";
@@ -31,10 +32,10 @@ export const requestApprovalInput = idVersionInput.extend({
 });
 
 /**
- * Freezes the saved letter as a snapshot and asks the approvers. Returns the render to enqueue (the same hash the
- * approvers see and the worker renders).
+ * Freezes the saved letter as a snapshot and asks the approvers. Its documents are queued at once, in the same
+ * transaction, so approvers can read the PDF too (the same hash the approvers see and the worker renders).
  */
-export async function requestApproval(db: Db, input: unknown, actor: Actor) {
+export async function requestApproval(db: Db, input: unknown, actor: Actor, jobs: JobQueue) {
   requireRole(actor, SUBMISSION_EDITORS);
   const { id, version, acknowledgeOpenThreads } = parseInput(requestApprovalInput, input);
   return db.$transaction(async (tx) => {
@@ -74,7 +75,9 @@ export async function requestApproval(db: Db, input: unknown, actor: Actor) {
       email: true,
       exceptUserId: actor.id,
     });
-    return { snapshotSha256: built.sha256, render, enqueue: render.status !== "DONE" };
+    const enqueue = render.status !== "DONE";
+    if (enqueue) await jobs.renderSubmission(tx, { submissionId: id, snapshotSha256: built.sha256 });
+    return { snapshotSha256: built.sha256, render, enqueue };
   });
 }
 

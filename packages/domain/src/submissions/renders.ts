@@ -9,6 +9,7 @@
  */
 import { sha256 } from "../hash";
 import { z } from "zod";
+import type { JobQueue } from "../jobs";
 import type { Db } from "@innspill/db";
 import type { RenderStatus } from "@innspill/db/enums";
 import type { Actor } from "../actor";
@@ -42,7 +43,7 @@ const renderSelect = {
  * Freezes the saved letter as a snapshot and asks for its documents. The same snapshot reuses its render: done
  * files are returned at once, a failed one is queued again. `enqueue` tells the caller to send the job.
  */
-export async function requestRender(db: Db, input: unknown, actor: Actor) {
+export async function requestRender(db: Db, input: unknown, actor: Actor, jobs: JobQueue) {
   const { id } = parseInput(z.object({ id: fields.id() }), input);
   const s = await loadSubmission(db, id, actor);
   if (!s.sections.length) throw new AppError("BAD_REQUEST", "renderNeedsSections");
@@ -92,6 +93,7 @@ export async function requestRender(db: Db, input: unknown, actor: Actor) {
       entityId: id,
       data: { snapshotSha256: built.sha256, reused: !enqueue },
     });
+    if (enqueue) await jobs.renderSubmission(tx, { submissionId: id, snapshotSha256: built.sha256 });
     return { render, enqueue };
   });
 }

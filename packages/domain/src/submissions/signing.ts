@@ -4,6 +4,7 @@
  * signatory even if two requests race.
  */
 import { z } from "zod";
+import type { JobQueue } from "../jobs";
 import type { Db } from "@innspill/db";
 import type { Actor } from "../actor";
 import { requireRole } from "../actor";
@@ -54,6 +55,7 @@ export async function signSubmission(
   input: unknown,
   actor: Actor,
   client: ClientInfo,
+  jobs: JobQueue,
   now: Date = new Date(),
 ) {
   requireRole(actor, ["LEADER"]);
@@ -96,8 +98,11 @@ export async function signSubmission(
     });
     await recordSeen(tx, s, snapshotSha256, actor.id);
     const done = live.length + 1 === s.signatories.length;
-    if (done) await moveTo(tx, s, "SIGNED", actor);
-    else if (s.status === "APPROVED") await moveTo(tx, s, "SIGNING", actor);
+    // The signed PDF/A is asked for in the same transaction as the last signature: it cannot be lost between the two.
+    if (done) {
+      await moveTo(tx, s, "SIGNED", actor);
+      await jobs.finalizeSubmission(tx, { submissionId: s.id, snapshotSha256 });
+    } else if (s.status === "APPROVED") await moveTo(tx, s, "SIGNING", actor);
     const remaining = s.signatories.filter(
       (x) => x.signatoryId !== mine.signatoryId && !live.some((l) => l.signatoryId === x.signatoryId),
     );

@@ -1,3 +1,4 @@
+import { inlineJobs } from "../jobs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestDatabase } from "@innspill/db/testing";
 import type { Actor } from "../actor";
@@ -241,22 +242,22 @@ describe("a submission", () => {
   });
 
   it("freezes a snapshot per render request and reuses it for the same content", async () => {
-    const a = await requestRender(t.db, { id: letter.id }, actors.kaja!);
+    const a = await requestRender(t.db, { id: letter.id }, actors.kaja!, inlineJobs);
     expect(a.enqueue).toBe(true);
     expect(a.render.status).toBe("QUEUED");
-    const b = await requestRender(t.db, { id: letter.id }, actors.ingrid!);
+    const b = await requestRender(t.db, { id: letter.id }, actors.ingrid!, inlineJobs);
     expect(b.render.id).toBe(a.render.id);
     expect((await preview()).snapshotSha256).toBe(a.render.snapshotSha256);
 
     await save({ title: "Endret tittel" });
-    const c = await requestRender(t.db, { id: letter.id }, actors.ingrid!);
+    const c = await requestRender(t.db, { id: letter.id }, actors.ingrid!, inlineJobs);
     expect(c.render.id).not.toBe(a.render.id);
     expect(c.render.snapshotSha256).not.toBe(a.render.snapshotSha256);
   });
 
   it("refuses to render a letter without signatories", async () => {
     await save({ signatories: [] });
-    await expect(requestRender(t.db, { id: letter.id }, actors.ingrid!)).rejects.toMatchObject({
+    await expect(requestRender(t.db, { id: letter.id }, actors.ingrid!, inlineJobs)).rejects.toMatchObject({
       message: "renderNeedsSignatory",
     });
   });

@@ -1,3 +1,4 @@
+import { inlineJobs, type JobQueue, type SubmissionJob } from "../jobs";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import type { TestDatabase } from "@innspill/db/testing";
 import type { Actor } from "../actor";
@@ -50,7 +51,7 @@ async function putUpForApproval() {
     await sendForReview(t.db, { id, version: s.version }, a.ingrid!);
     s = await view();
   }
-  return (await requestApproval(t.db, { id, version: s.version }, a.ingrid!)).snapshotSha256;
+  return (await requestApproval(t.db, { id, version: s.version }, a.ingrid!, inlineJobs)).snapshotSha256;
 }
 async function approveAll() {
   const hash = await putUpForApproval();
@@ -60,7 +61,8 @@ async function approveAll() {
 }
 const hearingStatus = async () =>
   (await t.db.hearing.findFirstOrThrow({ where: { submissions: { some: { id } } } })).status;
-const sign = (who: Actor, hash: string) => signSubmission(t.db, { id, snapshotSha256: hash }, who, CLIENT);
+const sign = (who: Actor, hash: string) =>
+  signSubmission(t.db, { id, snapshotSha256: hash }, who, CLIENT, inlineJobs);
 const reauth = (who: Actor) => reauthenticate(t.db, { password: "innspill-demo" }, who);
 
 describe("review and approval", () => {
@@ -96,14 +98,16 @@ describe("review and approval", () => {
       a.martin!,
     );
     const s = await view();
-    await expect(requestApproval(t.db, { id, version: s.version }, a.ingrid!)).rejects.toMatchObject({
+    await expect(
+      requestApproval(t.db, { id, version: s.version }, a.ingrid!, inlineJobs),
+    ).rejects.toMatchObject({
       message: "openThreads",
       details: { open: 1 },
     });
     await resolveReviewThread(t.db, { threadId }, a.ingrid!);
-    await expect(requestApproval(t.db, { id, version: s.version }, a.ingrid!)).resolves.toHaveProperty(
-      "snapshotSha256",
-    );
+    await expect(
+      requestApproval(t.db, { id, version: s.version }, a.ingrid!, inlineJobs),
+    ).resolves.toHaveProperty("snapshotSha256");
   });
 
   it("voids the approval when the letter is edited afterwards, and refuses the old hash", async () => {
@@ -216,6 +220,32 @@ describe("signing", () => {
       [a.kaja!.id, CLIENT.ip, CLIENT.userAgent, hash],
       [a.heidi!.id, CLIENT.ip, CLIENT.userAgent, hash],
     ]);
+  });
+
+  it("asks for the signed PDF in the last signature's own transaction: a queue that fails loses nothing", async () => {
+    const hash = await approveAll();
+    await reauth(a.kaja!);
+    await reauth(a.heidi!);
+    await sign(a.kaja!, hash);
+    const asked: SubmissionJob[] = [];
+    const down: JobQueue = {
+      ...inlineJobs,
+      finalizeSubmission: async () => {
+        throw new Error("køen svarer ikke");
+      },
+    };
+    // The queue fails: the last signature is not recorded either, so the letter is not «Signert» without its PDF.
+    await expect(signSubmission(t.db, { id, snapshotSha256: hash }, a.heidi!, CLIENT, down)).rejects.toThrow(
+      "køen svarer ikke",
+    );
+    expect((await view()).status).toBe("SIGNING");
+    expect(await t.db.submissionSignature.count({ where: { submissionId: id, voidedAt: null } })).toBe(1);
+    // Signing again once the queue answers: the job is asked for exactly once, with the signed hash.
+    const up: JobQueue = { ...inlineJobs, finalizeSubmission: async (_tx, job) => void asked.push(job) };
+    expect(await signSubmission(t.db, { id, snapshotSha256: hash }, a.heidi!, CLIENT, up)).toMatchObject({
+      status: "SIGNED",
+    });
+    expect(asked).toEqual([{ submissionId: id, snapshotSha256: hash }]);
   });
 
   it("accepts any order when the order is parallel", async () => {

@@ -2,6 +2,7 @@ import { hostname } from "node:os";
 import type { Db, Prisma } from "@innspill/db";
 import type { Actor } from "../actor";
 import { requireRole } from "../actor";
+import type { JobQueue } from "../jobs";
 
 /** A worker is considered alive when its heartbeat is younger than this. */
 export const HEARTBEAT_STALE_MS = 30_000;
@@ -36,4 +37,21 @@ export async function listWorkers(db: Db, actor: Actor, now: Date = new Date()) 
     ...w,
     alive: now.getTime() - w.lastSeenAt.getTime() < HEARTBEAT_STALE_MS,
   }));
+}
+
+/** Admin → Systemstatus: the workers' heartbeats, the queues, and the latest failed jobs with their reasons. */
+export async function getSystemStatus(db: Db, actor: Actor, jobs: JobQueue, now: Date = new Date()) {
+  requireRole(actor, ["ADMIN"]);
+  const [workers, queues, failedJobs] = await Promise.all([
+    listWorkers(db, actor, now),
+    jobs.queueCounts(),
+    jobs.failedJobs(20),
+  ]);
+  return { workers, queues, failedJobs, checkedAt: now };
+}
+
+/** Runs the overdue check now instead of waiting for its schedule. */
+export async function runOverdueCheck(actor: Actor, jobs: JobQueue) {
+  requireRole(actor, ["ADMIN"]);
+  return { jobId: await jobs.markOverdueNow() };
 }
