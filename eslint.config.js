@@ -96,6 +96,29 @@ export default tseslint.config(
     rules: forbidden(
       "@innspill/api",
       "@innspill/auth",
+      "@innspill/demo",
+      "@innspill/jobs",
+      "@innspill/web",
+      "@innspill/worker",
+    ),
+  },
+  {
+    // Integration tests run against the demo organisation.
+    files: ["packages/domain/**/*.int.test.ts"],
+    rules: forbidden(
+      "@innspill/api",
+      "@innspill/auth",
+      "@innspill/jobs",
+      "@innspill/web",
+      "@innspill/worker",
+    ),
+  },
+  {
+    // The demo organisation is made through the domain's use-cases, on the database.
+    files: ["packages/demo/**"],
+    rules: forbidden(
+      "@innspill/api",
+      "@innspill/auth",
       "@innspill/jobs",
       "@innspill/web",
       "@innspill/worker",
@@ -105,7 +128,21 @@ export default tseslint.config(
     files: ["packages/auth/**"],
     rules: forbidden("@innspill/api", "@innspill/jobs", "@innspill/web", "@innspill/worker"),
   },
-  { files: ["packages/api/**"], rules: forbidden("@innspill/auth", "@innspill/web", "@innspill/worker") },
+  {
+    // Routers call use-cases that take an actor: never the worker's job-side entry or the session entry.
+    files: ["packages/api/**"],
+    rules: forbidden(
+      "@innspill/auth",
+      "@innspill/web",
+      "@innspill/worker",
+      "@innspill/domain/worker",
+      "@innspill/domain/session",
+    ),
+  },
+  {
+    files: ["apps/web/**"],
+    rules: forbidden("@innspill/worker", "@innspill/domain/worker", "@innspill/domain/session"),
+  },
   {
     // Pure assembly and rendering: no database, no queue, and no other package of ours (the domain depends on it).
     files: ["packages/documents/**"],

@@ -10,9 +10,9 @@ import { performance } from "node:perf_hooks";
 import { createDb, Prisma } from "@innspill/db";
 import { ensureDatabase, startEmbeddedPostgres } from "@innspill/db/embedded";
 import { migrateDeploy } from "@innspill/db/migrate";
-import { seedDemoData } from "@innspill/db/seed";
+import { seedDemoData } from "@innspill/demo";
 import { searchLibrary } from "@innspill/domain";
-import { demoActors } from "@innspill/domain/testing";
+import { demoActors } from "@innspill/demo/testing";
 
 const BLOCKS = 2000;
 const VERSIONS = 5;

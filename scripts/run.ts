@@ -16,8 +16,8 @@ import path from "node:path";
 import { createDb } from "@innspill/db";
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedDatabase } from "@innspill/db/embedded";
 import { migrateDeploy } from "@innspill/db/migrate";
-import { seedDemoData } from "@innspill/db/seed";
-import { backfillMilestones, seedDemoContent } from "@innspill/domain";
+import { seedDemoContent, seedDemoData } from "@innspill/demo";
+import { backfillMilestones } from "@innspill/domain/worker";
 import { env, root } from "./env";
 
 type Mode = "start" | "dev" | "migrate" | "seed";

@@ -21,8 +21,8 @@ import {
   type Actor,
   inlineJobs,
 } from "@innspill/domain";
-import { renderSignedDocument } from "@innspill/domain/render";
-import { createDemoDatabase } from "@innspill/domain/testing";
+import { renderSignedDocument } from "@innspill/domain/worker";
+import { createDemoDatabase } from "@innspill/demo/testing";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const BIN = path.resolve(here, "../bin/innspill.mjs");

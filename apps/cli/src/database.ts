@@ -4,7 +4,8 @@ import path from "node:path";
 import { createDb, type Db } from "@innspill/db";
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedDatabase } from "@innspill/db/embedded";
 import { migrateDeploy } from "@innspill/db/migrate";
-import { getActiveActor, type Actor } from "@innspill/domain";
+import { type Actor } from "@innspill/domain";
+import { getActiveActor } from "@innspill/domain/session";
 import { UsageError } from "./context";
 import { env } from "./env";
 

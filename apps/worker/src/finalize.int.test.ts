@@ -12,7 +12,7 @@ import {
   type Actor,
   inlineJobs,
 } from "@innspill/domain";
-import { createDemoDatabase } from "@innspill/domain/testing";
+import { createDemoDatabase } from "@innspill/demo/testing";
 import { processFinalizeSubmission } from "./processors/submission-finalize";
 
 let t: TestDatabase;

@@ -1,5 +1,5 @@
 import nodemailer from "nodemailer";
-import type { OutgoingEmail } from "@innspill/domain";
+import type { OutgoingEmail } from "@innspill/domain/worker";
 
 /** An SMTP mailer for `smtp(s)://user:pass@host:port`. */
 export function createSmtpMailer(url: string, from: string) {

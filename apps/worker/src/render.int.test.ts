@@ -6,7 +6,7 @@ import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestDatabase } from "@innspill/db/testing";
 import { requestRender, type Actor } from "@innspill/domain";
-import { createDemoDatabase } from "@innspill/domain/testing";
+import { createDemoDatabase } from "@innspill/demo/testing";
 import { createBoss, createJobQueue, ensureQueues, type PgBoss } from "@innspill/jobs";
 import { startWorker } from "./worker";
 

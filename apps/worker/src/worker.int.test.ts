@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@innspill/db/testing";
-import { seedDemoData } from "@innspill/db/seed";
+import { seedDemoData } from "@innspill/demo";
 import { markOverdueHearingsJob, queueName } from "@innspill/jobs";
 import { startWorker, type RunningWorker } from "./worker";
 

@@ -1,7 +1,8 @@
 import { createServer, type Server } from "node:http";
 import { randomUUID } from "node:crypto";
 import type { Db } from "@innspill/db";
-import { isAppError, recordWorkerHeartbeat, removeWorkerHeartbeat } from "@innspill/domain";
+import { isAppError } from "@innspill/domain";
+import { recordWorkerHeartbeat, removeWorkerHeartbeat } from "@innspill/domain/worker";
 import {
   allJobs,
   createBoss,

@@ -1,9 +1,9 @@
 // Helpers for this package's integration tests.
 import { createTestDatabase, type TestDatabase } from "@innspill/db/testing";
-import { DEMO_USERS, seedDemoData } from "@innspill/db/seed";
+import { DEMO_USERS, seedDemoData } from "@innspill/demo";
 import { createBoss, createJobQueue, ensureQueues, type PgBoss } from "@innspill/jobs";
 import type { Actor } from "@innspill/domain";
-import { demoActors } from "@innspill/domain/testing";
+import { demoActors } from "@innspill/demo/testing";
 import type { Role } from "@innspill/db";
 import type { Context } from "./trpc";
 

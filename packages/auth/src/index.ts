@@ -2,7 +2,8 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import MicrosoftEntraID from "next-auth/providers/microsoft-entra-id";
 import { getDb } from "@innspill/db";
-import { authenticateUser, getActiveActor, isAppError, recordOidcLogin, type Actor } from "@innspill/domain";
+import { isAppError, type Actor } from "@innspill/domain";
+import { authenticateUser, getActiveActor, recordOidcLogin } from "@innspill/domain/session";
 import { baseAuthConfig } from "./config";
 import { env, oidcEnabled } from "./env";
 

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestDatabase } from "@innspill/db/testing";
-import { DEMO_PASSWORD, DEMO_USERS, seedDemoData } from "@innspill/db/seed";
+import { DEMO_PASSWORD, DEMO_USERS, seedDemoData } from "@innspill/demo";
 import { deliverPendingEmails } from "./email";
 import { AppError } from "./errors";
 import { authenticateUser, deactivateUser, LOGIN_THROTTLE } from "./users/index";
 import { markOverdueHearings } from "./hearings/index";
 import { dateOnlyToDb } from "./dates";
 import type { Actor } from "./actor";
-import { createDemoDatabase } from "./testing";
+import { createDemoDatabase } from "@innspill/demo/testing";
 
 let t: TestDatabase;
 let orgId: string;

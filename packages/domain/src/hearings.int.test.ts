@@ -19,7 +19,7 @@ import { addHearingDocument } from "./hearings/attachments";
 import { backfillMilestones } from "./hearings/maintenance";
 import { getCalendarMonth, getOverview } from "./hearings/overview";
 import { sendDueReminders } from "./reminders";
-import { createDemoDatabase } from "./testing";
+import { createDemoDatabase } from "@innspill/demo/testing";
 import { isWorkingDay, subtractWorkingDays } from "./workdays";
 
 let t: TestDatabase;

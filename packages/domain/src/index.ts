@@ -1,31 +1,45 @@
 export * from "./actor";
 export * from "./access";
 export * from "./jobs";
-export * from "./audit";
 export * from "./calendar";
 export * from "./dates";
-export * from "./email";
+export { listOutboxEmails } from "./email";
 export * from "./errors";
 export * from "./issuing-bodies";
 export * from "./library/index";
 export * from "./messages";
-export * from "./notifications";
-export * from "./reminders";
+export {
+  countUnreadNotifications,
+  getMyProfile,
+  listNotifications,
+  markNotificationsRead,
+  markNotificationsReadInput,
+  setEmailReminders,
+  setEmailRemindersInput,
+} from "./notifications";
 export * from "./settings";
 export * from "./validation";
 export * from "./workdays";
 export * from "./hearings/index";
 export * from "./hearings/attachments";
-export * from "./hearings/maintenance";
 export {
   calendarMonthInput,
   countDecisionsByQuarter,
   getCalendarMonth,
   getOverview,
 } from "./hearings/overview";
-export * from "./users/index";
-export * from "./system/index";
+export {
+  activateUser,
+  bootstrapInput,
+  bootstrapInstallation,
+  createUser,
+  deactivateUser,
+  listUsers,
+  resetUserPassword,
+  setUserActive,
+} from "./users/index";
+export * from "./users/schemas";
+export { getSystemStatus, listWorkers, runOverdueCheck, HEARTBEAT_STALE_MS } from "./system/index";
 export * from "./submissions/index";
-export { seedDemoContent } from "./demo";
 export * from "./imports/index";
 export * from "./noark/index";

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { getRenderFile, requestRender, inlineJobs } from "@innspill/domain";
-import { renderSubmissionFiles } from "@innspill/domain/render";
+import { renderSubmissionFiles } from "@innspill/domain/worker";
 import { needs, type Command } from "../context";
 
 export const render: Command = {

@@ -1,5 +1,5 @@
 import type { Db } from "@innspill/db";
-import type { OutgoingEmail } from "@innspill/domain";
+import type { OutgoingEmail } from "@innspill/domain/worker";
 
 /** What processors get to work with. */
 export interface ProcessorContext {

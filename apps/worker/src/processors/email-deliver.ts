@@ -1,4 +1,4 @@
-import { deliverPendingEmails } from "@innspill/domain";
+import { deliverPendingEmails } from "@innspill/domain/worker";
 import type { ProcessorContext } from "./context";
 
 /** Sends outbox e-mails with the configured mailer. Without one (no SMTP_URL), they stay in the outbox for Admin. */

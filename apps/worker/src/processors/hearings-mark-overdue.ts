@@ -1,5 +1,5 @@
 import type { Db } from "@innspill/db";
-import { markOverdueHearings } from "@innspill/domain";
+import { markOverdueHearings } from "@innspill/domain/worker";
 import type { markOverdueHearingsJob, JobPayload } from "@innspill/jobs";
 
 type Payload = JobPayload<typeof markOverdueHearingsJob>;

@@ -1,5 +1,5 @@
 import type { Db } from "@innspill/db";
-import { sendDueReminders } from "@innspill/domain";
+import { sendDueReminders } from "@innspill/domain/worker";
 import type { JobPayload, sendRemindersJob } from "@innspill/jobs";
 
 export async function processSendReminders(db: Db, payload: JobPayload<typeof sendRemindersJob>) {

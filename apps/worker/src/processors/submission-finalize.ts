@@ -1,4 +1,4 @@
-import { renderSignedDocument } from "@innspill/domain/render";
+import { renderSignedDocument } from "@innspill/domain/worker";
 import type { JobPayload, finalizeSubmissionJob } from "@innspill/jobs";
 import type { ProcessorContext } from "./context";
 

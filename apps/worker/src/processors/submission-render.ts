@@ -1,4 +1,4 @@
-import { renderSubmissionFiles } from "@innspill/domain/render";
+import { renderSubmissionFiles } from "@innspill/domain/worker";
 import type { JobPayload, renderSubmissionJob } from "@innspill/jobs";
 import type { ProcessorContext } from "./context";
 

@@ -10,7 +10,7 @@ import type { TestDatabase } from "@innspill/db/testing";
 import type { Actor } from "../actor";
 import { commitPlatformImport, proposePlatformImport } from "../library/platform";
 import { getPosition } from "../library/positions";
-import { createDemoDatabase } from "../testing";
+import { createDemoDatabase } from "@innspill/demo/testing";
 import {
   commitLetterImport,
   detectReuse,

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestDatabase } from "@innspill/db/testing";
 import type { Actor } from "../actor";
 import { AppError } from "../errors";
-import { createDemoDatabase } from "../testing";
+import { createDemoDatabase } from "@innspill/demo/testing";
 import { createBlock, diffBlockVersions, getBlock, publishBlock, saveBlockDraft } from "./blocks";
 import { addFactValue, createFact, listFacts } from "./facts";
 import { commitPlatformImport, proposePlatformImport } from "./platform";

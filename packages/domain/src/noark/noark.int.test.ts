@@ -14,7 +14,7 @@ import type { Actor } from "../actor";
 import { osloDate } from "../dates";
 import { addHearingDocument } from "../hearings/attachments";
 import { createHearing, decideHearing } from "../hearings/index";
-import { renderSignedDocument } from "../render";
+import { renderSignedDocument } from "../worker";
 import {
   approveSubmission,
   reauthenticate,
@@ -24,7 +24,7 @@ import {
   signSubmission,
 } from "../submissions/index";
 import { getSubmission } from "../submissions/submissions";
-import { createDemoDatabase } from "../testing";
+import { createDemoDatabase } from "@innspill/demo/testing";
 import { exportNoark, exportNoarkPeriod, type NoarkPackage } from "./index";
 
 const SCHEMAS = path.resolve(__dirname, "schemas");

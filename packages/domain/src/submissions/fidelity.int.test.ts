@@ -14,7 +14,7 @@ import type { TestDatabase } from "@innspill/db/testing";
 import type { Actor } from "../actor";
 import { createBlock, publishBlock, saveBlockDraft } from "../library/blocks";
 import type { BlockBody } from "../library/body";
-import { createDemoDatabase } from "../testing";
+import { createDemoDatabase } from "@innspill/demo/testing";
 import { createSignatory } from "./signatories";
 import { createSubmission, saveSubmission } from "./submissions";
 import { buildSnapshot } from "./snapshot";

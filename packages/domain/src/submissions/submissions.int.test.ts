@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestDatabase } from "@innspill/db/testing";
 import type { Actor } from "../actor";
 import { AppError } from "../errors";
-import { createDemoDatabase } from "../testing";
+import { createDemoDatabase } from "@innspill/demo/testing";
 import { publishBlock, saveBlockDraft } from "../library/blocks";
 import type { BlockBody } from "../library/body";
 import {

@@ -3,7 +3,7 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import type { TestDatabase } from "@innspill/db/testing";
 import type { Actor } from "../actor";
 import { hashPassword } from "../users/password";
-import { createDemoDatabase } from "../testing";
+import { createDemoDatabase } from "@innspill/demo/testing";
 import {
   addReviewComment,
   approveSubmission,

@@ -4,8 +4,8 @@
  * exists. The texts are written for the demo; nothing is read from outside the repository at run time.
  */
 import { hash } from "@node-rs/argon2";
-import type { Db } from "./client";
-import type { HearingKind, HearingStatus, IssuingBodyType, Role } from "./generated/enums";
+import type { Db } from "@innspill/db";
+import type { HearingKind, HearingStatus, IssuingBodyType, Role } from "@innspill/db/enums";
 
 export const DEMO_ORG_SLUG = "nito";
 export const DEMO_PASSWORD = "innspill-demo";

@@ -3,13 +3,19 @@
  * so it is versioned, indexed and audited like anything a user makes. Idempotent: runs once per organisation.
  */
 import type { Db } from "@innspill/db";
-import { DEMO_ORG_SLUG } from "@innspill/db/seed";
-import type { Actor } from "./actor";
-import type { BlockBody } from "./library/body";
-import { createBlock, publishBlock, saveBlockDraft } from "./library/blocks";
-import { createPosition, updatePosition } from "./library/positions";
-import { createSignatory } from "./submissions/signatories";
-import { createSubmission, saveSubmission } from "./submissions/submissions";
+import {
+  createBlock,
+  createPosition,
+  createSignatory,
+  createSubmission,
+  publishBlock,
+  saveBlockDraft,
+  saveSubmission,
+  updatePosition,
+  type Actor,
+} from "@innspill/domain";
+import type { BlockBody } from "@innspill/domain/shared";
+import { DEMO_ORG_SLUG } from "./data";
 
 const text = (t: string) => ({ type: "text" as const, text: t });
 const p = (...content: unknown[]) =>

@@ -1,9 +1,9 @@
 /** For tests: the seeded demo users as actors, keyed by the local part of their e-mail ("ingrid", "admin", …). */
 import type { Db } from "@innspill/db";
-import { seedDemoData } from "@innspill/db/seed";
 import { createTestDatabase, type TestDatabase } from "@innspill/db/testing";
-import type { Actor } from "./actor";
-import { seedDemoContent } from "./demo";
+import type { Actor } from "@innspill/domain";
+import { seedDemoContent } from "./content";
+import { seedDemoData } from "./data";
 
 export async function demoActors(db: Db): Promise<Record<string, Actor>> {
   const users = await db.user.findMany();

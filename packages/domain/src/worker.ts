@@ -1,6 +1,7 @@
 /**
- * Server-only entry (`@innspill/domain/render`): rendering a requested snapshot into files, with the DOCX and PDF
- * engines. Used by the worker and the command line; the web never loads it.
+ * The job side of the domain (`@innspill/domain/worker`): what the worker runs, without an acting user. Rendering a
+ * requested snapshot into files with the DOCX and PDF engines (also used by the command line), the scheduled jobs
+ * and the worker's heartbeat. The web and the API never import this entry (ESLint refuses it there).
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import { assemble, renderDocx, renderPdf, sha256, type SubmissionSnapshot } from "@innspill/documents";
@@ -56,3 +57,8 @@ export async function renderSignedDocument(
   });
   return { reused: false, ...hashes };
 }
+
+export { deliverPendingEmails, MAX_EMAIL_ATTEMPTS, type OutgoingEmail } from "./email";
+export { sendDueReminders } from "./reminders";
+export { backfillMilestones, markOverdueHearings } from "./hearings/maintenance";
+export { recordWorkerHeartbeat, removeWorkerHeartbeat } from "./system/index";

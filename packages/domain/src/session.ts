@@ -1,0 +1,7 @@
+/**
+ * Sessions (`@innspill/domain/session`): logging in, re-authenticating through the identity provider, and turning a
+ * session's user id into an acting user. Used by `@innspill/auth` (and the command line's `--as`); these run before
+ * there is an actor, so they are kept out of the main entry.
+ */
+export { authenticateUser, getActiveActor, LOGIN_THROTTLE } from "./users/index";
+export { recordOidcLogin } from "./submissions/signing";
