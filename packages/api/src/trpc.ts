@@ -1,6 +1,6 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
-import { ZodError } from "zod";
+import { ZodError, type z } from "zod";
 import type { Db, Role } from "@innspill/db";
 import { AppError, type Actor, type JobQueue } from "@innspill/domain";
 
@@ -61,6 +61,16 @@ const mapAppErrors = t.middleware(async ({ next }) => {
 });
 
 export const router = t.router;
+
+/**
+ * A procedure's input, typed by the domain's schema but not parsed here: every use-case parses its input once, at
+ * the edge of the domain (`parseInput`, a BAD_REQUEST with field errors), whether it is called by tRPC, the command
+ * line or the worker. Parsing twice would make every transform run twice.
+ */
+export const domainInput =
+  <S extends z.ZodType>(_schema: S) =>
+  (raw: unknown) =>
+    raw as z.input<S>;
 export const createCallerFactory = t.createCallerFactory;
 
 export const publicProcedure = t.procedure.use(mapAppErrors);

@@ -5,6 +5,7 @@
  * This package depends on no other package of ours: bodies arrive as the Tiptap JSON the domain has validated.
  */
 import type { DocBlock, DocSection, DocumentModel, Run } from "./model";
+import { isSafeLink } from "./links";
 
 /** A block body: Tiptap JSON, validated by `blockBody` in the domain before it gets here. */
 export interface BodyJson {
@@ -56,7 +57,7 @@ export function assemble(s: SubmissionSnapshot): DocumentModel {
               ...(marks.some((m) => m.type === "bold") ? { bold: true } : {}),
               ...(marks.some((m) => m.type === "italic") ? { italic: true } : {}),
               // Only web and mail links reach the documents, whatever the body says.
-              ...(link && /^(https?:\/\/|mailto:)/i.test(String(link.attrs?.href ?? ""))
+              ...(link && isSafeLink(String(link.attrs?.href ?? ""))
                 ? { href: String(link.attrs?.href) }
                 : {}),
             },
@@ -70,10 +71,7 @@ export function assemble(s: SubmissionSnapshot): DocumentModel {
           return [{ kind: "text", text: value ?? `[mangler: ${key}]` }];
         }
         case "footnote": {
-          const url =
-            n.attrs?.url && /^(https?:\/\/|mailto:)/i.test(String(n.attrs.url))
-              ? String(n.attrs.url)
-              : undefined;
+          const url = n.attrs?.url && isSafeLink(String(n.attrs.url)) ? String(n.attrs.url) : undefined;
           const text = String(n.attrs?.text ?? "");
           // The same source cited again keeps its number, as in the letters this replaces.
           const earlier = footnotes.find((f) => f.text === text && f.url === url);

@@ -1,5 +1,6 @@
 /** The HTML preview, drawn from the same document model as the DOCX and the PDF. Every text is escaped. */
 import type { DocBlock, DocumentModel, Run } from "./model";
+import { isSafeLink } from "./links";
 
 const esc = (s: string) =>
   s
@@ -8,7 +9,7 @@ const esc = (s: string) =>
     .replace(/>/g, "&gt;")
     .replace(/"/g, "&quot;")
     .replace(/'/g, "&#39;");
-const safeHref = (h: string) => (/^(https?:\/\/|mailto:)/i.test(h) ? esc(h) : "#");
+const safeHref = (h: string) => (isSafeLink(h) ? esc(h) : "#");
 
 function runsHtml(runs: Run[]): string {
   return runs

@@ -7,3 +7,4 @@ export { assemble, type BodyJson, type SubmissionSnapshot } from "./assemble";
 export { renderHtml } from "./html";
 export { canonicalJson } from "./canonical";
 export { modelToText } from "./text";
+export { isSafeLink } from "./links";

@@ -14,14 +14,6 @@ export async function recordAudit(db: DbTx, input: AuditInput): Promise<void> {
   await db.auditEvent.create({ data: { ...input, data: input.data ?? {} } });
 }
 
-export async function listAuditEvents(db: DbTx, entity: string, entityId: string) {
-  return db.auditEvent.findMany({
-    where: { entity, entityId },
-    orderBy: { id: "desc" },
-    take: 200,
-  });
-}
-
 /** A hearing's whole history: its own events and those of its submissions (approvals, signatures, sending), newest first. */
 export async function listHearingHistory(db: DbTx, hearingId: string, limit?: number) {
   const submissions = await db.submission.findMany({ where: { hearingId }, select: { id: true } });

@@ -7,7 +7,7 @@
  * after a crash finds the key taken and sends nothing; a crash before commit leaves nothing behind.
  */
 import type { Db, HearingStatus } from "@innspill/db";
-import { dateOnlyToDb, dbToDateOnly, formatDate, osloDate, type DateOnly } from "./dates";
+import { dateOnlyToDb, dbToDateOnly, formatDate, osloDate, type DateOnly, addDaysToDateOnly } from "./dates";
 import { MILESTONE_LABELS, OPEN_STATUSES } from "./hearings/index";
 import { notify } from "./notifications";
 import { getOrganisationSettings } from "./settings";
@@ -38,7 +38,7 @@ export async function sendDueReminders(db: Db, options: SendRemindersOptions = {
     const { reminderWorkingDays } = await getOrganisationSettings(db, org.id);
     // The latest date that is within the window from today.
     let horizon: DateOnly = today;
-    while (workingDaysBetween(today, horizon) < reminderWorkingDays) horizon = nextDay(horizon);
+    while (workingDaysBetween(today, horizon) < reminderWorkingDays) horizon = addDaysToDateOnly(horizon, 1);
     const window = { gte: dateOnlyToDb(today), lte: dateOnlyToDb(horizon) };
     const open = { in: OPEN_STATUSES as HearingStatus[] };
 
@@ -117,12 +117,6 @@ export async function sendDueReminders(db: Db, options: SendRemindersOptions = {
     } else skipped++;
   }
   return { today, considered: due.length, sent, skipped };
-}
-
-function nextDay(d: DateOnly): DateOnly {
-  const x = dateOnlyToDb(d);
-  x.setUTCDate(x.getUTCDate() + 1);
-  return dbToDateOnly(x);
 }
 
 function when(today: DateOnly, date: DateOnly): string {

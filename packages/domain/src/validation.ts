@@ -14,6 +14,9 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   throw new AppError("BAD_REQUEST", "invalid", { fieldErrors });
 }
 
+/** An http(s) address with a host that has a dot: what a hearing's links and web addresses must be. */
+export const isWebAddress = (s: string): boolean => /^https?:\/\/[^\s]+\.[^\s]+$/i.test(s);
+
 /** Shared field builders. Messages are keys in messages.ts. */
 export const fields = {
   requiredText: (max: number, tooLong: string) =>
@@ -45,7 +48,7 @@ export const fields = {
       .string({ error: "invalidUrl" })
       .trim()
       .max(2000, { error: "textTooLong" })
-      .refine((s) => s === "" || /^https?:\/\/[^\s]+\.[^\s]+$/i.test(s), { error: "invalidUrl" })
+      .refine((s) => s === "" || isWebAddress(s), { error: "invalidUrl" })
       .transform((s) => (s === "" ? null : s))
       .nullable()
       .optional()

@@ -9,21 +9,21 @@ import {
   updateIssuingBodyInput,
   updateOrganisationSettings,
 } from "@innspill/domain";
-import { protectedProcedure, roleProcedure, router } from "../trpc";
+import { protectedProcedure, roleProcedure, router, domainInput } from "../trpc";
 
 const admin = roleProcedure(["ADMIN"]);
 
 export const adminRouter = router({
   issuingBodies: protectedProcedure.query(({ ctx }) => listIssuingBodies(ctx.db, ctx.actor)),
   createIssuingBody: admin
-    .input(issuingBodyInput)
+    .input(domainInput(issuingBodyInput))
     .mutation(({ ctx, input }) => createIssuingBody(ctx.db, input, ctx.actor)),
   updateIssuingBody: admin
-    .input(updateIssuingBodyInput)
+    .input(domainInput(updateIssuingBodyInput))
     .mutation(({ ctx, input }) => updateIssuingBody(ctx.db, input, ctx.actor)),
   settings: admin.query(({ ctx }) => getOrganisationSettings(ctx.db, ctx.actor.organisationId)),
   updateSettings: admin
-    .input(organisationSettings)
+    .input(domainInput(organisationSettings))
     .mutation(({ ctx, input }) => updateOrganisationSettings(ctx.db, input, ctx.actor)),
   outbox: admin.query(({ ctx }) => listOutboxEmails(ctx.db, ctx.actor)),
 });

@@ -21,40 +21,42 @@ import {
   updateMilestone,
   updateMilestoneInput,
 } from "@innspill/domain";
-import { protectedProcedure, roleProcedure, router } from "../trpc";
+import { protectedProcedure, roleProcedure, router, domainInput } from "../trpc";
 
 const editor = roleProcedure(HEARING_EDITORS);
 
 export const hearingRouter = router({
   list: protectedProcedure
-    .input(listHearingsInput)
+    .input(domainInput(listHearingsInput))
     .query(({ ctx, input }) => listHearings(ctx.db, input, ctx.actor)),
   byId: protectedProcedure
-    .input(hearingIdInput)
+    .input(domainInput(hearingIdInput))
     .query(({ ctx, input }) => getHearing(ctx.db, input, ctx.actor)),
   formOptions: protectedProcedure.query(({ ctx }) => getHearingFormOptions(ctx.db, ctx.actor)),
   create: editor
-    .input(createHearingInput)
+    .input(domainInput(createHearingInput))
     .mutation(({ ctx, input }) => createHearing(ctx.db, input, ctx.actor)),
   update: editor
-    .input(updateHearingInput)
+    .input(domainInput(updateHearingInput))
     .mutation(({ ctx, input }) => updateHearing(ctx.db, input, ctx.actor)),
   decide: editor
-    .input(decideHearingInput)
+    .input(domainInput(decideHearingInput))
     .mutation(({ ctx, input }) => decideHearing(ctx.db, input, ctx.actor)),
   // Leaders approve (TIL_GODKJENNING → TIL_SIGNERING); the state machine decides who may take which step.
   transition: protectedProcedure
-    .input(transitionHearingInput)
+    .input(domainInput(transitionHearingInput))
     .mutation(({ ctx, input }) => transitionHearing(ctx.db, input, ctx.actor)),
   // Leaders may tick off milestones they own; the domain checks the rest.
   updateMilestone: protectedProcedure
-    .input(updateMilestoneInput)
+    .input(domainInput(updateMilestoneInput))
     .mutation(({ ctx, input }) => updateMilestone(ctx.db, input, ctx.actor)),
-  addLink: editor.input(addLinkInput).mutation(({ ctx, input }) => addHearingLink(ctx.db, input, ctx.actor)),
+  addLink: editor
+    .input(domainInput(addLinkInput))
+    .mutation(({ ctx, input }) => addHearingLink(ctx.db, input, ctx.actor)),
   removeLink: editor
-    .input(removeDocumentInput)
+    .input(domainInput(removeDocumentInput))
     .mutation(({ ctx, input }) => removeHearingLink(ctx.db, input, ctx.actor)),
   removeDocument: editor
-    .input(removeDocumentInput)
+    .input(domainInput(removeDocumentInput))
     .mutation(({ ctx, input }) => removeHearingDocument(ctx.db, input, ctx.actor)),
 });

@@ -9,22 +9,22 @@ import {
   proposeLetterImport,
   proposeLetterInput,
 } from "@innspill/domain";
-import { protectedProcedure, roleProcedure, router } from "../trpc";
+import { protectedProcedure, roleProcedure, router, domainInput } from "../trpc";
 
 const editor = roleProcedure(LIBRARY_EDITORS);
 
 export const letterImportRouter = router({
   /** Reads the letter and proposes its parts and library matches; saves nothing (a mutation for its large input). */
   propose: editor
-    .input(proposeLetterInput)
+    .input(domainInput(proposeLetterInput))
     .mutation(({ ctx, input }) => proposeLetterImport(ctx.db, input, ctx.actor)),
   commit: editor
-    .input(commitLetterInput)
+    .input(domainInput(commitLetterInput))
     .mutation(({ ctx, input }) => commitLetterImport(ctx.db, input, ctx.actor)),
   blockUsages: protectedProcedure
-    .input(z.object({ id: z.uuid({ error: "invalid" }) }))
+    .input(domainInput(z.object({ id: z.uuid({ error: "invalid" }) })))
     .query(({ ctx, input }) => listBlockUsages(ctx.db, input, ctx.actor)),
   insight: protectedProcedure
-    .input(insightInput)
+    .input(domainInput(insightInput))
     .query(({ ctx, input }) => getInsight(ctx.db, input, ctx.actor)),
 });

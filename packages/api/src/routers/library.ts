@@ -31,54 +31,58 @@ import {
   updatePosition,
   updatePositionInput,
 } from "@innspill/domain";
-import { protectedProcedure, roleProcedure, router } from "../trpc";
+import { protectedProcedure, roleProcedure, router, domainInput } from "../trpc";
 
 const editor = roleProcedure(LIBRARY_EDITORS);
 const byId = z.object({ id: z.uuid({ error: "invalid" }) });
 
 export const libraryRouter = router({
   search: protectedProcedure
-    .input(searchLibraryInput)
+    .input(domainInput(searchLibraryInput))
     .query(({ ctx, input }) => searchLibrary(ctx.db, input, ctx.actor)),
   positions: protectedProcedure
-    .input(listPositionsInput)
+    .input(domainInput(listPositionsInput))
     .query(({ ctx, input }) => listPositions(ctx.db, input, ctx.actor)),
-  position: protectedProcedure.input(byId).query(({ ctx, input }) => getPosition(ctx.db, input, ctx.actor)),
+  position: protectedProcedure
+    .input(domainInput(byId))
+    .query(({ ctx, input }) => getPosition(ctx.db, input, ctx.actor)),
   createPosition: editor
-    .input(createPositionInput)
+    .input(domainInput(createPositionInput))
     .mutation(({ ctx, input }) => createPosition(ctx.db, input, ctx.actor)),
   updatePosition: editor
-    .input(updatePositionInput)
+    .input(domainInput(updatePositionInput))
     .mutation(({ ctx, input }) => updatePosition(ctx.db, input, ctx.actor)),
   blocks: protectedProcedure.query(({ ctx }) => listBlocks(ctx.db, ctx.actor)),
-  block: protectedProcedure.input(byId).query(({ ctx, input }) => getBlock(ctx.db, input, ctx.actor)),
+  block: protectedProcedure
+    .input(domainInput(byId))
+    .query(({ ctx, input }) => getBlock(ctx.db, input, ctx.actor)),
   blockVersion: protectedProcedure
-    .input(byId)
+    .input(domainInput(byId))
     .query(({ ctx, input }) => getBlockVersion(ctx.db, input, ctx.actor)),
   blockDiff: protectedProcedure
-    .input(blockVersionsInput)
+    .input(domainInput(blockVersionsInput))
     .query(({ ctx, input }) => diffBlockVersions(ctx.db, input, ctx.actor)),
   createBlock: editor
-    .input(createBlockInput)
+    .input(domainInput(createBlockInput))
     .mutation(({ ctx, input }) => createBlock(ctx.db, input, ctx.actor)),
   saveBlockDraft: editor
-    .input(saveBlockDraftInput)
+    .input(domainInput(saveBlockDraftInput))
     .mutation(({ ctx, input }) => saveBlockDraft(ctx.db, input, ctx.actor)),
   publishBlock: editor
-    .input(publishBlockInput)
+    .input(domainInput(publishBlockInput))
     .mutation(({ ctx, input }) => publishBlock(ctx.db, input, ctx.actor)),
   facts: protectedProcedure.query(({ ctx }) => listFacts(ctx.db, ctx.actor)),
   createFact: editor
-    .input(createFactInput)
+    .input(domainInput(createFactInput))
     .mutation(({ ctx, input }) => createFact(ctx.db, input, ctx.actor)),
   addFactValue: editor
-    .input(addFactValueInput)
+    .input(domainInput(addFactValueInput))
     .mutation(({ ctx, input }) => addFactValue(ctx.db, input, ctx.actor)),
   // A proposal is computed, not saved; it is a mutation because the text can be large.
   proposeImport: editor
-    .input(proposePlatformInput)
+    .input(domainInput(proposePlatformInput))
     .mutation(({ ctx, input }) => proposePlatformImport(input, ctx.actor)),
   commitImport: editor
-    .input(commitPlatformInput)
+    .input(domainInput(commitPlatformInput))
     .mutation(({ ctx, input }) => commitPlatformImport(ctx.db, input, ctx.actor)),
 });

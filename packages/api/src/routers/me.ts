@@ -9,7 +9,7 @@ import {
   setEmailReminders,
   setEmailRemindersInput,
 } from "@innspill/domain";
-import { protectedProcedure, router } from "../trpc";
+import { protectedProcedure, router, domainInput } from "../trpc";
 
 /** The logged-in user's own things: notifications, reminder settings, calendar feed. */
 export const meRouter = router({
@@ -17,10 +17,10 @@ export const meRouter = router({
   notifications: protectedProcedure.query(({ ctx }) => listNotifications(ctx.db, ctx.actor)),
   unreadCount: protectedProcedure.query(({ ctx }) => countUnreadNotifications(ctx.db, ctx.actor)),
   markRead: protectedProcedure
-    .input(markNotificationsReadInput)
+    .input(domainInput(markNotificationsReadInput))
     .mutation(({ ctx, input }) => markNotificationsRead(ctx.db, input, ctx.actor)),
   setEmailReminders: protectedProcedure
-    .input(setEmailRemindersInput)
+    .input(domainInput(setEmailRemindersInput))
     .mutation(({ ctx, input }) => setEmailReminders(ctx.db, input, ctx.actor)),
   issueCalendarToken: protectedProcedure.mutation(({ ctx }) => issueCalendarToken(ctx.db, ctx.actor)),
   revokeCalendarToken: protectedProcedure.mutation(({ ctx }) => revokeCalendarToken(ctx.db, ctx.actor)),

@@ -38,7 +38,7 @@ import {
   reauthenticateInput,
   reviewCommentInput,
 } from "@innspill/domain";
-import { protectedProcedure, roleProcedure, router } from "../trpc";
+import { protectedProcedure, roleProcedure, router, domainInput } from "../trpc";
 
 const editor = roleProcedure(SUBMISSION_EDITORS);
 const leader = roleProcedure(["LEADER"]);
@@ -49,70 +49,78 @@ const byHearing = z.object({ hearingId: z.uuid({ error: "invalid" }) });
 export const submissionRouter = router({
   list: protectedProcedure.query(({ ctx }) => listSubmissions(ctx.db, ctx.actor)),
   forHearing: protectedProcedure
-    .input(byHearing)
+    .input(domainInput(byHearing))
     .query(({ ctx, input }) => findSubmissionForHearing(ctx.db, input, ctx.actor)),
-  byId: protectedProcedure.input(byId).query(({ ctx, input }) => getSubmission(ctx.db, input, ctx.actor)),
+  byId: protectedProcedure
+    .input(domainInput(byId))
+    .query(({ ctx, input }) => getSubmission(ctx.db, input, ctx.actor)),
   preview: protectedProcedure
-    .input(byId)
+    .input(domainInput(byId))
     .query(({ ctx, input }) => previewSubmission(ctx.db, input, ctx.actor)),
-  create: editor.input(byHearing).mutation(({ ctx, input }) => createSubmission(ctx.db, input, ctx.actor)),
+  create: editor
+    .input(domainInput(byHearing))
+    .mutation(({ ctx, input }) => createSubmission(ctx.db, input, ctx.actor)),
   save: editor
-    .input(saveSubmissionInput)
+    .input(domainInput(saveSubmissionInput))
     .mutation(({ ctx, input }) => saveSubmission(ctx.db, input, ctx.actor)),
   /** Freezes the saved letter and asks the worker for DOCX and PDF; the same snapshot reuses its files. */
   render: protectedProcedure
-    .input(byId)
+    .input(domainInput(byId))
     .mutation(async ({ ctx, input }) => (await requestRender(ctx.db, input, ctx.actor, ctx.jobs)).render),
   sendForReview: editor
-    .input(idVersionInput)
+    .input(domainInput(idVersionInput))
     .mutation(({ ctx, input }) => sendForReview(ctx.db, input, ctx.actor)),
   returnToDraft: editor
-    .input(idVersionInput)
+    .input(domainInput(idVersionInput))
     .mutation(({ ctx, input }) => returnToDraft(ctx.db, input, ctx.actor)),
   /** Freezes the letter for approval; its documents are made at once, so approvers can read the PDF too. */
-  requestApproval: editor.input(requestApprovalInput).mutation(async ({ ctx, input }) => ({
+  requestApproval: editor.input(domainInput(requestApprovalInput)).mutation(async ({ ctx, input }) => ({
     snapshotSha256: (await requestApproval(ctx.db, input, ctx.actor, ctx.jobs)).snapshotSha256,
   })),
   approvalView: protectedProcedure
-    .input(byId)
+    .input(domainInput(byId))
     .query(({ ctx, input }) => getApprovalView(ctx.db, input, ctx.actor)),
   approve: leader
-    .input(snapshotHashInput)
+    .input(domainInput(snapshotHashInput))
     .mutation(({ ctx, input }) => approveSubmission(ctx.db, input, ctx.actor)),
   returnForChanges: protectedProcedure
-    .input(returnForChangesInput)
+    .input(domainInput(returnForChangesInput))
     .mutation(({ ctx, input }) => returnForChanges(ctx.db, input, ctx.actor)),
   reauthenticate: protectedProcedure
-    .input(reauthenticateInput)
+    .input(domainInput(reauthenticateInput))
     .mutation(({ ctx, input }) => reauthenticate(ctx.db, input, ctx.actor)),
   /** The last signature has the worker make the final, signed PDF/A. */
   sign: leader
-    .input(snapshotHashInput)
+    .input(domainInput(snapshotHashInput))
     .mutation(({ ctx, input }) =>
       signSubmission(ctx.db, input, ctx.actor, ctx.client ?? { ip: null, userAgent: null }, ctx.jobs),
     ),
   recordSending: editor
-    .input(recordSendingInput)
+    .input(domainInput(recordSendingInput))
     .mutation(({ ctx, input }) => recordSending(ctx.db, input, ctx.actor)),
-  createRevision: editor.input(byId).mutation(({ ctx, input }) => createRevision(ctx.db, input, ctx.actor)),
+  createRevision: editor
+    .input(domainInput(byId))
+    .mutation(({ ctx, input }) => createRevision(ctx.db, input, ctx.actor)),
   threads: protectedProcedure
-    .input(byId)
+    .input(domainInput(byId))
     .query(({ ctx, input }) => listReviewThreads(ctx.db, input, ctx.actor)),
   comment: protectedProcedure
-    .input(reviewCommentInput)
+    .input(domainInput(reviewCommentInput))
     .mutation(({ ctx, input }) => addReviewComment(ctx.db, input, ctx.actor)),
   resolveThread: protectedProcedure
-    .input(z.object({ threadId: z.uuid({ error: "invalid" }) }))
+    .input(domainInput(z.object({ threadId: z.uuid({ error: "invalid" }) })))
     .mutation(({ ctx, input }) => resolveReviewThread(ctx.db, input, ctx.actor)),
-  renderStatus: protectedProcedure.input(byId).query(({ ctx, input }) => getRender(ctx.db, input, ctx.actor)),
+  renderStatus: protectedProcedure
+    .input(domainInput(byId))
+    .query(({ ctx, input }) => getRender(ctx.db, input, ctx.actor)),
   latestRender: protectedProcedure
-    .input(byId)
+    .input(domainInput(byId))
     .query(({ ctx, input }) => latestRender(ctx.db, input, ctx.actor)),
   signatories: protectedProcedure.query(({ ctx }) => listSignatories(ctx.db, ctx.actor)),
   createSignatory: roleProcedure(SIGNATORY_EDITORS)
-    .input(createSignatoryInput)
+    .input(domainInput(createSignatoryInput))
     .mutation(({ ctx, input }) => createSignatory(ctx.db, input, ctx.actor)),
   updateSignatory: roleProcedure(SIGNATORY_EDITORS)
-    .input(updateSignatoryInput)
+    .input(domainInput(updateSignatoryInput))
     .mutation(({ ctx, input }) => updateSignatory(ctx.db, input, ctx.actor)),
 });

@@ -8,17 +8,23 @@ import {
   resetUserPassword,
   userIdInput,
 } from "@innspill/domain";
-import { protectedProcedure, roleProcedure, router } from "../trpc";
+import { protectedProcedure, roleProcedure, router, domainInput } from "../trpc";
 
 const admin = roleProcedure(["ADMIN"]);
 
 export const userRouter = router({
   me: protectedProcedure.query(({ ctx }) => ctx.actor),
   list: admin.query(({ ctx }) => listUsers(ctx.db, ctx.actor)),
-  create: admin.input(createUserInput).mutation(({ ctx, input }) => createUser(ctx.db, input, ctx.actor)),
-  deactivate: admin.input(userIdInput).mutation(({ ctx, input }) => deactivateUser(ctx.db, input, ctx.actor)),
-  activate: admin.input(userIdInput).mutation(({ ctx, input }) => activateUser(ctx.db, input, ctx.actor)),
+  create: admin
+    .input(domainInput(createUserInput))
+    .mutation(({ ctx, input }) => createUser(ctx.db, input, ctx.actor)),
+  deactivate: admin
+    .input(domainInput(userIdInput))
+    .mutation(({ ctx, input }) => deactivateUser(ctx.db, input, ctx.actor)),
+  activate: admin
+    .input(domainInput(userIdInput))
+    .mutation(({ ctx, input }) => activateUser(ctx.db, input, ctx.actor)),
   resetPassword: admin
-    .input(resetPasswordInput)
+    .input(domainInput(resetPasswordInput))
     .mutation(({ ctx, input }) => resetUserPassword(ctx.db, input, ctx.actor)),
 });

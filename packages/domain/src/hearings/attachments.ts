@@ -5,7 +5,7 @@ import type { Actor } from "../actor";
 import { requireRole } from "../actor";
 import { recordAudit } from "../audit";
 import { AppError } from "../errors";
-import { fields, parseInput } from "../validation";
+import { fields, isWebAddress, parseInput } from "../validation";
 import { HEARING_EDITORS } from "../access";
 
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
@@ -113,10 +113,7 @@ export async function removeHearingDocument(db: Db, input: unknown, actor: Actor
 export const addLinkInput = z.object({
   hearingId: fields.id(),
   label: fields.requiredText(200, "textTooLong"),
-  url: z
-    .string({ error: "required" })
-    .trim()
-    .refine((s) => /^https?:\/\/[^\s]+\.[^\s]+$/i.test(s), { error: "invalidUrl" }),
+  url: z.string({ error: "required" }).trim().refine(isWebAddress, { error: "invalidUrl" }),
 });
 
 export async function addHearingLink(db: Db, input: unknown, actor: Actor) {

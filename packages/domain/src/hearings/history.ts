@@ -4,6 +4,7 @@ import type { Actor } from "../actor";
 import { listHearingHistory } from "../audit";
 import { AppError } from "../errors";
 import { fields, parseInput } from "../validation";
+import { userNames } from "../locking";
 
 /** The full history of a hearing as JSON-ready data, for export (every event, oldest first, with names). */
 export async function exportHearingHistory(db: Db, input: unknown, actor: Actor) {
@@ -11,11 +12,7 @@ export async function exportHearingHistory(db: Db, input: unknown, actor: Actor)
   const hearing = await db.hearing.findFirst({ where: { id, organisationId: actor.organisationId } });
   if (!hearing) throw new AppError("NOT_FOUND", "hearingNotFound");
   const events = (await listHearingHistory(db, id)).reverse();
-  const users = await db.user.findMany({
-    where: { organisationId: actor.organisationId },
-    select: { id: true, name: true },
-  });
-  const names = new Map(users.map((u) => [u.id, u.name]));
+  const names = await userNames(db, actor.organisationId);
   return {
     hearing: { id: hearing.id, title: hearing.title, status: hearing.status },
     exportedAt: new Date().toISOString(),

@@ -9,6 +9,7 @@ import { OPEN_STATUSES, hearingIdInput, listHearingsInput } from "./schemas";
 import { transitionsFrom } from "./workflow";
 import { HEARING_ACTIONS, availableActions } from "../access";
 import { hearingInclude, toHearingView } from "./views";
+import { userNames } from "../locking";
 
 export async function listHearings(db: Db, input: unknown, actor: Actor) {
   const q = parseInput(listHearingsInput, input);
@@ -69,11 +70,7 @@ export async function getHearing(db: Db, input: unknown, actor: Actor) {
   if (!row) throw new AppError("NOT_FOUND", "hearingNotFound");
   const events = await listHearingHistory(db, id, 300);
   const actorIds = [...new Set(events.map((e) => e.actorId).filter((x): x is string => !!x))];
-  const actors = await db.user.findMany({
-    where: { id: { in: actorIds } },
-    select: { id: true, name: true },
-  });
-  const names = new Map(actors.map((a) => [a.id, a.name]));
+  const names = await userNames(db, actor.organisationId, actorIds);
   return {
     hearing: toHearingView(row),
     decidedBy: row.decidedBy,

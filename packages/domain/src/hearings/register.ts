@@ -15,6 +15,7 @@ import { planMilestoneMoves, planMilestones } from "./milestones";
 import { HEARING_COLUMN_FIELDS, createHearingInput, updateHearingInput, type HearingFields } from "./schemas";
 import { HEARING_EDITORS } from "../access";
 import { MILESTONE_LABELS, hearingInclude, toHearingView, type HearingRow } from "./views";
+import { lockVersioned } from "../locking";
 
 async function checkReferences(db: DbTx, data: HearingFields, actor: Actor, currentBodyId?: string) {
   const fieldErrors: Record<string, string[]> = {};
@@ -118,14 +119,18 @@ function comparable(v: unknown): unknown {
 
 /** Takes the row for update at the version the caller read, or explains why not (NOT_FOUND or CONFLICT). */
 export async function lockAtVersion(tx: DbTx, id: string, version: number, actor: Actor) {
-  const rows = await tx.$queryRaw<{ id: string; version: number }[]>`
-    SELECT id, version FROM "Hearing" WHERE id = ${id}::uuid AND "organisationId" = ${actor.organisationId}::uuid FOR UPDATE`;
-  const row = rows[0];
-  if (!row) throw new AppError("NOT_FOUND", "hearingNotFound");
-  if (row.version !== version) {
-    const current = await tx.hearing.findUniqueOrThrow({ where: { id }, include: hearingInclude });
-    throw new AppError("CONFLICT", "hearingConflict", { details: { current: toHearingView(current) } });
-  }
+  await lockVersioned(
+    tx,
+    "Hearing",
+    { id, organisationId: actor.organisationId },
+    {
+      version,
+      notFound: "hearingNotFound",
+      conflict: "hearingConflict",
+      current: async () =>
+        toHearingView(await tx.hearing.findUniqueOrThrow({ where: { id }, include: hearingInclude })),
+    },
+  );
   return tx.hearing.findUniqueOrThrow({ where: { id }, include: { ...hearingInclude } });
 }
 

@@ -8,6 +8,8 @@ import { fields, parseInput } from "../validation";
 import { blockBody, bodyFactKeys, bodyPositionIds, bodyToPlainText, emptyBody, type BlockBody } from "./body";
 import { LIBRARY_EDITORS } from "../access";
 import { wordDiff } from "./diff";
+import { lockVersioned } from "../locking";
+import { userNames } from "../locking";
 
 const topicsField = z
   .array(z.string().trim().min(1).max(60, { error: "topicTooLong" }))
@@ -84,13 +86,17 @@ export async function createBlock(db: Db, input: unknown, actor: Actor) {
 }
 
 async function lockBlock(tx: DbTx, id: string, version: number, actor: Actor) {
-  const rows = await tx.$queryRaw<{ version: number }[]>`
-    SELECT version FROM "TextBlock" WHERE id = ${id}::uuid AND "organisationId" = ${actor.organisationId}::uuid FOR UPDATE`;
-  if (!rows[0]) throw new AppError("NOT_FOUND", "blockNotFound");
-  if (rows[0].version !== version) {
-    const current = await tx.textBlock.findUniqueOrThrow({ where: { id } });
-    throw new AppError("CONFLICT", "blockConflict", { details: { current } });
-  }
+  await lockVersioned(
+    tx,
+    "TextBlock",
+    { id, organisationId: actor.organisationId },
+    {
+      version,
+      notFound: "blockNotFound",
+      conflict: "blockConflict",
+      current: () => tx.textBlock.findUniqueOrThrow({ where: { id } }),
+    },
+  );
 }
 
 /** Saves the working draft. A save from an older draft version is a CONFLICT carrying the current draft. */
@@ -190,11 +196,11 @@ export async function getBlock(db: Db, input: unknown, actor: Actor) {
     },
   });
   if (!block) throw new AppError("NOT_FOUND", "blockNotFound");
-  const authors = await db.user.findMany({
-    where: { id: { in: block.versions.map((v) => v.authorId).filter((x): x is string => !!x) } },
-    select: { id: true, name: true },
-  });
-  const names = new Map(authors.map((a) => [a.id, a.name]));
+  const names = await userNames(
+    db,
+    actor.organisationId,
+    block.versions.map((v) => v.authorId),
+  );
   return {
     ...block,
     body: blockBody.safeParse(block.body).success ? (block.body as BlockBody) : emptyBody(),

@@ -6,13 +6,14 @@
  * Inline nodes: text (bold, italic, link marks), hardBreak, footnote (text, optional URL), fact (a fact key).
  */
 import { z } from "zod";
+import { isSafeLink } from "@innspill/documents/preview";
 
 export const MAX_BODY_BYTES = 200_000;
 
 const safeUrl = z
   .string()
   .max(2000, { error: "textTooLong" })
-  .refine((u) => /^(https?:\/\/|mailto:)/i.test(u.trim()), { error: "bodyUnsafeLink" });
+  .refine(isSafeLink, { error: "bodyUnsafeLink" });
 
 const mark = z.discriminatedUnion(
   "type",

@@ -9,6 +9,8 @@ import { AppError } from "../errors";
 import { fields, parseInput } from "../validation";
 import { LIBRARY_EDITORS } from "../access";
 import { wordDiff } from "./diff";
+import { lockVersioned } from "../locking";
+import { userNames } from "../locking";
 
 export { wordDiff, type WordDiffPart } from "./diff";
 
@@ -109,13 +111,17 @@ export async function updatePosition(db: Db, input: unknown, actor: Actor) {
   requireRole(actor, LIBRARY_EDITORS);
   const { id, version, data, status, replacedById, reason } = parseInput(updatePositionInput, input);
   return db.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ version: number }[]>`
-      SELECT version FROM "Position" WHERE id = ${id}::uuid AND "organisationId" = ${actor.organisationId}::uuid FOR UPDATE`;
-    if (!rows[0]) throw new AppError("NOT_FOUND", "positionNotFound");
-    if (rows[0].version !== version) {
-      const current = await tx.position.findUniqueOrThrow({ where: { id } });
-      throw new AppError("CONFLICT", "positionConflict", { details: { current } });
-    }
+    await lockVersioned(
+      tx,
+      "Position",
+      { id, organisationId: actor.organisationId },
+      {
+        version,
+        notFound: "positionNotFound",
+        conflict: "positionConflict",
+        current: () => tx.position.findUniqueOrThrow({ where: { id } }),
+      },
+    );
     if (replacedById) {
       if (replacedById === id || status !== "RETIRED") {
         throw new AppError("BAD_REQUEST", "invalid", {
@@ -189,11 +195,11 @@ export async function getPosition(db: Db, input: unknown, actor: Actor) {
     },
   });
   if (!p) throw new AppError("NOT_FOUND", "positionNotFound");
-  const authors = await db.user.findMany({
-    where: { id: { in: p.versions.map((v) => v.authorId).filter((x): x is string => !!x) } },
-    select: { id: true, name: true },
-  });
-  const names = new Map(authors.map((a) => [a.id, a.name]));
+  const names = await userNames(
+    db,
+    actor.organisationId,
+    p.versions.map((v) => v.authorId),
+  );
   const hearings = await db.hearing.findMany({
     where: { id: { in: p.usages.map((u) => u.hearingId).filter((x): x is string => !!x) } },
     select: { id: true, title: true },

@@ -12,10 +12,10 @@ import type { DbTx, Prisma } from "@innspill/db";
 import type { HearingStatus, SubmissionStatus } from "@innspill/db/enums";
 import type { Actor } from "../actor";
 import { recordAudit } from "../audit";
-import { AppError } from "../errors";
 import { notify } from "../notifications";
 import { fields } from "../validation";
 import { loadSubmission } from "./load";
+import { lockVersioned } from "../locking";
 
 /** The hearing's status for each submission status. */
 export const HEARING_STATUS_FOR: Record<SubmissionStatus, HearingStatus> = {
@@ -41,11 +41,12 @@ export const sha = z.string().regex(/^[0-9a-f]{64}$/, { error: "invalid" });
 
 /** Locks the submission row; with `version`, a stale one is a CONFLICT. */
 export async function lock(tx: DbTx, id: string, actor: Actor, version?: number) {
-  const rows = await tx.$queryRaw<{ version: number }[]>`
-    SELECT version FROM "Submission" WHERE id = ${id}::uuid AND "organisationId" = ${actor.organisationId}::uuid FOR UPDATE`;
-  if (!rows[0]) throw new AppError("NOT_FOUND", "submissionNotFound");
-  if (version !== undefined && rows[0].version !== version)
-    throw new AppError("CONFLICT", "submissionConflict");
+  await lockVersioned(
+    tx,
+    "Submission",
+    { id, organisationId: actor.organisationId },
+    { version, notFound: "submissionNotFound", conflict: "submissionConflict" },
+  );
   return loadSubmission(tx, id, actor);
 }
 

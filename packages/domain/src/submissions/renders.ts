@@ -9,7 +9,7 @@
  */
 import { sha256 } from "../hash";
 import { z } from "zod";
-import type { JobQueue } from "../jobs";
+import type { JobQueue, SubmissionJob } from "../jobs";
 import type { Db } from "@innspill/db";
 import type { RenderStatus } from "@innspill/db/enums";
 import type { Actor } from "../actor";
@@ -152,19 +152,14 @@ export async function getRenderFile(db: Db, input: unknown, actor: Actor) {
   };
 }
 
-// ——— The worker's side. No actor: the job was authorised when it was requested. ———
-
-export const renderJobInput = z.object({
-  submissionId: fields.id(),
-  snapshotSha256: z.string().regex(/^[0-9a-f]{64}$/, { error: "invalid" }),
-});
+// ——— The worker's side. No actor: the job was authorised when it was requested, and its payload was validated
+// against the job's definition (`@innspill/jobs`) when it was sent and again when it was taken. ———
 
 /**
  * Starts an attempt: checks that the stored snapshot is the one the job names, then marks it ASSEMBLING. Returns
  * `done` when the files already exist (a repeated or duplicate job), so nothing is rendered twice.
  */
-export async function claimRender(db: Db, input: unknown) {
-  const { submissionId, snapshotSha256 } = parseInput(renderJobInput, input);
+export async function claimRender(db: Db, { submissionId, snapshotSha256 }: SubmissionJob) {
   const render = await db.submissionRender.findUnique({
     where: { submissionId_snapshotSha256: { submissionId, snapshotSha256 } },
   });

@@ -10,6 +10,7 @@ import { fields, parseInput } from "../validation";
 import { SUBMISSION_EDITORS } from "../access";
 import { loadSubmission } from "./load";
 import { idVersionInput, lock, moveTo } from "./lock";
+import { userNames } from "../locking";
 
 // ——— Review ———
 
@@ -132,11 +133,7 @@ export async function listReviewThreads(db: Db, input: unknown, actor: Actor) {
     include: { comments: { orderBy: { createdAt: "asc" } } },
     orderBy: { createdAt: "asc" },
   });
-  const users = await db.user.findMany({
-    where: { organisationId: actor.organisationId },
-    select: { id: true, name: true },
-  });
-  const name = new Map(users.map((u) => [u.id, u.name]));
+  const name = await userNames(db, actor.organisationId);
   return threads.map((t) => ({
     id: t.id,
     sectionIndex: t.sectionIndex,

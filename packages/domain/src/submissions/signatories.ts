@@ -5,9 +5,9 @@ import { requireRole } from "../actor";
 import { recordAudit } from "../audit";
 import { dateOnlyToDb, dbToDateOnly } from "../dates";
 import { AppError } from "../errors";
-import { fields, parseInput } from "../validation";
+import { parseInput } from "../validation";
 import { createSignatoryInput, updateSignatoryInput } from "./schemas";
-import { z } from "zod";
+import { lockVersioned } from "../locking";
 
 const withTitles = { titles: { orderBy: { validFrom: "desc" as const } } };
 
@@ -91,13 +91,18 @@ export async function updateSignatory(db: Db, input: unknown, actor: Actor) {
   requireRole(actor, SIGNATORY_EDITORS);
   const data = parseInput(updateSignatoryInput, input);
   return db.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ version: number }[]>`
-      SELECT version FROM "Signatory" WHERE id = ${data.id}::uuid AND "organisationId" = ${actor.organisationId}::uuid FOR UPDATE`;
-    if (!rows[0]) throw new AppError("NOT_FOUND", "signatoryNotFound");
-    if (rows[0].version !== data.version) {
-      const current = await tx.signatory.findUniqueOrThrow({ where: { id: data.id }, include: withTitles });
-      throw new AppError("CONFLICT", "signatoryConflict", { details: { current: view(current) } });
-    }
+    await lockVersioned(
+      tx,
+      "Signatory",
+      { id: data.id, organisationId: actor.organisationId },
+      {
+        version: data.version,
+        notFound: "signatoryNotFound",
+        conflict: "signatoryConflict",
+        current: async () =>
+          view(await tx.signatory.findUniqueOrThrow({ where: { id: data.id }, include: withTitles })),
+      },
+    );
     await checkUser(tx, data.userId, actor, data.id);
     await tx.signatoryTitle.deleteMany({ where: { signatoryId: data.id } });
     const s = await tx.signatory.update({
@@ -121,14 +126,4 @@ export async function updateSignatory(db: Db, input: unknown, actor: Actor) {
     });
     return view(s);
   });
-}
-
-export async function getSignatory(db: Db, input: unknown, actor: Actor) {
-  const { id } = parseInput(z.object({ id: fields.id() }), input);
-  const s = await db.signatory.findFirst({
-    where: { id, organisationId: actor.organisationId },
-    include: withTitles,
-  });
-  if (!s) throw new AppError("NOT_FOUND", "signatoryNotFound");
-  return view(s);
 }

@@ -6,6 +6,7 @@
  */
 import { sha256 } from "../hash";
 import { z } from "zod";
+import type { SubmissionJob } from "../jobs";
 import type { Db } from "@innspill/db";
 import { assemble, type DocumentModel, type SubmissionSnapshot } from "@innspill/documents/preview";
 import type { Actor } from "../actor";
@@ -14,6 +15,7 @@ import { AppError } from "../errors";
 import { formatDate, formatDateTime, osloDate } from "../dates";
 import { fields, parseInput } from "../validation";
 import { RENDER_MEDIA_TYPES, fileNameOf } from "./renders";
+import { userNames } from "../locking";
 
 const EVENT_TEXT: Record<string, string> = {
   "submission.created": "Innspillet ble opprettet",
@@ -36,17 +38,11 @@ const STATUS_TEXT: Record<string, string> = {
   SENT: "sendt",
 };
 
-export const finalizeJobInput = z.object({
-  submissionId: fields.id(),
-  snapshotSha256: z.string().regex(/^[0-9a-f]{64}$/, { error: "invalid" }),
-});
-
 /**
  * What the worker needs for the final document: the letter model of the frozen snapshot, and the signing details.
  * Returns `done` when the signed document exists already (a repeated job).
  */
-export async function prepareFinalDocument(db: Db, input: unknown) {
-  const { submissionId, snapshotSha256 } = parseInput(finalizeJobInput, input);
+export async function prepareFinalDocument(db: Db, { submissionId, snapshotSha256 }: SubmissionJob) {
   const existing = await db.signedDocument.findUnique({ where: { submissionId } });
   if (existing) return { done: true as const, pdfSha256: existing.pdfSha256 };
   const s = await db.submission.findUnique({
@@ -66,11 +62,7 @@ export async function prepareFinalDocument(db: Db, input: unknown) {
     where: { entity: "Submission", entityId: submissionId },
     orderBy: { id: "asc" },
   });
-  const users = await db.user.findMany({
-    where: { organisationId: s.organisationId },
-    select: { id: true, name: true },
-  });
-  const name = new Map(users.map((u) => [u.id, u.name]));
+  const name = await userNames(db, s.organisationId);
   const letter = assemble(JSON.parse(render.snapshot) as SubmissionSnapshot);
   const lines = s.signatories.map((x) => {
     const sig = signatures.find((g) => g.signatoryId === x.signatoryId);
@@ -223,11 +215,11 @@ export async function verifyDocument(db: Db, bytes: Uint8Array) {
       signatures: [] as { name: string; at: Date }[],
     };
   }
-  const users = await db.user.findMany({
-    where: { id: { in: doc.submission.signatures.map((x) => x.userId) } },
-    select: { id: true, name: true },
-  });
-  const name = new Map(users.map((u) => [u.id, u.name]));
+  const name = await userNames(
+    db,
+    doc.submission.organisationId,
+    doc.submission.signatures.map((x) => x.userId),
+  );
   return {
     valid: true as const,
     signed: true,

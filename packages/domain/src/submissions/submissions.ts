@@ -19,6 +19,7 @@ import { voidApprovals } from "./lock";
 import { SUBMISSION_ACTIONS, SUBMISSION_EDITORS, availableActions } from "../access";
 import { loadSubmission, sectionBody, bodyOf, type FullSubmission } from "./load";
 import { buildSnapshot } from "./snapshot";
+import { lockVersioned } from "../locking";
 
 /**
  * A submission: the letter answering one hearing, composed from library blocks (pinned to published versions),
@@ -148,13 +149,17 @@ export async function saveSubmission(db: Db, input: unknown, actor: Actor) {
   requireRole(actor, SUBMISSION_EDITORS);
   const data = parseInput(saveSubmissionInput, input);
   return db.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ version: number }[]>`
-      SELECT version FROM "Submission" WHERE id = ${data.id}::uuid AND "organisationId" = ${actor.organisationId}::uuid FOR UPDATE`;
-    if (!rows[0]) throw new AppError("NOT_FOUND", "submissionNotFound");
-    if (rows[0].version !== data.version) {
-      const current = await loadSubmission(tx, data.id, actor);
-      throw new AppError("CONFLICT", "submissionConflict", { details: { current: view(current, actor) } });
-    }
+    await lockVersioned(
+      tx,
+      "Submission",
+      { id: data.id, organisationId: actor.organisationId },
+      {
+        version: data.version,
+        notFound: "submissionNotFound",
+        conflict: "submissionConflict",
+        current: async () => view(await loadSubmission(tx, data.id, actor), actor),
+      },
+    );
     const before = await loadSubmission(tx, data.id, actor);
     // A signed letter stays as it was signed: changes go into a new revision.
     if (before.status === "SIGNED" || before.status === "SENT")
