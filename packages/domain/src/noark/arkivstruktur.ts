@@ -4,8 +4,8 @@
  * `arkivstruktur.xsd`; code values are the metadata catalogue's values for an extract (arkivdelstatus «Avsluttet
  * periode», saksstatus «Avsluttet», journalstatus «Arkivert», dokumentstatus «Dokumentet er ferdigstilt»).
  */
-import type { CaseDocument, NoarkCase, Note, Registry } from "./cases";
-import { instant } from "./cases";
+import type { CaseDocument, NoarkCase, Note, Registry } from "./model";
+import { instant } from "./model";
 import { XSI, document, el, toBytes, type Node } from "./xml";
 
 export const NS_ARKIVSTRUKTUR = "http://www.arkivverket.no/standarder/noark5/arkivstruktur";

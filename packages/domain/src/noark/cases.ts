@@ -3,102 +3,20 @@
  * own history: who registered it and when, who signed and sent the letter, who closed it. Nothing here is "now",
  * except notes that the export itself writes.
  */
-import { TZDate } from "@date-fns/tz";
 import type { Db } from "@innspill/db";
-import { TIME_ZONE, dbToDateOnly, osloDate, type DateOnly } from "../dates";
+import { dbToDateOnly, osloDate } from "../dates";
 import { sha256 } from "../hash";
 import { CLOSED_STATUSES } from "../access";
-import { archiveFormat, type ArchiveFormat } from "./formats";
+import { archiveFormat } from "./formats";
 import { uuidFrom } from "./xml";
-
-export interface Note {
-  text: string;
-  at: Date;
-  by: string;
-}
-
-export interface DocumentFile {
-  systemID: string;
-  path: string;
-  bytes: Buffer;
-  sha256: string;
-  format: ArchiveFormat;
-  createdAt: Date;
-  createdBy: string;
-}
-
-export interface CaseDocument {
-  systemID: string;
-  title: string;
-  role: "Hoveddokument" | "Vedlegg";
-  number: number;
-  createdAt: Date;
-  createdBy: string;
-  /** Null when the file is not in an archive format, or Innspill does not hold it; `notes` says why. */
-  file: DocumentFile | null;
-  notes: Note[];
-}
-
-export interface Registry {
-  systemID: string;
-  /** 1 for the incoming hearing letter, 2 for the answer. */
-  number: number;
-  type: "Inngående dokument" | "Utgående dokument";
-  title: string;
-  createdAt: Date;
-  createdBy: string;
-  archivedAt: Date;
-  archivedBy: string;
-  journalDate: DateOnly;
-  documentDate: DateOnly | null;
-  receivedAt: string | null;
-  sentAt: string | null;
-  due: DateOnly | null;
-  authors: string[];
-  party: { type: "Avsender" | "Mottaker"; name: string };
-  writeOff: { date: DateOnly; by: string; how: string; answeredBy: string | null } | null;
-  documents: CaseDocument[];
-  notes: Note[];
-  /** Filled in by numbering: year and sequence in the organisation's journal. */
-  journalYear: number;
-  journalSeq: number;
-}
-
-export interface Change {
-  unit: string;
-  field: string;
-  from: string;
-  to: string;
-  at: Date;
-  by: string;
-}
-
-export interface NoarkCase {
-  systemID: string;
-  title: string;
-  description: string | null;
-  caseDate: DateOnly;
-  createdAt: Date;
-  createdBy: string;
-  closedAt: Date;
-  closedBy: string;
-  unit: string;
-  responsible: string;
-  registrations: Registry[];
-  changes: Change[];
-  /** Filled in by numbering. */
-  caseYear: number;
-  caseSeq: number;
-}
-
-/** A date without a time as an instant: the start of that day in Oslo. */
-export function startOfOsloDay(d: DateOnly): string {
-  const [y, m, day] = d.split("-").map(Number) as [number, number, number];
-  return new TZDate(y, m - 1, day, 0, 0, 0, TIME_ZONE).toISOString().replace(/\.000/, "");
-}
-
-const instant = (at: Date) => at.toISOString().replace(/\.\d{3}Z$/, "Z");
-export { instant };
+import {
+  instant,
+  startOfOsloDay,
+  type CaseDocument,
+  type Change,
+  type NoarkCase,
+  type Registry,
+} from "./model";
 
 const CHANNEL_WRITE_OFF: Record<string, string> = { EPOST: "Besvart med e-post" };
 const FIELD_LABELS: Record<string, { unit: "case" | "incoming"; field: string }> = {
@@ -420,54 +338,4 @@ export async function readCases(db: Db, organisationId: string, hearingIds: stri
       caseSeq: 0,
     };
   });
-}
-
-/**
- * Case and journal numbers. Innspill keeps no journal of its own, so they are derived: a case's number is its rank
- * among the organisation's hearings of the same year, in registration order; a journal entry's number is its rank
- * among the journal entries of its year, in the order their cases were registered. New hearings are registered
- * later and so get higher numbers; numbers already deposited do not move.
- */
-export async function numberCases(db: Db, organisationId: string, cases: NoarkCase[]): Promise<void> {
-  const all = await db.hearing.findMany({
-    where: { organisationId },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: {
-      id: true,
-      createdAt: true,
-      receivedDate: true,
-      submissions: { select: { sending: { select: { sentOn: true } } } },
-    },
-  });
-  const imports = await db.importedLetter.findMany({
-    where: { organisationId },
-    select: { hearingId: true, sentOn: true },
-  });
-  const importYears = new Map(imports.map((l) => [l.hearingId, l.sentOn.getUTCFullYear()]));
-  const caseSeq = new Map<string, { year: number; seq: number }>();
-  const journalSeq = new Map<string, number>();
-  const caseCounter = new Map<number, number>();
-  const journalCounter = new Map<number, number>();
-  const next = (m: Map<number, number>, year: number) => {
-    const n = (m.get(year) ?? 0) + 1;
-    m.set(year, n);
-    return n;
-  };
-  for (const h of all) {
-    const year = Number((h.receivedDate ? dbToDateOnly(h.receivedDate) : osloDate(h.createdAt)).slice(0, 4));
-    caseSeq.set(h.id, { year, seq: next(caseCounter, year) });
-    journalSeq.set(`${h.id}:1`, next(journalCounter, year));
-    const sentOn = h.submissions.find((s) => s.sending)?.sending?.sentOn;
-    const outYear = sentOn ? sentOn.getUTCFullYear() : importYears.get(h.id);
-    if (outYear) journalSeq.set(`${h.id}:2`, next(journalCounter, outYear));
-  }
-  for (const c of cases) {
-    const n = caseSeq.get(c.systemID)!;
-    c.caseYear = n.year;
-    c.caseSeq = n.seq;
-    for (const r of c.registrations) {
-      r.journalYear = Number(r.journalDate.slice(0, 4));
-      r.journalSeq = journalSeq.get(`${c.systemID}:${r.number}`) ?? next(journalCounter, r.journalYear);
-    }
-  }
 }

@@ -4,7 +4,7 @@
  */
 import type { Extract } from "./arkivstruktur";
 import { mappeID } from "./arkivstruktur";
-import { instant } from "./cases";
+import { instant } from "./model";
 import { document, el, toBytes } from "./xml";
 
 const NS = "http://www.arkivverket.no/standarder/noark5";

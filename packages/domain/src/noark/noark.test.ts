@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { sha256 } from "../hash";
-import { startOfOsloDay } from "./cases";
+import { startOfOsloDay } from "./model";
 import { archiveFormat, pdfaLevel } from "./formats";
 import { SCHEMA_FILES, addmlTemplate, officialSchema, publishedChecksums } from "./schemas";
 import { uuidFrom, xmlText } from "./xml";

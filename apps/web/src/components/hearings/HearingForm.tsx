@@ -7,7 +7,6 @@ import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { useForm, type Path } from "react-hook-form";
 import {
-  HEARING_COLUMN_FIELDS,
   HEARING_KINDS,
   hearingFields,
   type HearingFields,
@@ -18,83 +17,17 @@ import { errorData, useDomainText, useErrorText } from "@/lib/errors";
 import { useDates } from "@/lib/dates";
 import type { HearingView } from "@/lib/types";
 import { useTRPC } from "@/trpc/client";
-
-type FormValues = {
-  title: string;
-  issuingBodyId: string;
-  kind: string;
-  theirReference: string;
-  ourReference: string;
-  url: string;
-  receivedDate: string;
-  deadline: string;
-  responsibleId: string;
-  summary: string;
-  topics: string;
-  participantIds: string[];
-};
-type FieldName = keyof FormValues;
-
-const FIELDS: FieldName[] = [...HEARING_COLUMN_FIELDS, "topics", "participantIds"];
-
-const EMPTY: FormValues = {
-  title: "",
-  issuingBodyId: "",
-  kind: "HORING",
-  theirReference: "",
-  ourReference: "",
-  url: "",
-  receivedDate: "",
-  deadline: "",
-  responsibleId: "",
-  summary: "",
-  topics: "",
-  participantIds: [],
-};
-
-function toFormValues(h: HearingView): FormValues {
-  return {
-    title: h.title,
-    issuingBodyId: h.issuingBody.id,
-    kind: h.kind,
-    theirReference: h.theirReference ?? "",
-    ourReference: h.ourReference ?? "",
-    url: h.url ?? "",
-    receivedDate: h.receivedDate ?? "",
-    deadline: h.deadline,
-    responsibleId: h.responsible?.id ?? "",
-    summary: h.summary ?? "",
-    topics: h.topics.map((x) => x.name).join(", "),
-    participantIds: h.participants.map((p) => p.id),
-  };
-}
-
-const same = (a: FormValues[FieldName], b: FormValues[FieldName]) =>
-  Array.isArray(a) || Array.isArray(b)
-    ? JSON.stringify([...((a as string[]) ?? [])].sort()) ===
-      JSON.stringify([...((b as string[]) ?? [])].sort())
-    : (a ?? "") === (b ?? "");
-
-interface Draft {
-  values: FormValues;
-  savedAt: string;
-}
-
-const draftKey = (id: string | undefined) => `innspill:hearing-draft:${id ?? "new"}`;
-
-/** An unsaved draft of this form that differs from what is saved, if the browser has one. */
-function readDraft(hearing: HearingView | undefined, initial: FormValues): Draft | null {
-  if (typeof window === "undefined") return null;
-  const raw = window.localStorage.getItem(draftKey(hearing?.id));
-  if (!raw) return null;
-  try {
-    const draft = JSON.parse(raw) as Draft;
-    return FIELDS.some((f) => !same(draft.values[f], initial[f])) ? draft : null;
-  } catch {
-    window.localStorage.removeItem(draftKey(hearing?.id));
-    return null;
-  }
-}
+import {
+  EMPTY,
+  FIELDS,
+  draftKey,
+  readDraft,
+  same,
+  toFormValues,
+  type Draft,
+  type FieldName,
+  type FormValues,
+} from "./hearing-form-values";
 
 /** The hearing form for "Ny høring" (no `hearing`) and editing. */
 export function HearingForm({ hearing }: { hearing?: HearingView }) {

@@ -1,4 +1,4 @@
-import { InsightView } from "@/components/imports/InsightView";
+import { InsightView } from "./InsightView";
 
 export default function Page() {
   return <InsightView />;

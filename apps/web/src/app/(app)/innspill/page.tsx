@@ -1,5 +1,5 @@
-import { SubmissionsList } from "@/components/submissions/SubmissionsList";
+import { SubmissionsView } from "./SubmissionsView";
 
 export default function SubmissionsPage() {
-  return <SubmissionsList />;
+  return <SubmissionsView />;
 }

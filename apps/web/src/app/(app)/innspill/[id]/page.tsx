@@ -1,6 +1,6 @@
-import { Composer } from "@/components/submissions/Composer";
+import { ComposerView } from "./ComposerView";
 
 export default async function Page({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  return <Composer id={id} />;
+  return <ComposerView id={id} />;
 }

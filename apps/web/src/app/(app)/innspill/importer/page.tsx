@@ -1,7 +1,7 @@
 import { getSessionActor } from "@innspill/auth";
 import { can } from "@innspill/domain/shared";
 import { Forbidden } from "@/components/Forbidden";
-import { LetterImportView } from "@/components/imports/LetterImportView";
+import { LetterImportView } from "./LetterImportView";
 
 export default async function Page() {
   const actor = await getSessionActor();

@@ -1,4 +1,4 @@
-import { ApprovalView } from "@/components/submissions/ApprovalView";
+import { ApprovalView } from "./ApprovalView";
 
 export default async function Page({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

@@ -11,19 +11,19 @@ import { Alert, Loading, PageHeader } from "@/components/ui";
 import { useDates } from "@/lib/dates";
 import { useErrorText } from "@/lib/errors";
 import { useTRPC } from "@/trpc/client";
-import { ConflictAlert } from "./ConflictAlert";
-import { LetterFields } from "./LetterFields";
-import { LetterPreview } from "./LetterPreview";
-import { RenderPanel } from "./RenderPanel";
-import { ReviewThreads } from "./ReviewThreads";
-import { SectionList } from "./SectionList";
-import { SignatoriesCard, type RegisterEntry } from "./SignatoriesCard";
-import { useSubmissionDraft, type SubmissionDraft } from "./useSubmissionDraft";
-import { WarningsPanel } from "./WarningsPanel";
-import { WorkflowBar } from "./WorkflowBar";
+import { ConflictAlert } from "@/components/submissions/ConflictAlert";
+import { LetterFields } from "@/components/submissions/LetterFields";
+import { LetterPreview } from "@/components/submissions/LetterPreview";
+import { RenderPanel } from "@/components/submissions/RenderPanel";
+import { ReviewThreads } from "@/components/submissions/ReviewThreads";
+import { SectionList } from "@/components/submissions/SectionList";
+import { SignatoriesCard, type RegisterEntry } from "@/components/submissions/SignatoriesCard";
+import { useSubmissionDraft, type SubmissionDraft } from "@/components/submissions/useSubmissionDraft";
+import { WarningsPanel } from "@/components/submissions/WarningsPanel";
+import { WorkflowBar } from "@/components/submissions/WorkflowBar";
 
 /** The composer: the letter on the left, its workflow, warnings, files and preview on the right. */
-export function Composer({ id }: { id: string }) {
+export function ComposerView({ id }: { id: string }) {
   const t = useTranslations("submissions");
   const trpc = useTRPC();
   const errorText = useErrorText();

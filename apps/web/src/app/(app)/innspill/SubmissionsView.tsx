@@ -10,7 +10,7 @@ import { useErrorText } from "@/lib/errors";
 import { useTRPC } from "@/trpc/client";
 
 /** Letters in progress, most recently edited first. A letter is started from its hearing. */
-export function SubmissionsList() {
+export function SubmissionsView() {
   const t = useTranslations("submissions");
   const trpc = useTRPC();
   const errorText = useErrorText();
