@@ -85,7 +85,7 @@ test("draft, approval voided by an edit, approval again, signing in order, signe
 
   // The adviser records the sending; the case is closed.
   await adviser.goto(letterUrl);
-  await adviser.locator("#sent-on").fill(new Date().toISOString().slice(0, 10));
+  await adviser.locator("#sent-on").fill(new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Oslo" }));
   await adviser.locator("#sent-recipient").fill("Helse- og omsorgsdepartementet");
   await adviser.getByRole("button", { name: "Marker som sendt" }).click();
   await expect(status).toHaveAttribute("data-status", "SENT");

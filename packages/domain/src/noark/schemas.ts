@@ -15,26 +15,26 @@ export const SCHEMA_FILES = [
 export type SchemaFile = (typeof SCHEMA_FILES)[number];
 
 /**
- * Each file by a literal `new URL("./schemas/…", import.meta.url)`: the form bundlers (Next's Turbopack) follow and
- * copy as an asset. A computed path would make the bundler guess, and it guesses wrong.
+ * Each file is read by a literal `readFileSync(new URL("./schemas/…", import.meta.url))`: the form bundlers (Next's
+ * Turbopack) follow and copy as an asset. A computed path would make the bundler trace the whole project.
  */
-const URLS = {
-  "arkivstruktur.xsd": new URL("./schemas/arkivstruktur.xsd", import.meta.url),
-  "metadatakatalog.xsd": new URL("./schemas/metadatakatalog.xsd", import.meta.url),
-  "endringslogg.xsd": new URL("./schemas/endringslogg.xsd", import.meta.url),
-  "loependeJournal.xsd": new URL("./schemas/loependeJournal.xsd", import.meta.url),
-  "offentligJournal.xsd": new URL("./schemas/offentligJournal.xsd", import.meta.url),
-  "addml.xsd": new URL("./schemas/addml.xsd", import.meta.url),
-  "arkivuttrekk_v5_0.xml": new URL("./schemas/arkivuttrekk_v5_0.xml", import.meta.url),
-  SHA256SUMS: new URL("./schemas/SHA256SUMS", import.meta.url),
+const FILES = {
+  "arkivstruktur.xsd": () => readFileSync(new URL("./schemas/arkivstruktur.xsd", import.meta.url)),
+  "metadatakatalog.xsd": () => readFileSync(new URL("./schemas/metadatakatalog.xsd", import.meta.url)),
+  "endringslogg.xsd": () => readFileSync(new URL("./schemas/endringslogg.xsd", import.meta.url)),
+  "loependeJournal.xsd": () => readFileSync(new URL("./schemas/loependeJournal.xsd", import.meta.url)),
+  "offentligJournal.xsd": () => readFileSync(new URL("./schemas/offentligJournal.xsd", import.meta.url)),
+  "addml.xsd": () => readFileSync(new URL("./schemas/addml.xsd", import.meta.url)),
+  "arkivuttrekk_v5_0.xml": () => readFileSync(new URL("./schemas/arkivuttrekk_v5_0.xml", import.meta.url)),
+  SHA256SUMS: () => readFileSync(new URL("./schemas/SHA256SUMS", import.meta.url)),
 };
 
 const cache = new Map<string, Buffer>();
 
-function read(name: keyof typeof URLS): Buffer {
+function read(name: keyof typeof FILES): Buffer {
   let bytes = cache.get(name);
   if (!bytes) {
-    bytes = readFileSync(URLS[name]);
+    bytes = FILES[name]();
     cache.set(name, bytes);
   }
   return bytes;
