@@ -116,6 +116,16 @@ test("draft, approval voided by an edit, approval again, signing in order, signe
     buffer: readFileSync(path),
   });
   await heidi.getByRole("button", { name: "Kontroller" }).click();
-  await expect(heidi.getByTestId("verify-result")).toContainText("Ekte signert Innspill-dokument");
+  await expect(heidi.getByTestId("verify-result")).toContainText("Signert og endelig Innspill-dokument");
   await expect(heidi.getByTestId("verify-result")).toContainText("Kaja Marienborg");
+
+  // The same PDF with one byte changed is unknown: neither signed nor a draft.
+  const changed = Buffer.from(readFileSync(path));
+  changed[changed.length >> 1]! ^= 1;
+  await heidi
+    .getByTestId("verify-file")
+    .setInputFiles({ name: "endret.pdf", mimeType: "application/pdf", buffer: changed });
+  await heidi.getByRole("button", { name: "Kontroller" }).click();
+  await expect(heidi.getByTestId("verify-result")).toContainText("Ukjent fil");
+  await expect(heidi.getByTestId("verify-result")).not.toContainText("Kaja Marienborg");
 });

@@ -102,6 +102,7 @@ test("compose a letter from three blocks and free text, reorder, preview, render
   ]);
 
   // Render: progress until done, then both downloads.
+  let draftPdf: Buffer | undefined;
   await page.getByTestId("render").click();
   await expect(page.getByTestId("render-status")).toHaveAttribute("data-status", "DONE", { timeout: 30_000 });
   for (const [testId, magic, ext] of [
@@ -113,5 +114,17 @@ test("compose a letter from three blocks and free text, reorder, preview, render
     const bytes = readFileSync((await download.path())!);
     expect(bytes.subarray(0, magic.length).toString("latin1")).toBe(magic);
     expect(bytes.length).toBeGreaterThan(5_000);
+    if (ext === ".pdf") draftPdf = bytes;
   }
+
+  // A recipient who checks this draft is told it is a draft, never that it is signed, and nothing of the letter.
+  await page.goto("/verifiser");
+  await page
+    .getByTestId("verify-file")
+    .setInputFiles({ name: "utkast.pdf", mimeType: "application/pdf", buffer: draftPdf! });
+  await page.getByRole("button", { name: "Kontroller" }).click();
+  const answer = page.getByTestId("verify-result");
+  await expect(answer).toContainText("Utkast fra Innspill — ikke godkjent eller signert");
+  await expect(answer).not.toContainText("Signert og endelig");
+  await expect(answer).not.toContainText("Fremtidens laboratorietjenester");
 });

@@ -224,7 +224,7 @@ describe("innspill", () => {
     expect(after.usages).toBeGreaterThan(before.usages);
   });
 
-  it("renders a letter, and verification accepts it; a byte flipped fails", async () => {
+  it("renders a letter; verification calls it a draft, and a byte flipped unknown", async () => {
     const id = (await t.db.submission.findFirstOrThrow()).id;
     const out = path.join(tmp, "render");
     const r = innspill("render", id, "--out", out, "--json");
@@ -235,9 +235,16 @@ describe("innspill", () => {
     expect(createHash("sha256").update(bytes).digest("hex")).toBe(pdf.sha256);
     expect(createHash("sha256").update(readFileSync(docx.path)).digest("hex")).toBe(docx.sha256);
 
-    const ok = innspill("verify", pdf.path, "--json");
-    expect(ok.code).toBe(0);
-    expect(ok.json.result).toMatchObject({ valid: true, signed: false, submissionId: id });
+    // A rendered letter that was never signed is a draft: said so, and nothing of it is named.
+    const draft = innspill("verify", pdf.path, "--json");
+    expect(draft.code).toBe(1);
+    expect(draft.json).toMatchObject({
+      ok: false,
+      error: { code: "DRAFT" },
+      result: { status: "draft", valid: false },
+    });
+    expect(draft.json.result).not.toHaveProperty("title");
+    expect(draft.json.result).not.toHaveProperty("hearing");
     const flipped = Buffer.from(bytes);
     const at = flipped.length >> 1;
     flipped[at] = flipped[at]! ^ 1;
@@ -245,7 +252,11 @@ describe("innspill", () => {
     writeFileSync(badPath, flipped);
     const no = innspill("verify", badPath, "--json");
     expect(no.code).toBe(1);
-    expect(no.json).toMatchObject({ ok: false, error: { code: "NOT_GENUINE" } });
+    expect(no.json).toMatchObject({
+      ok: false,
+      error: { code: "NOT_GENUINE" },
+      result: { status: "unknown" },
+    });
   });
 
   it("exports a sent hearing case as Noark 5 that validates against its XSD, with matching checksums", async () => {

@@ -81,6 +81,7 @@ describe("the signed document", () => {
   it("is recognised by verification, and a modified copy is not", async () => {
     const genuine = await verifyDocument(t.db, pdf);
     expect(genuine).toMatchObject({
+      status: "signed",
       valid: true,
       title: "Høringssvar – Helsepersonellplan 2040",
       signatures: [{ name: "Kaja Marienborg" }, { name: "Heidi Andersen" }],
@@ -89,7 +90,12 @@ describe("the signed document", () => {
     const modified = Buffer.from(pdf);
     const at = Math.floor(modified.length / 2);
     modified[at] = modified[at]! ^ 0x01;
-    expect(await verifyDocument(t.db, modified)).toMatchObject({ valid: false });
+    expect(await verifyDocument(t.db, modified)).toMatchObject({ status: "unknown", valid: false });
+    // The approved letter before its signatures was rendered by Innspill, but it is not the signed document.
+    const doc = await t.db.signedDocument.findFirstOrThrow();
+    const letter = await t.db.storedFile.findUniqueOrThrow({ where: { sha256: doc.letterPdfSha256 } });
+    const draft = await verifyDocument(t.db, letter.content);
+    expect(draft).toEqual({ status: "draft", valid: false, sha256: doc.letterPdfSha256 });
   });
 
   it("cannot be changed or deleted", async () => {

@@ -173,8 +173,12 @@ export async function getSignedDocument(db: Db, input: unknown, actor: Actor) {
 }
 
 /**
- * Whether a PDF is a signed Innspill document: its SHA-256 is looked up among the signed documents. Any change to the
- * file changes the hash, so a modified copy is not recognised. Public: holding the PDF is what is being checked.
+ * What a PDF is, by its SHA-256, in three answers a ministry clerk can act on:
+ * - `signed`: a signed, final Innspill document (who signed, when, the content hash);
+ * - `draft`: a letter Innspill rendered that was never signed as it is (a draft, or the approved letter before its
+ *   signatures); the answer names nothing of it;
+ * - `unknown`: not a document Innspill made, or changed afterwards (one changed byte is a different hash).
+ * Public: holding the PDF is what is being checked.
  */
 export async function verifyDocument(db: Db, bytes: Uint8Array) {
   const hash = sha256(bytes);
@@ -191,29 +195,10 @@ export async function verifyDocument(db: Db, bytes: Uint8Array) {
     },
   });
   if (!doc) {
-    // Not signed: perhaps a letter Innspill rendered (a draft or the approved letter before signing).
-    const render = await db.submissionRender.findFirst({
-      where: { pdfSha256: hash, status: "DONE" },
-      include: {
-        submission: {
-          include: { hearing: { select: { title: true } }, organisation: { select: { name: true } } },
-        },
-      },
-    });
-    if (!render) return { valid: false as const, sha256: hash };
-    return {
-      valid: true as const,
-      signed: false,
-      sha256: hash,
-      organisation: render.submission.organisation.name,
-      submissionId: render.submissionId,
-      title: render.submission.title,
-      hearing: render.submission.hearing.title,
-      revision: render.submission.revision,
-      snapshotSha256: render.snapshotSha256,
-      signedAt: null,
-      signatures: [] as { name: string; at: Date }[],
-    };
+    // Not signed. A letter Innspill rendered (a draft, or the approved letter before signing) is a draft: the answer
+    // says so, and names nothing of it (a draft can travel further than its author meant).
+    const draft = await db.submissionRender.count({ where: { pdfSha256: hash, status: "DONE" } });
+    return { status: draft ? ("draft" as const) : ("unknown" as const), valid: false as const, sha256: hash };
   }
   const name = await userNames(
     db,
@@ -221,6 +206,7 @@ export async function verifyDocument(db: Db, bytes: Uint8Array) {
     doc.submission.signatures.map((x) => x.userId),
   );
   return {
+    status: "signed" as const,
     valid: true as const,
     signed: true,
     sha256: hash,

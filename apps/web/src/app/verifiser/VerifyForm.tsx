@@ -6,8 +6,9 @@ import { Alert, buttonClass } from "@/components/ui";
 import { useDates } from "@/lib/dates";
 
 type Result =
-  | { valid: false; sha256: string }
+  | { status: "draft" | "unknown"; valid: false; sha256: string }
   | {
+      status: "signed";
       valid: true;
       sha256: string;
       organisation: string;
@@ -63,12 +64,27 @@ export function VerifyForm() {
       </form>
       <div className="mt-4" data-testid="verify-result">
         {error ? <Alert>{error}</Alert> : null}
-        {result?.valid === false ? (
-          <Alert>
-            {t("invalid")} <code className="break-all text-xs">{result.sha256}</code>
-          </Alert>
+        {result?.status === "unknown" ? (
+          <div
+            role="status"
+            className="rounded-md border border-slate-300 bg-slate-50 px-3 py-2 text-sm text-slate-900"
+          >
+            <p className="font-semibold">{t("unknownTitle")}</p>
+            <p className="mt-1">{t("unknown")}</p>
+            <p className="mt-1 break-all font-mono text-xs">{result.sha256}</p>
+          </div>
         ) : null}
-        {result?.valid ? (
+        {result?.status === "draft" ? (
+          <div
+            role="status"
+            className="rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-950"
+          >
+            <p className="font-semibold">{t("draftTitle")}</p>
+            <p className="mt-1">{t("draft")}</p>
+            <p className="mt-1 break-all font-mono text-xs">{result.sha256}</p>
+          </div>
+        ) : null}
+        {result?.status === "signed" ? (
           <Alert kind="success">
             <p className="font-semibold">{t("valid")}</p>
             <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
