@@ -197,7 +197,9 @@ export async function verifyDocument(db: Db, bytes: Uint8Array) {
   if (!doc) {
     // Not signed. A letter Innspill rendered (a draft, or the approved letter before signing) is a draft: the answer
     // says so, and names nothing of it (a draft can travel further than its author meant).
-    const draft = await db.submissionRender.count({ where: { pdfSha256: hash, status: "DONE" } });
+    const draft =
+      (await db.submissionRender.count({ where: { pdfSha256: hash } })) +
+      (await db.signedDocument.count({ where: { letterPdfSha256: hash } }));
     return { status: draft ? ("draft" as const) : ("unknown" as const), valid: false as const, sha256: hash };
   }
   const name = await userNames(
