@@ -60,10 +60,14 @@ test("the decision and the workflow move a hearing through its statuses", async 
   await expect(page.getByTestId("decision")).toContainText("Svarer");
   await page.getByRole("button", { name: "Flytt til «Til gjennomgang»" }).click();
   await expect(page.getByTestId("hearing-status")).toHaveAttribute("data-status", "TIL_GJENNOMGANG");
-  // Approval is a leader's step: an adviser is not offered it.
-  await page.getByRole("button", { name: "Flytt til «Til godkjenning»" }).click();
-  await expect(page.getByTestId("hearing-status")).toHaveAttribute("data-status", "TIL_GODKJENNING");
-  await expect(page.getByRole("button", { name: "Flytt til «Til signering»" })).toHaveCount(0);
+  // Approval, signing and sending follow the letter: nobody is offered them by hand.
+  await expect(page.getByRole("button", { name: "Flytt til «Til godkjenning»" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Flytt til «Sendt»" })).toHaveCount(0);
+  // A letter sent outside Innspill is recorded with a reason and the sent document; without it, a clear refusal.
+  await page.getByTestId("sent-outside").locator("summary").click();
+  await page.getByRole("button", { name: "Registrer som sendt" }).click();
+  await expect(page.getByText("Skriv en begrunnelse.")).toBeVisible();
+  await expect(page.getByTestId("hearing-status")).toHaveAttribute("data-status", "TIL_GJENNOMGANG");
 });
 
 test("the personal calendar feed works until it is revoked", async ({ page }) => {

@@ -208,14 +208,26 @@ describe("decision and workflow", () => {
     h = await decideHearing(t.db, { id: h.id, version: h.version, decision: "SVARER" }, actors.ingrid!);
     expect(h.status).toBe("UNDER_ARBEID");
     await step("TIL_GJENNOMGANG", actors.ingrid!);
-    await step("TIL_GODKJENNING", actors.martin!);
-    expect(
-      await codeOf(
-        transitionHearing(t.db, { id: h.id, version: h.version, to: "TIL_SIGNERING" }, actors.ingrid!),
-      ),
-    ).toBe("FORBIDDEN:transitionForbidden");
-    await step("TIL_SIGNERING", actors.kaja!);
-    await step("SENDT", actors.ingrid!);
+    // Approval, signing and sending belong to the letter: not steps anyone takes by hand.
+    for (const to of ["TIL_GODKJENNING", "TIL_SIGNERING"] as const)
+      for (const who of [actors.ingrid!, actors.kaja!, actors.admin!])
+        expect(await codeOf(transitionHearing(t.db, { id: h.id, version: h.version, to }, who))).toBe(
+          "BAD_REQUEST:transitionNotAllowed",
+        );
+    // Sent outside Innspill: only with a reason and the sent document, attached to this hearing.
+    const sendOutside = (input: { reason?: string; documentId?: string }) =>
+      transitionHearing(t.db, { id: h.id, version: h.version, to: "SENDT", ...input }, actors.ingrid!);
+    expect(await codeOf(sendOutside({ reason: "Skrevet i Word" }))).toBe(
+      "BAD_REQUEST:transitionNeedsSentDocument",
+    );
+    const sent = await addHearingDocument(
+      t.db,
+      { hearingId: h.id, filename: "svar.pdf", bytes: Buffer.from("%PDF-1.7\nsendt brev\n%%EOF") },
+      actors.ingrid!,
+    );
+    expect(await codeOf(sendOutside({ documentId: sent.id }))).toBe("BAD_REQUEST:transitionNeedsReason");
+    h = await sendOutside({ reason: "Skrevet i Word før Innspill", documentId: sent.id });
+    expect(h.status).toBe("SENDT");
     // A stale version is a conflict, not a silent overwrite.
     expect(
       await codeOf(
@@ -228,7 +240,7 @@ describe("decision and workflow", () => {
         .filter((e) => e.action === "hearing.transitioned")
         .map((e) => (e.data as { to: string }).to)
         .reverse(),
-    ).toEqual(["VURDERES", "TIL_GJENNOMGANG", "TIL_GODKJENNING", "TIL_SIGNERING", "SENDT"]);
+    ).toEqual(["VURDERES", "TIL_GJENNOMGANG", "SENDT"]);
   });
 });
 

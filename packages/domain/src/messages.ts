@@ -38,6 +38,11 @@ export const domainMessages = {
     transitionNeedsResponsible: "Høringen må ha en ansvarlig rådgiver før den sendes til gjennomgang.",
     transitionNeedsDecision: "Bestem først om dere skal svare på høringen.",
     transitionNeedsReason: "Skriv en begrunnelse.",
+    transitionFollowsLetter:
+      "Høringen følger brevet i Innspill: godkjenning, signering og sending skjer i brevets arbeidsflyt.",
+    transitionNeedsSentDocument: "Last opp brevet som ble sendt, og velg det.",
+    sendingNeedsSignedDocument:
+      "Det signerte dokumentet er ikke ferdig ennå. Vent til det er laget, og registrer sendingen da.",
     declineNeedsReason: "Skriv hvorfor dere ikke svarer.",
     topicTooLong: "Et tema kan være høyst 60 tegn.",
     tooManyTopics: "En høring kan ha høyst 20 temaer.",
@@ -151,6 +156,11 @@ export const domainMessages = {
     transitionNeedsResponsible: "The hearing needs a responsible adviser before it goes to review.",
     transitionNeedsDecision: "First decide whether to answer the hearing.",
     transitionNeedsReason: "Write a reason.",
+    transitionFollowsLetter:
+      "The hearing follows its letter in Innspill: approval, signing and sending happen in the letter's workflow.",
+    transitionNeedsSentDocument: "Upload the letter that was sent, and choose it.",
+    sendingNeedsSignedDocument:
+      "The signed document is not ready yet. Wait until it is made, then record the sending.",
     declineNeedsReason: "Write why you are not answering.",
     topicTooLong: "A topic can be at most 60 characters.",
     tooManyTopics: "A hearing can have at most 20 topics.",

@@ -1,5 +1,5 @@
 /** The decision to answer, and the status workflow. */
-import type { Db, HearingStatus } from "@innspill/db";
+import type { Db, DbTx, HearingStatus } from "@innspill/db";
 import type { Actor } from "../actor";
 import { requireRole } from "../actor";
 import { recordAudit } from "../audit";
@@ -53,10 +53,11 @@ export async function decideHearing(db: Db, input: unknown, actor: Actor, now: D
 
 /** Moves a hearing along its workflow; an illegal transition is refused with a clear message. */
 export async function transitionHearing(db: Db, input: unknown, actor: Actor) {
-  const { id, version, to, reason } = parseInput(transitionHearingInput, input);
+  const { id, version, to, reason, documentId } = parseInput(transitionHearingInput, input);
   return db.$transaction(async (tx) => {
     const h = await lockAtVersion(tx, id, version, actor);
-    const check = checkTransition(h, to, actor.role, { reason });
+    const facts = { ...h, ...(await letterFacts(tx, id)) };
+    const check = checkTransition(facts, to, actor.role, { reason, documentId });
     if (!check.ok) throw new AppError(check.code, check.message);
     await tx.hearing.update({
       where: { id },
@@ -75,9 +76,18 @@ export async function transitionHearing(db: Db, input: unknown, actor: Actor) {
       action: "hearing.transitioned",
       entity: "Hearing",
       entityId: id,
-      data: { from: h.status, to, reason },
+      data: { from: h.status, to, reason, ...(to === "SENDT" ? { outsideInnspill: true, documentId } : {}) },
     });
     const row = await tx.hearing.findUniqueOrThrow({ where: { id }, include: hearingInclude });
     return toHearingView(row);
   });
+}
+
+/** What the workflow needs to know of a hearing's letter and documents. */
+export async function letterFacts(tx: DbTx, hearingId: string) {
+  const [letters, documents] = await Promise.all([
+    tx.submission.count({ where: { hearingId } }),
+    tx.hearingDocument.findMany({ where: { hearingId }, select: { id: true } }),
+  ]);
+  return { hasLetter: letters > 0, documentIds: documents.map((d) => d.id) };
 }

@@ -8,6 +8,7 @@ import { parseInput } from "../validation";
 import { OPEN_STATUSES, hearingIdInput, listHearingsInput } from "./schemas";
 import { transitionsFrom } from "./workflow";
 import { HEARING_ACTIONS, availableActions } from "../access";
+import { letterFacts } from "./decisions";
 import { hearingInclude, toHearingView } from "./views";
 import { userNames } from "../locking";
 
@@ -69,6 +70,7 @@ export async function getHearing(db: Db, input: unknown, actor: Actor) {
   });
   if (!row) throw new AppError("NOT_FOUND", "hearingNotFound");
   const events = await listHearingHistory(db, id, 300);
+  const facts = await letterFacts(db, id);
   const actorIds = [...new Set(events.map((e) => e.actorId).filter((x): x is string => !!x))];
   const names = await userNames(db, actor.organisationId, actorIds);
   return {
@@ -76,7 +78,10 @@ export async function getHearing(db: Db, input: unknown, actor: Actor) {
     decidedBy: row.decidedBy,
     links: row.links,
     documents: row.documents,
-    transitions: transitionsFrom(row.status, actor.role).map((t) => t.to),
+    // Offered only where its guard could pass: no «Sendt utenfor Innspill» while a letter in Innspill leads.
+    transitions: transitionsFrom(row.status, actor.role)
+      .filter((t) => !(t.to === "SENDT" && facts.hasLetter))
+      .map((t) => t.to),
     /** What the user may do with this hearing now (edit; export to the archive once the case is closed). */
     actions: availableActions(actor, HEARING_ACTIONS, { hearingStatus: row.status }),
     history: events.map((e) => ({

@@ -102,6 +102,8 @@ export const transitionHearingInput = z.object({
   version: z.int({ error: "invalid" }).min(1, { error: "invalid" }),
   to: z.enum(HearingStatus, { error: "invalid" }),
   reason: fields.optionalText(2000, "textTooLong"),
+  /** For «Sendt utenfor Innspill»: the hearing document that was sent. */
+  documentId: fields.optionalId(),
 });
 
 export const MILESTONE_KIND_VALUES = Object.values(MilestoneKind);

@@ -35,11 +35,41 @@ describe("status workflow", () => {
 
   it("allows the main chain for the right roles", () => {
     expect(checkTransition(ready("REGISTRERT"), "VURDERES", "ADVISER")).toEqual({ ok: true });
-    expect(checkTransition(ready("TIL_GODKJENNING"), "TIL_SIGNERING", "LEADER")).toEqual({ ok: true });
-    expect(checkTransition(ready("TIL_GODKJENNING"), "TIL_SIGNERING", "ADVISER")).toMatchObject({
-      code: "FORBIDDEN",
-    });
     expect(checkTransition(ready("SENDT"), "ARKIVERT", "ADVISER")).toEqual({ ok: true });
+    expect(checkTransition(ready("SENDT"), "ARKIVERT", "LEADER")).toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("leaves til godkjenning, til signering and sendt to the letter, but for a sending outside Innspill", () => {
+    // Nobody moves a hearing into the letter's statuses by hand: only the letter's own workflow does.
+    for (const [from, to] of [
+      ["TIL_GJENNOMGANG", "TIL_GODKJENNING"],
+      ["TIL_GODKJENNING", "TIL_SIGNERING"],
+      ["TIL_SIGNERING", "SENDT"],
+      ["TIL_GODKJENNING", "SENDT"],
+    ] as const)
+      for (const role of ["ADVISER", "LEADER", "ADMIN"] as const)
+        expect(checkTransition(ready(from), to, role), `${from} → ${to} ${role}`).toMatchObject({
+          message: "transitionNotAllowed",
+        });
+    const outside = { ...ready("UNDER_ARBEID"), documentIds: ["d1"] };
+    expect(
+      checkTransition({ ...outside, hasLetter: true }, "SENDT", "ADVISER", { reason: "x", documentId: "d1" }),
+    ).toMatchObject({
+      message: "transitionFollowsLetter",
+    });
+    expect(checkTransition(outside, "SENDT", "ADVISER", { documentId: "d1" })).toMatchObject({
+      message: "transitionNeedsReason",
+    });
+    expect(
+      checkTransition(outside, "SENDT", "ADVISER", { reason: "Skrevet i Word", documentId: "d2" }),
+    ).toMatchObject({
+      message: "transitionNeedsSentDocument",
+    });
+    expect(
+      checkTransition(outside, "SENDT", "ADVISER", { reason: "Skrevet i Word", documentId: "d1" }),
+    ).toEqual({
+      ok: true,
+    });
   });
 
   it("applies the guards", () => {

@@ -2,6 +2,10 @@
  * The status workflow of a hearing as a state machine: which transitions exist, who may make them, and what must
  * hold first. registrert → vurderes → under arbeid → til gjennomgang → til godkjenning → til signering → sendt →
  * arkivert, plus «svarer ikke». Some steps can go back one step (a review sends the draft back to work).
+ *
+ * «Til godkjenning», «Til signering» and «Sendt» follow the letter: only its own workflow (approval, signatures,
+ * recorded sending) moves the hearing there, so Oversikt never reports a letter as sent that was not signed. A letter
+ * written and sent outside Innspill is recorded as «Sendt utenfor Innspill», with a reason and the sent document.
  */
 import type { HearingDecision, HearingStatus, Role } from "@innspill/db/enums";
 
@@ -23,6 +27,16 @@ export interface WorkflowFacts {
   status: HearingStatus;
   decision: HearingDecision | null;
   responsibleId: string | null;
+  /** The hearing has a letter in Innspill: its workflow moves the hearing on. */
+  hasLetter?: boolean;
+  /** The hearing's documents (the sent letter, for a sending outside Innspill, is one of them). */
+  documentIds?: readonly string[];
+}
+
+export interface TransitionInput {
+  reason?: string | null;
+  /** For «Sendt utenfor Innspill»: the hearing document that was sent. */
+  documentId?: string | null;
 }
 
 export interface Transition {
@@ -30,17 +44,25 @@ export interface Transition {
   to: HearingStatus;
   roles: readonly Role[];
   /** Returns a message key when the transition is not allowed for this hearing. */
-  guard?: (h: WorkflowFacts, input: { reason?: string | null }) => string | null;
+  guard?: (h: WorkflowFacts, input: TransitionInput) => string | null;
 }
 
 const EDITORS = ["ADVISER", "ADMIN"] as const;
-const APPROVERS = ["LEADER", "ADMIN"] as const;
 
 const needsResponsible = (h: WorkflowFacts) => (h.responsibleId ? null : "transitionNeedsResponsible");
 const needsAnswerDecision = (h: WorkflowFacts) =>
   h.decision === "SVARER" ? null : "transitionNeedsDecision";
-const needsReason = (_h: WorkflowFacts, input: { reason?: string | null }) =>
+const needsReason = (_h: WorkflowFacts, input: TransitionInput) =>
   input.reason?.trim() ? null : "transitionNeedsReason";
+/** «Sendt utenfor Innspill»: no letter in Innspill (that one moves the hearing itself), a reason, the sent document. */
+const sentOutside = (h: WorkflowFacts, input: TransitionInput) =>
+  h.hasLetter
+    ? "transitionFollowsLetter"
+    : !input.reason?.trim()
+      ? "transitionNeedsReason"
+      : !input.documentId || !h.documentIds?.includes(input.documentId)
+        ? "transitionNeedsSentDocument"
+        : null;
 
 export const TRANSITIONS: readonly Transition[] = [
   { from: "REGISTRERT", to: "VURDERES", roles: EDITORS },
@@ -51,12 +73,9 @@ export const TRANSITIONS: readonly Transition[] = [
   { from: "VURDERES", to: "SVARER_IKKE", roles: EDITORS, guard: needsReason },
   { from: "UNDER_ARBEID", to: "TIL_GJENNOMGANG", roles: EDITORS, guard: needsResponsible },
   { from: "TIL_GJENNOMGANG", to: "UNDER_ARBEID", roles: EDITORS },
-  { from: "TIL_GJENNOMGANG", to: "TIL_GODKJENNING", roles: EDITORS },
-  { from: "TIL_GODKJENNING", to: "UNDER_ARBEID", roles: [...EDITORS, "LEADER"] },
-  // Approval is a leader's act.
-  { from: "TIL_GODKJENNING", to: "TIL_SIGNERING", roles: APPROVERS },
-  { from: "TIL_SIGNERING", to: "TIL_GODKJENNING", roles: [...EDITORS, "LEADER"] },
-  { from: "TIL_SIGNERING", to: "SENDT", roles: EDITORS },
+  // Til godkjenning, til signering and sendt follow the letter's workflow; a letter from outside Innspill:
+  { from: "UNDER_ARBEID", to: "SENDT", roles: EDITORS, guard: sentOutside },
+  { from: "TIL_GJENNOMGANG", to: "SENDT", roles: EDITORS, guard: sentOutside },
   { from: "SENDT", to: "ARKIVERT", roles: EDITORS },
   // A declined hearing can be taken up again.
   { from: "SVARER_IKKE", to: "VURDERES", roles: EDITORS, guard: needsReason },
@@ -79,7 +98,7 @@ export function checkTransition(
   h: WorkflowFacts,
   to: HearingStatus,
   role: Role,
-  input: { reason?: string | null } = {},
+  input: TransitionInput = {},
 ): TransitionCheck {
   const t = findTransition(h.status, to);
   if (!t) return { ok: false, code: "BAD_REQUEST", message: "transitionNotAllowed" };

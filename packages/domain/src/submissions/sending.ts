@@ -27,6 +27,9 @@ export async function recordSending(db: Db, input: unknown, actor: Actor) {
   return db.$transaction(async (tx) => {
     const s = await lock(tx, data.id, actor);
     if (s.status !== "SIGNED") throw new AppError("BAD_REQUEST", "submissionWrongStatus");
+    // A letter is sent as it was signed: the signed PDF must exist before the sending is recorded.
+    if (!(await tx.signedDocument.findUnique({ where: { submissionId: s.id }, select: { id: true } })))
+      throw new AppError("CONFLICT", "sendingNeedsSignedDocument");
     await tx.submissionSending.create({
       data: {
         submissionId: s.id,

@@ -1,4 +1,5 @@
 import { inlineJobs, type JobQueue, type SubmissionJob } from "../jobs";
+import { renderSignedDocument } from "../worker";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import type { TestDatabase } from "@innspill/db/testing";
 import type { Actor } from "../actor";
@@ -301,6 +302,19 @@ describe("signing", () => {
     await expect(save({ title: "Endret etter signering" })).rejects.toMatchObject({
       message: "submissionLocked",
     });
+
+    // Not before the signed PDF exists: a letter is sent as it was signed.
+    const sending = {
+      id,
+      sentOn: "2026-11-24",
+      channel: "REGJERINGEN_SKJEMA",
+      recipient: "Helse- og omsorgsdepartementet",
+    } as const;
+    await expect(recordSending(t.db, sending, a.ingrid!)).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: "sendingNeedsSignedDocument",
+    });
+    await renderSignedDocument(t.db, { submissionId: id, snapshotSha256: hash });
 
     await recordSending(
       t.db,

@@ -22,6 +22,7 @@ export function WorkflowPanel({ detail, canEdit }: { detail: Detail; canEdit: bo
   const { dateTime } = useDates();
   const h = detail.hearing;
   const [reason, setReason] = useState("");
+  const [sentDocument, setSentDocument] = useState("");
   const [error, setError] = useState<string | null>(null);
 
   const onSuccess = () => {
@@ -46,10 +47,11 @@ export function WorkflowPanel({ detail, canEdit }: { detail: Detail; canEdit: bo
     </label>
   );
   const undecided = canEdit && (h.status === "REGISTRERT" || h.status === "VURDERES");
-  // Steps taken through the decision are not offered twice.
+  // Steps taken through the decision are not offered twice; «Sendt» here is a sending outside Innspill (its own form).
   const steps = detail.transitions.filter(
-    (s) => !(undecided && (s === "UNDER_ARBEID" || s === "SVARER_IKKE")),
+    (s) => !(undecided && (s === "UNDER_ARBEID" || s === "SVARER_IKKE")) && s !== "SENDT",
   );
+  const outside = detail.transitions.includes("SENDT");
 
   return (
     <Card title={t("workflow")}>
@@ -106,8 +108,48 @@ export function WorkflowPanel({ detail, canEdit }: { detail: Detail; canEdit: bo
             ))}
           </div>
         </div>
-      ) : !undecided ? (
+      ) : !undecided && !outside ? (
         <p className="text-sm text-slate-500">{t("noTransitions")}</p>
+      ) : null}
+      {outside ? (
+        <details className="mt-4 text-sm" data-testid="sent-outside">
+          <summary className="cursor-pointer text-blue-800">{t("sentOutside")}</summary>
+          <div className="mt-2 space-y-2">
+            <p className="text-slate-600">{t("sentOutsideHelp")}</p>
+            {reasonBox(t("sentOutsideReason"))}
+            <label className="block">
+              <span className="text-slate-700">{t("sentOutsideDocument")}</span>
+              <select
+                className={inputClass}
+                value={sentDocument}
+                onChange={(e) => setSentDocument(e.target.value)}
+              >
+                <option value="">{t("sentOutsideChoose")}</option>
+                {detail.documents.map((d) => (
+                  <option key={d.id} value={d.id}>
+                    {d.filename}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button
+              type="button"
+              className={secondaryButtonClass}
+              disabled={pending}
+              onClick={() =>
+                transition.mutate({
+                  id: h.id,
+                  version: h.version,
+                  to: "SENDT",
+                  reason,
+                  documentId: sentDocument,
+                })
+              }
+            >
+              {t("sentOutsideConfirm")}
+            </button>
+          </div>
+        </details>
       ) : null}
     </Card>
   );
