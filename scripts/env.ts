@@ -17,8 +17,14 @@ export const env = createEnv({
     INNSPILL_DATA_DIR: z.string().default(path.join(root, ".data")),
     /** Skip `next build` in `npm start` (used by the e2e run, which builds first). */
     INNSPILL_SKIP_BUILD: z.enum(["0", "1"]).default("0"),
-    /** Do not seed demo data. */
-    INNSPILL_NO_SEED: z.enum(["0", "1"]).default("0"),
+    /**
+     * Demo mode: demo data is seeded into a database without any users. On by default for the embedded database; off
+     * when DATABASE_URL is set or NODE_ENV=production. 1 or 0 overrides.
+     */
+    INNSPILL_DEMO: z.enum(["0", "1"]).optional(),
+    /** Older name: INNSPILL_NO_SEED=1 is INNSPILL_DEMO=0. */
+    INNSPILL_NO_SEED: z.enum(["0", "1"]).optional(),
+    NODE_ENV: z.string().optional(),
   },
   runtimeEnv: process.env,
   emptyStringAsUndefined: true,

@@ -16,7 +16,7 @@ import path from "node:path";
 import { createDb } from "@innspill/db";
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedDatabase } from "@innspill/db/embedded";
 import { migrateDeploy } from "@innspill/db/migrate";
-import { seedDemoContent, seedDemoData } from "@innspill/demo";
+import { seedDemo } from "@innspill/demo";
 import { backfillMilestones } from "@innspill/domain/worker";
 import { env, root } from "./env";
 
@@ -39,6 +39,16 @@ function authSecret(): string {
     say(`genererte AUTH_SECRET i ${file}`);
   }
   return readFileSync(file, "utf8").trim();
+}
+
+/** Whether to seed demo data, and why (for the start log). */
+function demoMode(): { on: boolean; why: string } {
+  if (env.INNSPILL_DEMO) return { on: env.INNSPILL_DEMO === "1", why: `INNSPILL_DEMO=${env.INNSPILL_DEMO}` };
+  if (env.INNSPILL_NO_SEED === "1") return { on: false, why: "INNSPILL_NO_SEED=1" };
+  if (env.DATABASE_URL) return { on: false, why: "DATABASE_URL er satt; INNSPILL_DEMO=1 slår den på" };
+  if (env.NODE_ENV === "production")
+    return { on: false, why: "NODE_ENV=production; INNSPILL_DEMO=1 slår den på" };
+  return { on: true, why: "innebygd database; INNSPILL_DEMO=0 slår den av" };
 }
 
 let embedded: EmbeddedDatabase | undefined;
@@ -131,13 +141,23 @@ try {
   let t0 = Date.now();
   await migrateDeploy(databaseUrl);
   say(`migreringer er brukt (${Date.now() - t0} ms)`);
-  if (env.INNSPILL_NO_SEED === "0") {
+  {
+    // Demo mode is an explicit, logged choice; demo data only ever goes into a database without any users.
+    const demo = demoMode();
+    say(`demomodus: ${demo.on ? "på" : "av"} (${demo.why})`);
     const db = createDb(databaseUrl);
-    const seeded = await seedDemoData(db);
-    // Library, signatories and a letter in progress go through the use-cases, once.
-    const content = await seedDemoContent(db);
+    const users = await db.user.count();
+    if (demo.on && users === 0) {
+      await seedDemo(db);
+      say(
+        "la inn demodata: organisasjonen NITO (demo), fem brukere med passordet «innspill-demo», høringer og et bibliotek",
+      );
+    } else if (demo.on) say("databasen har brukere: ingen demodata lagt inn");
+    else if (users === 0)
+      say(
+        'tom installasjon: opprett den første administratoren med `npx innspill users add --organisation "…" …`',
+      );
     await db.$disconnect();
-    say(seeded.created || content.created ? "la inn demodata" : "demodata finnes allerede");
   }
   {
     // Hearings from before milestones existed (and the demo data) get their milestone plan.

@@ -12,7 +12,8 @@ import { OPEN_STATUSES } from "./schemas";
  */
 export async function backfillMilestones(db: Db, now: Date = new Date()) {
   const hearings = await db.hearing.findMany({
-    where: { milestones: { none: {} } },
+    // Only hearings still being worked on: imported, historical, declined and sent ones never get milestones.
+    where: { milestones: { none: {} }, status: { in: OPEN_STATUSES as HearingStatus[] } },
     select: { id: true, organisationId: true, deadline: true, responsibleId: true, status: true },
   });
   const settingsByOrg = new Map<string, Awaited<ReturnType<typeof getOrganisationSettings>>>();
