@@ -15,15 +15,20 @@ afterAll(async () => {
 });
 
 function prepare(env: Record<string, string>) {
-  const res = spawnSync(path.resolve("node_modules/.bin/tsx"), ["scripts/run.ts", "migrate"], {
-    env: {
-      PATH: process.env.PATH ?? "/usr/bin:/bin",
-      INNSPILL_DATA_DIR: mkdtempSync(path.join(tmpdir(), "run-")),
-      ...env,
+  // This Node (the project's), and only what the script needs from the environment.
+  const res = spawnSync(
+    process.execPath,
+    [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/run.ts", "migrate"],
+    {
+      env: {
+        PATH: `${path.dirname(process.execPath)}:/usr/bin:/bin`,
+        INNSPILL_DATA_DIR: mkdtempSync(path.join(tmpdir(), "run-")),
+        ...env,
+      },
+      encoding: "utf8",
+      timeout: 120_000,
     },
-    encoding: "utf8",
-    timeout: 120_000,
-  });
+  );
   return { code: res.status, log: `${res.stdout}${res.stderr}` };
 }
 
