@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestDatabase } from "@innspill/db/testing";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoData } from "@innspill/demo";
-import { deliverPendingEmails } from "./email";
+import { deliverPendingEmails, listOutboxEmails } from "./email";
+import { notify } from "./notifications";
 import { AppError } from "./errors";
 import { authenticateUser, deactivateUser, LOGIN_THROTTLE } from "./users/index";
 import { markOverdueHearings } from "./hearings/index";
@@ -160,10 +161,11 @@ describe("markOverdueHearings", () => {
 
 describe("e-mail outbox", () => {
   it("delivers each pending e-mail once, records failures and retries them later", async () => {
+    const to = { organisationId: orgId, userId: admin.id };
     await t.db.outboxEmail.createMany({
       data: [
-        { toEmail: "a@nito.test", subject: "Første", text: "1" },
-        { toEmail: "b@nito.test", subject: "Andre", text: "2" },
+        { ...to, toEmail: "a@nito.test", subject: "Første", text: "1" },
+        { ...to, toEmail: "b@nito.test", subject: "Andre", text: "2" },
       ],
     });
     const delivered: string[] = [];
@@ -179,5 +181,43 @@ describe("e-mail outbox", () => {
     expect(await deliverPendingEmails(t.db, send)).toEqual({ sent: 1, failed: 0 });
     expect(await deliverPendingEmails(t.db, send)).toEqual({ sent: 0, failed: 0 });
     expect(delivered).toEqual(["Første", "Andre"]);
+  });
+});
+
+describe("organisations", () => {
+  it("an admin reads only their own organisation's outgoing e-mail", async () => {
+    // A second, real organisation with an admin and an adviser of its own.
+    const other = await t.db.organisation.create({
+      data: { slug: "annen", name: "Annen forening", shortName: "AF" },
+    });
+    const mk = (email: string, role: "ADMIN" | "ADVISER") =>
+      t.db.user.create({
+        data: { organisationId: other.id, name: email, email, role, passwordHash: "x", emailReminders: true },
+      });
+    const otherAdmin = await mk("admin@annen.test", "ADMIN");
+    const otherAdviser = await mk("radgiver@annen.test", "ADVISER");
+    const nitoAdviser = await t.db.user.findUniqueOrThrow({ where: { email: "ingrid@nito.test" } });
+    await t.db.$transaction(async (tx) => {
+      await notify(tx, {
+        userIds: [otherAdviser.id],
+        kind: "test",
+        title: "Til annen",
+        body: "x",
+        email: true,
+      });
+      await notify(tx, {
+        userIds: [nitoAdviser.id],
+        kind: "test",
+        title: "Til NITO",
+        body: "x",
+        email: true,
+      });
+    });
+    const asOther: Actor = { id: otherAdmin.id, organisationId: other.id, role: "ADMIN", name: "A" };
+    const theirs = await listOutboxEmails(t.db, asOther);
+    const ours = await listOutboxEmails(t.db, admin);
+    expect(theirs.map((m) => m.subject)).toEqual(["[Innspill] Til annen"]);
+    expect(ours.map((m) => m.subject)).toContain("[Innspill] Til NITO");
+    expect(ours.map((m) => m.subject)).not.toContain("[Innspill] Til annen");
   });
 });

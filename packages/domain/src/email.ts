@@ -63,5 +63,9 @@ export async function deliverPendingEmails(
 /** Admin → Utgående e-post: the newest e-mails, sent or waiting. */
 export async function listOutboxEmails(db: Db, actor: Actor) {
   requireRole(actor, ["ADMIN"]);
-  return db.outboxEmail.findMany({ orderBy: { createdAt: "desc" }, take: 100 });
+  return db.outboxEmail.findMany({
+    where: { organisationId: actor.organisationId },
+    orderBy: { createdAt: "desc" },
+    take: 100,
+  });
 }

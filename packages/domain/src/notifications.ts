@@ -26,7 +26,7 @@ export async function notify(tx: DbTx, input: NotifyInput): Promise<number> {
   if (!ids.length) return 0;
   const users = await tx.user.findMany({
     where: { id: { in: ids }, active: true },
-    select: { id: true, email: true, name: true, emailReminders: true },
+    select: { id: true, organisationId: true, email: true, name: true, emailReminders: true },
   });
   await tx.notification.createMany({
     data: users.map((u) => ({
@@ -42,6 +42,8 @@ export async function notify(tx: DbTx, input: NotifyInput): Promise<number> {
     if (recipients.length) {
       await tx.outboxEmail.createMany({
         data: recipients.map((u) => ({
+          organisationId: u.organisationId,
+          userId: u.id,
           toEmail: u.email,
           toName: u.name,
           subject: `[Innspill] ${input.title}`,
