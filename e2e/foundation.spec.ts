@@ -77,3 +77,32 @@ test("an admin sees Systemstatus with a live worker", async ({ page }) => {
   await page.goto("/");
   await expect(page.getByTestId("overview-overdue").getByTestId("hearing-row")).toHaveCount(1);
 });
+
+test("every page is sent with security headers, and the signing page cannot be framed", async ({
+  page,
+  request,
+}) => {
+  for (const url of ["/login", "/verifiser", "/api/trpc/system.ping"]) {
+    const res = await request.get(url);
+    const h = res.headers();
+    expect(h["content-security-policy"], url).toContain("frame-ancestors 'none'");
+    expect(h["x-frame-options"], url).toBe("DENY");
+    expect(h["x-content-type-options"], url).toBe("nosniff");
+    expect(h["referrer-policy"], url).toBe("same-origin");
+  }
+  // A page of another origin that frames the approval page gets nothing: the browser refuses to render it.
+  await login(page, "kaja@nito.test");
+  const letter = await page.request.get("/innspill");
+  expect(letter.headers()["x-frame-options"]).toBe("DENY");
+  await page.setContent(
+    `<iframe id="f" src="http://localhost:3100/login" width="400" height="300"></iframe>`,
+  );
+  const frame = page.frame({ url: /\/login$/ });
+  const loaded = frame
+    ? await frame
+        .locator("body")
+        .innerText()
+        .catch(() => "")
+    : "";
+  expect(loaded).not.toContain("Logg inn");
+});
