@@ -5,7 +5,7 @@
  *   { "ok": false, "command": "<command>", "error": { "code": "<code>", "message": "<text>" }, "result"?: { … } }
  */
 import type { Db } from "@innspill/db";
-import { isAppError, type Actor } from "@innspill/domain";
+import { isAppError, toAppError, type Actor } from "@innspill/domain";
 
 export class UsageError extends Error {}
 
@@ -62,7 +62,8 @@ export function needs(ok: boolean, message: string): asserts ok {
   if (!ok) throw new UsageError(message);
 }
 
-export function describeError(err: unknown): { code: string; message: string } {
+export function describeError(thrown: unknown): { code: string; message: string } {
+  const err = toAppError(thrown);
   if (isAppError(err)) {
     const fields = err.fieldErrors
       ? ` (${Object.entries(err.fieldErrors)

@@ -229,6 +229,23 @@ async function http(ctx: Context, path: string, input: unknown) {
   return { status: res.status, data: body.error?.json.data };
 }
 
+describe("races", () => {
+  it("ends a double submit of the same new user in one user and a CONFLICT, never a 500", async () => {
+    const input = {
+      name: "Dobbel Klikk",
+      email: "dobbel@nito.test",
+      role: "ADVISER",
+      password: "et-langt-passord",
+    };
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () => codeOf(call(fx.ctx("ADMIN"), "user.create", input))),
+    );
+    expect(results.filter((r) => r === "OK")).toHaveLength(1);
+    expect(results.filter((r) => r !== "OK").every((r) => r === "CONFLICT")).toBe(true);
+    expect(await fx.tdb.db.user.count({ where: { email: "dobbel@nito.test" } })).toBe(1);
+  });
+});
+
 describe("bad input", () => {
   /** Called as an admin unless `role` says otherwise (approving and signing are leaders' alone). */
   const BAD: Record<string, { input: unknown; fields: string[]; role?: Role }> = {

@@ -2,7 +2,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, type z } from "zod";
 import type { Db, Role } from "@innspill/db";
-import { AppError, type Actor, type JobQueue } from "@innspill/domain";
+import { AppError, toAppError, type Actor, type JobQueue } from "@innspill/domain";
 
 export interface Context {
   db: Db;
@@ -53,9 +53,9 @@ const t = initTRPC.context<Context>().create({
 /** Domain errors become the tRPC error of the same code, keeping the AppError as cause for the formatter. */
 const mapAppErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof AppError) {
-    const cause = result.error.cause;
-    throw new TRPCError({ code: cause.code, message: cause.message, cause });
+  if (!result.ok) {
+    const cause = toAppError(result.error.cause);
+    if (cause instanceof AppError) throw new TRPCError({ code: cause.code, message: cause.message, cause });
   }
   return result;
 });

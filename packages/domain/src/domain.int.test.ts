@@ -3,7 +3,7 @@ import type { TestDatabase } from "@innspill/db/testing";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoData } from "@innspill/demo";
 import { deliverPendingEmails, listOutboxEmails } from "./email";
 import { notify } from "./notifications";
-import { AppError } from "./errors";
+import { AppError, toAppError } from "./errors";
 import { authenticateUser, deactivateUser, LOGIN_THROTTLE } from "./users/index";
 import { markOverdueHearings } from "./hearings/index";
 import { dateOnlyToDb } from "./dates";
@@ -219,5 +219,25 @@ describe("organisations", () => {
     expect(theirs.map((m) => m.subject)).toEqual(["[Innspill] Til annen"]);
     expect(ours.map((m) => m.subject)).toContain("[Innspill] Til NITO");
     expect(ours.map((m) => m.subject)).not.toContain("[Innspill] Til annen");
+  });
+});
+
+describe("unique constraints", () => {
+  it("a unique violation from the database becomes a CONFLICT with a message, not a 500", async () => {
+    const org = await t.db.organisation.findFirstOrThrow();
+    const row = {
+      organisationId: org.id,
+      name: "Dobbeltdepartementet",
+      shortName: "DD",
+      type: "DEPARTEMENT" as const,
+    };
+    await t.db.issuingBody.create({ data: row });
+    const caught = await t.db.issuingBody.create({ data: row }).catch((err: unknown) => err);
+    const mapped = toAppError(caught);
+    expect(mapped).toBeInstanceOf(AppError);
+    expect(mapped).toMatchObject({ code: "CONFLICT", message: "alreadyExists" });
+    // Anything else passes through unchanged.
+    const other = new Error("noe annet");
+    expect(toAppError(other)).toBe(other);
   });
 });

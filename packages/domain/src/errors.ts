@@ -25,3 +25,16 @@ export class AppError extends Error {
 }
 
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
+
+/**
+ * A database error the user can act on, as an AppError: a unique constraint won by a concurrent request (Prisma's
+ * P2002, e.g. a double click or two people saving the same name) is a CONFLICT with a message, never a 500. Anything
+ * else is returned as it was. Used by every edge (tRPC, route handlers, the command line).
+ */
+export function toAppError(err: unknown): unknown {
+  if (isAppError(err)) return err;
+  const e = err as { name?: string; code?: string } | null;
+  if (e?.name === "PrismaClientKnownRequestError" && e.code === "P2002")
+    return new AppError("CONFLICT", "alreadyExists");
+  return err;
+}

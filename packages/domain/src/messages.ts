@@ -23,6 +23,8 @@ export const domainMessages = {
     invalidCredentials: "Feil e-post eller passord.",
     tooManyAttempts: "For mange mislykkede innlogginger. Vent 15 minutter og prøv igjen.",
     hearingNotFound: "Fant ikke høringen. Den kan være slettet, eller du har ikke tilgang.",
+    alreadyExists:
+      "Dette finnes allerede, kanskje lagret av noen andre akkurat nå. Last siden på nytt og se.",
     noarkCaseOpen:
       "Saken er ikke avsluttet. Bare saker som er sendt, arkivert eller besluttet ikke besvart kan avleveres til arkivet.",
     noarkPeriodEmpty: "Ingen saker ble avsluttet i perioden. Velg en annen periode.",
@@ -141,6 +143,7 @@ export const domainMessages = {
     invalidCredentials: "Wrong e-mail or password.",
     tooManyAttempts: "Too many failed logins. Wait 15 minutes and try again.",
     hearingNotFound: "The hearing was not found. It may have been deleted, or you lack access.",
+    alreadyExists: "This exists already, perhaps saved by someone else just now. Reload the page and look.",
     noarkCaseOpen:
       "The case is not closed. Only cases that were sent, archived or decided not to answer can be deposited.",
     noarkPeriodEmpty: "No cases were closed in the period. Choose another period.",

@@ -1,6 +1,6 @@
 import "server-only";
 import JSZip from "jszip";
-import { domainMessages, isAppError, type AppError, type NoarkPackage } from "@innspill/domain";
+import { domainMessages, isAppError, toAppError, type AppError, type NoarkPackage } from "@innspill/domain";
 
 const STATUS: Record<AppError["code"], number> = {
   BAD_REQUEST: 400,
@@ -12,7 +12,8 @@ const STATUS: Record<AppError["code"], number> = {
 };
 
 /** A domain error as a route handler's answer: its status, and the message key with its Norwegian text. */
-export function appErrorResponse(err: unknown): Response {
+export function appErrorResponse(thrown: unknown): Response {
+  const err = toAppError(thrown);
   if (!isAppError(err)) throw err;
   const key = err.message as keyof typeof domainMessages.nb;
   const fieldKey = Object.values(err.fieldErrors ?? {})[0]?.[0] as keyof typeof domainMessages.nb | undefined;
