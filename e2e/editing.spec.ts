@@ -53,3 +53,23 @@ test("what is typed into a new hearing survives a reload", async ({ page }) => {
   await page.getByRole("button", { name: "Forkast utkastet" }).click();
   await expect(page.getByLabel("Tittel")).toHaveValue("");
 });
+
+test("a draft kept in the browser belongs to its user, and logging out clears it", async ({ page }) => {
+  await login(page, "martin@nito.test");
+  await page.goto("/horinger/ny");
+  await page.getByLabel("Tittel").fill("Martins halvferdige høring");
+  await expect
+    .poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("innspill:"))))
+    .toHaveLength(1);
+  await page.getByRole("button", { name: "Logg ut" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  expect(
+    await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("innspill:"))),
+  ).toEqual([]);
+
+  // The next person on this computer starts with an empty form.
+  await login(page, "ingrid@nito.test");
+  await page.goto("/horinger/ny");
+  await expect(page.getByLabel("Tittel")).toHaveValue("");
+  await expect(page.getByText(/Vi fant et ulagret utkast/)).toHaveCount(0);
+});

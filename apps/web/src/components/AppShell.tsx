@@ -2,16 +2,16 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { navFor, type Role } from "@innspill/auth/roles";
-import { logout } from "@/app/actions";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { NavLinks } from "./NavLinks";
 import { NotificationBell } from "./NotificationBell";
+import { DraftOwner, LogoutButton } from "./SessionDrafts";
 
 export async function AppShell({
   user,
   children,
 }: {
-  user: { name: string; role: Role };
+  user: { id: string; name: string; role: Role };
   children: ReactNode;
 }) {
   const t = await getTranslations();
@@ -33,14 +33,11 @@ export async function AppShell({
               {user.name} <span className="text-slate-500">· {t(`app.roles.${user.role}`)}</span>
             </Link>
             <LanguageSwitch />
-            <form action={logout}>
-              <button type="submit" className="text-blue-800 underline">
-                {t("app.logout")}
-              </button>
-            </form>
+            <LogoutButton />
           </div>
         </div>
       </header>
+      <DraftOwner userId={user.id} />
       <main id="main" className="mx-auto max-w-6xl px-4 py-6">
         {children}
       </main>

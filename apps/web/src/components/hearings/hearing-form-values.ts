@@ -1,6 +1,7 @@
 /** The hearing form's values: empty, from a saved hearing, and the draft kept in this browser until it is saved. */
 import { HEARING_COLUMN_FIELDS } from "@innspill/domain/shared";
 import type { HearingView } from "@/lib/types";
+import { localDraftKey } from "@/lib/local-drafts";
 
 export type FormValues = {
   title: string;
@@ -63,7 +64,7 @@ export interface Draft {
   savedAt: string;
 }
 
-export const draftKey = (id: string | undefined) => `innspill:hearing-draft:${id ?? "new"}`;
+export const draftKey = (id: string | undefined) => localDraftKey("hearing-draft", id);
 
 /** An unsaved draft of this form that differs from what is saved, if the browser has one. */
 export function readDraft(hearing: HearingView | undefined, initial: FormValues): Draft | null {

@@ -5,9 +5,10 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { SubmissionView } from "@innspill/domain/shared";
 import { errorData, useDomainText, useErrorText } from "@/lib/errors";
 import { useTRPC } from "@/trpc/client";
+import { localDraftKey } from "@/lib/local-drafts";
 import { draftFrom, toSaveInput, type Draft } from "./draft";
 
-const storageKey = (id: string) => `innspill:submission-draft:${id}`;
+const storageKey = (id: string) => localDraftKey("submission-draft", id);
 export type SaveState = "saved" | "dirty" | "saving" | "error" | "conflict";
 
 /**
