@@ -97,7 +97,14 @@ export async function readCases(db: Db, organisationId: string, hearingIds: stri
     const received = h.receivedDate ? dbToDateOnly(h.receivedDate) : osloDate(h.createdAt);
     const incomingId = uuidFrom(`${h.id}:journalpost:inn`);
 
-    const incomingDocs: CaseDocument[] = h.documents.map((d, n) => {
+    // A letter sent outside Innspill is one of the hearing's documents, named by the step that closed the case.
+    const outside = own.find(
+      (e) =>
+        e.action === "hearing.transitioned" &&
+        (e.data as { outsideInnspill?: boolean } | null)?.outsideInnspill,
+    );
+    const outsideDocumentId = (outside?.data as { documentId?: string } | undefined)?.documentId ?? null;
+    const asDocument = (d: (typeof h.documents)[number], n: number): CaseDocument => {
       const bytes = Buffer.from(d.content);
       const format = archiveFormat(bytes, d.mimeType);
       const by = nameOf(d.uploadedById);
@@ -129,7 +136,8 @@ export async function readCases(db: Db, organisationId: string, hearingIds: stri
               },
             ],
       };
-    });
+    };
+    const incomingDocs = h.documents.filter((d) => d.id !== outsideDocumentId).map(asDocument);
 
     const registrations: Registry[] = [];
     const incoming: Registry = {
@@ -272,6 +280,41 @@ export async function readCases(db: Db, organisationId: string, hearingIds: stri
         at: h.decidedAt ?? closedAt,
         by,
       });
+    } else if (outside && outsideDocumentId) {
+      // «Sendt utenfor Innspill»: the sent letter, as the hearing's documents hold it, is the outgoing journalpost.
+      const letter = h.documents.find((d) => d.id === outsideDocumentId);
+      const sentOn = osloDate(outside.createdAt);
+      const by = nameOf(outside.actorId);
+      const outgoingId = uuidFrom(`${h.id}:journalpost:ut-utenfor`);
+      registrations.push({
+        systemID: outgoingId,
+        number: 2,
+        type: "Utgående dokument",
+        title: letter?.filename ?? h.title,
+        createdAt: outside.createdAt,
+        createdBy: by,
+        archivedAt: outside.createdAt,
+        archivedBy: by,
+        journalDate: sentOn,
+        documentDate: null,
+        receivedAt: null,
+        sentAt: instant(outside.createdAt),
+        due: null,
+        authors: [],
+        party: { type: "Mottaker", name: h.issuingBody.name },
+        writeOff: null,
+        documents: letter ? [asDocument(letter, 0)] : [],
+        notes: [
+          {
+            text: `Sendt utenfor Innspill: ${(outside.data as { reason?: string }).reason ?? ""}`.trim(),
+            at: outside.createdAt,
+            by,
+          },
+        ],
+        journalYear: 0,
+        journalSeq: 0,
+      });
+      incoming.writeOff = { date: sentOn, by, how: "Besvart med brev", answeredBy: outgoingId };
     } else {
       // Answered, but the letter was written and sent outside Innspill: written off by letter, without a reference.
       incoming.writeOff = {

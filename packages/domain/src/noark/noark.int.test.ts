@@ -13,7 +13,7 @@ import type { TestDatabase } from "@innspill/db/testing";
 import type { Actor } from "../actor";
 import { osloDate } from "../dates";
 import { addHearingDocument } from "../hearings/attachments";
-import { createHearing, decideHearing } from "../hearings/index";
+import { createHearing, decideHearing, transitionHearing } from "../hearings/index";
 import { renderSignedDocument } from "../worker";
 import {
   approveSubmission,
@@ -316,6 +316,44 @@ describe("Noark 5 extract of a period", () => {
       { id: h.id, version: h.version, decision: "SVARER_IKKE", reason: "Utenfor vårt område & <annet>" },
       a.ingrid!,
     );
+    // A hearing answered by a letter written and sent outside Innspill: the sent document is its own journalpost.
+    const answered = await createHearing(
+      t.db,
+      {
+        title: "Høring besvart i Word",
+        issuingBodyId: body.id,
+        kind: "HORING",
+        deadline: osloDate(new Date(Date.now() + 30 * 86_400_000)),
+        responsibleId: a.ingrid!.id,
+      },
+      a.ingrid!,
+    );
+    const decided = await decideHearing(
+      t.db,
+      { id: answered.id, version: answered.version, decision: "SVARER" },
+      a.ingrid!,
+    );
+    const letter = await addHearingDocument(
+      t.db,
+      {
+        hearingId: answered.id,
+        filename: "svar-fra-word.pdf",
+        bytes: Buffer.concat([signedPdf, Buffer.from("\n\n")]),
+      },
+      a.ingrid!,
+    );
+    await transitionHearing(
+      t.db,
+      {
+        id: answered.id,
+        version: decided.version,
+        to: "SENDT",
+        reason: "Skrevet i Word",
+        documentId: letter.id,
+      },
+      a.ingrid!,
+    );
+
     const today = osloDate(new Date());
     const pkg = await exportNoarkPeriod(
       t.db,
@@ -335,6 +373,13 @@ describe("Noark 5 extract of a period", () => {
       'R&D <høring> "tester" 🚀 slutt'.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"),
     );
     expect(xml).toContain("<avskrivningsmaate>Tatt til orientering</avskrivningsmaate>");
+    const outsideCase = xml
+      .split("<mappe ")
+      .find((m) => m.includes("<tittel>Høring besvart i Word</tittel>"))!;
+    const outgoingWord = outsideCase.split(/<registrering /)[2]!;
+    expect(outgoingWord).toContain("<journalposttype>Utgående dokument</journalposttype>");
+    expect(outgoingWord).toContain("<tittel>svar-fra-word.pdf</tittel>");
+    expect(outgoingWord).toContain("Sendt utenfor Innspill: Skrevet i Word");
     expect(xml).toContain("Svarer ikke: Utenfor vårt område &amp; &lt;annet&gt;");
     // Case numbers are unique, and journal numbers unique per year.
     const mappeIds = values(xml, "mappeID");

@@ -24,6 +24,16 @@ export async function numberCases(db: Db, organisationId: string, cases: NoarkCa
     select: { hearingId: true, sentOn: true },
   });
   const importYears = new Map(imports.map((l) => [l.hearingId, l.sentOn.getUTCFullYear()]));
+  // Letters sent outside Innspill are journalposts too, dated by the step that recorded them.
+  const outside = await db.auditEvent.findMany({
+    where: { organisationId, entity: "Hearing", action: "hearing.transitioned" },
+    select: { entityId: true, createdAt: true, data: true },
+  });
+  const outsideYears = new Map(
+    outside
+      .filter((e) => (e.data as { outsideInnspill?: boolean } | null)?.outsideInnspill)
+      .map((e) => [e.entityId, Number(osloDate(e.createdAt).slice(0, 4))]),
+  );
   const caseSeq = new Map<string, { year: number; seq: number }>();
   const journalSeq = new Map<string, number>();
   const caseCounter = new Map<number, number>();
@@ -38,7 +48,7 @@ export async function numberCases(db: Db, organisationId: string, cases: NoarkCa
     caseSeq.set(h.id, { year, seq: next(caseCounter, year) });
     journalSeq.set(`${h.id}:1`, next(journalCounter, year));
     const sentOn = h.submissions.find((s) => s.sending)?.sending?.sentOn;
-    const outYear = sentOn ? sentOn.getUTCFullYear() : importYears.get(h.id);
+    const outYear = sentOn ? sentOn.getUTCFullYear() : (importYears.get(h.id) ?? outsideYears.get(h.id));
     if (outYear) journalSeq.set(`${h.id}:2`, next(journalCounter, outYear));
   }
   for (const c of cases) {
