@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { login } from "./helpers";
+import { PASSWORD, login } from "./helpers";
 
 test("anonymous visitors are sent to the login page", async ({ page }) => {
   await page.goto("/horinger");
@@ -105,4 +105,28 @@ test("every page is sent with security headers, and the signing page cannot be f
         .catch(() => "")
     : "";
   expect(loaded).not.toContain("Logg inn");
+});
+
+test("a user changes their own password on Min profil; a wrong current one is shown at its field", async ({
+  page,
+}) => {
+  await login(page, "martin@nito.test");
+  await page.goto("/profil");
+  const change = async (current: string, next: string) => {
+    await page.getByLabel("Passordet du har nå").fill(current);
+    await page.getByLabel("Nytt passord (minst 10 tegn)").fill(next);
+    await page.getByRole("button", { name: "Bytt passord" }).click();
+  };
+  await change("feil-passord", "et-helt-nytt-passord");
+  await expect(page.getByText("Feil passord.")).toBeVisible();
+  await expect(page.getByLabel("Passordet du har nå")).toHaveAttribute("aria-invalid", "true");
+  await change(PASSWORD, "et-helt-nytt-passord");
+  await expect(page.getByText("Passordet er byttet.")).toBeVisible();
+  await page.getByRole("button", { name: "Logg ut" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await login(page, "martin@nito.test", "et-helt-nytt-passord");
+  // Back to the demo password, for the specs that follow.
+  await page.goto("/profil");
+  await change("et-helt-nytt-passord", PASSWORD);
+  await expect(page.getByText("Passordet er byttet.")).toBeVisible();
 });

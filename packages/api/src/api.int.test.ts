@@ -45,6 +45,7 @@ const ACCESS: Record<string, Role[] | "public"> = {
   "me.setEmailReminders": ALL,
   "me.issueCalendarToken": ALL,
   "me.revokeCalendarToken": ALL,
+  "me.changePassword": ALL,
   "admin.issuingBodies": ALL,
   "admin.createIssuingBody": ["ADMIN"],
   "admin.updateIssuingBody": ["ADMIN"],
@@ -273,6 +274,7 @@ describe("bad input", () => {
     "hearing.removeDocument": { input: {}, fields: ["id"] },
     "me.markRead": { input: { ids: ["ikke-en-id"] }, fields: ["ids.0"] },
     "me.setEmailReminders": { input: { enabled: "ja" }, fields: ["enabled"] },
+    "me.changePassword": { input: { current: "", password: "kort" }, fields: ["current", "password"] },
     "library.createPosition": { input: { statement: "", status: "GAMMEL" }, fields: ["statement", "status"] },
     "library.updatePosition": {
       input: { id: "x", version: 1, data: { statement: "ok" }, status: "ACTIVE" },

@@ -4,7 +4,7 @@ import { DEMO_PASSWORD, DEMO_USERS, seedDemoData } from "@innspill/demo";
 import { deliverPendingEmails, listOutboxEmails } from "./email";
 import { notify } from "./notifications";
 import { AppError, toAppError } from "./errors";
-import { authenticateUser, deactivateUser, LOGIN_THROTTLE } from "./users/index";
+import { authenticateUser, changeOwnPassword, deactivateUser, LOGIN_THROTTLE } from "./users/index";
 import { markOverdueHearings } from "./hearings/index";
 import { dateOnlyToDb } from "./dates";
 import type { Actor } from "./actor";
@@ -239,5 +239,25 @@ describe("unique constraints", () => {
     // Anything else passes through unchanged.
     const other = new Error("noe annet");
     expect(toAppError(other)).toBe(other);
+  });
+});
+
+describe("own password", () => {
+  it("changes with the current password, refuses a wrong one at its field, and the new one logs in", async () => {
+    const martin = (await t.db.user.findUniqueOrThrow({ where: { email: "martin@nito.test" } })).id;
+    const me: Actor = { id: martin, organisationId: orgId, role: "ADVISER", name: "Martin Haugen" };
+    await expect(
+      changeOwnPassword(t.db, { current: "feil-passord", password: "et-helt-nytt-passord" }, me),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", fieldErrors: { current: ["reauthFailed"] } });
+    await expect(
+      changeOwnPassword(t.db, { current: DEMO_PASSWORD, password: DEMO_PASSWORD }, me),
+    ).rejects.toMatchObject({ fieldErrors: { password: expect.arrayContaining(["passwordUnchanged"]) } });
+    await changeOwnPassword(t.db, { current: DEMO_PASSWORD, password: "et-helt-nytt-passord" }, me);
+    await expect(
+      authenticateUser(t.db, { email: "martin@nito.test", password: "et-helt-nytt-passord" }),
+    ).resolves.toMatchObject({ id: martin });
+    await expect(
+      authenticateUser(t.db, { email: "martin@nito.test", password: DEMO_PASSWORD }),
+    ).rejects.toBeInstanceOf(AppError);
   });
 });

@@ -32,6 +32,7 @@ export {
   activateUser,
   bootstrapInput,
   bootstrapInstallation,
+  changeOwnPassword,
   createUser,
   deactivateUser,
   listUsers,

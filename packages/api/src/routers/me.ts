@@ -1,4 +1,6 @@
 import {
+  changeOwnPassword,
+  changeOwnPasswordInput,
   countUnreadNotifications,
   getMyProfile,
   issueCalendarToken,
@@ -24,4 +26,7 @@ export const meRouter = router({
     .mutation(({ ctx, input }) => setEmailReminders(ctx.db, input, ctx.actor)),
   issueCalendarToken: protectedProcedure.mutation(({ ctx }) => issueCalendarToken(ctx.db, ctx.actor)),
   revokeCalendarToken: protectedProcedure.mutation(({ ctx }) => revokeCalendarToken(ctx.db, ctx.actor)),
+  changePassword: protectedProcedure
+    .input(domainInput(changeOwnPasswordInput))
+    .mutation(({ ctx, input }) => changeOwnPassword(ctx.db, input, ctx.actor)),
 });

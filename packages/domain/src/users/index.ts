@@ -5,7 +5,13 @@ import { recordAudit } from "../audit";
 import { AppError } from "../errors";
 import { fields, parseInput } from "../validation";
 import { hashPassword, verifyPassword } from "./password";
-import { createUserInput, credentialsInput, resetPasswordInput, userIdInput } from "./schemas";
+import {
+  changeOwnPasswordInput,
+  createUserInput,
+  credentialsInput,
+  resetPasswordInput,
+  userIdInput,
+} from "./schemas";
 
 export { hashPassword, verifyPassword } from "./password";
 export * from "./schemas";
@@ -109,6 +115,26 @@ export async function resetUserPassword(db: Db, input: unknown, actor: Actor) {
 }
 
 /** Loads the acting user for a session; null when the user no longer exists or is deactivated. */
+/** Min profil: a user changes their own password, with the current one. */
+export async function changeOwnPassword(db: Db, input: unknown, actor: Actor) {
+  const data = parseInput(changeOwnPasswordInput, input);
+  const user = await findOwnUser(db, actor.id, actor);
+  if (!(await verifyPassword(user.passwordHash, data.current)))
+    throw new AppError("BAD_REQUEST", "reauthFailed", { fieldErrors: { current: ["reauthFailed"] } });
+  const passwordHash = await hashPassword(data.password);
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: actor.id }, data: { passwordHash } });
+    await recordAudit(tx, {
+      organisationId: actor.organisationId,
+      actorId: actor.id,
+      action: "user.passwordChanged",
+      entity: "User",
+      entityId: actor.id,
+    });
+  });
+  return { changed: true as const };
+}
+
 export async function getActiveActor(db: Db, userId: string): Promise<(Actor & { email: string }) | null> {
   const user = await db.user.findUnique({ where: { id: userId } });
   if (!user || !user.active) return null;

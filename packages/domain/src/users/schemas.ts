@@ -25,6 +25,14 @@ export const userIdInput = z.object({ userId: fields.id() });
 
 export const resetPasswordInput = z.object({ userId: fields.id(), password: password() });
 
+/** Min profil → Bytt passord: the current password, and a new one. */
+export const changeOwnPasswordInput = z
+  .object({
+    current: z.string({ error: "required" }).min(1, { error: "required" }).max(200),
+    password: password(),
+  })
+  .refine((d) => d.current !== d.password, { error: "passwordUnchanged", path: ["password"] });
+
 export const credentialsInput = z.object({
   email: z.string().trim().toLowerCase().max(320),
   password: z.string().max(200),

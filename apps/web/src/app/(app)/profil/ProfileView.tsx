@@ -3,8 +3,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { Alert, Card, Loading, buttonClass, inputClass, secondaryButtonClass } from "@/components/ui";
-import { useErrorText } from "@/lib/errors";
+import { Alert, Card, Field, Loading, buttonClass, inputClass, secondaryButtonClass } from "@/components/ui";
+import { useErrorText, useFormErrors } from "@/lib/errors";
 import { useTRPC } from "@/trpc/client";
 
 export function ProfileView() {
@@ -56,6 +56,7 @@ export function ProfileView() {
         <p className="mt-1 text-xs text-slate-500">{t("emailRemindersHint")}</p>
         {saved ? <p className="mt-1 text-sm text-emerald-700">{t("saved")}</p> : null}
       </Card>
+      <ChangePassword />
       <Card title={t("calendar")}>
         <p className="mb-3 text-sm text-slate-700">{t("calendarIntro")}</p>
         {feedUrl ? (
@@ -91,5 +92,71 @@ export function ProfileView() {
         </div>
       </Card>
     </div>
+  );
+}
+
+/** Bytt passord: the current password, then the new one; errors at the field that caused them. */
+function ChangePassword() {
+  const t = useTranslations("profile");
+  const trpc = useTRPC();
+  const form = useFormErrors();
+  const [done, setDone] = useState(false);
+  const change = useMutation(
+    trpc.me.changePassword.mutationOptions({
+      onError: form.onError,
+      onSuccess: () => {
+        form.clear();
+        setDone(true);
+      },
+    }),
+  );
+  return (
+    <Card title={t("changePassword")}>
+      <form
+        className="grid max-w-md gap-3"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          setDone(false);
+          const fd = new FormData(e.currentTarget);
+          change.mutate(
+            { current: String(fd.get("current") ?? ""), password: String(fd.get("password") ?? "") },
+            { onSuccess: () => (e.target as HTMLFormElement).reset() },
+          );
+        }}
+      >
+        <Field id="current-password" label={t("currentPassword")} error={form.fieldError("current")}>
+          <input
+            id="current-password"
+            name="current"
+            type="password"
+            autoComplete="current-password"
+            className={inputClass}
+            aria-invalid={!!form.fieldError("current")}
+          />
+        </Field>
+        <Field id="new-password" label={t("newPassword")} error={form.fieldError("password")}>
+          <input
+            id="new-password"
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            className={inputClass}
+            aria-invalid={!!form.fieldError("password")}
+          />
+        </Field>
+        <div>
+          <button type="submit" className={buttonClass} disabled={change.isPending}>
+            {t("changePasswordButton")}
+          </button>
+        </div>
+        <div aria-live="polite">
+          {form.error && !form.fieldError("current") && !form.fieldError("password") ? (
+            <Alert>{form.error}</Alert>
+          ) : null}
+          {done ? <p className="text-sm text-emerald-700">{t("passwordChanged")}</p> : null}
+        </div>
+      </form>
+    </Card>
   );
 }
