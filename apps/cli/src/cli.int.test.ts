@@ -10,19 +10,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestDatabase } from "@innspill/db/testing";
-import {
-  approveSubmission,
-  getSubmission,
-  reauthenticate,
-  recordSending,
-  requestApproval,
-  sendForReview,
-  signSubmission,
-  type Actor,
-  inlineJobs,
-} from "@innspill/domain";
-import { renderSignedDocument } from "@innspill/domain/worker";
-import { createDemoDatabase } from "@innspill/demo/testing";
+import type { Actor } from "@innspill/domain";
+import { createDemoDatabase, sendDemoLetter } from "@innspill/demo/testing";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const BIN = path.resolve(here, "../bin/innspill.mjs");
@@ -261,26 +250,7 @@ describe("innspill", () => {
 
   it("exports a sent hearing case as Noark 5 that validates against its XSD, with matching checksums", async () => {
     const s = await t.db.submission.findFirstOrThrow({ include: { hearing: true } });
-    const id = s.id;
-    const version = async () => (await getSubmission(t.db, { id }, a.ingrid!)).version;
-    await sendForReview(t.db, { id, version: await version() }, a.ingrid!);
-    const { snapshotSha256 } = await requestApproval(
-      t.db,
-      { id, version: await version() },
-      a.ingrid!,
-      inlineJobs,
-    );
-    await approveSubmission(t.db, { id, snapshotSha256 }, a.kaja!);
-    for (const leader of [a.kaja!, a.heidi!]) {
-      await reauthenticate(t.db, { password: "innspill-demo" }, leader);
-      await signSubmission(t.db, { id, snapshotSha256 }, leader, { ip: null, userAgent: null }, inlineJobs);
-    }
-    await renderSignedDocument(t.db, { submissionId: id, snapshotSha256 });
-    await recordSending(
-      t.db,
-      { id, sentOn: "2026-11-24", channel: "EPOST", recipient: "Helse- og omsorgsdepartementet" },
-      a.ingrid!,
-    );
+    await sendDemoLetter(t.db, a, "2026-11-24");
 
     const out = path.join(tmp, "noark");
     const r = innspill("export", "noark", s.hearingId, "--out", out, "--json");

@@ -1,9 +1,20 @@
 /** For tests: the seeded demo users as actors, keyed by the local part of their e-mail ("ingrid", "admin", …). */
 import type { Db } from "@innspill/db";
 import { createTestDatabase, type TestDatabase } from "@innspill/db/testing";
-import type { Actor } from "@innspill/domain";
+import {
+  approveSubmission,
+  getSubmission,
+  inlineJobs,
+  reauthenticate,
+  recordSending,
+  requestApproval,
+  sendForReview,
+  signSubmission,
+  type Actor,
+} from "@innspill/domain";
+import { renderSignedDocument } from "@innspill/domain/worker";
 import { seedDemoContent } from "./content";
-import { seedDemoData } from "./data";
+import { DEMO_PASSWORD, seedDemoData } from "./data";
 
 export async function demoActors(db: Db): Promise<Record<string, Actor>> {
   const users = await db.user.findMany();
@@ -24,4 +35,33 @@ export async function createDemoDatabase(
   // The demo library, signatories and letter (off by default: library tests count what they make).
   if (options.content) await seedDemoContent(t.db);
   return { t, actors: await demoActors(t.db) };
+}
+
+/**
+ * The demo letter the whole way: review, approval by Kaja, signatures by Kaja and Heidi, the signed PDF, and the
+ * sending by e-mail on `sentOn`. For tests that need a sent case.
+ */
+export async function sendDemoLetter(db: Db, a: Record<string, Actor>, sentOn: string) {
+  const s = await db.submission.findFirstOrThrow();
+  const id = s.id;
+  const version = async () => (await getSubmission(db, { id }, a.ingrid!)).version;
+  await sendForReview(db, { id, version: await version() }, a.ingrid!);
+  const { snapshotSha256 } = await requestApproval(
+    db,
+    { id, version: await version() },
+    a.ingrid!,
+    inlineJobs,
+  );
+  await approveSubmission(db, { id, snapshotSha256 }, a.kaja!);
+  for (const leader of [a.kaja!, a.heidi!]) {
+    await reauthenticate(db, { password: DEMO_PASSWORD }, leader);
+    await signSubmission(db, { id, snapshotSha256 }, leader, { ip: null, userAgent: null }, inlineJobs);
+  }
+  await renderSignedDocument(db, { submissionId: id, snapshotSha256 });
+  await recordSending(
+    db,
+    { id, sentOn, channel: "EPOST", recipient: "Helse- og omsorgsdepartementet" },
+    a.ingrid!,
+  );
+  return { id, hearingId: s.hearingId, snapshotSha256 };
 }

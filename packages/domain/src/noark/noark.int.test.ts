@@ -7,24 +7,13 @@ import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { inlineJobs } from "../jobs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestDatabase } from "@innspill/db/testing";
 import type { Actor } from "../actor";
 import { osloDate } from "../dates";
 import { addHearingDocument } from "../hearings/attachments";
 import { createHearing, decideHearing, transitionHearing } from "../hearings/index";
-import { renderSignedDocument } from "../worker";
-import {
-  approveSubmission,
-  reauthenticate,
-  recordSending,
-  requestApproval,
-  sendForReview,
-  signSubmission,
-} from "../submissions/index";
-import { getSubmission } from "../submissions/submissions";
-import { createDemoDatabase } from "@innspill/demo/testing";
+import { createDemoDatabase, sendDemoLetter } from "@innspill/demo/testing";
 import { exportNoark, exportNoarkPeriod, type NoarkPackage } from "./index";
 
 const SCHEMAS = path.resolve(__dirname, "schemas");
@@ -81,28 +70,8 @@ function catalogue(field: string): string[] {
 beforeAll(async () => {
   ({ t, actors: a } = await createDemoDatabase({ content: true }));
   // The demo letter is approved, signed, rendered and sent.
-  const s = await t.db.submission.findFirstOrThrow();
-  const id = s.id;
-  sentHearingId = s.hearingId;
-  const version = async () => (await getSubmission(t.db, { id }, a.ingrid!)).version;
-  await sendForReview(t.db, { id, version: await version() }, a.ingrid!);
-  const { snapshotSha256 } = await requestApproval(
-    t.db,
-    { id, version: await version() },
-    a.ingrid!,
-    inlineJobs,
-  );
-  await approveSubmission(t.db, { id, snapshotSha256 }, a.kaja!);
-  for (const leader of [a.kaja!, a.heidi!]) {
-    await reauthenticate(t.db, { password: "innspill-demo" }, leader);
-    await signSubmission(t.db, { id, snapshotSha256 }, leader, { ip: null, userAgent: null }, inlineJobs);
-  }
-  await renderSignedDocument(t.db, { submissionId: id, snapshotSha256 });
-  await recordSending(
-    t.db,
-    { id, sentOn: osloDate(new Date()), channel: "EPOST", recipient: "Helse- og omsorgsdepartementet" },
-    a.ingrid!,
-  );
+  const { id, hearingId } = await sendDemoLetter(t.db, a, osloDate(new Date()));
+  sentHearingId = hearingId;
   const signed = await t.db.signedDocument.findUniqueOrThrow({ where: { submissionId: id } });
   signedPdf = Buffer.from(
     (await t.db.storedFile.findUniqueOrThrow({ where: { sha256: signed.pdfSha256 } })).content,

@@ -15,7 +15,6 @@ import { fields, parseInput } from "../validation";
 import { SUBMISSION_EDITORS } from "../access";
 import { buildSnapshot } from "./snapshot";
 import {
-  FROZEN,
   approverIds,
   idVersionInput,
   leaderIds,
@@ -24,6 +23,7 @@ import {
   sha,
   voidApprovals,
   type Loaded,
+  requireStatusFor,
 } from "./lock";
 
 export const requestApprovalInput = idVersionInput.extend({
@@ -40,7 +40,7 @@ export async function requestApproval(db: Db, input: unknown, actor: Actor, jobs
   const { id, version, acknowledgeOpenThreads } = parseInput(requestApprovalInput, input);
   return db.$transaction(async (tx) => {
     const s = await lock(tx, id, actor, version);
-    if (s.status !== "IN_REVIEW") throw new AppError("BAD_REQUEST", "submissionWrongStatus");
+    requireStatusFor(actor, "submission.requestApproval", s);
     if (!s.sections.length) throw new AppError("BAD_REQUEST", "renderNeedsSections");
     if (!s.signatories.length) throw new AppError("BAD_REQUEST", "renderNeedsSignatory");
     const open = await tx.reviewThread.count({ where: { submissionId: id, resolvedAt: null } });
@@ -157,7 +157,7 @@ export async function returnForChanges(db: Db, input: unknown, actor: Actor) {
   const { id, comment } = parseInput(returnForChangesInput, input);
   return db.$transaction(async (tx) => {
     const s = await lock(tx, id, actor);
-    if (!FROZEN.includes(s.status)) throw new AppError("BAD_REQUEST", "submissionWrongStatus");
+    requireStatusFor(actor, "submission.returnForChanges", s);
     const thread = await tx.reviewThread.create({
       data: {
         submissionId: id,

@@ -16,6 +16,8 @@ import { notify } from "../notifications";
 import { fields } from "../validation";
 import { loadSubmission } from "./load";
 import { lockVersioned } from "../locking";
+import { AppError } from "../errors";
+import { can, type Action } from "../access";
 
 /** The hearing's status for each submission status. */
 export const HEARING_STATUS_FOR: Record<SubmissionStatus, HearingStatus> = {
@@ -27,9 +29,6 @@ export const HEARING_STATUS_FOR: Record<SubmissionStatus, HearingStatus> = {
   SIGNED: "TIL_SIGNERING",
   SENT: "SENDT",
 };
-
-/** Statuses in which the letter has a frozen snapshot that approvals and signatures name. */
-export const FROZEN: SubmissionStatus[] = ["AWAITING_APPROVAL", "APPROVED", "SIGNING"];
 
 export interface ClientInfo {
   ip: string | null;
@@ -137,4 +136,13 @@ export async function voidApprovals(tx: DbTx, s: Loaded, actor: Actor, reason: s
     exceptUserId: actor.id,
   });
   return { approvals: approvals.count, signatures: signatures.count };
+}
+
+/**
+ * The letter's status must allow this step. What each status allows is decided in `access.ts` (`can`), the same
+ * answer the UI gets as `actions`; the caller has checked the role already, so a refusal here is about the status.
+ */
+export function requireStatusFor(actor: Actor, action: Action, s: { status: SubmissionStatus }) {
+  if (!can(actor, action, { submissionStatus: s.status }))
+    throw new AppError("BAD_REQUEST", "submissionWrongStatus");
 }

@@ -9,7 +9,7 @@ import { notify } from "../notifications";
 import { fields, parseInput } from "../validation";
 import { SUBMISSION_EDITORS } from "../access";
 import { loadSubmission } from "./load";
-import { idVersionInput, lock, moveTo } from "./lock";
+import { idVersionInput, lock, moveTo, requireStatusFor } from "./lock";
 import { userNames } from "../locking";
 
 // ——— Review ———
@@ -19,7 +19,7 @@ export async function sendForReview(db: Db, input: unknown, actor: Actor) {
   const { id, version } = parseInput(idVersionInput, input);
   return db.$transaction(async (tx) => {
     const s = await lock(tx, id, actor, version);
-    if (s.status !== "DRAFT") throw new AppError("BAD_REQUEST", "submissionWrongStatus");
+    requireStatusFor(actor, "submission.sendForReview", s);
     await moveTo(tx, s, "IN_REVIEW", actor);
     await notify(tx, {
       userIds: (await tx.hearingParticipant.findMany({ where: { hearingId: s.hearingId } })).map(
@@ -40,7 +40,7 @@ export async function returnToDraft(db: Db, input: unknown, actor: Actor) {
   const { id, version } = parseInput(idVersionInput, input);
   return db.$transaction(async (tx) => {
     const s = await lock(tx, id, actor, version);
-    if (s.status !== "IN_REVIEW") throw new AppError("BAD_REQUEST", "submissionWrongStatus");
+    requireStatusFor(actor, "submission.returnToDraft", s);
     await moveTo(tx, s, "DRAFT", actor);
     return { status: "DRAFT" as const };
   });

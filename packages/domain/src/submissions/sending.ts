@@ -10,7 +10,7 @@ import { AppError } from "../errors";
 import { bodyToPlainText, blockBody } from "../library/body";
 import { fields, parseInput } from "../validation";
 import { SUBMISSION_EDITORS } from "../access";
-import { lock, moveTo, type Loaded } from "./lock";
+import { lock, moveTo, type Loaded, requireStatusFor } from "./lock";
 
 export const recordSendingInput = z.object({
   id: fields.id(),
@@ -26,7 +26,7 @@ export async function recordSending(db: Db, input: unknown, actor: Actor) {
   const data = parseInput(recordSendingInput, input);
   return db.$transaction(async (tx) => {
     const s = await lock(tx, data.id, actor);
-    if (s.status !== "SIGNED") throw new AppError("BAD_REQUEST", "submissionWrongStatus");
+    requireStatusFor(actor, "submission.recordSending", s);
     // A letter is sent as it was signed: the signed PDF must exist before the sending is recorded.
     if (!(await tx.signedDocument.findUnique({ where: { submissionId: s.id }, select: { id: true } })))
       throw new AppError("CONFLICT", "sendingNeedsSignedDocument");
@@ -115,7 +115,7 @@ export async function createRevision(db: Db, input: unknown, actor: Actor) {
   const { id } = parseInput(z.object({ id: fields.id() }), input);
   return db.$transaction(async (tx) => {
     const s = await lock(tx, id, actor);
-    if (!["SIGNED", "SENT"].includes(s.status)) throw new AppError("BAD_REQUEST", "submissionWrongStatus");
+    requireStatusFor(actor, "submission.createRevision", s);
     const newest = await tx.submission.findFirst({
       where: { hearingId: s.hearingId },
       orderBy: { revision: "desc" },

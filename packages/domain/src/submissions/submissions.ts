@@ -16,7 +16,7 @@ import { fields, parseInput } from "../validation";
 import { bodyFactKeys, bodyPositionIds } from "../library/body";
 import { saveSubmissionInput } from "./schemas";
 import { voidApprovals } from "./lock";
-import { SUBMISSION_ACTIONS, SUBMISSION_EDITORS, availableActions } from "../access";
+import { SUBMISSION_ACTIONS, SUBMISSION_EDITORS, availableActions, can } from "../access";
 import { loadSubmission, sectionBody, bodyOf, type FullSubmission } from "./load";
 import { buildSnapshot } from "./snapshot";
 import { lockVersioned } from "../locking";
@@ -162,7 +162,7 @@ export async function saveSubmission(db: Db, input: unknown, actor: Actor) {
     );
     const before = await loadSubmission(tx, data.id, actor);
     // A signed letter stays as it was signed: changes go into a new revision.
-    if (before.status === "SIGNED" || before.status === "SENT")
+    if (!can(actor, "submission.edit", { submissionStatus: before.status }))
       throw new AppError("BAD_REQUEST", "submissionLocked");
 
     // Pinned versions must be published versions of this organisation's blocks.
