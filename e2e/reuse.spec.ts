@@ -5,7 +5,7 @@ import { login } from "./helpers";
 
 const FIXTURE = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
-  "../fixtures/documents/submission-2020-statsbudsjett-2021.txt",
+  "../fixtures/reuse/letters/2024-helsepersonellkommisjonen.txt",
 );
 
 // Runs after library.spec.ts, which imported the policy platform into the library.
@@ -16,18 +16,38 @@ test("import a sent letter, confirm its links, and find it in the position's his
   await page.getByTestId("import-letter").click();
   await page.getByTestId("import-file").setInputFiles(FIXTURE);
   await page.getByRole("button", { name: "Lag forslag" }).click();
-  await expect(page.getByTestId("import-summary")).toHaveText("3 deler, 3 fotnoter, 5 standpunkter funnet.");
+  // A chapter with its sub-sections; positions restated in prose are found; one position is new.
+  await expect(page.getByTestId("import-summary")).toContainText("6 deler, 0 fotnoter;");
+  await expect(page.getByTestId("import-unit").filter({ hasText: "Bioingeniører" })).toHaveClass(/ml-6/);
 
-  // The recruitment statement is found in the library, reworded; its link is proposed and kept.
+  // The recruitment position, restated as a plain sentence opening a paragraph: found where it is, highlighted, and
+  // its link proposed and kept.
   const statement = page
     .getByTestId("import-statement")
-    .filter({ hasText: "NITO etterlyser en nasjonal plan" });
+    .filter({ hasText: "Helsesektoren trenger en nasjonal plan for rekruttering av ulike" });
+  await expect(statement).toContainText("I «Bioingeniører», avsnitt 1, setning 1");
+  await expect(statement.locator("mark")).toHaveText(
+    "Helsesektoren trenger en nasjonal plan for rekruttering av ingeniører og teknologer.",
+  );
   await expect(statement).toContainText("omformulert");
-  await expect(statement).toContainText("Helsesektoren trenger en nasjonal plan for rekruttering");
   await expect(statement.getByTestId("link-position")).toBeChecked();
+  // Two positions folded into one sentence are both found, in that sentence.
+  const folded = page.getByTestId("import-statement").filter({
+    has: page.locator("mark", {
+      hasText: "NITO mener helsesektoren trenger en nasjonal plan for kompetanseutvikling",
+    }),
+  });
+  await expect(folded).toHaveCount(2);
+  await expect(folded.locator("em")).toHaveText([
+    "«Helsesektoren trenger en nasjonal plan for kompetanseutvikling.»",
+    "«Rett til fri med lønn er en viktig forutsetning for å heve kompetansen.»",
+  ]);
+  await expect(
+    page.getByTestId("import-new-statement").filter({ hasText: "NITO mener at ortopediske hjelpemidler" }),
+  ).toBeVisible();
 
-  // The letter has no date line: the user gives it, and a historical hearing for it.
-  await page.getByTestId("import-date").fill("2020-10-15");
+  // The date is read from the letter; the user gives a historical hearing for it.
+  await expect(page.getByTestId("import-date")).toHaveValue("2024-02-05");
   await page.getByLabel("Tittel på høringen").fill("Statsbudsjettet 2021");
   await page.getByTestId("import-body").selectOption({ label: "Finansdepartementet" });
   await page.getByTestId("import-save").click();
@@ -41,11 +61,13 @@ test("import a sent letter, confirm its links, and find it in the position's his
     .first()
     .click();
   const usage = page.getByTestId("position-usage").first();
-  await expect(usage).toContainText("15. oktober 2020");
+  await expect(usage).toContainText("5. februar 2024");
   await expect(usage).toContainText("Importert brev");
   await expect(usage).toContainText("Finansdepartementet");
   await expect(usage.getByRole("link", { name: "Statsbudsjettet 2021" })).toBeVisible();
-  await expect(usage).toContainText("NITO etterlyser en nasjonal plan for rekruttering");
+  await expect(usage).toContainText(
+    "Helsesektoren trenger en nasjonal plan for rekruttering av ingeniører og teknologer.",
+  );
 
   // Innsikt counts the use, and draws it.
   await page.goto("/innsikt");

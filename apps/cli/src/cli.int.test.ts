@@ -144,6 +144,7 @@ describe("innspill", () => {
         ],
         footnotes: 4,
         statements: 0,
+        newStatements: 0,
         signatories: [
           {
             name: "Kaja Marienborg",
@@ -164,6 +165,7 @@ describe("innspill", () => {
         ],
         footnotes: 3,
         statements: 5,
+        newStatements: 5,
         signatories: [
           { name: "Trond Markussen", title: null, note: null },
           { name: "Steinar Sørlie", title: null, note: null },
@@ -189,11 +191,9 @@ describe("innspill", () => {
       "import",
       "letter",
       bad,
-      fixture("submission-2020-statsbudsjett-2021.txt"),
+      path.resolve(__dirname, "../../../fixtures/reuse/letters/2024-helsepersonellkommisjonen.txt"),
       "--issuing-body",
       "Finansdepartementet",
-      "--date",
-      "2020-10-15",
       "--json",
     );
     expect(batch.code).toBe(1);

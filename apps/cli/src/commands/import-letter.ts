@@ -23,7 +23,7 @@ export const importLetter: Command = {
     for (const [n, file] of args.entries()) {
       out.progress(n, args.length, path.basename(file));
       try {
-        const { proposal, sections, statements } = await proposeLetterImport(
+        const { proposal, units, positions, newStatements } = await proposeLetterImport(
           db,
           { file: fileInput(file) },
           actor,
@@ -35,30 +35,34 @@ export const importLetter: Command = {
           sections: proposal.sections.map((s) => s.heading),
           footnotes: proposal.footnotes.length,
           statements: proposal.statements.length,
+          newStatements: newStatements.length,
           signatories: proposal.signatories,
         };
         const links = [
-          ...sections.flatMap((s) =>
-            s.matches.slice(0, 1).map((m) => ({
-              kind: "block",
-              of: s.heading,
-              id: m.id,
-              versionId: m.versionId,
-              title: m.title,
-              score: m.score,
-              label: m.label,
-            })),
+          ...units.flatMap((u) =>
+            u.match
+              ? [
+                  {
+                    kind: "block",
+                    of: u.heading,
+                    id: u.match.blockId,
+                    versionId: u.match.versionId,
+                    title: u.match.title,
+                    score: u.match.score,
+                    label: u.match.label,
+                  },
+                ]
+              : [],
           ),
-          ...statements.flatMap((s) =>
-            s.matches.slice(0, 1).map((m) => ({
-              kind: "position",
-              of: s.text,
-              id: m.id,
-              title: m.title,
-              score: m.score,
-              label: m.label,
-            })),
-          ),
+          ...positions.map((p) => ({
+            kind: "position",
+            of: p.wording,
+            where: p.where,
+            id: p.positionId,
+            title: p.statement,
+            score: p.score,
+            label: p.label,
+          })),
         ];
         if (values["dry-run"]) {
           files.push({ file, ok: true, parts, links });
@@ -74,18 +78,9 @@ export const importLetter: Command = {
               ? { hearingId: values.hearing }
               : { newHearing: { title: proposal.title, issuingBodyId: body!.id } }),
             sourceName: path.basename(file),
-            positionLinks: statements.flatMap((s) =>
-              s.matches[0] ? [{ positionId: s.matches[0].id, wording: s.text }] : [],
-            ),
-            blockLinks: proposal.sections.flatMap((s, i) =>
-              sections[i]?.matches[0]?.versionId
-                ? [
-                    {
-                      blockVersionId: sections[i]!.matches[0]!.versionId!,
-                      wording: s.paragraphs.map((p) => p.text).join("\n"),
-                    },
-                  ]
-                : [],
+            positionLinks: positions.map((p) => ({ positionId: p.positionId, wording: p.wording })),
+            blockLinks: units.flatMap((u) =>
+              u.match ? [{ blockVersionId: u.match.versionId, wording: u.wording }] : [],
             ),
             newPositions: [],
           },

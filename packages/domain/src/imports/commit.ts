@@ -16,6 +16,11 @@ const paragraphSchema = z.object({
   footnotes: z.array(z.int()).max(100),
 });
 
+const sectionSchema = z.object({
+  heading: z.string().max(300).nullable(),
+  paragraphs: z.array(paragraphSchema).max(500),
+});
+
 export const commitLetterInput = z
   .object({
     proposal: z.object({
@@ -24,9 +29,11 @@ export const commitLetterInput = z
       title: fields.requiredText(300, "titleTooLong"),
       sections: z
         .array(
-          z.object({
-            heading: z.string().max(300).nullable(),
-            paragraphs: z.array(paragraphSchema).max(500),
+          sectionSchema.extend({
+            subsections: z
+              .array(sectionSchema.extend({ subsections: z.array(z.unknown()).max(0).default([]) }))
+              .max(100)
+              .default([]),
           }),
         )
         .max(200),

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseLetter, parsePlaceDate } from "./letter";
+import { parseLetter, parsePlaceDate, sentencesOf, statedIn } from "./letter";
 
 const fixture = (name: string) =>
   readFileSync(path.resolve(__dirname, "../../../../fixtures/documents", name), "utf8");
@@ -76,5 +76,103 @@ describe("parseLetter", () => {
     expect(parsePlaceDate("Oslo, 20.11 2025")).toEqual({ place: "Oslo", date: "2025-11-20" });
     expect(parsePlaceDate("Oslo, 3. mars 2024")).toEqual({ place: "Oslo", date: "2024-03-03" });
     expect(parsePlaceDate("Oslo, 31.13.2024")).toBeNull();
+  });
+});
+
+describe("letter structure and stated positions", () => {
+  it("splits sentences, not at abbreviations, initials or ordinals", () => {
+    expect(
+      sentencesOf(
+        "Dette gjelder bl.a. bioingeniører, jf. rapporten. Fra 1. januar 2025 må det skje. Vi mener f.eks. at NITO må være med! «Neste» setning.",
+      ),
+    ).toEqual([
+      "Dette gjelder bl.a. bioingeniører, jf. rapporten.",
+      "Fra 1. januar 2025 må det skje.",
+      "Vi mener f.eks. at NITO må være med!",
+      "«Neste» setning.",
+    ]);
+  });
+
+  it("reads a heading right above a heading as a chapter with sub-sections, and numbered headings by their number", () => {
+    const l = parseLetter(
+      [
+        "Oslo, 3. mars 2024",
+        "",
+        "Innspill om utdanning",
+        "",
+        "Innledning her.",
+        "",
+        "Utdanning",
+        "",
+        "Studieplasser",
+        "",
+        "Det må bli flere.",
+        "",
+        "Praksis",
+        "",
+        "Praksis er viktig.",
+        "",
+        "Lønn",
+        "",
+        "Arbeidsgivere",
+        "",
+        "Lønn betyr noe.",
+        "",
+        "3 Helse",
+        "",
+        "Helse er viktig.",
+        "",
+        "3.1 Laboratorier",
+        "",
+        "Laboratoriene trenger folk.",
+      ].join("\n"),
+    );
+    expect(
+      l.sections.map((s) => [s.heading, s.paragraphs.length, s.subsections.map((x) => x.heading)]),
+    ).toEqual([
+      [null, 1, []],
+      ["Utdanning", 0, ["Studieplasser", "Praksis"]],
+      ["Lønn", 0, ["Arbeidsgivere"]],
+      ["3 Helse", 1, ["3.1 Laboratorier"]],
+    ]);
+    expect(l.sections[1]!.subsections[1]!.paragraphs[0]!.text).toBe("Praksis er viktig.");
+  });
+
+  it("joins a sentence cut by a page break and its page number", () => {
+    const l = parseLetter(
+      "Tittel\n\nKvalitet\n\nFor å få refusjon fra Helfo må det vises til\n\n2\n\nakseptable resultater fra ekstern kvalitetsvurdering.\n\nSide 3 av 4\n\nNeste avsnitt.",
+    );
+    expect(l.sections.map((s) => [s.heading, s.paragraphs.map((p) => p.text)])).toEqual([
+      [
+        "Kvalitet",
+        [
+          "For å få refusjon fra Helfo må det vises til akseptable resultater fra ekstern kvalitetsvurdering.",
+          "Neste avsnitt.",
+        ],
+      ],
+    ]);
+  });
+
+  it("states positions in bullets, in «NITO mener» or «Vi mener» sentences, and in the demands that follow them", () => {
+    const p = (text: string, bullet = false) => ({ text, bullet, footnotes: [] });
+    expect(statedIn(p("Det må utdannes flere. Og mer.", true)).map((s) => s.text)).toEqual([
+      "Det må utdannes flere. Og mer.",
+    ]);
+    expect(
+      statedIn(
+        p(
+          "Søkningen er høy. NITO mener at studieplassene må økes. Videre må praksis styrkes. Dette er viktig. I tillegg bør lønnen opp.",
+        ),
+      ).map((s) => [s.text, s.sentence]),
+    ).toEqual([
+      ["NITO mener at studieplassene må økes.", 1],
+      ["Videre må praksis styrkes.", 2],
+      ["I tillegg bør lønnen opp.", 4],
+    ]);
+    // Background sentences, even with «må», are not positions without an opening.
+    expect(statedIn(p("Kommunene må i dag kjøpe tjenester. Det koster mye."))).toEqual([]);
+    expect(statedIn(p("Vi mener fagskolene er viktige.")).map((s) => s.text)).toEqual([
+      "Vi mener fagskolene er viktige.",
+    ]);
   });
 });

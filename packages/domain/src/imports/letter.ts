@@ -23,6 +23,18 @@ export interface ImportedParagraph {
 export interface ImportedSection {
   heading: string | null;
   paragraphs: ImportedParagraph[];
+  /** A chapter's sub-sections: a heading followed directly by a sub-heading. One level deep. */
+  subsections: ImportedSection[];
+}
+
+/** Where a text is in a letter: section, sub-section (null for the section's own paragraphs), paragraph, sentence. */
+export interface Where {
+  section: number;
+  subsection: number | null;
+  paragraph: number;
+  /** The first sentence, and how many sentences from it. */
+  sentence: number;
+  sentences: number;
 }
 
 export interface LetterProposal {
@@ -32,7 +44,10 @@ export interface LetterProposal {
   title: string;
   /** The introduction is the first section (heading null) when the letter has one. */
   sections: ImportedSection[];
-  /** Positions the letter states: bullets, and sentences that say "NITO mener …". */
+  /**
+   * Positions the letter states: bullets, sentences that say «NITO mener …» or «Vi mener …», and the sentences with
+   * «må», «bør» or «skal» that follow such an opening in its paragraph («Videre må …»).
+   */
   statements: string[];
   footnotes: ImportedFootnote[];
   closing: string | null;
@@ -98,9 +113,65 @@ function extractMarkers(text: string, max: number, from: number): { text: string
   return { text: out, found };
 }
 
-/** Sentences that state a position in prose: "… og NITO mener derfor at det bør …". */
-function statementsIn(text: string): string[] {
-  return (text.match(/[^.!?]*\bNITO mener\b[^.!?]*[.!?]/g) ?? []).map((s) => clean(s));
+/** Abbreviations whose full stop does not end a sentence. */
+const ABBREVIATIONS = new Set(
+  (
+    "bl.a f.eks jf ca nr mv osv dvs pga iht evt ev m.m o.l kr mill mrd pst prop meld st tlf t.o.m f.o.m ref " +
+    "mht vedr ang ifm inkl ekskl dr prof adm avd hhv kap pkt s ff"
+  ).split(" "),
+);
+
+/**
+ * The sentences of a paragraph, in order. A full stop ends a sentence when a capital, a digit or a quote follows,
+ * unless it closes an abbreviation («bl.a.», «f.eks.», «jf.»), an initial, or an ordinal («1. januar»).
+ */
+export function sentencesOf(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  const re = /([.!?…]+)["»”')]*\s+(?=[\p{Lu}\d«"“(])/gu;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const end = m.index + m[0].length;
+    if (m[1] === ".") {
+      const word = /(\S+)$/.exec(text.slice(start, m.index))?.[1]?.toLowerCase() ?? "";
+      const bare = word.replace(/^[(«"“]+/, "");
+      if (ABBREVIATIONS.has(bare) || /^\p{L}$/u.test(bare) || /^\d{1,2}$/.test(bare)) continue;
+    }
+    out.push(text.slice(start, end).trim());
+    start = end;
+  }
+  const rest = text.slice(start).trim();
+  if (rest) out.push(rest);
+  return out;
+}
+
+const OPENING = /\b(NITO|vi)\s+(mener|vil\s+understreke|anbefaler|foreslår|krever|forventer)\b/i;
+const DEMAND = /(?<!\p{L})(må|bør|skal)(?!\p{L})/iu;
+
+/** Positions a paragraph states, with the index of their first sentence (-1 for a whole bullet). */
+export function statedIn(p: ImportedParagraph): { text: string; sentence: number; sentences: number }[] {
+  const sentences = sentencesOf(p.text);
+  if (p.bullet) return [{ text: p.text, sentence: 0, sentences: sentences.length }];
+  const out: { text: string; sentence: number; sentences: number }[] = [];
+  let opened = false;
+  sentences.forEach((s, i) => {
+    if (OPENING.test(s)) opened = true;
+    else if (!opened || !DEMAND.test(s)) return;
+    out.push({ text: s, sentence: i, sentences: 1 });
+  });
+  return out;
+}
+
+/** Every section and sub-section with its place in the letter, in reading order. */
+export function unitsOf(sections: ImportedSection[]) {
+  return sections.flatMap((s, section) => [
+    { section, subsection: null as number | null, heading: s.heading, paragraphs: s.paragraphs },
+    ...s.subsections.map((sub, subsection) => ({
+      section,
+      subsection: subsection as number | null,
+      heading: sub.heading,
+      paragraphs: sub.paragraphs,
+    })),
+  ]);
 }
 
 export function parseLetter(input: string): LetterProposal {
@@ -117,6 +188,17 @@ export function parseLetter(input: string): LetterProposal {
   // page numbers go.
   if (lines.length > 5 && !lines.some((l) => l.trim() === ""))
     lines = lines.filter((l) => !/^\s*\d{1,3}\s*$/.test(l)).flatMap((l) => [l, ""]);
+
+  // Page numbers on lines of their own («2», «Side 2 av 4», «- 2 -») go, so a sentence cut by a page break is joined.
+  const edge = (i: number) => i < 0 || i >= lines.length || blank(lines[i]!);
+  lines = lines.filter(
+    (l, i) =>
+      !(
+        /^\s*(side\s+)?[-–]?\s*\d{1,3}\s*[-–]?(\s*(av|\/)\s*\d{1,3})?\s*$/i.test(l) &&
+        edge(i - 1) &&
+        edge(i + 1)
+      ),
+  );
 
   // 1. Footnotes (a numbered line after a blank line, numbers in sequence) and the link addresses printed after them.
   const footnotes: ImportedFootnote[] = [];
@@ -211,7 +293,9 @@ export function parseLetter(input: string): LetterProposal {
     );
   }
 
-  // 5. Sections: a short first line without closing punctuation is a heading.
+  // 5. Sections: a short first line without closing punctuation is a heading. A heading followed directly by
+  // another heading is a chapter; the headings after it are its sub-sections until the next chapter. Numbered
+  // headings say their level themselves («2», «2.1»).
   const sections: ImportedSection[] = [];
   const isHeading = (l: string) =>
     l.length <= 90 && !/[.!?:,;]$/.test(l) && /^[\p{Lu}\d]/u.test(l) && !BULLET.test(l);
@@ -223,35 +307,74 @@ export function parseLetter(input: string): LetterProposal {
     if (found.length) marker = found.at(-1)!;
     return { text, bullet, footnotes: found };
   };
+  // Split groups into heading lines and paragraph groups, so that a heading right under a heading is seen.
+  const items: ({ heading: string } | { lines: string[] })[] = [];
   for (const group of content) {
-    // A heading's text starts on the next line with a capital; a wrapped line continues in lower case.
     if (group.length > 1 && isHeading(group[0]!) && !/^\p{Ll}/u.test(group[1]!)) {
-      sections.push({ heading: group[0]!, paragraphs: [paragraph(group.slice(1))] });
+      // A heading's text starts on the next line with a capital; a wrapped line continues in lower case.
+      items.push({ heading: group[0]! });
+      const rest = group.slice(1);
+      if (
+        rest.length > 1 &&
+        isHeading(rest[0]!) &&
+        !/^\p{Ll}/u.test(rest[1]!) &&
+        rest[0]!.split(" ").length <= 12
+      )
+        items.push({ heading: rest[0]! }, { lines: rest.slice(1) });
+      else items.push({ lines: rest });
     } else if (group.length === 1 && isHeading(group[0]!) && group[0]!.split(" ").length <= 12) {
-      sections.push({ heading: group[0]!, paragraphs: [] });
-    } else {
-      if (!sections.length) sections.push({ heading: null, paragraphs: [] });
-      // Bullets inside a group each start a paragraph.
-      let item: string[] = [];
-      for (const line of group) {
-        if (BULLET.test(line) && item.length) {
-          sections.at(-1)!.paragraphs.push(paragraph(item));
-          item = [];
-        }
-        item.push(line);
-      }
-      if (item.length) sections.at(-1)!.paragraphs.push(paragraph(item));
-    }
+      items.push({ heading: group[0]! });
+    } else items.push({ lines: group });
   }
+  const numberedLevel = (h: string) => {
+    const m = /^(\d+(?:\.\d+)*)\.?\s+\S/.exec(h);
+    return m ? m[1]!.split(".").length : null;
+  };
+  let chapter: ImportedSection | null = null;
+  const target = () => {
+    const top = sections.at(-1);
+    return top?.subsections.at(-1) ?? top;
+  };
+  items.forEach((item, i) => {
+    if ("heading" in item) {
+      const next = items[i + 1];
+      const level = numberedLevel(item.heading);
+      const opensChapter = level === 1 || (level === null && next !== undefined && "heading" in next);
+      const section: ImportedSection = { heading: item.heading, paragraphs: [], subsections: [] };
+      if ((level ?? 0) >= 2 || (level === null && chapter && !opensChapter)) {
+        (
+          chapter ??
+          sections.at(-1) ??
+          sections[sections.push({ heading: null, paragraphs: [], subsections: [] }) - 1]!
+        ).subsections.push(section);
+      } else {
+        sections.push(section);
+        chapter = opensChapter ? section : null;
+      }
+      return;
+    }
+    let into = target();
+    if (!into) sections.push((into = { heading: null, paragraphs: [], subsections: [] }));
+    // Bullets inside a group each start a paragraph.
+    let lines: string[] = [];
+    for (const line of item.lines) {
+      if (BULLET.test(line) && lines.length) {
+        into.paragraphs.push(paragraph(lines));
+        lines = [];
+      }
+      lines.push(line);
+    }
+    if (lines.length) into.paragraphs.push(paragraph(lines));
+  });
 
-  const statements = sections.flatMap((s) =>
-    s.paragraphs.flatMap((p) => (p.bullet ? [p.text] : statementsIn(p.text))),
+  const statements = unitsOf(sections).flatMap((u) =>
+    u.paragraphs.flatMap((p) => statedIn(p).map((x) => x.text)),
   );
   return {
     place,
     date,
     title: clean(title),
-    sections: sections.filter((s) => s.heading !== null || s.paragraphs.length),
+    sections: sections.filter((s) => s.heading !== null || s.paragraphs.length || s.subsections.length),
     statements,
     footnotes,
     closing,

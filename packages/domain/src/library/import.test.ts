@@ -86,4 +86,24 @@ describe("policy platform import", () => {
   it("does not make the closing link section a block", () => {
     expect(proposal.blocks.some((b) => /politikk/i.test(b.heading))).toBe(false);
   });
+
+  it("keeps a last block that only explains, and a page cut short after its context", () => {
+    const page = [
+      "Nok personell",
+      "Helsesektoren mangler ingeniører.",
+      "NITO mener:",
+      "• Det må utdannes flere bioingeniører.",
+      "Om helseteknologi",
+      "Teknologien endrer hvordan helsetjenesten arbeider. Ingeniørene står midt i den endringen.",
+      "Persontilpasset medisin",
+      "Genteknologien gir nye muligheter for diagnostikk.",
+      "NITO mener:",
+    ].join("\n");
+    const p = parsePolicyPlatform(page);
+    expect(p.blocks.map((b) => [b.heading, b.parts.map((x) => x.kind)])).toEqual([
+      ["Nok personell", ["paragraph", "positions"]],
+      ["Om helseteknologi", ["paragraph"]],
+      ["Persontilpasset medisin", ["paragraph"]],
+    ]);
+  });
 });

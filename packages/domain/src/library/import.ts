@@ -1,7 +1,8 @@
 /**
  * Proposes text blocks and positions from a policy platform pasted as text (like the PDF text of NITO's platforms):
- * a heading, context paragraphs, and "NITO mener:" lists of bullets. A section becomes a block only if it has at
- * least one "NITO mener:" list; closing link sections and the like do not. Pure: nothing is saved here.
+ * a heading, context paragraphs, and "NITO mener:" lists of bullets. Every section with a heading and content becomes
+ * a block, also one with context and no positions (a block that only explains, or a page cut short); a heading with
+ * nothing under it, or only a lead-in to a link («Les mer i politikkheftet:»), does not. Pure: nothing is saved here.
  */
 
 export interface ProposedBlock {
@@ -75,7 +76,9 @@ export function parsePolicyPlatform(text: string, options: { source?: string } =
 
   const blocks = sections
     .map((s) => ({ ...s, parts: s.parts.filter((p) => p.kind === "paragraph" || p.statements.length > 0) }))
-    .filter((s) => s.heading && s.parts.some((p) => p.kind === "positions"));
+    // A section with a heading and something to say is a block, also one that only explains (no «NITO mener»);
+    // not a closing section whose only text leads in to a link («Les mer i politikkheftet:»).
+    .filter((s) => s.heading && s.parts.some((p) => p.kind === "positions" || !p.text.endsWith(":")));
   return { source: options.source?.trim() || "", blocks };
 }
 

@@ -67,8 +67,8 @@ export function LetterImportView() {
     setPlace(r.proposal.place ?? "");
     setNewTitle(r.proposal.title);
     // Proposed links are ticked; the user confirms or unticks each one.
-    setBlockLinks(Object.fromEntries(r.sections.map((s, i) => [i, !!s.matches[0]])));
-    setPositionLinks(Object.fromEntries(r.statements.map((s, i) => [i, !!s.matches[0]])));
+    setBlockLinks(Object.fromEntries(r.units.map((u, i) => [i, !!u.match])));
+    setPositionLinks(Object.fromEntries(r.positions.map((_, i) => [i, true])));
     setNewPositions({});
   }
 
@@ -80,26 +80,29 @@ export function LetterImportView() {
         proposal: { ...p, title, date, place: place || null },
         ...(hearingId ? { hearingId } : { newHearing: { title: newTitle, issuingBodyId: bodyId } }),
         sourceName: file?.name ?? null,
-        positionLinks: result.statements.flatMap((s, i) =>
-          positionLinks[i] && s.matches[0] ? [{ positionId: s.matches[0].id, wording: s.text }] : [],
+        positionLinks: result.positions.flatMap((l, i) =>
+          positionLinks[i] ? [{ positionId: l.positionId, wording: l.wording }] : [],
         ),
-        blockLinks: result.sections.flatMap((s, i) =>
-          blockLinks[i] && s.matches[0]?.versionId
-            ? [
-                {
-                  blockVersionId: s.matches[0].versionId,
-                  wording: p.sections[i]!.paragraphs.map((x) => x.text).join("\n"),
-                },
-              ]
-            : [],
+        blockLinks: result.units.flatMap((u, i) =>
+          blockLinks[i] && u.match ? [{ blockVersionId: u.match.versionId, wording: u.wording }] : [],
         ),
-        newPositions: result.statements.flatMap((s, i) => (newPositions[i] ? [s.text] : [])),
+        newPositions: result.newStatements.flatMap((s, i) => (newPositions[i] ? [s.text] : [])),
       })
       .catch(() => null);
     if (saved) router.push(`/horinger/${saved.hearingId}`);
   }
 
   const label = (l: string) => t(`labels.${l}`);
+  /** The heading of the section or sub-section a link is in. */
+  const placeOf = (w: Proposal["positions"][number]["where"]) => {
+    const section = result!.proposal.sections[w.section];
+    const unit = w.subsection === null ? section : section?.subsections[w.subsection];
+    return t("where", {
+      heading: unit?.heading ?? t("introduction"),
+      paragraph: w.paragraph + 1,
+      sentence: w.sentence + 1,
+    });
+  };
 
   return (
     <>
@@ -176,9 +179,10 @@ export function LetterImportView() {
             </div>
             <p className="mt-3 text-sm text-slate-600" data-testid="import-summary">
               {t("summary", {
-                sections: result.proposal.sections.length,
+                sections: result.units.length,
                 footnotes: result.proposal.footnotes.length,
-                statements: result.proposal.statements.length,
+                links: result.positions.length,
+                fresh: result.newStatements.length,
               })}
             </p>
             <p className="text-sm text-slate-600">
@@ -248,16 +252,21 @@ export function LetterImportView() {
 
           <Card title={t("sections")}>
             <ul className="space-y-3 text-sm" data-testid="import-sections">
-              {result.sections.map((s, i) => {
-                const m = s.matches[0];
+              {result.units.map((u, i) => {
+                const m = u.match;
                 return (
-                  <li key={i} className="rounded-md border border-slate-200 p-2">
-                    <p className="font-medium">{s.heading ?? t("introduction")}</p>
+                  <li
+                    key={i}
+                    className={`rounded-md border border-slate-200 p-2 ${u.subsection === null ? "" : "ml-6"}`}
+                    data-testid="import-unit"
+                  >
+                    <p className="font-medium">{u.heading ?? t("introduction")}</p>
                     {m ? (
                       <>
-                        <label className="mt-1 flex items-center gap-2">
+                        <label className="mt-1 flex min-h-11 items-center gap-2">
                           <input
                             type="checkbox"
+                            className="size-5"
                             checked={!!blockLinks[i]}
                             onChange={(e) => setBlockLinks((x) => ({ ...x, [i]: e.target.checked }))}
                           />
@@ -281,7 +290,7 @@ export function LetterImportView() {
                         ) : null}
                       </>
                     ) : (
-                      <p className="text-slate-500">{label("new")}</p>
+                      <p className="text-slate-600">{label("new")}</p>
                     )}
                   </li>
                 );
@@ -290,44 +299,59 @@ export function LetterImportView() {
           </Card>
 
           <Card title={t("statements")}>
+            {result.positions.length ? null : <p className="text-sm text-slate-600">{t("noLinks")}</p>}
             <ul className="space-y-3 text-sm" data-testid="import-statements">
-              {result.statements.map((s, i) => {
-                const m = s.matches[0];
-                return (
+              {result.positions.map((l, i) => (
+                <li key={i} className="rounded-md border border-slate-200 p-2" data-testid="import-statement">
+                  <p className="text-xs text-slate-600">{placeOf(l.where)}</p>
+                  <p>
+                    {l.before ? <span className="text-slate-600">{l.before} </span> : null}
+                    <mark className="rounded bg-yellow-100 px-0.5 text-slate-900">{l.wording}</mark>
+                    {l.after ? <span className="text-slate-600"> {l.after}</span> : null}
+                  </p>
+                  <label className="mt-1 flex min-h-11 items-start gap-2">
+                    <input
+                      type="checkbox"
+                      className="mt-1 size-5"
+                      checked={!!positionLinks[i]}
+                      onChange={(e) => setPositionLinks((x) => ({ ...x, [i]: e.target.checked }))}
+                      data-testid="link-position"
+                    />
+                    <span>
+                      {t("linkPosition", { label: label(l.label), score: Math.round(l.score * 100) })}{" "}
+                      <em>«{l.statement}»</em>
+                    </span>
+                  </label>
+                </li>
+              ))}
+            </ul>
+          </Card>
+
+          {result.newStatements.length ? (
+            <Card title={t("newStatements")}>
+              <ul className="space-y-3 text-sm" data-testid="import-new-statements">
+                {result.newStatements.map((s, i) => (
                   <li
                     key={i}
                     className="rounded-md border border-slate-200 p-2"
-                    data-testid="import-statement"
+                    data-testid="import-new-statement"
                   >
+                    <p className="text-xs text-slate-600">{placeOf(s.where)}</p>
                     <p>«{s.text}»</p>
-                    {m ? (
-                      <label className="mt-1 flex items-start gap-2">
-                        <input
-                          type="checkbox"
-                          checked={!!positionLinks[i]}
-                          onChange={(e) => setPositionLinks((x) => ({ ...x, [i]: e.target.checked }))}
-                          data-testid="link-position"
-                        />
-                        <span>
-                          {t("linkPosition", { label: label(m.label), score: Math.round(m.score * 100) })}{" "}
-                          <em>«{m.text}»</em>
-                        </span>
-                      </label>
-                    ) : (
-                      <label className="mt-1 flex items-center gap-2">
-                        <input
-                          type="checkbox"
-                          checked={!!newPositions[i]}
-                          onChange={(e) => setNewPositions((x) => ({ ...x, [i]: e.target.checked }))}
-                        />
-                        {t("makePosition")}
-                      </label>
-                    )}
+                    <label className="mt-1 flex min-h-11 items-center gap-2">
+                      <input
+                        type="checkbox"
+                        className="size-5"
+                        checked={!!newPositions[i]}
+                        onChange={(e) => setNewPositions((x) => ({ ...x, [i]: e.target.checked }))}
+                      />
+                      {t("makePosition")}
+                    </label>
                   </li>
-                );
-              })}
-            </ul>
-          </Card>
+                ))}
+              </ul>
+            </Card>
+          ) : null}
 
           <div className="flex gap-2">
             <button
