@@ -20,7 +20,7 @@ import {
   restates,
   similarity,
   terms,
-  type Idf,
+  type LibraryIdf,
   type Prepared,
   type ReuseLabel,
 } from "./similarity";
@@ -86,8 +86,30 @@ export interface LetterReuse {
   newStatements: StatedPosition[];
 }
 
-/** Word weights from the organisation's library: positions, or published blocks. */
-export async function libraryIdf(db: DbTx, organisationId: string, kind: "position" | "block"): Promise<Idf> {
+const idfCache = new Map<string, { stamp: string; idf: LibraryIdf }>();
+
+/**
+ * Word weights from the organisation's library: positions, or published blocks. Kept in memory between imports and
+ * made again when the library changes (its row count or latest change differ), since a batch of letters is read
+ * against the same library.
+ */
+export async function libraryIdf(
+  db: DbTx,
+  organisationId: string,
+  kind: "position" | "block",
+): Promise<LibraryIdf> {
+  const [stats] =
+    kind === "position"
+      ? await db.$queryRaw<{ n: number; changed: Date | null }[]>`
+          SELECT count(*)::int AS n, max("updatedAt") AS changed FROM "Position"
+           WHERE "organisationId" = ${organisationId}::uuid`
+      : await db.$queryRaw<{ n: number; changed: Date | null }[]>`
+          SELECT count(*)::int AS n, max("updatedAt") AS changed FROM "TextBlock"
+           WHERE "organisationId" = ${organisationId}::uuid AND "publishedVersionId" IS NOT NULL`;
+  const key = `${organisationId}:${kind}`;
+  const stamp = `${stats!.n}:${stats!.changed?.toISOString() ?? ""}`;
+  const held = idfCache.get(key);
+  if (held?.stamp === stamp) return held.idf;
   const corpus =
     kind === "position"
       ? (await db.position.findMany({ where: { organisationId }, select: { statement: true } })).map(
@@ -98,14 +120,18 @@ export async function libraryIdf(db: DbTx, organisationId: string, kind: "positi
             SELECT v."plainText" FROM "TextBlock" b JOIN "TextBlockVersion" v ON v.id = b."publishedVersionId"
              WHERE b."organisationId" = ${organisationId}::uuid`
         ).map((v) => v.plainText);
-  return idfOf(corpus);
+  const idf = idfOf(corpus);
+  if (idfCache.size >= 200) idfCache.delete(idfCache.keys().next().value!);
+  idfCache.set(key, { stamp, idf });
+  return idf;
 }
 
 /**
- * An OR query for `to_tsquery` of a text's rarest words (by the library's IDF): letters only, so nothing in the
- * text is query syntax, and few words, so the index returns few rows.
+ * A text's most selective words for the full-text index: words the library holds (others find nothing), rarest
+ * first, and none that more than one text in fifty holds (they find everything) unless the text has no other.
+ * Letters only, so nothing in the text is query syntax. So the index returns few rows however large the library.
  */
-function orQuery(text: string, idf: Idf, max: number): string | null {
+function selectiveWords(text: string, idf: LibraryIdf, max: number): string[] {
   const words = [
     ...new Set(
       text
@@ -113,15 +139,15 @@ function orQuery(text: string, idf: Idf, max: number): string | null {
         .split(/[^\p{L}]+/u)
         .filter((w) => w.length >= 4),
     ),
-  ];
-  const rarest = words
-    .map((w) => ({ w, weight: Math.max(0, ...terms(w).map(idf)) }))
-    .filter((x) => x.weight > 0)
-    .sort((a, b) => b.weight - a.weight)
-    .slice(0, max)
-    .map((x) => x.w);
-  return rarest.length ? rarest.join(" | ") : null;
+  ]
+    .map((w) => ({ w, df: Math.max(0, ...terms(w).map(idf.df)) }))
+    .filter((x) => x.df > 0)
+    .sort((a, b) => a.df - b.df);
+  const selective = words.filter((x) => x.df <= Math.max(30, idf.size / 50)).slice(0, max);
+  return (selective.length ? selective : words.slice(0, 3)).map((x) => x.w);
 }
+
+const orQuery = (words: string[]) => (words.length ? words.join(" | ") : null);
 
 interface Sentence {
   text: string;
@@ -138,26 +164,38 @@ interface Candidate {
   sentences: number;
 }
 
-/** The positions each query may be about: per query, its best-ranked positions. One round trip. */
-async function positionCandidates(db: DbTx, organisationId: string, queries: string[], perQuery: number) {
-  const out = new Map<number, Candidate[]>();
-  if (!queries.length) return out;
-  const rows = await db.$queryRaw<{ i: bigint; id: string; statement: string; status: string }[]>`
-    SELECT q.i, p.id::text AS id, p.statement, p.status::text AS status
-      FROM unnest(${queries}::text[]) WITH ORDINALITY AS q(text, i)
-      CROSS JOIN LATERAL (
-        SELECT p.id, p.statement, p.status FROM "Position" p, to_tsquery('innspill_nb', q.text) query
-         WHERE p."organisationId" = ${organisationId}::uuid AND p.search @@ query
-         ORDER BY ts_rank_cd(p.search, query) DESC LIMIT ${perQuery}
-      ) p`;
-  const seen = new Map<string, Candidate>();
+/**
+ * The positions each sentence may restate. One query through the full-text index for the selective words of the
+ * whole letter; then, per sentence, the positions that share the most of its selective words (by weight).
+ */
+async function positionCandidates(
+  db: DbTx,
+  organisationId: string,
+  words: string[][],
+  idf: LibraryIdf,
+  prep: Prepare,
+  perSentence: number,
+): Promise<Candidate[][]> {
+  const q = orQuery([...new Set(words.flat())]);
+  if (!q) return words.map(() => []);
+  const rows = await db.$queryRaw<{ id: string; statement: string; status: string }[]>`
+    SELECT p.id::text AS id, p.statement, p.status::text AS status FROM "Position" p
+     WHERE p."organisationId" = ${organisationId}::uuid AND p.search @@ to_tsquery('innspill_nb', ${q})
+     LIMIT 20000`;
+  const byStem = new Map<string, Candidate[]>();
   for (const r of rows) {
-    let c = seen.get(r.id);
-    if (!c) seen.set(r.id, (c = { ...r, sentences: sentencesOf(r.statement).length }));
-    const i = Number(r.i) - 1;
-    out.set(i, [...(out.get(i) ?? []), c]);
+    const c = { ...r, sentences: sentencesOf(r.statement).length };
+    for (const t of new Set(prep(r.statement, true).terms)) byStem.set(t, [...(byStem.get(t) ?? []), c]);
   }
-  return out;
+  return words.map((ws) => {
+    const score = new Map<Candidate, number>();
+    for (const t of new Set(ws.flatMap(terms)))
+      for (const c of byStem.get(t) ?? []) score.set(c, (score.get(c) ?? 0) + idf(t));
+    return [...score.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, perSentence)
+      .map(([c]) => c);
+  });
 }
 
 /** Library positions restated in the letter, each linked once to its best window of one to three sentences. */
@@ -165,7 +203,7 @@ async function findPositions(
   db: DbTx,
   organisationId: string,
   units: ReturnType<typeof unitsOf>,
-  idf: Idf,
+  idf: LibraryIdf,
   prep: Prepare,
 ): Promise<PositionLink[]> {
   const sentences: Sentence[] = units.flatMap((u, unit) =>
@@ -173,18 +211,14 @@ async function findPositions(
       sentencesOf(p.text).map((text, index) => ({ text, unit, paragraph, index })),
     ),
   );
-  const queries: { sentence: number; q: string }[] = [];
-  sentences.forEach((s, sentence) => {
-    const q = orQuery(s.text, idf, 8);
-    if (q) queries.push({ sentence, q });
-  });
-  const found = await positionCandidates(
+  const candidates = await positionCandidates(
     db,
     organisationId,
-    queries.map((x) => x.q),
+    sentences.map((s) => selectiveWords(s.text, idf, 8)),
+    idf,
+    prep,
     8,
   );
-  const bySentence = new Map(queries.map((x, i) => [x.sentence, found.get(i) ?? []]));
 
   const around = (start: number, length: number) => {
     const { unit, paragraph } = sentences[start]!;
@@ -210,10 +244,8 @@ async function findPositions(
       const last = window.at(-1);
       if (window.length < length || last!.unit !== first.unit || last!.paragraph !== first.paragraph) break;
       const text = window.map((s) => s.text).join(" ");
-      const candidates = new Map(
-        window.flatMap((_, k) => bySentence.get(start + k) ?? []).map((c) => [c.id, c]),
-      );
-      for (const c of candidates.values()) {
+      const inWindow = new Map(window.flatMap((_, k) => candidates[start + k]!).map((c) => [c.id, c]));
+      for (const c of inWindow.values()) {
         // A position is said again in at most as many sentences as it has: a one-sentence position within one
         // sentence, not in words gathered from several.
         if (length > c.sentences) continue;
@@ -265,46 +297,36 @@ const blockSentences = (plainText: string) =>
     .filter((l) => l && !/^NITO mener\s*:?$/i.test(l))
     .flatMap(sentencesOf);
 
+/** The published blocks each query may be about: per query, its best-ranked blocks. One round trip. */
+async function blockCandidates(db: DbTx, organisationId: string, queries: (string | null)[]) {
+  const rows = await db.$queryRaw<
+    { i: bigint; id: string; versionId: string; title: string; text: string }[]
+  >`
+    SELECT q.i, b.id, b."versionId", b.title, b.text
+      FROM unnest(${queries.map((q) => q ?? "")}::text[]) WITH ORDINALITY AS q(text, i)
+      CROSS JOIN LATERAL (
+        SELECT b.id::text AS id, v.id::text AS "versionId", v.heading AS title, v."plainText" AS text
+          FROM "TextBlock" b JOIN "TextBlockVersion" v ON v.id = b."publishedVersionId",
+               to_tsquery('innspill_nb', q.text) query
+         WHERE q.text <> '' AND b."organisationId" = ${organisationId}::uuid AND v.search @@ query
+         ORDER BY ts_rank(v.search, query) DESC LIMIT 5
+      ) b`;
+  const out = new Map<number, { id: string; versionId: string; title: string; text: string }[]>();
+  for (const r of rows) {
+    const i = Number(r.i) - 1;
+    out.set(i, [...(out.get(i) ?? []), r]);
+  }
+  return out;
+}
+
 /**
- * The published blocks a unit reuses, best first: the share of a block's sentences the unit says again (each found
- * in a window of the unit, as positions are). A block is reused when at least half of it is said again.
+ * Whether a unit reuses a block: the share of the block's sentences the unit says again (each found within a
+ * sentence of the unit, as positions are). A block is reused when at least half of it is said again.
  */
-async function blockMatches(
-  db: DbTx,
-  organisationId: string,
-  text: string,
-  windows: Prepared[],
-  idf: Idf,
-  prep: Prepare,
-): Promise<BlockMatch[]> {
-  const q = orQuery(text, idf, 30);
-  if (!q || terms(text).length < 3) return [];
-  const rows = await db.$queryRaw<{ id: string; versionId: string; title: string; text: string }[]>`
-    SELECT b.id::text AS id, v.id::text AS "versionId", v.heading AS title, v."plainText" AS text
-      FROM "TextBlock" b JOIN "TextBlockVersion" v ON v.id = b."publishedVersionId",
-           to_tsquery('innspill_nb', ${q}) query
-     WHERE b."organisationId" = ${organisationId}::uuid AND v.search @@ query
-     ORDER BY ts_rank_cd(v.search, query) DESC LIMIT 10`;
-  return rows
-    .flatMap((r) => {
-      const sentences = blockSentences(r.text).filter((x) => prep(x, true).terms.length >= 3);
-      if (!sentences.length) return [];
-      const said = sentences.filter((x) => windows.some((w) => restates(prep(x, true), w, idf))).length;
-      const share = said / sentences.length;
-      if (share < 0.5) return [];
-      return [
-        {
-          blockId: r.id,
-          versionId: r.versionId,
-          title: r.title,
-          text: r.text,
-          score: Math.round(share * 1000) / 1000,
-          label: labelOf({ ...similarity(r.text, text, idf), score: share }),
-          diff: wordDiff(r.text, text),
-        },
-      ];
-    })
-    .sort((a, b) => b.score - a.score);
+function blockShare(blockText: string, sentences: Prepared[], idf: LibraryIdf, prep: Prepare): number {
+  const own = blockSentences(blockText).filter((x) => prep(x, true).terms.length >= 3);
+  if (!own.length) return 0;
+  return own.filter((x) => sentences.some((w) => restates(prep(x, true), w, idf))).length / own.length;
 }
 
 /** Every unit with the block it reuses; a block goes to its best unit only (a sub-section before its chapter). */
@@ -312,7 +334,7 @@ async function findBlocks(
   db: DbTx,
   organisationId: string,
   proposal: LetterProposal,
-  idf: Idf,
+  idf: LibraryIdf,
   prep: Prepare,
 ): Promise<UnitReuse[]> {
   const units = unitsOf(proposal.sections).map((u) => {
@@ -323,19 +345,29 @@ async function findBlocks(
         : u.paragraphs;
     return { ...u, all: paragraphs, wording: paragraphs.map((p) => p.text).join("\n") };
   });
-  const matches: BlockMatch[][] = [];
-  for (const u of units)
-    matches.push(
-      await blockMatches(
-        db,
-        organisationId,
-        u.wording,
-        // A block's sentences are found one by one, each within a sentence of the unit.
-        u.all.flatMap((p) => sentencesOf(p.text)).map((w) => prep(w)),
-        idf,
-        prep,
-      ),
-    );
+  const found = await blockCandidates(
+    db,
+    organisationId,
+    units.map((u) => (terms(u.wording).length >= 3 ? orQuery(selectiveWords(u.wording, idf, 12)) : null)),
+  );
+  const matches: BlockMatch[][] = units.map((u, i) => {
+    // A block's sentences are found one by one, each within a sentence of the unit.
+    const sentences = u.all.flatMap((p) => sentencesOf(p.text)).map((w) => prep(w));
+    return (found.get(i) ?? [])
+      .map((r) => ({ r, share: blockShare(r.text, sentences, idf, prep) }))
+      .filter((x) => x.share >= 0.5)
+      .sort((a, b) => b.share - a.share)
+      .slice(0, 1)
+      .map(({ r, share }) => ({
+        blockId: r.id,
+        versionId: r.versionId,
+        title: r.title,
+        text: r.text,
+        score: Math.round(share * 1000) / 1000,
+        label: labelOf({ ...similarity(r.text, u.wording, idf), score: share }),
+        diff: wordDiff(r.text, u.wording),
+      }));
+  });
   const owner = new Map<string, { unit: number; score: number }>();
   matches.forEach((ms, unit) => {
     const m = ms[0];

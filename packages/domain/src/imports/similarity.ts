@@ -33,7 +33,18 @@ export function terms(text: string): string[] {
     .normalize("NFKC")
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length > 1 && !STOP.has(w))
-    .map((w) => stemmer.stem(w));
+    .map(stem);
+}
+
+/** Stems of words seen before: a library repeats its words, and stemming is most of the cost of reading it. */
+const stems = new Map<string, string>();
+function stem(word: string): string {
+  let s = stems.get(word);
+  if (s === undefined) {
+    if (stems.size >= 100_000) stems.clear();
+    stems.set(word, (s = stemmer.stem(word)));
+  }
+  return s;
 }
 
 /** Word pairs in order, also across one word between them (a word inserted does not break the pair). */
@@ -57,11 +68,17 @@ export interface Similarity {
 /** Inverse document frequencies of stems over a corpus (the library texts). */
 export type Idf = (stem: string) => number;
 
-export function idfOf(corpus: string[]): Idf {
+/** IDF weights that also tell how many texts of the library hold a stem, and how many texts there are. */
+export type LibraryIdf = Idf & { df: (stem: string) => number; size: number };
+
+export function idfOf(corpus: string[]): LibraryIdf {
   const df = new Map<string, number>();
   for (const text of corpus) for (const t of new Set(terms(text))) df.set(t, (df.get(t) ?? 0) + 1);
   const n = corpus.length;
-  return (t) => Math.log(1 + n / (1 + (df.get(t) ?? 0)));
+  return Object.assign((t: string) => Math.log(1 + n / (1 + (df.get(t) ?? 0))), {
+    df: (t: string) => df.get(t) ?? 0,
+    size: n,
+  });
 }
 
 const weighted = (a: Set<string>, b: Set<string>, idf: Idf) => {
