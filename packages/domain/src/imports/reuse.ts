@@ -156,6 +156,29 @@ interface Sentence {
   index: number;
 }
 
+/** Per list of selective words, the rows whose text shares the most of them (by weight), best first. */
+function rankByWords<T>(
+  rows: T[],
+  textOf: (row: T) => string,
+  words: string[][],
+  idf: LibraryIdf,
+  prep: Prepare,
+  per: number,
+): T[][] {
+  const byStem = new Map<string, T[]>();
+  for (const r of rows)
+    for (const t of new Set(prep(textOf(r), true).terms)) byStem.set(t, [...(byStem.get(t) ?? []), r]);
+  return words.map((ws) => {
+    const score = new Map<T, number>();
+    for (const t of new Set(ws.flatMap(terms)))
+      for (const r of byStem.get(t) ?? []) score.set(r, (score.get(r) ?? 0) + idf(t));
+    return [...score.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, per)
+      .map(([r]) => r);
+  });
+}
+
 interface Candidate {
   id: string;
   statement: string;
@@ -182,20 +205,8 @@ async function positionCandidates(
     SELECT p.id::text AS id, p.statement, p.status::text AS status FROM "Position" p
      WHERE p."organisationId" = ${organisationId}::uuid AND p.search @@ to_tsquery('innspill_nb', ${q})
      LIMIT 20000`;
-  const byStem = new Map<string, Candidate[]>();
-  for (const r of rows) {
-    const c = { ...r, sentences: sentencesOf(r.statement).length };
-    for (const t of new Set(prep(r.statement, true).terms)) byStem.set(t, [...(byStem.get(t) ?? []), c]);
-  }
-  return words.map((ws) => {
-    const score = new Map<Candidate, number>();
-    for (const t of new Set(ws.flatMap(terms)))
-      for (const c of byStem.get(t) ?? []) score.set(c, (score.get(c) ?? 0) + idf(t));
-    return [...score.entries()]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, perSentence)
-      .map(([c]) => c);
-  });
+  const all = rows.map((r) => ({ ...r, sentences: sentencesOf(r.statement).length }));
+  return rankByWords(all, (c) => c.statement, words, idf, prep, perSentence);
 }
 
 /** Library positions restated in the letter, each linked once to its best window of one to three sentences. */
@@ -297,26 +308,25 @@ const blockSentences = (plainText: string) =>
     .filter((l) => l && !/^NITO mener\s*:?$/i.test(l))
     .flatMap(sentencesOf);
 
-/** The published blocks each query may be about: per query, its best-ranked blocks. One round trip. */
-async function blockCandidates(db: DbTx, organisationId: string, queries: (string | null)[]) {
-  const rows = await db.$queryRaw<
-    { i: bigint; id: string; versionId: string; title: string; text: string }[]
-  >`
-    SELECT q.i, b.id, b."versionId", b.title, b.text
-      FROM unnest(${queries.map((q) => q ?? "")}::text[]) WITH ORDINALITY AS q(text, i)
-      CROSS JOIN LATERAL (
-        SELECT b.id::text AS id, v.id::text AS "versionId", v.heading AS title, v."plainText" AS text
-          FROM "TextBlock" b JOIN "TextBlockVersion" v ON v.id = b."publishedVersionId",
-               to_tsquery('innspill_nb', q.text) query
-         WHERE q.text <> '' AND b."organisationId" = ${organisationId}::uuid AND v.search @@ query
-         ORDER BY ts_rank(v.search, query) DESC LIMIT 5
-      ) b`;
-  const out = new Map<number, { id: string; versionId: string; title: string; text: string }[]>();
-  for (const r of rows) {
-    const i = Number(r.i) - 1;
-    out.set(i, [...(out.get(i) ?? []), r]);
-  }
-  return out;
+/**
+ * The published blocks each unit may reuse: one query through the full-text index for the selective words of all
+ * units, then per unit the blocks that share the most of its selective words (by weight).
+ */
+async function blockCandidates(
+  db: DbTx,
+  organisationId: string,
+  words: string[][],
+  idf: LibraryIdf,
+  prep: Prepare,
+) {
+  const q = orQuery([...new Set(words.flat())]);
+  if (!q) return words.map(() => []);
+  const rows = await db.$queryRaw<{ id: string; versionId: string; title: string; text: string }[]>`
+    SELECT b.id::text AS id, v.id::text AS "versionId", v.heading AS title, v."plainText" AS text
+      FROM "TextBlock" b JOIN "TextBlockVersion" v ON v.id = b."publishedVersionId"
+     WHERE b."organisationId" = ${organisationId}::uuid AND v.search @@ to_tsquery('innspill_nb', ${q})
+     LIMIT 5000`;
+  return rankByWords(rows, (r) => r.text, words, idf, prep, 10);
 }
 
 /**
@@ -348,13 +358,14 @@ async function findBlocks(
   const found = await blockCandidates(
     db,
     organisationId,
-    units.map((u) => (terms(u.wording).length >= 3 ? orQuery(selectiveWords(u.wording, idf, 12)) : null)),
+    units.map((u) => (terms(u.wording).length >= 3 ? selectiveWords(u.wording, idf, 30) : [])),
+    idf,
+    prep,
   );
   const matches: BlockMatch[][] = units.map((u, i) => {
     // A block's sentences are found one by one, each within a sentence of the unit.
     const sentences = u.all.flatMap((p) => sentencesOf(p.text)).map((w) => prep(w));
-    return (found.get(i) ?? [])
-      .map((r) => ({ r, share: blockShare(r.text, sentences, idf, prep) }))
+    return found[i]!.map((r) => ({ r, share: blockShare(r.text, sentences, idf, prep) }))
       .filter((x) => x.share >= 0.5)
       .sort((a, b) => b.share - a.share)
       .slice(0, 1)
