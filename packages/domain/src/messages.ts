@@ -6,6 +6,8 @@ export const domainMessages = {
   nb: {
     required: "Må fylles ut.",
     invalid: "Ugyldig verdi.",
+    tooDeep: "Forespørselen er for dypt nøstet til å behandles.",
+    requestTooLarge: "Filen eller forespørselen er for stor til å tas imot.",
     invalidDate: "Skriv en gyldig dato (dd.mm.åååå).",
     invalidUrl: "Skriv en gyldig nettadresse som begynner med https://.",
     invalidEmail: "Skriv en gyldig e-postadresse.",
@@ -127,6 +129,8 @@ export const domainMessages = {
   en: {
     required: "Required.",
     invalid: "Invalid value.",
+    tooDeep: "The request is nested too deeply to be processed.",
+    requestTooLarge: "The file or request is too large to be accepted.",
     invalidDate: "Enter a valid date.",
     invalidUrl: "Enter a valid web address starting with https://.",
     invalidEmail: "Enter a valid e-mail address.",

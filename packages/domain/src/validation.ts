@@ -2,9 +2,40 @@ import { z } from "zod";
 import { AppError } from "./errors";
 import { isValidDateOnly } from "./dates";
 
-/** Parses input with a zod schema; a failure becomes BAD_REQUEST with field errors (message keys). */
+/** How deep input may nest: a letter's body is a handful of levels; thousands are an attack on the parser. */
+const MAX_DEPTH = 64;
+
+/**
+ * Text as it may be stored: Word's vertical tab (U+000B, a line break in Word) becomes a line break, other control
+ * characters and non-characters go, and a lone surrogate becomes U+FFFD. What is stored can always be written as
+ * XML (a DOCX, a Noark extract) and as JSON.
+ */
+export function normalizeText(s: string): string {
+  /* eslint-disable no-control-regex -- removing control characters is the point */
+  return s
+    .toWellFormed()
+    .replace(/\u000b/g, "\n")
+    .replace(/[\u0000-\u0008\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]/g, "");
+  /* eslint-enable no-control-regex */
+}
+
+/** Every string of an input normalised (see `normalizeText`); too deep a structure is refused. */
+function normalizeInput(value: unknown, depth = 0): unknown {
+  if (depth > MAX_DEPTH)
+    throw new AppError("BAD_REQUEST", "invalid", { fieldErrors: { _form: ["tooDeep"] } });
+  if (typeof value === "string") return normalizeText(value);
+  if (Array.isArray(value)) return value.map((v) => normalizeInput(v, depth + 1));
+  if (value && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype)
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalizeInput(v, depth + 1)]));
+  return value;
+}
+
+/**
+ * Parses input with a zod schema, after normalising its text; a failure becomes BAD_REQUEST with field errors
+ * (message keys).
+ */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const res = schema.safeParse(input);
+  const res = schema.safeParse(normalizeInput(input));
   if (res.success) return res.data;
   const fieldErrors: Record<string, string[]> = {};
   for (const issue of res.error.issues) {
