@@ -6,6 +6,12 @@ export const env = createEnv({
   server: {
     DATABASE_URL: z.url(),
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    /**
+     * Request bodies, in MB, refused with 413 while they stream in, whatever Content-Length says. tRPC carries a
+     * letter import's file (base64), hence its size.
+     */
+    BODY_LIMIT_TRPC_MB: z.coerce.number().positive().max(200).default(32),
+    BODY_LIMIT_UPLOAD_MB: z.coerce.number().positive().max(200).default(21),
   },
   client: {},
   experimental__runtimeEnv: {},

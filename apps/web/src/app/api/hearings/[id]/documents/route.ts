@@ -1,29 +1,19 @@
 import { getSessionActor } from "@innspill/auth";
 import { getDb } from "@innspill/db";
-import { addHearingDocument, domainMessages, isAppError, MAX_DOCUMENT_BYTES } from "@innspill/domain";
+import { addHearingDocument, domainMessages } from "@innspill/domain";
+import { BODY_LIMITS, formWithin } from "@/server/limits";
+import { appErrorResponse, unauthorized } from "@/server/responses";
 
-const status = {
-  BAD_REQUEST: 400,
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  TOO_MANY_REQUESTS: 429,
-};
-
-/** Upload of a PDF or DOCX to a hearing (multipart field "file"). Answers JSON; errors carry a Norwegian message. */
+/**
+ * Upload of a PDF or DOCX to a hearing (multipart field "file"). Answers JSON; errors carry a Norwegian message. The
+ * upload is refused with 413 as it streams past the limit.
+ */
 export async function POST(req: Request, { params }: { params: Promise<{ id: string }> }) {
   const actor = await getSessionActor();
-  if (!actor) return Response.json({ message: domainMessages.nb.unauthorized }, { status: 401 });
+  if (!actor) return unauthorized();
   const { id } = await params;
-  const length = Number(req.headers.get("content-length") ?? 0);
-  if (length > MAX_DOCUMENT_BYTES + 64 * 1024) {
-    return Response.json(
-      { messageKey: "documentTooLarge", message: domainMessages.nb.documentTooLarge },
-      { status: 413 },
-    );
-  }
-  const form = await req.formData().catch(() => null);
+  const form = await formWithin(req, BODY_LIMITS.upload);
+  if (form instanceof Response) return form;
   const file = form?.get("file");
   if (!(file instanceof File)) {
     return Response.json(
@@ -39,13 +29,6 @@ export async function POST(req: Request, { params }: { params: Promise<{ id: str
     );
     return Response.json(doc, { status: 201 });
   } catch (err) {
-    if (isAppError(err)) {
-      const key = err.message as keyof typeof domainMessages.nb;
-      return Response.json(
-        { messageKey: key, message: domainMessages.nb[key] ?? key },
-        { status: status[err.code] },
-      );
-    }
-    throw err;
+    return appErrorResponse(err);
   }
 }

@@ -1,0 +1,84 @@
+import http from "node:http";
+import { expect, test } from "@playwright/test";
+import { login } from "./helpers";
+
+const MB = 1024 * 1024;
+
+/**
+ * Streams `totalMb` of `a` as a chunked body (no Content-Length) and reports what the server answered and how much
+ * had been sent when the answer came.
+ */
+function sendChunked(
+  baseURL: string,
+  path: string,
+  headers: Record<string, string>,
+  totalMb: number,
+): Promise<{ status: number; sentMb: number; body: string }> {
+  const url = new URL(path, baseURL);
+  return new Promise((resolve) => {
+    let sent = 0;
+    let answered = false;
+    const req = http.request(url, {
+      method: "POST",
+      headers: { ...headers, "transfer-encoding": "chunked" },
+    });
+    req.on("response", (res) => {
+      answered = true;
+      const sentMb = sent / MB;
+      let body = "";
+      res.on("data", (d) => (body += d));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, sentMb, body }));
+      res.on("error", () => resolve({ status: res.statusCode ?? 0, sentMb, body }));
+    });
+    req.on("error", (err) => {
+      if (!answered) resolve({ status: 0, sentMb: sent / MB, body: String(err) });
+    });
+    const chunk = Buffer.alloc(MB, 0x61);
+    const write = () => {
+      while (!answered && sent < totalMb * MB) {
+        sent += chunk.length;
+        if (!req.write(chunk)) return void req.once("drain", write);
+      }
+      if (!answered) req.end();
+    };
+    write();
+  });
+}
+
+test("a 100 MB chunked body is refused with 413 as it streams, on the public verifier, the upload and tRPC", async ({
+  page,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  await login(page, "ingrid@nito.test");
+  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  await page.goto("/horinger");
+  await page.getByTestId("hearing-row").first().getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/horinger\/[0-9a-f-]{36}$/);
+  const hearingId = page.url().split("/").at(-1)!;
+
+  const cases = [
+    { path: "/api/verifiser", type: "multipart/form-data; boundary=x", limit: 21 },
+    { path: `/api/hearings/${hearingId}/documents`, type: "multipart/form-data; boundary=x", limit: 21 },
+    { path: "/api/trpc/hearing.create", type: "application/json", limit: 32 },
+  ];
+  for (const c of cases) {
+    const r = await sendChunked(baseURL!, c.path, { "content-type": c.type, cookie }, 100);
+    console.log(`${c.path}: ${r.status} after ${r.sentMb.toFixed(0)} MB sent`);
+    expect(r.status, c.path).toBe(413);
+    expect(r.body, c.path).toMatch(/for stor til å tas imot|requestTooLarge/);
+    // Refused while streaming: far from all 100 MB had gone when the answer came.
+    expect(r.sentMb, c.path).toBeLessThan(c.limit + 16);
+  }
+  // A declared Content-Length over the limit is refused before any of the body is read.
+  const declared = await page.request.post("/api/verifiser", {
+    headers: { "content-type": "multipart/form-data; boundary=x", "content-length": String(50 * MB) },
+    data: "x",
+    failOnStatusCode: false,
+  });
+  expect([413, 400]).toContain(declared.status());
+
+  // The server keeps serving.
+  await page.goto("/horinger");
+  await expect(page.getByRole("heading", { name: "Høringer" })).toBeVisible();
+});
