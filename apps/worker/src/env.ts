@@ -10,6 +10,8 @@ export const env = createEnv({
     /** smtp(s)://user:pass@host:port — unset: e-mails stay in the outbox table (Admin → Utgående e-post). */
     SMTP_URL: z.url().optional(),
     SMTP_FROM: z.string().default("Innspill <innspill@localhost>"),
+    /** The address users open Innspill at: e-mails link to pages under it. */
+    PUBLIC_URL: z.url().default("http://localhost:3000"),
     WORKER_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).default(30),
     /** Crash drills only: hold each render this long, so a test can kill the worker mid-render. */
     WORKER_RENDER_DELAY_MS: z.coerce.number().int().min(0).default(0),

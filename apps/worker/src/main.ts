@@ -11,6 +11,7 @@ const worker = await startWorker({
   heartbeatSeconds: env.WORKER_HEARTBEAT_SECONDS,
   maintenanceIntervalSeconds: env.WORKER_MAINTENANCE_SECONDS,
   renderDelayMs: env.WORKER_RENDER_DELAY_MS,
+  publicUrl: env.PUBLIC_URL,
   mailer: env.SMTP_URL ? createSmtpMailer(env.SMTP_URL, env.SMTP_FROM) : undefined,
 });
 

@@ -21,6 +21,8 @@ export interface WorkerOptions {
   db: Db;
   databaseUrl: string;
   mailer?: ProcessorContext["mailer"];
+  /** Where users open Innspill, for links in e-mails (PUBLIC_URL). */
+  publicUrl?: string;
   /** Port for /healthz; 0 picks a free one. */
   port: number;
   heartbeatSeconds?: number;
@@ -69,7 +71,12 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
             throw new InvalidPayloadError(queue, parsed.error.message);
           }
           const result = await p.run(
-            { db: options.db, mailer: options.mailer, renderDelayMs: options.renderDelayMs },
+            {
+              db: options.db,
+              mailer: options.mailer,
+              publicUrl: options.publicUrl,
+              renderDelayMs: options.renderDelayMs,
+            },
             parsed.data,
           );
           log(`${queue} ${job.id} done: ${JSON.stringify(result)}`);

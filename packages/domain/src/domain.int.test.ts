@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestDatabase } from "@innspill/db/testing";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoData } from "@innspill/demo";
-import { deliverPendingEmails, listOutboxEmails } from "./email";
+import { deliverPendingEmails, listOutboxEmails, type OutgoingEmail } from "./email";
 import { notify } from "./notifications";
 import { AppError, toAppError } from "./errors";
 import { authenticateUser, changeOwnPassword, deactivateUser, LOGIN_THROTTLE } from "./users/index";
@@ -160,27 +160,63 @@ describe("markOverdueHearings", () => {
 });
 
 describe("e-mail outbox", () => {
-  it("delivers each pending e-mail once, records failures and retries them later", async () => {
+  const publicUrl = "https://innspill.nito.no";
+  const later = (min: number) => () => new Date(Date.now() + min * 60_000);
+
+  it("delivers each pending e-mail once, records failures and retries them with growing delays", async () => {
     const to = { organisationId: orgId, userId: admin.id };
     await t.db.outboxEmail.createMany({
       data: [
-        { ...to, toEmail: "a@nito.test", subject: "Første", text: "1" },
+        { ...to, toEmail: "a@nito.test", subject: "Første", text: "1", path: "/innspill/x/godkjenning" },
         { ...to, toEmail: "b@nito.test", subject: "Andre", text: "2" },
       ],
     });
-    const delivered: string[] = [];
+    const delivered: OutgoingEmail[] = [];
     let failB = true;
-    const send = async (mail: { to: string; subject: string }) => {
+    const send = async (mail: OutgoingEmail) => {
       if (mail.to === "b@nito.test" && failB) throw new Error("SMTP 451: prøv igjen senere");
-      delivered.push(mail.subject);
+      delivered.push(mail);
     };
-    expect(await deliverPendingEmails(t.db, send)).toEqual({ sent: 1, failed: 1 });
+    expect(await deliverPendingEmails(t.db, send, { publicUrl })).toEqual({ sent: 1, failed: 1 });
     const b = await t.db.outboxEmail.findFirstOrThrow({ where: { toEmail: "b@nito.test" } });
     expect(b).toMatchObject({ sentAt: null, attempts: 1, lastError: "SMTP 451: prøv igjen senere" });
     failB = false;
-    expect(await deliverPendingEmails(t.db, send)).toEqual({ sent: 1, failed: 0 });
-    expect(await deliverPendingEmails(t.db, send)).toEqual({ sent: 0, failed: 0 });
-    expect(delivered).toEqual(["Første", "Andre"]);
+    // Not again at once: the next try waits five minutes.
+    expect(await deliverPendingEmails(t.db, send, { publicUrl })).toEqual({ sent: 0, failed: 0 });
+    expect(await deliverPendingEmails(t.db, send, { publicUrl, now: later(6) })).toEqual({
+      sent: 1,
+      failed: 0,
+    });
+    expect(await deliverPendingEmails(t.db, send, { publicUrl, now: later(60) })).toEqual({
+      sent: 0,
+      failed: 0,
+    });
+    expect(delivered.map((m) => m.subject)).toEqual(["Første", "Andre"]);
+    const [first] = delivered;
+    expect(first!.text).toContain(`Åpne i Innspill: ${publicUrl}/innspill/x/godkjenning`);
+    expect(first!.text).toContain(`${publicUrl}/profil`);
+    expect(first!.unsubscribeUrl).toBe(`${publicUrl}/profil`);
+    const a = await t.db.outboxEmail.findFirstOrThrow({ where: { toEmail: "a@nito.test" } });
+    expect(first!.messageId).toBe(`<${a.id}@innspill.nito.no>`);
+  });
+
+  it("an e-mail whose worker died during the SMTP call is sent again later with the same Message-ID", async () => {
+    const row = await t.db.outboxEmail.create({
+      data: { organisationId: orgId, userId: admin.id, toEmail: "c@nito.test", subject: "Tredje", text: "3" },
+    });
+    // As a worker killed during the SMTP call leaves it: marked as sending, not sent, the try not counted.
+    await t.db.outboxEmail.update({ where: { id: row.id }, data: { sendingAt: new Date() } });
+    const ids: string[] = [];
+    const send = async (mail: OutgoingEmail) => void ids.push(mail.messageId);
+    expect(await deliverPendingEmails(t.db, send, { publicUrl, now: later(1) })).toEqual({
+      sent: 0,
+      failed: 0,
+    });
+    expect(await deliverPendingEmails(t.db, send, { publicUrl, now: later(6) })).toEqual({
+      sent: 1,
+      failed: 0,
+    });
+    expect(ids).toEqual([`<${row.id}@innspill.nito.no>`]);
   });
 });
 

@@ -9,6 +9,8 @@ export interface NotifyInput {
   kind: string;
   title: string;
   body: string;
+  /** The page where the user acts on it (e.g. `/innspill/<id>/godkjenning`); the hearing's page when omitted. */
+  path?: string;
   /** Also send an e-mail to those who have e-mail reminders on. */
   email?: boolean;
   /** Not to this user (the one who caused it). */
@@ -35,6 +37,7 @@ export async function notify(tx: DbTx, input: NotifyInput): Promise<number> {
       kind: input.kind,
       title: input.title,
       body: input.body,
+      path: input.path ?? null,
     })),
   });
   if (input.email) {
@@ -47,7 +50,8 @@ export async function notify(tx: DbTx, input: NotifyInput): Promise<number> {
           toEmail: u.email,
           toName: u.name,
           subject: `[Innspill] ${input.title}`,
-          text: `${input.body}\n\n— Innspill\nDu får denne e-posten fordi e-postvarsler er slått på under Min profil.`,
+          path: input.path ?? (input.hearingId ? `/horinger/${input.hearingId}` : null),
+          text: input.body,
         })),
       });
     }

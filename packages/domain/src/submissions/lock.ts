@@ -130,6 +130,7 @@ export async function voidApprovals(tx: DbTx, s: Loaded, actor: Actor, reason: s
     userIds: (await approverIds(tx, s)) ?? (await leaderIds(tx, s.organisationId)),
     hearingId: s.hearingId,
     kind: "submission.approvalVoided",
+    path: `/innspill/${s.id}`,
     title: `Godkjenningen av «${s.title}» er opphevet`,
     body: `${actor.name} endret brevet etter godkjenningen. Det er sendt tilbake til gjennomgang.`,
     email: true,

@@ -27,6 +27,7 @@ export async function sendForReview(db: Db, input: unknown, actor: Actor) {
       ),
       hearingId: s.hearingId,
       kind: "submission.review",
+      path: `/innspill/${s.id}`,
       title: `«${s.title}» er klar til gjennomgang`,
       body: `${actor.name} ber om gjennomgang av utkastet.`,
       exceptUserId: actor.id,

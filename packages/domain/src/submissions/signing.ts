@@ -114,6 +114,7 @@ export async function signSubmission(
             : remaining.map((x) => x.signatory.userId),
         hearingId: s.hearingId,
         kind: "submission.sign",
+        path: `/innspill/${s.id}/godkjenning`,
         title: `Signer «${s.title}»`,
         body: `${actor.name} har signert. Det er din tur.`,
         email: true,
