@@ -3,8 +3,11 @@ import { readFileSync } from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { PASSWORD, login } from "./helpers";
 
-async function as(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext({ locale: "nb-NO", timezoneId: "Europe/Oslo" });
+/** A phone: the size of an iPhone 14, touch, mobile layout. */
+const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 3 };
+
+async function as(browser: Browser, email: string, device: object = {}): Promise<Page> {
+  const context = await browser.newContext({ locale: "nb-NO", timezoneId: "Europe/Oslo", ...device });
   const page = await context.newPage();
   await login(page, email);
   return page;
@@ -16,7 +19,8 @@ test("draft, approval voided by an edit, approval again, signing in order, signe
   test.setTimeout(120_000);
   const adviser = await as(browser, "ingrid@nito.test");
   const kaja = await as(browser, "kaja@nito.test");
-  const heidi = await as(browser, "heidi@nito.test");
+  // Leader B signs from her phone.
+  const heidi = await as(browser, "heidi@nito.test", PHONE);
 
   // The adviser opens the demo letter, sends it for review and asks for approval.
   await adviser.goto("/innspill");
@@ -30,8 +34,12 @@ test("draft, approval voided by an edit, approval again, signing in order, signe
   await adviser.getByTestId("request-approval").click();
   await expect(status).toHaveAttribute("data-status", "AWAITING_APPROVAL");
 
-  // Leader A approves.
-  await kaja.goto(approvalUrl);
+  // Leader A finds it at the top of her Oversikt, waiting for her approval, and approves.
+  await kaja.goto("/");
+  const waiting = kaja.getByTestId("waiting-item").filter({ hasText: "Helsepersonellplan 2040" });
+  await expect(waiting).toContainText("Godkjenn");
+  await waiting.click();
+  await expect(kaja).toHaveURL(approvalUrl);
   await expect(kaja.getByTestId("approval-letter")).toContainText("Bioingeniører");
   await kaja.getByTestId("approve").click();
   await expect(kaja.getByTestId("approval-status")).toHaveAttribute("data-status", "APPROVED");
@@ -53,19 +61,61 @@ test("draft, approval voided by an edit, approval again, signing in order, signe
   await kaja.getByTestId("approve").click();
   await expect(kaja.getByTestId("approval-status")).toHaveAttribute("data-status", "APPROVED");
 
-  // Sequential: B cannot sign before A; the server says so.
+  // Sequential: B cannot sign before A; the server says so. A wrong password is said at the password field.
   await heidi.goto(approvalUrl);
+  await heidi.getByTestId("sign-password").fill("feil-passord");
+  await heidi.getByTestId("sign").tap();
+  await expect(heidi.getByTestId("sign-password-error")).toHaveText("Feil passord.");
+  await expect(heidi.getByTestId("sign-password-error")).toHaveAttribute("role", "alert");
+  await expect(heidi.getByTestId("sign-password")).toHaveAttribute("aria-invalid", "true");
   await heidi.getByTestId("sign-password").fill(PASSWORD);
-  await heidi.getByTestId("sign").click();
+  await heidi.getByTestId("sign").tap();
   await expect(heidi.getByText("Det er ikke din tur å signere ennå.")).toBeVisible();
 
   // A signs (password again), then B.
   await kaja.getByTestId("sign-password").fill(PASSWORD);
   await kaja.getByTestId("sign").click();
   await expect(kaja.getByTestId("approval-status")).toHaveAttribute("data-status", "SIGNING");
-  await heidi.reload();
-  await heidi.getByTestId("sign").click(); // re-authenticated a moment ago: no password needed
+
+  // B, on her phone: the letter waits for her on Oversikt, and her notification opens the approval page.
+  await heidi.goto("/");
+  await expect(
+    heidi.getByTestId("waiting-item").filter({ hasText: "Helsepersonellplan 2040, rettet" }),
+  ).toContainText("Signer");
+  // The navigation is behind a menu button; every page starts with its content.
+  await expect(heidi.getByTestId("menu-toggle")).toBeVisible();
+  await expect(heidi.getByRole("navigation", { name: "Meny" })).toBeHidden();
+  expect((await heidi.locator("header").boundingBox())!.height).toBeLessThan(80);
+
+  // From the notification to a signed letter: two taps and, when it is due, the password.
+  await heidi.goto("/varsler");
+  let taps = 0;
+  await heidi
+    .getByTestId("notification-link")
+    .filter({ hasText: "Signer «Høringssvar – Helsepersonellplan 2040, rettet»" })
+    .first()
+    .tap();
+  taps++;
+  await expect(heidi).toHaveURL(approvalUrl);
+  // Above the action: what she signs (title, recipient, deadline), readable without scrolling; the action bar
+  // is on the screen from the start, with tap targets of at least 44 px.
+  const summary = heidi.getByTestId("approval-summary");
+  await expect(summary).toContainText("Helsepersonellplan 2040, rettet");
+  await expect(summary).toContainText("Høringsfrist");
+  await expect(summary).toBeInViewport();
+  const bar = heidi.getByTestId("action-bar");
+  await expect(bar).toBeInViewport({ ratio: 1 });
+  const sign = heidi.getByTestId("sign");
+  expect((await sign.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+  const pageHeight = await heidi.evaluate(() => document.documentElement.scrollHeight);
+  console.log(`phone approval page: ${pageHeight} px high; action bar visible without scrolling`);
+  // Re-authenticated a moment ago: no password needed now.
+  await expect(heidi.getByTestId("sign-password")).toHaveCount(0);
+  await sign.tap();
+  taps++;
   await expect(heidi.getByTestId("approval-status")).toHaveAttribute("data-status", "SIGNED");
+  console.log(`signed from the notification in ${taps} taps`);
+  expect(taps).toBeLessThanOrEqual(2);
 
   // The worker makes the signed PDF/A; it downloads, and reads back with both signatories and the verification page.
   const download = heidi.getByTestId("download-signed");

@@ -5,6 +5,7 @@ import { navFor, type Role } from "@innspill/auth/roles";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { NavLinks } from "./NavLinks";
 import { NotificationBell } from "./NotificationBell";
+import { ShellMenu } from "./ShellMenu";
 import { DraftOwner, LogoutButton } from "./SessionDrafts";
 
 export async function AppShell({
@@ -22,18 +23,26 @@ export async function AppShell({
         {t("app.skipToContent")}
       </a>
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-          <Link href="/" className="text-lg font-semibold text-blue-900">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2 md:gap-x-6 md:py-3">
+          <Link href="/" className="inline-flex min-h-11 items-center text-lg font-semibold text-blue-900">
             {t("app.name")}
           </Link>
-          <NavLinks items={items} label={t("app.menu")} />
-          <div className="ml-auto flex items-center gap-4 text-sm">
+          <ShellMenu label={t("app.menu")}>
+            <NavLinks items={items} label={t("app.menu")} />
+            <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm md:ml-auto">
+              <Link
+                href="/profil"
+                className="inline-flex min-h-11 items-center text-slate-700 hover:underline"
+                title={t("nav.profile")}
+              >
+                {user.name} <span className="ml-1 text-slate-600">· {t(`app.roles.${user.role}`)}</span>
+              </Link>
+              <LanguageSwitch />
+              <LogoutButton />
+            </div>
+          </ShellMenu>
+          <div className="ml-auto md:ml-0">
             <NotificationBell />
-            <Link href="/profil" className="text-slate-700 hover:underline" title={t("nav.profile")}>
-              {user.name} <span className="text-slate-500">· {t(`app.roles.${user.role}`)}</span>
-            </Link>
-            <LanguageSwitch />
-            <LogoutButton />
           </div>
         </div>
       </header>

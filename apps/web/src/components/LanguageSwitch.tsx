@@ -8,7 +8,13 @@ export async function LanguageSwitch() {
   return (
     <form action={setLocale}>
       <input type="hidden" name="locale" value={other} />
-      <button type="submit" className="text-sm text-blue-800 underline" aria-label={t("language")}>
+      <button
+        type="submit"
+        className="min-h-11 text-sm text-blue-800 underline"
+        // The name is what it says, in the language it says it in; the title says what it does.
+        lang={other}
+        title={t("language")}
+      >
         {other === "en" ? "English" : "Norsk bokmål"}
       </button>
     </form>

@@ -14,7 +14,7 @@ export function NotificationBell() {
   return (
     <Link
       href="/varsler"
-      className="relative rounded-md px-2 py-1 text-slate-700 hover:bg-slate-100"
+      className="relative inline-flex min-h-11 min-w-11 items-center justify-center rounded-md px-2 py-1 text-slate-700 hover:bg-slate-100"
       aria-label={`${t("nav.notifications")}: ${t("app.unread", { count })}`}
       data-testid="notification-bell"
       data-unread={count}

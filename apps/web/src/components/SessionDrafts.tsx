@@ -25,7 +25,7 @@ export function LogoutButton() {
   const t = useTranslations("app");
   return (
     <form action={logout} onSubmit={clearLocalDrafts}>
-      <button type="submit" className="text-blue-800 underline">
+      <button type="submit" className="min-h-11 text-blue-800 underline">
         {t("logout")}
       </button>
     </form>

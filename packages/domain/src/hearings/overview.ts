@@ -6,52 +6,56 @@ import { dateOnlyToDb, dbToDateOnly, osloDate, type DateOnly } from "../dates";
 import { parseInput } from "../validation";
 import { HEARING_STATUSES, OPEN_STATUSES } from "./schemas";
 import { hearingInclude, isMilestoneLate, toHearingView } from "./views";
+import { listWaitingForMe } from "../submissions/waiting";
 
-/** The Oversikt dashboard: my hearings, due this week, overdue, at risk, counts per status, decisions per quarter. */
+/** The Oversikt dashboard: letters waiting for me (a leader), my hearings, due this week, overdue, at risk, counts per status, decisions per quarter. */
 export async function getOverview(db: Db, actor: Actor, now: Date = new Date()) {
   const today = osloDate(now);
   const weekEnd = format(endOfISOWeek(parseISO(today)), "yyyy-MM-dd");
   const org = { organisationId: actor.organisationId };
   const open = { in: OPEN_STATUSES as HearingStatus[] };
-  const [mine, dueThisWeek, overdue, withPassedMilestones, grouped, decisions] = await Promise.all([
-    db.hearing.findMany({
-      where: {
-        ...org,
-        status: open,
-        OR: [{ responsibleId: actor.id }, { participants: { some: { userId: actor.id } } }],
-      },
-      include: hearingInclude,
-      orderBy: { deadline: "asc" },
-      take: 50,
-    }),
-    db.hearing.findMany({
-      where: { ...org, status: open, deadline: { gte: dateOnlyToDb(today), lte: dateOnlyToDb(weekEnd) } },
-      include: hearingInclude,
-      orderBy: { deadline: "asc" },
-    }),
-    db.hearing.findMany({
-      where: { ...org, status: open, overdueSince: { not: null } },
-      include: hearingInclude,
-      orderBy: { deadline: "asc" },
-    }),
-    db.hearing.findMany({
-      where: {
-        ...org,
-        status: open,
-        overdueSince: null,
-        milestones: { some: { doneAt: null, dueDate: { lt: dateOnlyToDb(today) } } },
-      },
-      include: hearingInclude,
-      orderBy: { deadline: "asc" },
-    }),
-    db.hearing.groupBy({ by: ["status"], where: org, _count: { _all: true } }),
-    countDecisionsByQuarter(db, actor),
-  ]);
+  const [waitingForMe, mine, dueThisWeek, overdue, withPassedMilestones, grouped, decisions] =
+    await Promise.all([
+      listWaitingForMe(db, actor),
+      db.hearing.findMany({
+        where: {
+          ...org,
+          status: open,
+          OR: [{ responsibleId: actor.id }, { participants: { some: { userId: actor.id } } }],
+        },
+        include: hearingInclude,
+        orderBy: { deadline: "asc" },
+        take: 50,
+      }),
+      db.hearing.findMany({
+        where: { ...org, status: open, deadline: { gte: dateOnlyToDb(today), lte: dateOnlyToDb(weekEnd) } },
+        include: hearingInclude,
+        orderBy: { deadline: "asc" },
+      }),
+      db.hearing.findMany({
+        where: { ...org, status: open, overdueSince: { not: null } },
+        include: hearingInclude,
+        orderBy: { deadline: "asc" },
+      }),
+      db.hearing.findMany({
+        where: {
+          ...org,
+          status: open,
+          overdueSince: null,
+          milestones: { some: { doneAt: null, dueDate: { lt: dateOnlyToDb(today) } } },
+        },
+        include: hearingInclude,
+        orderBy: { deadline: "asc" },
+      }),
+      db.hearing.groupBy({ by: ["status"], where: org, _count: { _all: true } }),
+      countDecisionsByQuarter(db, actor),
+    ]);
   const counts = Object.fromEntries(HEARING_STATUSES.map((s) => [s, 0])) as Record<HearingStatus, number>;
   for (const g of grouped) counts[g.status] = g._count._all;
   const view = (h: (typeof mine)[number]) => toHearingView(h, today);
   return {
     today,
+    waitingForMe,
     mine: mine.map(view),
     dueThisWeek: dueThisWeek.map(view),
     overdue: overdue.map(view),

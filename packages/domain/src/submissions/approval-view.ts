@@ -5,6 +5,7 @@ import type { Actor } from "../actor";
 import { wordDiff } from "../library/diff";
 import { bodyToPlainText, blockBody } from "../library/body";
 import { fields, parseInput } from "../validation";
+import { dbToDateOnly } from "../dates";
 import { buildSnapshot } from "./snapshot";
 import { loadSubmission } from "./load";
 import { approverIds } from "./lock";
@@ -83,6 +84,10 @@ export async function getApprovalView(db: Db, input: unknown, actor: Actor) {
     actions,
     id: s.id,
     status: s.status,
+    /** The summary a leader reads first, on a phone above the action. */
+    title: s.title,
+    recipient: s.recipient,
+    hearing: { id: s.hearing.id, title: s.hearing.title, deadline: dbToDateOnly(s.hearing.deadline) },
     signingOrder: s.signingOrder,
     snapshotSha256: s.snapshotSha256,
     html: model ? renderHtml(model) : null,

@@ -24,6 +24,32 @@ export function OverviewView() {
   return (
     <div className="space-y-4">
       <p className="text-sm text-slate-600">{t("today", { date: date(o.today) })}</p>
+      {o.waitingForMe.length ? (
+        <Card title={`${t("waitingForMe")} (${o.waitingForMe.length})`} className="border-blue-300">
+          <ul className="divide-y divide-slate-200" data-testid="overview-waiting">
+            {o.waitingForMe.map((w) => (
+              <li key={w.id}>
+                <Link
+                  href={`/innspill/${w.id}/godkjenning`}
+                  className="-mx-2 flex min-h-11 items-center gap-3 rounded-md px-2 py-2 hover:bg-slate-50"
+                  data-testid="waiting-item"
+                >
+                  <span className="min-w-0 flex-1">
+                    <span className="block font-medium text-blue-900">{w.title}</span>
+                    <span className="block text-sm text-slate-600">
+                      {t("waitingDeadline", { date: date(w.deadline) })}
+                      {w.recipient ? ` · ${t("waitingTo", { recipient: w.recipient })}` : ""}
+                    </span>
+                  </span>
+                  <span className="shrink-0 rounded-md bg-blue-700 px-3 py-1.5 text-sm font-medium text-white">
+                    {w.action === "approve" ? t("waitingApprove") : t("waitingSign")}
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
       <div className="grid gap-4 lg:grid-cols-2">
         <Card
           title={`${t("overdue")} (${o.overdue.length})`}

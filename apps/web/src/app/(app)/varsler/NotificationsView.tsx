@@ -32,33 +32,45 @@ export function NotificationsView() {
       ) : null}
       {items.length === 0 ? <p className="text-sm text-slate-500">{t("empty")}</p> : null}
       <ul className="divide-y divide-slate-200" data-testid="notifications">
-        {items.map((n) => (
-          <li key={n.id} className={`py-3 ${n.readAt ? "opacity-70" : ""}`} data-testid="notification">
-            <p className={n.readAt ? "" : "font-semibold"}>{n.title}</p>
-            <p className="whitespace-pre-line text-sm text-slate-700">{n.body}</p>
-            <p className="mt-1 flex flex-wrap gap-3 text-xs text-slate-500">
-              <span>{dateTime(n.createdAt)}</span>
-              {n.hearingId ? (
+        {items.map((n) => {
+          // Where the user acts on it: the approval page for «godkjenn» and «signer», else the hearing.
+          const href = n.path ?? (n.hearingId ? `/horinger/${n.hearingId}` : null);
+          const read = () => !n.readAt && markRead.mutate({ ids: [n.id] });
+          return (
+            <li key={n.id} className="py-2" data-testid="notification">
+              {href ? (
                 <Link
-                  href={`/horinger/${n.hearingId}`}
-                  className="text-blue-800 underline"
-                  onClick={() => !n.readAt && markRead.mutate({ ids: [n.id] })}
+                  href={href}
+                  onClick={read}
+                  className="-mx-2 block min-h-11 rounded-md px-2 py-1 hover:bg-slate-50"
+                  data-testid="notification-link"
                 >
-                  {t("open")}
+                  <span className={`block ${n.readAt ? "text-slate-700" : "font-semibold text-blue-900"}`}>
+                    {n.title}
+                  </span>
+                  <span className="block whitespace-pre-line text-sm text-slate-700">{n.body}</span>
                 </Link>
-              ) : null}
-              {!n.readAt ? (
-                <button
-                  type="button"
-                  className="text-blue-800 underline"
-                  onClick={() => markRead.mutate({ ids: [n.id] })}
-                >
-                  {t("markRead")}
-                </button>
-              ) : null}
-            </p>
-          </li>
-        ))}
+              ) : (
+                <div className="px-0 py-1">
+                  <p className={n.readAt ? "text-slate-700" : "font-semibold"}>{n.title}</p>
+                  <p className="whitespace-pre-line text-sm text-slate-700">{n.body}</p>
+                </div>
+              )}
+              <p className="mt-1 flex flex-wrap items-center gap-3 text-xs text-slate-600">
+                <span>{dateTime(n.createdAt)}</span>
+                {!n.readAt ? (
+                  <button
+                    type="button"
+                    className="min-h-11 text-blue-800 underline"
+                    onClick={() => markRead.mutate({ ids: [n.id] })}
+                  >
+                    {t("markRead")}
+                  </button>
+                ) : null}
+              </p>
+            </li>
+          );
+        })}
       </ul>
     </Card>
   );

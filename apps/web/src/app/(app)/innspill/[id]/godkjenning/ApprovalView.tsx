@@ -15,7 +15,7 @@ import {
   secondaryButtonClass,
 } from "@/components/ui";
 import { useDates } from "@/lib/dates";
-import { useErrorText } from "@/lib/errors";
+import { errorData, useDomainText, useErrorText } from "@/lib/errors";
 import { useTRPC } from "@/trpc/client";
 
 /**
@@ -28,7 +28,8 @@ export function ApprovalView({ id }: { id: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const errorText = useErrorText();
-  const { dateTime } = useDates();
+  const { date, dateTime } = useDates();
+  const domainText = useDomainText();
   const view = useQuery({
     ...trpc.submission.approvalView.queryOptions({ id }),
     // While the signed document is being made, look again every second.
@@ -48,6 +49,7 @@ export function ApprovalView({ id }: { id: string }) {
   const [comment, setComment] = useState("");
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(null);
+  const [passwordError, setPasswordError] = useState<string | null>(null);
 
   const st = tSubmissions;
   const warningText = (w: (typeof v)["warnings"][number]) => {
@@ -78,6 +80,7 @@ export function ApprovalView({ id }: { id: string }) {
   async function doSign() {
     if (!hash) return;
     setError(null);
+    setPasswordError(null);
     try {
       if (!fresh) {
         await reauth.mutateAsync({ password });
@@ -85,16 +88,20 @@ export function ApprovalView({ id }: { id: string }) {
       }
       await sign.mutateAsync({ id, snapshotSha256: hash });
     } catch (err) {
-      setError(errorText(err));
+      // A wrong password is said at the password field; anything else above the page.
+      const atField = errorData(err)?.fieldErrors?.password?.[0];
+      if (atField) setPasswordError(domainText(atField));
+      else setError(errorText(err));
       void refresh();
     }
   }
+  const acting = (canApprove || canSign) && !!hash;
 
   return (
-    <>
+    <div className={acting ? "pb-44 xl:pb-0" : ""}>
       <PageHeader title={t("title")} />
       <p className="-mt-2 mb-4 text-sm">
-        <Link href={`/innspill/${id}`} className="text-blue-800 underline">
+        <Link href={`/innspill/${id}`} className="inline-flex min-h-11 items-center text-blue-800 underline">
           {t("backToLetter")}
         </Link>
         <span className="ml-2 text-slate-600" data-testid="approval-status" data-status={v.status}>
@@ -103,23 +110,53 @@ export function ApprovalView({ id }: { id: string }) {
       </p>
       {error ? <Alert>{error}</Alert> : null}
       <div className="grid gap-4 xl:grid-cols-[1fr_24rem]">
-        <div className="space-y-4">
-          {v.warnings.length ? (
-            <Card title={t("consistency")}>
-              <ul className="space-y-1 text-sm text-amber-900" data-testid="approval-warnings">
-                {v.warnings.map((w, i) => (
-                  <li key={i}>{warningText(w)}</li>
-                ))}
-              </ul>
-            </Card>
-          ) : null}
-          {v.sinceLastSeen ? (
-            <Card title={t("sinceLastSeen", { time: dateTime(v.sinceLastSeen.seenAt) })}>
-              <p className="whitespace-pre-wrap text-sm" data-testid="since-last-seen">
-                <WordDiff parts={v.sinceLastSeen.diff} />
-              </p>
-            </Card>
-          ) : null}
+        <div className="min-w-0 space-y-4">
+          {/* What a leader reads first, on a phone right above the action bar. */}
+          <Card title={t("summary")}>
+            <div data-testid="approval-summary" className="space-y-2 text-sm">
+              <p className="text-base font-semibold text-slate-900">{v.title}</p>
+              <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
+                {v.recipient ? (
+                  <>
+                    <dt className="text-slate-600">{t("summaryTo")}</dt>
+                    <dd>{v.recipient}</dd>
+                  </>
+                ) : null}
+                <dt className="text-slate-600">{t("summaryDeadline")}</dt>
+                <dd>{date(v.hearing.deadline)}</dd>
+                <dt className="text-slate-600">{t("summaryHearing")}</dt>
+                <dd>{v.hearing.title}</dd>
+              </dl>
+              {v.warnings.length ? (
+                <div className="rounded-md border border-amber-300 bg-amber-50 p-2 text-amber-900">
+                  <p className="font-medium">{t("warningsCount", { count: v.warnings.length })}</p>
+                  <ul className="mt-1 list-disc space-y-1 pl-5" data-testid="approval-warnings">
+                    {v.warnings.map((w, i) => (
+                      <li key={i}>{warningText(w)}</li>
+                    ))}
+                  </ul>
+                </div>
+              ) : null}
+              {v.sinceLastSeen ? (
+                <div>
+                  <p className="font-medium">
+                    {t("sinceLastSeen", { time: dateTime(v.sinceLastSeen.seenAt) })}
+                  </p>
+                  <p
+                    className="max-h-60 overflow-auto whitespace-pre-wrap rounded border border-slate-200 bg-white p-2"
+                    data-testid="since-last-seen"
+                  >
+                    <WordDiff parts={v.sinceLastSeen.diff} />
+                  </p>
+                </div>
+              ) : null}
+              {v.html ? (
+                <a href="#brev" className="inline-flex min-h-11 items-center text-blue-800 underline">
+                  {t("readLetter")}
+                </a>
+              ) : null}
+            </div>
+          </Card>
           {v.localChanges.length ? (
             <Card title={t("localChanges")}>
               <ul className="space-y-3 text-sm" data-testid="local-changes">
@@ -137,16 +174,18 @@ export function ApprovalView({ id }: { id: string }) {
             </Card>
           ) : null}
           <Card title={t("letter")}>
-            {v.html ? (
-              <div
-                className="letter-preview rounded border border-slate-200 bg-white p-6"
-                data-testid="approval-letter"
-                // The frozen snapshot, rendered by renderHtml, which escapes every text.
-                dangerouslySetInnerHTML={{ __html: v.html }}
-              />
-            ) : (
-              <p className="text-sm text-slate-500">{t("notFrozen")}</p>
-            )}
+            <div id="brev" className="scroll-mt-4">
+              {v.html ? (
+                <div
+                  className="letter-preview overflow-x-auto rounded border border-slate-200 bg-white p-4 sm:p-6"
+                  data-testid="approval-letter"
+                  // The frozen snapshot, rendered by renderHtml, which escapes every text.
+                  dangerouslySetInnerHTML={{ __html: v.html }}
+                />
+              ) : (
+                <p className="text-sm text-slate-500">{t("notFrozen")}</p>
+              )}
+            </div>
           </Card>
         </div>
 
@@ -164,33 +203,102 @@ export function ApprovalView({ id }: { id: string }) {
             ) : null}
           </Card>
 
+          {/* The action bar: fixed at the bottom of a phone's screen, in the side column on a wide one. */}
+          {acting ? (
+            <div
+              className="fixed inset-x-0 bottom-0 z-20 border-t border-slate-200 bg-white p-3 shadow-[0_-4px_12px_rgba(0,0,0,0.08)] xl:static xl:rounded-lg xl:border xl:p-4 xl:shadow-none"
+              data-testid="action-bar"
+            >
+              {canApprove ? (
+                <button
+                  type="button"
+                  className={`${buttonClass} w-full`}
+                  disabled={approve.isPending}
+                  onClick={() =>
+                    approve.mutate(
+                      { id, snapshotSha256: hash },
+                      { onError: (err) => setError(errorText(err)) },
+                    )
+                  }
+                  data-testid="approve"
+                >
+                  {t("approve")}
+                </button>
+              ) : null}
+              {canSign ? (
+                <form
+                  className={canApprove ? "mt-3" : ""}
+                  onSubmit={(e) => {
+                    e.preventDefault();
+                    void doSign();
+                  }}
+                  noValidate
+                >
+                  <div className="flex gap-2">
+                    {fresh ? null : (
+                      <div className="min-w-0 flex-1">
+                        <label htmlFor="sign-password" className="sr-only">
+                          {t("password")}
+                        </label>
+                        <input
+                          id="sign-password"
+                          type="password"
+                          className={`${inputClass} ${passwordError ? "border-red-600 ring-1 ring-red-600" : ""}`}
+                          autoComplete="current-password"
+                          placeholder={t("password")}
+                          value={password}
+                          onChange={(e) => {
+                            setPassword(e.target.value);
+                            setPasswordError(null);
+                          }}
+                          aria-invalid={passwordError ? true : undefined}
+                          aria-describedby={passwordError ? "sign-password-error" : undefined}
+                          data-testid="sign-password"
+                        />
+                      </div>
+                    )}
+                    <button
+                      type="submit"
+                      className={`${buttonClass} ${fresh ? "w-full" : "shrink-0"}`}
+                      disabled={sign.isPending || reauth.isPending || (!fresh && !password)}
+                      data-testid="sign"
+                    >
+                      {t("sign")}
+                    </button>
+                  </div>
+                  {passwordError ? (
+                    <p
+                      id="sign-password-error"
+                      role="alert"
+                      className="mt-1 text-sm font-medium text-red-700"
+                      data-testid="sign-password-error"
+                    >
+                      {passwordError}
+                    </p>
+                  ) : null}
+                  <p className="mt-1 text-xs text-slate-600">
+                    {t("signExplainShort", { hash: `${hash.slice(0, 12)}…` })}
+                  </p>
+                </form>
+              ) : null}
+            </div>
+          ) : null}
+
           <Card title={t("approvals")}>
             <ul className="space-y-1 text-sm" data-testid="approvals">
               {v.approvals.map((a, i) => (
-                <li key={i} className={a.voidedAt ? "text-slate-400 line-through" : ""}>
+                <li key={i} className={a.voidedAt ? "text-slate-500 line-through" : ""}>
                   {a.user} · {dateTime(a.at)}
                   {a.voidedAt ? ` (${t("voided")})` : ""}
                 </li>
               ))}
             </ul>
-            {canApprove && hash ? (
-              <button
-                type="button"
-                className={`${buttonClass} mt-3`}
-                disabled={approve.isPending}
-                onClick={() =>
-                  approve.mutate({ id, snapshotSha256: hash }, { onError: (err) => setError(errorText(err)) })
-                }
-                data-testid="approve"
-              >
-                {t("approve")}
-              </button>
-            ) : null}
             {v.actions.includes("submission.returnForChanges") ? (
               <div className="mt-3 space-y-2">
                 <textarea
                   className={inputClass}
                   rows={2}
+                  maxLength={5000}
                   placeholder={t("returnComment")}
                   aria-label={t("returnComment")}
                   value={comment}
@@ -223,42 +331,12 @@ export function ApprovalView({ id }: { id: string }) {
                   ) : s.next ? (
                     <span className="text-blue-800">{t("nextToSign")}</span>
                   ) : (
-                    <span className="text-slate-500">{t("notSigned")}</span>
+                    <span className="text-slate-600">{t("notSigned")}</span>
                   )}
                 </li>
               ))}
             </ol>
-            {canSign && hash ? (
-              <form
-                className="mt-3 space-y-2"
-                onSubmit={(e) => {
-                  e.preventDefault();
-                  void doSign();
-                }}
-              >
-                {fresh ? null : (
-                  <input
-                    type="password"
-                    className={inputClass}
-                    autoComplete="current-password"
-                    placeholder={t("password")}
-                    aria-label={t("password")}
-                    value={password}
-                    onChange={(e) => setPassword(e.target.value)}
-                    data-testid="sign-password"
-                  />
-                )}
-                <p className="text-xs text-slate-600">{t("signExplain")}</p>
-                <button
-                  type="submit"
-                  className={buttonClass}
-                  disabled={sign.isPending || reauth.isPending || (!fresh && !password)}
-                  data-testid="sign"
-                >
-                  {t("sign")}
-                </button>
-              </form>
-            ) : null}
+            {canSign ? <p className="mt-2 text-xs text-slate-600">{t("signExplain")}</p> : null}
             {v.status === "SIGNED" || v.status === "SENT" ? (
               v.signedDocument ? (
                 <div className="mt-3 text-sm">
@@ -283,6 +361,6 @@ export function ApprovalView({ id }: { id: string }) {
           </Card>
         </div>
       </div>
-    </>
+    </div>
   );
 }
