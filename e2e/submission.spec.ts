@@ -19,7 +19,7 @@ test("compose a letter from three blocks and free text, reorder, preview, render
   await page.getByTestId("start-submission").click();
   await expect(page).toHaveURL(/\/innspill\/[0-9a-f-]{36}$/);
   await expect(page.getByTestId("letter-title")).toHaveValue(
-    "Høringssvar – Høring – NOU 2026: Fremtidens laboratorietjenester",
+    "Høringssvar – NOU 2026: Fremtidens laboratorietjenester",
   );
   await page.getByTestId("letter-title").fill("Høringssvar – NOU 2026: Fremtidens laboratorietjenester");
 

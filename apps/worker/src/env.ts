@@ -10,7 +10,7 @@ export const env = createEnv({
     /** smtp(s)://user:pass@host:port — unset: e-mails stay in the outbox table (Admin → Utgående e-post). */
     SMTP_URL: z.url().optional(),
     SMTP_FROM: z.string().default("Innspill <innspill@localhost>"),
-    /** The address users open Innspill at: e-mails link to pages under it. */
+    /** The address users open Innspill at: e-mails and the signed document's verification page point under it. */
     PUBLIC_URL: z.url().default("http://localhost:3000"),
     WORKER_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).default(30),
     /** Crash drills only: hold each render this long, so a test can kill the worker mid-render. */

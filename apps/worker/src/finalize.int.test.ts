@@ -18,6 +18,22 @@ import { processFinalizeSubmission } from "./processors/submission-finalize";
 let t: TestDatabase;
 let a: Record<string, Actor>;
 let pdf: Buffer;
+let letterPdf: Buffer;
+let auditPdf: Buffer;
+
+const textOf = (file: Buffer) =>
+  execFileSync("pdftotext", ["-enc", "UTF-8", "-", "-"], { input: file })
+    .toString("utf8")
+    .replace(/\s+/g, " ");
+const pagesOf = (file: Buffer) =>
+  Number(
+    /Pages:\s+(\d+)/.exec(
+      execFileSync("pdfinfo", ["-"], { input: file, stdio: ["pipe", "pipe", "ignore"] }).toString(),
+    )?.[1],
+  );
+/** A message or event key left untranslated: "submission.saved", "hearing.exported" … */
+const RAW_KEY =
+  /\b(?:submission|hearing|letter|user|position|block|signatory|fact|library)\.[a-z][A-Za-z]+\b/;
 
 beforeAll(async () => {
   ({ t, actors: a } = await createDemoDatabase({ content: true }));
@@ -43,7 +59,8 @@ beforeAll(async () => {
       inlineJobs,
     );
 
-  const ctx = { db: t.db };
+  // Saved twice in a row by the same person: one «Redigert» line in the trail.
+  const ctx = { db: t.db, publicUrl: "https://innspill.nito.no" };
   const first = await processFinalizeSubmission(ctx, { submissionId: id, snapshotSha256 });
   expect(first.reused).toBe(false);
   // A repeated job does not make another document.
@@ -51,7 +68,11 @@ beforeAll(async () => {
     reused: true,
   });
   const doc = await t.db.signedDocument.findUniqueOrThrow({ where: { submissionId: id } });
-  pdf = Buffer.from((await t.db.storedFile.findUniqueOrThrow({ where: { sha256: doc.pdfSha256 } })).content);
+  const file = async (sha256: string) =>
+    Buffer.from((await t.db.storedFile.findUniqueOrThrow({ where: { sha256 } })).content);
+  pdf = await file(doc.pdfSha256);
+  letterPdf = await file(doc.letterPdfSha256);
+  auditPdf = await file(doc.auditPdfSha256!);
 }, 60_000);
 
 afterAll(async () => {
@@ -60,9 +81,7 @@ afterAll(async () => {
 
 describe("the signed document", () => {
   it("names both signatories with their titles, the approval lines, and a verification page", () => {
-    const text = execFileSync("pdftotext", ["-enc", "UTF-8", "-", "-"], { input: pdf })
-      .toString("utf8")
-      .replace(/\s+/g, " ");
+    const text = textOf(pdf);
     for (const s of [
       "Kaja Marienborg",
       "Fagstyreleder, NITO BFI",
@@ -73,8 +92,30 @@ describe("the signed document", () => {
     expect(text.match(/Elektronisk godkjent \d{1,2}\. \p{L}+ \d{4}/gu)).toHaveLength(2);
     expect(text).toContain("Verifisering");
     expect(text).toContain("Innhold (SHA-256)");
-    expect(text).toMatch(/Signert – Kaja Marienborg/);
+    expect(text).toMatch(/Signert av Kaja Marienborg, .* Signert av Heidi Andersen, /);
+    expect(text).toMatch(/Kontroller det på https:\/\/innspill\.nito\.no\/\s?verifiser/);
+  });
+
+  it("is the letter's pages and one verification page, with nothing internal and no untranslated key", () => {
+    expect(pagesOf(pdf)).toBe(pagesOf(letterPdf) + 1);
+    const text = textOf(pdf);
+    expect(text).not.toMatch(RAW_KEY);
+    // The internal log is not in the recipient's copy.
+    expect(text).not.toContain("Sendt til godkjenning");
+    expect(text).not.toContain("Redigert");
+  });
+
+  it("has the full audit trail as a separate PDF/A for the archive, every event in words", () => {
+    const text = textOf(auditPdf);
+    expect(text).toContain("Logg for godkjenning og signering");
+    expect(text).toMatch(/Sendt til godkjenning – Ingrid/);
     expect(text).toMatch(/Godkjent – Heidi Andersen/);
+    expect(text).toMatch(/Signert – Kaja Marienborg/);
+    expect(text).not.toMatch(RAW_KEY);
+    expect(auditPdf.toString("latin1")).toMatch(/pdfaid:part(>|=")2/);
+  });
+
+  it("keeps the PDF/A marker", () => {
     expect(pdf.toString("latin1")).toMatch(/pdfaid:part(>|=")2/);
   });
 

@@ -57,7 +57,11 @@ export async function sendDemoLetter(db: Db, a: Record<string, Actor>, sentOn: s
     await reauthenticate(db, { password: DEMO_PASSWORD }, leader);
     await signSubmission(db, { id, snapshotSha256 }, leader, { ip: null, userAgent: null }, inlineJobs);
   }
-  await renderSignedDocument(db, { submissionId: id, snapshotSha256 });
+  await renderSignedDocument(
+    db,
+    { submissionId: id, snapshotSha256 },
+    { publicUrl: "http://localhost:3000" },
+  );
   await recordSending(
     db,
     { id, sentOn, channel: "EPOST", recipient: "Helse- og omsorgsdepartementet" },

@@ -50,6 +50,5 @@ export interface SigningInfo {
     heading: string;
     intro: string;
     facts: { label: string; value: string }[];
-    events: { at: string; text: string }[];
   };
 }

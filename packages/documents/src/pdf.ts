@@ -86,12 +86,6 @@ export const LETTER_TEMPLATE = String.raw`
     stroke: 0.4pt + gray,
     ..ver.facts.map(f => (strong(f.label), text(size: 8.5pt, f.value))).flatten(),
   )
-  v(line-height)
-  table(
-    columns: (auto, 1fr),
-    stroke: 0.4pt + gray,
-    ..ver.events.map(e => (text(size: 9pt, e.at), text(size: 9pt, e.text))).flatten(),
-  )
 }
 `;
 

@@ -42,18 +42,22 @@ export async function renderSubmissionFiles(
 export async function renderSignedDocument(
   db: Db,
   payload: { submissionId: string; snapshotSha256: string },
+  options: { publicUrl: string },
 ) {
   const prepared = await prepareFinalDocument(db, payload);
   if (prepared.done) return { reused: true, pdf: prepared.pdfSha256 };
   const letterPdf = renderPdf(prepared.letter);
   if (prepared.letterPdfSha256 && prepared.letterPdfSha256 !== sha256(letterPdf))
     throw new Error("The approved letter renders differently now; refusing to sign a different document.");
-  const finalPdf = renderPdf({ ...prepared.letter, signing: prepared.signing(sha256(letterPdf)) });
+  const verifyUrl = `${options.publicUrl.replace(/\/+$/, "")}/verifiser`;
+  const finalPdf = renderPdf({ ...prepared.letter, signing: prepared.signing(sha256(letterPdf), verifyUrl) });
+  const auditPdf = renderPdf(prepared.auditTrail);
   const hashes = await completeFinalDocument(db, {
     submissionId: prepared.submissionId,
     snapshotSha256: prepared.snapshotSha256,
     letterPdf,
     finalPdf,
+    auditPdf,
   });
   return { reused: false, ...hashes };
 }

@@ -1,12 +1,15 @@
 import type { Db } from "@innspill/db";
 import type { OutgoingEmail } from "@innspill/domain/worker";
 
+/** Where users open Innspill when PUBLIC_URL is not given (the demo on this machine). */
+export const DEFAULT_PUBLIC_URL = "http://localhost:3000";
+
 /** What processors get to work with. */
 export interface ProcessorContext {
   db: Db;
   /** Sends one e-mail; absent when SMTP is not configured. */
   mailer?: (mail: OutgoingEmail) => Promise<void>;
-  /** The address users open Innspill at, for links in e-mails. */
+  /** The address users open Innspill at, for links in e-mails and the signed document (DEFAULT_PUBLIC_URL). */
   publicUrl?: string;
   /** Holds each render this long before writing files: only for crash drills (WORKER_RENDER_DELAY_MS). */
   renderDelayMs?: number;

@@ -73,7 +73,11 @@ export async function readCases(db: Db, organisationId: string, hearingIds: stri
       await db.storedFile.findMany({
         where: {
           sha256: {
-            in: hearings.flatMap((h) => h.submissions.flatMap((s) => s.signedDocument?.pdfSha256 ?? [])),
+            in: hearings.flatMap((h) =>
+              h.submissions.flatMap((s) =>
+                s.signedDocument ? [s.signedDocument.pdfSha256, s.signedDocument.auditPdfSha256 ?? ""] : [],
+              ),
+            ),
           },
         },
       })
@@ -213,6 +217,8 @@ export async function readCases(db: Db, organisationId: string, hearingIds: stri
                 : null,
             notes: [],
           },
+          // The audit trail of approval and signing, kept with the letter (it was not sent with it).
+          ...auditDocument(sent.signedDocument, pdfs.get(sent.signedDocument.auditPdfSha256 ?? "")),
         ],
         notes: [
           {
@@ -381,4 +387,34 @@ export async function readCases(db: Db, organisationId: string, hearingIds: stri
       caseSeq: 0,
     };
   });
+}
+
+/** The signed letter's audit trail as a Vedlegg of the outgoing registration, when it exists in an archival format. */
+function auditDocument(
+  doc: { id: string; auditPdfSha256: string | null; createdAt: Date },
+  pdf: Buffer | undefined,
+): CaseDocument[] {
+  if (!pdf || !doc.auditPdfSha256) return [];
+  const format = archiveFormat(pdf, "application/pdf");
+  if (!format.archival) return [];
+  return [
+    {
+      systemID: uuidFrom(`${doc.id}:logg`),
+      title: "Logg for godkjenning og signering",
+      role: "Vedlegg",
+      number: 2,
+      createdAt: doc.createdAt,
+      createdBy: "Innspill",
+      file: {
+        systemID: uuidFrom(`${doc.id}:logg:objekt`),
+        path: "",
+        bytes: pdf,
+        sha256: doc.auditPdfSha256,
+        format,
+        createdAt: doc.createdAt,
+        createdBy: "Innspill",
+      },
+      notes: [],
+    },
+  ];
 }

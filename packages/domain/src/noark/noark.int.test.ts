@@ -193,8 +193,10 @@ describe("Noark 5 extract of one case", () => {
         /<referanseDokumentfil>([^<]+)<\/referanseDokumentfil>\s*<sjekksum>([0-9a-f]+)<\/sjekksum>\s*<sjekksumAlgoritme>SHA256<\/sjekksumAlgoritme>\s*<filstoerrelse>(\d+)<\/filstoerrelse>/g,
       ),
     ];
-    // The hearing letter and the PDF/A attachment, and the signed letter; the DOCX stays out.
-    expect(objects.length).toBe(3);
+    // The hearing letter and the PDF/A attachment, the signed letter and its log of approval and signing; the DOCX
+    // stays out.
+    expect(objects.length).toBe(4);
+    expect(xml).toContain("<tittel>Logg for godkjenning og signering</tittel>");
     for (const [, file, sum, size] of objects) {
       const bytes = readFileSync(path.join(dir, file!));
       expect(createHash("sha256").update(bytes).digest("hex")).toBe(sum);
@@ -207,8 +209,8 @@ describe("Noark 5 extract of one case", () => {
         .map((f) => f.path)
         .sort(),
     ).toEqual(objects.map((o) => o[1]).sort());
-    expect(values(xml, "variantformat")).toEqual(["Arkivformat", "Arkivformat", "Arkivformat"]);
-    expect(values(xml, "format")).toEqual(["fmt/477", "fmt/477", "fmt/477"]);
+    expect(values(xml, "variantformat")).toEqual(Array(4).fill("Arkivformat"));
+    expect(values(xml, "format")).toEqual(Array(4).fill("fmt/477"));
     expect(values(xml, "formatDetaljer")[0]).toBe("PDF/A-2b (ISO 19005-2:2011)");
     expect(pkg.notArchived).toEqual([expect.objectContaining({ file: "utkast.docx" })]);
     expect(xml).toContain("«utkast.docx» er Microsoft Word (DOCX), ikke et arkivformat");

@@ -1,8 +1,9 @@
 /**
  * The signed document: after the last signature the worker makes the final PDF/A from the frozen snapshot, with an
- * "Elektronisk godkjent" line under each signatory and a verification page (the audit trail, the content hash and
- * the hash of the approved letter). It is stored once and never changed (database triggers); verification looks the
- * PDF's own SHA-256 up.
+ * "Elektronisk godkjent" line under each signatory and one short verification page (who signed when, the content
+ * hash, the approved letter's hash, where to verify): what the recipient gets, and nothing internal. The full audit
+ * trail is a separate PDF/A for the archive. Both are stored once and never changed (database triggers);
+ * verification looks the PDF's own SHA-256 up.
  */
 import { sha256 } from "../hash";
 import { z } from "zod";
@@ -17,16 +18,25 @@ import { fields, parseInput } from "../validation";
 import { RENDER_MEDIA_TYPES, fileNameOf } from "./renders";
 import { userNames } from "../locking";
 
+/** Every event of a submission in words; the trail never shows a raw key. */
 const EVENT_TEXT: Record<string, string> = {
   "submission.created": "Innspillet ble opprettet",
+  "submission.saved": "Redigert",
+  "submission.revised": "Ny versjon påbegynt",
   "submission.transitioned": "Status endret",
+  "submission.renderRequested": "Dokument laget",
   "submission.approvalRequested": "Sendt til godkjenning",
   "submission.approved": "Godkjent",
   "submission.approvalVoided": "Godkjenning opphevet (brevet ble endret)",
   "submission.signed": "Signert",
+  "submission.signedDocumentCreated": "Signert dokument laget",
+  "submission.sent": "Sendt",
   "submission.commented": "Kommentar i gjennomgangen",
   "submission.threadResolved": "Kommentartråd løst",
 };
+
+/** Edits by one person within this long of their previous one are one «Redigert» line in the trail. */
+const EDIT_COALESCE_MS = 60 * 60_000;
 
 const STATUS_TEXT: Record<string, string> = {
   DRAFT: "utkast",
@@ -57,6 +67,7 @@ export async function prepareFinalDocument(db: Db, { submissionId, snapshotSha25
   if (sha256(render.snapshot) !== snapshotSha256) throw new AppError("BAD_REQUEST", "snapshotMismatch");
   const signatures = await db.submissionSignature.findMany({
     where: { submissionId, snapshotSha256, voidedAt: null },
+    orderBy: { createdAt: "asc" },
   });
   const events = await db.auditEvent.findMany({
     where: { entity: "Submission", entityId: submissionId },
@@ -68,6 +79,7 @@ export async function prepareFinalDocument(db: Db, { submissionId, snapshotSha25
     const sig = signatures.find((g) => g.signatoryId === x.signatoryId);
     return sig ? `Elektronisk godkjent ${formatDate(osloDate(sig.createdAt))}` : "";
   });
+  const trail = auditTrailLines(events, name);
   return {
     done: false as const,
     submissionId,
@@ -76,43 +88,111 @@ export async function prepareFinalDocument(db: Db, { submissionId, snapshotSha25
     /** The approved letter's PDF must be this render's (made from the same snapshot). */
     renderId: render.id,
     letterPdfSha256: render.pdfSha256,
-    signing: (letterPdfSha256: string): DocumentModel["signing"] => ({
+    /** What the recipient's copy adds to the letter: the approval lines and one short verification page. */
+    signing: (letterPdfSha256: string, verifyUrl: string): DocumentModel["signing"] => ({
       lines,
       verification: {
         heading: "Verifisering",
-        intro:
-          "Dette dokumentet er godkjent og signert elektronisk i Innspill. Kontroller det på verifiseringssiden i Innspill: last opp PDF-en, så vises innspill, innhold og signaturer.",
+        intro: `Dette dokumentet er godkjent og signert elektronisk i Innspill. Kontroller det på ${verifyUrl}: last opp PDF-en, så vises hvem som signerte og når.`,
         facts: [
-          { label: "Innhold (SHA-256)", value: snapshotSha256 },
-          { label: "Godkjent brev (SHA-256)", value: letterPdfSha256 },
           ...signatures.map((g) => ({
             label: "Signert av",
             value: `${name.get(g.userId) ?? "?"}, ${formatDateTime(g.createdAt)}`,
           })),
+          { label: "Innhold (SHA-256)", value: snapshotSha256 },
+          { label: "Godkjent brev (SHA-256)", value: letterPdfSha256 },
         ],
-        events: events.map((e) => {
-          const data = (e.data ?? {}) as Record<string, unknown>;
-          const status =
-            e.action === "submission.transitioned"
-              ? ` (${STATUS_TEXT[String(data.to)] ?? String(data.to)})`
-              : "";
-          return {
-            at: formatDateTime(e.createdAt),
-            text: `${EVENT_TEXT[e.action] ?? e.action}${status}${e.actorId ? ` – ${name.get(e.actorId) ?? ""}` : ""}`,
-          };
-        }),
       },
     }),
+    /** The full trail, for the archive: a document of its own with the letter's letterhead. */
+    auditTrail: {
+      ...letter,
+      recipient: null,
+      references: [],
+      title: `Logg for godkjenning og signering: ${letter.title}`,
+      sections: [
+        {
+          heading: null,
+          blocks: [
+            {
+              kind: "paragraph" as const,
+              runs: [
+                {
+                  kind: "text" as const,
+                  text: `Hendelser for innspillet fra det ble opprettet til det signerte dokumentet ble laget. Innhold (SHA-256): ${snapshotSha256}.`,
+                },
+              ],
+            },
+          ],
+        },
+        {
+          heading: "Hendelser",
+          blocks: [
+            {
+              kind: "bullets" as const,
+              items: trail.map((line) => [{ kind: "text" as const, text: line }]),
+            },
+          ],
+        },
+      ],
+      closing: "",
+      signatories: [],
+      footnotes: [],
+    } satisfies DocumentModel,
   };
+}
+
+/**
+ * The audit trail in words, oldest first: each event with its time and who did it; one person's edits within an hour
+ * of each other are one «Redigert» line.
+ */
+export function auditTrailLines(
+  events: { action: string; actorId: string | null; createdAt: Date; data: unknown }[],
+  name: Map<string, string>,
+): string[] {
+  const out: { at: Date; last: Date; actorId: string | null; action: string; text: string }[] = [];
+  for (const e of events) {
+    const prev = out.at(-1);
+    if (
+      e.action === "submission.saved" &&
+      prev?.action === e.action &&
+      prev.actorId === e.actorId &&
+      e.createdAt.getTime() - prev.last.getTime() <= EDIT_COALESCE_MS
+    ) {
+      prev.last = e.createdAt;
+      continue;
+    }
+    const data = (e.data ?? {}) as Record<string, unknown>;
+    const status =
+      e.action === "submission.transitioned" && typeof data.to === "string"
+        ? ` (${STATUS_TEXT[data.to] ?? "ukjent status"})`
+        : "";
+    const who = e.actorId ? ` – ${name.get(e.actorId) ?? "ukjent bruker"}` : "";
+    out.push({
+      at: e.createdAt,
+      last: e.createdAt,
+      actorId: e.actorId,
+      action: e.action,
+      text: `${EVENT_TEXT[e.action] ?? "Annen hendelse"}${status}${who}`,
+    });
+  }
+  return out.map((x) => `${formatDateTime(x.at)}: ${x.text}`);
 }
 
 /** Stores the final PDF (and the approved letter's PDF if it was made here) and records the signed document. */
 export async function completeFinalDocument(
   db: Db,
-  input: { submissionId: string; snapshotSha256: string; letterPdf: Uint8Array; finalPdf: Uint8Array },
+  input: {
+    submissionId: string;
+    snapshotSha256: string;
+    letterPdf: Uint8Array;
+    finalPdf: Uint8Array;
+    auditPdf: Uint8Array;
+  },
 ) {
   const letterSha = sha256(input.letterPdf);
   const finalSha = sha256(input.finalPdf);
+  const auditSha = sha256(input.auditPdf);
   await db.$transaction(async (tx) => {
     await tx.storedFile.createMany({
       data: [
@@ -128,6 +208,12 @@ export async function completeFinalDocument(
           size: input.finalPdf.byteLength,
           content: Buffer.from(input.finalPdf),
         },
+        {
+          sha256: auditSha,
+          mediaType: RENDER_MEDIA_TYPES.pdf,
+          size: input.auditPdf.byteLength,
+          content: Buffer.from(input.auditPdf),
+        },
       ],
       skipDuplicates: true,
     });
@@ -139,6 +225,7 @@ export async function completeFinalDocument(
         snapshotSha256: input.snapshotSha256,
         letterPdfSha256: letterSha,
         pdfSha256: finalSha,
+        auditPdfSha256: auditSha,
       },
     });
     const s = await tx.submission.findUniqueOrThrow({ where: { id: input.submissionId } });
@@ -148,23 +235,30 @@ export async function completeFinalDocument(
       action: "submission.signedDocumentCreated",
       entity: "Submission",
       entityId: s.id,
-      data: { pdfSha256: finalSha, letterPdfSha256: letterSha },
+      data: { pdfSha256: finalSha, letterPdfSha256: letterSha, auditPdfSha256: auditSha },
     });
   });
-  return { pdfSha256: finalSha, letterPdfSha256: letterSha };
+  return { pdfSha256: finalSha, letterPdfSha256: letterSha, auditPdfSha256: auditSha };
 }
 
-/** The signed PDF of a submission, for download. */
+/**
+ * The signed PDF of a submission, for download: the recipient's copy, or with `part: "log"` the audit trail for the
+ * archive.
+ */
 export async function getSignedDocument(db: Db, input: unknown, actor: Actor) {
-  const { id } = parseInput(z.object({ id: fields.id() }), input);
+  const { id, part } = parseInput(
+    z.object({ id: fields.id(), part: z.enum(["letter", "log"]).default("letter") }),
+    input,
+  );
   const doc = await db.signedDocument.findFirst({
     where: { submissionId: id, submission: { organisationId: actor.organisationId } },
     include: { submission: { select: { title: true } } },
   });
-  if (!doc) throw new AppError("NOT_FOUND", "renderNotFound");
-  const file = await db.storedFile.findUniqueOrThrow({ where: { sha256: doc.pdfSha256 } });
+  const sha = part === "log" ? doc?.auditPdfSha256 : doc?.pdfSha256;
+  if (!doc || !sha) throw new AppError("NOT_FOUND", "renderNotFound");
+  const file = await db.storedFile.findUniqueOrThrow({ where: { sha256: sha } });
   return {
-    filename: `${fileNameOf(doc.submission.title)} (signert).pdf`,
+    filename: `${fileNameOf(doc.submission.title)} (${part === "log" ? "logg" : "signert"}).pdf`,
     mediaType: file.mediaType,
     size: file.size,
     sha256: file.sha256,

@@ -91,7 +91,7 @@ export async function createSubmission(db: Db, input: unknown, actor: Actor) {
       data: {
         organisationId: actor.organisationId,
         hearingId,
-        title: `${hearing.kind === "HORING" ? "Høringssvar" : "Innspill"} – ${hearing.title}`.slice(0, 300),
+        title: defaultLetterTitle(hearing.kind, hearing.title),
         place: "Oslo",
         date: dateOnlyToDb(osloDate(new Date())),
         recipient: hearing.issuingBody.name,
@@ -283,4 +283,23 @@ export async function listSubmissions(db: Db, actor: Actor) {
     sections: s._count.sections,
     lastRender: s.renders[0] ?? null,
   }));
+}
+
+/**
+ * The letter's first title, from the hearing's: «Høringssvar – X» for a hearing, «Innspill – X» otherwise, without
+ * saying the kind twice when the hearing's title already names it («Høring – X», «Høring om X»).
+ */
+export function defaultLetterTitle(kind: string, hearingTitle: string): string {
+  const lead = kind === "HORING" ? "Høringssvar" : "Innspill";
+  const t = hearingTitle.trim();
+  const withPreposition =
+    /^(?:høring|innspill|anmodning om innspill|forespørsel om innspill)\s+(om|til|av|på)\s+(.+)$/isu.exec(t);
+  const withDash =
+    /^(?:høring|høringsnotat|innspill|anmodning om innspill|forespørsel om innspill)\s*[–—:-]\s*(.+)$/isu.exec(
+      t,
+    );
+  const title = withPreposition
+    ? `${lead} ${withPreposition[1]!.toLowerCase()} ${withPreposition[2]}`
+    : `${lead} – ${withDash ? withDash[1] : t}`;
+  return title.slice(0, 300);
 }

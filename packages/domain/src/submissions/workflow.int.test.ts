@@ -314,7 +314,11 @@ describe("signing", () => {
       code: "CONFLICT",
       message: "sendingNeedsSignedDocument",
     });
-    await renderSignedDocument(t.db, { submissionId: id, snapshotSha256: hash });
+    await renderSignedDocument(
+      t.db,
+      { submissionId: id, snapshotSha256: hash },
+      { publicUrl: "http://localhost:3000" },
+    );
 
     await recordSending(
       t.db,

@@ -347,6 +347,13 @@ export function ApprovalView({ id }: { id: string }) {
                   >
                     {t("downloadSigned")}
                   </a>
+                  <a
+                    className={`${secondaryButtonClass} ml-2`}
+                    href={`/api/innspill/signert/${id}?del=logg`}
+                    data-testid="download-log"
+                  >
+                    {t("downloadLog")}
+                  </a>
                   <p className="mt-2 break-all text-xs text-slate-500">
                     {t("documentHash")}: <code>{v.signedDocument.pdfSha256}</code>
                   </p>

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "SignedDocument" ADD COLUMN     "auditPdfSha256" TEXT;
+
