@@ -28,6 +28,7 @@ export const OPTIONS = {
   year: { type: "string" },
   from: { type: "string" },
   to: { type: "string" },
+  yes: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -43,6 +44,8 @@ export interface Output {
 
 export interface CommandContext {
   db: Db;
+  /** The database's address (for backup and restore, which speak PostgreSQL's COPY directly). */
+  url: string;
   /** Null only for commands that run before there is any user (the first `users add`). */
   actor: Actor | null;
   args: string[];

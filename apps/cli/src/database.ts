@@ -12,7 +12,7 @@ import { env } from "./env";
 export const cluster: { embedded: EmbeddedDatabase | null } = { embedded: null };
 
 /** DATABASE_URL, or the embedded cluster in the data directory (joined if it is running, started otherwise). */
-export async function connect(dataDir: string = env.INNSPILL_DATA_DIR): Promise<Db> {
+export async function connect(dataDir: string = env.INNSPILL_DATA_DIR): Promise<{ db: Db; url: string }> {
   let url = env.DATABASE_URL;
   if (!url) {
     const pgDir = path.join(path.resolve(dataDir), "postgres");
@@ -34,7 +34,7 @@ export async function connect(dataDir: string = env.INNSPILL_DATA_DIR): Promise<
       await migrateDeploy(url);
     }
   }
-  return createDb(url);
+  return { db: createDb(url), url };
 }
 
 /** The user named by `--as`, or the first active administrator. */

@@ -31,9 +31,9 @@ async function main(): Promise<number> {
   const found = findCommand(positionals);
   if (!found) throw new UsageError(`Ukjent kommando: ${positionals.join(" ")}\n\n${USAGE}`);
   out = createOutput(found.name, !!values.json);
-  const db = await connect(values["data-dir"]);
+  const { db, url } = await connect(values["data-dir"]);
   try {
-    const ctx = { db, actor: null, args: found.args, values: values as Values, out };
+    const ctx = { db, url, actor: null, args: found.args, values: values as Values, out };
     if (found.command.withoutActor && (await found.command.withoutActor(ctx))) return 0;
     return await found.command.run({ ...ctx, actor: await actorFor(db, values.as) });
   } finally {

@@ -2,12 +2,18 @@ import { createServer, type Server } from "node:http";
 import { randomUUID } from "node:crypto";
 import type { Db } from "@innspill/db";
 import { isAppError } from "@innspill/domain";
-import { recordWorkerHeartbeat, removeWorkerHeartbeat } from "@innspill/domain/worker";
+import {
+  listSignedWithoutDocument,
+  recordWorkerHeartbeat,
+  removeWorkerHeartbeat,
+} from "@innspill/domain/worker";
 import {
   allJobs,
   createBoss,
   ensureQueues,
+  enqueue,
   exhaustRetries,
+  finalizeSubmissionJob,
   getQueueStats,
   InvalidPayloadError,
   markOverdueHearingsJob,
@@ -98,6 +104,16 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     // Once a minute at most: a worker restarted within the minute finds the job already sent, which is fine.
     for (const job of [markOverdueHearingsJob, sendRemindersJob])
       await boss.send(queueName(job), {}, { singletonKey: "startup", singletonSeconds: 60 });
+  }
+  // A signed letter always gets its document: any whose job was lost (a restored backup) is asked for again.
+  for (const s of await listSignedWithoutDocument(options.db)) {
+    await enqueue(
+      boss,
+      finalizeSubmissionJob,
+      { submissionId: s.id, snapshotSha256: s.snapshotSha256! },
+      { singletonKey: `finalize:${s.id}`, singletonSeconds: 60 },
+    );
+    log(`submission ${s.id} is signed without its document; asked for it again`);
   }
 
   const beat = () =>

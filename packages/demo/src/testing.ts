@@ -38,10 +38,10 @@ export async function createDemoDatabase(
 }
 
 /**
- * The demo letter the whole way: review, approval by Kaja, signatures by Kaja and Heidi, the signed PDF, and the
- * sending by e-mail on `sentOn`. For tests that need a sent case.
+ * The demo letter through review, approval by Kaja and signatures by Kaja and Heidi, with no job queued: the state a
+ * lost finalize job leaves. For tests of what makes the signed document.
  */
-export async function sendDemoLetter(db: Db, a: Record<string, Actor>, sentOn: string) {
+export async function signDemoLetter(db: Db, a: Record<string, Actor>) {
   const s = await db.submission.findFirstOrThrow();
   const id = s.id;
   const version = async () => (await getSubmission(db, { id }, a.ingrid!)).version;
@@ -57,6 +57,15 @@ export async function sendDemoLetter(db: Db, a: Record<string, Actor>, sentOn: s
     await reauthenticate(db, { password: DEMO_PASSWORD }, leader);
     await signSubmission(db, { id, snapshotSha256 }, leader, { ip: null, userAgent: null }, inlineJobs);
   }
+  return { id, hearingId: s.hearingId, snapshotSha256 };
+}
+
+/**
+ * The demo letter the whole way: signed (signDemoLetter), the signed PDF, and the sending by e-mail on `sentOn`. For
+ * tests that need a sent case.
+ */
+export async function sendDemoLetter(db: Db, a: Record<string, Actor>, sentOn: string) {
+  const { id, hearingId, snapshotSha256 } = await signDemoLetter(db, a);
   await renderSignedDocument(
     db,
     { submissionId: id, snapshotSha256 },
@@ -67,5 +76,5 @@ export async function sendDemoLetter(db: Db, a: Record<string, Actor>, sentOn: s
     { id, sentOn, channel: "EPOST", recipient: "Helse- og omsorgsdepartementet" },
     a.ingrid!,
   );
-  return { id, hearingId: s.hearingId, snapshotSha256 };
+  return { id, hearingId, snapshotSha256 };
 }

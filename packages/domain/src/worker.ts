@@ -62,6 +62,17 @@ export async function renderSignedDocument(
   return { reused: false, ...hashes };
 }
 
+/**
+ * Letters signed by everyone whose signed document was never made: a job lost outside the transaction that asked for
+ * it (a database restored from a backup has no queue). The worker asks for each again at start.
+ */
+export async function listSignedWithoutDocument(db: Db) {
+  return db.submission.findMany({
+    where: { status: { in: ["SIGNED", "SENT"] }, signedDocument: null, snapshotSha256: { not: null } },
+    select: { id: true, snapshotSha256: true },
+  });
+}
+
 export { deliverPendingEmails, MAX_EMAIL_ATTEMPTS, type OutgoingEmail } from "./email";
 export { sendDueReminders } from "./reminders";
 export { backfillMilestones, markOverdueHearings } from "./hearings/maintenance";

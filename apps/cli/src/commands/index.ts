@@ -1,9 +1,11 @@
 /** The command table: each command in a file of its own, named by the words that call it. */
 import type { Command } from "../context";
+import { backup } from "./backup";
 import { exportNoarkCommand } from "./export-noark";
 import { importLetter } from "./import-letter";
 import { importPlatform } from "./import-platform";
 import { render } from "./render";
+import { restore } from "./restore";
 import { usersAdd } from "./users-add";
 import { usersDeactivate } from "./users-deactivate";
 import { usersResetPassword } from "./users-reset-password";
@@ -18,6 +20,8 @@ export const COMMANDS: Record<string, Command> = {
   "users add": usersAdd,
   "users deactivate": usersDeactivate,
   "users reset-password": usersResetPassword,
+  backup,
+  restore,
 };
 
 /** The command named by the first positionals (two words, or one), and the positionals after it. */
