@@ -46,7 +46,7 @@ test("milestones follow an extended deadline, and the participant is notified", 
   const note = martin.getByTestId("notification").filter({ hasText: `Ny frist: ${title}` });
   await expect(note).toBeVisible();
   await expect(note).toContainText("Milepæler som er flyttet");
-  await note.getByRole("link", { name: "Åpne høringen" }).click();
+  await note.getByTestId("notification-link").click();
   await expect(martin.getByRole("heading", { name: title })).toBeVisible();
 });
 
