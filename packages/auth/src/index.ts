@@ -5,6 +5,7 @@ import { getDb } from "@innspill/db";
 import { isAppError, type Actor } from "@innspill/domain";
 import { authenticateUser, getActiveActor, recordOidcLogin } from "@innspill/domain/session";
 import { baseAuthConfig } from "./config";
+import { clientAddressFrom } from "./client-address";
 import { env, oidcEnabled } from "./env";
 
 export { oidcEnabled } from "./env";
@@ -18,9 +19,9 @@ class LoginError extends CredentialsSignin {
   }
 }
 
-function clientIp(request: Request | undefined): string | null {
-  const fwd = request?.headers.get("x-forwarded-for");
-  return fwd?.split(",")[0]?.trim() || request?.headers.get("x-real-ip") || null;
+/** The client's address from the configured trusted proxies (TRUSTED_PROXY_HOPS), never from the client's word. */
+export function clientIp(request: Pick<Request, "headers"> | undefined): string | null {
+  return clientAddressFrom(request?.headers, env.TRUSTED_PROXY_HOPS);
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth({

@@ -61,21 +61,57 @@ describe("login", () => {
     );
   });
 
-  it(`throttles after ${LOGIN_THROTTLE.maxFailures} failures in ${LOGIN_THROTTLE.windowMinutes} minutes, per e-mail`, async () => {
+  it("makes the 6th try for one account from one address wait, growing, while another address still logs in", async () => {
     const email = "martin@nito.test";
-    for (let i = 0; i < LOGIN_THROTTLE.maxFailures; i++) {
-      expect(await codeOf(authenticateUser(t.db, { email, password: "feil" }, at(i)))).toBe("UNAUTHORIZED");
-    }
-    // Even the right password is refused while throttled.
-    expect(await codeOf(authenticateUser(t.db, { email, password: DEMO_PASSWORD }, at(6)))).toBe(
-      "TOO_MANY_REQUESTS",
-    );
-    // Another address is not affected.
+    const from = (ip: string, seconds: number) => ({ ip, now: new Date(base.getTime() + seconds * 1000) });
+    for (let i = 0; i < LOGIN_THROTTLE.perAccountAndAddress; i++)
+      expect(await codeOf(authenticateUser(t.db, { email, password: "feil" }, from("203.0.113.1", i)))).toBe(
+        "UNAUTHORIZED",
+      );
+    // The 6th, even with the right password, waits 30 s after the last failure.
+    const refused = await authenticateUser(
+      t.db,
+      { email, password: DEMO_PASSWORD },
+      from("203.0.113.1", 5),
+    ).catch((e: AppError) => e);
+    expect(refused).toMatchObject({ code: "TOO_MANY_REQUESTS", details: { retryAfterSeconds: 29 } });
+    // The owner logs in from another address at once: failures elsewhere lock nobody out.
     expect(
-      await codeOf(authenticateUser(t.db, { email: "kaja@nito.test", password: DEMO_PASSWORD }, at(6))),
+      await codeOf(authenticateUser(t.db, { email, password: DEMO_PASSWORD }, from("198.51.100.9", 5))),
     ).toBe("OK");
-    // When the first failures fall out of the window, logins work again.
-    expect(await codeOf(authenticateUser(t.db, { email, password: DEMO_PASSWORD }, at(16)))).toBe("OK");
+    // After the wait one more try; another failure doubles the wait (60 s).
+    expect(await codeOf(authenticateUser(t.db, { email, password: "feil" }, from("203.0.113.1", 35)))).toBe(
+      "UNAUTHORIZED",
+    );
+    expect(
+      await authenticateUser(t.db, { email, password: DEMO_PASSWORD }, from("203.0.113.1", 40)).catch(
+        (e: AppError) => e.details,
+      ),
+    ).toEqual({ retryAfterSeconds: 55 });
+    expect(
+      await codeOf(authenticateUser(t.db, { email, password: DEMO_PASSWORD }, from("203.0.113.1", 96))),
+    ).toBe("OK");
+  });
+
+  it("makes the 21st failure from one address wait, whichever accounts it tries", async () => {
+    const from = (seconds: number, ip = "192.0.2.66") => ({
+      ip,
+      now: new Date(base.getTime() + 3_600_000 + seconds * 1000),
+    });
+    for (let i = 0; i < LOGIN_THROTTLE.perAddress; i++)
+      expect(
+        await codeOf(
+          authenticateUser(t.db, { email: `ukjent${i % 4}@nito.test`, password: "feil" }, from(i)),
+        ),
+      ).toBe("UNAUTHORIZED");
+    expect(
+      await codeOf(authenticateUser(t.db, { email: "kaja@nito.test", password: DEMO_PASSWORD }, from(21))),
+    ).toBe("TOO_MANY_REQUESTS");
+    expect(
+      await codeOf(
+        authenticateUser(t.db, { email: "kaja@nito.test", password: DEMO_PASSWORD }, from(21, "192.0.2.67")),
+      ),
+    ).toBe("OK");
   });
 
   it("refuses a deactivated user", async () => {

@@ -24,7 +24,7 @@ export const domainMessages = {
     unauthorized: "Du må logge inn.",
     forbidden: "Du har ikke tilgang til dette. Rollen din gir ikke rettighet til handlingen.",
     invalidCredentials: "Feil e-post eller passord.",
-    tooManyAttempts: "For mange mislykkede innlogginger. Vent 15 minutter og prøv igjen.",
+    tooManyAttempts: "For mange mislykkede forsøk. Vent litt (opptil 15 minutter) og prøv igjen.",
     hearingNotFound: "Fant ikke høringen. Den kan være slettet, eller du har ikke tilgang.",
     alreadyExists:
       "Dette finnes allerede, kanskje lagret av noen andre akkurat nå. Last siden på nytt og se.",
@@ -147,7 +147,7 @@ export const domainMessages = {
     unauthorized: "You must log in.",
     forbidden: "You do not have access to this. Your role does not permit the action.",
     invalidCredentials: "Wrong e-mail or password.",
-    tooManyAttempts: "Too many failed logins. Wait 15 minutes and try again.",
+    tooManyAttempts: "Too many failed attempts. Wait a little (up to 15 minutes) and try again.",
     hearingNotFound: "The hearing was not found. It may have been deleted, or you lack access.",
     alreadyExists: "This exists already, perhaps saved by someone else just now. Reload the page and look.",
     noarkCaseOpen:

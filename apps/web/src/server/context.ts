@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@innspill/db";
-import { getSessionActor } from "@innspill/auth";
+import { clientIp, getSessionActor } from "@innspill/auth";
 import { createBoss, createJobQueue, ensureQueues, type PgBoss } from "@innspill/jobs";
 import type { Context } from "@innspill/api";
 import { env } from "@/env";
@@ -26,14 +26,13 @@ function getBoss(): Promise<PgBoss> {
 const jobs = createJobQueue(getBoss);
 
 export async function createContext({ req }: { req: Request }): Promise<Context> {
-  const forwarded = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
   return {
     db: getDb(),
     actor: await getSessionActor(),
     jobs,
     hideInternalErrors: env.NODE_ENV === "production",
     client: {
-      ip: forwarded || req.headers.get("x-real-ip") || null,
+      ip: clientIp(req),
       userAgent: req.headers.get("user-agent"),
     },
   };

@@ -88,7 +88,7 @@ export const submissionRouter = router({
     .mutation(({ ctx, input }) => returnForChanges(ctx.db, input, ctx.actor)),
   reauthenticate: protectedProcedure
     .input(domainInput(reauthenticateInput))
-    .mutation(({ ctx, input }) => reauthenticate(ctx.db, input, ctx.actor)),
+    .mutation(({ ctx, input }) => reauthenticate(ctx.db, input, ctx.actor, { ip: ctx.client?.ip })),
   /** The last signature has the worker make the final, signed PDF/A. */
   sign: leader
     .input(domainInput(snapshotHashInput))

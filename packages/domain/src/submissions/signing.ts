@@ -12,6 +12,7 @@ import { recordAudit } from "../audit";
 import { AppError } from "../errors";
 import { notify } from "../notifications";
 import { verifyPassword } from "../users/password";
+import { checkLoginThrottle, recordLoginAttempt } from "../users/throttle";
 import { parseInput } from "../validation";
 import { lock, moveTo, type ClientInfo } from "./lock";
 import { recordSeen, snapshotHashInput } from "./approval";
@@ -23,11 +24,21 @@ export const reauthenticateInput = z.object({
 });
 
 /** The password again, before signing. Signing accepts it for five minutes. */
-export async function reauthenticate(db: Db, input: unknown, actor: Actor, now: Date = new Date()) {
+export async function reauthenticate(
+  db: Db,
+  input: unknown,
+  actor: Actor,
+  context: { ip?: string | null; now?: Date } = {},
+) {
   const { password } = parseInput(reauthenticateInput, input);
+  const now = context.now ?? new Date();
+  const ip = context.ip ?? null;
   const user = await db.user.findUniqueOrThrow({ where: { id: actor.id } });
-  if (!(await verifyPassword(user.passwordHash, password)))
-    throw new AppError("BAD_REQUEST", "reauthFailed", { fieldErrors: { password: ["reauthFailed"] } });
+  // Throttled like the login form, on the same counts: a stolen session cannot guess the password to sign.
+  await checkLoginThrottle(db, user.email, ip, now);
+  const ok = await verifyPassword(user.passwordHash, password);
+  await recordLoginAttempt(db, { email: user.email, ip, success: ok, now });
+  if (!ok) throw new AppError("BAD_REQUEST", "reauthFailed", { fieldErrors: { password: ["reauthFailed"] } });
   await db.user.update({ where: { id: actor.id }, data: { reauthenticatedAt: now } });
   await recordAudit(db, {
     organisationId: actor.organisationId,

@@ -186,6 +186,22 @@ describe("who may approve and sign", () => {
 });
 
 describe("signing", () => {
+  it("throttles guessing the password to sign like the login form, at the password field", async () => {
+    const ctx = (seconds: number) => ({ ip: "203.0.113.50", now: new Date(Date.now() + seconds * 1000) });
+    for (let i = 0; i < 5; i++)
+      await expect(reauthenticate(t.db, { password: "gjetning" }, a.heidi!, ctx(i))).rejects.toMatchObject({
+        message: "reauthFailed",
+      });
+    await expect(reauthenticate(t.db, { password: "innspill-demo" }, a.heidi!, ctx(5))).rejects.toMatchObject(
+      {
+        code: "TOO_MANY_REQUESTS",
+        fieldErrors: { password: ["tooManyAttempts"] },
+      },
+    );
+    // From her own address, at once.
+    await reauthenticate(t.db, { password: "innspill-demo" }, a.heidi!, { ip: "198.51.100.20" });
+  });
+
   it("needs a fresh re-authentication, keeps the order, refuses a second signature, and records where from", async () => {
     const hash = await approveAll();
     await expect(sign(a.kaja!, hash)).rejects.toMatchObject({

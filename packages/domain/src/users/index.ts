@@ -12,12 +12,12 @@ import {
   resetPasswordInput,
   userIdInput,
 } from "./schemas";
+import { checkLoginThrottle, recordLoginAttempt } from "./throttle";
 
 export { hashPassword, verifyPassword } from "./password";
 export * from "./schemas";
 
-/** Failed logins allowed per e-mail address within the window, before logins are refused. */
-export const LOGIN_THROTTLE = { maxFailures: 5, windowMinutes: 15 } as const;
+export { LOGIN_THROTTLE, throttleDelaySeconds } from "./throttle";
 
 const publicUser = {
   id: true,
@@ -151,8 +151,8 @@ export async function getActiveActor(db: Db, userId: string): Promise<(Actor & {
 let dummyHash: Promise<string> | undefined;
 
 /**
- * Checks e-mail and password. Every attempt is recorded; after LOGIN_THROTTLE.maxFailures failures for an e-mail
- * within the window (since its last successful login), further attempts are refused without checking the password.
+ * Checks e-mail and password. Every attempt is recorded, with the client's address; repeated failures make the next
+ * try wait (see throttle.ts). An unknown e-mail costs the same password hash as a known one.
  */
 export async function authenticateUser(
   db: Db,
@@ -161,24 +161,14 @@ export async function authenticateUser(
 ) {
   const { email, password } = parseInput(credentialsInput, input);
   const now = context.now ?? new Date();
-  const windowStart = new Date(now.getTime() - LOGIN_THROTTLE.windowMinutes * 60_000);
-  const lastSuccess = await db.loginAttempt.findFirst({
-    where: { email, success: true, createdAt: { gte: windowStart } },
-    orderBy: { createdAt: "desc" },
-    select: { createdAt: true },
-  });
-  const failures = await db.loginAttempt.count({
-    where: { email, success: false, createdAt: { gt: lastSuccess?.createdAt ?? windowStart, lte: now } },
-  });
-  if (failures >= LOGIN_THROTTLE.maxFailures) {
-    throw new AppError("TOO_MANY_REQUESTS", "tooManyAttempts");
-  }
+  const ip = context.ip ?? null;
+  await checkLoginThrottle(db, email, ip, now);
 
   const user = await db.user.findUnique({ where: { email } });
   dummyHash ??= hashPassword("not-a-real-password-0");
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
   const success = Boolean(user && user.active && ok);
-  await db.loginAttempt.create({ data: { email, success, ip: context.ip ?? null, createdAt: now } });
+  await recordLoginAttempt(db, { email, ip, success, now });
   if (!success || !user) throw new AppError("UNAUTHORIZED", "invalidCredentials");
   await recordAudit(db, {
     organisationId: user.organisationId,

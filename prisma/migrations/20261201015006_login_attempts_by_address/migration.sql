@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "LoginAttempt_ip_createdAt_idx" ON "LoginAttempt"("ip", "createdAt");
+
