@@ -121,12 +121,49 @@ test("a user changes their own password on Min profil; a wrong current one is sh
   await expect(page.getByText("Feil passord.")).toBeVisible();
   await expect(page.getByLabel("Passordet du har nå")).toHaveAttribute("aria-invalid", "true");
   await change(PASSWORD, "et-helt-nytt-passord");
-  await expect(page.getByText("Passordet er byttet.")).toBeVisible();
-  await page.getByRole("button", { name: "Logg ut" }).click();
-  await expect(page).toHaveURL(/\/login/);
+  // Every session ends, this one too: the login page says why.
+  await expect(page).toHaveURL(/\/login\?passord=byttet/);
+  await expect(page.getByRole("status")).toContainText("Passordet er byttet");
   await login(page, "martin@nito.test", "et-helt-nytt-passord");
   // Back to the demo password, for the specs that follow.
   await page.goto("/profil");
   await change("et-helt-nytt-passord", PASSWORD);
-  await expect(page.getByText("Passordet er byttet.")).toBeVisible();
+  await expect(page).toHaveURL(/\/login\?passord=byttet/);
+});
+
+test("a password reset by an admin ends the user's sessions at once, in every browser", async ({
+  browser,
+}) => {
+  const open = async (email: string) => {
+    const context = await browser.newContext({ locale: "nb-NO", timezoneId: "Europe/Oslo" });
+    const page = await context.newPage();
+    await login(page, email);
+    return page;
+  };
+  const martin = await open("martin@nito.test");
+  const admin = await open("admin@nito.test");
+  const resetMartin = async (password: string) => {
+    await admin.goto("/admin");
+    await admin
+      .getByTestId("users-table")
+      .getByRole("row", { name: /Martin/ })
+      .getByRole("button", { name: "Nytt passord" })
+      .click();
+    await admin.locator("#reset-password").fill(password);
+    await admin.getByRole("button", { name: "Sett passord" }).click();
+    await expect(admin.getByText("Nytt passord for")).toHaveCount(0);
+  };
+  await martin.goto("/horinger");
+  await expect(martin.getByRole("heading", { name: "Høringer" })).toBeVisible();
+
+  await resetMartin("tilbakestilt-passord");
+  // His open browser is logged out on its next step, page or API call alike.
+  await martin.goto("/horinger");
+  await expect(martin).toHaveURL(/\/login/);
+  const api = await martin.request.get("/api/trpc/me.unreadCount", { failOnStatusCode: false });
+  expect(api.status()).toBe(401);
+  await login(martin, "martin@nito.test", "tilbakestilt-passord");
+
+  // Back to the demo password, for the specs that follow.
+  await resetMartin(PASSWORD);
 });

@@ -7,10 +7,11 @@ import type { Role } from "./roles";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; name: string; email: string; role: Role };
+    user: { id: string; name: string; email: string; role: Role; sessionVersion?: number };
   }
   interface User {
     role?: Role;
+    sessionVersion?: number;
   }
 }
 
@@ -31,6 +32,7 @@ export const baseAuthConfig = {
       if (user?.id) {
         token.sub = user.id;
         token.role = user.role;
+        token.sv = user.sessionVersion;
       }
       return token;
     },
@@ -38,6 +40,7 @@ export const baseAuthConfig = {
       if (token.sub) {
         session.user.id = token.sub;
         session.user.role = token.role as Role;
+        session.user.sessionVersion = typeof token.sv === "number" ? token.sv : undefined;
       }
       return session;
     },

@@ -40,7 +40,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       async authorize(credentials, request) {
         try {
           const user = await authenticateUser(getDb(), credentials, { ip: clientIp(request) });
-          return { id: user.id, name: user.name, email: user.email, role: user.role };
+          return {
+            id: user.id,
+            name: user.name,
+            email: user.email,
+            role: user.role,
+            sessionVersion: user.sessionVersion,
+          };
         } catch (err) {
           if (isAppError(err) && err.code === "TOO_MANY_REQUESTS") throw new LoginError("throttled");
           if (isAppError(err)) throw new LoginError("invalid");
@@ -72,17 +78,20 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       user.id = dbUser.id;
       user.role = dbUser.role;
       user.name = dbUser.name;
+      user.sessionVersion = dbUser.sessionVersion;
       return true;
     },
   },
 });
 
 /**
- * The acting user of the current request, loaded fresh from the database: a deactivated user or a changed role
- * takes effect at once, whatever the session cookie says. Null without a valid session.
+ * The acting user of the current request, loaded fresh from the database: a deactivated user, a changed role or a
+ * changed or reset password (the session's version) takes effect at once, whatever the session cookie says. Null
+ * without a valid session.
  */
 export async function getSessionActor(): Promise<(Actor & { email: string }) | null> {
   const session = await auth();
   if (!session?.user?.id) return null;
-  return getActiveActor(getDb(), session.user.id);
+  // A session from before session versions (none in it) has ended too.
+  return getActiveActor(getDb(), session.user.id, session.user.sessionVersion ?? -1);
 }

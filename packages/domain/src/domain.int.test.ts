@@ -4,7 +4,14 @@ import { DEMO_PASSWORD, DEMO_USERS, seedDemoData } from "@innspill/demo";
 import { deliverPendingEmails, listOutboxEmails, type OutgoingEmail } from "./email";
 import { notify } from "./notifications";
 import { AppError, toAppError } from "./errors";
-import { authenticateUser, changeOwnPassword, deactivateUser, LOGIN_THROTTLE } from "./users/index";
+import {
+  authenticateUser,
+  changeOwnPassword,
+  deactivateUser,
+  getActiveActor,
+  LOGIN_THROTTLE,
+  resetUserPassword,
+} from "./users/index";
 import { markOverdueHearings } from "./hearings/index";
 import { dateOnlyToDb } from "./dates";
 import type { Actor } from "./actor";
@@ -112,6 +119,23 @@ describe("login", () => {
         authenticateUser(t.db, { email: "kaja@nito.test", password: DEMO_PASSWORD }, from(21, "192.0.2.67")),
       ),
     ).toBe("OK");
+  });
+
+  it("ends every session of a user whose password is reset or changed, or who is deactivated", async () => {
+    const user = await authenticateUser(
+      t.db,
+      { email: "ingrid@nito.test", password: DEMO_PASSWORD },
+      at(200),
+    );
+    const v = user.sessionVersion;
+    expect(await getActiveActor(t.db, user.id, v)).not.toBeNull();
+    await resetUserPassword(t.db, { userId: user.id, password: "et-nytt-passord-1" }, admin);
+    expect(await getActiveActor(t.db, user.id, v)).toBeNull();
+    expect(await getActiveActor(t.db, user.id, v + 1)).not.toBeNull();
+    const actor = (await getActiveActor(t.db, user.id, v + 1))!;
+    await changeOwnPassword(t.db, { current: "et-nytt-passord-1", password: DEMO_PASSWORD }, actor);
+    expect(await getActiveActor(t.db, user.id, v + 1)).toBeNull();
+    expect(await getActiveActor(t.db, user.id, v + 2)).not.toBeNull();
   });
 
   it("refuses a deactivated user", async () => {

@@ -45,3 +45,8 @@ export async function loginWithOidc() {
 export async function logout() {
   await signOut({ redirectTo: "/login" });
 }
+
+/** After the user changed their password every session has ended; the login page says so. */
+export async function endSessionAfterPasswordChange() {
+  await signOut({ redirectTo: "/login?passord=byttet" });
+}

@@ -80,7 +80,11 @@ export async function setUserActive(db: Db, input: unknown, actor: Actor, active
   if (!active && userId === actor.id) throw new AppError("BAD_REQUEST", "cannotDeactivateSelf");
   await findOwnUser(db, userId, actor);
   return db.$transaction(async (tx) => {
-    const user = await tx.user.update({ where: { id: userId }, data: { active }, select: publicUser });
+    const user = await tx.user.update({
+      where: { id: userId },
+      data: { active, ...(active ? {} : { sessionVersion: { increment: 1 } }) },
+      select: publicUser,
+    });
     await recordAudit(tx, {
       organisationId: actor.organisationId,
       actorId: actor.id,
@@ -102,7 +106,11 @@ export async function resetUserPassword(db: Db, input: unknown, actor: Actor) {
   await findOwnUser(db, data.userId, actor);
   const passwordHash = await hashPassword(data.password);
   await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: data.userId }, data: { passwordHash } });
+    // Every session of the user ends.
+    await tx.user.update({
+      where: { id: data.userId },
+      data: { passwordHash, sessionVersion: { increment: 1 } },
+    });
     await recordAudit(tx, {
       organisationId: actor.organisationId,
       actorId: actor.id,
@@ -123,7 +131,11 @@ export async function changeOwnPassword(db: Db, input: unknown, actor: Actor) {
     throw new AppError("BAD_REQUEST", "reauthFailed", { fieldErrors: { current: ["reauthFailed"] } });
   const passwordHash = await hashPassword(data.password);
   await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: actor.id }, data: { passwordHash } });
+    // Every session ends, this one too: the user logs in again with the new password.
+    await tx.user.update({
+      where: { id: actor.id },
+      data: { passwordHash, sessionVersion: { increment: 1 } },
+    });
     await recordAudit(tx, {
       organisationId: actor.organisationId,
       actorId: actor.id,
@@ -135,9 +147,15 @@ export async function changeOwnPassword(db: Db, input: unknown, actor: Actor) {
   return { changed: true as const };
 }
 
-export async function getActiveActor(db: Db, userId: string): Promise<(Actor & { email: string }) | null> {
+export async function getActiveActor(
+  db: Db,
+  userId: string,
+  /** The session's version, when the actor is for a session: an older one has ended (password changed, reset). */
+  sessionVersion?: number,
+): Promise<(Actor & { email: string }) | null> {
   const user = await db.user.findUnique({ where: { id: userId } });
   if (!user || !user.active) return null;
+  if (sessionVersion !== undefined && sessionVersion !== user.sessionVersion) return null;
   return {
     id: user.id,
     organisationId: user.organisationId,
@@ -184,6 +202,7 @@ export async function authenticateUser(
     email: user.email,
     role: user.role,
     organisationId: user.organisationId,
+    sessionVersion: user.sessionVersion,
   };
 }
 

@@ -11,9 +11,9 @@ export const dynamic = "force-dynamic";
 export default async function LoginPage({
   searchParams,
 }: {
-  searchParams: Promise<{ callbackUrl?: string; error?: string }>;
+  searchParams: Promise<{ callbackUrl?: string; error?: string; passord?: string }>;
 }) {
-  const { callbackUrl, error } = await searchParams;
+  const { callbackUrl, error, passord } = await searchParams;
   // An active user is sent on; a deactivated one with an old session cookie stays here.
   if (await getSessionActor()) redirect("/");
   const t = await getTranslations();
@@ -29,6 +29,14 @@ export default async function LoginPage({
         <p className="text-sm font-semibold uppercase tracking-wide text-blue-800">{t("app.name")}</p>
         <h1 className="mb-1 text-2xl font-semibold">{t("login.title")}</h1>
         <p className="mb-6 text-sm text-slate-600">{t("app.tagline")}</p>
+        {passord === "byttet" ? (
+          <p
+            className="mb-4 rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900"
+            role="status"
+          >
+            {t("login.passwordChanged")}
+          </p>
+        ) : null}
         <LoginForm callbackUrl={path} initialError={error} />
         {oidcEnabled ? (
           <form action={loginWithOidc} className="mt-4">

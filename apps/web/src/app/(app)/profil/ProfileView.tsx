@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Alert, Card, Field, Loading, buttonClass, inputClass, secondaryButtonClass } from "@/components/ui";
 import { useErrorText, useFormErrors } from "@/lib/errors";
+import { endSessionAfterPasswordChange } from "@/app/actions";
 import { useTRPC } from "@/trpc/client";
 
 export function ProfileView() {
@@ -107,6 +108,8 @@ function ChangePassword() {
       onSuccess: () => {
         form.clear();
         setDone(true);
+        // Every session has ended, this one too: to the login page, which says why.
+        void endSessionAfterPasswordChange();
       },
     }),
   );
