@@ -111,6 +111,9 @@ export const domainMessages = {
     submissionLocked: "Brevet er signert og kan ikke endres. Lag en ny versjon for å endre det.",
     threadNotFound: "Fant ikke kommentartråden.",
     importNeedsText: "Lim inn teksten eller velg en fil.",
+    importTooLarge:
+      "Filen er for stor eller for tung å lese (over 100 MB utpakket, eller mer enn 30 sekunder). Er det et brev?",
+    importTooManyPages: "PDF-en har over 300 sider. Importer ett brev om gangen.",
     importUnreadable: "Kunne ikke lese filen. Er den en gyldig DOCX eller PDF med tekst?",
     importFileType: "Velg en DOCX-, PDF- eller TXT-fil.",
     importNeedsHearing: "Velg en høring, eller lag en ny historisk høring.",
@@ -233,6 +236,9 @@ export const domainMessages = {
     submissionLocked: "The letter is signed and cannot be changed. Make a new version to change it.",
     threadNotFound: "Review thread not found.",
     importNeedsText: "Paste the text or choose a file.",
+    importTooLarge:
+      "The file is too large or too heavy to read (over 100 MB unpacked, or more than 30 seconds). Is it a letter?",
+    importTooManyPages: "The PDF has over 300 pages. Import one letter at a time.",
     importUnreadable: "Could not read the file. Is it a valid DOCX, or a PDF with text?",
     importFileType: "Choose a DOCX, PDF or TXT file.",
     importNeedsHearing: "Choose a hearing, or make a new historical one.",

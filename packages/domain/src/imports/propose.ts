@@ -1,4 +1,4 @@
-/** Reading a past letter (pasted, DOCX through mammoth, PDF text layer through unpdf) and proposing its parts. */
+/** Reading a past letter (pasted, or a DOCX or PDF read by extract.ts) and proposing its parts. */
 import { z } from "zod";
 import { type Db } from "@innspill/db";
 import type { Actor } from "../actor";
@@ -8,6 +8,7 @@ import { LIBRARY_EDITORS } from "../access";
 import { parseInput } from "../validation";
 import { parseLetter } from "./letter";
 import { detectReuse } from "./reuse";
+import { docxText, pdfText } from "./extract";
 
 const importFile = z.object({
   name: z.string().max(300),
@@ -22,42 +23,15 @@ export const proposeLetterInput = z
   })
   .refine((x) => (x.text?.trim() ?? "") !== "" || !!x.file, { error: "importNeedsText", path: ["text"] });
 
-/**
- * A DOCX as letter text: paragraphs apart, line breaks kept (a signatory's name and title), bullets marked. Through
- * mammoth's HTML, since its raw text drops both line breaks and bullets.
- */
-export async function docxText(bytes: Buffer): Promise<string> {
-  const mammoth = await import("mammoth");
-  const { value } = await mammoth.convertToHtml({ buffer: bytes });
-  return value
-    .replace(/<br\s*\/?>/g, "\n")
-    .replace(/<li>/g, "• ")
-    .replace(/<\/(p|h\d|li)>/g, "\n\n")
-    .replace(/<[^>]+>/g, "")
-    .replace(/&amp;/g, "&")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'");
-}
-
 /** The letter's text from what the user gave: pasted text, a DOCX or a PDF. */
 async function letterText(input: z.output<typeof proposeLetterInput>): Promise<string> {
   if (!input.file) return input.text ?? "";
   const bytes = Buffer.from(input.file.content, "base64");
   const name = input.file.name.toLowerCase();
-  try {
-    if (name.endsWith(".docx")) return await docxText(bytes);
-    if (name.endsWith(".pdf")) {
-      const { extractText, getDocumentProxy } = await import("unpdf");
-      const pdf = await getDocumentProxy(new Uint8Array(bytes));
-      const { text } = await extractText(pdf, { mergePages: false });
-      return text.join("\n\n");
-    }
-    if (name.endsWith(".txt")) return bytes.toString("utf8");
-  } catch {
-    throw new AppError("BAD_REQUEST", "importUnreadable", { fieldErrors: { file: ["importUnreadable"] } });
-  }
+  // DOCX and PDF are read off the request's thread, within limits (extract.ts); their refusals say why.
+  if (name.endsWith(".docx")) return docxText(bytes);
+  if (name.endsWith(".pdf")) return pdfText(bytes);
+  if (name.endsWith(".txt")) return bytes.toString("utf8");
   throw new AppError("BAD_REQUEST", "importFileType", { fieldErrors: { file: ["importFileType"] } });
 }
 
