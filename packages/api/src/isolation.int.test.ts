@@ -54,7 +54,6 @@ async function call(ctx: Context, path: string, input: unknown) {
   }
 }
 
-const NEW_ID = "00000000-0000-4000-8000-000000000000";
 const doc = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Tekst" }] }] };
 
 /** Every procedure, with an input that names A's objects wherever it names any. */
