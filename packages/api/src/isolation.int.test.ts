@@ -24,6 +24,7 @@ import {
 import { seedDemoContent } from "@innspill/demo";
 import { sendDemoLetter } from "@innspill/demo/testing";
 import { appRouter, createCaller } from "./root";
+import { procedureInputs } from "./procedure-inputs.int";
 import { setupFixture, type Fixture } from "./testing.int";
 import type { Context } from "./trpc";
 
@@ -34,6 +35,7 @@ let A: Record<string, string>;
 let secrets: string[];
 const B: Partial<Record<Role, Actor>> = {};
 let fingerprint: () => Promise<string>;
+let INPUTS: Record<string, () => unknown>;
 
 const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>;
 
@@ -53,152 +55,6 @@ async function call(ctx: Context, path: string, input: unknown) {
     throw err;
   }
 }
-
-const doc = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Tekst" }] }] };
-
-/** Every procedure, with an input that names A's objects wherever it names any. */
-const INPUTS: Record<string, () => unknown> = {
-  "system.ping": () => undefined,
-  "system.status": () => undefined,
-  "system.runOverdueCheck": () => undefined,
-  "hearing.list": () => ({}),
-  "hearing.byId": () => ({ id: A.hearing }),
-  "hearing.formOptions": () => undefined,
-  "hearing.create": () => ({
-    title: "Høring – B",
-    issuingBodyId: A.issuingBody,
-    kind: "HORING",
-    deadline: "2027-06-01",
-  }),
-  "hearing.update": () => ({ id: A.hearing, version: 1, data: { title: "Kapret" } }),
-  "hearing.decide": () => ({ id: A.hearing, version: 1, decision: "SVARER" }),
-  "hearing.transition": () => ({ id: A.hearing, version: 1, to: "UNDER_ARBEID" }),
-  "hearing.updateMilestone": () => ({ id: A.milestone, done: true }),
-  "hearing.addLink": () => ({ hearingId: A.hearing, label: "Lenke", url: "https://example.org" }),
-  "hearing.removeLink": () => ({ id: A.link }),
-  "hearing.removeDocument": () => ({ id: A.document }),
-  "overview.get": () => undefined,
-  "overview.calendar": () => ({ month: "2026-12" }),
-  "me.profile": () => undefined,
-  "me.notifications": () => undefined,
-  "me.unreadCount": () => undefined,
-  "me.markRead": () => ({ ids: [A.notification] }),
-  "me.setEmailReminders": () => ({ enabled: false }),
-  "me.issueCalendarToken": () => undefined,
-  "me.revokeCalendarToken": () => undefined,
-  "me.changePassword": () => ({ current: "innspill-demo", password: "et-annet-passord" }),
-  "admin.issuingBodies": () => undefined,
-  "admin.createIssuingBody": () => ({ name: "Bs departement", type: "DEPARTEMENT" }),
-  "admin.updateIssuingBody": () => ({
-    id: A.issuingBody,
-    name: "Kapret",
-    type: "DEPARTEMENT",
-    active: false,
-  }),
-  "admin.settings": () => undefined,
-  "admin.updateSettings": () => ({
-    milestoneOffsets: { UTKAST: 10, GJENNOMGANG: 7, GODKJENNING: 4, SIGNERING: 2 },
-  }),
-  "admin.outbox": () => undefined,
-  "library.search": () => ({ q: "bioingeniører" }),
-  "library.positions": () => ({}),
-  "library.position": () => ({ id: A.position }),
-  "library.createPosition": () => ({ statement: "B mener noe.", status: "ACTIVE" }),
-  "library.updatePosition": () => ({
-    id: A.position,
-    version: 1,
-    data: { statement: "Kapret." },
-    reason: "test",
-  }),
-  "library.blocks": () => undefined,
-  "library.block": () => ({ id: A.block }),
-  "library.blockVersion": () => ({ id: A.blockVersion }),
-  "library.blockDiff": () => ({ id: A.block, from: 1, to: 1 }),
-  "library.createBlock": () => ({ heading: "Bs blokk" }),
-  "library.saveBlockDraft": () => ({ id: A.block, version: 1, heading: "Kapret", body: doc }),
-  "library.publishBlock": () => ({ id: A.block, version: 1, reason: "Kapret" }),
-  "library.facts": () => undefined,
-  "library.createFact": () => ({ key: "b.fakta", label: "Bs fakta", format: "TEXT" }),
-  "library.addFactValue": () => ({ factId: A.fact, validFrom: "2026-01-01", value: "1" }),
-  "library.proposeImport": () => ({ text: "Om B\n\nB mener noe." }),
-  "library.commitImport": () => ({ blocks: [{ heading: "Kapret", body: doc, positions: [], factKeys: [] }] }),
-  "letterImport.propose": () => ({ text: "Oslo, 1. desember 2026\n\nHøringssvar – B\n\nB mener noe." }),
-  "letterImport.commit": () => ({
-    proposal: {
-      date: "2026-12-01",
-      title: "Høringssvar",
-      place: "Oslo",
-      sections: [],
-      statements: [],
-      footnotes: [],
-      closing: null,
-      signatories: [],
-    },
-    hearingId: A.hearing,
-    positionLinks: [{ positionId: A.position, wording: "Kapret" }],
-    blockLinks: [{ blockId: A.block, sectionIndex: 0 }],
-    newPositions: [],
-  }),
-  "letterImport.blockUsages": () => ({ id: A.block }),
-  "letterImport.insight": () => ({ months: 12 }),
-  "submission.list": () => undefined,
-  "submission.forHearing": () => ({ hearingId: A.hearing }),
-  "submission.byId": () => ({ id: A.submission }),
-  "submission.preview": () => ({ id: A.submission }),
-  "submission.create": () => ({ hearingId: A.openHearing }),
-  "submission.save": () => ({
-    id: A.submission,
-    version: 1,
-    title: "Kapret",
-    place: "Oslo",
-    date: "2026-12-01",
-    letterheadOrganisation: "B",
-    closing: "Hilsen",
-    sections: [],
-    signatories: [],
-  }),
-  "submission.render": () => ({ id: A.submission }),
-  "submission.renderStatus": () => ({ id: A.render }),
-  "submission.latestRender": () => ({ id: A.submission }),
-  "submission.signatories": () => undefined,
-  "submission.createSignatory": () => ({ name: "B-leder", titles: [] }),
-  "submission.updateSignatory": () => ({
-    id: A.signatory,
-    version: 1,
-    name: "Kapret",
-    titles: [],
-    active: false,
-  }),
-  "submission.sendForReview": () => ({ id: A.submission, version: 1 }),
-  "submission.returnToDraft": () => ({ id: A.submission, version: 1 }),
-  "submission.requestApproval": () => ({ id: A.submission, version: 1 }),
-  "submission.approvalView": () => ({ id: A.submission }),
-  "submission.approve": () => ({ id: A.submission, snapshotSha256: A.snapshot }),
-  "submission.sign": () => ({ id: A.submission, snapshotSha256: A.snapshot }),
-  "submission.returnForChanges": () => ({ id: A.submission, comment: "Kapret" }),
-  "submission.reauthenticate": () => ({ password: "feil-passord" }),
-  "submission.recordSending": () => ({
-    id: A.submission,
-    sentOn: "2026-12-01",
-    channel: "EPOST",
-    recipient: "X",
-  }),
-  "submission.createRevision": () => ({ id: A.submission }),
-  "submission.threads": () => ({ id: A.submission }),
-  "submission.comment": () => ({ submissionId: A.submission, body: "Kapret" }),
-  "submission.resolveThread": () => ({ threadId: A.thread }),
-  "user.me": () => undefined,
-  "user.list": () => undefined,
-  "user.create": () => ({
-    name: "Ny i B",
-    email: "ny@b.test",
-    role: "ADVISER",
-    password: "et-langt-passord",
-  }),
-  "user.deactivate": () => ({ userId: A.user }),
-  "user.activate": () => ({ userId: A.user }),
-  "user.resetPassword": () => ({ userId: A.user, password: "et-langt-passord" }),
-};
 
 beforeAll(async () => {
   fx = await setupFixture();
@@ -253,6 +109,7 @@ beforeAll(async () => {
   const titles = (await db.hearing.findMany({ where: { organisationId: org }, select: { title: true } })).map(
     (h) => h.title,
   );
+  INPUTS = procedureInputs(A);
   secrets = [...Object.values(A), ...titles, "ingrid@nito.test", "Kaja Marienborg", "Internt notat"];
 
   // B: a real second organisation, with a user of every role and an issuing body of its own.

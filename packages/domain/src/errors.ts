@@ -28,13 +28,16 @@ export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
 
 /**
  * A database error the user can act on, as an AppError: a unique constraint won by a concurrent request (Prisma's
- * P2002, e.g. a double click or two people saving the same name) is a CONFLICT with a message, never a 500. Anything
- * else is returned as it was. Used by every edge (tRPC, route handlers, the command line).
+ * P2002, e.g. a double click or two people saving the same name) is a CONFLICT with a message, never a 500; a value
+ * its column cannot hold is BAD_REQUEST. Anything else is returned as it was. Used by every edge (tRPC, route handlers, the command line).
  */
 export function toAppError(err: unknown): unknown {
   if (isAppError(err)) return err;
   const e = err as { name?: string; code?: string } | null;
   if (e?.name === "PrismaClientKnownRequestError" && e.code === "P2002")
     return new AppError("CONFLICT", "alreadyExists");
+  // A value the column cannot hold (too long, out of range) is bad input the schema let through: a 400, not a 500.
+  if (e?.name === "PrismaClientKnownRequestError" && (e.code === "P2000" || e.code === "P2020"))
+    return new AppError("BAD_REQUEST", "invalid");
   return err;
 }

@@ -49,7 +49,12 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
 export const isWebAddress = (s: string): boolean => /^https?:\/\/[^\s]+\.[^\s]+$/i.test(s);
 
 /** Shared field builders. Messages are keys in messages.ts. */
+/** The largest value a PostgreSQL integer column holds: counters and versions stop here, as input too. */
+export const MAX_INT = 2_147_483_647;
+
 export const fields = {
+  /** An optimistic-lock version: a positive integer a column can hold. */
+  version: () => z.int({ error: "invalid" }).min(1, { error: "invalid" }).max(MAX_INT, { error: "invalid" }),
   requiredText: (max: number, tooLong: string) =>
     z.string({ error: "required" }).trim().min(1, { error: "required" }).max(max, { error: tooLong }),
   optionalText: (max: number, tooLong: string) =>

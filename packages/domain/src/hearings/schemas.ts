@@ -57,7 +57,7 @@ export const createHearingInput = hearingFields;
 export const updateHearingInput = z.object({
   id: fields.id(),
   /** The version the editor read; a different current version means someone else saved in between. */
-  version: z.int({ error: "invalid" }).min(1, { error: "invalid" }),
+  version: fields.version(),
   data: hearingFields,
 });
 
@@ -91,7 +91,7 @@ export const HEARING_DECISIONS = Object.values(HearingDecision);
 export const decideHearingInput = z
   .object({
     id: fields.id(),
-    version: z.int({ error: "invalid" }).min(1, { error: "invalid" }),
+    version: fields.version(),
     decision: z.enum(HearingDecision, { error: "required" }),
     reason: fields.optionalText(2000, "textTooLong"),
   })
@@ -99,7 +99,7 @@ export const decideHearingInput = z
 
 export const transitionHearingInput = z.object({
   id: fields.id(),
-  version: z.int({ error: "invalid" }).min(1, { error: "invalid" }),
+  version: fields.version(),
   to: z.enum(HearingStatus, { error: "invalid" }),
   reason: fields.optionalText(2000, "textTooLong"),
   /** For «Sendt utenfor Innspill»: the hearing document that was sent. */

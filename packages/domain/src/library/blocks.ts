@@ -4,7 +4,7 @@ import type { Actor } from "../actor";
 import { requireRole } from "../actor";
 import { recordAudit } from "../audit";
 import { AppError } from "../errors";
-import { fields, parseInput } from "../validation";
+import { fields, MAX_INT, parseInput } from "../validation";
 import { blockBody, bodyFactKeys, bodyPositionIds, bodyToPlainText, emptyBody, type BlockBody } from "./body";
 import { LIBRARY_EDITORS } from "../access";
 import { wordDiff } from "./diff";
@@ -23,7 +23,7 @@ export const createBlockInput = z.object({
 
 export const saveBlockDraftInput = z.object({
   id: fields.id(),
-  version: z.int({ error: "invalid" }).min(1, { error: "invalid" }),
+  version: fields.version(),
   heading: fields.requiredText(200, "titleTooLong"),
   topics: topicsField,
   body: blockBody,
@@ -31,11 +31,11 @@ export const saveBlockDraftInput = z.object({
 
 export const publishBlockInput = z.object({
   id: fields.id(),
-  version: z.int({ error: "invalid" }).min(1, { error: "invalid" }),
+  version: fields.version(),
   reason: z.string({ error: "publishNeedsReason" }).trim().min(1, { error: "publishNeedsReason" }).max(1000),
 });
 
-export const blockVersionsInput = z.object({ id: fields.id(), from: z.int().min(1), to: z.int().min(1) });
+export const blockVersionsInput = z.object({ id: fields.id(), from: z.int().min(1).max(MAX_INT), to: z.int().min(1).max(MAX_INT) });
 
 async function checkReferences(tx: DbTx, body: BlockBody, actor: Actor) {
   const ids = [...new Set(bodyPositionIds(body))];

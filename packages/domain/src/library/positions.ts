@@ -29,7 +29,7 @@ export const createPositionInput = positionFields.extend({
 
 export const updatePositionInput = z.object({
   id: fields.id(),
-  version: z.int({ error: "invalid" }).min(1, { error: "invalid" }),
+  version: fields.version(),
   data: positionFields,
   status: z.enum(PositionStatus, { error: "invalid" }),
   replacedById: fields.optionalId(),

@@ -35,7 +35,7 @@ export interface ClientInfo {
   userAgent: string | null;
 }
 
-export const idVersionInput = z.object({ id: fields.id(), version: z.int({ error: "invalid" }).min(1) });
+export const idVersionInput = z.object({ id: fields.id(), version: fields.version() });
 export const sha = z.string().regex(/^[0-9a-f]{64}$/, { error: "invalid" });
 
 /** Locks the submission row; with `version`, a stale one is a CONFLICT. */

@@ -8,7 +8,7 @@ import { blockBody, type BlockBody } from "../library/body";
 export const MAX_SIGNATORIES = 3;
 export const MAX_SECTIONS = 100;
 
-const version = () => z.int({ error: "invalid" }).min(1, { error: "invalid" });
+const version = fields.version;
 const heading = () => fields.optionalText(200, "titleTooLong");
 const showHeading = z.boolean({ error: "invalid" }).default(true);
 
