@@ -35,7 +35,11 @@ export const publishBlockInput = z.object({
   reason: z.string({ error: "publishNeedsReason" }).trim().min(1, { error: "publishNeedsReason" }).max(1000),
 });
 
-export const blockVersionsInput = z.object({ id: fields.id(), from: z.int().min(1).max(MAX_INT), to: z.int().min(1).max(MAX_INT) });
+export const blockVersionsInput = z.object({
+  id: fields.id(),
+  from: z.int().min(1).max(MAX_INT),
+  to: z.int().min(1).max(MAX_INT),
+});
 
 async function checkReferences(tx: DbTx, body: BlockBody, actor: Actor) {
   const ids = [...new Set(bodyPositionIds(body))];
