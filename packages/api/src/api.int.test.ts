@@ -212,6 +212,60 @@ describe("optimistic locking", () => {
     })) as { version: number; summary: string };
     expect(retried).toMatchObject({ version: 3, summary: "Den andres endring" });
   });
+
+  it("does the same for issuing bodies, the organisation's settings and milestones", async () => {
+    const stale = async (role: "ADMIN" | "ADVISER", path: string, input: unknown) =>
+      codeOf(call(fx.ctx(role), path, input));
+    // An issuing body: two admins rename it from version 1.
+    const body = (await call(fx.ctx("ADMIN"), "admin.createIssuingBody", {
+      name: "Testdirektoratet",
+      type: "DIREKTORAT",
+    })) as { id: string; version: number };
+    const rename = (name: string, version: number) => ({
+      id: body.id,
+      version,
+      name,
+      type: "DIREKTORAT",
+      active: true,
+    });
+    await call(fx.ctx("ADMIN"), "admin.updateIssuingBody", rename("Første navn", 1));
+    expect(await stale("ADMIN", "admin.updateIssuingBody", rename("Andre navn", 1))).toBe("CONFLICT");
+    expect((await fx.tdb.db.issuingBody.findUniqueOrThrow({ where: { id: body.id } })).name).toBe(
+      "Første navn",
+    );
+
+    // Settings.
+    const settings = (await call(fx.ctx("ADMIN"), "admin.settings", undefined)) as { version: number };
+    const offsets = (SIGNERING: number) => ({ UTKAST: 10, GJENNOMGANG: 7, GODKJENNING: 4, SIGNERING });
+    await call(fx.ctx("ADMIN"), "admin.updateSettings", {
+      version: settings.version,
+      milestoneOffsets: offsets(2),
+    });
+    expect(
+      await stale("ADMIN", "admin.updateSettings", {
+        version: settings.version,
+        milestoneOffsets: offsets(1),
+      }),
+    ).toBe("CONFLICT");
+    expect(
+      (
+        (await call(fx.ctx("ADMIN"), "admin.settings", undefined)) as {
+          milestoneOffsets: { SIGNERING: number };
+        }
+      ).milestoneOffsets.SIGNERING,
+    ).toBe(2);
+
+    // A milestone: ticked off by one, moved by another from the version they saw.
+    const h = await newHearing();
+    const m = await fx.tdb.db.milestone.findFirstOrThrow({ where: { hearingId: h.id } });
+    await call(fx.ctx("ADVISER"), "hearing.updateMilestone", { id: m.id, version: m.version, done: true });
+    expect(
+      await stale("ADVISER", "hearing.updateMilestone", { id: m.id, version: m.version, offsetDays: 20 }),
+    ).toBe("CONFLICT");
+    const after = await fx.tdb.db.milestone.findUniqueOrThrow({ where: { id: m.id } });
+    expect(after.offsetDays).toBe(m.offsetDays);
+    expect(after.doneAt).not.toBeNull();
+  });
 });
 
 /** Calls the API as the browser does: HTTP, superjson, the error formatter. */

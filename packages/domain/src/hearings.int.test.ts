@@ -93,7 +93,7 @@ describe("milestones", () => {
   it("move with the deadline unless done; everyone involved is told what moved", async () => {
     const h = await newHearing("2027-06-15");
     const draft = h.milestones.find((m) => m.kind === "UTKAST")!;
-    await updateMilestone(t.db, { id: draft.id, done: true }, actors.ingrid!);
+    await updateMilestone(t.db, { id: draft.id, version: draft.version, done: true }, actors.ingrid!);
 
     const updated = await updateHearing(
       t.db,
@@ -135,12 +135,18 @@ describe("milestones", () => {
   it("offsets can be changed per hearing; the date follows", async () => {
     const h = await newHearing("2027-09-10");
     const review = h.milestones.find((m) => m.kind === "GJENNOMGANG")!;
-    const res = await updateMilestone(t.db, { id: review.id, offsetDays: 5 }, actors.ingrid!);
+    const res = await updateMilestone(
+      t.db,
+      { id: review.id, version: review.version, offsetDays: 5 },
+      actors.ingrid!,
+    );
     expect(res.dueDate).toBe(subtractWorkingDays("2027-09-10", 5));
     // A leader cannot change the plan.
-    expect(await codeOf(updateMilestone(t.db, { id: review.id, offsetDays: 2 }, actors.kaja!))).toBe(
-      "FORBIDDEN:forbidden",
-    );
+    expect(
+      await codeOf(
+        updateMilestone(t.db, { id: review.id, version: review.version + 1, offsetDays: 2 }, actors.kaja!),
+      ),
+    ).toBe("FORBIDDEN:forbidden");
   });
 
   it("are backfilled for hearings without them, once", async () => {

@@ -5,6 +5,7 @@ import type { Actor } from "./actor";
 import { requireRole } from "./actor";
 import { recordAudit } from "./audit";
 import { AppError } from "./errors";
+import { lockVersioned } from "./locking";
 import { fields, parseInput } from "./validation";
 
 export const ISSUING_BODY_TYPES = Object.values(IssuingBodyType);
@@ -17,6 +18,7 @@ export const issuingBodyInput = z.object({
 
 export const updateIssuingBodyInput = issuingBodyInput.extend({
   id: fields.id(),
+  version: fields.version(),
   active: z.boolean({ error: "invalid" }),
 });
 
@@ -63,12 +65,23 @@ export async function createIssuingBody(db: Db, input: unknown, actor: Actor) {
 /** Renames, retypes or (de)activates a body. An inactive body is not offered for new hearings but keeps its history. */
 export async function updateIssuingBody(db: Db, input: unknown, actor: Actor) {
   requireRole(actor, ["ADMIN"]);
-  const { id, ...data } = parseInput(updateIssuingBodyInput, input);
+  const { id, version, ...data } = parseInput(updateIssuingBodyInput, input);
   const existing = await db.issuingBody.findFirst({ where: { id, organisationId: actor.organisationId } });
   if (!existing) throw new AppError("NOT_FOUND", "issuingBodyNotFound");
   await ensureUniqueName(db, actor, data.name, id);
   return db.$transaction(async (tx) => {
-    const body = await tx.issuingBody.update({ where: { id }, data });
+    await lockVersioned(
+      tx,
+      "IssuingBody",
+      { id, organisationId: actor.organisationId },
+      {
+        version,
+        notFound: "issuingBodyNotFound",
+        conflict: "issuingBodyConflict",
+        current: () => tx.issuingBody.findUnique({ where: { id } }),
+      },
+    );
+    const body = await tx.issuingBody.update({ where: { id }, data: { ...data, version: { increment: 1 } } });
     await recordAudit(tx, {
       organisationId: actor.organisationId,
       actorId: actor.id,

@@ -8,7 +8,8 @@ import { Prisma, type DbTx } from "@innspill/db";
 import { AppError } from "./errors";
 
 /** Tables with an organisation and a version, as named in the database. */
-export type VersionedTable = "Hearing" | "Submission" | "Signatory" | "TextBlock" | "Position";
+export type VersionedTable =
+  "Hearing" | "Submission" | "Signatory" | "TextBlock" | "Position" | "IssuingBody";
 
 export async function lockVersioned(
   tx: DbTx,

@@ -92,6 +92,11 @@ export const domainMessages = {
     signatoryUserTaken: "Denne brukeren er allerede knyttet til en annen underskriver.",
     signatoryNotFound: "Fant ikke underskriveren.",
     signatoryConflict: "Noen andre har endret denne personen mens du redigerte. Se de lagrede verdiene.",
+    issuingBodyConflict:
+      "Noen andre har endret denne avsenderen i mellomtiden. Listen er oppdatert; prøv igjen.",
+    settingsConflict:
+      "Noen andre har lagret innstillingene i mellomtiden. Se de lagrede verdiene og prøv igjen.",
+    milestoneConflict: "Noen andre har endret denne milepælen i mellomtiden. Den er oppdatert; prøv igjen.",
     renderNeedsSections: "Brevet har ingen tekst ennå. Legg til minst én del før du lager dokumenter.",
     renderNeedsSignatory: "Velg minst én underskriver før du lager dokumenter.",
     renderNotFound: "Fant ikke dokumentet. Lag dokumentene på nytt.",
@@ -217,6 +222,9 @@ export const domainMessages = {
     signatoryUserTaken: "This user is already linked to another signatory.",
     signatoryNotFound: "Signatory not found.",
     signatoryConflict: "Someone else changed this person while you were editing. See the saved values.",
+    issuingBodyConflict: "Someone else changed this issuing body meanwhile. The list is updated; try again.",
+    settingsConflict: "Someone else saved the settings meanwhile. See the saved values and try again.",
+    milestoneConflict: "Someone else changed this milestone meanwhile. It is updated; try again.",
     renderNeedsSections: "The letter has no text yet. Add at least one section before making documents.",
     renderNeedsSignatory: "Choose at least one signatory before making documents.",
     renderNotFound: "Document not found. Make the documents again.",

@@ -3,7 +3,8 @@ import type { Db, DbTx } from "@innspill/db";
 import type { Actor } from "./actor";
 import { requireRole } from "./actor";
 import { recordAudit } from "./audit";
-import { parseInput } from "./validation";
+import { AppError } from "./errors";
+import { fields, parseInput } from "./validation";
 
 const offset = z.int({ error: "invalid" }).min(0, { error: "offsetRange" }).max(60, { error: "offsetRange" });
 
@@ -43,11 +44,34 @@ export async function getOrganisationSettings(
   return parsed.success ? parsed.data : organisationSettings.parse({});
 }
 
+/** Admin → Innstillinger: the settings with the version an edit must name. */
+export async function getEditableSettings(db: Db, actor: Actor) {
+  requireRole(actor, ["ADMIN"]);
+  const org = await db.organisation.findUniqueOrThrow({
+    where: { id: actor.organisationId },
+    select: { settingsVersion: true },
+  });
+  return { ...(await getOrganisationSettings(db, actor.organisationId)), version: org.settingsVersion };
+}
+
+export const updateSettingsInput = organisationSettings.extend({ version: fields.version() });
+
 export async function updateOrganisationSettings(db: Db, input: unknown, actor: Actor) {
   requireRole(actor, ["ADMIN"]);
-  const settings = parseInput(organisationSettings, input);
-  await db.$transaction(async (tx) => {
-    await tx.organisation.update({ where: { id: actor.organisationId }, data: { settings } });
+  const { version, ...settings } = parseInput(updateSettingsInput, input);
+  return db.$transaction(async (tx) => {
+    // Two admins saving at once: the second is told, with what the first saved; nothing is overwritten silently.
+    const [row] = await tx.$queryRaw<{ settingsVersion: number }[]>`
+      SELECT "settingsVersion" FROM "Organisation" WHERE id = ${actor.organisationId}::uuid FOR UPDATE`;
+    if (row!.settingsVersion !== version)
+      throw new AppError("CONFLICT", "settingsConflict", {
+        details: { current: await getOrganisationSettings(tx, actor.organisationId) },
+      });
+    const saved = await tx.organisation.update({
+      where: { id: actor.organisationId },
+      data: { settings, settingsVersion: { increment: 1 } },
+      select: { settingsVersion: true },
+    });
     await recordAudit(tx, {
       organisationId: actor.organisationId,
       actorId: actor.id,
@@ -56,6 +80,6 @@ export async function updateOrganisationSettings(db: Db, input: unknown, actor: 
       entityId: actor.organisationId,
       data: settings,
     });
+    return { ...settings, version: saved.settingsVersion };
   });
-  return settings;
 }

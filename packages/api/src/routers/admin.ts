@@ -1,10 +1,10 @@
 import {
   createIssuingBody,
-  getOrganisationSettings,
+  getEditableSettings,
   issuingBodyInput,
   listIssuingBodies,
   listOutboxEmails,
-  organisationSettings,
+  updateSettingsInput,
   updateIssuingBody,
   updateIssuingBodyInput,
   updateOrganisationSettings,
@@ -21,9 +21,9 @@ export const adminRouter = router({
   updateIssuingBody: admin
     .input(domainInput(updateIssuingBodyInput))
     .mutation(({ ctx, input }) => updateIssuingBody(ctx.db, input, ctx.actor)),
-  settings: admin.query(({ ctx }) => getOrganisationSettings(ctx.db, ctx.actor.organisationId)),
+  settings: admin.query(({ ctx }) => getEditableSettings(ctx.db, ctx.actor)),
   updateSettings: admin
-    .input(domainInput(organisationSettings))
+    .input(domainInput(updateSettingsInput))
     .mutation(({ ctx, input }) => updateOrganisationSettings(ctx.db, input, ctx.actor)),
   outbox: admin.query(({ ctx }) => listOutboxEmails(ctx.db, ctx.actor)),
 });

@@ -24,13 +24,20 @@ export async function updateMilestone(db: Db, input: unknown, actor: Actor, now:
     if (actor.role === "LEADER" && (planning || m.ownerId !== actor.id)) {
       throw new AppError("FORBIDDEN", "forbidden");
     }
+    // Two people changing one milestone at once: the second is told, nothing is overwritten silently.
+    const [locked] = await tx.$queryRaw<{ version: number }[]>`
+      SELECT version FROM "Milestone" WHERE id = ${m.id}::uuid FOR UPDATE`;
+    if (locked!.version !== data.version)
+      throw new AppError("CONFLICT", "milestoneConflict", {
+        details: { current: { version: locked!.version } },
+      });
     if (data.ownerId) {
       const owner = await tx.user.findFirst({
         where: { id: data.ownerId, organisationId: actor.organisationId, active: true },
       });
       if (!owner) throw new AppError("BAD_REQUEST", "invalid", { fieldErrors: { ownerId: ["unknownUser"] } });
     }
-    const update: Prisma.MilestoneUpdateInput = {};
+    const update: Prisma.MilestoneUpdateInput = { version: { increment: 1 } };
     if (data.offsetDays !== undefined) {
       update.offsetDays = data.offsetDays;
       update.dueDate = dateOnlyToDb(subtractWorkingDays(dbToDateOnly(m.hearing.deadline), data.offsetDays));

@@ -111,6 +111,7 @@ export const MILESTONE_KIND_VALUES = Object.values(MilestoneKind);
 export const updateMilestoneInput = z
   .object({
     id: fields.id(),
+    version: fields.version(),
     offsetDays: z
       .int({ error: "invalid" })
       .min(0, { error: "offsetRange" })

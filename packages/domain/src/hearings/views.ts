@@ -40,6 +40,7 @@ export function toHearingView(h: HearingRow, today: DateOnly = osloDate(new Date
     return [
       {
         id: m.id,
+        version: m.version,
         kind: m.kind,
         offsetDays: m.offsetDays,
         dueDate,

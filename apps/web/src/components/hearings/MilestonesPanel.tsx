@@ -37,7 +37,13 @@ export function MilestonesPanel({
         });
         void queryClient.invalidateQueries({ queryKey: trpc.overview.pathKey() });
       },
-      onError: (err) => setError(errorText(err)),
+      onError: (err) => {
+        setError(errorText(err));
+        // Someone else changed it meanwhile: show theirs.
+        void queryClient.invalidateQueries({
+          queryKey: trpc.hearing.byId.queryKey({ id: detail.hearing.id }),
+        });
+      },
     }),
   );
 
@@ -60,7 +66,7 @@ export function MilestonesPanel({
                 aria-label={`${t(`milestoneKinds.${m.kind}`)}: ${t("milestoneDone")}`}
                 checked={!!m.doneAt}
                 disabled={!mayTick || update.isPending}
-                onChange={(e) => update.mutate({ id: m.id, done: e.target.checked })}
+                onChange={(e) => update.mutate({ id: m.id, version: m.version, done: e.target.checked })}
               />
               <div>
                 <p className="font-medium">
@@ -90,7 +96,7 @@ export function MilestonesPanel({
                         onBlur={(e) => {
                           const v = Number(e.target.value);
                           if (Number.isInteger(v) && v !== m.offsetDays)
-                            update.mutate({ id: m.id, offsetDays: v });
+                            update.mutate({ id: m.id, version: m.version, offsetDays: v });
                         }}
                       />
                     </label>
@@ -99,7 +105,9 @@ export function MilestonesPanel({
                       <select
                         className={`${inputClass} w-44 py-1`}
                         value={m.owner?.id ?? ""}
-                        onChange={(e) => update.mutate({ id: m.id, ownerId: e.target.value || null })}
+                        onChange={(e) =>
+                          update.mutate({ id: m.id, version: m.version, ownerId: e.target.value || null })
+                        }
                       >
                         <option value="">—</option>
                         {users.map((u) => (

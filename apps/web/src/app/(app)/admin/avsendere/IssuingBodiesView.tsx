@@ -16,7 +16,11 @@ export function IssuingBodiesView() {
   const queryClient = useQueryClient();
   const bodies = useQuery(trpc.admin.issuingBodies.queryOptions());
   const form = useFormErrors();
-  const onError = form.onError;
+  const onError = (err: unknown) => {
+    form.onError(err);
+    // A conflict: someone else changed the list; show it as it is now.
+    void queryClient.invalidateQueries({ queryKey: trpc.admin.issuingBodies.queryKey() });
+  };
   const onSuccess = () => {
     form.clear();
     void queryClient.invalidateQueries({ queryKey: trpc.admin.issuingBodies.queryKey() });
@@ -68,6 +72,7 @@ export function IssuingBodiesView() {
                     onChange={(e) =>
                       update.mutate({
                         id: b.id,
+                        version: b.version,
                         name: b.name,
                         shortName: b.shortName,
                         type: e.target.value as never,
@@ -90,6 +95,7 @@ export function IssuingBodiesView() {
                     onClick={() =>
                       update.mutate({
                         id: b.id,
+                        version: b.version,
                         name: b.name,
                         shortName: b.shortName,
                         type: b.type,

@@ -30,6 +30,9 @@ export function SettingsView() {
       onError: (err) => {
         setFieldErrors(errorData(err)?.fieldErrors ?? {});
         setNotice({ kind: "error", text: errorText(err) });
+        // Someone else saved meanwhile: fetch their version (the form keeps what this admin typed).
+        if (errorData(err)?.code === "CONFLICT")
+          void queryClient.invalidateQueries({ queryKey: trpc.admin.settings.queryKey() });
       },
     }),
   );
@@ -42,6 +45,7 @@ export function SettingsView() {
     const fd = new FormData(e.currentTarget);
     const num = (k: string) => Number(fd.get(k));
     save.mutate({
+      version: s.version,
       milestoneOffsets: Object.fromEntries(KINDS.map((k) => [k, num(k)])) as Record<
         (typeof KINDS)[number],
         number
