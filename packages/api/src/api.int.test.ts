@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import superjson from "superjson";
@@ -298,6 +299,46 @@ describe("races", () => {
     expect(results.filter((r) => r === "OK")).toHaveLength(1);
     expect(results.filter((r) => r !== "OK").every((r) => r === "CONFLICT")).toBe(true);
     expect(await fx.tdb.db.user.count({ where: { email: "dobbel@nito.test" } })).toBe(1);
+  });
+
+  it("answers every repeat of a create with the same key with the first answer, and makes one row", async () => {
+    const options = (await call(fx.ctx("ADVISER"), "hearing.formOptions", undefined)) as {
+      issuingBodies: { id: string }[];
+    };
+    const key = randomUUID();
+    const input = {
+      idempotencyKey: key,
+      title: "Høring – dobbeltklikk",
+      issuingBodyId: options.issuingBodies[0]!.id,
+      kind: "HORING",
+      deadline: "2027-03-01",
+    };
+    // Three at once (a double click and a retry), then one more later.
+    const answers = (await Promise.all(
+      Array.from({ length: 3 }, () => call(fx.ctx("ADVISER"), "hearing.create", input)),
+    )) as { id: string }[];
+    const later = (await call(fx.ctx("ADVISER"), "hearing.create", input)) as { id: string };
+    expect(new Set([...answers, later].map((a) => a.id)).size).toBe(1);
+    expect(await fx.tdb.db.hearing.count({ where: { title: "Høring – dobbeltklikk" } })).toBe(1);
+    // The key is this user's, for this kind of request.
+    expect(
+      await codeOf(
+        call(fx.ctx("ADVISER"), "library.createPosition", { idempotencyKey: key, statement: "X" }),
+      ),
+    ).toBe("CONFLICT");
+  });
+
+  it("leaves no key behind when the first request fails, so the corrected form can be sent", async () => {
+    const key = randomUUID();
+    const bad = { idempotencyKey: key, name: "", type: "DEPARTEMENT" };
+    expect(await codeOf(call(fx.ctx("ADMIN"), "admin.createIssuingBody", bad))).toBe("BAD_REQUEST");
+    const good = (await call(fx.ctx("ADMIN"), "admin.createIssuingBody", {
+      ...bad,
+      name: "Rettet departement",
+    })) as {
+      name: string;
+    };
+    expect(good.name).toBe("Rettet departement");
   });
 });
 

@@ -70,7 +70,12 @@ export const router = t.router;
 export const domainInput =
   <S extends z.ZodType>(_schema: S) =>
   (raw: unknown) =>
-    raw as z.input<S>;
+    raw as z.input<S> & IdempotentInput;
+
+/** Any mutation may carry the key a form made, which makes a create idempotent (see idempotency.ts). */
+export interface IdempotentInput {
+  idempotencyKey?: string;
+}
 export const createCallerFactory = t.createCallerFactory;
 
 export const publicProcedure = t.procedure.use(mapAppErrors);

@@ -2,6 +2,7 @@ export * from "./actor";
 export * from "./access";
 export * from "./jobs";
 export * from "./calendar";
+export { idempotencyKeyOf, runOnce } from "./idempotency";
 export * from "./dates";
 export { listOutboxEmails } from "./email";
 export * from "./errors";

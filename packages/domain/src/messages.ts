@@ -222,6 +222,8 @@ export const domainMessages = {
     signatoryUserTaken: "This user is already linked to another signatory.",
     signatoryNotFound: "Signatory not found.",
     signatoryConflict: "Someone else changed this person while you were editing. See the saved values.",
+    idempotencyKeyReused: "The form was sent again for something else. Reload the page and try again.",
+    requestInProgress: "The same form is already being saved. Wait a moment and see whether it was saved.",
     issuingBodyConflict: "Someone else changed this issuing body meanwhile. The list is updated; try again.",
     settingsConflict: "Someone else saved the settings meanwhile. See the saved values and try again.",
     milestoneConflict: "Someone else changed this milestone meanwhile. It is updated; try again.",

@@ -10,6 +10,7 @@ import {
   updateOrganisationSettings,
 } from "@innspill/domain";
 import { protectedProcedure, roleProcedure, router, domainInput } from "../trpc";
+import { once } from "../idempotency";
 
 const admin = roleProcedure(["ADMIN"]);
 
@@ -17,7 +18,9 @@ export const adminRouter = router({
   issuingBodies: protectedProcedure.query(({ ctx }) => listIssuingBodies(ctx.db, ctx.actor)),
   createIssuingBody: admin
     .input(domainInput(issuingBodyInput))
-    .mutation(({ ctx, input }) => createIssuingBody(ctx.db, input, ctx.actor)),
+    .mutation(({ ctx, input }) =>
+      once(ctx, "admin.createIssuingBody", input, () => createIssuingBody(ctx.db, input, ctx.actor)),
+    ),
   updateIssuingBody: admin
     .input(domainInput(updateIssuingBodyInput))
     .mutation(({ ctx, input }) => updateIssuingBody(ctx.db, input, ctx.actor)),

@@ -22,6 +22,7 @@ import {
   updateMilestoneInput,
 } from "@innspill/domain";
 import { protectedProcedure, roleProcedure, router, domainInput } from "../trpc";
+import { once } from "../idempotency";
 
 const editor = roleProcedure(HEARING_EDITORS);
 
@@ -35,7 +36,9 @@ export const hearingRouter = router({
   formOptions: protectedProcedure.query(({ ctx }) => getHearingFormOptions(ctx.db, ctx.actor)),
   create: editor
     .input(domainInput(createHearingInput))
-    .mutation(({ ctx, input }) => createHearing(ctx.db, input, ctx.actor)),
+    .mutation(({ ctx, input }) =>
+      once(ctx, "hearing.create", input, () => createHearing(ctx.db, input, ctx.actor)),
+    ),
   update: editor
     .input(domainInput(updateHearingInput))
     .mutation(({ ctx, input }) => updateHearing(ctx.db, input, ctx.actor)),
@@ -52,7 +55,9 @@ export const hearingRouter = router({
     .mutation(({ ctx, input }) => updateMilestone(ctx.db, input, ctx.actor)),
   addLink: editor
     .input(domainInput(addLinkInput))
-    .mutation(({ ctx, input }) => addHearingLink(ctx.db, input, ctx.actor)),
+    .mutation(({ ctx, input }) =>
+      once(ctx, "hearing.addLink", input, () => addHearingLink(ctx.db, input, ctx.actor)),
+    ),
   removeLink: editor
     .input(domainInput(removeDocumentInput))
     .mutation(({ ctx, input }) => removeHearingLink(ctx.db, input, ctx.actor)),

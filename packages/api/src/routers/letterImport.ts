@@ -10,6 +10,7 @@ import {
   proposeLetterInput,
 } from "@innspill/domain";
 import { protectedProcedure, roleProcedure, router, domainInput } from "../trpc";
+import { once } from "../idempotency";
 
 const editor = roleProcedure(LIBRARY_EDITORS);
 
@@ -20,7 +21,9 @@ export const letterImportRouter = router({
     .mutation(({ ctx, input }) => proposeLetterImport(ctx.db, input, ctx.actor)),
   commit: editor
     .input(domainInput(commitLetterInput))
-    .mutation(({ ctx, input }) => commitLetterImport(ctx.db, input, ctx.actor)),
+    .mutation(({ ctx, input }) =>
+      once(ctx, "letterImport.commit", input, () => commitLetterImport(ctx.db, input, ctx.actor)),
+    ),
   blockUsages: protectedProcedure
     .input(domainInput(z.object({ id: z.uuid({ error: "invalid" }) })))
     .query(({ ctx, input }) => listBlockUsages(ctx.db, input, ctx.actor)),

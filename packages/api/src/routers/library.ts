@@ -32,6 +32,7 @@ import {
   updatePositionInput,
 } from "@innspill/domain";
 import { protectedProcedure, roleProcedure, router, domainInput } from "../trpc";
+import { once } from "../idempotency";
 
 const editor = roleProcedure(LIBRARY_EDITORS);
 const byId = z.object({ id: z.uuid({ error: "invalid" }) });
@@ -48,7 +49,9 @@ export const libraryRouter = router({
     .query(({ ctx, input }) => getPosition(ctx.db, input, ctx.actor)),
   createPosition: editor
     .input(domainInput(createPositionInput))
-    .mutation(({ ctx, input }) => createPosition(ctx.db, input, ctx.actor)),
+    .mutation(({ ctx, input }) =>
+      once(ctx, "library.createPosition", input, () => createPosition(ctx.db, input, ctx.actor)),
+    ),
   updatePosition: editor
     .input(domainInput(updatePositionInput))
     .mutation(({ ctx, input }) => updatePosition(ctx.db, input, ctx.actor)),
@@ -64,7 +67,9 @@ export const libraryRouter = router({
     .query(({ ctx, input }) => diffBlockVersions(ctx.db, input, ctx.actor)),
   createBlock: editor
     .input(domainInput(createBlockInput))
-    .mutation(({ ctx, input }) => createBlock(ctx.db, input, ctx.actor)),
+    .mutation(({ ctx, input }) =>
+      once(ctx, "library.createBlock", input, () => createBlock(ctx.db, input, ctx.actor)),
+    ),
   saveBlockDraft: editor
     .input(domainInput(saveBlockDraftInput))
     .mutation(({ ctx, input }) => saveBlockDraft(ctx.db, input, ctx.actor)),
@@ -74,15 +79,21 @@ export const libraryRouter = router({
   facts: protectedProcedure.query(({ ctx }) => listFacts(ctx.db, ctx.actor)),
   createFact: editor
     .input(domainInput(createFactInput))
-    .mutation(({ ctx, input }) => createFact(ctx.db, input, ctx.actor)),
+    .mutation(({ ctx, input }) =>
+      once(ctx, "library.createFact", input, () => createFact(ctx.db, input, ctx.actor)),
+    ),
   addFactValue: editor
     .input(domainInput(addFactValueInput))
-    .mutation(({ ctx, input }) => addFactValue(ctx.db, input, ctx.actor)),
+    .mutation(({ ctx, input }) =>
+      once(ctx, "library.addFactValue", input, () => addFactValue(ctx.db, input, ctx.actor)),
+    ),
   // A proposal is computed, not saved; it is a mutation because the text can be large.
   proposeImport: editor
     .input(domainInput(proposePlatformInput))
     .mutation(({ ctx, input }) => proposePlatformImport(input, ctx.actor)),
   commitImport: editor
     .input(domainInput(commitPlatformInput))
-    .mutation(({ ctx, input }) => commitPlatformImport(ctx.db, input, ctx.actor)),
+    .mutation(({ ctx, input }) =>
+      once(ctx, "library.commitImport", input, () => commitPlatformImport(ctx.db, input, ctx.actor)),
+    ),
 });

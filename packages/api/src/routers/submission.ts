@@ -39,6 +39,7 @@ import {
   reviewCommentInput,
 } from "@innspill/domain";
 import { protectedProcedure, roleProcedure, router, domainInput } from "../trpc";
+import { once } from "../idempotency";
 
 const editor = roleProcedure(SUBMISSION_EDITORS);
 const leader = roleProcedure(["LEADER"]);
@@ -106,7 +107,9 @@ export const submissionRouter = router({
     .query(({ ctx, input }) => listReviewThreads(ctx.db, input, ctx.actor)),
   comment: protectedProcedure
     .input(domainInput(reviewCommentInput))
-    .mutation(({ ctx, input }) => addReviewComment(ctx.db, input, ctx.actor)),
+    .mutation(({ ctx, input }) =>
+      once(ctx, "submission.comment", input, () => addReviewComment(ctx.db, input, ctx.actor)),
+    ),
   resolveThread: protectedProcedure
     .input(domainInput(z.object({ threadId: z.uuid({ error: "invalid" }) })))
     .mutation(({ ctx, input }) => resolveReviewThread(ctx.db, input, ctx.actor)),
@@ -119,7 +122,9 @@ export const submissionRouter = router({
   signatories: protectedProcedure.query(({ ctx }) => listSignatories(ctx.db, ctx.actor)),
   createSignatory: roleProcedure(SIGNATORY_EDITORS)
     .input(domainInput(createSignatoryInput))
-    .mutation(({ ctx, input }) => createSignatory(ctx.db, input, ctx.actor)),
+    .mutation(({ ctx, input }) =>
+      once(ctx, "submission.createSignatory", input, () => createSignatory(ctx.db, input, ctx.actor)),
+    ),
   updateSignatory: roleProcedure(SIGNATORY_EDITORS)
     .input(domainInput(updateSignatoryInput))
     .mutation(({ ctx, input }) => updateSignatory(ctx.db, input, ctx.actor)),

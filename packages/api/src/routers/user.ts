@@ -9,6 +9,7 @@ import {
   userIdInput,
 } from "@innspill/domain";
 import { protectedProcedure, roleProcedure, router, domainInput } from "../trpc";
+import { once } from "../idempotency";
 
 const admin = roleProcedure(["ADMIN"]);
 
@@ -17,7 +18,9 @@ export const userRouter = router({
   list: admin.query(({ ctx }) => listUsers(ctx.db, ctx.actor)),
   create: admin
     .input(domainInput(createUserInput))
-    .mutation(({ ctx, input }) => createUser(ctx.db, input, ctx.actor)),
+    .mutation(({ ctx, input }) =>
+      once(ctx, "user.create", input, () => createUser(ctx.db, input, ctx.actor)),
+    ),
   deactivate: admin
     .input(domainInput(userIdInput))
     .mutation(({ ctx, input }) => deactivateUser(ctx.db, input, ctx.actor)),

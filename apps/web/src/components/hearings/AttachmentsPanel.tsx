@@ -7,6 +7,7 @@ import { Alert, Card, inputClass, secondaryButtonClass } from "../ui";
 import { useDomainText, useErrorText } from "@/lib/errors";
 import type { RouterOutputs } from "@/lib/types";
 import { useTRPC } from "@/trpc/client";
+import { useIdempotentMutation } from "@/lib/idempotency";
 
 type Detail = RouterOutputs["hearing"]["byId"];
 
@@ -32,7 +33,7 @@ export function AttachmentsPanel({ detail, canEdit }: { detail: Detail; canEdit:
   const refresh = () =>
     queryClient.invalidateQueries({ queryKey: trpc.hearing.byId.queryKey({ id: detail.hearing.id }) });
   const opts = { onSuccess: () => void refresh(), onError: (err: unknown) => setError(errorText(err)) };
-  const addLink = useMutation(trpc.hearing.addLink.mutationOptions(opts));
+  const addLink = useIdempotentMutation(trpc.hearing.addLink.mutationOptions(opts));
   const removeLink = useMutation(trpc.hearing.removeLink.mutationOptions(opts));
   const removeDocument = useMutation(trpc.hearing.removeDocument.mutationOptions(opts));
 

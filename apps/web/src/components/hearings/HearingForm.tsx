@@ -28,6 +28,7 @@ import {
   type FieldName,
   type FormValues,
 } from "./hearing-form-values";
+import { useIdempotentMutation } from "@/lib/idempotency";
 
 /** The hearing form for "Ny høring" (no `hearing`) and editing. */
 export function HearingForm({ hearing }: { hearing?: HearingView }) {
@@ -104,7 +105,7 @@ export function HearingForm({ hearing }: { hearing?: HearingView }) {
     router.push(`/horinger/${saved.id}`);
   }
 
-  const create = useMutation(
+  const create = useIdempotentMutation(
     trpc.hearing.create.mutationOptions({ onSuccess: onSaved, onError: onServerError }),
   );
   const update = useMutation(

@@ -7,6 +7,7 @@ import { Alert, Card, inputClass, secondaryButtonClass } from "@/components/ui";
 import { useDates } from "@/lib/dates";
 import { useErrorText } from "@/lib/errors";
 import { useTRPC } from "@/trpc/client";
+import { useIdempotentMutation } from "@/lib/idempotency";
 
 /** Review comments on the letter or one of its sections, in threads that can be resolved. */
 export function ReviewThreads({ id, sections }: { id: string; sections: (string | null)[] }) {
@@ -17,7 +18,7 @@ export function ReviewThreads({ id, sections }: { id: string; sections: (string 
   const { dateTime } = useDates();
   const threads = useQuery(trpc.submission.threads.queryOptions({ id }));
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.submission.threads.queryKey({ id }) });
-  const comment = useMutation(trpc.submission.comment.mutationOptions({ onSuccess: refresh }));
+  const comment = useIdempotentMutation(trpc.submission.comment.mutationOptions({ onSuccess: refresh }));
   const resolve = useMutation(trpc.submission.resolveThread.mutationOptions({ onSuccess: refresh }));
   const [section, setSection] = useState("");
   const [body, setBody] = useState("");

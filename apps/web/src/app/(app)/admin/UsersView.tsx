@@ -7,6 +7,7 @@ import { ROLES } from "@innspill/domain/shared";
 import { Alert, Card, Field, Loading, buttonClass, inputClass, secondaryButtonClass } from "@/components/ui";
 import { useErrorText, useFormErrors } from "@/lib/errors";
 import { useTRPC } from "@/trpc/client";
+import { useIdempotentMutation } from "@/lib/idempotency";
 
 export function UsersView() {
   const t = useTranslations("admin");
@@ -25,7 +26,7 @@ export function UsersView() {
     form.onError(err);
   };
 
-  const create = useMutation(
+  const create = useIdempotentMutation(
     trpc.user.create.mutationOptions({
       onSuccess: () => {
         form.clear();

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { type FormEvent } from "react";
 import { FactFormat } from "@innspill/domain/shared";
@@ -8,6 +8,7 @@ import { Alert, Card, Field, Loading, buttonClass, inputClass, secondaryButtonCl
 import { useDates } from "@/lib/dates";
 import { useFormErrors } from "@/lib/errors";
 import { useTRPC } from "@/trpc/client";
+import { useIdempotentMutation } from "@/lib/idempotency";
 
 const FORMATS = Object.values(FactFormat);
 
@@ -23,8 +24,8 @@ export function FactsView({ canEdit }: { canEdit: boolean }) {
     void queryClient.invalidateQueries({ queryKey: trpc.library.facts.queryKey() });
   };
   const onError = form.onError;
-  const create = useMutation(trpc.library.createFact.mutationOptions({ onSuccess, onError }));
-  const addValue = useMutation(trpc.library.addFactValue.mutationOptions({ onSuccess, onError }));
+  const create = useIdempotentMutation(trpc.library.createFact.mutationOptions({ onSuccess, onError }));
+  const addValue = useIdempotentMutation(trpc.library.addFactValue.mutationOptions({ onSuccess, onError }));
   const fe = form.fieldError;
 
   function onCreate(e: FormEvent<HTMLFormElement>) {
@@ -104,7 +105,7 @@ export function FactsView({ canEdit }: { canEdit: boolean }) {
                 {t("sourceUrl")}
                 <input name="sourceUrl" type="url" className={inputClass} />
               </label>
-              <button type="submit" className={secondaryButtonClass}>
+              <button type="submit" className={secondaryButtonClass} disabled={addValue.isPending}>
                 {t("addValue")}
               </button>
             </form>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
@@ -8,6 +8,7 @@ import { PositionStatus } from "@innspill/domain/shared";
 import { Alert, Card, Field, Loading, buttonClass, inputClass } from "@/components/ui";
 import { useErrorText, useFormErrors } from "@/lib/errors";
 import { useTRPC } from "@/trpc/client";
+import { useIdempotentMutation } from "@/lib/idempotency";
 
 const STATUSES = Object.values(PositionStatus);
 
@@ -19,7 +20,7 @@ export function PositionsView() {
   const [status, setStatus] = useState<(typeof STATUSES)[number] | "">("");
   const list = useQuery(trpc.library.positions.queryOptions(status ? { status } : {}));
   const form = useFormErrors();
-  const create = useMutation(
+  const create = useIdempotentMutation(
     trpc.library.createPosition.mutationOptions({
       onSuccess: () => {
         form.clear();

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -8,6 +8,7 @@ import { useState } from "react";
 import { Alert, Card, Loading, buttonClass, inputClass } from "@/components/ui";
 import { useErrorText } from "@/lib/errors";
 import { useTRPC } from "@/trpc/client";
+import { useIdempotentMutation } from "@/lib/idempotency";
 
 export function BlocksView({ canEdit }: { canEdit: boolean }) {
   const t = useTranslations("library");
@@ -16,7 +17,7 @@ export function BlocksView({ canEdit }: { canEdit: boolean }) {
   const errorText = useErrorText();
   const list = useQuery(trpc.library.blocks.queryOptions());
   const [error, setError] = useState<string | null>(null);
-  const create = useMutation(
+  const create = useIdempotentMutation(
     trpc.library.createBlock.mutationOptions({
       onSuccess: (b) => router.push(`/tekstblokker/${b.id}`),
       onError: (err) => setError(errorText(err)),

@@ -7,6 +7,7 @@ import { IssuingBodyType } from "@innspill/domain/shared";
 import { Alert, Card, Field, Loading, buttonClass, inputClass, secondaryButtonClass } from "@/components/ui";
 import { useFormErrors } from "@/lib/errors";
 import { useTRPC } from "@/trpc/client";
+import { useIdempotentMutation } from "@/lib/idempotency";
 
 const TYPES = Object.values(IssuingBodyType);
 
@@ -26,7 +27,7 @@ export function IssuingBodiesView() {
     void queryClient.invalidateQueries({ queryKey: trpc.admin.issuingBodies.queryKey() });
     void queryClient.invalidateQueries({ queryKey: trpc.hearing.formOptions.queryKey() });
   };
-  const create = useMutation(trpc.admin.createIssuingBody.mutationOptions({ onSuccess, onError }));
+  const create = useIdempotentMutation(trpc.admin.createIssuingBody.mutationOptions({ onSuccess, onError }));
   const update = useMutation(trpc.admin.updateIssuingBody.mutationOptions({ onSuccess, onError }));
 
   function onCreate(e: FormEvent<HTMLFormElement>) {

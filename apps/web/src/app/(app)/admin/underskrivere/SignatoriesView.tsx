@@ -7,6 +7,7 @@ import { Alert, Card, Field, Loading, buttonClass, inputClass, secondaryButtonCl
 import { useDates } from "@/lib/dates";
 import { errorData, useFormErrors } from "@/lib/errors";
 import { useTRPC } from "@/trpc/client";
+import { useIdempotentMutation } from "@/lib/idempotency";
 
 interface TitleRow {
   title: string;
@@ -99,7 +100,9 @@ function SignatoryForm({ person, onDone }: { person: Person | null; onDone: () =
     const current = (errorData(err)?.details as { current?: Person } | null)?.current;
     if (current) setVersion(current.version);
   };
-  const create = useMutation(trpc.submission.createSignatory.mutationOptions({ onSuccess, onError }));
+  const create = useIdempotentMutation(
+    trpc.submission.createSignatory.mutationOptions({ onSuccess, onError }),
+  );
   const update = useMutation(trpc.submission.updateSignatory.mutationOptions({ onSuccess, onError }));
   const prefix = person?.id ?? "new";
   const fe = form.fieldError;

@@ -17,6 +17,7 @@ import {
 import { useFormErrors } from "@/lib/errors";
 import type { RouterOutputs } from "@/lib/types";
 import { useTRPC } from "@/trpc/client";
+import { useIdempotentMutation } from "@/lib/idempotency";
 
 type Proposal = RouterOutputs["letterImport"]["propose"];
 
@@ -38,7 +39,7 @@ export function LetterImportView() {
   const router = useRouter();
   const form = useFormErrors();
   const propose = useMutation(trpc.letterImport.propose.mutationOptions({ onError: form.onError }));
-  const commit = useMutation(trpc.letterImport.commit.mutationOptions({ onError: form.onError }));
+  const commit = useIdempotentMutation(trpc.letterImport.commit.mutationOptions({ onError: form.onError }));
   const options = useQuery(trpc.hearing.formOptions.queryOptions());
   const hearings = useQuery(trpc.hearing.list.queryOptions({}));
   const [text, setText] = useState("");

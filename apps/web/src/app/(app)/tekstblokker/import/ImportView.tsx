@@ -8,6 +8,7 @@ import { Alert, Card, Field, buttonClass, inputClass, secondaryButtonClass } fro
 import { useErrorText } from "@/lib/errors";
 import type { RouterOutputs } from "@/lib/types";
 import { useTRPC } from "@/trpc/client";
+import { useIdempotentMutation } from "@/lib/idempotency";
 
 type Proposal = RouterOutputs["library"]["proposeImport"];
 
@@ -26,7 +27,7 @@ export function ImportView() {
       onError: (e) => setError(errorText(e)),
     }),
   );
-  const commit = useMutation(
+  const commit = useIdempotentMutation(
     trpc.library.commitImport.mutationOptions({ onError: (e) => setError(errorText(e)) }),
   );
 
