@@ -42,6 +42,25 @@ test("compose a letter from three blocks and free text, reorder, preview, render
   await free.getByRole("textbox", { name: "Overskrift" }).fill("Avslutning");
   await free.getByTestId("block-editor").click();
   await page.keyboard.type("NITO bidrar gjerne i det videre arbeidet.");
+  // A 10 MB paste is refused at once with a message, and nothing typed is lost; the title field cuts it at its limit.
+  const paste = (selector: string) =>
+    page
+      .locator(selector)
+      .last()
+      .evaluate((el) => {
+        const data = new DataTransfer();
+        data.setData("text/plain", "x".repeat(10 * 1024 * 1024));
+        el.dispatchEvent(
+          new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }),
+        );
+      });
+  await paste('[data-testid="block-editor"]');
+  await expect(free.getByTestId("paste-refused")).toContainText("for lang");
+  await expect(free.getByTestId("block-editor")).toHaveText("NITO bidrar gjerne i det videre arbeidet.");
+  await page.getByTestId("letter-title").fill("y".repeat(10 * 1024 * 1024));
+  await expect(page.getByTestId("letter-title")).toHaveValue("y".repeat(300));
+  await expect(page.getByText("300 / 300")).toBeVisible();
+  await page.getByTestId("letter-title").fill("Høringssvar – NOU 2026: Fremtidens laboratorietjenester");
   await expect(headings(page)).toHaveText([
     "Bioingeniører",
     "Helseteknologi og digital samhandling",

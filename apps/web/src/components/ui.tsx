@@ -108,3 +108,16 @@ export function Loading({ label }: { label: string }) {
     </p>
   );
 }
+
+/** «283 / 300» under a field once its text is near its limit (80 %); red at the limit. */
+export function LengthCounter({ value, max }: { value: string; max?: number }) {
+  if (!max || value.length < max * 0.8) return null;
+  return (
+    <p
+      className={`mt-1 text-right text-xs ${value.length >= max ? "text-red-700" : "text-slate-600"}`}
+      aria-live="polite"
+    >
+      {value.length} / {max}
+    </p>
+  );
+}

@@ -30,3 +30,24 @@ export function clearLocalDrafts() {
     // storage unavailable
   }
 }
+
+/** The most a draft may take in browser storage (a few MB is all a browser gives a site). */
+const MAX_LOCAL_DRAFT_CHARS = 1_000_000;
+
+/**
+ * Keeps `value` under `key` in this browser. False when it cannot: too large, storage full or unavailable; the
+ * caller says so, and the server copy (autosave) is what remains. Never throws.
+ */
+export function keepLocally(key: string, value: unknown): boolean {
+  try {
+    const json = JSON.stringify(value);
+    if (json.length > MAX_LOCAL_DRAFT_CHARS) {
+      window.localStorage.removeItem(key);
+      return false;
+    }
+    window.localStorage.setItem(key, json);
+    return true;
+  } catch {
+    return false;
+  }
+}

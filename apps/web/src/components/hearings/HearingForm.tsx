@@ -28,6 +28,7 @@ import {
   type FieldName,
   type FormValues,
 } from "./hearing-form-values";
+import { keepLocally } from "@/lib/local-drafts";
 import { useIdempotentMutation } from "@/lib/idempotency";
 
 /** The hearing form for "Ny høring" (no `hearing`) and editing. */
@@ -65,7 +66,7 @@ export function HearingForm({ hearing }: { hearing?: HearingView }) {
         formState: { values: true },
         callback: ({ values }) => {
           const draft: Draft = { values, savedAt: new Date().toISOString() };
-          window.localStorage.setItem(draftKey(hearing?.id), JSON.stringify(draft));
+          keepLocally(draftKey(hearing?.id), draft);
         },
       }),
     [form, hearing?.id],

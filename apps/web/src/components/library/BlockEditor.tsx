@@ -4,13 +4,16 @@ import { EditorContent, useEditor, type Editor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
 import { useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
-import type { BlockBody } from "@innspill/domain/shared";
+import { MAX_BODY_BYTES, type BlockBody } from "@innspill/domain/shared";
 import { inputClass, secondaryButtonClass, buttonClass } from "../ui";
 import { FactNode, FootnoteNode, LookupContext, PositionListNode, type LibraryLookup } from "./editor-nodes";
 
 type Panel = null | "fact" | "footnote" | "positions" | "link";
 
 /** The rich-text editor of a text block: paragraphs, bold/italic, links, bullets, facts, footnotes, "NITO mener". */
+/** The most text one paste may bring: half of what a block may hold (its JSON roughly doubles it). */
+const MAX_PASTE_CHARS = MAX_BODY_BYTES / 2;
+
 export function BlockEditor({
   initial,
   lookup,
@@ -28,6 +31,7 @@ export function BlockEditor({
 }) {
   const t = useTranslations("library");
   const [panel, setPanel] = useState<Panel>(null);
+  const [pasteRefused, setPasteRefused] = useState(false);
   const editor = useEditor({
     immediatelyRender: false,
     extensions: [
@@ -48,6 +52,15 @@ export function BlockEditor({
     ],
     content: initial,
     editorProps: {
+      // A paste larger than a block may hold is refused at once, with a message, instead of freezing the tab while
+      // the editor lays out megabytes the server would refuse anyway.
+      handlePaste: (_view, event) => {
+        const text = event.clipboardData?.getData("text/plain") ?? "";
+        const html = event.clipboardData?.getData("text/html") ?? "";
+        const tooLarge = Math.max(text.length, html.length / 4) > MAX_PASTE_CHARS;
+        setPasteRefused(tooLarge);
+        return tooLarge;
+      },
       attributes: {
         class:
           "prose-sm min-h-48 rounded-b-md border border-slate-300 bg-white px-3 py-2 focus:outline-none [&_ul]:ml-5 [&_ul]:list-disc [&_p]:my-2",
@@ -250,6 +263,15 @@ export function BlockEditor({
             </form>,
           )
         : null}
+      {pasteRefused ? (
+        <p
+          role="alert"
+          className="border-x border-slate-300 bg-amber-50 p-2 text-sm text-amber-900"
+          data-testid="paste-refused"
+        >
+          {t("pasteTooLarge", { max: MAX_PASTE_CHARS.toLocaleString("nb-NO") })}
+        </p>
+      ) : null}
       <EditorContent editor={editor} />
     </LookupContext.Provider>
   );

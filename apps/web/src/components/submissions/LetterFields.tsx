@@ -1,9 +1,22 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Card, Field, inputClass } from "@/components/ui";
+import { Card, Field, LengthCounter, inputClass } from "@/components/ui";
 import type { LetterField } from "./draft";
 import type { SubmissionDraft } from "./useSubmissionDraft";
+
+/** The longest each field may be, as the server's schema says (`submissionLetterFields`). */
+const MAX_LENGTH: Partial<Record<LetterField, number>> = {
+  title: 300,
+  place: 100,
+  recipient: 300,
+  theirReference: 100,
+  ourReference: 100,
+  letterheadOrganisation: 200,
+  letterheadUnit: 200,
+  letterheadAddress: 300,
+  closing: 500,
+};
 
 /** The letter's own fields: title, place, date, recipient, closing, and the letterhead. */
 export function LetterFields({ letter }: { letter: SubmissionDraft }) {
@@ -20,10 +33,13 @@ export function LetterFields({ letter }: { letter: SubmissionDraft }) {
           type={opts.type ?? "text"}
           className={inputClass}
           value={draft[field] ?? ""}
+          // The server's limit (submissionLetterFields): a paste longer than that is cut here, at once.
+          maxLength={MAX_LENGTH[field]}
           aria-invalid={!!fieldError(field)}
           onChange={(e) => set(field, e.target.value)}
           data-testid={opts.testId}
         />
+        <LengthCounter value={draft[field] ?? ""} max={MAX_LENGTH[field]} />
       </Field>
     </div>
   );

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { SubmissionView } from "@innspill/domain/shared";
 import { errorData, useDomainText, useErrorText } from "@/lib/errors";
 import { useTRPC } from "@/trpc/client";
-import { localDraftKey } from "@/lib/local-drafts";
+import { keepLocally, localDraftKey } from "@/lib/local-drafts";
 import { draftFrom, toSaveInput, type Draft } from "./draft";
 
 const storageKey = (id: string) => localDraftKey("submission-draft", id);
@@ -47,12 +47,11 @@ export function useSubmissionDraft(submission: SubmissionView) {
   const saving = useRef<Promise<boolean> | null>(null);
   const save = useMutation(trpc.submission.save.mutationOptions());
 
+  // Whether the latest edits are also kept in this browser (not when the letter is too large for its storage).
+  const [keptLocally, setKeptLocally] = useState(true);
   const keep = useCallback(
     (next: Draft) =>
-      window.localStorage.setItem(
-        storageKey(id),
-        JSON.stringify({ draft: next, version: versionRef.current }),
-      ),
+      setKeptLocally(keepLocally(storageKey(id), { draft: next, version: versionRef.current })),
     [id],
   );
 
@@ -189,6 +188,7 @@ export function useSubmissionDraft(submission: SubmissionView) {
     keepMine,
     takeTheirs,
     restored: !!restored,
+    keptLocally,
     version: () => versionRef.current,
     /** Saves first unless everything is saved: what a workflow step calls before it runs. */
     flushIfNeeded: async () => (stateRef.current === "saved" ? true : flush()),

@@ -124,9 +124,10 @@ function Loaded(props: {
 function SaveState({ letter }: { letter: SubmissionDraft }) {
   const t = useTranslations("submissions");
   const { dateTime } = useDates();
-  const { state, savedAt } = letter;
+  const { state, savedAt, keptLocally } = letter;
   return (
     <span className="text-sm text-slate-600" role="status" data-testid="save-state">
+      {keptLocally ? null : <span className="mr-2 text-amber-800">{t("notKeptLocally")}</span>}
       {state === "saving"
         ? t("saving")
         : state === "dirty"
