@@ -222,6 +222,8 @@ export const domainMessages = {
     signatoryUserTaken: "This user is already linked to another signatory.",
     signatoryNotFound: "Signatory not found.",
     signatoryConflict: "Someone else changed this person while you were editing. See the saved values.",
+    signedDocumentMismatch:
+      "The signed document could not be made: the letter no longer renders to what was approved (for instance after an update of Innspill), and Innspill never signs anything but what was approved. The admins have been told. To resolve it: «Create new version» of the letter, and have it approved and signed again.",
     idempotencyKeyReused: "The form was sent again for something else. Reload the page and try again.",
     requestInProgress: "The same form is already being saved. Wait a moment and see whether it was saved.",
     issuingBodyConflict: "Someone else changed this issuing body meanwhile. The list is updated; try again.",

@@ -7,7 +7,12 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { assemble, renderDocx, renderPdf, sha256, type SubmissionSnapshot } from "@innspill/documents";
 import type { Db } from "@innspill/db";
 import { claimRender, completeRender, failRender, markRenderStage } from "./submissions/renders";
-import { completeFinalDocument, prepareFinalDocument } from "./submissions/signed";
+import {
+  completeFinalDocument,
+  prepareFinalDocument,
+  recordSignedDocumentFailure,
+} from "./submissions/signed";
+import { AppError } from "./errors";
 
 /**
  * Assembles the frozen snapshot into DOCX and PDF/A and stores both by content hash. Idempotent: a snapshot whose
@@ -47,8 +52,11 @@ export async function renderSignedDocument(
   const prepared = await prepareFinalDocument(db, payload);
   if (prepared.done) return { reused: true, pdf: prepared.pdfSha256 };
   const letterPdf = renderPdf(prepared.letter);
-  if (prepared.letterPdfSha256 && prepared.letterPdfSha256 !== sha256(letterPdf))
-    throw new Error("The approved letter renders differently now; refusing to sign a different document.");
+  if (prepared.letterPdfSha256 && prepared.letterPdfSha256 !== sha256(letterPdf)) {
+    // Never sign other bytes than were approved. Said on the letter, told to the admins, and not retried.
+    await recordSignedDocumentFailure(db, prepared.submissionId, "signedDocumentMismatch");
+    throw new AppError("CONFLICT", "signedDocumentMismatch");
+  }
   const verifyUrl = `${options.publicUrl.replace(/\/+$/, "")}/verifiser`;
   const finalPdf = renderPdf({ ...prepared.letter, signing: prepared.signing(sha256(letterPdf), verifyUrl) });
   const auditPdf = renderPdf(prepared.auditTrail);
@@ -68,7 +76,13 @@ export async function renderSignedDocument(
  */
 export async function listSignedWithoutDocument(db: Db) {
   return db.submission.findMany({
-    where: { status: { in: ["SIGNED", "SENT"] }, signedDocument: null, snapshotSha256: { not: null } },
+    where: {
+      status: { in: ["SIGNED", "SENT"] },
+      signedDocument: null,
+      snapshotSha256: { not: null },
+      // One that could not be made waits for its recovery (a new revision), not for another try.
+      signedDocumentError: null,
+    },
     select: { id: true, snapshotSha256: true },
   });
 }

@@ -120,6 +120,8 @@ export async function getApprovalView(db: Db, input: unknown, actor: Actor) {
     reauthFresh:
       !!me?.reauthenticatedAt && Date.now() - me.reauthenticatedAt.getTime() < REAUTH_WINDOW_MS - 30_000,
     signedDocument: signed ? { pdfSha256: signed.pdfSha256, createdAt: signed.createdAt } : null,
+    /** Why the signed document could not be made (a message key), when it could not. */
+    signedDocumentError: signed ? null : s.signedDocumentError,
     warnings: warnings.filter((w) =>
       ["positionRetired", "factStale", "factMissing", "localEditDiverges", "figureContradictsFact"].includes(
         w.kind,

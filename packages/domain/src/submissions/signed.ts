@@ -12,6 +12,7 @@ import type { Db } from "@innspill/db";
 import { assemble, type DocumentModel, type SubmissionSnapshot } from "@innspill/documents/preview";
 import type { Actor } from "../actor";
 import { recordAudit } from "../audit";
+import { notify } from "../notifications";
 import { AppError } from "../errors";
 import { formatDate, formatDateTime, osloDate } from "../dates";
 import { fields, parseInput } from "../validation";
@@ -30,6 +31,7 @@ const EVENT_TEXT: Record<string, string> = {
   "submission.approvalVoided": "Godkjenning opphevet (brevet ble endret)",
   "submission.signed": "Signert",
   "submission.signedDocumentCreated": "Signert dokument laget",
+  "submission.signedDocumentFailed": "Det signerte dokumentet kunne ikke lages",
   "submission.sent": "Sendt",
   "submission.commented": "Kommentar i gjennomgangen",
   "submission.threadResolved": "Kommentartråd løst",
@@ -179,6 +181,42 @@ export function auditTrailLines(
   return out.map((x) => `${formatDateTime(x.at)}: ${x.text}`);
 }
 
+/**
+ * The signed document cannot be made (`reason`, a message key): the letter shows why, and the organisation's admins
+ * are told, in the app and by e-mail, with a link to the letter. Recovery: a new revision, approved and signed again
+ * (README, Operations).
+ */
+export async function recordSignedDocumentFailure(db: Db, submissionId: string, reason: string) {
+  await db.$transaction(async (tx) => {
+    const s = await tx.submission.update({
+      where: { id: submissionId },
+      data: { signedDocumentError: reason },
+      select: { id: true, title: true, organisationId: true, hearingId: true },
+    });
+    const admins = await tx.user.findMany({
+      where: { organisationId: s.organisationId, role: "ADMIN", active: true },
+      select: { id: true },
+    });
+    await notify(tx, {
+      userIds: admins.map((a) => a.id),
+      hearingId: s.hearingId,
+      kind: "submission.signedDocumentFailed",
+      path: `/innspill/${s.id}/godkjenning`,
+      title: `Det signerte dokumentet for «${s.title}» kunne ikke lages`,
+      body: "Brevet blir ikke lenger til de samme bytene som ble godkjent, så Innspill signerer det ikke. Lag en ny versjon av brevet og få den godkjent og signert på nytt.",
+      email: true,
+    });
+    await recordAudit(tx, {
+      organisationId: s.organisationId,
+      actorId: null,
+      action: "submission.signedDocumentFailed",
+      entity: "Submission",
+      entityId: s.id,
+      data: { reason },
+    });
+  });
+}
+
 /** Stores the final PDF (and the approved letter's PDF if it was made here) and records the signed document. */
 export async function completeFinalDocument(
   db: Db,
@@ -219,6 +257,7 @@ export async function completeFinalDocument(
     });
     const exists = await tx.signedDocument.findUnique({ where: { submissionId: input.submissionId } });
     if (exists) return;
+    await tx.submission.update({ where: { id: input.submissionId }, data: { signedDocumentError: null } });
     await tx.signedDocument.create({
       data: {
         submissionId: input.submissionId,

@@ -34,7 +34,9 @@ export function ApprovalView({ id }: { id: string }) {
     ...trpc.submission.approvalView.queryOptions({ id }),
     // While the signed document is being made, look again every second.
     refetchInterval: (q) =>
-      q.state.data?.status === "SIGNED" && !q.state.data.signedDocument ? 1000 : false,
+      q.state.data?.status === "SIGNED" && !q.state.data.signedDocument && !q.state.data.signedDocumentError
+        ? 1000
+        : false,
   });
   const render = useQuery({
     ...trpc.submission.renderStatus.queryOptions({ id: view.data?.renderId ?? "" }),
@@ -361,6 +363,14 @@ export function ApprovalView({ id }: { id: string }) {
                     {t("verifyLink")}
                   </Link>
                 </div>
+              ) : v.signedDocumentError ? (
+                <p
+                  role="alert"
+                  className="mt-3 rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-900"
+                  data-testid="signed-error"
+                >
+                  {domainText(v.signedDocumentError)}
+                </p>
               ) : (
                 <p className="mt-3 animate-pulse text-sm text-slate-600">{t("makingSigned")}</p>
               )
