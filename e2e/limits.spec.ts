@@ -57,6 +57,9 @@ test("a 100 MB chunked body is refused with 413 as it streams, on the public ver
   await expect(page).toHaveURL(/\/horinger\/[0-9a-f-]{36}$/);
   const hearingId = page.url().split("/").at(-1)!;
 
+  const rssMb = async () =>
+    ((await (await page.request.get("/api/health")).json()) as { memory: { rssMb: number } }).memory.rssMb;
+  const before = await rssMb();
   const cases = [
     { path: "/api/verifiser", type: "multipart/form-data; boundary=x", limit: 21 },
     { path: `/api/hearings/${hearingId}/documents`, type: "multipart/form-data; boundary=x", limit: 21 },
@@ -77,6 +80,12 @@ test("a 100 MB chunked body is refused with 413 as it streams, on the public ver
     failOnStatusCode: false,
   });
   expect([413, 400]).toContain(declared.status());
+
+  // Memory stays within a stated bound: 300 MB of refused uploads grow the web process by less than 160 MB (reading
+  // them whole would take 300 MB; what grows is at most the limits' worth of buffers not yet collected).
+  const after = await rssMb();
+  console.log(`web server memory: ${before} MB before, ${after} MB after three 100 MB uploads`);
+  expect(after - before).toBeLessThan(160);
 
   // The server keeps serving.
   await page.goto("/horinger");
