@@ -5,14 +5,23 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
-import { useForm, type Path } from "react-hook-form";
+import { useForm, useWatch, type Path } from "react-hook-form";
 import {
   HEARING_KINDS,
   hearingFields,
   type HearingFields,
   type HearingFieldsInput,
 } from "@innspill/domain/shared";
-import { Alert, Card, Field, Loading, buttonClass, inputClass, secondaryButtonClass } from "../ui";
+import {
+  Alert,
+  Card,
+  Field,
+  LengthCounter,
+  Loading,
+  buttonClass,
+  inputClass,
+  secondaryButtonClass,
+} from "../ui";
 import { errorData, useDomainText, useErrorText } from "@/lib/errors";
 import { useDates } from "@/lib/dates";
 import type { HearingView } from "@/lib/types";
@@ -59,6 +68,8 @@ export function HearingForm({ hearing }: { hearing?: HearingView }) {
     mode: "onTouched",
   });
   const { register, handleSubmit, formState, reset, setError, getValues } = form;
+  // For the counters near the limits.
+  const [title, summary] = useWatch({ control: form.control, name: ["title", "summary"] });
 
   useEffect(
     () =>
@@ -220,7 +231,14 @@ export function HearingForm({ hearing }: { hearing?: HearingView }) {
         <div className="grid gap-4 md:grid-cols-2">
           <div className="md:col-span-2">
             <Field id="title" label={t("fields.title")} error={err("title")}>
-              <input id="title" className={inputClass} {...register("title")} {...aria("title")} />
+              <input
+                id="title"
+                className={inputClass}
+                maxLength={300}
+                {...register("title")}
+                {...aria("title")}
+              />
+              <LengthCounter value={title ?? ""} max={300} />
             </Field>
           </div>
           <Field id="issuingBodyId" label={t("fields.issuingBodyId")} error={err("issuingBodyId")}>
@@ -340,9 +358,11 @@ export function HearingForm({ hearing }: { hearing?: HearingView }) {
                 id="summary"
                 rows={5}
                 className={inputClass}
+                maxLength={5000}
                 {...register("summary")}
                 {...aria("summary")}
               />
+              <LengthCounter value={summary ?? ""} max={5000} />
             </Field>
           </div>
         </div>

@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { Alert, Card, inputClass, secondaryButtonClass } from "@/components/ui";
+import { Alert, Card, LengthCounter, inputClass, secondaryButtonClass } from "@/components/ui";
 import { useDates } from "@/lib/dates";
 import { useErrorText } from "@/lib/errors";
 import { useTRPC } from "@/trpc/client";
@@ -113,9 +113,11 @@ export function ReviewThreads({ id, sections }: { id: string; sections: (string 
           aria-label={t("newComment")}
           placeholder={t("newComment")}
           value={body}
+          maxLength={5000}
           onChange={(e) => setBody(e.target.value)}
           data-testid="new-comment"
         />
+        <LengthCounter value={body} max={5000} />
         <button type="submit" className={secondaryButtonClass} disabled={!body.trim() || comment.isPending}>
           {t("comment")}
         </button>
