@@ -30,8 +30,12 @@ test("an adviser creates a hearing and sees it in the list in deadline order", a
   await page.getByLabel("Tittel").fill(title);
   await page.getByLabel("Avsender (høringsinstans)").selectOption({ label: "Helsedirektoratet" });
   await page.getByLabel("Type").selectOption({ label: "Høring" });
+  // A deadline already passed is allowed, but said.
+  await page.getByLabel("Høringsfrist").fill("2020-01-15");
+  await expect(page.getByTestId("deadline-passed")).toContainText("Fristen er allerede passert");
   const deadline = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
   await page.getByLabel("Høringsfrist").fill(deadline);
+  await expect(page.getByTestId("deadline-passed")).toHaveCount(0);
   await page.getByLabel("Ansvarlig rådgiver").selectOption({ label: "Ingrid Solberg" });
   await page.getByRole("button", { name: "Registrer høring" }).click();
 
@@ -82,6 +86,9 @@ test("every page is sent with security headers, and the signing page cannot be f
   page,
   request,
 }) => {
+  const icon = await request.get("/favicon.ico");
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toMatch(/image/);
   for (const url of ["/login", "/verifiser", "/api/trpc/system.ping"]) {
     const res = await request.get(url);
     const h = res.headers();
@@ -90,6 +97,24 @@ test("every page is sent with security headers, and the signing page cannot be f
     expect(h["x-content-type-options"], url).toBe("nosniff");
     expect(h["referrer-policy"], url).toBe("same-origin");
   }
+  // Pages allow only their own scripts, each response with a nonce of its own; no inline script runs.
+  const policies = await Promise.all(
+    [1, 2].map(async () => (await request.get("/login")).headers()["content-security-policy"]!),
+  );
+  for (const policy of policies) {
+    expect(policy).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{20,}' 'strict-dynamic'/);
+    expect(policy).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+  }
+  expect(policies[0]).not.toBe(policies[1]);
+  await page.goto("/login");
+  // Markup injected into a page (the usual XSS) cannot run its inline handler.
+  const injected = await page.evaluate(async () => {
+    document.body.insertAdjacentHTML("beforeend", '<img src="x:" onerror="window.__injected = true">');
+    await new Promise((r) => setTimeout(r, 300));
+    return (window as unknown as { __injected?: boolean }).__injected ?? false;
+  });
+  expect(injected).toBe(false);
+
   // A page of another origin that frames the approval page gets nothing: the browser refuses to render it.
   await login(page, "kaja@nito.test");
   const letter = await page.request.get("/innspill");

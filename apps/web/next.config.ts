@@ -19,7 +19,7 @@ const config: NextConfig = {
   turbopack: { root: path.resolve(import.meta.dirname, "../..") },
   poweredByHeader: false,
   // On every response: no framing anywhere (the signing page least of all), no MIME sniffing, no referrer to other
-  // sites, and HSTS (browsers heed it over HTTPS only). A script-src with nonces is still to come.
+  // sites, and HSTS (browsers heed it over HTTPS only). Pages add a script-src with a nonce per response (proxy.ts).
   async headers() {
     return [
       {

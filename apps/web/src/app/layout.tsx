@@ -9,6 +9,9 @@ export const metadata: Metadata = {
   description: "Høringer, frister, standpunkter og innspill",
 };
 
+// Every page is rendered per request, so each gets its own script nonce (proxy.ts): a prerendered page could not.
+export const dynamic = "force-dynamic";
+
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

@@ -69,7 +69,13 @@ export function HearingForm({ hearing }: { hearing?: HearingView }) {
   });
   const { register, handleSubmit, formState, reset, setError, getValues } = form;
   // For the counters near the limits.
-  const [title, summary] = useWatch({ control: form.control, name: ["title", "summary"] });
+  const [title, summary, deadline] = useWatch({
+    control: form.control,
+    name: ["title", "summary", "deadline"],
+  });
+  // A deadline already passed is allowed (a hearing registered late, or for the record), but said.
+  const today = new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Oslo" });
+  const deadlinePassed = !!deadline && deadline < today && deadline !== hearing?.deadline;
 
   useEffect(
     () =>
@@ -282,6 +288,11 @@ export function HearingForm({ hearing }: { hearing?: HearingView }) {
               {...register("deadline")}
               {...aria("deadline")}
             />
+            {deadlinePassed ? (
+              <p className="mt-1 text-sm text-amber-800" role="status" data-testid="deadline-passed">
+                {t("deadlineAlreadyPassed")}
+              </p>
+            ) : null}
           </Field>
           <Field id="theirReference" label={t("fields.theirReference")} error={err("theirReference")}>
             <input
