@@ -135,7 +135,11 @@ test("draft, approval voided by an edit, approval again, signing in order, signe
 
   // The adviser records the sending; the case is closed.
   await adviser.goto(letterUrl);
-  await adviser.locator("#sent-on").fill(new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Oslo" }));
+  // The form starts from today and the letter's recipient.
+  await expect(adviser.locator("#sent-on")).toHaveValue(
+    new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Oslo" }),
+  );
+  await expect(adviser.locator("#sent-recipient")).not.toHaveValue("");
   await adviser.locator("#sent-recipient").fill("Helse- og omsorgsdepartementet");
   await adviser.getByRole("button", { name: "Marker som sendt" }).click();
   await expect(status).toHaveAttribute("data-status", "SENT");

@@ -16,7 +16,7 @@ export function OverviewView() {
   const statuses = useTranslations("statuses");
   const trpc = useTRPC();
   const errorText = useErrorText();
-  const { date } = useDates();
+  const { date, quarter } = useDates();
   const query = useQuery({ ...trpc.overview.get.queryOptions(), refetchInterval: 60_000 });
   if (query.isPending) return <Loading label={t("title")} />;
   if (query.error) return <Alert>{errorText(query.error)}</Alert>;
@@ -125,7 +125,7 @@ export function OverviewView() {
                 <tbody>
                   {o.decisions.map((d) => (
                     <tr key={d.period}>
-                      <td className="pr-2">{d.period}</td>
+                      <td className="pr-2">{quarter(d.period)}</td>
                       <td className="pr-2">{d.answered}</td>
                       <td>{d.declined}</td>
                     </tr>

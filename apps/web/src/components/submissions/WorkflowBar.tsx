@@ -29,8 +29,11 @@ export function WorkflowBar({
   flush,
   onChanged,
   onOpenRevision,
+  recipient,
 }: {
   id: string;
+  /** The letter's recipient: where it is most likely sent. */
+  recipient?: string | null;
   status: SubmissionStatus;
   /** What this user may do now, as the server says. */
   actions: readonly Action[];
@@ -170,7 +173,14 @@ export function WorkflowBar({
         <form onSubmit={onSend} className="mt-4 grid gap-3 sm:grid-cols-2" noValidate>
           <h3 className="text-sm font-semibold sm:col-span-2">{t("recordSending")}</h3>
           <Field id="sent-on" label={t("sentOn")} error={form.fieldError("sentOn")}>
-            <input id="sent-on" name="sentOn" type="date" className={inputClass} />
+            <input
+              id="sent-on"
+              name="sentOn"
+              type="date"
+              className={inputClass}
+              // Most letters are sent the day they are signed: today, in Oslo.
+              defaultValue={new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Oslo" })}
+            />
           </Field>
           <Field id="channel" label={t("channel")} error={form.fieldError("channel")}>
             <select id="channel" name="channel" className={inputClass} defaultValue="EPOST">
@@ -182,7 +192,13 @@ export function WorkflowBar({
             </select>
           </Field>
           <Field id="sent-recipient" label={t("recipient")} error={form.fieldError("recipient")}>
-            <input id="sent-recipient" name="recipient" className={inputClass} />
+            <input
+              id="sent-recipient"
+              name="recipient"
+              className={inputClass}
+              defaultValue={recipient ?? ""}
+              maxLength={300}
+            />
           </Field>
           <Field id="receipt-url" label={t("receiptUrl")} error={form.fieldError("receiptUrl")}>
             <input id="receipt-url" name="receiptUrl" className={inputClass} placeholder="https://" />

@@ -15,13 +15,13 @@ export function InsightView() {
   const t = useTranslations("insight");
   const trpc = useTRPC();
   const errorText = useErrorText();
-  const { date } = useDates();
+  const { date, quarter } = useDates();
   const [months, setMonths] = useState(12);
   const insight = useQuery(trpc.letterImport.insight.queryOptions({ months }));
   if (insight.isPending) return <Loading label={t("title")} />;
   if (insight.error) return <Alert>{errorText(insight.error)}</Alert>;
   const d = insight.data;
-  const decisions = d.decisions;
+  const decisions = d.decisions.map((x) => ({ ...x, period: quarter(x.period) }));
   return (
     <>
       <PageHeader title={t("title")} />

@@ -94,6 +94,7 @@ function Loaded(props: {
             flush={letter.flushIfNeeded}
             onChanged={letter.refresh}
             onOpenRevision={(next) => router.push(`/innspill/${next}`)}
+            recipient={letter.draft.recipient}
           />
           <WarningsPanel
             id={id}
