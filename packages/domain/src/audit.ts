@@ -28,3 +28,36 @@ export async function listHearingHistory(db: DbTx, hearingId: string, limit?: nu
     ...(limit ? { take: limit } : {}),
   });
 }
+
+/** Autosaves: many a minute while someone writes. */
+const EDIT_ACTIONS = new Set(["submission.saved"]);
+/** One person's saves within this long of their previous one are one entry. */
+const EDIT_COALESCE_MS = 60 * 60_000;
+
+/**
+ * A history as people read it: one person's run of autosaves, each within an hour of the one before, is one entry
+ * (the first of the run, with `count` and the time of the last). Other events stay as they are, in the given order.
+ */
+export function coalesceEdits<E extends { action: string; actorId: string | null; createdAt: Date }>(
+  events: E[],
+): (E & { count: number; lastAt: Date })[] {
+  const newestFirst = events.length > 1 && events[0]!.createdAt > events.at(-1)!.createdAt;
+  const chronological = newestFirst ? [...events].reverse() : events;
+  const out: (E & { count: number; lastAt: Date })[] = [];
+  for (const e of chronological) {
+    const prev = out.at(-1);
+    if (
+      prev &&
+      EDIT_ACTIONS.has(e.action) &&
+      prev.action === e.action &&
+      prev.actorId === e.actorId &&
+      e.createdAt.getTime() - prev.lastAt.getTime() <= EDIT_COALESCE_MS
+    ) {
+      prev.count++;
+      prev.lastAt = e.createdAt;
+      continue;
+    }
+    out.push({ ...e, count: 1, lastAt: e.createdAt });
+  }
+  return newestFirst ? out.reverse() : out;
+}

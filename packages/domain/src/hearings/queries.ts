@@ -1,7 +1,7 @@
 /** Reading hearings: the register with its filters, one hearing with its history, and what the form offers. */
 import type { Db, Prisma } from "@innspill/db";
 import type { Actor } from "../actor";
-import { listHearingHistory } from "../audit";
+import { coalesceEdits, listHearingHistory } from "../audit";
 import { dateOnlyToDb, osloDate } from "../dates";
 import { AppError } from "../errors";
 import { parseInput } from "../validation";
@@ -84,10 +84,12 @@ export async function getHearing(db: Db, input: unknown, actor: Actor) {
       .map((t) => t.to),
     /** What the user may do with this hearing now (edit; export to the archive once the case is closed). */
     actions: availableActions(actor, HEARING_ACTIONS, { hearingStatus: row.status }),
-    history: events.map((e) => ({
+    // Autosaves coalesced: one «redigert» entry per person per hour.
+    history: coalesceEdits(events).map((e) => ({
       id: e.id.toString(),
       action: e.action,
       at: e.createdAt,
+      count: e.count,
       actorName: e.actorId ? (names.get(e.actorId) ?? null) : null,
       data: e.data,
     })),

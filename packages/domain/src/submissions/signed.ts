@@ -11,7 +11,7 @@ import type { SubmissionJob } from "../jobs";
 import type { Db } from "@innspill/db";
 import { assemble, type DocumentModel, type SubmissionSnapshot } from "@innspill/documents/preview";
 import type { Actor } from "../actor";
-import { recordAudit } from "../audit";
+import { coalesceEdits, recordAudit } from "../audit";
 import { notify } from "../notifications";
 import { AppError } from "../errors";
 import { formatDate, formatDateTime, osloDate } from "../dates";
@@ -36,9 +36,6 @@ const EVENT_TEXT: Record<string, string> = {
   "submission.commented": "Kommentar i gjennomgangen",
   "submission.threadResolved": "Kommentartråd løst",
 };
-
-/** Edits by one person within this long of their previous one are one «Redigert» line in the trail. */
-const EDIT_COALESCE_MS = 60 * 60_000;
 
 const STATUS_TEXT: Record<string, string> = {
   DRAFT: "utkast",
@@ -152,33 +149,15 @@ export function auditTrailLines(
   events: { action: string; actorId: string | null; createdAt: Date; data: unknown }[],
   name: Map<string, string>,
 ): string[] {
-  const out: { at: Date; last: Date; actorId: string | null; action: string; text: string }[] = [];
-  for (const e of events) {
-    const prev = out.at(-1);
-    if (
-      e.action === "submission.saved" &&
-      prev?.action === e.action &&
-      prev.actorId === e.actorId &&
-      e.createdAt.getTime() - prev.last.getTime() <= EDIT_COALESCE_MS
-    ) {
-      prev.last = e.createdAt;
-      continue;
-    }
+  return coalesceEdits(events).map((e) => {
     const data = (e.data ?? {}) as Record<string, unknown>;
     const status =
       e.action === "submission.transitioned" && typeof data.to === "string"
         ? ` (${STATUS_TEXT[data.to] ?? "ukjent status"})`
         : "";
     const who = e.actorId ? ` – ${name.get(e.actorId) ?? "ukjent bruker"}` : "";
-    out.push({
-      at: e.createdAt,
-      last: e.createdAt,
-      actorId: e.actorId,
-      action: e.action,
-      text: `${EVENT_TEXT[e.action] ?? "Annen hendelse"}${status}${who}`,
-    });
-  }
-  return out.map((x) => `${formatDateTime(x.at)}: ${x.text}`);
+    return `${formatDateTime(e.createdAt)}: ${EVENT_TEXT[e.action] ?? "Annen hendelse"}${status}${who}`;
+  });
 }
 
 /**

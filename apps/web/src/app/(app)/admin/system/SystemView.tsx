@@ -16,6 +16,11 @@ export function SystemView() {
   const { dateTime } = useDates();
   const status = useQuery({ ...trpc.system.status.queryOptions(), refetchInterval: 5_000 });
   const [queued, setQueued] = useState(false);
+  /** A queue in words ("submission.render.v1" → «Lage PDF og Word»); its technical name is in the title. */
+  const queueName = (queue: string) => {
+    const key = `queueNames.${queue.replace(/\.v\d+$/, "").replaceAll(".", "_")}`;
+    return t.has(key) ? t(key as never) : t("queueNames.other");
+  };
   const run = useMutation(
     trpc.system.runOverdueCheck.mutationOptions({
       onSuccess: () => {
@@ -70,7 +75,9 @@ export function SystemView() {
             <tbody>
               {s.queues.map((q) => (
                 <tr key={q.queue}>
-                  <td className="py-2 pr-3 font-mono text-xs">{q.queue}</td>
+                  <td className="py-2 pr-3" title={q.queue}>
+                    {queueName(q.queue)}
+                  </td>
                   <td className="py-2 pr-3">{q.created}</td>
                   <td className="py-2 pr-3">{q.retry}</td>
                   <td className="py-2 pr-3">{q.active}</td>
@@ -101,7 +108,7 @@ export function SystemView() {
         <ul className="space-y-2 text-sm">
           {s.failedJobs.map((j) => (
             <li key={j.id}>
-              <span className="font-mono text-xs">{j.queue}</span> · {j.failedAt ? dateTime(j.failedAt) : ""}
+              <span title={j.queue}>{queueName(j.queue)}</span> · {j.failedAt ? dateTime(j.failedAt) : ""}
               <p className="text-red-800">
                 {t("reason")}: {j.reason}
               </p>

@@ -27,7 +27,8 @@ export function HearingDetail({ id, actorId }: { id: string; actorId: string }) 
   // Audit actions ("hearing.created") as flat message keys ("hearing_created"): next-intl reads dots as nesting.
   const actionText = (action: string) => {
     const key = `actions.${action.replaceAll(".", "_")}`;
-    return t.has(key) ? t(key as never) : action;
+    // Never a raw key: an event without words of its own is «Annen endring».
+    return t.has(key) ? t(key as never) : t("actions.other");
   };
   /** What an event changed, in words: status steps and moved dates. */
   const eventDetail = (action: string, data: unknown): ReactNode => {
@@ -167,7 +168,15 @@ export function HearingDetail({ id, actorId }: { id: string; actorId: string }) 
             <ol className="space-y-3 text-sm" data-testid="history">
               {history.map((e) => (
                 <li key={e.id}>
-                  <p className="font-medium">{actionText(e.action)}</p>
+                  <p className="font-medium">
+                    {actionText(e.action)}
+                    {e.count > 1 ? (
+                      <span className="font-normal text-slate-600">
+                        {" "}
+                        ({t("savesCount", { count: e.count })})
+                      </span>
+                    ) : null}
+                  </p>
                   <div className="text-slate-700">{eventDetail(e.action, e.data)}</div>
                   <p className="text-xs text-slate-500">
                     {e.actorName ?? t("system")} · {dateTime(e.at)}
