@@ -146,6 +146,8 @@ test("draft, approval voided by an edit, approval again, signing in order, signe
 
   // The records office gets the closed case as a Noark 5 extract from the hearing page.
   await adviser.getByRole("link", { name: "Høring – Helsepersonellplan 2040" }).click();
+  // The signed letter is among the hearing's documents.
+  await expect(adviser.getByTestId("signed-letter")).toHaveCount(1);
   const [archive] = await Promise.all([
     adviser.waitForEvent("download"),
     adviser.getByTestId("export-archive").click(),

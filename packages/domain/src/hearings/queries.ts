@@ -70,6 +70,12 @@ export async function getHearing(db: Db, input: unknown, actor: Actor) {
   });
   if (!row) throw new AppError("NOT_FOUND", "hearingNotFound");
   const events = await listHearingHistory(db, id, 300);
+  // The signed letters, among the hearing's documents.
+  const signedLetters = await db.submission.findMany({
+    where: { hearingId: id, signedDocument: { isNot: null } },
+    select: { id: true, title: true, revision: true, signedDocument: { select: { createdAt: true } } },
+    orderBy: { revision: "asc" },
+  });
   const facts = await letterFacts(db, id);
   const actorIds = [...new Set(events.map((e) => e.actorId).filter((x): x is string => !!x))];
   const names = await userNames(db, actor.organisationId, actorIds);
@@ -78,6 +84,12 @@ export async function getHearing(db: Db, input: unknown, actor: Actor) {
     decidedBy: row.decidedBy,
     links: row.links,
     documents: row.documents,
+    signedLetters: signedLetters.map((l) => ({
+      submissionId: l.id,
+      title: l.title,
+      revision: l.revision,
+      signedAt: l.signedDocument!.createdAt,
+    })),
     // Offered only where its guard could pass: no «Sendt utenfor Innspill» while a letter in Innspill leads.
     transitions: transitionsFrom(row.status, actor.role)
       .filter((t) => !(t.to === "SENDT" && facts.hasLetter))

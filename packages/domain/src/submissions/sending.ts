@@ -55,6 +55,11 @@ export async function recordSending(db: Db, input: unknown, actor: Actor) {
       },
     });
     await recordProvenance(tx, s, data.sentOn, data.recipient);
+    // The letter is out: every milestone of the hearing is done, ticked by whoever recorded the sending.
+    await tx.milestone.updateMany({
+      where: { hearingId: s.hearingId, doneAt: null },
+      data: { doneAt: new Date(), doneById: actor.id, version: { increment: 1 } },
+    });
     await moveTo(tx, s, "SENT", actor);
     return { status: "SENT" as const };
   });

@@ -21,6 +21,7 @@ import {
   type SaveSubmissionInput,
   type SubmissionView,
 } from "./index";
+import { getHearing } from "../hearings/index";
 
 const CLIENT = { ip: "192.0.2.10", userAgent: "vitest" };
 let t: TestDatabase;
@@ -349,6 +350,11 @@ describe("signing", () => {
     );
     expect((await view()).status).toBe("SENT");
     expect(await hearingStatus()).toBe("SENDT");
+    // The letter is out: every milestone is done, and the signed letter is among the hearing's documents.
+    const hearingId = (await t.db.submission.findUniqueOrThrow({ where: { id } })).hearingId;
+    expect(await t.db.milestone.count({ where: { hearingId, doneAt: null } })).toBe(0);
+    const detail = await getHearing(t.db, { id: hearingId }, a.ingrid!);
+    expect(detail.signedLetters.map((l) => l.submissionId)).toEqual([id]);
 
     // Provenance: every position and block of the sent letter, with date, recipient and wording.
     const usages = await t.db.positionUsage.findMany({ where: { submissionId: id } });

@@ -74,8 +74,24 @@ export function AttachmentsPanel({ detail, canEdit }: { detail: Detail; canEdit:
     <Card title={t("documentsAndLinks")}>
       {error ? <Alert>{error}</Alert> : null}
       <h3 className="mb-1 text-sm font-semibold text-slate-700">{t("documents")}</h3>
-      {detail.documents.length === 0 ? <p className="text-sm text-slate-500">{t("noDocuments")}</p> : null}
+      {detail.documents.length === 0 && detail.signedLetters.length === 0 ? (
+        <p className="text-sm text-slate-500">{t("noDocuments")}</p>
+      ) : null}
       <ul className="mb-3 space-y-1 text-sm" data-testid="documents">
+        {/* The signed letters first: what was sent, and its log for the archive. */}
+        {detail.signedLetters.map((l) => (
+          <li key={l.submissionId} className="flex flex-wrap items-center gap-2" data-testid="signed-letter">
+            <a href={`/api/innspill/signert/${l.submissionId}`} className="text-blue-800 underline">
+              {t("signedLetter", { title: l.title, revision: l.revision })}
+            </a>
+            <a
+              href={`/api/innspill/signert/${l.submissionId}?del=logg`}
+              className="text-xs text-blue-800 underline"
+            >
+              {t("signedLetterLog")}
+            </a>
+          </li>
+        ))}
         {detail.documents.map((d) => (
           <li key={d.id} className="flex flex-wrap items-center gap-2">
             <a href={`/api/documents/${d.id}`} className="text-blue-800 underline">
