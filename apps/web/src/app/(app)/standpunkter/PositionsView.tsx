@@ -2,8 +2,9 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
+import { useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { PositionStatus } from "@innspill/domain/shared";
 import { Alert, Card, Field, Loading, buttonClass, inputClass } from "@/components/ui";
 import { useErrorText, useFormErrors } from "@/lib/errors";
@@ -17,7 +18,11 @@ export function PositionsView() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const errorText = useErrorText();
-  const [status, setStatus] = useState<(typeof STATUSES)[number] | "">("");
+  // One status filter on the page: the search form's (`?status=` in the URL) narrows this list too.
+  const statusParam = useSearchParams().get("status") ?? "";
+  const status = (STATUSES as readonly string[]).includes(statusParam)
+    ? (statusParam as (typeof STATUSES)[number])
+    : "";
   const list = useQuery(trpc.library.positions.queryOptions(status ? { status } : {}));
   const form = useFormErrors();
   const create = useIdempotentMutation(
@@ -48,21 +53,6 @@ export function PositionsView() {
   return (
     <>
       <Card>
-        <label className="mb-3 block text-sm">
-          <span className="mr-2 font-medium text-slate-700">{t("status")}</span>
-          <select
-            className={`${inputClass} inline-block w-48`}
-            value={status}
-            onChange={(e) => setStatus(e.target.value as typeof status)}
-          >
-            <option value="">{t("allStatuses")}</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`statuses.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
         {list.isPending ? <Loading label={t("positionsTitle")} /> : null}
         {list.error ? <Alert>{errorText(list.error)}</Alert> : null}
         {list.data?.length === 0 ? <p className="text-sm text-slate-500">{t("notYet")}</p> : null}
