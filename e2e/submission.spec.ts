@@ -110,6 +110,13 @@ test("compose a letter from three blocks and free text, reorder, preview, render
   await page.getByRole("button", { name: "Bruk erstatningen" }).click();
   await expect(page.getByTestId("section").nth(3)).toHaveAttribute("data-kind", "LOCAL");
   await expect(preview).toContainText("Laboratoriedatasystemer må kommunisere sømløst", { timeout: 15_000 });
+  // Back to the library text throws nothing away for good: «Angre» brings the local edits back.
+  const local = page.getByTestId("section").nth(3);
+  await local.getByRole("button", { name: "Tilbake til biblioteksteksten" }).click();
+  await expect(local).toHaveAttribute("data-kind", "BLOCK");
+  await local.getByTestId("reverted").getByRole("button", { name: "Angre" }).click();
+  await expect(local).toHaveAttribute("data-kind", "LOCAL");
+  await expect(preview).toContainText("Laboratoriedatasystemer må kommunisere sømløst", { timeout: 15_000 });
 
   // A reload keeps everything.
   await page.reload();

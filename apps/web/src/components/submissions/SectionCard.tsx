@@ -42,6 +42,7 @@ export function SectionCard({
   error?: string;
 }) {
   const t = useTranslations("submissions");
+  const [undo, setUndo] = useState<Pick<typeof s, "kind" | "heading" | "body"> | null>(null);
   const [showDiff, setShowDiff] = useState(false);
   const statements = new Map([...lookup.positions].map(([id, p]) => [id, p.statement]));
   const heading = s.kind === "BLOCK" ? s.library?.heading : s.heading;
@@ -138,6 +139,21 @@ export function SectionCard({
               {t("editLocally")}
             </button>
           ) : null}
+          {undo && canEdit ? (
+            <p className="mt-2 text-sm text-slate-700" role="status" data-testid="reverted">
+              {t("revertedToLibrary")}{" "}
+              <button
+                type="button"
+                className="text-blue-800 underline"
+                onClick={() => {
+                  onChange((x) => ({ ...x, ...undo, rev: x.rev + 1 }));
+                  setUndo(null);
+                }}
+              >
+                {t("undoRevert")}
+              </button>
+            </p>
+          ) : null}
         </>
       ) : (
         <>
@@ -174,14 +190,16 @@ export function SectionCard({
                 <button
                   type="button"
                   className="ml-4 text-blue-800 underline"
-                  onClick={() =>
+                  onClick={() => {
+                    // The local edits can be had back: «Angre» until the next change.
+                    setUndo({ kind: s.kind, heading: s.heading, body: s.body });
                     onChange((x) => ({
                       ...x,
                       kind: "BLOCK",
                       heading: x.library!.heading,
                       body: x.library!.body,
-                    }))
-                  }
+                    }));
+                  }}
                 >
                   {t("revertToLibrary")}
                 </button>
