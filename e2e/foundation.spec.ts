@@ -60,6 +60,14 @@ test("an adviser creates a hearing and sees it in the list in deadline order", a
     .getByTestId("hearing-deadline")
     .evaluateAll((els) => els.map((e) => e.getAttribute("data-deadline") ?? ""));
   expect(reversed).toEqual([...deadlines].sort().reverse());
+
+  // Search as you type, within the filters: no Enter needed, and the sort stays.
+  await page.getByTestId("filter-q").pressSequentially("e2e", { delay: 30 });
+  await expect(page).toHaveURL(/q=e2e/);
+  await expect(page).toHaveURL(/sort=deadline_desc/);
+  await expect(rows.filter({ hasText: title })).toHaveCount(1);
+  await expect(rows.filter({ hasNotText: "e2e" })).toHaveCount(0);
+  await expect(page.getByTestId("filter-q")).toBeFocused();
 });
 
 test("an adviser cannot open Admin", async ({ page }) => {

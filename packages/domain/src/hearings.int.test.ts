@@ -194,7 +194,9 @@ describe("decision and workflow", () => {
     });
     const active = await listHearings(t.db, {}, actors.ingrid!);
     expect(active.map((x) => x.id)).not.toContain(h.id);
-    const found = await listHearings(t.db, { q: "parkeringsnorm" }, actors.ingrid!);
+    // Free text works together with the status filter the user sees: not among the open ones, found among all.
+    expect(await listHearings(t.db, { q: "parkeringsnorm" }, actors.ingrid!)).toEqual([]);
+    const found = await listHearings(t.db, { q: "parkeringsnorm", includeClosed: true }, actors.ingrid!);
     expect(found.map((x) => x.id)).toEqual([h.id]);
   });
 

@@ -15,8 +15,8 @@ import { userNames } from "../locking";
 export async function listHearings(db: Db, input: unknown, actor: Actor) {
   const q = parseInput(listHearingsInput, input);
   const text = q.q?.trim();
-  // Free text and explicit status filters also reach closed and declined hearings; otherwise only open ones.
-  const status = q.status?.length ? q.status : q.includeClosed || text ? undefined : OPEN_STATUSES;
+  // Free text searches within the status filter the user sees: open ones unless a status or «all» is chosen.
+  const status = q.status?.length ? q.status : q.includeClosed ? undefined : OPEN_STATUSES;
   const where: Prisma.HearingWhereInput = {
     organisationId: actor.organisationId,
     ...(status ? { status: { in: status } } : {}),

@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
 import {
   HEARING_STATUSES,
@@ -55,6 +56,22 @@ export function HearingsView() {
     }),
   );
 
+  // Search as you type: the URL (and the list) follow 300 ms after the last key, together with the other filters.
+  // A change of the URL from elsewhere (back, «clear filters») shows in the field.
+  const q = get("q");
+  const [text, setText] = useState(q);
+  const [shownQ, setShownQ] = useState(q);
+  if (q !== shownQ) {
+    setShownQ(q);
+    if (q !== text.trim()) setText(q);
+  }
+  useEffect(() => {
+    const wanted = text.trim();
+    if (wanted === q) return;
+    const timer = setTimeout(() => setParam("q", wanted), 300);
+    return () => clearTimeout(timer);
+  });
+
   function setParam(key: string, value: string) {
     const next = new URLSearchParams(params.toString());
     if (value) next.set(key, value);
@@ -94,14 +111,12 @@ export function HearingsView() {
         <label className="text-sm sm:col-span-2">
           <span className="mb-1 block font-medium text-slate-700">{t("filterText")}</span>
           <input
-            // Re-created when the URL changes (back button, "clear filters"), so it always shows the active search.
-            key={get("q")}
             type="search"
             name="q"
             className={inputClass}
-            defaultValue={get("q")}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
             placeholder={t("filterTextPlaceholder")}
-            onBlur={(e) => e.target.value.trim() !== get("q") && setParam("q", e.target.value.trim())}
             data-testid="filter-q"
           />
         </label>
