@@ -18,6 +18,10 @@ test("import a sent letter, confirm its links, and find it in the position's his
   await page.getByRole("button", { name: "Lag forslag" }).click();
   // A chapter with its sub-sections; positions restated in prose are found; one position is new.
   await expect(page.getByTestId("import-summary")).toContainText("6 deler, 0 fotnoter;");
+  // It can go to any hearing, also one answered and closed (approval.spec.ts sent this one).
+  await expect(
+    page.getByTestId("import-hearing").locator("option", { hasText: "Høring – Helsepersonellplan 2040 (" }),
+  ).toContainText("Sendt");
   await expect(page.getByTestId("import-unit").filter({ hasText: "Bioingeniører" })).toHaveClass(/ml-6/);
 
   // The recruitment position, restated as a plain sentence opening a paragraph: found where it is, highlighted, and

@@ -16,6 +16,7 @@ import {
 } from "@/components/ui";
 import { useFormErrors } from "@/lib/errors";
 import type { RouterOutputs } from "@/lib/types";
+import { useDates } from "@/lib/dates";
 import { useTRPC } from "@/trpc/client";
 import { useIdempotentMutation } from "@/lib/idempotency";
 
@@ -35,13 +36,16 @@ const toBase64 = async (file: File) => {
  */
 export function LetterImportView() {
   const t = useTranslations("letterImport");
+  const statuses = useTranslations("statuses");
+  const { date: formatDate } = useDates();
   const trpc = useTRPC();
   const router = useRouter();
   const form = useFormErrors();
   const propose = useMutation(trpc.letterImport.propose.mutationOptions({ onError: form.onError }));
   const commit = useIdempotentMutation(trpc.letterImport.commit.mutationOptions({ onError: form.onError }));
   const options = useQuery(trpc.hearing.formOptions.queryOptions());
-  const hearings = useQuery(trpc.hearing.list.queryOptions({}));
+  // Every hearing, archived and answered ones too: an old letter belongs to the hearing it answered, not a copy of it.
+  const hearings = useQuery(trpc.hearing.list.queryOptions({ includeClosed: true, sort: "deadline_desc" }));
   const [text, setText] = useState("");
   const [file, setFile] = useState<File | null>(null);
   const [result, setResult] = useState<Proposal | null>(null);
@@ -207,7 +211,7 @@ export function LetterImportView() {
                   <option value="">{t("newHearing")}</option>
                   {hearings.data?.map((h) => (
                     <option key={h.id} value={h.id}>
-                      {h.title}
+                      {h.title} ({formatDate(h.deadline)}, {statuses(h.status)})
                     </option>
                   ))}
                 </select>
