@@ -87,7 +87,7 @@ export function WorkflowBar({
                 ? "bg-blue-700 font-medium text-white"
                 : i < step
                   ? "bg-emerald-100 text-emerald-900"
-                  : "bg-slate-100 text-slate-500"
+                  : "bg-slate-100 text-slate-700"
             }`}
           >
             {t(`statuses.${s}`)}

@@ -61,7 +61,7 @@ export function IssuingBodiesView() {
           </thead>
           <tbody className="divide-y divide-slate-100">
             {bodies.data?.map((b) => (
-              <tr key={b.id} className={b.active ? "" : "text-slate-400"}>
+              <tr key={b.id} className={b.active ? "" : "text-slate-500"}>
                 <td className="py-2 pr-3">
                   {b.name}
                   {b.shortName ? <span className="text-slate-500"> ({b.shortName})</span> : null}
@@ -69,6 +69,7 @@ export function IssuingBodiesView() {
                 <td className="py-2 pr-3">
                   <select
                     className={`${inputClass} py-1`}
+                    aria-label={`${t("bodyType")}: ${b.name}`}
                     value={b.type}
                     onChange={(e) =>
                       update.mutate({

@@ -44,7 +44,7 @@ export function SignatoriesView() {
             ) : (
               <li
                 key={p.id}
-                className={`flex flex-wrap justify-between gap-2 py-3 text-sm ${p.active ? "" : "text-slate-400"}`}
+                className={`flex flex-wrap justify-between gap-2 py-3 text-sm ${p.active ? "" : "text-slate-500"}`}
               >
                 <div>
                   <strong>{p.name}</strong>

@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { login } from "./helpers";
 
@@ -5,8 +6,10 @@ import { login } from "./helpers";
 const RAW_KEY =
   /\b(?:submission|hearing|letter|user|position|block|signatory|fact|library|milestone|settings|issuingBody|nav|domain|errors|actions)[._][a-z][A-Za-z]+\b/;
 
-test("no page shows an untranslated key, in Norwegian or in English", async ({ page }) => {
-  test.setTimeout(90_000);
+test("every page, in Norwegian and in English: no untranslated key, no serious accessibility violation (axe-core)", async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
   await login(page, "admin@nito.test");
   await page.goto("/horinger?status=alle");
   const hearing = await page
@@ -15,11 +18,19 @@ test("no page shows an untranslated key, in Norwegian or in English", async ({ p
     .getByRole("link")
     .first()
     .getAttribute("href");
+  await page.goto("/innspill");
+  const letter = await page
+    .getByRole("link", { name: /Høringssvar/ })
+    .first()
+    .getAttribute("href");
   const pages = [
     "/",
     "/horinger",
     hearing!,
     "/innspill",
+    letter!,
+    `${letter}/godkjenning`,
+    "/horinger/ny",
     "/innspill/importer",
     "/standpunkter",
     "/tekstblokker",
@@ -45,6 +56,11 @@ test("no page shows an untranslated key, in Norwegian or in English", async ({ p
         .catch(() => undefined);
       const text = await page.locator("body").innerText();
       expect(text.match(RAW_KEY)?.[0] ?? null, `${url} (${language})`).toBeNull();
+      const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+      const serious = violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+      expect(serious, `${url} (${language})`).toEqual([]);
     }
     // Switch language for the second round (the button names the other language).
     if (language === "Norsk bokmål") {
