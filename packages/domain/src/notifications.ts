@@ -26,6 +26,8 @@ export async function notify(tx: DbTx, input: NotifyInput): Promise<number> {
     ...new Set([...input.userIds].filter((id): id is string => !!id && id !== input.exceptUserId)),
   ];
   if (!ids.length) return 0;
+  // Where the user acts on it, in the app and in the e-mail: the given page, else the hearing.
+  const path = input.path ?? (input.hearingId ? `/horinger/${input.hearingId}` : null);
   const users = await tx.user.findMany({
     where: { id: { in: ids }, active: true },
     select: { id: true, organisationId: true, email: true, name: true, emailReminders: true },
@@ -37,7 +39,7 @@ export async function notify(tx: DbTx, input: NotifyInput): Promise<number> {
       kind: input.kind,
       title: input.title,
       body: input.body,
-      path: input.path ?? null,
+      path,
     })),
   });
   if (input.email) {
@@ -50,7 +52,7 @@ export async function notify(tx: DbTx, input: NotifyInput): Promise<number> {
           toEmail: u.email,
           toName: u.name,
           subject: `[Innspill] ${input.title}`,
-          path: input.path ?? (input.hearingId ? `/horinger/${input.hearingId}` : null),
+          path,
           text: input.body,
         })),
       });

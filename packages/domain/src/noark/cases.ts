@@ -75,7 +75,9 @@ export async function readCases(db: Db, organisationId: string, hearingIds: stri
           sha256: {
             in: hearings.flatMap((h) =>
               h.submissions.flatMap((s) =>
-                s.signedDocument ? [s.signedDocument.pdfSha256, s.signedDocument.auditPdfSha256 ?? ""] : [],
+                [s.signedDocument?.pdfSha256, s.signedDocument?.auditPdfSha256].filter(
+                  (x): x is string => !!x,
+                ),
               ),
             ),
           },

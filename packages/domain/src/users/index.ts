@@ -104,49 +104,39 @@ export async function resetUserPassword(db: Db, input: unknown, actor: Actor) {
   requireRole(actor, ["ADMIN"]);
   const data = parseInput(resetPasswordInput, input);
   await findOwnUser(db, data.userId, actor);
-  const passwordHash = await hashPassword(data.password);
-  await db.$transaction(async (tx) => {
-    // Every session of the user ends.
-    await tx.user.update({
-      where: { id: data.userId },
-      data: { passwordHash, sessionVersion: { increment: 1 } },
-    });
-    await recordAudit(tx, {
-      organisationId: actor.organisationId,
-      actorId: actor.id,
-      action: "user.passwordReset",
-      entity: "User",
-      entityId: data.userId,
-    });
-  });
+  await setPassword(db, data.userId, data.password, actor, "user.passwordReset");
   return { ok: true as const };
 }
 
-/** Loads the acting user for a session; null when the user no longer exists or is deactivated. */
 /** Min profil: a user changes their own password, with the current one. */
 export async function changeOwnPassword(db: Db, input: unknown, actor: Actor) {
   const data = parseInput(changeOwnPasswordInput, input);
   const user = await findOwnUser(db, actor.id, actor);
   if (!(await verifyPassword(user.passwordHash, data.current)))
     throw new AppError("BAD_REQUEST", "reauthFailed", { fieldErrors: { current: ["reauthFailed"] } });
-  const passwordHash = await hashPassword(data.password);
+  await setPassword(db, actor.id, data.password, actor, "user.passwordChanged");
+  return { changed: true as const };
+}
+
+/** A new password, audited; every session of the user ends (the one changing it too). */
+async function setPassword(db: Db, userId: string, password: string, actor: Actor, action: string) {
+  const passwordHash = await hashPassword(password);
   await db.$transaction(async (tx) => {
-    // Every session ends, this one too: the user logs in again with the new password.
     await tx.user.update({
-      where: { id: actor.id },
+      where: { id: userId },
       data: { passwordHash, sessionVersion: { increment: 1 } },
     });
     await recordAudit(tx, {
       organisationId: actor.organisationId,
       actorId: actor.id,
-      action: "user.passwordChanged",
+      action,
       entity: "User",
-      entityId: actor.id,
+      entityId: userId,
     });
   });
-  return { changed: true as const };
 }
 
+/** Loads the acting user for a session; null when the user no longer exists or is deactivated. */
 export async function getActiveActor(
   db: Db,
   userId: string,
