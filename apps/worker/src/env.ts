@@ -10,6 +10,10 @@ export const env = createEnv({
     /** smtp(s)://user:pass@host:port — unset: e-mails stay in the outbox table (Admin → Utgående e-post). */
     SMTP_URL: z.url().optional(),
     SMTP_FROM: z.string().default("Innspill <innspill@localhost>"),
+    /** 1: send only over a connection upgraded with STARTTLS (or smtps://). */
+    SMTP_REQUIRE_TLS: z.enum(["0", "1"]).default("0"),
+    /** A PEM file with the CA that signed the relay's certificate, when it is not one the system trusts. */
+    SMTP_CA_FILE: z.string().optional(),
     /** The address users open Innspill at: e-mails and the signed document's verification page point under it. */
     PUBLIC_URL: z.url().default("http://localhost:3000"),
     WORKER_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).default(30),

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { getDb } from "@innspill/db";
 import { env } from "./env";
 import { createSmtpMailer } from "./mailer";
@@ -12,7 +13,14 @@ const worker = await startWorker({
   maintenanceIntervalSeconds: env.WORKER_MAINTENANCE_SECONDS,
   renderDelayMs: env.WORKER_RENDER_DELAY_MS,
   publicUrl: env.PUBLIC_URL,
-  mailer: env.SMTP_URL ? createSmtpMailer(env.SMTP_URL, env.SMTP_FROM) : undefined,
+  mailer: env.SMTP_URL
+    ? createSmtpMailer({
+        url: env.SMTP_URL,
+        from: env.SMTP_FROM,
+        requireTls: env.SMTP_REQUIRE_TLS === "1",
+        ca: env.SMTP_CA_FILE ? readFileSync(env.SMTP_CA_FILE, "utf8") : undefined,
+      })
+    : undefined,
 });
 
 let shuttingDown = false;
