@@ -11,6 +11,8 @@ const dataDir = ".data-e2e";
 export default defineConfig({
   testDir: "e2e",
   testMatch: "**/*.spec.ts",
+  // The deployment test has its own configuration and servers (e2e/deploy/playwright.config.ts).
+  testIgnore: "deploy/**",
   timeout: 30_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
@@ -46,6 +48,8 @@ export default defineConfig({
       WORKER_PORT: "3101",
       INNSPILL_DATA_DIR: dataDir,
       INNSPILL_SKIP_BUILD: "1",
+      // Request lines would drown the test report; warnings and errors still show.
+      LOG_LEVEL: "warn",
     },
   },
 });

@@ -24,6 +24,11 @@ export const env = createEnv({
     INNSPILL_DEMO: z.enum(["0", "1"]).optional(),
     /** Older name: INNSPILL_NO_SEED=1 is INNSPILL_DEMO=0. */
     INNSPILL_NO_SEED: z.enum(["0", "1"]).optional(),
+    /**
+     * With DATABASE_URL (the owner's): the role the web server and the worker connect as, given access to the rows
+     * (not to altering the tables) after every migration.
+     */
+    INNSPILL_APP_ROLE: z.string().optional(),
     NODE_ENV: z.string().optional(),
   },
   runtimeEnv: process.env,

@@ -4,7 +4,7 @@
  *   1. AUTH_SECRET: taken from the environment, or generated once into <data dir>/auth-secret.
  *   2. Database: DATABASE_URL, or an embedded PostgreSQL with its data in <data dir>/postgres on a free port.
  *   3. Migrations (`prisma migrate deploy`) and the demo seed (idempotent).
- *   4. start: a production build, then `next start` and the worker. dev: `next dev` and the worker in watch mode.
+ *   4. start: a production build, then its standalone server and the worker. dev: `next dev` and the worker in watch mode.
  *
  * SIGINT/SIGTERM stops web and worker (the worker drains its running jobs), then the database.
  * `migrate` and `seed` run steps 1-3 and exit.
@@ -16,6 +16,8 @@ import path from "node:path";
 import { createDb } from "@innspill/db";
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedDatabase } from "@innspill/db/embedded";
 import { migrateDeploy } from "@innspill/db/migrate";
+import { ensureLoginRole, grantAppRole } from "@innspill/db/roles";
+import { migrateQueues } from "@innspill/jobs";
 import { seedDemo } from "@innspill/demo";
 import { backfillMilestones } from "@innspill/domain/worker";
 import { env, root } from "./env";
@@ -52,6 +54,7 @@ function demoMode(): { on: boolean; why: string } {
 }
 
 let embedded: EmbeddedDatabase | undefined;
+const APP_ROLE = "innspill_app";
 const children: ChildProcess[] = [];
 let stopping = false;
 
@@ -140,7 +143,24 @@ try {
   const databaseUrl = await prepareDatabase();
   let t0 = Date.now();
   await migrateDeploy(databaseUrl);
+  await migrateQueues(databaseUrl);
   say(`migreringer er brukt (${Date.now() - t0} ms)`);
+  // The web server and the worker connect as a role that owns no table (the triggers that keep signed records
+  // immutable hold against the app's own credentials). Embedded: `innspill_app`, with a new password at every start.
+  let appUrl = databaseUrl;
+  if (embedded) {
+    const password = randomBytes(24).toString("base64url");
+    await ensureLoginRole(embedded.adminUrl, APP_ROLE, password);
+    await grantAppRole(databaseUrl, APP_ROLE);
+    const url = new URL(databaseUrl);
+    url.username = APP_ROLE;
+    url.password = password;
+    appUrl = url.toString();
+    say(`web og worker kobler til som rollen ${APP_ROLE}, som ikke eier tabellene`);
+  } else if (env.INNSPILL_APP_ROLE) {
+    await grantAppRole(databaseUrl, env.INNSPILL_APP_ROLE);
+    say(`rollen ${env.INNSPILL_APP_ROLE} har fått tilgang til radene (ikke til å endre tabellene)`);
+  }
   {
     // Demo mode is an explicit, logged choice; demo data only ever goes into a database without any users.
     const demo = demoMode();
@@ -171,7 +191,7 @@ try {
   const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
-    DATABASE_URL: databaseUrl,
+    DATABASE_URL: appUrl,
     AUTH_SECRET: secret,
     AUTH_TRUST_HOST: "true",
     PORT: String(env.PORT),
@@ -197,7 +217,14 @@ try {
       );
       say(`bygget (${Math.round((Date.now() - t0) / 1000)} s)`);
     }
-    run(bin("next"), ["start", "-p", String(env.PORT)], web, { ...childEnv, NODE_ENV: "production" }, "web");
+    // The standalone server of the build (what `npm run start:web` and the image run).
+    run(
+      process.execPath,
+      [path.join(web, ".next", "standalone", "apps", "web", "server.js")],
+      web,
+      { ...childEnv, NODE_ENV: "production", HOSTNAME: "0.0.0.0" },
+      "web",
+    );
     run(bin("tsx"), ["src/main.ts"], worker, { ...childEnv, NODE_ENV: "production" }, "worker");
   } else {
     run(bin("next"), ["dev", "-p", String(env.PORT)], web, { ...childEnv, NODE_ENV: "development" }, "web");

@@ -1,6 +1,7 @@
 import NextAuth from "next-auth";
 import { NextResponse } from "next/server";
 import { PUBLIC_PATHS, baseAuthConfig } from "@innspill/auth/config";
+import { requestIdOf } from "@innspill/log/request-id";
 import { env } from "@/env";
 
 const { auth } = NextAuth(baseAuthConfig);
@@ -44,8 +45,12 @@ export default auth((req) => {
   // Next.js reads the nonce from the request's policy and puts it on the scripts it renders.
   headers.set("content-security-policy", policy);
   headers.set("x-nonce", nonce);
+  // A request id for the page, for matching a user's report with the server's log lines.
+  const reqId = requestIdOf(req.headers);
+  headers.set("x-request-id", reqId);
   const res = NextResponse.next({ request: { headers } });
   res.headers.set("content-security-policy", policy);
+  res.headers.set("x-request-id", reqId);
   return res;
 });
 

@@ -1,10 +1,12 @@
 import { readFileSync } from "node:fs";
 import { getDb } from "@innspill/db";
+import { createLogger } from "@innspill/log";
 import { env } from "./env";
 import { createSmtpMailer } from "./mailer";
 import { startWorker } from "./worker";
 
 const db = getDb();
+const logger = createLogger("worker");
 const worker = await startWorker({
   db,
   databaseUrl: env.DATABASE_URL,
@@ -13,6 +15,7 @@ const worker = await startWorker({
   maintenanceIntervalSeconds: env.WORKER_MAINTENANCE_SECONDS,
   renderDelayMs: env.WORKER_RENDER_DELAY_MS,
   publicUrl: env.PUBLIC_URL,
+  logger,
   mailer: env.SMTP_URL
     ? createSmtpMailer({
         url: env.SMTP_URL,
@@ -27,13 +30,13 @@ let shuttingDown = false;
 async function shutdown(signal: string) {
   if (shuttingDown) return;
   shuttingDown = true;
-  console.log(`[worker] ${signal} received`);
+  logger.info({ signal }, "stopping");
   try {
     await worker.stop();
     await db.$disconnect();
     process.exit(0);
   } catch (err) {
-    console.error(`[worker] shutdown failed: ${(err as Error).message}`);
+    logger.error({ err }, "shutdown failed");
     process.exit(1);
   }
 }

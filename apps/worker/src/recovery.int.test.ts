@@ -3,6 +3,7 @@
  * queue): the worker asks for it again when it starts.
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { silentLogger } from "@innspill/log";
 import type { TestDatabase } from "@innspill/db/testing";
 import type { Actor } from "@innspill/domain";
 import { createDemoDatabase, signDemoLetter } from "@innspill/demo/testing";
@@ -30,7 +31,7 @@ it("makes the signed document of a letter signed without one when the worker sta
     port: 0,
     schedules: false,
     pollingIntervalSeconds: 0.5,
-    log: () => undefined,
+    logger: silentLogger,
   });
   let doc = null;
   for (let i = 0; i < 150 && !doc; i++) {

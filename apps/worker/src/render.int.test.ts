@@ -4,6 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { silentLogger } from "@innspill/log";
 import type { TestDatabase } from "@innspill/db/testing";
 import { requestRender, type Actor } from "@innspill/domain";
 import { createDemoDatabase } from "@innspill/demo/testing";
@@ -60,7 +61,7 @@ describe("submission.render", () => {
       port: 0,
       schedules: false,
       pollingIntervalSeconds: 0.5,
-      log: () => undefined,
+      logger: silentLogger,
     });
     try {
       const { render: r, enqueued } = await render();

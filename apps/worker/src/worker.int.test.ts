@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { silentLogger } from "@innspill/log";
 import { createTestDatabase, type TestDatabase } from "@innspill/db/testing";
 import { seedDemoData } from "@innspill/demo";
 import { markOverdueHearingsJob, queueName } from "@innspill/jobs";
@@ -18,7 +19,7 @@ beforeAll(async () => {
     schedules: false,
     pollingIntervalSeconds: 0.5,
     heartbeatSeconds: 1,
-    log: () => undefined,
+    logger: silentLogger,
   });
 });
 afterAll(async () => {

@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import { randomUUID } from "node:crypto";
 import type { Db } from "@innspill/db";
+import { createLogger, type Logger } from "@innspill/log";
 import { isAppError } from "@innspill/domain";
 import {
   listSignedWithoutDocument,
@@ -38,7 +39,8 @@ export interface WorkerOptions {
   /** How often pg-boss maintenance runs (it also expires jobs of a worker that died). */
   maintenanceIntervalSeconds?: number;
   renderDelayMs?: number;
-  log?: (msg: string) => void;
+  /** Structured logs (pino); tests pass a silent one. */
+  logger?: Logger;
 }
 
 export interface RunningWorker {
@@ -49,13 +51,13 @@ export interface RunningWorker {
 }
 
 export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
-  const log = options.log ?? ((m: string) => console.log(`[worker] ${m}`));
   const id = `worker-${randomUUID().slice(0, 8)}`;
+  const log = (options.logger ?? createLogger("worker")).child({ worker: id });
   const startedAt = new Date();
   const boss = createBoss(options.databaseUrl, "worker", {
     maintenanceIntervalSeconds: options.maintenanceIntervalSeconds,
   });
-  boss.on("error", (err) => log(`pg-boss error: ${err.message}`));
+  boss.on("error", (err) => log.error({ err }, "pg-boss error"));
   await boss.start();
   await ensureQueues(boss, { schedules: options.schedules ?? true });
 
@@ -69,6 +71,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       async ([job]) => {
         if (!job) return;
         inFlight++;
+        const started = performance.now();
+        const jobLog = log.child({ queue, jobId: job.id });
         try {
           const parsed = p.job.schema.safeParse(job.data);
           if (!parsed.success) {
@@ -85,12 +89,12 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
             },
             parsed.data,
           );
-          log(`${queue} ${job.id} done: ${JSON.stringify(result)}`);
+          jobLog.info({ result, ms: Math.round(performance.now() - started) }, "job done");
           return result;
         } catch (err) {
           // A domain error (unknown render, mismatched snapshot) is not fixed by trying again.
           if (isAppError(err)) await exhaustRetries(boss, queue, job.id);
-          log(`${queue} ${job.id} failed: ${(err as Error).message}`);
+          jobLog.warn({ err, ms: Math.round(performance.now() - started) }, "job failed");
           throw err;
         } finally {
           inFlight--;
@@ -113,7 +117,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       { submissionId: s.id, snapshotSha256: s.snapshotSha256! },
       { singletonKey: `finalize:${s.id}`, singletonSeconds: 60 },
     );
-    log(`submission ${s.id} is signed without its document; asked for it again`);
+    log.warn({ submissionId: s.id }, "signed without its document; asked for it again");
   }
 
   const beat = () =>
@@ -121,7 +125,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       id,
       startedAt,
       info: { queues: processors.map((p) => queueName(p.job)), inFlight },
-    }).catch((err: Error) => log(`heartbeat failed: ${err.message}`));
+    }).catch((err: Error) => log.error({ err }, "heartbeat failed"));
   await beat();
   const timer = setInterval(beat, (options.heartbeatSeconds ?? 5) * 1000);
 
@@ -143,7 +147,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   await new Promise<void>((resolve) => server.listen(options.port, "127.0.0.1", resolve));
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : options.port;
-  log(`${id} ready; health on http://127.0.0.1:${port}/healthz`);
+  log.info({ health: `http://127.0.0.1:${port}/healthz` }, "ready");
 
   return {
     id,
@@ -152,13 +156,13 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     async stop() {
       if (stopping) return;
       stopping = true;
-      log("draining: no new jobs; waiting for running jobs to finish");
+      log.info({ inFlight }, "draining: no new jobs; waiting for running jobs to finish");
       clearInterval(timer);
       // graceful: stop fetching, wait up to 30 s for active jobs, then close the pool.
       await boss.stop({ graceful: true, wait: true, timeout: 30_000 });
       await removeWorkerHeartbeat(options.db, id).catch(() => undefined);
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      log("stopped");
+      log.info("stopped");
     },
   };
 }

@@ -2,11 +2,14 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import MicrosoftEntraID from "next-auth/providers/microsoft-entra-id";
 import { getDb } from "@innspill/db";
+import { createLogger } from "@innspill/log";
 import { isAppError, type Actor } from "@innspill/domain";
 import { authenticateUser, getActiveActor, recordOidcLogin } from "@innspill/domain/session";
 import { baseAuthConfig } from "./config";
 import { clientAddressFrom } from "./client-address";
 import { env, oidcEnabled } from "./env";
+
+const authLogger = createLogger("auth");
 
 export { oidcEnabled } from "./env";
 export * from "./roles";
@@ -31,7 +34,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // A wrong password is an ordinary event (it is recorded and throttled in the domain), not a server error.
     error(error) {
       if ((error as { type?: string }).type === "CredentialsSignin") return;
-      console.error("[auth]", error);
+      authLogger.error({ err: error }, "auth error");
     },
   },
   providers: [

@@ -17,6 +17,8 @@ export function createBoss(
     max: role === "worker" ? 5 : 2,
     supervise: role === "worker",
     schedule: role === "worker",
+    // How often a worker checks whether a schedule is due (one worker of all sends it, once per schedule).
+    cronMonitorIntervalSeconds: 15,
     // Maintenance also expires jobs whose worker died, so they are retried.
     maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 30,
   });
@@ -39,6 +41,27 @@ export async function ensureQueues(boss: PgBoss, options: { schedules?: boolean 
     if (options.schedules && job.cron) {
       await boss.schedule(name, job.cron, {}, { tz: TIME_ZONE });
     }
+  }
+}
+
+/**
+ * Run with the migrations, as the database's owner: creates or upgrades the queue's schema (`pgboss`) and every
+ * job's queue, so the app's own role, which may not create tables, only ever reads and writes jobs.
+ */
+export async function migrateQueues(connectionString: string): Promise<void> {
+  const boss = new PgBoss({
+    connectionString,
+    application_name: "innspill-migrate",
+    max: 2,
+    supervise: false,
+    // Started once with scheduling on, so pg-boss also makes its own queue for scheduled jobs.
+    schedule: true,
+  });
+  await boss.start();
+  try {
+    await ensureQueues(boss);
+  } finally {
+    await boss.stop({ graceful: false, wait: true });
   }
 }
 

@@ -4,6 +4,7 @@ import { clientIp, getSessionActor } from "@innspill/auth";
 import { createBoss, createJobQueue, ensureQueues, type PgBoss } from "@innspill/jobs";
 import type { Context } from "@innspill/api";
 import { env } from "@/env";
+import { logger } from "./log";
 
 const globalForBoss = globalThis as unknown as { innspillBoss?: Promise<PgBoss> };
 
@@ -11,7 +12,7 @@ const globalForBoss = globalThis as unknown as { innspillBoss?: Promise<PgBoss> 
 function getBoss(): Promise<PgBoss> {
   globalForBoss.innspillBoss ??= (async () => {
     const boss = createBoss(env.DATABASE_URL, "producer");
-    boss.on("error", (err) => console.error(`[pg-boss] ${err.message}`));
+    boss.on("error", (err) => logger.error({ err }, "pg-boss error"));
     await boss.start();
     await ensureQueues(boss);
     return boss;

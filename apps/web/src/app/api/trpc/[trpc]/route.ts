@@ -2,11 +2,20 @@ import { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "@innspill/api";
 import { createContext } from "@/server/context";
+import { requestIdOf } from "@innspill/log";
 import { BODY_LIMITS, bodyTooLargeResponse, limitBody } from "@/server/limits";
+import { logger } from "@/server/log";
 
-/** tRPC, with its body refused (413, PAYLOAD_TOO_LARGE) as it streams past the limit. */
-const handler = (req: Request) => {
-  let limited: Request;
+/**
+ * tRPC, with its body refused (413, PAYLOAD_TOO_LARGE) as it streams past the limit. One log line per request,
+ * with its request id (also in the response's `x-request-id`), the procedures, status and time.
+ */
+const handler = async (req: Request) => {
+  const started = performance.now();
+  const reqId = requestIdOf(req.headers);
+  const log = logger.child({ reqId });
+  const path = new URL(req.url).pathname.slice("/api/trpc/".length);
+  let limited: Request | null = null;
   try {
     limited = limitBody(
       req,
@@ -14,18 +23,26 @@ const handler = (req: Request) => {
       () => new TRPCError({ code: "PAYLOAD_TOO_LARGE", message: "requestTooLarge" }),
     );
   } catch {
-    return bodyTooLargeResponse(BODY_LIMITS.trpc);
+    // Content-Length says it is too large: refused before reading.
   }
-  return fetchRequestHandler({
-    endpoint: "/api/trpc",
-    req: limited,
-    router: appRouter,
-    createContext,
-    onError({ error, path }) {
-      if (error.code === "INTERNAL_SERVER_ERROR")
-        console.error(`[trpc] ${path ?? "?"}:`, error.cause ?? error);
-    },
-  });
+  const res = limited
+    ? await fetchRequestHandler({
+        endpoint: "/api/trpc",
+        req: limited,
+        router: appRouter,
+        createContext,
+        onError({ error, path }) {
+          if (error.code === "INTERNAL_SERVER_ERROR")
+            log.error({ err: error.cause ?? error, path }, "trpc error");
+        },
+      })
+    : bodyTooLargeResponse(BODY_LIMITS.trpc);
+  res.headers.set("x-request-id", reqId);
+  log.info(
+    { method: req.method, path, status: res.status, ms: Math.round(performance.now() - started) },
+    "trpc",
+  );
+  return res;
 };
 
 export { handler as GET, handler as POST };
