@@ -6,6 +6,7 @@ import { defineConfig } from "@playwright/test";
  * Browser: Debian's Chromium (`apt-get install -y chromium`); Playwright's own download is not reachable here.
  */
 const PORT = 3100;
+const OIDC_PORT = 3109;
 const dataDir = ".data-e2e";
 
 export default defineConfig({
@@ -36,20 +37,33 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    // The build is done by `npm run test:e2e` before Playwright starts.
-    command: `rm -rf ${dataDir} && node_modules/.bin/tsx scripts/run.ts start`,
-    url: `http://localhost:${PORT}/login`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    env: {
-      PORT: String(PORT),
-      WORKER_PORT: "3101",
-      INNSPILL_DATA_DIR: dataDir,
-      INNSPILL_SKIP_BUILD: "1",
-      // Request lines would drown the test report; warnings and errors still show.
-      LOG_LEVEL: "warn",
+  webServer: [
+    {
+      // A real OpenID Connect provider for the single sign-on tests (e2e/oidc/).
+      command: `node_modules/.bin/tsx e2e/oidc/provider.ts ${OIDC_PORT} http://localhost:${PORT}`,
+      url: `http://localhost:${OIDC_PORT}/.well-known/openid-configuration`,
+      timeout: 30_000,
+      reuseExistingServer: false,
     },
-  },
+    {
+      // The build is done by `npm run test:e2e` before Playwright starts.
+      command: `rm -rf ${dataDir} && node_modules/.bin/tsx scripts/run.ts start`,
+      url: `http://localhost:${PORT}/login`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      env: {
+        PORT: String(PORT),
+        WORKER_PORT: "3101",
+        INNSPILL_DATA_DIR: dataDir,
+        INNSPILL_SKIP_BUILD: "1",
+        // Request lines would drown the test report; warnings and errors still show.
+        LOG_LEVEL: "warn",
+        AUTH_OIDC_ISSUER: `http://localhost:${OIDC_PORT}`,
+        AUTH_OIDC_CLIENT_ID: "innspill",
+        AUTH_OIDC_CLIENT_SECRET: "innspill-e2e-hemmelighet",
+        AUTH_OIDC_NAME: "Testleverandøren",
+      },
+    },
+  ],
 });

@@ -11,7 +11,7 @@ test("a wrong password gets a clear Norwegian message", async ({ page }) => {
   await page.goto("/login");
   await page.getByLabel("E-post").fill("kaja@nito.test");
   await page.getByLabel("Passord").fill("feil-passord");
-  await page.getByRole("button", { name: "Logg inn" }).click();
+  await page.getByRole("button", { name: "Logg inn", exact: true }).click();
   await expect(page.getByText("Feil e-post eller passord.")).toBeVisible();
   await expect(page.getByLabel("E-post")).toHaveValue("kaja@nito.test");
 });

@@ -6,7 +6,7 @@ export async function login(page: Page, email: string, password = PASSWORD) {
   await page.goto("/login");
   await page.getByLabel("E-post").fill(email);
   await page.getByLabel("Passord").fill(password);
-  await page.getByRole("button", { name: "Logg inn" }).click();
+  await page.getByRole("button", { name: "Logg inn", exact: true }).click();
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole("heading", { name: "Oversikt" })).toBeVisible();
 }

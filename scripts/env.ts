@@ -29,6 +29,8 @@ export const env = createEnv({
      * (not to altering the tables) after every migration.
      */
     INNSPILL_APP_ROLE: z.string().optional(),
+    /** Where users open Innspill; default http://localhost:<PORT>. Links in e-mails and sign-in redirects use it. */
+    PUBLIC_URL: z.url().optional(),
     NODE_ENV: z.string().optional(),
   },
   runtimeEnv: process.env,

@@ -195,6 +195,7 @@ try {
     AUTH_SECRET: secret,
     AUTH_TRUST_HOST: "true",
     PORT: String(env.PORT),
+    PUBLIC_URL: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
     WORKER_PORT: String(env.WORKER_PORT),
     NEXT_TELEMETRY_DISABLED: "1",
     TURBO_TELEMETRY_DISABLED: "1",

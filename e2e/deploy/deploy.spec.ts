@@ -33,7 +33,7 @@ async function as(browser: Browser, email: string): Promise<Page> {
   await page.goto(`${next()}/login`);
   await page.getByLabel("E-post").fill(email);
   await page.getByLabel("Passord").fill(PASSWORD);
-  await page.getByRole("button", { name: "Logg inn" }).click();
+  await page.getByRole("button", { name: "Logg inn", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Oversikt" })).toBeVisible();
   return page;
 }

@@ -359,6 +359,6 @@ describe("innspill", () => {
       ok: true,
       result: { active: false },
     });
-    expect((await t.db.user.findUniqueOrThrow({ where: { email: "ny@nito.test" } })).active).toBe(false);
+    expect((await t.db.user.findFirstOrThrow({ where: { email: "ny@nito.test" } })).active).toBe(false);
   });
 });

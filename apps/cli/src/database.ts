@@ -46,7 +46,10 @@ export async function connect(dataDir: string = env.INNSPILL_DATA_DIR): Promise<
 /** The user named by `--as`, or the first active administrator. */
 export async function actorFor(db: Db, email: string | undefined): Promise<Actor> {
   const user = email
-    ? await db.user.findUnique({ where: { email: email.toLowerCase() } })
+    ? await db.user.findFirst({
+        where: { email: email.toLowerCase(), active: true },
+        orderBy: { createdAt: "asc" },
+      })
     : await db.user.findFirst({ where: { role: "ADMIN", active: true }, orderBy: { createdAt: "asc" } });
   const actor = user ? await getActiveActor(db, user.id) : null;
   if (!actor)

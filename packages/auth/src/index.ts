@@ -1,17 +1,24 @@
+import { cookies } from "next/headers";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import MicrosoftEntraID from "next-auth/providers/microsoft-entra-id";
 import { getDb } from "@innspill/db";
 import { createLogger } from "@innspill/log";
 import { isAppError, type Actor } from "@innspill/domain";
-import { authenticateUser, getActiveActor, recordOidcLogin } from "@innspill/domain/session";
+import { authenticateUser, getActiveActor, signInWithOidc } from "@innspill/domain/session";
 import { baseAuthConfig } from "./config";
 import { clientAddressFrom } from "./client-address";
-import { env, oidcEnabled } from "./env";
+import { env, oidc } from "./env";
 
 const authLogger = createLogger("auth");
 
 export { oidcEnabled } from "./env";
+
+/** The single sign-on provider's id in next-auth (its callback is /api/auth/callback/oidc). */
+export const OIDC_PROVIDER = "oidc";
+/** Set by the signing page's «Bekreft med ny innlogging»: the login that comes back is a re-authentication. */
+export const REAUTH_COOKIE = "innspill-reauth";
+/** Its name on the login button. */
+export const oidcName = oidc?.name ?? null;
 export * from "./roles";
 
 /** Thrown to the login form; `code` picks the Norwegian message. */
@@ -34,7 +41,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // A wrong password is an ordinary event (it is recorded and throttled in the domain), not a server error.
     error(error) {
       if ((error as { type?: string }).type === "CredentialsSignin") return;
-      authLogger.error({ err: error }, "auth error");
+      authLogger.error({ err: error, cause: (error as { cause?: unknown }).cause }, "auth error");
     },
   },
   providers: [
@@ -57,32 +64,57 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         }
       },
     }),
-    ...(oidcEnabled
+    ...(oidc
       ? [
-          MicrosoftEntraID({
-            clientId: env.AUTH_MICROSOFT_ENTRA_ID_ID,
-            clientSecret: env.AUTH_MICROSOFT_ENTRA_ID_SECRET,
-            issuer: env.AUTH_MICROSOFT_ENTRA_ID_ISSUER,
-          }),
+          {
+            id: OIDC_PROVIDER,
+            name: oidc.name,
+            type: "oidc" as const,
+            issuer: oidc.issuer,
+            clientId: oidc.clientId,
+            clientSecret: oidc.clientSecret,
+            checks: ["pkce" as const, "state" as const, "nonce" as const],
+            authorization: { params: { scope: "openid profile email" } },
+            // The ID token's claims, kept whole for the sign-in callback (issuer, subject, auth_time).
+            profile: (claims: Record<string, unknown>) => ({
+              id: String(claims.sub),
+              email: typeof claims.email === "string" ? claims.email : null,
+              name: typeof claims.name === "string" ? claims.name : null,
+            }),
+          },
         ]
       : []),
   ],
   callbacks: {
     ...baseAuthConfig.callbacks,
-    async signIn({ user, account }) {
+    async signIn({ user, account, profile }) {
       if (account?.provider === "credentials") return true;
-      // OIDC: only people who already have an active Innspill user (matched on e-mail) may log in.
-      const email = user.email?.toLowerCase();
-      if (!email) return false;
-      const dbUser = await getDb().user.findUnique({ where: { email } });
-      if (!dbUser?.active) return "/login?error=NotRegistered";
-      // A fresh OIDC login counts as re-authentication for signing (five minutes).
-      await recordOidcLogin(getDb(), dbUser.id);
-      user.id = dbUser.id;
-      user.role = dbUser.role;
-      user.name = dbUser.name;
-      user.sessionVersion = dbUser.sessionVersion;
-      return true;
+      if (account?.provider !== OIDC_PROVIDER || !profile) return false;
+      // Matched on the issuer and the stable subject of the verified ID token, never on the e-mail claim alone.
+      // Only a login the signing page asked for (prompt=login) counts as re-authentication for signing.
+      const jar = await cookies();
+      const reauth = jar.get(REAUTH_COOKIE)?.value === "1";
+      if (reauth) jar.delete(REAUTH_COOKIE);
+      try {
+        const known = await signInWithOidc(getDb(), {
+          issuer: typeof profile.iss === "string" ? profile.iss : oidc!.issuer,
+          subject: String(profile.sub ?? ""),
+          email: typeof profile.email === "string" ? profile.email : null,
+          emailVerified: typeof profile.email_verified === "boolean" ? profile.email_verified : null,
+          authTime: typeof profile.auth_time === "number" ? profile.auth_time : null,
+          reauth,
+        });
+        user.id = known.id;
+        user.role = known.role;
+        user.name = known.name;
+        user.email = known.email;
+        user.sessionVersion = known.sessionVersion;
+        return true;
+      } catch (err) {
+        if (isAppError(err))
+          return `/login?error=${err.message === "oidcDeactivated" ? "Deactivated" : "NotRegistered"}`;
+        throw err;
+      }
     },
   },
 });

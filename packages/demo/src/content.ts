@@ -25,8 +25,8 @@ export async function seedDemoContent(db: Db): Promise<{ created: boolean }> {
   const org = await db.organisation.findUnique({ where: { slug: DEMO_ORG_SLUG } });
   if (!org) return { created: false };
   if (await db.textBlock.count({ where: { organisationId: org.id } })) return { created: false };
-  const ingrid = await db.user.findUniqueOrThrow({ where: { email: "ingrid@nito.test" } });
-  const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@nito.test" } });
+  const ingrid = await db.user.findFirstOrThrow({ where: { email: "ingrid@nito.test" } });
+  const admin = await db.user.findFirstOrThrow({ where: { email: "admin@nito.test" } });
   const adviser: Actor = { id: ingrid.id, organisationId: org.id, role: "ADVISER", name: ingrid.name };
   const adminActor: Actor = { id: admin.id, organisationId: org.id, role: "ADMIN", name: admin.name };
 
@@ -126,8 +126,8 @@ export async function seedDemoContent(db: Db): Promise<{ created: boolean }> {
     ],
   );
 
-  const kaja = await db.user.findUniqueOrThrow({ where: { email: "kaja@nito.test" } });
-  const heidi = await db.user.findUniqueOrThrow({ where: { email: "heidi@nito.test" } });
+  const kaja = await db.user.findFirstOrThrow({ where: { email: "kaja@nito.test" } });
+  const heidi = await db.user.findFirstOrThrow({ where: { email: "heidi@nito.test" } });
   const k = await createSignatory(
     db,
     {

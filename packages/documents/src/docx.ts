@@ -15,7 +15,7 @@ import {
   Paragraph,
   TextRun,
 } from "docx";
-import JSZip from "jszip";
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 import type { DocBlock, DocumentModel, Run } from "./model";
 
 function runs(rs: Run[]): (TextRun | FootnoteReferenceRun)[] {
@@ -148,28 +148,30 @@ export async function renderDocx(m: DocumentModel): Promise<Buffer> {
   return reproducible(await Packer.toBuffer(doc), m.date);
 }
 
-/** Fixed timestamps in the zip entries and in docProps/core.xml. */
-async function reproducible(buffer: Buffer, date: string): Promise<Buffer> {
-  const fixed = new Date(`${date}T12:00:00.000Z`);
-  const zip = await JSZip.loadAsync(buffer);
-  const core = zip.file("docProps/core.xml");
+/**
+ * Fixed timestamps in the zip entries and in docProps/core.xml, files in name order, DEFLATE level 6. With fflate
+ * (what docx zips with itself) rather than a second pure-JS zip library: unzipping and zipping again costs about as
+ * much as making the document.
+ */
+function reproducible(buffer: Uint8Array, date: string): Buffer {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  // fflate writes a zip entry's time from the local-time fields of the Date: these fields are noon on the letter's
+  // date in whatever time zone the worker runs, so the bytes do not depend on it.
+  const mtime = new Date(y, m - 1, d, 12, 0, 0);
+  const iso = `${date}T12:00:00Z`;
+  const files = unzipSync(buffer);
+  const core = files["docProps/core.xml"];
   if (core) {
-    const xml = (await core.async("string")).replace(
-      /(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g,
-      `$1${fixed.toISOString().replace(/\.\d{3}Z$/, "Z")}$2`,
+    files["docProps/core.xml"] = strToU8(
+      strFromU8(core).replace(
+        /(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g,
+        `$1${iso}$2`,
+      ),
     );
-    zip.file("docProps/core.xml", xml);
   }
-  const out = new JSZip();
-  for (const name of Object.keys(zip.files).sort()) {
-    const entry = zip.files[name]!;
-    if (entry.dir) continue;
-    out.file(name, await entry.async("uint8array"), { date: fixed, createFolders: false });
+  const sorted: Zippable = {};
+  for (const name of Object.keys(files).sort()) {
+    if (!name.endsWith("/")) sorted[name] = [files[name]!, { mtime, level: 6, os: 3 }];
   }
-  return out.generateAsync({
-    type: "nodebuffer",
-    compression: "DEFLATE",
-    compressionOptions: { level: 6 },
-    platform: "UNIX",
-  });
+  return Buffer.from(zipSync(sorted));
 }

@@ -7,6 +7,8 @@ import { AppError, toAppError } from "./errors";
 import {
   authenticateUser,
   changeOwnPassword,
+  createUser,
+  listUsers,
   deactivateUser,
   getActiveActor,
   LOGIN_THROTTLE,
@@ -16,6 +18,10 @@ import { markOverdueHearings } from "./hearings/index";
 import { dateOnlyToDb } from "./dates";
 import type { Actor } from "./actor";
 import { createDemoDatabase } from "@innspill/demo/testing";
+import { signInWithOidc } from "./users/oidc";
+import { getSystemStatus } from "./system/index";
+import { inlineJobs } from "./jobs";
+import { createSubmission } from "./submissions/index";
 
 let t: TestDatabase;
 let orgId: string;
@@ -139,7 +145,7 @@ describe("login", () => {
   });
 
   it("refuses a deactivated user", async () => {
-    const heidi = await t.db.user.findUniqueOrThrow({ where: { email: "heidi@nito.test" } });
+    const heidi = await t.db.user.findFirstOrThrow({ where: { email: "heidi@nito.test" } });
     await deactivateUser(t.db, { userId: heidi.id }, admin);
     expect(
       await codeOf(authenticateUser(t.db, { email: heidi.email, password: DEMO_PASSWORD }, at(30))),
@@ -292,7 +298,7 @@ describe("organisations", () => {
       });
     const otherAdmin = await mk("admin@annen.test", "ADMIN");
     const otherAdviser = await mk("radgiver@annen.test", "ADVISER");
-    const nitoAdviser = await t.db.user.findUniqueOrThrow({ where: { email: "ingrid@nito.test" } });
+    const nitoAdviser = await t.db.user.findFirstOrThrow({ where: { email: "ingrid@nito.test" } });
     await t.db.$transaction(async (tx) => {
       await notify(tx, {
         userIds: [otherAdviser.id],
@@ -315,6 +321,128 @@ describe("organisations", () => {
     expect(theirs.map((m) => m.subject)).toEqual(["[Innspill] Til annen"]);
     expect(ours.map((m) => m.subject)).toContain("[Innspill] Til NITO");
     expect(ours.map((m) => m.subject)).not.toContain("[Innspill] Til annen");
+  });
+
+  it("Systemstatus shows an admin the failed jobs of their own organisation's letters only", async () => {
+    const other = await t.db.organisation.create({
+      data: { slug: "fjerde", name: "Fjerde", shortName: "F" },
+    });
+    const otherAdmin = await t.db.user.create({
+      data: {
+        organisationId: other.id,
+        name: "A",
+        email: "admin@fjerde.test",
+        role: "ADMIN",
+        passwordHash: "x",
+      },
+    });
+    const asOther: Actor = { id: otherAdmin.id, organisationId: other.id, role: "ADMIN", name: "A" };
+    const hearing = await t.db.hearing.findFirstOrThrow({
+      where: { organisationId: orgId, submissions: { none: {} } },
+    });
+    const letterId = (await createSubmission(t.db, { hearingId: hearing.id }, admin)).id;
+    const failure = (id: string, data: unknown) => ({
+      id,
+      queue: "submission.render.v1",
+      failedAt: new Date(),
+      retryCount: 4,
+      reason: "Typst: font missing",
+      data,
+    });
+    const queue = {
+      ...inlineJobs,
+      async failedJobs() {
+        return [
+          failure("j1", { submissionId: letterId, snapshotSha256: "a".repeat(64) }),
+          { ...failure("j2", { now: "2026-12-01T00:00:00Z" }), queue: "hearings.mark-overdue.v1" },
+          failure("j3", { submissionId: "ikke-en-uuid" }),
+        ];
+      },
+    };
+    const nito = await getSystemStatus(t.db, admin, queue);
+    const theirs = await getSystemStatus(t.db, asOther, queue);
+    expect(nito.failedJobs.map((j) => j.id)).toEqual(["j1", "j2"]);
+    expect(theirs.failedJobs.map((j) => j.id)).toEqual(["j2"]);
+    // A scheduled job's data says nothing about anyone, and is not shown.
+    expect(theirs.failedJobs[0]!.data).toBeNull();
+  });
+
+  it("e-mail addresses are unique per organisation: another organisation's users are neither revealed nor reachable", async () => {
+    const other = await t.db.organisation.create({
+      data: { slug: "tredje", name: "Tredje forening", shortName: "TF" },
+    });
+    const otherAdmin = await t.db.user.create({
+      data: {
+        organisationId: other.id,
+        name: "Admin",
+        email: "admin@tredje.test",
+        role: "ADMIN",
+        passwordHash: "x",
+      },
+    });
+    const asOther: Actor = { id: otherAdmin.id, organisationId: other.id, role: "ADMIN", name: "Admin" };
+    // Kaja is a NITO user; the other organisation adds a user of its own with her address, unaware of her.
+    const mine = await createUser(
+      t.db,
+      { name: "Kaja i Tredje", email: "kaja@nito.test", role: "ADVISER", password: "et-annet-passord-1" },
+      asOther,
+    );
+    expect(mine.email).toBe("kaja@nito.test");
+    // In its own organisation the address is taken, with a message that says so for this organisation only.
+    const again = await createUser(
+      t.db,
+      { name: "Kaja igjen", email: "kaja@nito.test", role: "ADVISER", password: "et-annet-passord-2" },
+      asOther,
+    ).catch((err: AppError) => err);
+    expect(again).toMatchObject({ code: "CONFLICT", message: "emailTaken" });
+    // Each password logs in to its own organisation's user.
+    const nito = await authenticateUser(t.db, { email: "kaja@nito.test", password: DEMO_PASSWORD });
+    const tredje = await authenticateUser(t.db, { email: "kaja@nito.test", password: "et-annet-passord-1" });
+    expect(nito.organisationId).toBe(orgId);
+    expect(tredje).toMatchObject({ id: mine.id, organisationId: other.id });
+    expect(
+      await codeOf(authenticateUser(t.db, { email: "kaja@nito.test", password: "feil-passord-123" })),
+    ).toBe("UNAUTHORIZED");
+    // The other organisation's admin lists only its own users.
+    const listed = await listUsers(t.db, asOther);
+    expect(listed.map((u) => u.id).sort()).toEqual([otherAdmin.id, mine.id].sort());
+  });
+});
+
+describe("single sign-on", () => {
+  const issuer = "https://login.microsoftonline.com/tenant-a/v2.0";
+  const now = new Date("2026-12-01T10:00:00Z");
+  const at = (secondsAgo: number) => Math.floor(now.getTime() / 1000) - secondsAgo;
+
+  it("links a subject once by verified address, then knows the person by issuer and subject only", async () => {
+    const email = "martin@nito.test";
+    // An unverified address links nothing.
+    expect(
+      await codeOf(signInWithOidc(t.db, { issuer, subject: "m-1", email, emailVerified: false }, now)),
+    ).toBe("UNAUTHORIZED");
+    const first = await signInWithOidc(t.db, { issuer, subject: "m-1", email, emailVerified: true }, now);
+    expect(first.email).toBe(email);
+    // Known by the subject now, whatever the e-mail claim says (an address changed at the provider).
+    const again = await signInWithOidc(t.db, { issuer, subject: "m-1", email: "nytt@nito.test" }, now);
+    expect(again.id).toBe(first.id);
+    // Another subject with the same address, or the same subject from another issuer, is somebody else.
+    expect(await codeOf(signInWithOidc(t.db, { issuer, subject: "m-2", email }, now))).toBe("UNAUTHORIZED");
+    expect(
+      await codeOf(signInWithOidc(t.db, { issuer: "https://annen.example/", subject: "m-1", email }, now)),
+    ).toBe("UNAUTHORIZED");
+    // An ordinary login, however recent, is not a re-authentication; one the signing page asked for is, if fresh.
+    await signInWithOidc(t.db, { issuer, subject: "m-1", authTime: at(5) }, now);
+    expect((await t.db.user.findUniqueOrThrow({ where: { id: first.id } })).reauthenticatedAt).toBeNull();
+    await signInWithOidc(t.db, { issuer, subject: "m-1", authTime: at(600), reauth: true }, now);
+    expect((await t.db.user.findUniqueOrThrow({ where: { id: first.id } })).reauthenticatedAt).toBeNull();
+    await signInWithOidc(t.db, { issuer, subject: "m-1", authTime: at(5), reauth: true }, now);
+    expect((await t.db.user.findUniqueOrThrow({ where: { id: first.id } })).reauthenticatedAt).toEqual(
+      new Date(at(5) * 1000),
+    );
+    // Deactivated: refused, though linked.
+    await t.db.user.update({ where: { id: first.id }, data: { active: false } });
+    expect(await codeOf(signInWithOidc(t.db, { issuer, subject: "m-1" }, now))).toBe("FORBIDDEN");
+    await t.db.user.update({ where: { id: first.id }, data: { active: true } });
   });
 });
 
@@ -340,7 +468,7 @@ describe("unique constraints", () => {
 
 describe("own password", () => {
   it("changes with the current password, refuses a wrong one at its field, and the new one logs in", async () => {
-    const martin = (await t.db.user.findUniqueOrThrow({ where: { email: "martin@nito.test" } })).id;
+    const martin = (await t.db.user.findFirstOrThrow({ where: { email: "martin@nito.test" } })).id;
     const me: Actor = { id: martin, organisationId: orgId, role: "ADVISER", name: "Martin Haugen" };
     await expect(
       changeOwnPassword(t.db, { current: "feil-passord", password: "et-helt-nytt-passord" }, me),

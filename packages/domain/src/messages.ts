@@ -36,7 +36,9 @@ export const domainMessages = {
     hearingConflict:
       "Noen andre har lagret endringer i denne høringen mens du redigerte. Se de nye verdiene under; det du skrev er tatt vare på.",
     userNotFound: "Fant ikke brukeren.",
-    emailTaken: "Det finnes allerede en bruker med denne e-postadressen.",
+    emailTaken: "Organisasjonen har allerede en bruker med denne e-postadressen.",
+    oidcNotRegistered: "Du har ingen aktiv bruker i Innspill. Be en administrator om tilgang.",
+    oidcDeactivated: "Brukeren din i Innspill er deaktivert. Be en administrator om tilgang.",
     cannotDeactivateSelf: "Du kan ikke deaktivere din egen bruker.",
     transitionNotAllowed: "Høringen kan ikke gå direkte fra denne statusen til den valgte.",
     transitionForbidden: "Rollen din kan ikke gjøre denne statusendringen.",
@@ -166,7 +168,9 @@ export const domainMessages = {
     hearingConflict:
       "Someone else saved changes to this hearing while you were editing. See the new values below; what you typed is kept.",
     userNotFound: "User not found.",
-    emailTaken: "A user with this e-mail address already exists.",
+    emailTaken: "The organisation already has a user with this e-mail address.",
+    oidcNotRegistered: "You have no active Innspill user. Ask an administrator for access.",
+    oidcDeactivated: "Your Innspill user is deactivated. Ask an administrator for access.",
     cannotDeactivateSelf: "You cannot deactivate your own user.",
     transitionNotAllowed: "The hearing cannot go directly from this status to the one chosen.",
     transitionForbidden: "Your role cannot make this status change.",

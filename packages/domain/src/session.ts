@@ -4,4 +4,4 @@
  * there is an actor, so they are kept out of the main entry.
  */
 export { authenticateUser, getActiveActor, LOGIN_THROTTLE } from "./users/index";
-export { recordOidcLogin } from "./submissions/signing";
+export { signInWithOidc, type OidcClaims } from "./users/oidc";

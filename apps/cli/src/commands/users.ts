@@ -4,7 +4,9 @@ import { UsageError, needs } from "../context";
 /** The user a `users …` command names with --email. */
 export async function userByEmail(db: Db, email: string | undefined) {
   needs(!!email, "Oppgi --email.");
-  const user = await db.user.findUnique({ where: { email: email.toLowerCase() } });
-  if (!user) throw new UsageError(`Fant ingen bruker ${email}.`);
-  return user;
+  const users = await db.user.findMany({ where: { email: email.toLowerCase() }, take: 2 });
+  if (!users.length) throw new UsageError(`Fant ingen bruker ${email}.`);
+  if (users.length > 1)
+    throw new UsageError(`${email} er bruker i flere organisasjoner; endre brukeren i Admin i stedet.`);
+  return users[0]!;
 }

@@ -3,7 +3,7 @@
 import { cookies } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { AuthError, CredentialsSignin } from "next-auth";
-import { signIn, signOut } from "@innspill/auth";
+import { OIDC_PROVIDER, REAUTH_COOKIE, signIn, signOut } from "@innspill/auth";
 import { LOCALE_COOKIE } from "@/i18n/request";
 
 export async function setLocale(formData: FormData) {
@@ -38,8 +38,22 @@ export async function login(_prev: LoginState, formData: FormData): Promise<Logi
   }
 }
 
-export async function loginWithOidc() {
-  await signIn("microsoft-entra-id", { redirectTo: "/" });
+export async function loginWithOidc(formData: FormData) {
+  await signIn(OIDC_PROVIDER, { redirectTo: safeCallback(formData.get("callbackUrl")) });
+}
+
+/**
+ * Re-authentication for signing, for a user who logs in through the identity provider: a fresh login there
+ * (`prompt=login`, `max_age=0`), whatever session the provider has; its `auth_time` is checked on the way back.
+ */
+export async function reauthenticateWithOidc(formData: FormData) {
+  // Marks the round trip as a re-authentication: only such a login counts for signing (packages/auth).
+  (await cookies()).set(REAUTH_COOKIE, "1", { httpOnly: true, sameSite: "lax", path: "/", maxAge: 600 });
+  await signIn(
+    OIDC_PROVIDER,
+    { redirectTo: safeCallback(formData.get("callbackUrl")) },
+    { prompt: "login", max_age: "0" },
+  );
 }
 
 export async function logout() {

@@ -55,7 +55,7 @@ export async function getApprovalView(db: Db, input: unknown, actor: Actor) {
     db.submissionSignature.findMany({ where: { submissionId: id }, orderBy: { createdAt: "asc" } }),
     db.user.findMany({
       where: { organisationId: actor.organisationId },
-      select: { id: true, name: true, reauthenticatedAt: true },
+      select: { id: true, name: true, reauthenticatedAt: true, oidcSubject: true },
     }),
   ]);
   const name = new Map(users.map((u) => [u.id, u.name]));
@@ -119,6 +119,8 @@ export async function getApprovalView(db: Db, input: unknown, actor: Actor) {
     /** Whether signing now needs the password again (a margin for the time it takes to click). */
     reauthFresh:
       !!me?.reauthenticatedAt && Date.now() - me.reauthenticatedAt.getTime() < REAUTH_WINDOW_MS - 30_000,
+    /** How this user re-authenticates: a fresh login at the identity provider once linked to it, else the password. */
+    reauthVia: me?.oidcSubject ? ("oidc" as const) : ("password" as const),
     signedDocument: signed ? { pdfSha256: signed.pdfSha256, createdAt: signed.createdAt } : null,
     /** Why the signed document could not be made (a message key), when it could not. */
     signedDocumentError: signed ? null : s.signedDocumentError,

@@ -51,11 +51,6 @@ export async function reauthenticate(
   return { validUntil: new Date(now.getTime() + REAUTH_WINDOW_MS) };
 }
 
-/** A fresh OIDC login counts as re-authentication (called from the sign-in callback). */
-export async function recordOidcLogin(db: Db, userId: string, now: Date = new Date()) {
-  await db.user.update({ where: { id: userId }, data: { reauthenticatedAt: now } });
-}
-
 /**
  * Signs the frozen snapshot. Only the user behind a signatory of the letter, re-authenticated within five minutes,
  * in turn when the order is sequential, once. The last signature marks the letter signed; the caller then has the

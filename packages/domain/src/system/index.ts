@@ -39,14 +39,40 @@ export async function listWorkers(db: Db, actor: Actor, now: Date = new Date()) 
   }));
 }
 
-/** Admin → Systemstatus: the workers' heartbeats, the queues, and the latest failed jobs with their reasons. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Admin → Systemstatus: the workers' heartbeats, the queues, and the latest failed jobs with their reasons. The
+ * queue is shared by every organisation on the installation: a failed job about a letter is shown only to the
+ * letter's organisation, and jobs about no letter (the schedules) without their data.
+ */
 export async function getSystemStatus(db: Db, actor: Actor, jobs: JobQueue, now: Date = new Date()) {
   requireRole(actor, ["ADMIN"]);
-  const [workers, queues, failedJobs] = await Promise.all([
+  const [workers, queues, failed] = await Promise.all([
     listWorkers(db, actor, now),
     jobs.queueCounts(),
-    jobs.failedJobs(20),
+    jobs.failedJobs(200),
   ]);
+  const submissionOf = (data: unknown) => {
+    const id = (data as { submissionId?: unknown } | null)?.submissionId;
+    return typeof id === "string" ? id : null;
+  };
+  const ids = [...new Set(failed.map((j) => submissionOf(j.data)).filter((id): id is string => !!id))];
+  const ours = new Set(
+    (
+      await db.submission.findMany({
+        where: { id: { in: ids.filter((id) => UUID.test(id)) }, organisationId: actor.organisationId },
+        select: { id: true },
+      })
+    ).map((s) => s.id),
+  );
+  const failedJobs = failed
+    .filter((j) => {
+      const id = submissionOf(j.data);
+      return id ? ours.has(id) : true;
+    })
+    .map((j) => (submissionOf(j.data) ? j : { ...j, data: null }))
+    .slice(0, 20);
   return { workers, queues, failedJobs, checkedAt: now };
 }
 

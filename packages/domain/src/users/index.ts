@@ -41,7 +41,10 @@ export async function listUsers(db: Db, actor: Actor) {
 export async function createUser(db: Db, input: unknown, actor: Actor) {
   requireRole(actor, ["ADMIN"]);
   const data = parseInput(createUserInput, input);
-  const existing = await db.user.findUnique({ where: { email: data.email } });
+  // Unique within the organisation only: whether another organisation has the address is none of this one's business.
+  const existing = await db.user.findFirst({
+    where: { organisationId: actor.organisationId, email: data.email },
+  });
   if (existing) throw new AppError("CONFLICT", "emailTaken", { fieldErrors: { email: ["emailTaken"] } });
   const passwordHash = await hashPassword(data.password);
   return db.$transaction(async (tx) => {
@@ -172,12 +175,28 @@ export async function authenticateUser(
   const ip = context.ip ?? null;
   await checkLoginThrottle(db, email, ip, now);
 
-  const user = await db.user.findUnique({ where: { email } });
+  // The same address may have a user in more than one organisation: the active one whose password this is (the
+  // oldest, should two share a password).
+  const candidates = await db.user.findMany({
+    where: { email, active: true },
+    orderBy: { createdAt: "asc" },
+    take: 10,
+  });
   dummyHash ??= hashPassword("not-a-real-password-0");
-  const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
-  const success = Boolean(user && user.active && ok);
+  let user: (typeof candidates)[number] | undefined;
+  if (!candidates.length) await verifyPassword(await dummyHash, password);
+  for (const candidate of candidates) {
+    if (await verifyPassword(candidate.passwordHash, password)) {
+      user = candidate;
+      break;
+    }
+  }
+  const success = Boolean(user);
   await recordLoginAttempt(db, { email, ip, success, now });
   if (!success || !user) throw new AppError("UNAUTHORIZED", "invalidCredentials");
+  // A new login is a new session, which has not re-authenticated for signing (an earlier session's doesn't count).
+  if (user.reauthenticatedAt)
+    await db.user.update({ where: { id: user.id }, data: { reauthenticatedAt: null } });
   await recordAudit(db, {
     organisationId: user.organisationId,
     actorId: user.id,

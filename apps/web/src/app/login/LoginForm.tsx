@@ -12,6 +12,7 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
     <form action={action} className="space-y-4" noValidate>
       {state.error ? <Alert>{t(state.error)}</Alert> : null}
       {!state.error && initialError === "NotRegistered" ? <Alert>{t("notRegistered")}</Alert> : null}
+      {!state.error && initialError === "Deactivated" ? <Alert>{t("deactivated")}</Alert> : null}
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <Field id="email" label={t("email")}>
         <input

@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { getSessionActor, oidcEnabled } from "@innspill/auth";
+import { getSessionActor, oidcName } from "@innspill/auth";
 import { LoginForm } from "./LoginForm";
 import { loginWithOidc } from "../actions";
 import { LanguageSwitch } from "@/components/LanguageSwitch";
@@ -38,11 +38,12 @@ export default async function LoginPage({
           </p>
         ) : null}
         <LoginForm callbackUrl={path} initialError={error} />
-        {oidcEnabled ? (
+        {oidcName ? (
           <form action={loginWithOidc} className="mt-4">
+            <input type="hidden" name="callbackUrl" value={path} />
             <p className="mb-2 text-center text-xs text-slate-500">{t("login.or")}</p>
-            <button type="submit" className={`${secondaryButtonClass} w-full`}>
-              {t("login.oidc")}
+            <button type="submit" className={`${secondaryButtonClass} w-full`} data-testid="login-sso">
+              {t("login.oidc", { name: oidcName })}
             </button>
           </form>
         ) : null}

@@ -17,12 +17,13 @@ import {
 import { useDates } from "@/lib/dates";
 import { errorData, useDomainText, useErrorText } from "@/lib/errors";
 import { useTRPC } from "@/trpc/client";
+import { reauthenticateWithOidc } from "@/app/actions";
 
 /**
  * What a leader approves and signs: the frozen letter, every local change against the library, what changed since
  * they last approved or signed, and who has approved and signed. Approving and signing name the letter's hash.
  */
-export function ApprovalView({ id }: { id: string }) {
+export function ApprovalView({ id, ssoName }: { id: string; ssoName: string | null }) {
   const t = useTranslations("approval");
   const tSubmissions = useTranslations("submissions");
   const trpc = useTRPC();
@@ -227,7 +228,16 @@ export function ApprovalView({ id }: { id: string }) {
                   {t("approve")}
                 </button>
               ) : null}
-              {canSign ? (
+              {canSign && !fresh && v.reauthVia === "oidc" && ssoName ? (
+                // Linked to the identity provider: a fresh login there, then back here to sign.
+                <form action={reauthenticateWithOidc} className={canApprove ? "mt-3" : ""}>
+                  <input type="hidden" name="callbackUrl" value={`/innspill/${id}/godkjenning`} />
+                  <button type="submit" className={`${buttonClass} w-full`} data-testid="reauth-sso">
+                    {t("reauthSso", { name: ssoName })}
+                  </button>
+                  <p className="mt-1 text-xs text-slate-600">{t("reauthSsoExplain", { name: ssoName })}</p>
+                </form>
+              ) : canSign ? (
                 <form
                   className={canApprove ? "mt-3" : ""}
                   onSubmit={(e) => {
