@@ -59,6 +59,8 @@ export default defineConfig({
         INNSPILL_SKIP_BUILD: "1",
         // Request lines would drown the test report; warnings and errors still show.
         LOG_LEVEL: "warn",
+        // Single sign-on builds its callback on PUBLIC_URL.
+        PUBLIC_URL: `http://localhost:${PORT}`,
         AUTH_OIDC_ISSUER: `http://localhost:${OIDC_PORT}`,
         AUTH_OIDC_CLIENT_ID: "innspill",
         AUTH_OIDC_CLIENT_SECRET: "innspill-e2e-hemmelighet",

@@ -29,7 +29,7 @@ export const env = createEnv({
      * (not to altering the tables) after every migration.
      */
     INNSPILL_APP_ROLE: z.string().optional(),
-    /** Where users open Innspill; default http://localhost:<PORT>. Links in e-mails and sign-in redirects use it. */
+    /** Where users open Innspill: links in e-mails (default http://localhost:<PORT>) and, when set, sign-in redirects. */
     PUBLIC_URL: z.url().optional(),
     NODE_ENV: z.string().optional(),
   },

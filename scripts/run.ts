@@ -195,11 +195,13 @@ try {
     AUTH_SECRET: secret,
     AUTH_TRUST_HOST: "true",
     PORT: String(env.PORT),
-    PUBLIC_URL: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
     WORKER_PORT: String(env.WORKER_PORT),
     NEXT_TELEMETRY_DISABLED: "1",
     TURBO_TELEMETRY_DISABLED: "1",
   };
+  // E-mails link to where users open Innspill. The web server gets PUBLIC_URL only when it is set: it then builds
+  // sign-in redirects on it (needed for single sign-on); unset, on the address the browser used.
+  const workerEnv = { PUBLIC_URL: env.PUBLIC_URL ?? `http://localhost:${env.PORT}` };
   const web = path.join(root, "apps", "web");
   const worker = path.join(root, "apps", "worker");
 
@@ -226,10 +228,16 @@ try {
       { ...childEnv, NODE_ENV: "production", HOSTNAME: "0.0.0.0" },
       "web",
     );
-    run(bin("tsx"), ["src/main.ts"], worker, { ...childEnv, NODE_ENV: "production" }, "worker");
+    run(bin("tsx"), ["src/main.ts"], worker, { ...childEnv, ...workerEnv, NODE_ENV: "production" }, "worker");
   } else {
     run(bin("next"), ["dev", "-p", String(env.PORT)], web, { ...childEnv, NODE_ENV: "development" }, "web");
-    run(bin("tsx"), ["watch", "src/main.ts"], worker, { ...childEnv, NODE_ENV: "development" }, "worker");
+    run(
+      bin("tsx"),
+      ["watch", "src/main.ts"],
+      worker,
+      { ...childEnv, ...workerEnv, NODE_ENV: "development" },
+      "worker",
+    );
   }
 
   const url = `http://localhost:${env.PORT}`;
