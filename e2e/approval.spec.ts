@@ -117,6 +117,19 @@ test("draft, approval voided by an edit, approval again, signing in order, signe
   console.log(`signed from the notification in ${taps} taps`);
   expect(taps).toBeLessThanOrEqual(2);
 
+  // In English, her notifications are in English too.
+  const site = new URL("/", approvalUrl).href;
+  await heidi.context().addCookies([{ name: "innspill-locale", value: "en", url: site }]);
+  await heidi.goto("/varsler");
+  await expect(
+    heidi
+      .getByTestId("notification")
+      .filter({ hasText: "Sign “Høringssvar – Helsepersonellplan 2040, rettet”" }),
+  ).toContainText("Kaja Marienborg has signed. It is your turn.");
+  await expect(heidi.getByTestId("notifications")).not.toContainText("Signer «");
+  await heidi.context().addCookies([{ name: "innspill-locale", value: "nb", url: site }]);
+  await heidi.goto(approvalUrl);
+
   // The worker makes the signed PDF/A; it downloads, and reads back with both signatories and the verification page.
   const download = heidi.getByTestId("download-signed");
   await expect(download).toBeVisible({ timeout: 30_000 });

@@ -10,3 +10,17 @@ export async function login(page: Page, email: string, password = PASSWORD) {
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole("heading", { name: "Oversikt" })).toBeVisible();
 }
+
+/** Registers a hearing with a deadline some weeks ahead, from the form, and opens it. */
+export async function registerHearing(page: Page, title: string, days = 30) {
+  await page.goto("/horinger/ny");
+  await page.getByLabel("Tittel").fill(title);
+  await page.getByLabel("Avsender (høringsinstans)").selectOption({ label: "Helsedirektoratet" });
+  await page.getByLabel("Type").selectOption({ label: "Høring" });
+  await page
+    .getByLabel("Høringsfrist")
+    .fill(new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10));
+  await page.getByLabel("Ansvarlig rådgiver").selectOption({ label: "Ingrid Solberg" });
+  await page.getByRole("button", { name: "Registrer høring" }).click();
+  await expect(page.getByRole("heading", { name: title })).toBeVisible();
+}

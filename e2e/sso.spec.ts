@@ -3,7 +3,7 @@
  * known by the provider's issuer and subject; signing needs a fresh login at the provider.
  */
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { login } from "./helpers";
+import { login, registerHearing } from "./helpers";
 
 async function newPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ locale: "nb-NO", timezoneId: "Europe/Oslo" });
@@ -52,17 +52,8 @@ test("single sign-on: known people in by issuer and subject, others refused, a f
   // A letter for Kaja to sign: Ingrid (password login) writes it from a new hearing and asks for approval.
   const ingrid = await newPage(browser);
   await login(ingrid, "ingrid@nito.test");
-  await ingrid.goto("/horinger/ny");
   const title = `Høring – innlogging ${Date.now()}`;
-  await ingrid.getByLabel("Tittel").fill(title);
-  await ingrid.getByLabel("Avsender (høringsinstans)").selectOption({ label: "Helsedirektoratet" });
-  await ingrid.getByLabel("Type").selectOption({ label: "Høring" });
-  await ingrid
-    .getByLabel("Høringsfrist")
-    .fill(new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
-  await ingrid.getByLabel("Ansvarlig rådgiver").selectOption({ label: "Ingrid Solberg" });
-  await ingrid.getByRole("button", { name: "Registrer høring" }).click();
-  await expect(ingrid.getByRole("heading", { name: title })).toBeVisible();
+  await registerHearing(ingrid, title);
   await ingrid.getByTestId("start-submission").click();
   await expect(ingrid).toHaveURL(/\/innspill\/[0-9a-f-]{36}$/);
   const letterUrl = ingrid.url();

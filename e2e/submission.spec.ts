@@ -35,6 +35,10 @@ test("compose a letter from three blocks and free text, reorder, preview, render
   await page.getByRole("button", { name: "Søk", exact: true }).click();
   await page.getByTestId("block-topic").selectOption("organisasjon");
   await page.getByRole("button", { name: "Legg til «Om NITO»" }).click();
+  // Its facts show as chips with their values, never as {{placeholders}}.
+  const about = page.getByTestId("section").filter({ hasText: "Norges største organisasjon" });
+  await expect(about.getByTestId("fact-chip").first()).toContainText(/Antall medlemmer i NITO: \d/);
+  await expect(about.getByTestId("block-text")).not.toContainText("{{");
 
   // Free text with a heading.
   await page.getByTestId("add-free-text").click();

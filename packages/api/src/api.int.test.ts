@@ -52,6 +52,7 @@ const ACCESS: Record<string, Role[] | "public"> = {
   "admin.updateIssuingBody": ["ADMIN"],
   "admin.settings": ["ADMIN"],
   "admin.updateSettings": ["ADMIN"],
+  "admin.setLetterLogo": ["ADMIN"],
   "admin.outbox": ["ADMIN"],
   "library.search": ALL,
   "library.positions": ALL,
@@ -469,6 +470,7 @@ describe("bad input", () => {
       input: { milestoneOffsets: { UTKAST: 1, GJENNOMGANG: 2, GODKJENNING: 3, SIGNERING: 99 } },
       fields: ["milestoneOffsets.SIGNERING", "milestoneOffsets"],
     },
+    "admin.setLetterLogo": { input: { version: 1, image: "ikke base64!" }, fields: ["image"] },
     "user.activate": { input: {}, fields: ["userId"] },
     "user.resetPassword": { input: { userId: "nei", password: "kort" }, fields: ["userId", "password"] },
   };

@@ -50,6 +50,7 @@ export function procedureInputs(A: Record<string, string>): Record<string, () =>
     "admin.updateSettings": () => ({
       milestoneOffsets: { UTKAST: 10, GJENNOMGANG: 7, GODKJENNING: 4, SIGNERING: 2 },
     }),
+    "admin.setLetterLogo": () => ({ version: 1, image: null }),
     "admin.outbox": () => undefined,
     "library.search": () => ({ q: "bioingeniører" }),
     "library.positions": () => ({}),

@@ -14,7 +14,14 @@ export interface BodyJson {
 }
 
 export interface SubmissionSnapshot {
-  letterhead: { organisation: string; unit?: string | null; address?: string | null };
+  letterhead: {
+    organisation: string;
+    unit?: string | null;
+    address?: string | null;
+    footer?: string | null;
+    /** The logo's stored file by hash, and its kind and size. */
+    logo?: { sha256: string; mediaType: "image/png" | "image/jpeg"; width: number; height: number } | null;
+  };
   place: string;
   /** "YYYY-MM-DD" */
   date: string;
@@ -132,6 +139,14 @@ export function assemble(s: SubmissionSnapshot): DocumentModel {
       organisation: s.letterhead.organisation,
       unit: s.letterhead.unit ?? null,
       address: s.letterhead.address ?? null,
+      footer: s.letterhead.footer ?? null,
+      logo: s.letterhead.logo
+        ? {
+            mediaType: s.letterhead.logo.mediaType,
+            width: s.letterhead.logo.width,
+            height: s.letterhead.logo.height,
+          }
+        : null,
     },
     placeAndDate: `${s.place}, ${s.dateText}`,
     date: s.date,

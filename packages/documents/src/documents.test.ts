@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { assemble, renderDocx, renderHtml, renderPdf, sha256, type SubmissionSnapshot } from "./index";
+import { pngImage } from "./testing";
 
 const P1 = "6c1b3a52-6a0b-4d4e-9a2e-1f1d2c3b4a59";
 const snapshot: SubmissionSnapshot = {
@@ -192,5 +193,86 @@ describe("PDF text", () => {
     }
     const flat = text.replace(/\s+/g, " ");
     expect(flat.split(hostile).length - 1).toBe(2);
+  });
+});
+
+describe("letter settings", () => {
+  const withSettings = assemble({
+    ...snapshot,
+    recipient: "Helse- og omsorgsdepartementet\nPostboks 8011 Dep\n0030 Oslo",
+    letterhead: {
+      ...snapshot.letterhead,
+      footer: "Lakkegata 3, 0187 Oslo · 22 05 35 00\npost@nito.no · nito.no",
+    },
+  });
+
+  it("the recipient's address lines and the contact footer are in the PDF, each on a line of its own", () => {
+    const pdf = renderPdf(withSettings);
+    const text = execFileSync("pdftotext", ["-layout", "-enc", "UTF-8", "-", "-"], { input: pdf }).toString(
+      "utf8",
+    );
+    const lines = text.split("\n").map((l) => l.trim());
+    const at = (s: string) => lines.findIndex((l) => l.startsWith(s));
+    expect(at("Postboks 8011 Dep")).toBe(at("Helse- og omsorgsdepartementet") + 1);
+    expect(at("0030 Oslo")).toBe(at("Postboks 8011 Dep") + 1);
+    // The footer, above the page number, on every page.
+    const footers = lines.filter((l) => l === "Lakkegata 3, 0187 Oslo · 22 05 35 00").length;
+    const pages = (text.match(/\f/g) ?? []).length || 1;
+    expect(footers).toBe(pages);
+    expect(lines[lines.indexOf("post@nito.no · nito.no") + 1]).toBe("1");
+  });
+
+  it("and in the DOCX (footer, line breaks) and the HTML", async () => {
+    const zip = await JSZip.loadAsync(await renderDocx(withSettings));
+    const footer = await Promise.all(
+      Object.keys(zip.files)
+        .filter((f) => /word\/footer\d*\.xml/.test(f))
+        .map((f) => zip.file(f)!.async("string")),
+    );
+    expect(footer.join("")).toContain("post@nito.no · nito.no");
+    const document = await zip.file("word/document.xml")!.async("string");
+    expect(document).toMatch(
+      /Helse- og omsorgsdepartementet<\/w:t><\/w:r><w:r><w:br\/><w:t[^>]*>Postboks 8011 Dep/,
+    );
+    const html = renderHtml(withSettings);
+    expect(html).toContain("Helse- og omsorgsdepartementet<br>Postboks 8011 Dep<br>0030 Oslo");
+    expect(html).toContain(
+      '<footer class="contact">Lakkegata 3, 0187 Oslo · 22 05 35 00<br>post@nito.no · nito.no</footer>',
+    );
+  });
+
+  it("the logo is in the letterhead of the PDF, the DOCX and the HTML", async () => {
+    const png = pngImage(240, 60);
+    const m = assemble({
+      ...snapshot,
+      letterhead: {
+        ...snapshot.letterhead,
+        logo: { sha256: sha256(png), mediaType: "image/png", width: 240, height: 60 },
+      },
+    });
+    // Without its bytes loaded, rendering says so rather than printing a letter without it.
+    expect(() => renderPdf(m)).toThrow(/logo/);
+    const withBytes = {
+      ...m,
+      letterhead: { ...m.letterhead, logo: { ...m.letterhead.logo!, data: png.toString("base64") } },
+    };
+    const pdf = renderPdf(withBytes);
+    expect(pdf.toString("latin1")).toMatch(/\/Subtype\s*\/Image/);
+    expect(sha256(renderPdf(withBytes))).toBe(sha256(pdf));
+    expect(pdf.toString("latin1")).not.toMatch(/\/Subtype\s*\/Image[\s\S]*\/Subtype\s*\/Image/);
+    const zip = await JSZip.loadAsync(await renderDocx(withBytes));
+    const media = Object.keys(zip.files).filter((f) => f.startsWith("word/media/"));
+    expect(media).toHaveLength(1);
+    expect(Buffer.from(await zip.file(media[0]!)!.async("uint8array")).equals(png)).toBe(true);
+    expect(renderHtml(withBytes)).toContain(
+      `<img class="logo" alt="" src="data:image/png;base64,${png.toString("base64")}">`,
+    );
+  });
+
+  it("a letter without them is the same PDF as one whose settings have none", () => {
+    const plain = assemble(snapshot);
+    expect(sha256(renderPdf(plain))).toBe(
+      sha256(renderPdf(assemble({ ...snapshot, letterhead: { ...snapshot.letterhead, footer: null } }))),
+    );
   });
 });

@@ -6,6 +6,7 @@ import {
   AlignmentType,
   Document,
   Footer,
+  ImageRun,
   FootnoteReferenceRun,
   Header,
   HeadingLevel,
@@ -53,6 +54,13 @@ function blocks(b: DocBlock): Paragraph[] {
   }
 }
 
+/** Text over several lines as one paragraph's runs, a line break between them. */
+function lineRuns(text: string, style: { size?: number } = {}): TextRun[] {
+  return text
+    .split("\n")
+    .map((line, i) => new TextRun({ text: line, ...style, ...(i > 0 ? { break: 1 } : {}) }));
+}
+
 export async function renderDocx(m: DocumentModel): Promise<Buffer> {
   const doc = new Document({
     creator: m.letterhead.organisation,
@@ -85,6 +93,23 @@ export async function renderDocx(m: DocumentModel): Promise<Buffer> {
         headers: {
           default: new Header({
             children: [
+              ...(m.letterhead.logo?.data
+                ? [
+                    new Paragraph({
+                      children: [
+                        new ImageRun({
+                          type: m.letterhead.logo.mediaType === "image/png" ? "png" : "jpg",
+                          data: Buffer.from(m.letterhead.logo.data, "base64"),
+                          // 1.8 cm high, as in the PDF (96 px to the inch).
+                          transformation: {
+                            height: 68,
+                            width: Math.round((68 * m.letterhead.logo.width) / m.letterhead.logo.height),
+                          },
+                        }),
+                      ],
+                    }),
+                  ]
+                : []),
               new Paragraph({
                 alignment: AlignmentType.RIGHT,
                 children: [
@@ -99,6 +124,14 @@ export async function renderDocx(m: DocumentModel): Promise<Buffer> {
         footers: {
           default: new Footer({
             children: [
+              ...(m.letterhead.footer
+                ? [
+                    new Paragraph({
+                      alignment: AlignmentType.CENTER,
+                      children: lineRuns(m.letterhead.footer, { size: 16 }),
+                    }),
+                  ]
+                : []),
               new Paragraph({
                 alignment: AlignmentType.CENTER,
                 children: [new TextRun({ children: [PageNumber.CURRENT] })],
@@ -107,7 +140,7 @@ export async function renderDocx(m: DocumentModel): Promise<Buffer> {
           }),
         },
         children: [
-          ...(m.recipient ? [new Paragraph({ children: [new TextRun(m.recipient)] })] : []),
+          ...(m.recipient ? [new Paragraph({ children: lineRuns(m.recipient) })] : []),
           ...m.references.map((r) => new Paragraph({ children: [new TextRun(`${r.label} ${r.value}`)] })),
           new Paragraph({
             alignment: AlignmentType.RIGHT,

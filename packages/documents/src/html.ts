@@ -44,8 +44,12 @@ export function renderHtml(m: DocumentModel): string {
     .join("<br>");
   return [
     `<article class="letter" lang="nb">`,
-    `<header class="letterhead">${lh}</header>`,
-    m.recipient ? `<p class="recipient">${esc(m.recipient)}</p>` : "",
+    `<header class="letterhead">${
+      m.letterhead.logo?.data
+        ? `<img class="logo" alt="" src="data:${m.letterhead.logo.mediaType};base64,${m.letterhead.logo.data}">`
+        : ""
+    }${lh}</header>`,
+    m.recipient ? `<p class="recipient">${m.recipient.split("\n").map(esc).join("<br>")}</p>` : "",
     m.references.length
       ? `<p class="refs">${m.references.map((r) => `${esc(r.label)} ${esc(r.value)}`).join(" · ")}</p>`
       : "",
@@ -59,6 +63,9 @@ export function renderHtml(m: DocumentModel): string {
     `<div class="signatories">${m.signatories.map((s) => `<div><strong>${esc(s.name)}</strong>${s.title ? `<br>${esc(s.title)}` : ""}${s.note ? `<br>${esc(s.note)}` : ""}</div>`).join("")}</div>`,
     m.footnotes.length
       ? `<ol class="footnotes">${m.footnotes.map((f) => `<li id="fn-${f.number}">${esc(f.text)}${f.url ? ` <a href="${safeHref(f.url)}">${esc(f.url)}</a>` : ""}</li>`).join("")}</ol>`
+      : "",
+    m.letterhead.footer
+      ? `<footer class="contact">${m.letterhead.footer.split("\n").map(esc).join("<br>")}</footer>`
       : "",
     `</article>`,
   ].join("");

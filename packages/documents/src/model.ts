@@ -25,11 +25,20 @@ export interface DocSection {
 }
 
 export interface DocumentModel {
-  letterhead: { organisation: string; unit: string | null; address: string | null };
+  letterhead: {
+    organisation: string;
+    unit: string | null;
+    address: string | null;
+    /** The organisation's contact line(s) at the foot of every page (letter settings); null for none. */
+    footer: string | null;
+    /** The organisation's logo (letter settings), its image as base64 when the letter is rendered; null for none. */
+    logo: LetterLogo | null;
+  };
   /** "Oslo, 20. november 2025" */
   placeAndDate: string;
   /** "YYYY-MM-DD", the letter's date (also the PDF's creation date, for reproducible bytes). */
   date: string;
+  /** The recipient: the name, then any address lines (one per line). */
   recipient: string | null;
   references: { label: string; value: string }[];
   title: string;
@@ -40,6 +49,15 @@ export interface DocumentModel {
   footnotes: { number: number; text: string; url?: string }[];
   /** Only in the final, signed document. */
   signing?: SigningInfo;
+}
+
+export interface LetterLogo {
+  mediaType: "image/png" | "image/jpeg";
+  /** Pixels, for the aspect ratio. */
+  width: number;
+  height: number;
+  /** The image, base64: filled in from the stored file before rendering (the snapshot names it by hash). */
+  data?: string;
 }
 
 export interface SigningInfo {

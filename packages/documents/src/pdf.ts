@@ -39,15 +39,26 @@ export const LETTER_TEMPLATE = String.raw`
   } else if r.kind == "break" { linebreak() }
 }
 #let runs(rs) = rs.map(run).join()
+#let lines(s) = s.split("\n").join(linebreak())
+
+// The organisation's contact line(s) above the page number, when the letter settings have them.
+#let footer = d.letterhead.at("footer", default: none)
+#set page(footer: context align(center, text(size: 8pt)[#lines(footer) \ #counter(page).display("1")])) if footer != none
 #let items(b) = list(..b.items.map(i => runs(i)))
 
-// The letterhead zone, where the printed letter has the logo.
-#block(height: 4cm, width: 100%, align(right)[
+// The letterhead zone: the organisation's logo (letter settings) on the left, its name and address on the right.
+#let logo = d.letterhead.at("logo", default: none)
+#let sender = align(right)[
   #strong(d.letterhead.organisation)
   #if d.letterhead.unit != none { linebreak(); d.letterhead.unit }
   #if d.letterhead.address != none { linebreak(); d.letterhead.address }
-])
-#if d.recipient != none [#d.recipient \ ]
+]
+#if logo == none {
+  block(height: 4cm, width: 100%, sender)
+} else {
+  block(height: 4cm, width: 100%, grid(columns: (1fr, auto), image(logo.path, height: 1.8cm), sender))
+}
+#if d.recipient != none [#lines(d.recipient) \ ]
 #for r in d.references [#r.label #r.value \ ]
 #align(right)[#d.placeAndDate]
 #v(2 * line-height)
@@ -90,13 +101,27 @@ export const LETTER_TEMPLATE = String.raw`
 `;
 
 let compiler: NodeCompiler | undefined;
+const WORKSPACE = "/innspill-letter";
 
 export function renderPdf(m: DocumentModel): Buffer {
-  compiler ??= NodeCompiler.create({ fontArgs: [{ fontBlobs: letterFonts() }] });
+  // A workspace of its own, never read from disk: the only file besides the template is the logo, mapped in below.
+  compiler ??= NodeCompiler.create({ workspace: WORKSPACE, fontArgs: [{ fontBlobs: letterFonts() }] });
   const creationTimestamp = Math.floor(Date.parse(`${m.date}T12:00:00Z`) / 1000);
-  const pdf = compiler.pdf(
-    { mainFileContent: LETTER_TEMPLATE, inputs: { doc: JSON.stringify(m) } },
-    { pdfStandard: "a-2b", creationTimestamp },
-  );
-  return Buffer.from(pdf);
+  // The logo reaches Typst as a file of its own (never through the JSON), under a fixed path.
+  const logo = m.letterhead.logo;
+  const path = logo ? `/letter-logo.${logo.mediaType === "image/png" ? "png" : "jpg"}` : null;
+  const doc = logo ? { ...m, letterhead: { ...m.letterhead, logo: { ...logo, data: undefined, path } } } : m;
+  if (logo && path) {
+    if (!logo.data) throw new Error("The letter's logo was not loaded before rendering");
+    compiler.mapShadow(`${WORKSPACE}${path}`, Buffer.from(logo.data, "base64"));
+  }
+  try {
+    const pdf = compiler.pdf(
+      { mainFileContent: LETTER_TEMPLATE, inputs: { doc: JSON.stringify(doc) } },
+      { pdfStandard: "a-2b", creationTimestamp },
+    );
+    return Buffer.from(pdf);
+  } finally {
+    if (path) compiler.unmapShadow(`${WORKSPACE}${path}`);
+  }
 }

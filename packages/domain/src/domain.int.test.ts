@@ -21,7 +21,13 @@ import { createDemoDatabase } from "@innspill/demo/testing";
 import { signInWithOidc } from "./users/oidc";
 import { getSystemStatus } from "./system/index";
 import { inlineJobs } from "./jobs";
-import { createSubmission } from "./submissions/index";
+import { createSubmission, previewSubmission } from "./submissions/index";
+import { getEditableSettings, setLetterLogo, updateOrganisationSettings } from "./settings";
+import { pngImage } from "@innspill/documents/testing";
+import { renderPdf } from "@innspill/documents";
+import { letterModel } from "./submissions/model";
+import { buildSnapshot } from "./submissions/snapshot";
+import { loadSubmission } from "./submissions/load";
 
 let t: TestDatabase;
 let orgId: string;
@@ -406,6 +412,82 @@ describe("organisations", () => {
     // The other organisation's admin lists only its own users.
     const listed = await listUsers(t.db, asOther);
     expect(listed.map((u) => u.id).sort()).toEqual([otherAdmin.id, mine.id].sort());
+  });
+});
+
+describe("letter settings", () => {
+  it("a contact footer set by an admin is in every letter's snapshot; letters are as before without one", async () => {
+    const hearing = await t.db.hearing.findFirstOrThrow({
+      where: { organisationId: orgId, submissions: { none: {} } },
+    });
+    const { id } = await createSubmission(t.db, { hearingId: hearing.id }, admin);
+    const before = await previewSubmission(t.db, { id }, admin);
+    const settings = await getEditableSettings(t.db, admin);
+    const { version: _v, ...rest } = settings;
+    // Four lines is one too many, and the error says so at the field.
+    const tooMany = await updateOrganisationSettings(
+      t.db,
+      { ...rest, version: settings.version, letterFooter: "a\nb\nc\nd" },
+      admin,
+    ).catch((err: AppError) => err);
+    expect(tooMany).toMatchObject({ code: "BAD_REQUEST" });
+    await updateOrganisationSettings(
+      t.db,
+      { ...rest, version: settings.version, letterFooter: "Lakkegata 3, 0187 Oslo\npost@nito.no" },
+      admin,
+    );
+    const withFooter = await previewSubmission(t.db, { id }, admin);
+    expect(withFooter.html).toContain(
+      '<footer class="contact">Lakkegata 3, 0187 Oslo<br>post@nito.no</footer>',
+    );
+    expect(withFooter.snapshotSha256).not.toBe(before.snapshotSha256);
+    // Cleared: the same snapshot as before the footer, byte for byte (approvals of such letters are untouched).
+    const now = await getEditableSettings(t.db, admin);
+    await updateOrganisationSettings(t.db, { ...rest, version: now.version, letterFooter: "" }, admin);
+    expect((await previewSubmission(t.db, { id }, admin)).snapshotSha256).toBe(before.snapshotSha256);
+  });
+});
+
+describe("letter logo", () => {
+  it("an admin uploads a PNG logo: kept by later settings saves, in the letterhead of the preview and the PDF", async () => {
+    const png = pngImage(300, 75);
+    let settings = await getEditableSettings(t.db, admin);
+    const refused = async (image: string) =>
+      setLetterLogo(t.db, { version: settings.version, image }, admin).catch((err: AppError) => err.message);
+    expect(await refused(Buffer.from("ikke et bilde").toString("base64"))).toBe("logoNotImage");
+    expect(await refused(Buffer.alloc(600 * 1024).toString("base64"))).toBe("invalid");
+    const saved = await setLetterLogo(
+      t.db,
+      { version: settings.version, image: png.toString("base64") },
+      admin,
+    );
+    expect(saved.letterLogo).toMatchObject({ mediaType: "image/png", width: 300, height: 75 });
+    expect(await t.db.storedFile.count({ where: { sha256: saved.letterLogo!.sha256 } })).toBe(1);
+    // A later save of the other settings keeps it.
+    settings = await getEditableSettings(t.db, admin);
+    const { version: _v, letterLogo: _l, ...rest } = settings;
+    await updateOrganisationSettings(
+      t.db,
+      { ...rest, version: settings.version, reminderWorkingDays: 3 },
+      admin,
+    );
+    settings = await getEditableSettings(t.db, admin);
+    expect(settings.letterLogo?.sha256).toBe(saved.letterLogo!.sha256);
+    // In a letter: the snapshot names it by hash, the preview shows it, the PDF has it.
+    const hearing = await t.db.hearing.findFirstOrThrow({
+      where: { organisationId: orgId, submissions: { none: {} } },
+    });
+    const { id } = await createSubmission(t.db, { hearingId: hearing.id }, admin);
+    const preview = await previewSubmission(t.db, { id }, admin);
+    expect(preview.html).toContain(`src="data:image/png;base64,${png.toString("base64")}"`);
+    const s = await loadSubmission(t.db, id, admin);
+    const { snapshot } = await buildSnapshot(t.db, s);
+    expect(snapshot.letterhead.logo).toEqual(saved.letterLogo);
+    const pdf = renderPdf(await letterModel(t.db, snapshot));
+    expect(pdf.toString("latin1")).toMatch(/\/Subtype\s*\/Image/);
+    // Removed: letters have none again.
+    await setLetterLogo(t.db, { version: settings.version, image: null }, admin);
+    expect((await previewSubmission(t.db, { id }, admin)).html).not.toContain("<img");
   });
 });
 

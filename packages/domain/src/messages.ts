@@ -38,7 +38,15 @@ export const domainMessages = {
     userNotFound: "Fant ikke brukeren.",
     emailTaken: "Organisasjonen har allerede en bruker med denne e-postadressen.",
     oidcNotRegistered: "Du har ingen aktiv bruker i Innspill. Be en administrator om tilgang.",
+    footerTooLong: "Kontaktlinjen kan være høyst 300 tegn.",
+    footerTooManyLines: "Kontaktlinjen kan ha høyst tre linjer.",
+    logoTooLarge: "Logoen kan være høyst 512 kB. Lagre den mindre (for eksempel 600 piksler bred).",
+    logoNotImage: "Logoen må være et PNG- eller JPEG-bilde.",
     oidcDeactivated: "Brukeren din i Innspill er deaktivert. Be en administrator om tilgang.",
+    signedDocumentMismatch:
+      "Det signerte dokumentet kunne ikke lages: brevet blir ikke lenger til det som ble godkjent (for eksempel etter en oppdatering av Innspill), og Innspill signerer aldri annet enn det som ble godkjent. Administratorene har fått beskjed. Løsning: «Lag ny versjon» av brevet, og få den godkjent og signert på nytt.",
+    idempotencyKeyReused: "Skjemaet ble sendt på nytt for noe annet. Last siden på nytt og prøv igjen.",
+    requestInProgress: "Det samme skjemaet lagres allerede. Vent litt og se om det ble lagret.",
     cannotDeactivateSelf: "Du kan ikke deaktivere din egen bruker.",
     transitionNotAllowed: "Høringen kan ikke gå direkte fra denne statusen til den valgte.",
     transitionForbidden: "Rollen din kan ikke gjøre denne statusendringen.",
@@ -135,6 +143,34 @@ export const domainMessages = {
     unknownPositions: "Tekstblokken viser til standpunkter som ikke finnes.",
     unknownFacts: "Tekstblokken viser til fakta som ikke finnes.",
     importEmpty: "Forslaget har ingen tekstblokker å lagre.",
+    // Notifications (ICU messages; the app shows them in the user's language, e-mails are in Norwegian).
+    notifyReviewTitle: "«{title}» er klar til gjennomgang",
+    notifyReviewBody: "{actor} ber om gjennomgang av utkastet.",
+    notifyApprovalRequestedTitle: "Godkjenn «{title}»",
+    notifyApprovalRequestedBody: "{actor} ber deg godkjenne innspillet.",
+    notifyApprovedTitle: "«{title}» er godkjent og klar til signering",
+    notifyApprovedBody: "Godkjent av {actor}.",
+    notifyApprovalVoidedTitle: "Godkjenningen av «{title}» er opphevet",
+    notifyApprovalVoidedBody:
+      "{actor} endret brevet etter godkjenningen. Det er sendt tilbake til gjennomgang.",
+    notifySignTitle: "Signer «{title}»",
+    notifySignBody: "{actor} har signert. Det er din tur.",
+    notifySignedDocumentFailedTitle: "Det signerte dokumentet for «{title}» kunne ikke lages",
+    notifySignedDocumentFailedBody:
+      "Brevet blir ikke lenger til de samme bytene som ble godkjent, så Innspill signerer det ikke. Lag en ny versjon av brevet og få den godkjent og signert på nytt.",
+    notifyHearingAddedTitle: "Ny høring: {title}",
+    notifyHearingAddedBody:
+      "{actor} har registrert høringen «{title}» med frist {deadline}, og du er med på den.",
+    notifyDeadlineMovedTitle: "Ny frist: {title}",
+    notifyDeadlineMovedBody:
+      "{actor} har flyttet fristen for «{title}» fra {from} til {to}.{moved, plural, =0 {} other {\nMilepæler som er flyttet:\n{moves}}}",
+    notifyMilestoneDueTitle:
+      "{milestone, select, UTKAST {Utkast} GJENNOMGANG {Gjennomgang} GODKJENNING {Godkjenning} other {Signering}} {days, plural, =0 {i dag} =1 {i morgen} other {om # arbeidsdager}}: {title}",
+    notifyMilestoneDueBody:
+      "Milepælen «{milestone, select, UTKAST {Utkast} GJENNOMGANG {Gjennomgang} GODKJENNING {Godkjenning} other {Signering}}» for «{title}» skal være ferdig {date}. Høringsfristen er {deadline}.",
+    notifyDeadlineDueTitle:
+      "Høringsfrist {days, plural, =0 {i dag} =1 {i morgen} other {om # arbeidsdager}}: {title}",
+    notifyDeadlineDueBody: "Fristen for «{title}» er {date}.",
   },
   en: {
     required: "Required.",
@@ -170,6 +206,10 @@ export const domainMessages = {
     userNotFound: "User not found.",
     emailTaken: "The organisation already has a user with this e-mail address.",
     oidcNotRegistered: "You have no active Innspill user. Ask an administrator for access.",
+    footerTooLong: "The contact line can be at most 300 characters.",
+    footerTooManyLines: "The contact line can have at most three lines.",
+    logoTooLarge: "The logo can be at most 512 kB. Save it smaller (for example 600 pixels wide).",
+    logoNotImage: "The logo must be a PNG or JPEG image.",
     oidcDeactivated: "Your Innspill user is deactivated. Ask an administrator for access.",
     cannotDeactivateSelf: "You cannot deactivate your own user.",
     transitionNotAllowed: "The hearing cannot go directly from this status to the one chosen.",
@@ -269,6 +309,32 @@ export const domainMessages = {
     unknownPositions: "The text block refers to positions that do not exist.",
     unknownFacts: "The text block refers to facts that do not exist.",
     importEmpty: "The proposal has no text blocks to save.",
+    notifyReviewTitle: "“{title}” is ready for review",
+    notifyReviewBody: "{actor} asks for a review of the draft.",
+    notifyApprovalRequestedTitle: "Approve “{title}”",
+    notifyApprovalRequestedBody: "{actor} asks you to approve the letter.",
+    notifyApprovedTitle: "“{title}” is approved and ready to sign",
+    notifyApprovedBody: "Approved by {actor}.",
+    notifyApprovalVoidedTitle: "The approval of “{title}” is void",
+    notifyApprovalVoidedBody: "{actor} changed the letter after it was approved. It is back in review.",
+    notifySignTitle: "Sign “{title}”",
+    notifySignBody: "{actor} has signed. It is your turn.",
+    notifySignedDocumentFailedTitle: "The signed document for “{title}” could not be made",
+    notifySignedDocumentFailedBody:
+      "The letter no longer renders to the bytes that were approved, so Innspill does not sign it. Make a new version of the letter and have it approved and signed again.",
+    notifyHearingAddedTitle: "New hearing: {title}",
+    notifyHearingAddedBody:
+      "{actor} registered the hearing “{title}” with deadline {deadline}, and you take part in it.",
+    notifyDeadlineMovedTitle: "New deadline: {title}",
+    notifyDeadlineMovedBody:
+      "{actor} moved the deadline for “{title}” from {from} to {to}.{moved, plural, =0 {} one { One milestone moved with it.} other { # milestones moved with it.}}",
+    notifyMilestoneDueTitle:
+      "{milestone, select, UTKAST {Draft} GJENNOMGANG {Review} GODKJENNING {Approval} other {Signing}} {days, plural, =0 {today} =1 {tomorrow} other {in # working days}}: {title}",
+    notifyMilestoneDueBody:
+      "The milestone “{milestone, select, UTKAST {Draft} GJENNOMGANG {Review} GODKJENNING {Approval} other {Signing}}” for “{title}” is due {date}. The deadline is {deadline}.",
+    notifyDeadlineDueTitle:
+      "Deadline {days, plural, =0 {today} =1 {tomorrow} other {in # working days}}: {title}",
+    notifyDeadlineDueBody: "The deadline for “{title}” is {date}.",
   },
 } as const;
 

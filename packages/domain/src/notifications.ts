@@ -1,14 +1,38 @@
+import { IntlMessageFormat } from "intl-messageformat";
 import { z } from "zod";
 import type { Db, DbTx } from "@innspill/db";
 import type { Actor } from "./actor";
 import { fields, parseInput } from "./validation";
+import { domainMessages, type DomainMessageKey } from "./messages";
+
+/** The notifications' messages: each has a …Title and a …Body text in messages.ts. */
+export type NotificationKey = {
+  [K in DomainMessageKey]: K extends `${infer P}Title` ? P : never;
+}[DomainMessageKey];
+
+export interface NotificationMessage {
+  key: NotificationKey;
+  params: Record<string, string | number>;
+}
+
+/** A notification's title and body in a language (Norwegian for the stored copy and the e-mail). */
+export function notificationText(message: NotificationMessage, locale: "nb" | "en" = "nb") {
+  const format = (key: DomainMessageKey) =>
+    String(new IntlMessageFormat(domainMessages[locale][key], locale).format(message.params));
+  return {
+    title: format(`${message.key}Title` as DomainMessageKey),
+    body: format(`${message.key}Body` as DomainMessageKey),
+  };
+}
 
 export interface NotifyInput {
   userIds: Iterable<string | null | undefined>;
   hearingId?: string | null;
   kind: string;
-  title: string;
-  body: string;
+  /** What it says, in every language; or a fixed text (title and body) in Norwegian only. */
+  message?: NotificationMessage;
+  title?: string;
+  body?: string;
   /** The page where the user acts on it (e.g. `/innspill/<id>/godkjenning`); the hearing's page when omitted. */
   path?: string;
   /** Also send an e-mail to those who have e-mail reminders on. */
@@ -28,6 +52,9 @@ export async function notify(tx: DbTx, input: NotifyInput): Promise<number> {
   if (!ids.length) return 0;
   // Where the user acts on it, in the app and in the e-mail: the given page, else the hearing.
   const path = input.path ?? (input.hearingId ? `/horinger/${input.hearingId}` : null);
+  const { title, body } = input.message
+    ? notificationText(input.message)
+    : { title: input.title ?? "", body: input.body ?? "" };
   const users = await tx.user.findMany({
     where: { id: { in: ids }, active: true },
     select: { id: true, organisationId: true, email: true, name: true, emailReminders: true },
@@ -37,8 +64,10 @@ export async function notify(tx: DbTx, input: NotifyInput): Promise<number> {
       userId: u.id,
       hearingId: input.hearingId ?? null,
       kind: input.kind,
-      title: input.title,
-      body: input.body,
+      title,
+      body,
+      messageKey: input.message?.key ?? null,
+      messageParams: input.message?.params,
       path,
     })),
   });
@@ -51,9 +80,9 @@ export async function notify(tx: DbTx, input: NotifyInput): Promise<number> {
           userId: u.id,
           toEmail: u.email,
           toName: u.name,
-          subject: `[Innspill] ${input.title}`,
+          subject: `[Innspill] ${title}`,
           path,
-          text: input.body,
+          text: body,
         })),
       });
     }

@@ -8,8 +8,8 @@
  */
 import type { Db, HearingStatus } from "@innspill/db";
 import { dateOnlyToDb, dbToDateOnly, formatDate, osloDate, type DateOnly, addDaysToDateOnly } from "./dates";
-import { MILESTONE_LABELS, OPEN_STATUSES } from "./hearings/index";
-import { notify } from "./notifications";
+import { OPEN_STATUSES } from "./hearings/index";
+import { notify, type NotificationMessage } from "./notifications";
 import { getOrganisationSettings } from "./settings";
 import { isWorkingDay, subtractWorkingDays, workingDaysBetween } from "./workdays";
 
@@ -17,8 +17,7 @@ interface Reminder {
   subject: string;
   recipientId: string;
   hearingId: string;
-  title: string;
-  body: string;
+  message: NotificationMessage;
 }
 
 export interface SendRemindersOptions {
@@ -60,8 +59,16 @@ export async function sendDueReminders(db: Db, options: SendRemindersOptions = {
         subject: `milestone:${m.id}`,
         recipientId: recipient,
         hearingId: m.hearing.id,
-        title: `${MILESTONE_LABELS[m.kind]} ${when(today, date)}: ${m.hearing.title}`,
-        body: `Milepælen «${MILESTONE_LABELS[m.kind]}» for «${m.hearing.title}» skal være ferdig ${formatDate(date)}. Høringsfristen er ${formatDate(dbToDateOnly(m.hearing.deadline))}.`,
+        message: {
+          key: "notifyMilestoneDue",
+          params: {
+            milestone: m.kind,
+            days: workingDaysBetween(today, date),
+            title: m.hearing.title,
+            date: formatDate(date),
+            deadline: formatDate(dbToDateOnly(m.hearing.deadline)),
+          },
+        },
       });
     }
 
@@ -85,8 +92,10 @@ export async function sendDueReminders(db: Db, options: SendRemindersOptions = {
           subject: `deadline:${h.id}`,
           recipientId,
           hearingId: h.id,
-          title: `Høringsfrist ${when(today, date)}: ${h.title}`,
-          body: `Fristen for «${h.title}» er ${formatDate(date)}.`,
+          message: {
+            key: "notifyDeadlineDue",
+            params: { days: workingDaysBetween(today, date), title: h.title, date: formatDate(date) },
+          },
         });
       }
     }
@@ -105,8 +114,7 @@ export async function sendDueReminders(db: Db, options: SendRemindersOptions = {
         userIds: [r.recipientId],
         hearingId: r.hearingId,
         kind: "reminder",
-        title: r.title,
-        body: r.body,
+        message: r.message,
         email: true,
       });
       return true;
@@ -117,12 +125,6 @@ export async function sendDueReminders(db: Db, options: SendRemindersOptions = {
     } else skipped++;
   }
   return { today, considered: due.length, sent, skipped };
-}
-
-function when(today: DateOnly, date: DateOnly): string {
-  if (date === today) return "i dag";
-  const n = workingDaysBetween(today, date);
-  return n === 1 ? "i morgen" : `om ${n} arbeidsdager`;
 }
 
 // Re-exported for callers that plan around reminders.

@@ -4,7 +4,8 @@
  * and the worker's heartbeat. The web and the API never import this entry (ESLint refuses it there).
  */
 import { setTimeout as sleep } from "node:timers/promises";
-import { assemble, renderDocx, renderPdf, sha256, type SubmissionSnapshot } from "@innspill/documents";
+import { renderDocx, renderPdf, sha256, type SubmissionSnapshot } from "@innspill/documents";
+import { letterModel } from "./submissions/model";
 import type { Db } from "@innspill/db";
 import { claimRender, completeRender, failRender, markRenderStage } from "./submissions/renders";
 import {
@@ -26,7 +27,7 @@ export async function renderSubmissionFiles(
   const claim = await claimRender(db, payload);
   if (claim.done) return { renderId: claim.renderId, reused: true };
   try {
-    const model = assemble(claim.snapshot as SubmissionSnapshot);
+    const model = await letterModel(db, claim.snapshot as SubmissionSnapshot);
     await markRenderStage(db, claim.renderId, "RENDERING");
     if (options.delayMs) await sleep(options.delayMs);
     const docx = await renderDocx(model);

@@ -21,6 +21,20 @@ export function useDomainText() {
   return useCallback((key: string) => (t.has(key) ? t(key) : key), [t]);
 }
 
+/** A notification's title and body in the user's language (older ones, stored in Norwegian only, as they are). */
+export function useNotificationText() {
+  const t = useTranslations("domain");
+  return useCallback(
+    (n: { title: string; body: string; messageKey: string | null; messageParams: unknown }) => {
+      const key = n.messageKey;
+      if (!key || !t.has(`${key}Title`)) return { title: n.title, body: n.body };
+      const params = (n.messageParams ?? {}) as Record<string, string | number>;
+      return { title: t(`${key}Title`, params), body: t(`${key}Body`, params) };
+    },
+    [t],
+  );
+}
+
 /** A clear, translated sentence for any error from the API. */
 export function useErrorText() {
   const domain = useDomainText();

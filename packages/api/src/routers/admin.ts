@@ -8,6 +8,8 @@ import {
   updateIssuingBody,
   updateIssuingBodyInput,
   updateOrganisationSettings,
+  setLetterLogo,
+  setLetterLogoInput,
 } from "@innspill/domain";
 import { protectedProcedure, roleProcedure, router, domainInput } from "../trpc";
 import { once } from "../idempotency";
@@ -28,5 +30,9 @@ export const adminRouter = router({
   updateSettings: admin
     .input(domainInput(updateSettingsInput))
     .mutation(({ ctx, input }) => updateOrganisationSettings(ctx.db, input, ctx.actor)),
+  /** The logo in the letterhead (PNG or JPEG as base64), or null to remove it. */
+  setLetterLogo: admin
+    .input(domainInput(setLetterLogoInput))
+    .mutation(({ ctx, input }) => setLetterLogo(ctx.db, input, ctx.actor)),
   outbox: admin.query(({ ctx }) => listOutboxEmails(ctx.db, ctx.actor)),
 });

@@ -105,8 +105,10 @@ export async function createHearing(db: Db, input: unknown, actor: Actor) {
       exceptUserId: actor.id,
       hearingId: created.id,
       kind: "hearing.assigned",
-      title: `Ny høring: ${created.title}`,
-      body: `${actor.name} har registrert høringen «${created.title}» med frist ${formatDate(data.deadline)}, og du er med på den.`,
+      message: {
+        key: "notifyHearingAdded",
+        params: { title: created.title, actor: actor.name, deadline: formatDate(data.deadline) },
+      },
     });
     const row = await tx.hearing.findUniqueOrThrow({ where: { id: created.id }, include: hearingInclude });
     return toHearingView(row);
@@ -237,11 +239,17 @@ async function moveDeadline(
     exceptUserId: actor.id,
     hearingId: before.id,
     kind: "hearing.deadlineMoved",
-    title: `Ny frist: ${data.title}`,
-    body: [
-      `${actor.name} har flyttet fristen for «${data.title}» fra ${formatDate(from)} til ${formatDate(to)}.`,
-      ...(lines.length ? ["Milepæler som er flyttet:", ...lines] : []),
-    ].join("\n"),
+    message: {
+      key: "notifyDeadlineMoved",
+      params: {
+        title: data.title,
+        actor: actor.name,
+        from: formatDate(from),
+        to: formatDate(to),
+        moved: moves.length,
+        moves: lines.join("\n"),
+      },
+    },
     email: true,
   });
 }

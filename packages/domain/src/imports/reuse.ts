@@ -12,6 +12,8 @@
  */
 import { type DbTx } from "@innspill/db";
 import { wordDiff, type WordDiffPart } from "../library/diff";
+import { resolveFacts } from "../library/facts";
+import { osloDate } from "../dates";
 import { sentencesOf, statedIn, unitsOf, type LetterProposal, type Where } from "./letter";
 import {
   idfOf,
@@ -340,6 +342,8 @@ function blockShare(blockText: string, sentences: Prepared[], idf: LibraryIdf, p
 }
 
 /** Every unit with the block it reuses; a block goes to its best unit only (a sub-section before its chapter). */
+const FACT = /\{\{([\w.-]+)\}\}/g;
+
 async function findBlocks(
   db: DbTx,
   organisationId: string,
@@ -362,6 +366,13 @@ async function findBlocks(
     idf,
     prep,
   );
+  // A block's facts at their value on the letter's date, so the diff shows the figure the letter had against it
+  // rather than a {{placeholder}} split into pieces.
+  const keys = [...new Set(found.flat().flatMap((r) => [...r.text.matchAll(FACT)].map((m) => m[1]!)))];
+  const facts = keys.length
+    ? await resolveFacts(db, organisationId, keys, proposal.date ?? osloDate(new Date()))
+    : new Map<string, { value: string | null }>();
+  const withFacts = (text: string) => text.replace(FACT, (whole, k: string) => facts.get(k)?.value ?? whole);
   const matches: BlockMatch[][] = units.map((u, i) => {
     // A block's sentences are found one by one, each within a sentence of the unit.
     const sentences = u.all.flatMap((p) => sentencesOf(p.text)).map((w) => prep(w));
@@ -376,7 +387,7 @@ async function findBlocks(
         text: r.text,
         score: Math.round(share * 1000) / 1000,
         label: labelOf({ ...similarity(r.text, u.wording, idf), score: share }),
-        diff: wordDiff(r.text, u.wording),
+        diff: wordDiff(withFacts(r.text), u.wording),
       }));
   });
   const owner = new Map<string, { unit: number; score: number }>();

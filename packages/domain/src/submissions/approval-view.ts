@@ -1,6 +1,7 @@
+import { letterModel } from "./model";
 import { z } from "zod";
 import type { Db } from "@innspill/db";
-import { assemble, modelToText, renderHtml, type SubmissionSnapshot } from "@innspill/documents/preview";
+import { modelToText, renderHtml, type SubmissionSnapshot } from "@innspill/documents/preview";
 import type { Actor } from "../actor";
 import { wordDiff } from "../library/diff";
 import { bodyToPlainText, blockBody } from "../library/body";
@@ -24,7 +25,7 @@ export async function getApprovalView(db: Db, input: unknown, actor: Actor) {
         where: { submissionId_snapshotSha256: { submissionId: id, snapshotSha256: s.snapshotSha256 } },
       })
     : null;
-  const model = render ? assemble(JSON.parse(render.snapshot) as SubmissionSnapshot) : null;
+  const model = render ? await letterModel(db, JSON.parse(render.snapshot) as SubmissionSnapshot) : null;
   const statements = new Map(
     (
       await db.position.findMany({

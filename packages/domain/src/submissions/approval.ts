@@ -71,8 +71,7 @@ export async function requestApproval(db: Db, input: unknown, actor: Actor, jobs
       hearingId: s.hearingId,
       kind: "submission.approvalRequested",
       path: `/innspill/${s.id}/godkjenning`,
-      title: `Godkjenn «${s.title}»`,
-      body: `${actor.name} ber deg godkjenne innspillet.`,
+      message: { key: "notifyApprovalRequested", params: { title: s.title, actor: actor.name } },
       email: true,
       exceptUserId: actor.id,
     });
@@ -138,8 +137,7 @@ export async function approveSubmission(db: Db, input: unknown, actor: Actor) {
         hearingId: s.hearingId,
         kind: "submission.approved",
         path: `/innspill/${s.id}/godkjenning`,
-        title: `«${s.title}» er godkjent og klar til signering`,
-        body: `Godkjent av ${actor.name}.`,
+        message: { key: "notifyApproved", params: { title: s.title, actor: actor.name } },
         email: true,
         exceptUserId: actor.id,
       });

@@ -131,8 +131,7 @@ export async function voidApprovals(tx: DbTx, s: Loaded, actor: Actor, reason: s
     hearingId: s.hearingId,
     kind: "submission.approvalVoided",
     path: `/innspill/${s.id}`,
-    title: `Godkjenningen av «${s.title}» er opphevet`,
-    body: `${actor.name} endret brevet etter godkjenningen. Det er sendt tilbake til gjennomgang.`,
+    message: { key: "notifyApprovalVoided", params: { title: s.title, actor: actor.name } },
     email: true,
     exceptUserId: actor.id,
   });

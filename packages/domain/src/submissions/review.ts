@@ -28,8 +28,7 @@ export async function sendForReview(db: Db, input: unknown, actor: Actor) {
       hearingId: s.hearingId,
       kind: "submission.review",
       path: `/innspill/${s.id}`,
-      title: `«${s.title}» er klar til gjennomgang`,
-      body: `${actor.name} ber om gjennomgang av utkastet.`,
+      message: { key: "notifyReview", params: { title: s.title, actor: actor.name } },
       exceptUserId: actor.id,
     });
     return { status: "IN_REVIEW" as const };

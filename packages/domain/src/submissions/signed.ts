@@ -5,11 +5,12 @@
  * trail is a separate PDF/A for the archive. Both are stored once and never changed (database triggers);
  * verification looks the PDF's own SHA-256 up.
  */
+import { letterModel } from "./model";
 import { sha256 } from "../hash";
 import { z } from "zod";
 import type { SubmissionJob } from "../jobs";
 import type { Db } from "@innspill/db";
-import { assemble, type DocumentModel, type SubmissionSnapshot } from "@innspill/documents/preview";
+import { type DocumentModel, type SubmissionSnapshot } from "@innspill/documents/preview";
 import type { Actor } from "../actor";
 import { coalesceEdits, recordAudit } from "../audit";
 import { notify } from "../notifications";
@@ -73,7 +74,7 @@ export async function prepareFinalDocument(db: Db, { submissionId, snapshotSha25
     orderBy: { id: "asc" },
   });
   const name = await userNames(db, s.organisationId);
-  const letter = assemble(JSON.parse(render.snapshot) as SubmissionSnapshot);
+  const letter = await letterModel(db, JSON.parse(render.snapshot) as SubmissionSnapshot);
   const lines = s.signatories.map((x) => {
     const sig = signatures.find((g) => g.signatoryId === x.signatoryId);
     return sig ? `Elektronisk godkjent ${formatDate(osloDate(sig.createdAt))}` : "";
@@ -181,8 +182,7 @@ export async function recordSignedDocumentFailure(db: Db, submissionId: string, 
       hearingId: s.hearingId,
       kind: "submission.signedDocumentFailed",
       path: `/innspill/${s.id}/godkjenning`,
-      title: `Det signerte dokumentet for «${s.title}» kunne ikke lages`,
-      body: "Brevet blir ikke lenger til de samme bytene som ble godkjent, så Innspill signerer det ikke. Lag en ny versjon av brevet og få den godkjent og signert på nytt.",
+      message: { key: "notifySignedDocumentFailed", params: { title: s.title } },
       email: true,
     });
     await recordAudit(tx, {

@@ -121,8 +121,7 @@ export async function signSubmission(
         hearingId: s.hearingId,
         kind: "submission.sign",
         path: `/innspill/${s.id}/godkjenning`,
-        title: `Signer «${s.title}»`,
-        body: `${actor.name} har signert. Det er din tur.`,
+        message: { key: "notifySign", params: { title: s.title, actor: actor.name } },
         email: true,
       });
     return { status: done ? ("SIGNED" as const) : ("SIGNING" as const), finalize: done, snapshotSha256 };

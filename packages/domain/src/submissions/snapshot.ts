@@ -10,6 +10,7 @@ import { bodyFactKeys, bodyPositionIds, bodyToPlainText, type BlockBody } from "
 import { formatFactValue, resolveFactValue, resolveFacts } from "../library/facts";
 import { wordDiff, type WordDiffPart } from "../library/diff";
 import { similarity } from "../imports/similarity";
+import { getOrganisationSettings } from "../settings";
 import { titleOn } from "./schemas";
 import { sectionBody, sectionHeading, type FullSubmission } from "./load";
 
@@ -189,6 +190,7 @@ export async function buildSnapshot(db: DbTx, s: FullSubmission) {
     return { name: x.signatory.name, title, note: x.note };
   });
   if (!signatories.length) warnings.push({ kind: "noSignatories" });
+  const { letterFooter, letterLogo } = await getOrganisationSettings(db, s.organisationId);
   if (!s.sections.length) warnings.push({ kind: "noSections" });
 
   const snapshot: SubmissionSnapshot = {
@@ -196,6 +198,9 @@ export async function buildSnapshot(db: DbTx, s: FullSubmission) {
       organisation: s.letterheadOrganisation,
       unit: s.letterheadUnit,
       address: s.letterheadAddress,
+      // Only when set: the snapshots (and approvals) of letters without one stay as they were.
+      ...(letterFooter ? { footer: letterFooter } : {}),
+      ...(letterLogo ? { logo: letterLogo } : {}),
     },
     place: s.place,
     date,

@@ -4,9 +4,10 @@
  * letter into the canonical snapshot the documents are assembled from, with the warnings an adviser should see.
  */
 
+import { letterModel } from "./model";
 import { z } from "zod";
 import type { Db, Prisma } from "@innspill/db";
-import { assemble, renderHtml } from "@innspill/documents/preview";
+import { renderHtml } from "@innspill/documents/preview";
 import type { Actor } from "../actor";
 import { requireRole } from "../actor";
 import { recordAudit } from "../audit";
@@ -135,7 +136,7 @@ export async function previewSubmission(db: Db, input: unknown, actor: Actor) {
   const built = await buildSnapshot(db, s);
   return {
     version: s.version,
-    html: renderHtml(assemble(built.snapshot)),
+    html: renderHtml(await letterModel(db, built.snapshot)),
     warnings: built.warnings,
     snapshotSha256: built.sha256,
   };

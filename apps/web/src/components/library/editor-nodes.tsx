@@ -17,21 +17,34 @@ export const LookupContext = createContext<LibraryLookup>({
   labels: { nitoMener: "NITO mener:", stale: "utdatert", unknownFact: "ukjent faktum" },
 });
 
-function FactChip({ node }: ReactNodeViewProps) {
+/** A fact by name with its current value (amber when stale), as the editor and the composer show it. */
+export function FactLabel({ factKey, as: Tag = "span" }: { factKey: string; as?: "span" }) {
   const { facts, labels } = useContext(LookupContext);
-  const key = String(node.attrs.key);
-  const fact = facts.get(key);
+  const fact = facts.get(factKey);
   return (
-    <NodeViewWrapper
-      as="span"
+    <Tag
       className={`mx-0.5 inline-block rounded px-1.5 text-sm ${fact?.stale ? "bg-amber-100 text-amber-900" : "bg-sky-100 text-sky-900"}`}
-      title={key}
+      title={factKey}
       data-testid="fact-chip"
     >
-      {fact ? `${fact.label}: ${fact.value ?? "—"}` : `${labels.unknownFact} (${key})`}
+      {fact ? `${fact.label}: ${fact.value ?? "—"}` : `${labels.unknownFact} (${factKey})`}
       {fact?.stale ? ` (${labels.stale})` : ""}
+    </Tag>
+  );
+}
+
+function FactChip({ node }: ReactNodeViewProps) {
+  return (
+    <NodeViewWrapper as="span">
+      <FactLabel factKey={String(node.attrs.key)} />
     </NodeViewWrapper>
   );
+}
+
+/** A library text as plain lines, its fact placeholders ({{key}}) shown as chips with their values. */
+export function TextWithFacts({ text }: { text: string }) {
+  const parts = text.split(/\{\{([\w.-]+)\}\}/);
+  return <>{parts.map((part, i) => (i % 2 === 1 ? <FactLabel key={i} factKey={part} /> : part))}</>;
 }
 
 function FootnoteChip({ node, editor, getPos }: ReactNodeViewProps) {

@@ -25,20 +25,36 @@ export function LetterFields({ letter }: { letter: SubmissionDraft }) {
   const set = (field: LetterField, value: string) =>
     letter.setDraft((d) => ({ ...d, [field]: value === "" && field !== "title" ? null : value }));
 
-  const input = (field: LetterField, opts: { type?: string; testId?: string; wide?: boolean } = {}) => (
+  const input = (
+    field: LetterField,
+    opts: { type?: string; testId?: string; wide?: boolean; rows?: number } = {},
+  ) => (
     <div className={opts.wide ? "sm:col-span-2" : undefined}>
       <Field id={`letter-${field}`} label={t(`fields.${field}`)} error={fieldError(field)}>
-        <input
-          id={`letter-${field}`}
-          type={opts.type ?? "text"}
-          className={inputClass}
-          value={draft[field] ?? ""}
-          // The server's limit (submissionLetterFields): a paste longer than that is cut here, at once.
-          maxLength={MAX_LENGTH[field]}
-          aria-invalid={!!fieldError(field)}
-          onChange={(e) => set(field, e.target.value)}
-          data-testid={opts.testId}
-        />
+        {opts.rows ? (
+          <textarea
+            id={`letter-${field}`}
+            rows={opts.rows}
+            className={inputClass}
+            value={draft[field] ?? ""}
+            maxLength={MAX_LENGTH[field]}
+            aria-invalid={!!fieldError(field)}
+            onChange={(e) => set(field, e.target.value)}
+            data-testid={opts.testId}
+          />
+        ) : (
+          <input
+            id={`letter-${field}`}
+            type={opts.type ?? "text"}
+            className={inputClass}
+            value={draft[field] ?? ""}
+            // The server's limit (submissionLetterFields): a paste longer than that is cut here, at once.
+            maxLength={MAX_LENGTH[field]}
+            aria-invalid={!!fieldError(field)}
+            onChange={(e) => set(field, e.target.value)}
+            data-testid={opts.testId}
+          />
+        )}
         <LengthCounter value={draft[field] ?? ""} max={MAX_LENGTH[field]} />
       </Field>
     </div>
@@ -50,7 +66,7 @@ export function LetterFields({ letter }: { letter: SubmissionDraft }) {
         {input("title", { wide: true, testId: "letter-title" })}
         {input("place")}
         {input("date", { type: "date", testId: "letter-date" })}
-        {input("recipient")}
+        {input("recipient", { rows: 3, testId: "letter-recipient" })}
         {input("closing")}
       </fieldset>
       <details className="mt-3 text-sm">

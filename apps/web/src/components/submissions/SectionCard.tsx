@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { bodyToPlainText, wordDiff } from "@innspill/domain/shared";
 import { BlockEditor } from "@/components/library/BlockEditor";
-import type { LibraryLookup } from "@/components/library/editor-nodes";
+import { LookupContext, TextWithFacts, type LibraryLookup } from "@/components/library/editor-nodes";
 import { WordDiff } from "@/components/library/WordDiff";
 import { inputClass } from "@/components/ui";
 import { SECTION_MIME, type DraftSection } from "./draft";
@@ -121,7 +121,11 @@ export function SectionCard({
 
       {s.kind === "BLOCK" ? (
         <>
-          <p className="whitespace-pre-line text-sm text-slate-800">{s.library?.plainText}</p>
+          <p className="whitespace-pre-line text-sm text-slate-800" data-testid="block-text">
+            <LookupContext.Provider value={lookup}>
+              <TextWithFacts text={s.library?.plainText ?? ""} />
+            </LookupContext.Provider>
+          </p>
           {canEdit ? (
             <button
               type="button"

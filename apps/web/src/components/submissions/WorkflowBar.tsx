@@ -196,7 +196,8 @@ export function WorkflowBar({
               id="sent-recipient"
               name="recipient"
               className={inputClass}
-              defaultValue={recipient ?? ""}
+              // The letter's recipient by name: the first line (the rest is the postal address).
+              defaultValue={recipient?.split("\n")[0] ?? ""}
               maxLength={300}
             />
           </Field>

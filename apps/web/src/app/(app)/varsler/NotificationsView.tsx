@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Alert, Card, Loading, secondaryButtonClass } from "@/components/ui";
 import { useDates } from "@/lib/dates";
-import { useErrorText } from "@/lib/errors";
+import { useErrorText, useNotificationText } from "@/lib/errors";
 import { useTRPC } from "@/trpc/client";
 
 export function NotificationsView() {
@@ -13,6 +13,7 @@ export function NotificationsView() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const errorText = useErrorText();
+  const text = useNotificationText();
   const { dateTime } = useDates();
   const list = useQuery(trpc.me.notifications.queryOptions());
   const markRead = useMutation(
@@ -36,6 +37,7 @@ export function NotificationsView() {
           // Where the user acts on it: the approval page for «godkjenn» and «signer», else the hearing.
           const href = n.path ?? (n.hearingId ? `/horinger/${n.hearingId}` : null);
           const read = () => !n.readAt && markRead.mutate({ ids: [n.id] });
+          const { title, body } = text(n);
           return (
             <li key={n.id} className="py-2" data-testid="notification">
               {href ? (
@@ -46,14 +48,14 @@ export function NotificationsView() {
                   data-testid="notification-link"
                 >
                   <span className={`block ${n.readAt ? "text-slate-700" : "font-semibold text-blue-900"}`}>
-                    {n.title}
+                    {title}
                   </span>
-                  <span className="block whitespace-pre-line text-sm text-slate-700">{n.body}</span>
+                  <span className="block whitespace-pre-line text-sm text-slate-700">{body}</span>
                 </Link>
               ) : (
                 <div className="px-0 py-1">
-                  <p className={n.readAt ? "text-slate-700" : "font-semibold"}>{n.title}</p>
-                  <p className="whitespace-pre-line text-sm text-slate-700">{n.body}</p>
+                  <p className={n.readAt ? "text-slate-700" : "font-semibold"}>{title}</p>
+                  <p className="whitespace-pre-line text-sm text-slate-700">{body}</p>
                 </div>
               )}
               <p className="mt-1 flex flex-wrap items-center gap-3 text-xs text-slate-600">

@@ -36,6 +36,21 @@ export function SettingsView() {
       },
     }),
   );
+  const logo = useMutation(
+    trpc.admin.setLetterLogo.mutationOptions({
+      onSuccess: (saved) => {
+        setNotice({ kind: "success", text: saved.letterLogo ? t("logoSaved") : t("logoRemoved") });
+        void queryClient.invalidateQueries({ queryKey: trpc.admin.settings.queryKey() });
+      },
+      onError: (err) => {
+        // What is wrong with the file (not an image, too large), said as such.
+        const atField = errorData(err)?.fieldErrors?.image?.[0];
+        setNotice({ kind: "error", text: atField ? domainText(atField) : errorText(err) });
+        if (errorData(err)?.code === "CONFLICT")
+          void queryClient.invalidateQueries({ queryKey: trpc.admin.settings.queryKey() });
+      },
+    }),
+  );
   if (settings.isPending) return <Loading label={t("settings")} />;
   if (settings.error) return <Alert>{errorText(settings.error)}</Alert>;
   const s = settings.data;
@@ -51,7 +66,18 @@ export function SettingsView() {
         number
       >,
       reminderWorkingDays: num("reminderWorkingDays"),
+      letterFooter: String(fd.get("letterFooter") ?? ""),
     });
+  }
+  async function onLogo(file: File | undefined) {
+    if (!file) return;
+    // Checked by the server too (kind, size); said here at once for the obvious cases.
+    if (file.size > 512 * 1024) return setNotice({ kind: "error", text: domainText("logoTooLarge") });
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    let binary = "";
+    for (let i = 0; i < bytes.length; i += 0x8000)
+      binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    logo.mutate({ version: s.version, image: btoa(binary) });
   }
   const fe = (k: string) => (fieldErrors[k]?.[0] ? domainText(fieldErrors[k][0]) : undefined);
 
@@ -93,6 +119,55 @@ export function SettingsView() {
             className={`${inputClass} w-24`}
           />
         </Field>
+      </Card>
+      <Card title={t("letterTitle")}>
+        <Field id="letter-footer" label={t("letterFooter")} error={fe("letterFooter")}>
+          <textarea
+            id="letter-footer"
+            name="letterFooter"
+            rows={3}
+            maxLength={300}
+            defaultValue={s.letterFooter ?? ""}
+            aria-describedby="letter-footer-hint"
+            className={inputClass}
+            data-testid="letter-footer"
+          />
+        </Field>
+        <p id="letter-footer-hint" className="mt-1 text-xs text-slate-600">
+          {t("letterFooterHint")}
+        </p>
+        <div className="mt-4">
+          <Field id="letter-logo" label={t("letterLogo")}>
+            <input
+              id="letter-logo"
+              type="file"
+              accept="image/png,image/jpeg"
+              disabled={logo.isPending}
+              onChange={(e) => void onLogo(e.target.files?.[0])}
+              className="block text-sm"
+              data-testid="letter-logo"
+            />
+          </Field>
+          <p className="mt-1 text-xs text-slate-600" data-testid="letter-logo-status">
+            {s.letterLogo
+              ? t("logoCurrent", {
+                  kind: s.letterLogo.mediaType === "image/png" ? "PNG" : "JPEG",
+                  width: s.letterLogo.width,
+                  height: s.letterLogo.height,
+                })
+              : t("logoNone")}
+          </p>
+          {s.letterLogo ? (
+            <button
+              type="button"
+              className="mt-2 text-sm text-blue-800 underline"
+              disabled={logo.isPending}
+              onClick={() => logo.mutate({ version: s.version, image: null })}
+            >
+              {t("logoRemove")}
+            </button>
+          ) : null}
+        </div>
       </Card>
       <button type="submit" className={buttonClass} disabled={save.isPending}>
         {t("saveSettings")}

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Notification" ADD COLUMN     "messageKey" TEXT,
+ADD COLUMN     "messageParams" JSONB;
+
