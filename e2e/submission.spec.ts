@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { login } from "./helpers";
@@ -146,6 +147,51 @@ test("compose a letter from three blocks and free text, reorder, preview, render
     expect(bytes.length).toBeGreaterThan(5_000);
     if (ext === ".pdf") draftPdf = bytes;
   }
+
+  // The preview has the PDF's lines: every line of the letter's paragraphs in the preview is a line of the PDF.
+  const previewLines = await page.getByTestId("preview").evaluate((root) => {
+    const out: string[] = [];
+    // The letter's own paragraphs and bullets (footnotes are at the foot of the page in the PDF, at the end here).
+    for (const p of Array.from(root.querySelectorAll("section p, section li")).filter(
+      (e) => !e.closest(".footnotes"),
+    )) {
+      const words: { text: string; top: number }[] = [];
+      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        for (const m of (n.textContent ?? "").matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(n, m.index);
+          range.setEnd(n, m.index + m[0].length);
+          const rect = range.getClientRects()[0];
+          if (rect) words.push({ text: m[0], top: Math.round(rect.top) });
+        }
+      }
+      let line = "";
+      let top: number | null = null;
+      for (const w of words) {
+        if (top !== null && Math.abs(w.top - top) > 4 && line) {
+          out.push(line);
+          line = "";
+        }
+        top = w.top;
+        line += `${line ? " " : ""}${w.text}`;
+      }
+      if (line) out.push(line);
+    }
+    return out;
+  });
+  const pdfLines = execFileSync("pdftotext", ["-layout", "-enc", "UTF-8", "-", "-"], { input: draftPdf! })
+    .toString("utf8")
+    .split("\n")
+    .map((l) => l.trim().replace(/\s+/g, " "))
+    .filter(Boolean);
+  // Compared without spaces and digits: footnote numbers are raised in both, and set apart differently.
+  const plain = (l: string) => l.replace(/[\s\d•]/g, "");
+  const pdfSet = new Set(pdfLines.map(plain));
+  const missing = previewLines.filter((l) => !pdfSet.has(plain(l)));
+  console.log(`preview: ${previewLines.length} lines, ${previewLines.length - missing.length} as in the PDF`);
+  expect(previewLines.length).toBeGreaterThan(5);
+  expect(missing).toEqual([]);
 
   // A recipient who checks this draft is told it is a draft, never that it is signed, and nothing of the letter.
   await page.goto("/verifiser");

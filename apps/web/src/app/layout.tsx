@@ -2,6 +2,11 @@ import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale } from "next-intl/server";
 import type { ReactNode } from "react";
+// The letter font (Carlito, as in the PDF), for the letter preview.
+import "@fontsource/carlito/latin-400.css";
+import "@fontsource/carlito/latin-400-italic.css";
+import "@fontsource/carlito/latin-700.css";
+import "@fontsource/carlito/latin-700-italic.css";
 import "./globals.css";
 
 export const metadata: Metadata = {

@@ -18,7 +18,9 @@ export function LetterPreview({ id, stale }: { id: string; stale: boolean }) {
       {preview.error ? <Alert>{errorText(preview.error)}</Alert> : null}
       {preview.data ? (
         <div
-          className="letter-preview max-h-[80vh] overflow-auto rounded border border-slate-200 bg-white p-6 shadow-inner"
+          // `paged`: the PDF's column width exactly (scrolling sideways if the pane is narrower), so the lines are the
+          // PDF's lines.
+          className="letter-preview paged max-h-[80vh] overflow-auto rounded border border-slate-200 bg-white p-6 shadow-inner"
           data-testid="preview"
           // renderHtml escapes every text of the letter; this is the same model the files are made from.
           dangerouslySetInnerHTML={{ __html: preview.data.html }}
