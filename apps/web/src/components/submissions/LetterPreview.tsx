@@ -22,6 +22,10 @@ export function LetterPreview({ id, stale }: { id: string; stale: boolean }) {
           // PDF's lines.
           className="letter-preview paged max-h-[80vh] overflow-auto rounded border border-slate-200 bg-white p-6 shadow-inner"
           data-testid="preview"
+          // It scrolls (sideways too, when the pane is narrower than the page): reachable by keyboard.
+          tabIndex={0}
+          role="region"
+          aria-label={t("preview")}
           // renderHtml escapes every text of the letter; this is the same model the files are made from.
           dangerouslySetInnerHTML={{ __html: preview.data.html }}
         />
