@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import JSZip from "jszip";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { assemble, renderDocx, renderHtml, renderPdf, sha256, type SubmissionSnapshot } from "./index";
 import { pngImage } from "./testing";
 
@@ -142,10 +142,20 @@ describe("renderers", () => {
   });
 
   it("DOCX has real Word footnotes and page numbers, and the same model gives the same bytes", async () => {
+    // Rendered at two different times (the zip entries and core properties would otherwise carry the clock).
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-03-01T08:15:31Z"));
     const a = await renderDocx(m);
+    vi.setSystemTime(new Date("2027-10-14T21:42:02Z"));
     const b = await renderDocx(m);
+    vi.useRealTimers();
     expect(sha256(a)).toBe(sha256(b));
     const zip = await JSZip.loadAsync(a);
+    const core = await zip.file("docProps/core.xml")!.async("string");
+    expect(core).toContain(
+      `<dcterms:created xsi:type="dcterms:W3CDTF">${m.date}T12:00:00Z</dcterms:created>`,
+    );
+    expect(core).toContain("<dc:title>Innspill til Helsereformutvalget</dc:title>");
     const footnotes = await zip.file("word/footnotes.xml")!.async("string");
     expect(footnotes).toContain("NITOs medlemsregister");
     expect(footnotes).toContain("SSB, Helsemod");

@@ -1,6 +1,6 @@
 /**
- * DOCX through `docx`: real Word footnotes, bullet lists, headings and page numbers. The package is rewritten with a
- * fixed timestamp (the letter's date) in the zip entries and core properties, so the same model gives the same bytes.
+ * DOCX through `docx`: real Word footnotes, bullet lists, headings and page numbers. The package carries a fixed
+ * timestamp (the letter's date) in its zip entries and core properties, so the same model gives the same bytes.
  */
 import {
   AlignmentType,
@@ -16,7 +16,6 @@ import {
   Paragraph,
   TextRun,
 } from "docx";
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 import type { DocBlock, DocumentModel, Run } from "./model";
 
 function runs(rs: Run[]): (TextRun | FootnoteReferenceRun)[] {
@@ -178,33 +177,49 @@ export async function renderDocx(m: DocumentModel): Promise<Buffer> {
       },
     ],
   });
-  return reproducible(await Packer.toBuffer(doc), m.date);
+  // The core properties say when the letter was dated, not when the file was made; the zip entries likewise.
+  const core = { path: "docProps/core.xml", data: coreProperties(m) };
+  return withFixedTimes(await Packer.toBuffer(doc, undefined, [core]), m.date);
+}
+
+const xmlText = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/** docProps/core.xml as `docx` writes it, with the letter's date (noon UTC) instead of the time of rendering. */
+function coreProperties(m: DocumentModel): string {
+  const when = `<dcterms:created xsi:type="dcterms:W3CDTF">${m.date}T12:00:00Z</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${m.date}T12:00:00Z</dcterms:modified>`;
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+    `<dc:title>${xmlText(m.title)}</dc:title><dc:creator>${xmlText(m.letterhead.organisation)}</dc:creator>` +
+    `<cp:lastModifiedBy>${xmlText(m.letterhead.organisation)}</cp:lastModifiedBy><cp:revision>1</cp:revision>${when}` +
+    "</cp:coreProperties>"
+  );
 }
 
 /**
- * Fixed timestamps in the zip entries and in docProps/core.xml, files in name order, DEFLATE level 6. With fflate
- * (what docx zips with itself) rather than a second pure-JS zip library: unzipping and zipping again costs about as
- * much as making the document.
+ * Writes the letter's date (noon) as every entry's modification time in the package `docx` zipped, in place: the
+ * time and date fields of each local header and central directory entry (APPNOTE 4.3.7, 4.3.12). `docx` zips its
+ * files in a fixed order with fixed options, so with the times fixed the same model gives the same bytes, without
+ * unzipping and compressing everything a second time (a third of the DOCX's cost).
  */
-function reproducible(buffer: Uint8Array, date: string): Buffer {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  // fflate writes a zip entry's time from the local-time fields of the Date: these fields are noon on the letter's
-  // date in whatever time zone the worker runs, so the bytes do not depend on it.
-  const mtime = new Date(y, m - 1, d, 12, 0, 0);
-  const iso = `${date}T12:00:00Z`;
-  const files = unzipSync(buffer);
-  const core = files["docProps/core.xml"];
-  if (core) {
-    files["docProps/core.xml"] = strToU8(
-      strFromU8(core).replace(
-        /(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g,
-        `$1${iso}$2`,
-      ),
-    );
+function withFixedTimes(zip: Uint8Array, date: string): Buffer {
+  const [y, mo, d] = date.split("-").map(Number) as [number, number, number];
+  const dosTime = 12 << 11;
+  const dosDate = ((y - 1980) << 9) | (mo << 5) | d;
+  const buf = Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
+  const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (eocd < 0) throw new Error("DOCX: no end of central directory");
+  const entries = buf.readUInt16LE(eocd + 10);
+  let at = buf.readUInt32LE(eocd + 16);
+  for (let i = 0; i < entries; i++) {
+    if (buf.readUInt32LE(at) !== 0x02014b50) throw new Error("DOCX: broken central directory");
+    buf.writeUInt16LE(dosTime, at + 12);
+    buf.writeUInt16LE(dosDate, at + 14);
+    const local = buf.readUInt32LE(at + 42);
+    if (buf.readUInt32LE(local) !== 0x04034b50) throw new Error("DOCX: broken local header");
+    buf.writeUInt16LE(dosTime, local + 10);
+    buf.writeUInt16LE(dosDate, local + 12);
+    at += 46 + buf.readUInt16LE(at + 28) + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
   }
-  const sorted: Zippable = {};
-  for (const name of Object.keys(files).sort()) {
-    if (!name.endsWith("/")) sorted[name] = [files[name]!, { mtime, level: 6, os: 3 }];
-  }
-  return Buffer.from(zipSync(sorted));
+  return buf;
 }
