@@ -42,31 +42,40 @@ export async function searchLibrary(db: Db, input: unknown, actor: Actor) {
   const blockTopic = q.topic ? Prisma.sql`AND ${q.topic} = ANY(v.topics)` : Prisma.empty;
   const status = q.status ? Prisma.sql`AND p.status = ${q.status}::"PositionStatus"` : Prisma.empty;
 
+  // Ranked and limited first; highlighted after, only the rows shown (ts_headline re-parses the whole text).
   const positions = await db.$queryRaw<SearchHit[]>`
-    WITH query AS (SELECT websearch_to_tsquery('innspill_nb', ${q.q}) AS tsq)
-    SELECT 'position' AS kind, p.id::text AS id, p.statement AS title,
-           ts_headline('innspill_nb', p.statement, query.tsq, ${HEADLINE_ALL}) AS snippet,
-           ts_rank_cd(p.search, query.tsq)::float8 AS rank, p.status::text AS status, p.topics
-      FROM "Position" p, query
-     WHERE p."organisationId" = ${actor.organisationId}::uuid AND p.search @@ query.tsq ${status} ${positionTopic}
-     ORDER BY rank DESC, p."createdAt" ASC
-     LIMIT ${q.limit}`;
+    WITH query AS (SELECT websearch_to_tsquery('innspill_nb', ${q.q}) AS tsq),
+    hits AS (
+      SELECT p.id, p.statement, ts_rank_cd(p.search, query.tsq)::float8 AS rank, p.status, p.topics, p."createdAt"
+        FROM "Position" p, query
+       WHERE p."organisationId" = ${actor.organisationId}::uuid AND p.search @@ query.tsq ${status} ${positionTopic}
+       ORDER BY rank DESC, p."createdAt" ASC
+       LIMIT ${q.limit})
+    SELECT 'position' AS kind, h.id::text AS id, h.statement AS title,
+           ts_headline('innspill_nb', h.statement, query.tsq, ${HEADLINE_ALL}) AS snippet,
+           h.rank, h.status::text AS status, h.topics
+      FROM hits h, query
+     ORDER BY h.rank DESC, h."createdAt" ASC`;
 
   // Blocks: the published version of each block. A heading that is close in spelling also counts.
   const blocks = q.status
     ? []
     : await db.$queryRaw<SearchHit[]>`
-    WITH query AS (SELECT websearch_to_tsquery('innspill_nb', ${q.q}) AS tsq)
-    SELECT 'block' AS kind, b.id::text AS id, v.heading AS title,
-           ts_headline('innspill_nb', v."plainText", query.tsq, ${HEADLINE}) AS snippet,
-           (ts_rank_cd(v.search, query.tsq) + similarity(v.heading, ${q.q}))::float8 AS rank,
-           NULL AS status, v.topics
-      FROM "TextBlock" b
-      JOIN "TextBlockVersion" v ON v.id = b."publishedVersionId", query
-     WHERE b."organisationId" = ${actor.organisationId}::uuid
-       AND (v.search @@ query.tsq OR v.heading % ${q.q}) ${blockTopic}
-     ORDER BY rank DESC, v.heading ASC
-     LIMIT ${q.limit}`;
+    WITH query AS (SELECT websearch_to_tsquery('innspill_nb', ${q.q}) AS tsq),
+    hits AS (
+      SELECT b.id, v.heading, v."plainText",
+             (ts_rank_cd(v.search, query.tsq) + similarity(v.heading, ${q.q}))::float8 AS rank, v.topics
+        FROM "TextBlock" b
+        JOIN "TextBlockVersion" v ON v.id = b."publishedVersionId", query
+       WHERE b."organisationId" = ${actor.organisationId}::uuid
+         AND (v.search @@ query.tsq OR v.heading % ${q.q}) ${blockTopic}
+       ORDER BY rank DESC, v.heading ASC
+       LIMIT ${q.limit})
+    SELECT 'block' AS kind, h.id::text AS id, h.heading AS title,
+           ts_headline('innspill_nb', h."plainText", query.tsq, ${HEADLINE}) AS snippet,
+           h.rank, NULL AS status, h.topics
+      FROM hits h, query
+     ORDER BY h.rank DESC, h.heading ASC`;
 
   return { positions, blocks };
 }
