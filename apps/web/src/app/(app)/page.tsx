@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui";
+import { Prefetch, trpc } from "@/trpc/server";
 import { OverviewView } from "./OverviewView";
 
 export default async function OverviewPage() {
@@ -7,7 +8,9 @@ export default async function OverviewPage() {
   return (
     <>
       <PageHeader title={t("title")} />
-      <OverviewView />
+      <Prefetch queries={[trpc.overview.get.queryOptions()]}>
+        <OverviewView />
+      </Prefetch>
     </>
   );
 }

@@ -1,13 +1,16 @@
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui";
 import { UsersView } from "./UsersView";
+import { Prefetch, trpc } from "@/trpc/server";
 
 export default async function AdminUsersPage() {
   const t = await getTranslations("admin");
   return (
     <>
       <PageHeader title={t("users")} />
-      <UsersView />
+      <Prefetch queries={[trpc.user.list.queryOptions()]}>
+        <UsersView />
+      </Prefetch>
     </>
   );
 }

@@ -3,6 +3,7 @@ import { getSessionActor } from "@innspill/auth";
 import { can } from "@innspill/domain/shared";
 import { PageHeader } from "@/components/ui";
 import { FactsView } from "./FactsView";
+import { Prefetch, trpc } from "@/trpc/server";
 
 export default async function FactsPage() {
   const t = await getTranslations("library");
@@ -10,7 +11,9 @@ export default async function FactsPage() {
   return (
     <>
       <PageHeader title={t("factsTitle")} />
-      <FactsView canEdit={can(actor, "library.edit")} />
+      <Prefetch queries={[trpc.library.facts.queryOptions()]}>
+        <FactsView canEdit={can(actor, "library.edit")} />
+      </Prefetch>
     </>
   );
 }

@@ -4,20 +4,12 @@ import { useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
-import {
-  HEARING_STATUSES,
-  isValidDateOnly,
-  osloDate,
-  type HEARING_SORTS,
-  type HearingStatus,
-} from "@innspill/domain/shared";
+import { HEARING_STATUSES, osloDate } from "@innspill/domain/shared";
 import { HearingList } from "@/components/hearings/HearingList";
 import { Alert, Card, Loading, inputClass, secondaryButtonClass } from "@/components/ui";
 import { useErrorText } from "@/lib/errors";
 import { useTRPC } from "@/trpc/client";
-
-type Sort = (typeof HEARING_SORTS)[number];
-const UUID = /^[0-9a-f-]{36}$/i;
+import { hearingListInput } from "./list-input";
 
 /**
  * The hearing register. Every filter lives in the URL (?status=…&body=…&topic=…&responsible=…&from=…&to=…&q=…&sort=…),
@@ -34,27 +26,10 @@ export function HearingsView() {
   const options = useQuery(trpc.hearing.formOptions.queryOptions());
 
   const get = (key: string) => params.get(key) ?? "";
-  const id = (key: string) => (UUID.test(get(key)) ? get(key) : undefined);
-  const day = (key: string) => (isValidDateOnly(get(key)) ? get(key) : null);
+  const input = hearingListInput((key) => params.get(key));
   const statusParam = get("status");
-  const status = (HEARING_STATUSES as string[]).includes(statusParam)
-    ? [statusParam as HearingStatus]
-    : undefined;
-  const sort: Sort = get("sort") === "deadline_desc" ? "deadline_desc" : "deadline_asc";
-
-  const query = useQuery(
-    trpc.hearing.list.queryOptions({
-      status,
-      sort,
-      includeClosed: statusParam === "alle",
-      issuingBodyId: id("body"),
-      topicId: id("topic"),
-      responsibleId: id("responsible"),
-      deadlineFrom: day("from"),
-      deadlineTo: day("to"),
-      q: get("q") || undefined,
-    }),
-  );
+  const sort = input.sort;
+  const query = useQuery(trpc.hearing.list.queryOptions(input));
 
   // Search as you type: the URL (and the list) follow 300 ms after the last key, together with the other filters.
   // A change of the URL from elsewhere (back, «clear filters») shows in the field.

@@ -1,13 +1,22 @@
 import { getTranslations } from "next-intl/server";
 import { PageHeader, ButtonLink } from "@/components/ui";
 import { HearingsView } from "./HearingsView";
+import { Prefetch, trpc } from "@/trpc/server";
+import { fromSearchParams, hearingListInput } from "./list-input";
 
-export default async function HearingsPage() {
+export default async function HearingsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const t = await getTranslations("hearings");
+  const input = hearingListInput(fromSearchParams(await searchParams));
   return (
     <>
       <PageHeader title={t("title")} actions={<ButtonLink href="/horinger/ny">{t("new")}</ButtonLink>} />
-      <HearingsView />
+      <Prefetch queries={[trpc.hearing.formOptions.queryOptions(), trpc.hearing.list.queryOptions(input)]}>
+        <HearingsView />
+      </Prefetch>
     </>
   );
 }

@@ -1,5 +1,10 @@
 import { InsightView } from "./InsightView";
+import { Prefetch, trpc } from "@/trpc/server";
 
 export default function Page() {
-  return <InsightView />;
+  return (
+    <Prefetch queries={[trpc.letterImport.insight.queryOptions({ months: 12 })]}>
+      <InsightView />
+    </Prefetch>
+  );
 }

@@ -1,5 +1,10 @@
 import { SubmissionsView } from "./SubmissionsView";
+import { Prefetch, trpc } from "@/trpc/server";
 
 export default function SubmissionsPage() {
-  return <SubmissionsView />;
+  return (
+    <Prefetch queries={[trpc.submission.list.queryOptions()]}>
+      <SubmissionsView />
+    </Prefetch>
+  );
 }

@@ -1,13 +1,16 @@
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui";
 import { ProfileView } from "./ProfileView";
+import { Prefetch, trpc } from "@/trpc/server";
 
 export default async function ProfilePage() {
   const t = await getTranslations("profile");
   return (
     <>
       <PageHeader title={t("title")} />
-      <ProfileView />
+      <Prefetch queries={[trpc.me.profile.queryOptions()]}>
+        <ProfileView />
+      </Prefetch>
     </>
   );
 }

@@ -4,6 +4,7 @@ import { can } from "@innspill/domain/shared";
 import { ButtonLink, PageHeader } from "@/components/ui";
 import { LibrarySearch } from "@/components/library/LibrarySearch";
 import { BlocksView } from "./BlocksView";
+import { Prefetch, trpc } from "@/trpc/server";
 
 export default async function BlocksPage() {
   const t = await getTranslations("library");
@@ -23,7 +24,9 @@ export default async function BlocksPage() {
       />
       <div className="space-y-4">
         <LibrarySearch />
-        <BlocksView canEdit={canEdit} />
+        <Prefetch queries={[trpc.library.blocks.queryOptions()]}>
+          <BlocksView canEdit={canEdit} />
+        </Prefetch>
       </div>
     </>
   );

@@ -1,13 +1,16 @@
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui";
 import { NotificationsView } from "./NotificationsView";
+import { Prefetch, trpc } from "@/trpc/server";
 
 export default async function NotificationsPage() {
   const t = await getTranslations("notifications");
   return (
     <>
       <PageHeader title={t("title")} />
-      <NotificationsView />
+      <Prefetch queries={[trpc.me.notifications.queryOptions()]}>
+        <NotificationsView />
+      </Prefetch>
     </>
   );
 }

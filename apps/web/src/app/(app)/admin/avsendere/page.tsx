@@ -1,13 +1,16 @@
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui";
 import { IssuingBodiesView } from "./IssuingBodiesView";
+import { Prefetch, trpc } from "@/trpc/server";
 
 export default async function Page() {
   const t = await getTranslations("admin");
   return (
     <>
       <PageHeader title={t("issuingBodies")} />
-      <IssuingBodiesView />
+      <Prefetch queries={[trpc.admin.issuingBodies.queryOptions()]}>
+        <IssuingBodiesView />
+      </Prefetch>
     </>
   );
 }

@@ -1,13 +1,16 @@
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui";
 import { SettingsView } from "./SettingsView";
+import { Prefetch, trpc } from "@/trpc/server";
 
 export default async function Page() {
   const t = await getTranslations("admin");
   return (
     <>
       <PageHeader title={t("settings")} />
-      <SettingsView />
+      <Prefetch queries={[trpc.admin.settings.queryOptions()]}>
+        <SettingsView />
+      </Prefetch>
     </>
   );
 }

@@ -1,13 +1,16 @@
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui";
 import { SystemView } from "./SystemView";
+import { Prefetch, trpc } from "@/trpc/server";
 
 export default async function SystemPage() {
   const t = await getTranslations("system");
   return (
     <>
       <PageHeader title={t("title")} />
-      <SystemView />
+      <Prefetch queries={[trpc.system.status.queryOptions()]}>
+        <SystemView />
+      </Prefetch>
     </>
   );
 }

@@ -1,13 +1,16 @@
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui";
 import { SignatoriesView } from "./SignatoriesView";
+import { Prefetch, trpc } from "@/trpc/server";
 
 export default async function Page() {
   const t = await getTranslations("admin");
   return (
     <>
       <PageHeader title={t("signatories")} />
-      <SignatoriesView />
+      <Prefetch queries={[trpc.submission.signatories.queryOptions(), trpc.user.list.queryOptions()]}>
+        <SignatoriesView />
+      </Prefetch>
     </>
   );
 }

@@ -1,10 +1,21 @@
 import { redirect } from "next/navigation";
 import { getSessionActor } from "@innspill/auth";
 import { HearingDetail } from "./HearingDetail";
+import { Prefetch, trpc } from "@/trpc/server";
 
 export default async function HearingPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await getSessionActor();
   if (!actor) redirect("/login");
-  return <HearingDetail id={id} actorId={actor.id} />;
+  return (
+    <Prefetch
+      queries={[
+        trpc.hearing.byId.queryOptions({ id }),
+        trpc.hearing.formOptions.queryOptions(),
+        trpc.submission.forHearing.queryOptions({ hearingId: id }),
+      ]}
+    >
+      <HearingDetail id={id} actorId={actor.id} />
+    </Prefetch>
+  );
 }

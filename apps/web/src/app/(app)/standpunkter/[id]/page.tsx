@@ -1,9 +1,19 @@
 import { getSessionActor } from "@innspill/auth";
 import { can } from "@innspill/domain/shared";
 import { PositionDetail } from "./PositionDetail";
+import { Prefetch, trpc } from "@/trpc/server";
 
 export default async function PositionPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await getSessionActor();
-  return <PositionDetail id={id} canEdit={can(actor, "library.edit")} />;
+  return (
+    <Prefetch
+      queries={[
+        trpc.library.position.queryOptions({ id }),
+        trpc.library.positions.queryOptions({ status: "ACTIVE" }),
+      ]}
+    >
+      <PositionDetail id={id} canEdit={can(actor, "library.edit")} />
+    </Prefetch>
+  );
 }

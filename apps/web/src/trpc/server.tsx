@@ -1,0 +1,39 @@
+import "server-only";
+import { dehydrate, HydrationBoundary, type FetchQueryOptions } from "@tanstack/react-query";
+import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
+import { headers } from "next/headers";
+import { cache, type ReactNode } from "react";
+import { appRouter } from "@innspill/api";
+import { createContext } from "@/server/context";
+import { makeQueryClient } from "./query-client";
+
+/** One query client per request. */
+const getQueryClient = cache(makeQueryClient);
+
+/**
+ * tRPC for server components: the same procedures and query keys as `useTRPC()` in the browser, called directly
+ * (no HTTP) with the request's session.
+ */
+export const trpc = createTRPCOptionsProxy({
+  ctx: async () => createContext({ req: new Request("http://innspill.local", { headers: await headers() }) }),
+  router: appRouter,
+  queryClient: getQueryClient,
+});
+
+/**
+ * Renders `children` with the given queries already answered: their data is in the first HTML, and the client
+ * components' `useQuery` with the same options starts from it instead of fetching after hydration. A query that
+ * fails here is left to the browser, which shows its error as before.
+ */
+export async function Prefetch({
+  queries,
+  children,
+}: {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any procedure's options
+  queries: FetchQueryOptions<any, any, any, any>[];
+  children: ReactNode;
+}) {
+  const client = getQueryClient();
+  await Promise.all(queries.map((q) => client.prefetchQuery(q)));
+  return <HydrationBoundary state={dehydrate(client)}>{children}</HydrationBoundary>;
+}
