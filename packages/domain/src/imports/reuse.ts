@@ -326,7 +326,7 @@ async function blockCandidates(
   const rows = await db.$queryRaw<{ id: string; versionId: string; title: string; text: string }[]>`
     SELECT b.id::text AS id, v.id::text AS "versionId", v.heading AS title, v."plainText" AS text
       FROM "TextBlock" b JOIN "TextBlockVersion" v ON v.id = b."publishedVersionId"
-     WHERE b."organisationId" = ${organisationId}::uuid AND v.search @@ to_tsquery('innspill_nb', ${q})
+     WHERE b."organisationId" = ${organisationId}::uuid AND b."publishedSearch" @@ to_tsquery('innspill_nb', ${q})
      LIMIT 5000`;
   return rankByWords(rows, (r) => r.text, words, idf, prep, 10);
 }

@@ -10,7 +10,7 @@ import { addFactValue, createFact, listFacts } from "./facts";
 import { commitPlatformImport, proposePlatformImport } from "./platform";
 import { getPosition, updatePosition } from "./positions";
 import { HIGHLIGHT_END, HIGHLIGHT_START } from "./highlight";
-import { searchLibrary } from "./search";
+import { RANKED_MATCHES, searchLibrary } from "./search";
 
 let t: TestDatabase;
 let actors: Record<string, Actor>;
@@ -96,6 +96,59 @@ describe("search", () => {
     expect(
       (await searchLibrary(t.db, { q: "bioingeniører", topic: "Skatt" }, actors.ingrid!)).blocks,
     ).toHaveLength(0);
+  });
+});
+
+describe("search at scale", () => {
+  it("finds what a block has published now, not its earlier wording nor its draft", async () => {
+    const actor = actors.ingrid!;
+    const block = await createBlock(t.db, { heading: "Kvantemålinger i laboratoriet", topics: [] }, actor);
+    const save = async (text: string) => {
+      const b = await getBlock(t.db, { id: block.id }, actor);
+      const body = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] };
+      return saveBlockDraft(
+        t.db,
+        { id: block.id, version: b.version, heading: b.heading, topics: [], body },
+        actor,
+      );
+    };
+    const found = async (q: string) => (await searchLibrary(t.db, { q }, actor)).blocks.map((b) => b.id);
+    const first = await save("Tidligere ordlyd om spektrometri.");
+    await publishBlock(t.db, { id: block.id, version: first.version, reason: "Første" }, actor);
+    expect(await found("spektrometri")).toEqual([block.id]);
+    const second = await save("Ny ordlyd om kalibreringsrutiner.");
+    expect(await found("kalibreringsrutiner")).toEqual([]);
+    await publishBlock(t.db, { id: block.id, version: second.version, reason: "Ny" }, actor);
+    expect(await found("kalibreringsrutiner")).toEqual([block.id]);
+    expect(await found("spektrometri")).toEqual([]);
+  });
+
+  it("ranks a query that matches more than it can rank among the newest matches, and says so", async () => {
+    const org = actors.ingrid!.organisationId;
+    const many = Array.from({ length: RANKED_MATCHES + 50 }, (_, i) => ({
+      organisationId: org,
+      statement: `Vindkraftverk nummer ${i} trenger ingeniører.`,
+      topics: [],
+      status: "ACTIVE" as const,
+      updatedAt: new Date(Date.UTC(2020, 0, 1) + i * 60_000),
+    }));
+    await t.db.position.createMany({ data: many });
+    // The best-ranked one is among the most recent: «vindkraftverk» twice.
+    await t.db.position.create({
+      data: {
+        organisationId: org,
+        statement: "Vindkraftverk, vindkraftverk og nett.",
+        topics: [],
+        status: "ACTIVE",
+      },
+    });
+    const broad = await searchLibrary(t.db, { q: "vindkraftverk" }, actors.ingrid!);
+    expect(broad.rankedAmong).toBe(RANKED_MATCHES);
+    expect(broad.positions).toHaveLength(20);
+    expect(broad.positions[0]!.title).toBe("Vindkraftverk, vindkraftverk og nett.");
+    const narrow = await searchLibrary(t.db, { q: "vindkraftverk nummer 7" }, actors.ingrid!);
+    expect(narrow.rankedAmong).toBeNull();
+    await t.db.position.deleteMany({ where: { statement: { startsWith: "Vindkraftverk" } } });
   });
 });
 

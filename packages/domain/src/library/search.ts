@@ -36,46 +36,73 @@ export interface SearchHit {
   topics: string[];
 }
 
+/**
+ * How many matches are ranked, of each kind. A query that matches more (a word in a fifth of a 50 000-position
+ * library) is ranked among its 500 most recently changed matches: exact ranking of every match costs more than a search
+ * may take, and the answer says so (`rankedAmong`), so the page can ask for a narrower query.
+ */
+export const RANKED_MATCHES = 500;
+
 export async function searchLibrary(db: Db, input: unknown, actor: Actor) {
   const q = parseInput(searchLibraryInput, input);
   const positionTopic = q.topic ? Prisma.sql`AND ${q.topic} = ANY(p.topics)` : Prisma.empty;
-  const blockTopic = q.topic ? Prisma.sql`AND ${q.topic} = ANY(v.topics)` : Prisma.empty;
+  const blockTopic = q.topic
+    ? Prisma.sql`AND EXISTS (SELECT 1 FROM "TextBlockVersion" v
+                              WHERE v.id = b."publishedVersionId" AND ${q.topic} = ANY(v.topics))`
+    : Prisma.empty;
   const status = q.status ? Prisma.sql`AND p.status = ${q.status}::"PositionStatus"` : Prisma.empty;
 
-  // Ranked and limited first; highlighted after, only the rows shown (ts_headline re-parses the whole text).
-  const positions = await db.$queryRaw<SearchHit[]>`
+  // Matched (at most RANKED_MATCHES + 1, the newest), ranked and limited; highlighted only for the rows shown
+  // (ts_headline re-parses the whole text).
+  const positions = await db.$queryRaw<(SearchHit & { matched: number })[]>`
     WITH query AS (SELECT websearch_to_tsquery('innspill_nb', ${q.q}) AS tsq),
-    hits AS (
-      SELECT p.id, p.statement, ts_rank_cd(p.search, query.tsq)::float8 AS rank, p.status, p.topics, p."createdAt"
+    matches AS MATERIALIZED (
+      SELECT p.id, p.statement, p.search, p.status, p.topics, p."createdAt"
         FROM "Position" p, query
        WHERE p."organisationId" = ${actor.organisationId}::uuid AND p.search @@ query.tsq ${status} ${positionTopic}
-       ORDER BY rank DESC, p."createdAt" ASC
+       ORDER BY p."updatedAt" DESC
+       LIMIT ${RANKED_MATCHES + 1}),
+    hits AS (
+      SELECT m.*, ts_rank_cd(m.search, query.tsq)::float8 AS rank
+        FROM matches m, query
+       ORDER BY rank DESC, m."createdAt" ASC
        LIMIT ${q.limit})
     SELECT 'position' AS kind, h.id::text AS id, h.statement AS title,
            ts_headline('innspill_nb', h.statement, query.tsq, ${HEADLINE_ALL}) AS snippet,
-           h.rank, h.status::text AS status, h.topics
+           h.rank, h.status::text AS status, h.topics, (SELECT count(*) FROM matches)::int AS matched
       FROM hits h, query
      ORDER BY h.rank DESC, h."createdAt" ASC`;
 
-  // Blocks: the published version of each block. A heading that is close in spelling also counts.
+  // Blocks: what each block has published (kept on the block, see the migration published_block_search). A heading
+  // that is close in spelling also counts.
   const blocks = q.status
     ? []
-    : await db.$queryRaw<SearchHit[]>`
+    : await db.$queryRaw<(SearchHit & { matched: number })[]>`
     WITH query AS (SELECT websearch_to_tsquery('innspill_nb', ${q.q}) AS tsq),
-    hits AS (
-      SELECT b.id, v.heading, v."plainText",
-             (ts_rank_cd(v.search, query.tsq) + similarity(v.heading, ${q.q}))::float8 AS rank, v.topics
-        FROM "TextBlock" b
-        JOIN "TextBlockVersion" v ON v.id = b."publishedVersionId", query
+    matches AS MATERIALIZED (
+      SELECT b.id, b."publishedHeading" AS heading, b."publishedSearch" AS search, b."publishedVersionId"
+        FROM "TextBlock" b, query
        WHERE b."organisationId" = ${actor.organisationId}::uuid
-         AND (v.search @@ query.tsq OR v.heading % ${q.q}) ${blockTopic}
-       ORDER BY rank DESC, v.heading ASC
+         AND (b."publishedSearch" @@ query.tsq OR b."publishedHeading" % ${q.q}) ${blockTopic}
+       ORDER BY b."updatedAt" DESC
+       LIMIT ${RANKED_MATCHES + 1}),
+    hits AS (
+      SELECT m.*, (ts_rank_cd(m.search, query.tsq) + similarity(m.heading, ${q.q}))::float8 AS rank
+        FROM matches m, query
+       ORDER BY rank DESC, m.heading ASC
        LIMIT ${q.limit})
     SELECT 'block' AS kind, h.id::text AS id, h.heading AS title,
-           ts_headline('innspill_nb', h."plainText", query.tsq, ${HEADLINE}) AS snippet,
-           h.rank, NULL AS status, h.topics
-      FROM hits h, query
+           ts_headline('innspill_nb', v."plainText", query.tsq, ${HEADLINE}) AS snippet,
+           h.rank, NULL AS status, v.topics, (SELECT count(*) FROM matches)::int AS matched
+      FROM hits h JOIN "TextBlockVersion" v ON v.id = h."publishedVersionId", query
      ORDER BY h.rank DESC, h.heading ASC`;
 
-  return { positions, blocks };
+  const hits = (rows: (SearchHit & { matched: number })[]): SearchHit[] =>
+    rows.map(({ matched: _, ...hit }) => hit);
+  return {
+    positions: hits(positions),
+    blocks: hits(blocks),
+    /** More matched than were ranked: how many (the most recently changed) were; null when all were. */
+    rankedAmong: [...positions, ...blocks].some((r) => r.matched > RANKED_MATCHES) ? RANKED_MATCHES : null,
+  };
 }

@@ -93,41 +93,48 @@ export function LibrarySearch() {
       {q && results.isPending ? <Loading label={t("search")} /> : null}
       {results.error ? <Alert>{errorText(results.error)}</Alert> : null}
       {results.data ? (
-        <div className="mt-4 grid gap-4 md:grid-cols-2" data-testid="search-results">
-          <section>
-            <h3 className="mb-2 text-sm font-semibold text-slate-700">{t("hitsBlocks")}</h3>
-            {results.data.blocks.length === 0 ? (
-              <p className="text-sm text-slate-500">{t("noHits")}</p>
-            ) : null}
-            <ul className="space-y-2 text-sm">
-              {results.data.blocks.map((b) => (
-                <li key={b.id} data-testid="hit-block">
-                  <Link href={`/tekstblokker/${b.id}`} className="font-medium text-blue-900 underline">
-                    {b.title}
-                  </Link>
-                  <p className="text-slate-700">
-                    <Highlighted text={b.snippet} />
-                  </p>
-                </li>
-              ))}
-            </ul>
-          </section>
-          <section>
-            <h3 className="mb-2 text-sm font-semibold text-slate-700">{t("hitsPositions")}</h3>
-            {results.data.positions.length === 0 ? (
-              <p className="text-sm text-slate-500">{t("noHits")}</p>
-            ) : null}
-            <ul className="space-y-2 text-sm">
-              {results.data.positions.map((p) => (
-                <li key={p.id} data-testid="hit-position">
-                  <Link href={`/standpunkter/${p.id}`} className="text-blue-900 hover:underline">
-                    <Highlighted text={p.snippet} />
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </section>
-        </div>
+        <>
+          {results.data.rankedAmong ? (
+            <p className="mt-3 text-sm text-slate-600" role="status" data-testid="search-broad">
+              {t("broadSearch", { count: results.data.rankedAmong })}
+            </p>
+          ) : null}
+          <div className="mt-4 grid gap-4 md:grid-cols-2" data-testid="search-results">
+            <section>
+              <h3 className="mb-2 text-sm font-semibold text-slate-700">{t("hitsBlocks")}</h3>
+              {results.data.blocks.length === 0 ? (
+                <p className="text-sm text-slate-500">{t("noHits")}</p>
+              ) : null}
+              <ul className="space-y-2 text-sm">
+                {results.data.blocks.map((b) => (
+                  <li key={b.id} data-testid="hit-block">
+                    <Link href={`/tekstblokker/${b.id}`} className="font-medium text-blue-900 underline">
+                      {b.title}
+                    </Link>
+                    <p className="text-slate-700">
+                      <Highlighted text={b.snippet} />
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            </section>
+            <section>
+              <h3 className="mb-2 text-sm font-semibold text-slate-700">{t("hitsPositions")}</h3>
+              {results.data.positions.length === 0 ? (
+                <p className="text-sm text-slate-500">{t("noHits")}</p>
+              ) : null}
+              <ul className="space-y-2 text-sm">
+                {results.data.positions.map((p) => (
+                  <li key={p.id} data-testid="hit-position">
+                    <Link href={`/standpunkter/${p.id}`} className="text-blue-900 hover:underline">
+                      <Highlighted text={p.snippet} />
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          </div>
+        </>
       ) : null}
     </Card>
   );
