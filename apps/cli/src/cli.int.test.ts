@@ -130,6 +130,8 @@ describe("innspill", () => {
     );
     expect(r.code).toBe(0);
     const files = r.json.result!.files as { ok: boolean; parts: Record<string, unknown>; links: unknown[] }[];
+    // How long each letter took, for an administrator importing an archive.
+    expect(files.map((f) => typeof (f as { ms?: unknown }).ms)).toEqual(["number", "number"]);
     expect(files.map((f) => f.parts)).toEqual([
       {
         title: "Innspill til Helsereformutvalget",

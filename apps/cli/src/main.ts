@@ -59,4 +59,7 @@ try {
   }
 }
 await cluster.embedded?.stop().catch(() => undefined);
+// Into a pipe, stdout is written asynchronously: exiting at once would cut a long answer (100 imported letters'
+// JSON) short. Exit once what was written has gone.
+await Promise.all([process.stdout, process.stderr].map((s) => new Promise((done) => s.write("", done))));
 process.exit(code);

@@ -22,6 +22,8 @@ export const importLetter: Command = {
     let failed = 0;
     for (const [n, file] of args.entries()) {
       out.progress(n, args.length, path.basename(file));
+      const started = performance.now();
+      const ms = () => Math.round(performance.now() - started);
       try {
         const { proposal, units, positions, newStatements } = await proposeLetterImport(
           db,
@@ -65,7 +67,7 @@ export const importLetter: Command = {
           })),
         ];
         if (values["dry-run"]) {
-          files.push({ file, ok: true, parts, links });
+          files.push({ file, ok: true, parts, links, ms: ms() });
           continue;
         }
         const date = values.date ?? proposal.date;
@@ -86,10 +88,10 @@ export const importLetter: Command = {
           },
           actor,
         );
-        files.push({ file, ok: true, parts, links, saved });
+        files.push({ file, ok: true, parts, links, saved, ms: ms() });
       } catch (err) {
         failed++;
-        files.push({ file, ok: false, error: describeError(err) });
+        files.push({ file, ok: false, error: describeError(err), ms: ms() });
       }
     }
     out.progress(args.length, args.length, "ferdig");
@@ -105,7 +107,7 @@ export const importLetter: Command = {
         };
         const links = f.links as { kind: string; title: string; score: number; label: string }[];
         return [
-          `✓ ${f.file}: «${p.title}» ${p.date ?? "(uten dato)"}, ${p.sections.length} deler, ${p.footnotes} fotnoter`,
+          `✓ ${f.file}: «${p.title}» ${p.date ?? "(uten dato)"}, ${p.sections.length} deler, ${p.footnotes} fotnoter (${((f.ms as number) / 1000).toFixed(1).replace(".", ",")} s)`,
           `  underskrivere: ${p.signatories.map((s) => `${s.name}${s.title ? ` (${s.title})` : ""}`).join(", ") || "—"}`,
           ...links.map(
             (l) =>

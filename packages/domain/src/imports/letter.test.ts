@@ -7,6 +7,38 @@ const fixture = (name: string) =>
   readFileSync(path.resolve(__dirname, "../../../../fixtures/documents", name), "utf8");
 
 describe("parseLetter", () => {
+  it("finds the place and date under a letterhead and recipient without blank lines (a PDF's text layer)", () => {
+    const l = parseLetter(
+      [
+        "NITO – Norges Ingeniør- og Teknologorganisasjon",
+        "NITO BFI",
+        "Postboks 9100 Grønland, 0133 Oslo",
+        "Helsereformutvalget",
+        "Oslo, 14. mars 2023",
+        "",
+        "Høringssvar – Kompetansereformen",
+        "",
+        "NITO mener at reformen må omfatte ingeniører.",
+      ].join("\n"),
+    );
+    expect([l.place, l.date, l.title]).toEqual(["Oslo", "2023-03-14", "Høringssvar – Kompetansereformen"]);
+    expect(l.sections[0]!.paragraphs[0]!.text).toBe("NITO mener at reformen må omfatte ingeniører.");
+  });
+
+  it("and when every line of the letterhead is a group of its own", () => {
+    const head = [
+      "NITO",
+      "NITO BFI",
+      "Postboks 9100 Grønland, 0133 Oslo",
+      "Helsedirektoratet",
+      "Postboks 220 Skøyen",
+    ];
+    const l = parseLetter(
+      [...head, "Oslo, 2. oktober 2025", "Tittel på brevet", "Første avsnitt."].join("\n\n"),
+    );
+    expect([l.date, l.title]).toEqual(["2025-10-02", "Tittel på brevet"]);
+  });
+
   it("reads the 2025 letter to Helsereformutvalget", () => {
     const l = parseLetter(fixture("submission-2025-helsereformutvalget.txt"));
     expect(l.place).toBe("Oslo");

@@ -255,16 +255,20 @@ export function parseLetter(input: string): LetterProposal {
   // 3. Place and date, then the title (the first line after them); the rest of its group is the introduction.
   let place: string | null = null;
   let date: string | null = null;
+  // It comes after the letterhead and the recipient (up to ten groups: a PDF's text layer may give each line its own),
+  // and may share a group with them (a text layer without blank lines): what comes before it is not the letter.
   let g = 0;
-  for (; g < Math.min(groups.length, 4); g++) {
-    const pd = groups[g]!.length === 1 ? parsePlaceDate(groups[g]![0]!) : null;
-    if (pd) {
+  found: for (let gi = 0; gi < Math.min(groups.length, 10); gi++) {
+    for (const [li, line] of groups[gi]!.entries()) {
+      const pd = parsePlaceDate(line);
+      if (!pd) continue;
       ({ place, date } = pd);
-      g++;
-      break;
+      const after = groups[gi]!.slice(li + 1);
+      if (after.length) groups[gi] = after;
+      g = after.length ? gi : gi + 1;
+      break found;
     }
   }
-  if (date === null) g = 0;
   const title = groups[g]?.[0] ?? "";
   const rest = [groups[g]!.slice(1), ...groups.slice(g + 1)].filter((x) => x.length);
 
