@@ -21,6 +21,7 @@ import { SignatoriesCard, type RegisterEntry } from "@/components/submissions/Si
 import { useSubmissionDraft, type SubmissionDraft } from "@/components/submissions/useSubmissionDraft";
 import { WarningsPanel } from "@/components/submissions/WarningsPanel";
 import { WorkflowBar } from "@/components/submissions/WorkflowBar";
+import { useHydrated } from "@/lib/hydrated";
 
 /** The composer: the letter on the left, its workflow, warnings, files and preview on the right. */
 export function ComposerView({ id }: { id: string }) {
@@ -30,8 +31,11 @@ export function ComposerView({ id }: { id: string }) {
   const submission = useQuery({ ...trpc.submission.byId.queryOptions({ id }), refetchOnWindowFocus: false });
   const signatories = useQuery(trpc.submission.signatories.queryOptions());
   const library = useLibraryLookup();
+  // Its data comes with the page (prefetched on the server), and it draws as soon as it can be used.
+  const hydrated = useHydrated();
 
-  if (submission.isPending || library.pending || signatories.isPending) return <Loading label={t("title")} />;
+  if (!hydrated || submission.isPending || library.pending || signatories.isPending)
+    return <Loading label={t("title")} />;
   if (submission.error) return <Alert>{errorText(submission.error)}</Alert>;
   return (
     <Loaded

@@ -18,6 +18,7 @@ import { useDates } from "@/lib/dates";
 import { errorData, useDomainText, useErrorText } from "@/lib/errors";
 import { useTRPC } from "@/trpc/client";
 import { reauthenticateWithOidc } from "@/app/actions";
+import { useHydrated } from "@/lib/hydrated";
 
 /**
  * What a leader approves and signs: the frozen letter, every local change against the library, what changed since
@@ -31,6 +32,7 @@ export function ApprovalView({ id, ssoName }: { id: string; ssoName: string | nu
   const errorText = useErrorText();
   const { date, dateTime } = useDates();
   const domainText = useDomainText();
+  const hydrated = useHydrated();
   const view = useQuery({
     ...trpc.submission.approvalView.queryOptions({ id }),
     // While the signed document is being made, look again every second.
@@ -71,7 +73,8 @@ export function ApprovalView({ id, ssoName }: { id: string; ssoName: string | nu
         return w.kind;
     }
   };
-  if (view.isPending) return <Loading label={t("title")} />;
+  // Approve and sign must work when they show: drawn at hydration, from the data that came with the page.
+  if (!hydrated || view.isPending) return <Loading label={t("title")} />;
   if (view.error) return <Alert>{errorText(view.error)}</Alert>;
   const v = view.data;
   const hash = v.snapshotSha256;
