@@ -1,17 +1,13 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { login } from "./helpers";
 
 /** A message or event key left untranslated: "submission.saved", "hearing.exported", "nav.admin" … */
 const RAW_KEY =
   /\b(?:submission|hearing|letter|user|position|block|signatory|fact|library|milestone|settings|issuingBody|nav|domain|errors|actions)[._][a-z][A-Za-z]+\b/;
 
-test("every page, in Norwegian and in English: no untranslated key, no serious accessibility violation (axe-core)", async ({
-  page,
-}) => {
-  // 22 pages × 2 languages, each scanned by axe: minutes on a busy 2-core machine.
-  test.setTimeout(300_000);
-  await login(page, "admin@nito.test");
+/** The addresses of the first hearing and the first letter in their lists. */
+async function firstHearingAndLetter(page: Page) {
   await page.goto("/horinger?status=alle");
   const hearing = await page
     .getByTestId("hearing-row")
@@ -24,12 +20,22 @@ test("every page, in Norwegian and in English: no untranslated key, no serious a
     .getByRole("link", { name: /Høringssvar/ })
     .first()
     .getAttribute("href");
+  return { hearing: hearing!, letter: letter! };
+}
+
+test("every page, in Norwegian and in English: no untranslated key, no serious accessibility violation (axe-core)", async ({
+  page,
+}) => {
+  // 22 pages × 2 languages, each scanned by axe: minutes on a busy 2-core machine.
+  test.setTimeout(300_000);
+  await login(page, "admin@nito.test");
+  const { hearing, letter } = await firstHearingAndLetter(page);
   const pages = [
     "/",
     "/horinger",
-    hearing!,
+    hearing,
     "/innspill",
-    letter!,
+    letter,
     `${letter}/godkjenning`,
     "/horinger/ny",
     "/innspill/importer",
@@ -89,24 +95,13 @@ test("list and detail pages come with their data in the first HTML, and hydrate 
     if (msg.type() === "error" && /hydrat|did not match|React error #(418|419|423|425)/i.test(msg.text()))
       hydration.push(msg.text());
   });
-  await page.goto("/horinger?status=alle");
-  const hearing = await page
-    .getByTestId("hearing-row")
-    .first()
-    .getByRole("link")
-    .first()
-    .getAttribute("href");
-  await page.goto("/innspill");
-  const letter = await page
-    .getByRole("link", { name: /Høringssvar/ })
-    .first()
-    .getAttribute("href");
+  const { hearing, letter } = await firstHearingAndLetter(page);
   // What the server sends before any script runs: the page's content, not a «Laster …» placeholder. (The composer
   // draws at hydration, from the data that came with the page: its controls must work when they show.)
   for (const [url, marker] of [
     ["/", 'data-testid="count-'],
     ["/horinger?status=alle", 'data-testid="hearing-row"'],
-    [hearing!, 'data-testid="hearing-status"'],
+    [hearing, 'data-testid="hearing-status"'],
     ["/innspill", 'data-testid="submission-list"'],
     ["/standpunkter", 'data-testid="positions"'],
   ] as const) {
@@ -114,15 +109,7 @@ test("list and detail pages come with their data in the first HTML, and hydrate 
     expect(html, url).toContain(marker);
   }
   // And in the browser, the same pages hydrate onto that HTML without React reporting a mismatch.
-  for (const url of [
-    "/",
-    "/horinger?status=alle",
-    hearing!,
-    "/innspill",
-    letter!,
-    "/standpunkter",
-    "/fakta",
-  ]) {
+  for (const url of ["/", "/horinger?status=alle", hearing, "/innspill", letter, "/standpunkter", "/fakta"]) {
     await page.goto(url);
     await page.waitForLoadState("networkidle");
   }

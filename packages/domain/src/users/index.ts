@@ -12,6 +12,7 @@ import {
   resetPasswordInput,
   userIdInput,
 } from "./schemas";
+import { sessionUser } from "./session-user";
 import { checkLoginThrottle, recordLoginAttempt } from "./throttle";
 
 export { hashPassword, verifyPassword } from "./password";
@@ -205,14 +206,7 @@ export async function authenticateUser(
     entityId: user.id,
     data: { ip: context.ip ?? null },
   });
-  return {
-    id: user.id,
-    name: user.name,
-    email: user.email,
-    role: user.role,
-    organisationId: user.organisationId,
-    sessionVersion: user.sessionVersion,
-  };
+  return sessionUser(user);
 }
 
 export const bootstrapInput = createUserInput.extend({

@@ -2,6 +2,7 @@ import type { Db } from "@innspill/db";
 import { recordAudit } from "../audit";
 import { AppError } from "../errors";
 import { REAUTH_WINDOW_MS } from "../submissions/signing";
+import { sessionUser } from "./session-user";
 
 /** What the identity provider's ID token says about the person (after the library has verified it). */
 export interface OidcClaims {
@@ -71,12 +72,5 @@ export async function signInWithOidc(db: Db, claims: OidcClaims, now: Date = new
     entityId: user.id,
     data: { via: "oidc", reauthenticated: fresh },
   });
-  return {
-    id: user.id,
-    name: user.name,
-    email: user.email,
-    role: user.role,
-    organisationId: user.organisationId,
-    sessionVersion: user.sessionVersion,
-  };
+  return sessionUser(user);
 }
