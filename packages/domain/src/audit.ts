@@ -15,13 +15,21 @@ export async function recordAudit(db: DbTx, input: AuditInput): Promise<void> {
 }
 
 /** A hearing's whole history: its own events and those of its submissions (approvals, signatures, sending), newest first. */
-export async function listHearingHistory(db: DbTx, hearingId: string, limit?: number) {
-  const submissions = await db.submission.findMany({ where: { hearingId }, select: { id: true } });
+export async function listHearingHistory(
+  db: DbTx,
+  hearingId: string,
+  limit?: number,
+  /** The hearing's letters, when the caller has read them already. */
+  submissionIds?: string[],
+) {
+  const letters =
+    submissionIds ??
+    (await db.submission.findMany({ where: { hearingId }, select: { id: true } })).map((s) => s.id);
   return db.auditEvent.findMany({
     where: {
       OR: [
         { entity: "Hearing", entityId: hearingId },
-        { entity: "Submission", entityId: { in: submissions.map((s) => s.id) } },
+        { entity: "Submission", entityId: { in: letters } },
       ],
     },
     orderBy: { id: "desc" },

@@ -192,11 +192,19 @@ describe("decision and workflow", () => {
       decision: "SVARER_IKKE",
       decisionReason: "Utenfor våre fagområder",
     });
-    const active = await listHearings(t.db, {}, actors.ingrid!);
+    const active = (await listHearings(t.db, {}, actors.ingrid!)).items;
     expect(active.map((x) => x.id)).not.toContain(h.id);
     // Free text works together with the status filter the user sees: not among the open ones, found among all.
-    expect(await listHearings(t.db, { q: "parkeringsnorm" }, actors.ingrid!)).toEqual([]);
-    const found = await listHearings(t.db, { q: "parkeringsnorm", includeClosed: true }, actors.ingrid!);
+    expect(await listHearings(t.db, { q: "parkeringsnorm" }, actors.ingrid!)).toMatchObject({
+      items: [],
+      total: 0,
+      nextCursor: null,
+    });
+    const { items: found } = await listHearings(
+      t.db,
+      { q: "parkeringsnorm", includeClosed: true },
+      actors.ingrid!,
+    );
     expect(found.map((x) => x.id)).toEqual([h.id]);
   });
 
@@ -255,23 +263,60 @@ describe("decision and workflow", () => {
 describe("list filters", () => {
   it("filter by topic, body, responsible and deadline range", async () => {
     const topic = await t.db.topic.findFirstOrThrow({ where: { name: "Laboratorier" } });
-    const byTopic = await listHearings(t.db, { topicId: topic.id, includeClosed: true }, actors.ingrid!);
+    const { items: byTopic } = await listHearings(
+      t.db,
+      { topicId: topic.id, includeClosed: true },
+      actors.ingrid!,
+    );
     expect(byTopic.length).toBeGreaterThan(0);
     expect(byTopic.every((h) => h.topics.some((x) => x.id === topic.id))).toBe(true);
 
-    const mine = await listHearings(t.db, { responsibleId: actors.martin!.id }, actors.ingrid!);
+    const { items: mine } = await listHearings(t.db, { responsibleId: actors.martin!.id }, actors.ingrid!);
     expect(mine.every((h) => h.responsible?.id === actors.martin!.id)).toBe(true);
 
-    const body = await listHearings(t.db, { issuingBodyId: bodyId, includeClosed: true }, actors.ingrid!);
+    const { items: body } = await listHearings(
+      t.db,
+      { issuingBodyId: bodyId, includeClosed: true },
+      actors.ingrid!,
+    );
     expect(body.every((h) => h.issuingBody.id === bodyId)).toBe(true);
 
-    const ranged = await listHearings(
+    const { items: ranged } = await listHearings(
       t.db,
       { deadlineFrom: "2027-04-01", deadlineTo: "2027-06-30" },
       actors.ingrid!,
     );
     expect(ranged.length).toBeGreaterThan(0);
     expect(ranged.every((h) => h.deadline >= "2027-04-01" && h.deadline <= "2027-06-30")).toBe(true);
+  });
+
+  it("pages through the register in its order, hearings with the same deadline and title included", async () => {
+    // Three with one deadline, two of them with one title: the cursor has to tell them apart by id.
+    for (const title of ["Paging B", "Paging A", "Paging A"]) await newHearing("2031-03-03", { title });
+    for (const sort of ["deadline_asc", "deadline_desc"] as const) {
+      const whole = await listHearings(t.db, { includeClosed: true, sort, limit: 200 }, actors.ingrid!);
+      expect(whole.nextCursor).toBeNull();
+      expect(whole.total).toBe(whole.items.length);
+      const paged: string[] = [];
+      let cursor = null;
+      let pages = 0;
+      do {
+        const page: Awaited<ReturnType<typeof listHearings>> = await listHearings(
+          t.db,
+          { includeClosed: true, sort, limit: 2, cursor },
+          actors.ingrid!,
+        );
+        // The total comes with the first page only.
+        expect(page.total).toBe(pages === 0 ? whole.total : null);
+        expect(page.items.length).toBeLessThanOrEqual(2);
+        paged.push(...page.items.map((h) => h.id));
+        cursor = page.nextCursor;
+        pages++;
+      } while (cursor);
+      expect(paged).toEqual(whole.items.map((h) => h.id));
+      expect(pages).toBe(Math.ceil(whole.items.length / 2));
+    }
+    expect(await codeOf(listHearings(t.db, { limit: 201 }, actors.ingrid!))).toBe("BAD_REQUEST:invalid");
   });
 });
 

@@ -1,5 +1,10 @@
 import "server-only";
-import { dehydrate, HydrationBoundary, type FetchQueryOptions } from "@tanstack/react-query";
+import {
+  dehydrate,
+  HydrationBoundary,
+  type FetchInfiniteQueryOptions,
+  type FetchQueryOptions,
+} from "@tanstack/react-query";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { headers } from "next/headers";
 import { cache, type ReactNode } from "react";
@@ -27,13 +32,20 @@ export const trpc = createTRPCOptionsProxy({
  */
 export async function Prefetch({
   queries,
+  infiniteQueries = [],
   children,
 }: {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any procedure's options
   queries: FetchQueryOptions<any, any, any, any>[];
+  /** Paged lists: their first page. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any procedure's options
+  infiniteQueries?: FetchInfiniteQueryOptions<any, any, any, any, any>[];
   children: ReactNode;
 }) {
   const client = getQueryClient();
-  await Promise.all(queries.map((q) => client.prefetchQuery(q)));
+  await Promise.all([
+    ...queries.map((q) => client.prefetchQuery(q)),
+    ...infiniteQueries.map((q) => client.prefetchInfiniteQuery(q)),
+  ]);
   return <HydrationBoundary state={dehydrate(client)}>{children}</HydrationBoundary>;
 }

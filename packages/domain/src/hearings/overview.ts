@@ -8,58 +8,58 @@ import { HEARING_STATUSES, OPEN_STATUSES } from "./schemas";
 import { hearingInclude, isMilestoneLate, toHearingView } from "./views";
 import { listWaitingForMe } from "../submissions/waiting";
 
+/** At most this many open hearings across Oversikt's lists (mine, due this week, overdue, at risk). */
+export const OVERVIEW_LIMIT = 500;
+
 /** The Oversikt dashboard: letters waiting for me (a leader), my hearings, due this week, overdue, at risk, counts per status, decisions per quarter. */
 export async function getOverview(db: Db, actor: Actor, now: Date = new Date()) {
   const today = osloDate(now);
   const weekEnd = format(endOfISOWeek(parseISO(today)), "yyyy-MM-dd");
   const org = { organisationId: actor.organisationId };
   const open = { in: OPEN_STATUSES as HearingStatus[] };
-  const [waitingForMe, mine, dueThisWeek, overdue, withPassedMilestones, grouped, decisions] =
-    await Promise.all([
-      listWaitingForMe(db, actor),
-      db.hearing.findMany({
-        where: {
-          ...org,
-          status: open,
-          OR: [{ responsibleId: actor.id }, { participants: { some: { userId: actor.id } } }],
-        },
-        include: hearingInclude,
-        orderBy: { deadline: "asc" },
-        take: 50,
-      }),
-      db.hearing.findMany({
-        where: { ...org, status: open, deadline: { gte: dateOnlyToDb(today), lte: dateOnlyToDb(weekEnd) } },
-        include: hearingInclude,
-        orderBy: { deadline: "asc" },
-      }),
-      db.hearing.findMany({
-        where: { ...org, status: open, overdueSince: { not: null } },
-        include: hearingInclude,
-        orderBy: { deadline: "asc" },
-      }),
-      db.hearing.findMany({
-        where: {
-          ...org,
-          status: open,
-          overdueSince: null,
-          milestones: { some: { doneAt: null, dueDate: { lt: dateOnlyToDb(today) } } },
-        },
-        include: hearingInclude,
-        orderBy: { deadline: "asc" },
-      }),
-      db.hearing.groupBy({ by: ["status"], where: org, _count: { _all: true } }),
-      countDecisionsByQuarter(db, actor),
-    ]);
+  const mineWhere = { OR: [{ responsibleId: actor.id }, { participants: { some: { userId: actor.id } } }] };
+  const dueThisWeekWhere = { deadline: { gte: dateOnlyToDb(today), lte: dateOnlyToDb(weekEnd) } };
+  const passedMilestoneWhere = {
+    overdueSince: null,
+    milestones: { some: { doneAt: null, dueDate: { lt: dateOnlyToDb(today) } } },
+  };
+  // The open hearings any of the lists shows, in one read (each list is a filter of it below); the lists are short
+  // by their nature, and OVERVIEW_LIMIT bounds them all.
+  const [waitingForMe, shown, grouped, decisions] = await Promise.all([
+    listWaitingForMe(db, actor),
+    db.hearing.findMany({
+      where: {
+        ...org,
+        status: open,
+        OR: [mineWhere, dueThisWeekWhere, { overdueSince: { not: null } }, passedMilestoneWhere],
+      },
+      include: hearingInclude,
+      orderBy: [{ deadline: "asc" }, { title: "asc" }],
+      take: OVERVIEW_LIMIT,
+    }),
+    db.hearing.groupBy({ by: ["status"], where: org, _count: { _all: true } }),
+    countDecisionsByQuarter(db, actor),
+  ]);
   const counts = Object.fromEntries(HEARING_STATUSES.map((s) => [s, 0])) as Record<HearingStatus, number>;
   for (const g of grouped) counts[g.status] = g._count._all;
-  const view = (h: (typeof mine)[number]) => toHearingView(h, today);
+  const hearings = shown.map((h) => ({ row: h, view: toHearingView(h, today) }));
+  const pick = (test: (h: (typeof shown)[number]) => boolean) =>
+    hearings.filter((h) => test(h.row)).map((h) => h.view);
+  const weekFrom = dateOnlyToDb(today).getTime();
+  const weekTo = dateOnlyToDb(weekEnd).getTime();
+  const mine = pick(
+    (h) => h.responsibleId === actor.id || h.participants.some((p) => p.user.id === actor.id),
+  ).slice(0, 50);
+  const dueThisWeek = pick((h) => h.deadline.getTime() >= weekFrom && h.deadline.getTime() <= weekTo);
+  const overdue = pick((h) => h.overdueSince !== null);
+  const atRisk = hearings.filter((h) => h.row.overdueSince === null && h.view.atRisk).map((h) => h.view);
   return {
     today,
     waitingForMe,
-    mine: mine.map(view),
-    dueThisWeek: dueThisWeek.map(view),
-    overdue: overdue.map(view),
-    atRisk: withPassedMilestones.map(view).filter((h) => h.atRisk),
+    mine,
+    dueThisWeek,
+    overdue,
+    atRisk,
     counts,
     decisions,
   };

@@ -8,7 +8,6 @@ import { parseInput } from "../validation";
 import { OPEN_STATUSES, hearingIdInput, listHearingsInput } from "./schemas";
 import { transitionsFrom } from "./workflow";
 import { HEARING_ACTIONS, availableActions } from "../access";
-import { letterFacts } from "./decisions";
 import { hearingInclude, toHearingView } from "./views";
 import { userNames } from "../locking";
 
@@ -44,18 +43,45 @@ export async function listHearings(db: Db, input: unknown, actor: Actor) {
         }
       : {}),
   };
-  const rows = await db.hearing.findMany({
-    where,
-    include: hearingInclude,
-    orderBy: [{ deadline: q.sort === "deadline_desc" ? "desc" : "asc" }, { title: "asc" }],
-    take: 500,
-  });
+  // A page at a time, in a total order (deadline, title, id) so that a page starts right after the hearing before it.
+  const direction = q.sort === "deadline_desc" ? "desc" : "asc";
+  const after = q.cursor
+    ? (() => {
+        const deadline = dateOnlyToDb(q.cursor.deadline);
+        const { title, id } = q.cursor;
+        return {
+          OR: [
+            { deadline: direction === "asc" ? { gt: deadline } : { lt: deadline } },
+            { deadline, title: { gt: title } },
+            { deadline, title, id: { gt: id } },
+          ],
+        };
+      })()
+    : null;
+  const [rows, total] = await Promise.all([
+    db.hearing.findMany({
+      where: after ? { AND: [where, after] } : where,
+      include: hearingInclude,
+      orderBy: [{ deadline: direction }, { title: "asc" }, { id: "asc" }],
+      take: q.limit + 1,
+    }),
+    // Counted once, with the first page.
+    q.cursor ? null : db.hearing.count({ where }),
+  ]);
   const today = osloDate(new Date());
-  return rows.map((r) => toHearingView(r, today));
+  const items = rows.slice(0, q.limit).map((r) => toHearingView(r, today));
+  const last = items.at(-1);
+  return {
+    items,
+    total,
+    nextCursor:
+      rows.length > q.limit && last ? { deadline: last.deadline, title: last.title, id: last.id } : null,
+  };
 }
 
 export async function getHearing(db: Db, input: unknown, actor: Actor) {
   const { id } = parseInput(hearingIdInput, input);
+  // One read for the hearing, its documents and its letters: the page, its transitions and its history need them all.
   const row = await db.hearing.findFirst({
     where: { id, organisationId: actor.organisationId },
     include: {
@@ -66,17 +92,22 @@ export async function getHearing(db: Db, input: unknown, actor: Actor) {
         select: { id: true, filename: true, mimeType: true, size: true, sha256: true, createdAt: true },
         orderBy: { createdAt: "asc" },
       },
+      submissions: {
+        select: { id: true, title: true, revision: true, signedDocument: { select: { createdAt: true } } },
+        orderBy: { revision: "asc" },
+      },
     },
   });
   if (!row) throw new AppError("NOT_FOUND", "hearingNotFound");
-  const events = await listHearingHistory(db, id, 300);
+  const events = await listHearingHistory(
+    db,
+    id,
+    300,
+    row.submissions.map((s) => s.id),
+  );
   // The signed letters, among the hearing's documents.
-  const signedLetters = await db.submission.findMany({
-    where: { hearingId: id, signedDocument: { isNot: null } },
-    select: { id: true, title: true, revision: true, signedDocument: { select: { createdAt: true } } },
-    orderBy: { revision: "asc" },
-  });
-  const facts = await letterFacts(db, id);
+  const signedLetters = row.submissions.filter((s) => s.signedDocument);
+  const hasLetter = row.submissions.length > 0;
   const actorIds = [...new Set(events.map((e) => e.actorId).filter((x): x is string => !!x))];
   const names = await userNames(db, actor.organisationId, actorIds);
   return {
@@ -92,7 +123,7 @@ export async function getHearing(db: Db, input: unknown, actor: Actor) {
     })),
     // Offered only where its guard could pass: no «Sendt utenfor Innspill» while a letter in Innspill leads.
     transitions: transitionsFrom(row.status, actor.role)
-      .filter((t) => !(t.to === "SENDT" && facts.hasLetter))
+      .filter((t) => !(t.to === "SENDT" && hasLetter))
       .map((t) => t.to),
     /** What the user may do with this hearing now (edit; export to the archive once the case is closed). */
     actions: availableActions(actor, HEARING_ACTIONS, { hearingStatus: row.status }),

@@ -62,6 +62,9 @@ export const updateHearingInput = z.object({
 });
 
 export const HEARING_SORTS = ["deadline_asc", "deadline_desc"] as const;
+/** Hearings per page of the register, and the most a caller may ask for. */
+export const HEARING_PAGE = 50;
+export const HEARING_PAGE_MAX = 200;
 
 const optionalFilterId = z.uuid({ error: "invalid" }).optional();
 
@@ -81,8 +84,25 @@ export const listHearingsInput = z
     deadlineTo: fields.optionalDateOnly(),
     /** Free text over title, summary, references, issuing body and topics. Searches closed hearings too. */
     q: z.string().trim().max(200, { error: "textTooLong" }).optional(),
+    /**
+     * A page of the list: `limit` hearings after `cursor`, the sort key of the last hearing of the page before (its
+     * deadline, title and id: the key itself, so that no other hearing is looked up by id).
+     */
+    limit: z
+      .number({ error: "invalid" })
+      .int()
+      .min(1)
+      .max(HEARING_PAGE_MAX, { error: "invalid" })
+      .default(HEARING_PAGE),
+    cursor: z.object({ deadline: fields.dateOnly(), title: z.string().max(300), id: fields.id() }).nullish(),
   })
-  .default({ sort: "deadline_asc", includeClosed: false, deadlineFrom: null, deadlineTo: null });
+  .default({
+    sort: "deadline_asc",
+    includeClosed: false,
+    deadlineFrom: null,
+    deadlineTo: null,
+    limit: HEARING_PAGE,
+  });
 
 export const hearingIdInput = z.object({ id: fields.id() });
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
@@ -9,7 +9,7 @@ import { HearingList } from "@/components/hearings/HearingList";
 import { Alert, Card, Loading, inputClass, secondaryButtonClass } from "@/components/ui";
 import { useErrorText } from "@/lib/errors";
 import { useTRPC } from "@/trpc/client";
-import { hearingListInput } from "./list-input";
+import { hearingListInput, hearingListQuery } from "./list-input";
 
 /**
  * The hearing register. Every filter lives in the URL (?status=…&body=…&topic=…&responsible=…&from=…&to=…&q=…&sort=…),
@@ -29,7 +29,10 @@ export function HearingsView() {
   const input = hearingListInput((key) => params.get(key));
   const statusParam = get("status");
   const sort = input.sort;
-  const query = useQuery(trpc.hearing.list.queryOptions(input));
+  // A page of HEARING_PAGE hearings at a time; «Vis flere» reads the next.
+  const query = useInfiniteQuery(hearingListQuery(trpc, input));
+  const items = query.data?.pages.flatMap((p) => p.items);
+  const total = query.data?.pages[0]?.total ?? null;
 
   // Search as you type: the URL (and the list) follow 300 ms after the last key, together with the other filters.
   // A change of the URL from elsewhere (back, «clear filters») shows in the field.
@@ -148,8 +151,10 @@ export function HearingsView() {
           </label>
         </div>
         <div className="flex items-end gap-3 sm:col-span-2 lg:col-span-4">
-          {query.data ? (
-            <p className="text-sm text-slate-600">{t("count", { count: query.data.length })}</p>
+          {total !== null ? (
+            <p className="text-sm text-slate-600" data-testid="hearing-count">
+              {t("count", { count: total })}
+            </p>
           ) : null}
           {params.size ? (
             <button type="button" className={secondaryButtonClass} onClick={() => router.replace(pathname)}>
@@ -160,7 +165,23 @@ export function HearingsView() {
       </form>
       {query.isPending ? <Loading label={t("title")} /> : null}
       {query.error ? <Alert>{errorText(query.error)}</Alert> : null}
-      {query.data ? <HearingList items={query.data} today={osloDate(new Date())} /> : null}
+      {items ? <HearingList items={items} today={osloDate(new Date())} /> : null}
+      {query.hasNextPage ? (
+        <div className="mt-4 flex items-center gap-3">
+          <button
+            type="button"
+            className={secondaryButtonClass}
+            onClick={() => void query.fetchNextPage()}
+            disabled={query.isFetchingNextPage}
+            data-testid="hearing-more"
+          >
+            {query.isFetchingNextPage ? t("loadingMore") : t("showMore")}
+          </button>
+          {items && total !== null ? (
+            <span className="text-sm text-slate-600">{t("shownOf", { shown: items.length, total })}</span>
+          ) : null}
+        </div>
+      ) : null}
     </Card>
   );
 }

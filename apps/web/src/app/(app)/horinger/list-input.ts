@@ -5,6 +5,9 @@ import {
   type HearingStatus,
 } from "@innspill/domain/shared";
 
+import type { TRPCOptionsProxy } from "@trpc/tanstack-react-query";
+import type { AppRouter } from "@innspill/api";
+
 const UUID = /^[0-9a-f-]{36}$/i;
 
 /**
@@ -33,6 +36,12 @@ export function hearingListInput(param: (key: string) => string | null | undefin
     q: get("q") || undefined,
   };
 }
+
+/** The list as an infinite query: the server's prefetch and the browser read the same pages. */
+export const hearingListQuery = (
+  trpc: TRPCOptionsProxy<AppRouter>,
+  input: ReturnType<typeof hearingListInput>,
+) => trpc.hearing.list.infiniteQueryOptions(input, { getNextPageParam: (page) => page.nextCursor });
 
 /** A page's search params as the list reads them. */
 export const fromSearchParams = (sp: Record<string, string | string[] | undefined>) => (key: string) => {

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { PageHeader, ButtonLink } from "@/components/ui";
 import { HearingsView } from "./HearingsView";
 import { Prefetch, trpc } from "@/trpc/server";
-import { fromSearchParams, hearingListInput } from "./list-input";
+import { fromSearchParams, hearingListInput, hearingListQuery } from "./list-input";
 
 export default async function HearingsPage({
   searchParams,
@@ -14,7 +14,10 @@ export default async function HearingsPage({
   return (
     <>
       <PageHeader title={t("title")} actions={<ButtonLink href="/horinger/ny">{t("new")}</ButtonLink>} />
-      <Prefetch queries={[trpc.hearing.formOptions.queryOptions(), trpc.hearing.list.queryOptions(input)]}>
+      <Prefetch
+        queries={[trpc.hearing.formOptions.queryOptions()]}
+        infiniteQueries={[hearingListQuery(trpc, input)]}
+      >
         <HearingsView />
       </Prefetch>
     </>

@@ -1,9 +1,9 @@
 "use client";
 
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { WordDiff } from "@/components/library/WordDiff";
 import {
   Alert,
@@ -19,6 +19,7 @@ import type { RouterOutputs } from "@/lib/types";
 import { useDates } from "@/lib/dates";
 import { useTRPC } from "@/trpc/client";
 import { useIdempotentMutation } from "@/lib/idempotency";
+import { importHearingsInput } from "./hearings-input";
 
 type Proposal = RouterOutputs["letterImport"]["propose"];
 
@@ -44,8 +45,22 @@ export function LetterImportView() {
   const propose = useMutation(trpc.letterImport.propose.mutationOptions({ onError: form.onError }));
   const commit = useIdempotentMutation(trpc.letterImport.commit.mutationOptions({ onError: form.onError }));
   const options = useQuery(trpc.hearing.formOptions.queryOptions());
-  // Every hearing, archived and answered ones too: an old letter belongs to the hearing it answered, not a copy of it.
-  const hearings = useQuery(trpc.hearing.list.queryOptions({ includeClosed: true, sort: "deadline_desc" }));
+  // Archived and answered hearings too: an old letter belongs to the hearing it answered, not a copy of it. The latest
+  // HEARING_PAGE by deadline, or those matching what is typed in the search field above the list.
+  const [hearingSearch, setHearingSearch] = useState("");
+  const [hearingQ, setHearingQ] = useState("");
+  useEffect(() => {
+    const timer = setTimeout(() => setHearingQ(hearingSearch.trim()), 300);
+    return () => clearTimeout(timer);
+  }, [hearingSearch]);
+  const hearings = useQuery({
+    ...trpc.hearing.list.queryOptions(importHearingsInput(hearingQ)),
+    placeholderData: keepPreviousData,
+  });
+  // The chosen hearing stays in the list when a later search does not find it.
+  const [chosen, setChosen] = useState<{ id: string; label: string } | null>(null);
+  const hearingLabel = (h: { title: string; deadline: string; status: string }) =>
+    `${h.title} (${formatDate(h.deadline)}, ${statuses(h.status)})`;
   const [text, setText] = useState("");
   const [file, setFile] = useState<File | null>(null);
   const [result, setResult] = useState<Proposal | null>(null);
@@ -201,20 +216,45 @@ export function LetterImportView() {
           <Card title={t("hearing")}>
             <div className="grid gap-3 sm:grid-cols-2">
               <Field id="imp-hearing" label={t("existingHearing")} error={form.fieldError("hearingId")}>
+                <input
+                  type="search"
+                  className={`${inputClass} mb-2`}
+                  value={hearingSearch}
+                  onChange={(e) => setHearingSearch(e.target.value)}
+                  placeholder={t("findHearing")}
+                  aria-label={t("findHearing")}
+                  maxLength={200}
+                  data-testid="import-hearing-search"
+                />
                 <select
                   id="imp-hearing"
                   className={inputClass}
                   value={hearingId}
-                  onChange={(e) => setHearingId(e.target.value)}
+                  onChange={(e) => {
+                    const h = hearings.data?.items.find((x) => x.id === e.target.value);
+                    setHearingId(e.target.value);
+                    setChosen(h ? { id: h.id, label: hearingLabel(h) } : null);
+                  }}
                   data-testid="import-hearing"
                 >
                   <option value="">{t("newHearing")}</option>
-                  {hearings.data?.map((h) => (
+                  {chosen && !hearings.data?.items.some((h) => h.id === chosen.id) ? (
+                    <option value={chosen.id}>{chosen.label}</option>
+                  ) : null}
+                  {hearings.data?.items.map((h) => (
                     <option key={h.id} value={h.id}>
-                      {h.title} ({formatDate(h.deadline)}, {statuses(h.status)})
+                      {hearingLabel(h)}
                     </option>
                   ))}
                 </select>
+                {hearings.data?.nextCursor ? (
+                  <p className="mt-1 text-xs text-slate-600">
+                    {t("hearingsShown", {
+                      shown: hearings.data.items.length,
+                      total: hearings.data.total ?? 0,
+                    })}
+                  </p>
+                ) : null}
               </Field>
               {hearingId ? null : (
                 <>

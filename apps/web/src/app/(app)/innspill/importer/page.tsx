@@ -2,6 +2,7 @@ import { getSessionActor } from "@innspill/auth";
 import { can } from "@innspill/domain/shared";
 import { Forbidden } from "@/components/Forbidden";
 import { LetterImportView } from "./LetterImportView";
+import { importHearingsInput } from "./hearings-input";
 import { Prefetch, trpc } from "@/trpc/server";
 
 export default async function Page() {
@@ -11,7 +12,7 @@ export default async function Page() {
     <Prefetch
       queries={[
         trpc.hearing.formOptions.queryOptions(),
-        trpc.hearing.list.queryOptions({ includeClosed: true, sort: "deadline_desc" }),
+        trpc.hearing.list.queryOptions(importHearingsInput("")),
       ]}
     >
       <LetterImportView />
