@@ -7,6 +7,7 @@ import { isAppError, type Actor } from "@innspill/domain";
 import { authenticateUser, getActiveActor, signInWithOidc } from "@innspill/domain/session";
 import { baseAuthConfig } from "./config";
 import { clientAddressFrom } from "./client-address";
+import { readSessionToken } from "./session-token";
 import { env, oidc } from "./env";
 
 const authLogger = createLogger("auth");
@@ -125,8 +126,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
  * without a valid session.
  */
 export async function getSessionActor(): Promise<(Actor & { email: string }) | null> {
-  const session = await auth();
-  if (!session?.user?.id) return null;
+  const claims = env.AUTH_SECRET
+    ? await readSessionToken(await cookies(), env.AUTH_SECRET)
+    : await auth().then((s) =>
+        s?.user?.id ? { userId: s.user.id, sessionVersion: s.user.sessionVersion ?? -1 } : null,
+      );
+  if (!claims) return null;
   // A session from before session versions (none in it) has ended too.
-  return getActiveActor(getDb(), session.user.id, session.user.sessionVersion ?? -1);
+  return getActiveActor(getDb(), claims.userId, claims.sessionVersion);
 }

@@ -58,24 +58,36 @@ export async function listHearings(db: Db, input: unknown, actor: Actor) {
         };
       })()
     : null;
-  const [rows, total] = await Promise.all([
+  // The page's ids first, then their relations: read with joins in one statement, the relations of every match would
+  // be built before the sort picked the page's rows.
+  const [ids, total] = await Promise.all([
     db.hearing.findMany({
       where: after ? { AND: [where, after] } : where,
-      include: hearingInclude,
+      select: { id: true },
       orderBy: [{ deadline: direction }, { title: "asc" }, { id: "asc" }],
       take: q.limit + 1,
     }),
     // Counted once, with the first page.
     q.cursor ? null : db.hearing.count({ where }),
   ]);
+  const pageIds = ids.slice(0, q.limit).map((h) => h.id);
+  const found = new Map(
+    (
+      await db.hearing.findMany({
+        where: { id: { in: pageIds }, organisationId: actor.organisationId },
+        include: hearingInclude,
+      })
+    ).map((r) => [r.id, r]),
+  );
+  const rows = pageIds.flatMap((id) => found.get(id) ?? []);
   const today = osloDate(new Date());
-  const items = rows.slice(0, q.limit).map((r) => toHearingView(r, today));
+  const items = rows.map((r) => toHearingView(r, today));
   const last = items.at(-1);
   return {
     items,
     total,
     nextCursor:
-      rows.length > q.limit && last ? { deadline: last.deadline, title: last.title, id: last.id } : null,
+      ids.length > q.limit && last ? { deadline: last.deadline, title: last.title, id: last.id } : null,
   };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../errors";
 import { parseInput } from "../validation";
-import { hearingFields, listHearingsInput, OPEN_STATUSES } from "./schemas";
+import { HEARING_PAGE, hearingFields, listHearingsInput, OPEN_STATUSES } from "./schemas";
 
 const valid = {
   title: "  Høring – ny forskrift  ",
@@ -54,12 +54,13 @@ describe("hearingFields", () => {
 });
 
 describe("listHearingsInput", () => {
-  it("defaults to open hearings sorted by deadline", () => {
+  it("defaults to the first page of open hearings sorted by deadline", () => {
     expect(parseInput(listHearingsInput, undefined)).toEqual({
       sort: "deadline_asc",
       includeClosed: false,
       deadlineFrom: null,
       deadlineTo: null,
+      limit: HEARING_PAGE,
     });
     expect(OPEN_STATUSES).not.toContain("SENDT");
     expect(OPEN_STATUSES).not.toContain("SVARER_IKKE");

@@ -1,5 +1,6 @@
-import type { Db } from "@innspill/db";
+import type { Db, Role } from "@innspill/db";
 import type { Actor } from "../actor";
+import { z } from "zod";
 import { requireRole } from "../actor";
 import { recordAudit } from "../audit";
 import { AppError } from "../errors";
@@ -147,7 +148,20 @@ export async function getActiveActor(
   /** The session's version, when the actor is for a session: an older one has ended (password changed, reset). */
   sessionVersion?: number,
 ): Promise<(Actor & { email: string }) | null> {
-  const user = await db.user.findUnique({ where: { id: userId } });
+  // Read on every request: plain SQL, which costs a third of the ORM's query (measured in `npm run bench api`).
+  if (!z.guid().safeParse(userId).success) return null;
+  const [user] = await db.$queryRaw<
+    {
+      id: string;
+      organisationId: string;
+      role: Role;
+      name: string;
+      email: string;
+      active: boolean;
+      sessionVersion: number;
+    }[]
+  >`SELECT id::text, "organisationId"::text, role::text AS role, name, email, active, "sessionVersion"
+      FROM "User" WHERE id = ${userId}::uuid`;
   if (!user || !user.active) return null;
   if (sessionVersion !== undefined && sessionVersion !== user.sessionVersion) return null;
   return {
