@@ -8,6 +8,7 @@ export * from "./dates";
 export * from "./errors";
 export * from "./messages";
 export * from "./validation";
+export * from "./hearings/constants";
 export * from "./hearings/schemas";
 export * from "./users/schemas";
 export * from "./hearings/workflow";

@@ -1,4 +1,5 @@
 /** Hearings: the register and its queries, decisions and the status workflow, milestones, history. */
+export * from "./constants";
 export * from "./schemas";
 export * from "./milestones";
 export * from "./workflow";

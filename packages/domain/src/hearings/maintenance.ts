@@ -4,7 +4,7 @@ import { MILESTONE_TARGET_STATUS, planMilestones } from "./milestones";
 import { statusRank } from "./workflow";
 import type { Db, HearingStatus } from "@innspill/db";
 import { dateOnlyToDb, dbToDateOnly, osloDate, type DateOnly } from "../dates";
-import { OPEN_STATUSES } from "./schemas";
+import { OPEN_STATUSES } from "./constants";
 
 /**
  * Gives every hearing without milestones its plan from the organisation's offsets (hearings registered before

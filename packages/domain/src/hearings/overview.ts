@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Actor } from "../actor";
 import { dateOnlyToDb, dbToDateOnly, osloDate, type DateOnly } from "../dates";
 import { parseInput } from "../validation";
-import { HEARING_STATUSES, OPEN_STATUSES } from "./schemas";
+import { HEARING_STATUSES, OPEN_STATUSES } from "./constants";
 import { hearingInclude, isMilestoneLate, toHearingView } from "./views";
 import { listWaitingForMe } from "../submissions/waiting";
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../errors";
 import { parseInput } from "../validation";
-import { HEARING_PAGE, hearingFields, listHearingsInput, OPEN_STATUSES } from "./schemas";
+import { HEARING_PAGE, OPEN_STATUSES } from "./constants";
+import { hearingFields, listHearingsInput } from "./schemas";
 
 const valid = {
   title: "  Høring – ny forskrift  ",

@@ -1,28 +1,7 @@
 import { z } from "zod";
 import { HearingDecision, HearingKind, HearingStatus, MilestoneKind } from "@innspill/db/enums";
 import { fields } from "../validation";
-
-export const HEARING_KINDS = Object.values(HearingKind);
-export const HEARING_STATUSES = Object.values(HearingStatus);
-
-/** Statuses in which a hearing still needs work: it is neither sent, archived nor declined. */
-export const OPEN_STATUSES = HEARING_STATUSES.filter(
-  (s) => s !== "SENDT" && s !== "ARKIVERT" && s !== "SVARER_IKKE",
-);
-
-/** The hearing's own columns that the form edits (topics and participants are relations). */
-export const HEARING_COLUMN_FIELDS = [
-  "title",
-  "issuingBodyId",
-  "kind",
-  "theirReference",
-  "ourReference",
-  "url",
-  "receivedDate",
-  "deadline",
-  "responsibleId",
-  "summary",
-] as const;
+import { HEARING_PAGE, HEARING_PAGE_MAX, HEARING_SORTS } from "./constants";
 
 /** The fields of the hearing form, shared by the browser (react-hook-form) and the server. */
 export const hearingFields = z
@@ -60,11 +39,6 @@ export const updateHearingInput = z.object({
   version: fields.version(),
   data: hearingFields,
 });
-
-export const HEARING_SORTS = ["deadline_asc", "deadline_desc"] as const;
-/** Hearings per page of the register, and the most a caller may ask for. */
-export const HEARING_PAGE = 50;
-export const HEARING_PAGE_MAX = 200;
 
 const optionalFilterId = z.uuid({ error: "invalid" }).optional();
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { HEARING_STATUSES } from "./schemas";
+import { HEARING_STATUSES } from "./constants";
 import {
   checkTransition,
   findTransition,
