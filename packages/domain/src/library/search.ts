@@ -54,7 +54,8 @@ export async function searchLibrary(db: Db, input: unknown, actor: Actor) {
 
   // Matched (at most RANKED_MATCHES + 1, the newest), ranked and limited; highlighted only for the rows shown
   // (ts_headline re-parses the whole text).
-  const positions = await db.$queryRaw<(SearchHit & { matched: number })[]>`
+  // Positions and blocks are searched at once, on two connections.
+  const positionsQuery = db.$queryRaw<(SearchHit & { matched: number })[]>`
     WITH query AS (SELECT websearch_to_tsquery('innspill_nb', ${q.q}) AS tsq),
     matches AS MATERIALIZED (
       SELECT p.id, p.statement, p.search, p.status, p.topics, p."createdAt"
@@ -75,9 +76,9 @@ export async function searchLibrary(db: Db, input: unknown, actor: Actor) {
 
   // Blocks: what each block has published (kept on the block, see the migration published_block_search). A heading
   // that is close in spelling also counts.
-  const blocks = q.status
-    ? []
-    : await db.$queryRaw<(SearchHit & { matched: number })[]>`
+  const blocksQuery = q.status
+    ? Promise.resolve([])
+    : db.$queryRaw<(SearchHit & { matched: number })[]>`
     WITH query AS (SELECT websearch_to_tsquery('innspill_nb', ${q.q}) AS tsq),
     matches AS MATERIALIZED (
       SELECT b.id, b."publishedHeading" AS heading, b."publishedSearch" AS search, b."publishedVersionId"
@@ -96,6 +97,7 @@ export async function searchLibrary(db: Db, input: unknown, actor: Actor) {
            h.rank, NULL AS status, v.topics, (SELECT count(*) FROM matches)::int AS matched
       FROM hits h JOIN "TextBlockVersion" v ON v.id = h."publishedVersionId", query
      ORDER BY h.rank DESC, h.heading ASC`;
+  const [positions, blocks] = await Promise.all([positionsQuery, blocksQuery]);
 
   const hits = (rows: (SearchHit & { matched: number })[]): SearchHit[] =>
     rows.map(({ matched: _, ...hit }) => hit);
