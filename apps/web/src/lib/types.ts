@@ -2,5 +2,6 @@ import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@innspill/api";
 
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
-export type HearingView = RouterOutputs["hearing"]["list"]["items"][number];
+export type HearingView = RouterOutputs["hearing"]["byId"]["hearing"];
+export type HearingListItem = RouterOutputs["hearing"]["list"]["items"][number];
 export { daysBetween, osloDate } from "@innspill/domain/shared";

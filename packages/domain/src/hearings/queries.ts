@@ -2,14 +2,14 @@
 import type { Db, Prisma } from "@innspill/db";
 import type { Actor } from "../actor";
 import { coalesceEdits, listHearingHistory } from "../audit";
-import { dateOnlyToDb, osloDate } from "../dates";
+import { dateOnlyToDb } from "../dates";
 import { AppError } from "../errors";
 import { parseInput } from "../validation";
 import { OPEN_STATUSES } from "./constants";
 import { hearingIdInput, listHearingsInput } from "./schemas";
 import { transitionsFrom } from "./workflow";
 import { HEARING_ACTIONS, availableActions } from "../access";
-import { hearingInclude, toHearingView } from "./views";
+import { hearingInclude, hearingListSelect, toHearingListItem, toHearingView } from "./views";
 import { userNames } from "../locking";
 
 export async function listHearings(db: Db, input: unknown, actor: Actor) {
@@ -59,8 +59,8 @@ export async function listHearings(db: Db, input: unknown, actor: Actor) {
         };
       })()
     : null;
-  // The page's ids first, then their relations: read with joins in one statement, the relations of every match would
-  // be built before the sort picked the page's rows.
+  // The page's ids first, then what its rows show: read with joins in one statement, the relations of every match
+  // would be built before the sort picked the page's rows.
   const [ids, total] = await Promise.all([
     db.hearing.findMany({
       where: after ? { AND: [where, after] } : where,
@@ -76,13 +76,12 @@ export async function listHearings(db: Db, input: unknown, actor: Actor) {
     (
       await db.hearing.findMany({
         where: { id: { in: pageIds }, organisationId: actor.organisationId },
-        include: hearingInclude,
+        select: hearingListSelect,
       })
     ).map((r) => [r.id, r]),
   );
   const rows = pageIds.flatMap((id) => found.get(id) ?? []);
-  const today = osloDate(new Date());
-  const items = rows.map((r) => toHearingView(r, today));
+  const items = rows.map(toHearingListItem);
   const last = items.at(-1);
   return {
     items,

@@ -21,6 +21,24 @@ export const hearingInclude = {
 
 export type HearingRow = Prisma.HearingGetPayload<{ include: typeof hearingInclude }>;
 
+/** What a row of the hearing register shows, and all that is read for it. */
+export const hearingListSelect = {
+  id: true,
+  title: true,
+  kind: true,
+  status: true,
+  deadline: true,
+  overdueSince: true,
+  issuingBody: { select: { id: true, name: true, type: true } },
+  responsible: { select: { id: true, name: true } },
+} satisfies Prisma.HearingSelect;
+
+/** A row of the hearing register: the deadline as "YYYY-MM-DD". */
+export function toHearingListItem(h: Prisma.HearingGetPayload<{ select: typeof hearingListSelect }>) {
+  return { ...h, deadline: dbToDateOnly(h.deadline) };
+}
+export type HearingListItem = ReturnType<typeof toHearingListItem>;
+
 /** Is the milestone past its date while the hearing has not yet reached the status it should have? */
 export function isMilestoneLate(
   m: { kind: keyof typeof MILESTONE_TARGET_STATUS; dueDate: DateOnly; doneAt: Date | null },

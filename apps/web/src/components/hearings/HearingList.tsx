@@ -2,12 +2,12 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { daysBetween, type HearingView } from "@/lib/types";
+import { daysBetween, type HearingListItem } from "@/lib/types";
 import { useDates } from "@/lib/dates";
 import { StatusBadge } from "../StatusBadge";
 
 type Item = Pick<
-  HearingView,
+  HearingListItem,
   "id" | "title" | "deadline" | "status" | "issuingBody" | "responsible" | "overdueSince" | "kind"
 >;
 
