@@ -1,4 +1,4 @@
-import type { DbTx, Prisma } from "@innspill/db";
+import { Prisma, type DbTx } from "@innspill/db";
 
 export interface AuditInput {
   organisationId: string | null;
@@ -14,27 +14,44 @@ export async function recordAudit(db: DbTx, input: AuditInput): Promise<void> {
   await db.auditEvent.create({ data: { ...input, data: input.data ?? {} } });
 }
 
-/** A hearing's whole history: its own events and those of its submissions (approvals, signatures, sending), newest first. */
+/** An event of a hearing's history, with the name of who did it (null for the system, or a user of no name here). */
+export interface HistoryEvent {
+  id: bigint;
+  actorId: string | null;
+  actorName: string | null;
+  action: string;
+  entity: string;
+  entityId: string;
+  data: Prisma.JsonValue;
+  createdAt: Date;
+}
+
+/**
+ * A hearing's whole history: its own events and those of its letters (approvals, signatures, sending), newest first,
+ * with the names of who did what. One statement (the hearing page reads it on every visit).
+ */
 export async function listHearingHistory(
   db: DbTx,
   hearingId: string,
-  limit?: number,
-  /** The hearing's letters, when the caller has read them already. */
-  submissionIds?: string[],
-) {
+  organisationId: string,
+  options: {
+    limit?: number;
+    /** The hearing's letters, when the caller has read them already. */
+    submissionIds?: string[];
+  } = {},
+): Promise<HistoryEvent[]> {
   const letters =
-    submissionIds ??
+    options.submissionIds ??
     (await db.submission.findMany({ where: { hearingId }, select: { id: true } })).map((s) => s.id);
-  return db.auditEvent.findMany({
-    where: {
-      OR: [
-        { entity: "Hearing", entityId: hearingId },
-        { entity: "Submission", entityId: { in: letters } },
-      ],
-    },
-    orderBy: { id: "desc" },
-    ...(limit ? { take: limit } : {}),
-  });
+  return db.$queryRaw<HistoryEvent[]>`
+    SELECT e.id, e."actorId"::text AS "actorId", u.name AS "actorName", e.action, e.entity, e."entityId", e.data,
+           e."createdAt"
+      FROM "AuditEvent" e
+      LEFT JOIN "User" u ON u.id = e."actorId" AND u."organisationId" = ${organisationId}::uuid
+     WHERE (e.entity = 'Hearing' AND e."entityId" = ${hearingId})
+        OR (e.entity = 'Submission' AND e."entityId" = ANY(${letters}::text[]))
+     ORDER BY e.id DESC
+     ${options.limit ? Prisma.sql`LIMIT ${options.limit}` : Prisma.empty}`;
 }
 
 /** Autosaves: many a minute while someone writes. */

@@ -4,15 +4,13 @@ import type { Actor } from "../actor";
 import { listHearingHistory } from "../audit";
 import { AppError } from "../errors";
 import { fields, parseInput } from "../validation";
-import { userNames } from "../locking";
 
 /** The full history of a hearing as JSON-ready data, for export (every event, oldest first, with names). */
 export async function exportHearingHistory(db: Db, input: unknown, actor: Actor) {
   const { id } = parseInput(z.object({ id: fields.id() }), input);
   const hearing = await db.hearing.findFirst({ where: { id, organisationId: actor.organisationId } });
   if (!hearing) throw new AppError("NOT_FOUND", "hearingNotFound");
-  const events = (await listHearingHistory(db, id)).reverse();
-  const names = await userNames(db, actor.organisationId);
+  const events = (await listHearingHistory(db, id, actor.organisationId)).reverse();
   return {
     hearing: { id: hearing.id, title: hearing.title, status: hearing.status },
     exportedAt: new Date().toISOString(),
@@ -23,7 +21,7 @@ export async function exportHearingHistory(db: Db, input: unknown, actor: Actor)
       entity: e.entity,
       entityId: e.entityId,
       actorId: e.actorId,
-      actor: e.actorId ? (names.get(e.actorId) ?? null) : null,
+      actor: e.actorName,
       data: e.data,
     })),
   };

@@ -10,7 +10,6 @@ import { hearingIdInput, listHearingsInput } from "./schemas";
 import { transitionsFrom } from "./workflow";
 import { HEARING_ACTIONS, availableActions } from "../access";
 import { hearingInclude, hearingListSelect, toHearingListItem, toHearingView } from "./views";
-import { userNames } from "../locking";
 
 export async function listHearings(db: Db, input: unknown, actor: Actor) {
   const q = parseInput(listHearingsInput, input);
@@ -111,17 +110,13 @@ export async function getHearing(db: Db, input: unknown, actor: Actor) {
     },
   });
   if (!row) throw new AppError("NOT_FOUND", "hearingNotFound");
-  const events = await listHearingHistory(
-    db,
-    id,
-    300,
-    row.submissions.map((s) => s.id),
-  );
+  const events = await listHearingHistory(db, id, actor.organisationId, {
+    limit: 300,
+    submissionIds: row.submissions.map((s) => s.id),
+  });
   // The signed letters, among the hearing's documents.
   const signedLetters = row.submissions.filter((s) => s.signedDocument);
   const hasLetter = row.submissions.length > 0;
-  const actorIds = [...new Set(events.map((e) => e.actorId).filter((x): x is string => !!x))];
-  const names = await userNames(db, actor.organisationId, actorIds);
   return {
     hearing: toHearingView(row),
     decidedBy: row.decidedBy,
@@ -145,7 +140,7 @@ export async function getHearing(db: Db, input: unknown, actor: Actor) {
       action: e.action,
       at: e.createdAt,
       count: e.count,
-      actorName: e.actorId ? (names.get(e.actorId) ?? null) : null,
+      actorName: e.actorName,
       data: e.data,
     })),
   };
