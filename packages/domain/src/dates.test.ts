@@ -26,6 +26,18 @@ describe("formatting", () => {
   });
   it("shows instants in Oslo time", () => {
     expect(formatDateTime(new Date("2025-11-20T13:05:00Z"))).toBe("20. november 2025 kl. 14:05");
+    expect(formatDateTime(new Date("2026-07-01T22:30:00Z"), "en")).toBe("2 July 2026, 00:30");
+    expect(formatDateTime(new Date("2026-03-01T23:00:00Z"))).toBe("2. mars 2026 kl. 00:00");
+  });
+  it("names every month as before (the letters' dates must not change)", () => {
+    expect(
+      Array.from({ length: 12 }, (_, m) => formatDate(`2026-${String(m + 1).padStart(2, "0")}-01`)),
+    ).toEqual(
+      "januar februar mars april mai juni juli august september oktober november desember"
+        .split(" ")
+        .map((name) => `1. ${name} 2026`),
+    );
+    expect(formatDate("2026-05-09", "en")).toBe("9 May 2026");
   });
 });
 
@@ -38,6 +50,8 @@ describe("date-only helpers", () => {
   it("counts days across a DST change", () => {
     expect(daysBetween("2026-03-28", "2026-03-30")).toBe(2);
     expect(addDaysToDateOnly("2026-10-24", 2)).toBe("2026-10-26");
+    expect(addDaysToDateOnly("2028-03-01", -1)).toBe("2028-02-29");
+    expect(addDaysToDateOnly("2026-12-31", 1)).toBe("2027-01-01");
     expect(daysBetween("2026-01-10", "2026-01-01")).toBe(-9);
   });
 });

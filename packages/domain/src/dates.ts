@@ -1,10 +1,11 @@
 /**
  * Dates in Europe/Oslo. A deadline (høringsfrist) is a calendar date, kept as "YYYY-MM-DD" in the domain and as a
  * Postgres `date` (a JS Date at UTC midnight) in the database. Timestamps are instants, shown in Oslo time.
+ *
+ * Browser-safe and small (the pages load it): the wall clock in Oslo comes from the platform's time-zone data, as
+ * numbers only, and month names from the tables below, so that the server, the worker and the browser write the
+ * same text whatever their locale data.
  */
-import { TZDate } from "@date-fns/tz";
-import { addDays, format, parseISO } from "date-fns";
-import { nb, enGB } from "date-fns/locale";
 
 export const TIME_ZONE = "Europe/Oslo";
 
@@ -12,9 +13,35 @@ export type DateOnly = string; // "YYYY-MM-DD"
 
 export const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
+const MONTHS = {
+  nb: "januar februar mars april mai juni juli august september oktober november desember".split(" "),
+  en: "January February March April May June July August September October November December".split(" "),
+};
+
+const osloClock = new Intl.DateTimeFormat("en-US", {
+  timeZone: TIME_ZONE,
+  year: "numeric",
+  month: "numeric",
+  day: "numeric",
+  hour: "numeric",
+  minute: "numeric",
+  hourCycle: "h23",
+  numberingSystem: "latn",
+});
+
+/** The wall clock in Oslo at an instant, as numbers. */
+function inOslo(at: Date) {
+  const n: Record<string, number> = {};
+  for (const p of osloClock.formatToParts(at)) if (p.type !== "literal") n[p.type] = Number(p.value);
+  return { year: n.year!, month: n.month!, day: n.day!, hour: n.hour!, minute: n.minute! };
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+
 /** The calendar date in Oslo at the given instant. */
 export function osloDate(at: Date): DateOnly {
-  return format(new TZDate(at, TIME_ZONE), "yyyy-MM-dd");
+  const o = inOslo(at);
+  return `${pad(o.year, 4)}-${pad(o.month)}-${pad(o.day)}`;
 }
 
 export function dateOnlyToDb(d: DateOnly): Date {
@@ -25,8 +52,9 @@ export function dbToDateOnly(d: Date): DateOnly {
   return d.toISOString().slice(0, 10);
 }
 
+/** A calendar date `days` later (earlier when negative): plain days, as a date has no time of day to shift. */
 export function addDaysToDateOnly(d: DateOnly, days: number): DateOnly {
-  return format(addDays(parseISO(d), days), "yyyy-MM-dd");
+  return dbToDateOnly(new Date(dateOnlyToDb(d).getTime() + days * 86_400_000));
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
@@ -42,17 +70,20 @@ export function isValidDateOnly(s: string): boolean {
 
 export type Locale = "nb" | "en";
 
-/** "20. november 2025" (nb) or "20 November 2025" (en). */
-export function formatDate(d: DateOnly, locale: Locale = "nb"): string {
-  return format(parseISO(d), locale === "nb" ? "d. MMMM yyyy" : "d MMMM yyyy", {
-    locale: locale === "nb" ? nb : enGB,
-  });
+function dayMonthYear(year: number, month: number, day: number, locale: Locale) {
+  const name = MONTHS[locale][month - 1];
+  return locale === "nb" ? `${day}. ${name} ${year}` : `${day} ${name} ${year}`;
 }
 
-/** An instant in Oslo time: "20. november 2025 kl. 14:05". */
+/** "20. november 2025" (nb) or "20 November 2025" (en). */
+export function formatDate(d: DateOnly, locale: Locale = "nb"): string {
+  const [year, month, day] = d.split("-").map(Number) as [number, number, number];
+  return dayMonthYear(year, month, day, locale);
+}
+
+/** An instant in Oslo time: "20. november 2025 kl. 14:05" (nb) or "20 November 2025, 14:05" (en). */
 export function formatDateTime(at: Date, locale: Locale = "nb"): string {
-  const z = new TZDate(at, TIME_ZONE);
-  return locale === "nb"
-    ? format(z, "d. MMMM yyyy 'kl.' HH:mm", { locale: nb })
-    : format(z, "d MMMM yyyy, HH:mm", { locale: enGB });
+  const o = inOslo(at);
+  const date = dayMonthYear(o.year, o.month, o.day, locale);
+  return `${date}${locale === "nb" ? " kl." : ","} ${pad(o.hour)}:${pad(o.minute)}`;
 }
