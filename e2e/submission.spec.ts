@@ -131,6 +131,12 @@ test("compose a letter from three blocks and free text, reorder, preview, render
     "Avslutning",
     "Helseteknologi og digital samhandling",
   ]);
+  // Text shows as text until it is edited (the editor is loaded then): a click opens the editor, cursor in the text.
+  const closing = page.getByTestId("section").nth(2);
+  await expect(closing.getByTestId("block-editor")).toHaveCount(0);
+  await closing.getByTestId("section-text").click();
+  await expect(closing.getByTestId("block-editor")).toBeFocused();
+  await expect(closing.getByTestId("block-editor")).toHaveText("NITO bidrar gjerne i det videre arbeidet.");
 
   // Render: progress until done, then both downloads.
   let draftPdf: Buffer | undefined;

@@ -6,7 +6,8 @@ import { useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
 import { MAX_BODY_BYTES, type BlockBody } from "@innspill/domain/shared";
 import { inputClass, secondaryButtonClass, buttonClass } from "../ui";
-import { FactNode, FootnoteNode, LookupContext, PositionListNode, type LibraryLookup } from "./editor-nodes";
+import { FactNode, FootnoteNode, PositionListNode } from "./editor-nodes";
+import { LookupContext, type LibraryLookup } from "./lookup";
 
 type Panel = null | "fact" | "footnote" | "positions" | "link";
 
@@ -21,6 +22,7 @@ export function BlockEditor({
   positions,
   onChange,
   onReady,
+  autofocus = false,
 }: {
   initial: BlockBody;
   lookup: LibraryLookup;
@@ -28,12 +30,15 @@ export function BlockEditor({
   positions: { id: string; statement: string }[];
   onChange: (body: BlockBody) => void;
   onReady?: (editor: Editor) => void;
+  /** Put the cursor in the text at once (when opened by a click on it). */
+  autofocus?: boolean;
 }) {
   const t = useTranslations("library");
   const [panel, setPanel] = useState<Panel>(null);
   const [pasteRefused, setPasteRefused] = useState(false);
   const editor = useEditor({
     immediatelyRender: false,
+    autofocus: autofocus ? "end" : false,
     extensions: [
       StarterKit.configure({
         heading: false,

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { useTRPC } from "@/trpc/client";
-import type { LibraryLookup } from "./editor-nodes";
+import type { LibraryLookup } from "./lookup";
 
 /** The facts and positions the block editor shows its chips with, from the library queries. */
 export function useLibraryLookup() {

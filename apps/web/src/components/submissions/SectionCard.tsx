@@ -1,15 +1,23 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import dynamic from "next/dynamic";
 import { useState } from "react";
 import { bodyToPlainText, wordDiff } from "@innspill/domain/shared";
-import { BlockEditor } from "@/components/library/BlockEditor";
-import { LookupContext, TextWithFacts, type LibraryLookup } from "@/components/library/editor-nodes";
+import { LookupContext, TextWithFacts, type LibraryLookup } from "@/components/library/lookup";
 import { WordDiff } from "@/components/library/WordDiff";
 import { inputClass } from "@/components/ui";
 import { SECTION_MIME, type DraftSection } from "./draft";
 
 const small = "rounded px-2 py-1 text-xs hover:bg-slate-200 disabled:opacity-40";
+
+// The rich-text editor (ProseMirror, a third of the composer's JavaScript) is loaded when a section is first edited,
+// and fetched ahead as the pointer or the keyboard reaches one.
+const loadEditor = () => import("@/components/library/BlockEditor");
+const BlockEditor = dynamic(() => loadEditor().then((m) => m.BlockEditor), {
+  ssr: false,
+  loading: () => <div className="min-h-48 rounded-md border border-slate-300 bg-white" aria-busy="true" />,
+});
 
 /** One section of the letter: a pinned library block, a local copy of one, or free text. */
 export function SectionCard({
@@ -45,6 +53,8 @@ export function SectionCard({
   const [undo, setUndo] = useState<Pick<typeof s, "kind" | "heading" | "body"> | null>(null);
   const [showDiff, setShowDiff] = useState(false);
   const statements = new Map([...lookup.positions].map(([id, p]) => [id, p.statement]));
+  // Text shows as text until it is edited; a new, empty section opens in the editor.
+  const [editing, setEditing] = useState(() => !bodyToPlainText(s.body, statements).trim());
   const heading = s.kind === "BLOCK" ? s.library?.heading : s.heading;
 
   return (
@@ -130,15 +140,16 @@ export function SectionCard({
             <button
               type="button"
               className="mt-2 text-sm text-blue-800 underline"
-              onClick={() =>
+              onClick={() => {
+                setEditing(true);
                 onChange((x) => ({
                   ...x,
                   kind: "LOCAL",
                   heading: x.library?.heading ?? null,
                   body: x.library?.body ?? x.body,
                   rev: x.rev + 1,
-                }))
-              }
+                }));
+              }}
             >
               {t("editLocally")}
             </button>
@@ -169,15 +180,35 @@ export function SectionCard({
             disabled={!canEdit}
             onChange={(e) => onChange((x) => ({ ...x, heading: e.target.value || null }))}
           />
-          {canEdit ? (
+          {canEdit && editing ? (
             <BlockEditor
               key={`${s.key}:${s.rev}`}
               initial={s.body}
               lookup={lookup}
               facts={facts}
               positions={positions}
+              autofocus
               onChange={(body) => onChange((x) => ({ ...x, body }))}
             />
+          ) : canEdit ? (
+            <div
+              role="button"
+              tabIndex={0}
+              aria-label={t("editText")}
+              className="min-h-12 cursor-text whitespace-pre-line rounded-md border border-slate-300 bg-white px-3 py-2 text-sm hover:border-blue-700 focus:outline-2 focus:outline-blue-700"
+              onPointerEnter={() => void loadEditor()}
+              onFocus={() => void loadEditor()}
+              onClick={() => setEditing(true)}
+              onKeyDown={(e) => {
+                if (e.key === "Enter" || e.key === " ") {
+                  e.preventDefault();
+                  setEditing(true);
+                }
+              }}
+              data-testid="section-text"
+            >
+              {bodyToPlainText(s.body, statements)}
+            </div>
           ) : (
             <p className="whitespace-pre-line text-sm">{bodyToPlainText(s.body, statements)}</p>
           )}

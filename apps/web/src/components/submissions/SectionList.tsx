@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import type { LibraryLookup } from "@/components/library/editor-nodes";
+import type { LibraryLookup } from "@/components/library/lookup";
 import { Card } from "@/components/ui";
 import { AddSection } from "./AddSection";
 import { SECTION_MIME, move, type DraftSection } from "./draft";

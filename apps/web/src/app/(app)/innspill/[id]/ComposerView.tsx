@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { SubmissionView } from "@innspill/domain/shared";
-import type { LibraryLookup } from "@/components/library/editor-nodes";
+import type { LibraryLookup } from "@/components/library/lookup";
 import { useLibraryLookup } from "@/components/library/useLibraryLookup";
 import { Alert, Loading, PageHeader } from "@/components/ui";
 import { useDates } from "@/lib/dates";

@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { bodyToPlainText, type BlockBody } from "@innspill/domain/shared";
 import { BlockEditor } from "@/components/library/BlockEditor";
-import type { LibraryLookup } from "@/components/library/editor-nodes";
+import type { LibraryLookup } from "@/components/library/lookup";
 import { useLibraryLookup } from "@/components/library/useLibraryLookup";
 import { WordDiff } from "@/components/library/WordDiff";
 import { BlockUsages } from "@/components/imports/BlockUsages";
