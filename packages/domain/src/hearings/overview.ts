@@ -5,7 +5,7 @@ import type { Actor } from "../actor";
 import { dateOnlyToDb, dbToDateOnly, osloDate, type DateOnly } from "../dates";
 import { parseInput } from "../validation";
 import { HEARING_STATUSES, OPEN_STATUSES } from "./constants";
-import { hearingInclude, isMilestoneLate, toHearingView } from "./views";
+import { hearingListSelect, isMilestoneLate, toHearingListItem } from "./views";
 import { listWaitingForMe } from "../submissions/waiting";
 
 /** At most this many open hearings across Oversikt's lists (mine, due this week, overdue, at risk). */
@@ -33,7 +33,13 @@ export async function getOverview(db: Db, actor: Actor, now: Date = new Date()) 
         status: open,
         OR: [mineWhere, dueThisWeekWhere, { overdueSince: { not: null } }, passedMilestoneWhere],
       },
-      include: hearingInclude,
+      // What the lists show, and what picks a hearing for each.
+      select: {
+        ...hearingListSelect,
+        responsibleId: true,
+        participants: { select: { userId: true } },
+        milestones: { select: { kind: true, dueDate: true, doneAt: true } },
+      },
       orderBy: [{ deadline: "asc" }, { title: "asc" }],
       take: OVERVIEW_LIMIT,
     }),
@@ -42,17 +48,32 @@ export async function getOverview(db: Db, actor: Actor, now: Date = new Date()) 
   ]);
   const counts = Object.fromEntries(HEARING_STATUSES.map((s) => [s, 0])) as Record<HearingStatus, number>;
   for (const g of grouped) counts[g.status] = g._count._all;
-  const hearings = shown.map((h) => ({ row: h, view: toHearingView(h, today) }));
+  const hearings = shown.map((h) => ({
+    row: h,
+    // The milestones passed while the hearing is behind them.
+    view: {
+      ...toHearingListItem(h),
+      lateMilestones: h.milestones
+        .filter((m) =>
+          isMilestoneLate(
+            { kind: m.kind, dueDate: dbToDateOnly(m.dueDate), doneAt: m.doneAt },
+            h.status,
+            today,
+          ),
+        )
+        .map((m) => m.kind),
+    },
+  }));
   const pick = (test: (h: (typeof shown)[number]) => boolean) =>
     hearings.filter((h) => test(h.row)).map((h) => h.view);
   const weekFrom = dateOnlyToDb(today).getTime();
   const weekTo = dateOnlyToDb(weekEnd).getTime();
   const mine = pick(
-    (h) => h.responsibleId === actor.id || h.participants.some((p) => p.user.id === actor.id),
+    (h) => h.responsibleId === actor.id || h.participants.some((p) => p.userId === actor.id),
   ).slice(0, 50);
   const dueThisWeek = pick((h) => h.deadline.getTime() >= weekFrom && h.deadline.getTime() <= weekTo);
   const overdue = pick((h) => h.overdueSince !== null);
-  const atRisk = hearings.filter((h) => h.row.overdueSince === null && h.view.atRisk).map((h) => h.view);
+  const atRisk = pick((h) => h.overdueSince === null).filter((h) => h.lateMilestones.length > 0);
   return {
     today,
     waitingForMe,

@@ -35,7 +35,16 @@ export const hearingListSelect = {
 
 /** A row of the hearing register: the deadline as "YYYY-MM-DD". */
 export function toHearingListItem(h: Prisma.HearingGetPayload<{ select: typeof hearingListSelect }>) {
-  return { ...h, deadline: dbToDateOnly(h.deadline) };
+  return {
+    id: h.id,
+    title: h.title,
+    kind: h.kind,
+    status: h.status,
+    deadline: dbToDateOnly(h.deadline),
+    overdueSince: h.overdueSince,
+    issuingBody: h.issuingBody,
+    responsible: h.responsible,
+  };
 }
 export type HearingListItem = ReturnType<typeof toHearingListItem>;
 
