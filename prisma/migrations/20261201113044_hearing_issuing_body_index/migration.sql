@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Hearing_organisationId_issuingBodyId_deadline_idx" ON "Hearing"("organisationId", "issuingBodyId", "deadline");
+
