@@ -74,18 +74,31 @@ export async function searchLibrary(db: Db, input: unknown, actor: Actor) {
       FROM hits h, query
      ORDER BY h.rank DESC, h."createdAt" ASC`;
 
-  // Blocks: what each block has published (kept on the block, see the migration published_block_search). A heading
-  // that is close in spelling also counts.
+  // Blocks: what each block has published (kept on the block, see the migration published_block_search). When the
+  // words find fewer than a page of blocks, a heading close in spelling also counts: testing every heading's
+  // spelling is ten times the cost of the word search, and a query that finds a page has found what was meant.
   const blocksQuery = q.status
     ? Promise.resolve([])
     : db.$queryRaw<(SearchHit & { matched: number })[]>`
     WITH query AS (SELECT websearch_to_tsquery('innspill_nb', ${q.q}) AS tsq),
-    matches AS MATERIALIZED (
-      SELECT b.id, b."publishedHeading" AS heading, b."publishedSearch" AS search, b."publishedVersionId"
+    words AS MATERIALIZED (
+      SELECT b.id, b."publishedHeading" AS heading, b."publishedSearch" AS search, b."publishedVersionId",
+             b."updatedAt"
         FROM "TextBlock" b, query
-       WHERE b."organisationId" = ${actor.organisationId}::uuid
-         AND (b."publishedSearch" @@ query.tsq OR b."publishedHeading" % ${q.q}) ${blockTopic}
+       WHERE b."organisationId" = ${actor.organisationId}::uuid AND b."publishedSearch" @@ query.tsq ${blockTopic}
        ORDER BY b."updatedAt" DESC
+       LIMIT ${RANKED_MATCHES + 1}),
+    spelling AS MATERIALIZED (
+      SELECT b.id, b."publishedHeading" AS heading, b."publishedSearch" AS search, b."publishedVersionId",
+             b."updatedAt"
+        FROM "TextBlock" b
+       WHERE (SELECT count(*) FROM words) < ${q.limit}
+         AND b."organisationId" = ${actor.organisationId}::uuid AND b."publishedHeading" % ${q.q} ${blockTopic}
+       ORDER BY b."updatedAt" DESC
+       LIMIT ${RANKED_MATCHES + 1}),
+    matches AS MATERIALIZED (
+      SELECT * FROM (SELECT * FROM words UNION SELECT * FROM spelling) u
+       ORDER BY u."updatedAt" DESC
        LIMIT ${RANKED_MATCHES + 1}),
     hits AS (
       SELECT m.*, (ts_rank_cd(m.search, query.tsq) + similarity(m.heading, ${q.q}))::float8 AS rank
