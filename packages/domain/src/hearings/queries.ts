@@ -58,35 +58,26 @@ export async function listHearings(db: Db, input: unknown, actor: Actor) {
         };
       })()
     : null;
-  // The page's ids first, then what its rows show: read with joins in one statement, the relations of every match
-  // would be built before the sort picked the page's rows.
-  const [ids, total] = await Promise.all([
+  const [rows, total] = await Promise.all([
     db.hearing.findMany({
       where: after ? { AND: [where, after] } : where,
-      select: { id: true },
+      select: hearingListSelect,
       orderBy: [{ deadline: direction }, { title: "asc" }, { id: "asc" }],
       take: q.limit + 1,
+      // The page first, then its rows' issuing bodies and advisers: joined in one statement, they would be looked up
+      // for every match before the sort picked the page.
+      relationLoadStrategy: "query",
     }),
     // Counted once, with the first page.
     q.cursor ? null : db.hearing.count({ where }),
   ]);
-  const pageIds = ids.slice(0, q.limit).map((h) => h.id);
-  const found = new Map(
-    (
-      await db.hearing.findMany({
-        where: { id: { in: pageIds }, organisationId: actor.organisationId },
-        select: hearingListSelect,
-      })
-    ).map((r) => [r.id, r]),
-  );
-  const rows = pageIds.flatMap((id) => found.get(id) ?? []);
-  const items = rows.map(toHearingListItem);
+  const items = rows.slice(0, q.limit).map(toHearingListItem);
   const last = items.at(-1);
   return {
     items,
     total,
     nextCursor:
-      ids.length > q.limit && last ? { deadline: last.deadline, title: last.title, id: last.id } : null,
+      rows.length > q.limit && last ? { deadline: last.deadline, title: last.title, id: last.id } : null,
   };
 }
 
