@@ -38,6 +38,17 @@ test("milestones follow an extended deadline, and the participant is notified", 
   expect(after).toHaveLength(4);
   after.forEach((d, i) => expect(d! > before[i]!).toBe(true));
 
+  // The overview's calendar shows the new deadline in its month; the arrows are links, the month is in the address.
+  await ingrid.goto("/");
+  const due = isoDaysFromNow(54);
+  for (let i = 0; i < 3 && (await ingrid.getByTestId(`calendar-day-${due}`).count()) === 0; i++) {
+    const shown = (await ingrid.getByTestId("calendar-month").textContent())!;
+    await ingrid.getByRole("link", { name: "Neste måned" }).click();
+    await expect(ingrid.getByTestId("calendar-month")).not.toHaveText(shown);
+  }
+  await expect(ingrid).toHaveURL(new RegExp(`maaned=${due.slice(0, 7)}$`));
+  await expect(ingrid.getByTestId(`calendar-day-${due}`).getByTitle(title)).toBeVisible();
+
   // Martin is a participant: he sees the notification with what moved.
   const martin = await (await browser.newContext()).newPage();
   await login(martin, "martin@nito.test");
@@ -48,6 +59,11 @@ test("milestones follow an extended deadline, and the participant is notified", 
   await expect(note).toContainText("Milepæler som er flyttet");
   await note.getByTestId("notification-link").click();
   await expect(martin.getByRole("heading", { name: title })).toBeVisible();
+
+  // Marking them read empties the bell at once, without a reload.
+  await martin.getByTestId("notification-bell").click();
+  await martin.getByRole("button", { name: "Merk alle som lest" }).click();
+  await expect(martin.getByTestId("notification-bell")).toHaveAttribute("data-unread", "0");
 });
 
 test("the decision and the workflow move a hearing through its statuses", async ({ page }) => {

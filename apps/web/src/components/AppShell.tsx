@@ -1,21 +1,23 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { navFor, type Role } from "@innspill/auth/roles";
+import { navFor } from "@innspill/auth/roles";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { NavLinks } from "./NavLinks";
 import { NotificationBell } from "./NotificationBell";
 import { ShellMenu } from "./ShellMenu";
 import { DraftOwner, LogoutButton } from "./SessionDrafts";
+import { requireActor } from "@/server/session";
+import { unreadFor } from "@/server/unread";
 
-export async function AppShell({
-  user,
-  children,
-}: {
-  user: { id: string; name: string; role: Role };
-  children: ReactNode;
-}) {
-  const t = await getTranslations();
+/**
+ * The frame of every signed-in page. Server-rendered: its few interactive parts are small client islands that get
+ * their text as props, so a page that needs no client data layer (Oversikt) loads none.
+ */
+export async function AppShell({ children }: { children: ReactNode }) {
+  // The proxy already requires a session; this also catches users deactivated since they logged in.
+  const user = await requireActor();
+  const [t, unread] = await Promise.all([getTranslations(), unreadFor(user)]);
   const items = navFor(user.role).map((item) => ({ href: item.href, label: t(`nav.${item.key}`) }));
   return (
     <div className="min-h-screen">
@@ -38,11 +40,11 @@ export async function AppShell({
                 {user.name} <span className="ml-1 text-slate-600">· {t(`app.roles.${user.role}`)}</span>
               </Link>
               <LanguageSwitch />
-              <LogoutButton />
+              <LogoutButton label={t("app.logout")} />
             </div>
           </ShellMenu>
           <div className="ml-auto md:ml-0">
-            <NotificationBell />
+            <NotificationBell initial={unread} />
           </div>
         </div>
       </header>

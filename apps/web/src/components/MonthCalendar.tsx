@@ -1,11 +1,7 @@
-"use client";
-
-import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
-import { useState } from "react";
-import { Card, Loading, secondaryButtonClass } from "./ui";
-import { useTRPC } from "@/trpc/client";
+import { Card, secondaryButtonClass } from "./ui";
+import type { RouterOutputs } from "@/lib/types";
 
 function shiftMonth(month: string, delta: number) {
   const [y, m] = month.split("-").map(Number) as [number, number];
@@ -13,14 +9,22 @@ function shiftMonth(month: string, delta: number) {
   return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
 }
 
-/** A month of deadlines and milestones, Monday first. */
-export function MonthCalendar({ today }: { today: string }) {
+/**
+ * A month of deadlines and milestones, Monday first. Rendered on the server; the arrows are links to the month before
+ * and after (`?maaned=2026-12`), so the month is also in the address.
+ */
+export function MonthCalendar({
+  today,
+  month,
+  events: all,
+}: {
+  today: string;
+  month: string;
+  events: RouterOutputs["overview"]["calendar"]["events"];
+}) {
   const t = useTranslations("overview");
   const hearingsT = useTranslations("hearings");
   const locale = useLocale();
-  const trpc = useTRPC();
-  const [month, setMonth] = useState(today.slice(0, 7));
-  const query = useQuery(trpc.overview.calendar.queryOptions({ month }));
   const [y, m] = month.split("-").map(Number) as [number, number];
   const first = new Date(Date.UTC(y, m - 1, 1));
   const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
@@ -39,23 +43,14 @@ export function MonthCalendar({ today }: { today: string }) {
           {t("calendar")}: <span data-testid="calendar-month">{title}</span>
         </h2>
         <div className="flex gap-2">
-          <button
-            type="button"
-            className={secondaryButtonClass}
-            onClick={() => setMonth(shiftMonth(month, -1))}
-          >
+          <Link href={`/?maaned=${shiftMonth(month, -1)}`} scroll={false} className={secondaryButtonClass}>
             ‹ <span className="sr-only">{t("previousMonth")}</span>
-          </button>
-          <button
-            type="button"
-            className={secondaryButtonClass}
-            onClick={() => setMonth(shiftMonth(month, 1))}
-          >
+          </Link>
+          <Link href={`/?maaned=${shiftMonth(month, 1)}`} scroll={false} className={secondaryButtonClass}>
             › <span className="sr-only">{t("nextMonth")}</span>
-          </button>
+          </Link>
         </div>
       </div>
-      {query.isPending ? <Loading label={t("calendar")} /> : null}
       <div className="grid grid-cols-7 gap-px overflow-hidden rounded border border-slate-200 bg-slate-200 text-xs">
         {t("weekdays")
           .split(",")
@@ -67,7 +62,7 @@ export function MonthCalendar({ today }: { today: string }) {
         {cells.map((day, i) => {
           if (day === null) return <div key={`e${i}`} className="min-h-20 bg-white" />;
           const date = `${month}-${String(day).padStart(2, "0")}`;
-          const events = query.data?.events.filter((e) => e.date === date) ?? [];
+          const events = all.filter((e) => e.date === date);
           return (
             <div
               key={date}

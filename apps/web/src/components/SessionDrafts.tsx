@@ -1,6 +1,5 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { useLayoutEffect } from "react";
 import { logout } from "@/app/actions";
 import { clearLocalDrafts, setDraftOwner } from "@/lib/local-drafts";
@@ -21,12 +20,11 @@ function setDraftOwnerOnce(userId: string) {
 }
 
 /** Logging out clears every draft kept in this browser. */
-export function LogoutButton() {
-  const t = useTranslations("app");
+export function LogoutButton({ label }: { label: string }) {
   return (
     <form action={logout} onSubmit={clearLocalDrafts}>
       <button type="submit" className="min-h-11 text-blue-800 underline">
-        {t("logout")}
+        {label}
       </button>
     </form>
   );

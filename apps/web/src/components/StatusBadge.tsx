@@ -1,5 +1,3 @@
-"use client";
-
 import { useTranslations } from "next-intl";
 import type { HearingStatus } from "@innspill/domain/shared";
 

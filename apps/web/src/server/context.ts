@@ -1,10 +1,11 @@
 import "server-only";
 import { getDb } from "@innspill/db";
-import { clientIp, getSessionActor } from "@innspill/auth";
+import { clientIp } from "@innspill/auth";
 import { createBoss, createJobQueue, ensureQueues, type PgBoss } from "@innspill/jobs";
 import type { Context } from "@innspill/api";
 import { env } from "@/env";
 import { logger } from "./log";
+import { currentActor } from "./session";
 
 const globalForBoss = globalThis as unknown as { innspillBoss?: Promise<PgBoss> };
 
@@ -29,7 +30,7 @@ const jobs = createJobQueue(getBoss);
 export async function createContext({ req }: { req: Request }): Promise<Context> {
   return {
     db: getDb(),
-    actor: await getSessionActor(),
+    actor: await currentActor(),
     jobs,
     hideInternalErrors: env.NODE_ENV === "production",
     client: {

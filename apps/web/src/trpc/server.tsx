@@ -4,6 +4,7 @@ import {
   HydrationBoundary,
   type FetchInfiniteQueryOptions,
   type FetchQueryOptions,
+  type QueryKey,
 } from "@tanstack/react-query";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { headers } from "next/headers";
@@ -24,6 +25,16 @@ export const trpc = createTRPCOptionsProxy({
   router: appRouter,
   queryClient: getQueryClient,
 });
+
+/**
+ * A procedure's data for a server component that renders it itself (no client component, so nothing to hydrate).
+ * Same request cache as `Prefetch`.
+ */
+export function fetchQuery<TQueryFnData, TError, TData, TQueryKey extends QueryKey>(
+  options: FetchQueryOptions<TQueryFnData, TError, TData, TQueryKey>,
+): Promise<TData> {
+  return getQueryClient().fetchQuery(options);
+}
 
 /**
  * Renders `children` with the given queries already answered: their data is in the first HTML, and the client

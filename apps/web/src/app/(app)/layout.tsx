@@ -1,18 +1,20 @@
-import { redirect } from "next/navigation";
+import { NextIntlClientProvider } from "next-intl";
 import type { ReactNode } from "react";
-import { getSessionActor } from "@innspill/auth";
 import { AppShell } from "@/components/AppShell";
 import { TRPCReactProvider } from "@/trpc/client";
 
 export const dynamic = "force-dynamic";
 
-export default async function AppLayout({ children }: { children: ReactNode }) {
-  // The proxy already requires a session; this also catches users deactivated since they logged in.
-  const actor = await getSessionActor();
-  if (!actor) redirect("/login");
+/**
+ * The signed-in pages whose client components read and change data in the browser: they get the tRPC client and the
+ * messages. Oversikt, rendered on the server only, is in (oversikt) and loads neither.
+ */
+export default function AppLayout({ children }: { children: ReactNode }) {
   return (
-    <TRPCReactProvider>
-      <AppShell user={actor}>{children}</AppShell>
-    </TRPCReactProvider>
+    <AppShell>
+      <NextIntlClientProvider>
+        <TRPCReactProvider>{children}</TRPCReactProvider>
+      </NextIntlClientProvider>
+    </AppShell>
   );
 }

@@ -1,6 +1,8 @@
+import { NextIntlClientProvider } from "next-intl";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { getSessionActor, oidcName } from "@innspill/auth";
+import { oidcName } from "@innspill/auth";
+import { currentActor } from "@/server/session";
 import { LoginForm } from "./LoginForm";
 import { loginWithOidc } from "../actions";
 import { LanguageSwitch } from "@/components/LanguageSwitch";
@@ -15,7 +17,7 @@ export default async function LoginPage({
 }) {
   const { callbackUrl, error, passord } = await searchParams;
   // An active user is sent on; a deactivated one with an old session cookie stays here.
-  if (await getSessionActor()) redirect("/");
+  if (await currentActor()) redirect("/");
   const t = await getTranslations();
   let path = "/";
   try {
@@ -37,7 +39,9 @@ export default async function LoginPage({
             {t("login.passwordChanged")}
           </p>
         ) : null}
-        <LoginForm callbackUrl={path} initialError={error} />
+        <NextIntlClientProvider>
+          <LoginForm callbackUrl={path} initialError={error} />
+        </NextIntlClientProvider>
         {oidcName ? (
           <form action={loginWithOidc} className="mt-4">
             <input type="hidden" name="callbackUrl" value={path} />

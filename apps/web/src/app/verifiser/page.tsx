@@ -1,3 +1,4 @@
+import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { VerifyForm } from "./VerifyForm";
 
@@ -8,7 +9,9 @@ export default async function VerifyPage() {
     <main className="mx-auto max-w-2xl p-6">
       <h1 className="mb-2 text-2xl font-semibold">{t("title")}</h1>
       <p className="mb-4 text-sm text-slate-700">{t("intro")}</p>
-      <VerifyForm />
+      <NextIntlClientProvider>
+        <VerifyForm />
+      </NextIntlClientProvider>
     </main>
   );
 }

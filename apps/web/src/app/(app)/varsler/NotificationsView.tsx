@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { UNREAD_CHANGED } from "@/components/NotificationBell";
 import { Alert, Card, Loading, secondaryButtonClass } from "@/components/ui";
 import { useDates } from "@/lib/dates";
 import { useErrorText, useNotificationText } from "@/lib/errors";
@@ -18,7 +19,10 @@ export function NotificationsView() {
   const list = useQuery(trpc.me.notifications.queryOptions());
   const markRead = useMutation(
     trpc.me.markRead.mutationOptions({
-      onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.me.pathKey() }),
+      onSuccess: () => {
+        void queryClient.invalidateQueries({ queryKey: trpc.me.pathKey() });
+        window.dispatchEvent(new Event(UNREAD_CHANGED));
+      },
     }),
   );
   if (list.isPending) return <Loading label={t("title")} />;

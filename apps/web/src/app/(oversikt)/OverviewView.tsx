@@ -1,26 +1,23 @@
-"use client";
-
-import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { HEARING_STATUSES } from "@innspill/domain/shared";
 import { HearingList } from "@/components/hearings/HearingList";
 import { MonthCalendar } from "@/components/MonthCalendar";
-import { Alert, Card, Loading } from "@/components/ui";
+import { Card } from "@/components/ui";
 import { useDates } from "@/lib/dates";
-import { useErrorText } from "@/lib/errors";
-import { useTRPC } from "@/trpc/client";
+import type { RouterOutputs } from "@/lib/types";
 
-export function OverviewView() {
+/** Oversikt: a server component, like everything it renders (no client data layer on this page). */
+export function OverviewView({
+  overview: o,
+  calendar,
+}: {
+  overview: RouterOutputs["overview"]["get"];
+  calendar: { month: string; events: RouterOutputs["overview"]["calendar"]["events"] };
+}) {
   const t = useTranslations("overview");
   const statuses = useTranslations("statuses");
-  const trpc = useTRPC();
-  const errorText = useErrorText();
   const { date, quarter } = useDates();
-  const query = useQuery({ ...trpc.overview.get.queryOptions(), refetchInterval: 60_000 });
-  if (query.isPending) return <Loading label={t("title")} />;
-  if (query.error) return <Alert>{errorText(query.error)}</Alert>;
-  const o = query.data;
   return (
     <div className="space-y-4">
       <p className="text-sm text-slate-600">{t("today", { date: date(o.today) })}</p>
@@ -135,7 +132,7 @@ export function OverviewView() {
             </>
           ) : null}
         </Card>
-        <MonthCalendar today={o.today} />
+        <MonthCalendar today={o.today} month={calendar.month} events={calendar.events} />
       </div>
     </div>
   );
