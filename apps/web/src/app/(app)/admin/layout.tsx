@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { getSessionActor } from "@innspill/auth";
+import { currentActor } from "@/server/session";
 import { Forbidden } from "@/components/Forbidden";
 
 const SECTIONS = [
@@ -15,7 +15,7 @@ const SECTIONS = [
 ] as const;
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
-  const actor = await getSessionActor();
+  const actor = await currentActor();
   if (actor?.role !== "ADMIN") return <Forbidden />;
   const t = await getTranslations("admin");
   return (

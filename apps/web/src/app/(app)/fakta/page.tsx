@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { getSessionActor } from "@innspill/auth";
+import { currentActor } from "@/server/session";
 import { can } from "@innspill/domain/shared";
 import { PageHeader } from "@/components/ui";
 import { FactsView } from "./FactsView";
@@ -7,7 +7,7 @@ import { Prefetch, trpc } from "@/trpc/server";
 
 export default async function FactsPage() {
   const t = await getTranslations("library");
-  const actor = await getSessionActor();
+  const actor = await currentActor();
   return (
     <>
       <PageHeader title={t("factsTitle")} />

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { getSessionActor } from "@innspill/auth";
+import { currentActor } from "@/server/session";
 import { can } from "@innspill/domain/shared";
 import { ButtonLink, PageHeader } from "@/components/ui";
 import { LibrarySearch } from "@/components/library/LibrarySearch";
@@ -8,7 +8,7 @@ import { Prefetch, trpc } from "@/trpc/server";
 
 export default async function BlocksPage() {
   const t = await getTranslations("library");
-  const actor = await getSessionActor();
+  const actor = await currentActor();
   const canEdit = can(actor, "library.edit");
   return (
     <>

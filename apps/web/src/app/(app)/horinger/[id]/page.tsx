@@ -1,11 +1,11 @@
 import { redirect } from "next/navigation";
-import { getSessionActor } from "@innspill/auth";
+import { currentActor } from "@/server/session";
 import { HearingDetail } from "./HearingDetail";
 import { Prefetch, trpc } from "@/trpc/server";
 
 export default async function HearingPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const actor = await getSessionActor();
+  const actor = await currentActor();
   if (!actor) redirect("/login");
   return (
     <Prefetch

@@ -1,12 +1,12 @@
 import { getTranslations } from "next-intl/server";
-import { getSessionActor } from "@innspill/auth";
+import { currentActor } from "@/server/session";
 import { can } from "@innspill/domain/shared";
 import { HearingForm } from "@/components/hearings/HearingForm";
 import { Forbidden } from "@/components/Forbidden";
 import { PageHeader } from "@/components/ui";
 
 export default async function NewHearingPage() {
-  const actor = await getSessionActor();
+  const actor = await currentActor();
   if (!can(actor, "hearing.create")) return <Forbidden />;
   const t = await getTranslations("hearings");
   return (

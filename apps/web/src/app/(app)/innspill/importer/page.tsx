@@ -1,4 +1,4 @@
-import { getSessionActor } from "@innspill/auth";
+import { currentActor } from "@/server/session";
 import { can } from "@innspill/domain/shared";
 import { Forbidden } from "@/components/Forbidden";
 import { LetterImportView } from "./LetterImportView";
@@ -6,7 +6,7 @@ import { importHearingsInput } from "./hearings-input";
 import { Prefetch, trpc } from "@/trpc/server";
 
 export default async function Page() {
-  const actor = await getSessionActor();
+  const actor = await currentActor();
   if (!can(actor, "library.edit")) return <Forbidden />;
   return (
     <Prefetch

@@ -1,11 +1,11 @@
-import { getSessionActor } from "@innspill/auth";
+import { currentActor } from "@/server/session";
 import { can } from "@innspill/domain/shared";
 import { PositionDetail } from "./PositionDetail";
 import { Prefetch, trpc } from "@/trpc/server";
 
 export default async function PositionPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const actor = await getSessionActor();
+  const actor = await currentActor();
   return (
     <Prefetch
       queries={[

@@ -1,12 +1,12 @@
 import { getTranslations } from "next-intl/server";
-import { getSessionActor } from "@innspill/auth";
+import { currentActor } from "@/server/session";
 import { can } from "@innspill/domain/shared";
 import { Forbidden } from "@/components/Forbidden";
 import { PageHeader } from "@/components/ui";
 import { ImportView } from "./ImportView";
 
 export default async function ImportPage() {
-  const actor = await getSessionActor();
+  const actor = await currentActor();
   if (!can(actor, "library.edit")) return <Forbidden />;
   const t = await getTranslations("library");
   return (

@@ -1,11 +1,11 @@
-import { getSessionActor } from "@innspill/auth";
+import { currentActor } from "@/server/session";
 import { can } from "@innspill/domain/shared";
 import { Forbidden } from "@/components/Forbidden";
 import { EditHearing } from "./EditHearing";
 
 export default async function EditHearingPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const actor = await getSessionActor();
+  const actor = await currentActor();
   if (!can(actor, "hearing.edit")) return <Forbidden />;
   return <EditHearing id={id} />;
 }
