@@ -5,6 +5,10 @@ test("anonymous visitors are sent to the login page", async ({ page }) => {
   await page.goto("/horinger");
   await expect(page).toHaveURL(/\/login\?callbackUrl=/);
   await expect(page.getByRole("heading", { name: "Logg inn" })).toBeVisible();
+  // The bell's count is for the signed-in only.
+  const unread = await page.request.get("/api/varsler/uleste");
+  expect(unread.status()).toBe(401);
+  expect(await unread.json()).toEqual({ error: "Du må logge inn." });
 });
 
 test("a wrong password gets a clear Norwegian message", async ({ page }) => {

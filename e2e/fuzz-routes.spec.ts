@@ -54,6 +54,7 @@ const request = fc.oneof(
   fc.record({ method: fc.constant("GET"), path: idLike.map((id) => `/api/innspill/signert/${id}`) }),
   fc.record({ method: fc.constant("GET"), path: idLike.map((id) => `/api/calendar/${id}.ics`) }),
   fc.record({ method: fc.constant("GET"), path: fc.constant("/api/arkiv") }),
+  fc.record({ method: fc.constantFrom("GET", "POST"), path: fc.constant("/api/varsler/uleste") }),
   fc.record({ method: fc.constantFrom("GET", "POST"), path: fc.constant("/api/health") }),
   fc.record({ method: fc.constant("POST"), path: fc.constant("/api/verifiser") }),
   fc.record({ method: fc.constant("POST"), path: idLike.map((id) => `/api/hearings/${id}/documents`) }),
