@@ -65,21 +65,18 @@ export function InsightView() {
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
-              {d.positions
-                .filter((p) => p.times > 0)
-                .slice(0, 50)
-                .map((p) => (
-                  <tr key={p.id}>
-                    <td className="py-1 pr-2">
-                      <Link href={`/standpunkter/${p.id}`} className="text-blue-900 hover:underline">
-                        {p.statement}
-                      </Link>
-                    </td>
-                    <td className="py-1 pr-2">{p.times}</td>
-                    <td className="py-1 pr-2">{p.lastUsed ? date(p.lastUsed) : "—"}</td>
-                    <td className="py-1">{p.recipients.join(", ")}</td>
-                  </tr>
-                ))}
+              {d.positions.map((p) => (
+                <tr key={p.id}>
+                  <td className="py-1 pr-2">
+                    <Link href={`/standpunkter/${p.id}`} className="text-blue-900 hover:underline">
+                      {p.statement}
+                    </Link>
+                  </td>
+                  <td className="py-1 pr-2">{p.times}</td>
+                  <td className="py-1 pr-2">{p.lastUsed ? date(p.lastUsed) : "—"}</td>
+                  <td className="py-1">{p.recipients.join(", ")}</td>
+                </tr>
+              ))}
             </tbody>
           </table>
         </Card>
@@ -99,7 +96,7 @@ export function InsightView() {
             </select>
           </label>
           <ul className="space-y-1 text-sm" data-testid="insight-unused">
-            {d.unusedActive.slice(0, 50).map((p) => (
+            {d.unusedActive.map((p) => (
               <li key={p.id}>
                 <Link href={`/standpunkter/${p.id}`} className="text-blue-900 hover:underline">
                   {p.statement}
@@ -107,6 +104,11 @@ export function InsightView() {
               </li>
             ))}
           </ul>
+          {d.unusedActiveCount > d.unusedActive.length ? (
+            <p className="mt-2 text-sm text-slate-600" data-testid="insight-unused-more">
+              {t("moreUnused", { count: d.unusedActiveCount - d.unusedActive.length })}
+            </p>
+          ) : null}
         </Card>
         <Card title={t("retiredInDrafts")}>
           {d.retiredInDrafts.length === 0 ? <p className="text-sm text-slate-500">{t("none")}</p> : null}
