@@ -49,7 +49,9 @@ export async function listHearings(db: Db, input: unknown, actor: Actor) {
     ? (() => {
         const deadline = dateOnlyToDb(q.cursor.deadline);
         const { title, id } = q.cursor;
+        // The first condition gives the index scan its start (Prisma has no row comparison).
         return {
+          deadline: direction === "asc" ? { gte: deadline } : { lte: deadline },
           OR: [
             { deadline: direction === "asc" ? { gt: deadline } : { lt: deadline } },
             { deadline, title: { gt: title } },
