@@ -60,6 +60,7 @@ const ACCESS: Record<string, Role[] | "public"> = {
   "library.createPosition": ["ADVISER", "ADMIN"],
   "library.updatePosition": ["ADVISER", "ADMIN"],
   "library.blocks": ALL,
+  "library.blockTopics": ALL,
   "library.block": ALL,
   "library.blockVersion": ALL,
   "library.blockDiff": ALL,

@@ -63,6 +63,7 @@ export function procedureInputs(A: Record<string, string>): Record<string, () =>
       reason: "test",
     }),
     "library.blocks": () => undefined,
+    "library.blockTopics": () => undefined,
     "library.block": () => ({ id: A.block }),
     "library.blockVersion": () => ({ id: A.blockVersion }),
     "library.blockDiff": () => ({ id: A.block, from: 1, to: 1 }),

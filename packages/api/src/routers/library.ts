@@ -17,6 +17,8 @@ import {
   getBlockVersion,
   getPosition,
   listBlocks,
+  listBlocksInput,
+  listBlockTopics,
   listFacts,
   listPositions,
   listPositionsInput,
@@ -55,7 +57,10 @@ export const libraryRouter = router({
   updatePosition: editor
     .input(domainInput(updatePositionInput))
     .mutation(({ ctx, input }) => updatePosition(ctx.db, input, ctx.actor)),
-  blocks: protectedProcedure.query(({ ctx }) => listBlocks(ctx.db, ctx.actor)),
+  blocks: protectedProcedure
+    .input(domainInput(listBlocksInput))
+    .query(({ ctx, input }) => listBlocks(ctx.db, input, ctx.actor)),
+  blockTopics: protectedProcedure.query(({ ctx }) => listBlockTopics(ctx.db, ctx.actor)),
   block: protectedProcedure
     .input(domainInput(byId))
     .query(({ ctx, input }) => getBlock(ctx.db, input, ctx.actor)),

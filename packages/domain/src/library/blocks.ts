@@ -171,21 +171,77 @@ export async function publishBlock(db: Db, input: unknown, actor: Actor) {
   });
 }
 
-export async function listBlocks(db: Db, actor: Actor) {
-  const rows = await db.textBlock.findMany({
-    where: { organisationId: actor.organisationId },
-    include: {
-      versions: { select: { number: true, id: true, createdAt: true }, orderBy: { number: "desc" }, take: 1 },
-    },
-    orderBy: { heading: "asc" },
-  });
-  return rows.map(({ versions, ...b }) => ({
+/** A page of the block register. */
+export const BLOCK_PAGE = 50;
+
+export const listBlocksInput = z
+  .object({
+    /** Only blocks with this topic. */
+    topic: z.string().trim().max(100, { error: "textTooLong" }).optional(),
+    /** Only published blocks (what a letter can use). */
+    published: z.boolean().default(false),
+    limit: z.int({ error: "invalid" }).min(1).max(100, { error: "invalid" }).default(BLOCK_PAGE),
+    /** The last block of the page before: its heading and id, the sort key itself. */
+    cursor: z.object({ heading: z.string().max(500), id: fields.id() }).nullish(),
+  })
+  .default({ published: false, limit: BLOCK_PAGE });
+
+/** The block register by heading, a page at a time, with the total for the first page. */
+export async function listBlocks(db: Db, input: unknown, actor: Actor) {
+  const q = parseInput(listBlocksInput, input);
+  const where: Prisma.TextBlockWhereInput = {
+    organisationId: actor.organisationId,
+    ...(q.topic ? { topics: { has: q.topic } } : {}),
+    ...(q.published ? { publishedVersionId: { not: null } } : {}),
+  };
+  // After the cursor; `gte` as well gives the index scan its start (Prisma has no row comparison).
+  const after = q.cursor
+    ? {
+        heading: { gte: q.cursor.heading },
+        OR: [{ heading: { gt: q.cursor.heading } }, { heading: q.cursor.heading, id: { gt: q.cursor.id } }],
+      }
+    : null;
+  const [rows, total] = await Promise.all([
+    db.textBlock.findMany({
+      where: after ? { AND: [where, after] } : where,
+      select: {
+        id: true,
+        heading: true,
+        topics: true,
+        updatedAt: true,
+        versions: {
+          select: { number: true, id: true, createdAt: true },
+          orderBy: { number: "desc" },
+          take: 1,
+        },
+      },
+      orderBy: [{ heading: "asc" }, { id: "asc" }],
+      take: q.limit + 1,
+    }),
+    q.cursor ? null : db.textBlock.count({ where }),
+  ]);
+  const items = rows.slice(0, q.limit).map(({ versions, ...b }) => ({
     id: b.id,
     heading: b.heading,
     topics: b.topics,
     updatedAt: b.updatedAt,
     latest: versions[0] ?? null,
   }));
+  const last = items.at(-1);
+  return {
+    items,
+    total,
+    nextCursor: rows.length > q.limit && last ? { heading: last.heading, id: last.id } : null,
+  };
+}
+
+/** The topics of the published blocks, for the composer's topic filter. */
+export async function listBlockTopics(db: Db, actor: Actor) {
+  const rows = await db.$queryRaw<{ topic: string }[]>`
+    SELECT DISTINCT unnest(topics) AS topic FROM "TextBlock"
+     WHERE "organisationId" = ${actor.organisationId}::uuid AND "publishedVersionId" IS NOT NULL
+     LIMIT 1000`;
+  return rows.map((r) => r.topic).sort((a, b) => a.localeCompare(b, "nb"));
 }
 
 export async function getBlock(db: Db, input: unknown, actor: Actor) {

@@ -21,26 +21,33 @@ export function AddSection({ onAdd }: { onAdd: (s: DraftSection) => void }) {
   const [topic, setTopic] = useState("");
   const [adding, setAdding] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const blocks = useQuery(trpc.library.blocks.queryOptions());
+  // The library can hold thousands of blocks: the topics and a topic's blocks come from the server, a page at most.
+  const topics = useQuery(trpc.library.blockTopics.queryOptions()).data ?? [];
+  const byTopic = useQuery({
+    ...trpc.library.blocks.queryOptions({ topic, published: true, limit: 50 }),
+    enabled: !submitted && topic.length > 0,
+  });
   const search = useQuery({
     ...trpc.library.search.queryOptions({ q: submitted, topic: topic || undefined }),
     enabled: submitted.trim().length > 0,
   });
+  const fetching = search.isFetching || byTopic.isFetching;
 
-  const published = (blocks.data ?? []).filter((b) => b.latest);
-  const topics = [...new Set(published.flatMap((b) => b.topics))].sort((a, b) => a.localeCompare(b, "nb"));
   const hits: { id: string; title: string; snippet?: string }[] = submitted
     ? (search.data?.blocks ?? []).map((b) => ({ id: b.id, title: b.title, snippet: b.snippet }))
     : topic
-      ? published.filter((b) => b.topics.includes(topic)).map((b) => ({ id: b.id, title: b.heading }))
+      ? (byTopic.data?.items ?? []).map((b) => ({ id: b.id, title: b.heading }))
       : [];
 
   async function add(blockId: string) {
-    const versionId = published.find((b) => b.id === blockId)?.latest?.id;
-    if (!versionId) return;
     setAdding(blockId);
     setError(null);
     try {
+      // The published version: known for a topic's blocks, asked for a search hit.
+      const versionId =
+        byTopic.data?.items.find((b) => b.id === blockId)?.latest?.id ??
+        (await queryClient.fetchQuery(trpc.library.block.queryOptions({ id: blockId }))).publishedVersionId;
+      if (!versionId) return;
       const v = await queryClient.fetchQuery(trpc.library.blockVersion.queryOptions({ id: versionId }));
       onAdd(blockSection(v));
     } catch (err) {
@@ -108,7 +115,8 @@ export function AddSection({ onAdd }: { onAdd: (s: DraftSection) => void }) {
       </form>
       {error ? <Alert>{error}</Alert> : null}
       {search.error ? <Alert>{errorText(search.error)}</Alert> : null}
-      {(submitted || topic) && !search.isFetching && hits.length === 0 ? (
+      {byTopic.error ? <Alert>{errorText(byTopic.error)}</Alert> : null}
+      {(submitted || topic) && !fetching && hits.length === 0 ? (
         <p className="mt-2 text-sm text-slate-500">{t("noBlocks")}</p>
       ) : null}
       <ul className="mt-2 space-y-2" data-testid="block-hits">

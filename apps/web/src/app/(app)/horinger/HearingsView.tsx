@@ -9,6 +9,7 @@ import { HearingList } from "@/components/hearings/HearingList";
 import { Alert, Card, Loading, inputClass, secondaryButtonClass } from "@/components/ui";
 import { useErrorText } from "@/lib/errors";
 import { useTRPC } from "@/trpc/client";
+import { ShowMore } from "@/components/ShowMore";
 import { hearingListInput, hearingListQuery } from "./list-input";
 
 /**
@@ -166,21 +167,14 @@ export function HearingsView() {
       {query.isPending ? <Loading label={t("title")} /> : null}
       {query.error ? <Alert>{errorText(query.error)}</Alert> : null}
       {items ? <HearingList items={items} today={osloDate(new Date())} /> : null}
-      {query.hasNextPage ? (
-        <div className="mt-4 flex items-center gap-3">
-          <button
-            type="button"
-            className={secondaryButtonClass}
-            onClick={() => void query.fetchNextPage()}
-            disabled={query.isFetchingNextPage}
-            data-testid="hearing-more"
-          >
-            {query.isFetchingNextPage ? t("loadingMore") : t("showMore")}
-          </button>
-          {items && total !== null ? (
-            <span className="text-sm text-slate-600">{t("shownOf", { shown: items.length, total })}</span>
-          ) : null}
-        </div>
+      {query.hasNextPage && items ? (
+        <ShowMore
+          shown={items.length}
+          total={total}
+          fetching={query.isFetchingNextPage}
+          onMore={() => void query.fetchNextPage()}
+          testId="hearing-more"
+        />
       ) : null}
     </Card>
   );

@@ -1,6 +1,6 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -8,6 +8,8 @@ import { useState } from "react";
 import { Alert, Card, Loading, buttonClass, inputClass } from "@/components/ui";
 import { useErrorText } from "@/lib/errors";
 import { useTRPC } from "@/trpc/client";
+import { ShowMore } from "@/components/ShowMore";
+import { blockListQuery } from "./list-query";
 import { useIdempotentMutation } from "@/lib/idempotency";
 
 export function BlocksView({ canEdit }: { canEdit: boolean }) {
@@ -15,7 +17,9 @@ export function BlocksView({ canEdit }: { canEdit: boolean }) {
   const trpc = useTRPC();
   const router = useRouter();
   const errorText = useErrorText();
-  const list = useQuery(trpc.library.blocks.queryOptions());
+  // BLOCK_PAGE blocks at a time, by heading; «Vis flere» reads the next.
+  const list = useInfiniteQuery(blockListQuery(trpc));
+  const items = list.data?.pages.flatMap((p) => p.items);
   const [error, setError] = useState<string | null>(null);
   const create = useIdempotentMutation(
     trpc.library.createBlock.mutationOptions({
@@ -27,9 +31,9 @@ export function BlocksView({ canEdit }: { canEdit: boolean }) {
     <Card>
       {list.isPending ? <Loading label={t("blocksTitle")} /> : null}
       {list.error ? <Alert>{errorText(list.error)}</Alert> : null}
-      {list.data?.length === 0 ? <p className="text-sm text-slate-500">{t("notYet")}</p> : null}
+      {items?.length === 0 ? <p className="text-sm text-slate-500">{t("notYet")}</p> : null}
       <ul className="divide-y divide-slate-200" data-testid="blocks">
-        {list.data?.map((b) => (
+        {items?.map((b) => (
           <li key={b.id} className="py-2 text-sm">
             <Link href={`/tekstblokker/${b.id}`} className="font-medium text-blue-900 hover:underline">
               {b.heading}
@@ -41,6 +45,15 @@ export function BlocksView({ canEdit }: { canEdit: boolean }) {
           </li>
         ))}
       </ul>
+      {list.hasNextPage && items ? (
+        <ShowMore
+          shown={items.length}
+          total={list.data?.pages[0]?.total ?? null}
+          fetching={list.isFetchingNextPage}
+          onMore={() => void list.fetchNextPage()}
+          testId="blocks-more"
+        />
+      ) : null}
       {canEdit ? (
         <form
           className="mt-4 flex flex-wrap items-end gap-2"

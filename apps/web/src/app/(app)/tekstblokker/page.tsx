@@ -4,6 +4,7 @@ import { can } from "@innspill/domain/shared";
 import { ButtonLink, PageHeader } from "@/components/ui";
 import { LibrarySearch } from "@/components/library/LibrarySearch";
 import { BlocksView } from "./BlocksView";
+import { blockListQuery } from "./list-query";
 import { Prefetch, trpc } from "@/trpc/server";
 
 export default async function BlocksPage() {
@@ -24,7 +25,7 @@ export default async function BlocksPage() {
       />
       <div className="space-y-4">
         <LibrarySearch />
-        <Prefetch queries={[trpc.library.blocks.queryOptions()]}>
+        <Prefetch queries={[]} infiniteQueries={[blockListQuery(trpc)]}>
           <BlocksView canEdit={canEdit} />
         </Prefetch>
       </div>
