@@ -11,6 +11,7 @@ import {
   latestRender,
   listSignatories,
   listSubmissions,
+  listSubmissionsInput,
   previewSubmission,
   requestRender,
   saveSubmission,
@@ -48,7 +49,9 @@ const byId = z.object({ id: z.uuid({ error: "invalid" }) });
 const byHearing = z.object({ hearingId: z.uuid({ error: "invalid" }) });
 
 export const submissionRouter = router({
-  list: protectedProcedure.query(({ ctx }) => listSubmissions(ctx.db, ctx.actor)),
+  list: protectedProcedure
+    .input(domainInput(listSubmissionsInput))
+    .query(({ ctx, input }) => listSubmissions(ctx.db, input, ctx.actor)),
   forHearing: protectedProcedure
     .input(domainInput(byHearing))
     .query(({ ctx, input }) => findSubmissionForHearing(ctx.db, input, ctx.actor)),

@@ -264,18 +264,44 @@ export async function saveSubmission(db: Db, input: unknown, actor: Actor) {
   });
 }
 
-/** Submissions in progress, newest first, for the Innspill list. */
-export async function listSubmissions(db: Db, actor: Actor) {
-  const rows = await db.submission.findMany({
-    where: { organisationId: actor.organisationId },
-    include: {
-      hearing: { select: { id: true, title: true, deadline: true, status: true } },
-      renders: { orderBy: { createdAt: "desc" }, take: 1, select: { status: true, createdAt: true } },
-      _count: { select: { sections: true } },
-    },
-    orderBy: { updatedAt: "desc" },
-  });
-  return rows.map((s) => ({
+/** A page of the letters list. */
+export const SUBMISSION_PAGE = 50;
+
+export const listSubmissionsInput = z
+  .object({
+    limit: z.int({ error: "invalid" }).min(1).max(100, { error: "invalid" }).default(SUBMISSION_PAGE),
+    /** The last letter of the page before: when it was changed, and its id. */
+    cursor: z.object({ updatedAt: z.iso.datetime({ error: "invalid" }), id: fields.id() }).nullish(),
+  })
+  .default({ limit: SUBMISSION_PAGE });
+
+/** The organisation's letters, most recently edited first, a page at a time with the total on the first. */
+export async function listSubmissions(db: Db, input: unknown, actor: Actor) {
+  const q = parseInput(listSubmissionsInput, input);
+  const where: Prisma.SubmissionWhereInput = { organisationId: actor.organisationId };
+  const at = q.cursor ? new Date(q.cursor.updatedAt) : null;
+  // After the cursor; `lte` as well gives the index scan its start (Prisma has no row comparison).
+  const after =
+    at && q.cursor
+      ? {
+          updatedAt: { lte: at },
+          OR: [{ updatedAt: { lt: at } }, { updatedAt: at, id: { lt: q.cursor.id } }],
+        }
+      : null;
+  const [rows, total] = await Promise.all([
+    db.submission.findMany({
+      where: after ? { AND: [where, after] } : where,
+      include: {
+        hearing: { select: { id: true, title: true, deadline: true, status: true } },
+        renders: { orderBy: { createdAt: "desc" }, take: 1, select: { status: true, createdAt: true } },
+        _count: { select: { sections: true } },
+      },
+      orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+      take: q.limit + 1,
+    }),
+    q.cursor ? null : db.submission.count({ where }),
+  ]);
+  const items = rows.slice(0, q.limit).map((s) => ({
     id: s.id,
     title: s.title,
     date: dbToDateOnly(s.date),
@@ -284,6 +310,13 @@ export async function listSubmissions(db: Db, actor: Actor) {
     sections: s._count.sections,
     lastRender: s.renders[0] ?? null,
   }));
+  const last = items.at(-1);
+  return {
+    items,
+    total,
+    nextCursor:
+      rows.length > q.limit && last ? { updatedAt: last.updatedAt.toISOString(), id: last.id } : null,
+  };
 }
 
 /**

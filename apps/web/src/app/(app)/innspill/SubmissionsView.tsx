@@ -1,6 +1,6 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { StatusBadge } from "@/components/StatusBadge";
@@ -8,6 +8,8 @@ import { Alert, Card, Loading, PageHeader } from "@/components/ui";
 import { useDates } from "@/lib/dates";
 import { useErrorText } from "@/lib/errors";
 import { useTRPC } from "@/trpc/client";
+import { ShowMore } from "@/components/ShowMore";
+import { submissionListQuery } from "./list-query";
 
 /** Letters in progress, most recently edited first. A letter is started from its hearing. */
 export function SubmissionsView() {
@@ -15,7 +17,9 @@ export function SubmissionsView() {
   const trpc = useTRPC();
   const errorText = useErrorText();
   const { date, dateTime } = useDates();
-  const list = useQuery(trpc.submission.list.queryOptions());
+  // SUBMISSION_PAGE letters at a time; «Vis flere» reads the next.
+  const list = useInfiniteQuery(submissionListQuery(trpc));
+  const items = list.data?.pages.flatMap((p) => p.items);
   return (
     <>
       <PageHeader
@@ -34,11 +38,9 @@ export function SubmissionsView() {
         <p className="mb-3 text-sm text-slate-600">{t("listIntro")}</p>
         {list.isPending ? <Loading label={t("listTitle")} /> : null}
         {list.error ? <Alert>{errorText(list.error)}</Alert> : null}
-        {list.data && list.data.length === 0 ? (
-          <p className="text-sm text-slate-500">{t("listEmpty")}</p>
-        ) : null}
+        {items?.length === 0 ? <p className="text-sm text-slate-500">{t("listEmpty")}</p> : null}
         <ul className="divide-y divide-slate-200" data-testid="submission-list">
-          {list.data?.map((s) => (
+          {items?.map((s) => (
             <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 py-3 text-sm">
               <div>
                 <Link href={`/innspill/${s.id}`} className="font-medium text-blue-900 underline">
@@ -56,6 +58,15 @@ export function SubmissionsView() {
             </li>
           ))}
         </ul>
+        {list.hasNextPage && items ? (
+          <ShowMore
+            shown={items.length}
+            total={list.data?.pages[0]?.total ?? null}
+            fetching={list.isFetchingNextPage}
+            onMore={() => void list.fetchNextPage()}
+            testId="submissions-more"
+          />
+        ) : null}
       </Card>
     </>
   );

@@ -1,9 +1,10 @@
 import { SubmissionsView } from "./SubmissionsView";
+import { submissionListQuery } from "./list-query";
 import { Prefetch, trpc } from "@/trpc/server";
 
 export default function SubmissionsPage() {
   return (
-    <Prefetch queries={[trpc.submission.list.queryOptions()]}>
+    <Prefetch queries={[]} infiniteQueries={[submissionListQuery(trpc)]}>
       <SubmissionsView />
     </Prefetch>
   );

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Submission_organisationId_updatedAt_id_idx" ON "Submission"("organisationId", "updatedAt", "id");
+
