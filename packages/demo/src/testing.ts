@@ -78,3 +78,20 @@ export async function sendDemoLetter(db: Db, a: Record<string, Actor>, sentOn: s
   );
   return { id, hearingId, snapshotSha256 };
 }
+
+/** For isolation tests: a second, real organisation with one adviser, as an actor. */
+export async function createOtherOrganisation(db: Db, slug: string): Promise<Actor> {
+  const org = await db.organisation.create({
+    data: { slug, name: `Forening ${slug}`, shortName: slug.slice(0, 4) },
+  });
+  const user = await db.user.create({
+    data: {
+      organisationId: org.id,
+      name: "Rådgiver",
+      email: `r@${slug}.test`,
+      role: "ADVISER",
+      passwordHash: "x",
+    },
+  });
+  return { id: user.id, organisationId: org.id, role: "ADVISER", name: "Rådgiver" };
+}

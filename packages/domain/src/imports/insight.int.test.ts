@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { TestDatabase } from "@innspill/db/testing";
-import { createDemoDatabase } from "@innspill/demo/testing";
+import { createDemoDatabase, createOtherOrganisation } from "@innspill/demo/testing";
 import type { Actor } from "../actor";
 import { addDaysToDateOnly, dateOnlyToDb, osloDate } from "../dates";
 import { getInsight, INSIGHT_SHOWN } from "./insight";
@@ -18,19 +18,7 @@ beforeAll(async () => {
   let a: Record<string, Actor>;
   ({ t, actors: a } = await createDemoDatabase());
   nito = a.ingrid!;
-  const org = await t.db.organisation.create({
-    data: { slug: "innsikt", name: "Innsikt forening", shortName: "IF" },
-  });
-  const user = await t.db.user.create({
-    data: {
-      organisationId: org.id,
-      name: "Rådgiver",
-      email: "r@innsikt.test",
-      role: "ADVISER",
-      passwordHash: "x",
-    },
-  });
-  other = { id: user.id, organisationId: org.id, role: "ADVISER", name: "Rådgiver" };
+  other = await createOtherOrganisation(t.db, "innsikt");
 }, 60_000);
 afterAll(async () => {
   await t?.close();

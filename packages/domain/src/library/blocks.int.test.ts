@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Prisma } from "@innspill/db";
 import type { TestDatabase } from "@innspill/db/testing";
-import { createDemoDatabase } from "@innspill/demo/testing";
+import { createDemoDatabase, createOtherOrganisation } from "@innspill/demo/testing";
 import type { Actor } from "../actor";
 import { emptyBody as empty } from "./body";
 
@@ -29,19 +29,7 @@ beforeAll(async () => {
       body: emptyBody(),
     },
   });
-  const org = await t.db.organisation.create({
-    data: { slug: "blokker", name: "Blokk forening", shortName: "BF" },
-  });
-  const user = await t.db.user.create({
-    data: {
-      organisationId: org.id,
-      name: "Rådgiver",
-      email: "r@blokker.test",
-      role: "ADVISER",
-      passwordHash: "x",
-    },
-  });
-  other = { id: user.id, organisationId: org.id, role: "ADVISER", name: "Rådgiver" };
+  other = await createOtherOrganisation(t.db, "blokker");
   // Two with the same heading, so a page can end between them.
   const blocks: [string, string[], boolean][] = [
     ["Skatt", ["skatt"], true],
@@ -54,7 +42,7 @@ beforeAll(async () => {
   ];
   for (const [heading, topics, publish] of blocks) {
     const b = await t.db.textBlock.create({
-      data: { organisationId: org.id, heading, topics, body: emptyBody() },
+      data: { organisationId: other.organisationId, heading, topics, body: emptyBody() },
     });
     if (!publish) continue;
     const v = await t.db.textBlockVersion.create({

@@ -1,7 +1,7 @@
 /** The letters list a page at a time, most recently edited first, within the organisation only. */
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { TestDatabase } from "@innspill/db/testing";
-import { createDemoDatabase } from "@innspill/demo/testing";
+import { createDemoDatabase, createOtherOrganisation } from "@innspill/demo/testing";
 import type { Actor } from "../actor";
 import { createSubmission, listSubmissions } from "./submissions";
 
@@ -15,19 +15,7 @@ beforeAll(async () => {
   nito = a.ingrid!;
   const hearings = await t.db.hearing.findMany({ where: { organisationId: nito.organisationId }, take: 3 });
   for (const h of hearings) await createSubmission(t.db, { hearingId: h.id }, nito);
-  const org = await t.db.organisation.create({
-    data: { slug: "brev", name: "Brev forening", shortName: "BF" },
-  });
-  const user = await t.db.user.create({
-    data: {
-      organisationId: org.id,
-      name: "Rådgiver",
-      email: "r@brev.test",
-      role: "ADVISER",
-      passwordHash: "x",
-    },
-  });
-  other = { id: user.id, organisationId: org.id, role: "ADVISER", name: "Rådgiver" };
+  other = await createOtherOrganisation(t.db, "brev");
 }, 60_000);
 afterAll(async () => {
   await t?.close();
