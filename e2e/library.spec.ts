@@ -45,6 +45,18 @@ test("import the platform, edit a block with a fact and a footnote, publish with
   await page.getByTestId("footnote-insert").click();
   await expect(page.getByTestId("footnote-chip")).toHaveText("1");
 
+  // «NITO mener»: a position found by two of its words, however many the library holds.
+  await page.getByTestId("tool-positions").click();
+  const picker = page.getByTestId("position-picker");
+  await picker.getByTestId("position-search").fill("VIRKEMIDDEL hospitering");
+  await expect(picker.getByTestId("position-option")).toHaveCount(1);
+  await picker.getByTestId("position-option").check();
+  await expect(picker.getByTestId("position-chosen")).toContainText("Hospitering er et viktig virkemiddel");
+  await page.getByRole("button", { name: "Sett inn", exact: true }).click();
+  await expect(page.getByTestId("position-list").last()).toContainText(
+    "Hospitering er et viktig virkemiddel",
+  );
+
   // Publishing needs a reason.
   await page.getByRole("button", { name: "Publiser" }).click();
   await expect(page.getByText("Skriv hvorfor du publiserer", { exact: false })).toBeVisible();
@@ -55,4 +67,31 @@ test("import the platform, edit a block with a fact and a footnote, publish with
   await expect(diff).toBeVisible();
   await expect(diff.locator("ins").filter({ hasText: "medlemmer" })).toBeVisible();
   await expect(page.getByTestId("block-versions")).toContainText("La til medlemstall");
+});
+
+test("retire a position and name its replacement, found by searching", async ({ page }) => {
+  await login(page, "ingrid@nito.test");
+  await page.goto("/standpunkter");
+  await page.getByRole("link", { name: /Strukturerte og standardiserte kodeverk/ }).click();
+  // The register's search form has a status filter too: wait for the position's own form.
+  await expect(page.getByRole("heading", { name: "Historikk" })).toBeVisible();
+  await page.getByLabel("Status").selectOption({ label: "Utgått" });
+  // The replacement is searched for; the position itself is never offered.
+  await page.getByLabel("Erstatning (for utgåtte standpunkter)").fill("kodeverk");
+  await expect(page.getByText("Ingen standpunkter passer.")).toBeVisible();
+  await page.getByLabel("Erstatning (for utgåtte standpunkter)").fill("informasjonssikkerhet personvern");
+  await page.getByTestId("position-option").check();
+  await page.getByLabel("Begrunnelse for endringen").fill("Slått sammen med personvern");
+  await page.getByRole("button", { name: "Lagre ny versjon" }).click();
+  await expect(page.getByText("Lagret.")).toBeVisible();
+  await expect(page.getByText("Erstattet av: Informasjonssikkerhet og personvern")).toBeVisible();
+  const retired = page.url();
+  await page
+    .getByRole("link", { name: /Informasjonssikkerhet og personvern/ })
+    .first()
+    .click();
+  await expect(page).not.toHaveURL(retired);
+  await expect(page.getByRole("textbox", { name: "Standpunkt" })).toHaveValue(
+    /^Informasjonssikkerhet og personvern/,
+  );
 });

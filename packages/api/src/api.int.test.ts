@@ -56,6 +56,7 @@ const ACCESS: Record<string, Role[] | "public"> = {
   "admin.outbox": ["ADMIN"],
   "library.search": ALL,
   "library.positions": ALL,
+  "library.positionLookup": ALL,
   "library.position": ALL,
   "library.createPosition": ["ADVISER", "ADMIN"],
   "library.updatePosition": ["ADVISER", "ADMIN"],

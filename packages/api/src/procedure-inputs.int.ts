@@ -54,6 +54,7 @@ export function procedureInputs(A: Record<string, string>): Record<string, () =>
     "admin.outbox": () => undefined,
     "library.search": () => ({ q: "bioingeniører" }),
     "library.positions": () => ({}),
+    "library.positionLookup": () => ({ ids: [A.position] }),
     "library.position": () => ({ id: A.position }),
     "library.createPosition": () => ({ statement: "B mener noe.", status: "ACTIVE" }),
     "library.updatePosition": () => ({

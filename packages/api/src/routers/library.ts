@@ -22,6 +22,8 @@ import {
   listFacts,
   listPositions,
   listPositionsInput,
+  lookupPositions,
+  lookupPositionsInput,
   proposePlatformImport,
   proposePlatformInput,
   publishBlock,
@@ -46,6 +48,9 @@ export const libraryRouter = router({
   positions: protectedProcedure
     .input(domainInput(listPositionsInput))
     .query(({ ctx, input }) => listPositions(ctx.db, input, ctx.actor)),
+  positionLookup: protectedProcedure
+    .input(domainInput(lookupPositionsInput))
+    .query(({ ctx, input }) => lookupPositions(ctx.db, input, ctx.actor)),
   position: protectedProcedure
     .input(domainInput(byId))
     .query(({ ctx, input }) => getPosition(ctx.db, input, ctx.actor)),

@@ -10,6 +10,7 @@ import { LIBRARY_EDITORS } from "../access";
 import { wordDiff } from "./diff";
 import { lockVersioned } from "../locking";
 import { userNames } from "../locking";
+import { pageLimit } from "../paging";
 
 const topicsField = z
   .array(z.string().trim().min(1).max(60, { error: "topicTooLong" }))
@@ -180,7 +181,7 @@ export const listBlocksInput = z
     topic: z.string().trim().max(100, { error: "textTooLong" }).optional(),
     /** Only published blocks (what a letter can use). */
     published: z.boolean().default(false),
-    limit: z.int({ error: "invalid" }).min(1).max(100, { error: "invalid" }).default(BLOCK_PAGE),
+    limit: pageLimit(BLOCK_PAGE),
     /** The last block of the page before: its heading and id, the sort key itself. */
     cursor: z.object({ heading: z.string().max(500), id: fields.id() }).nullish(),
   })

@@ -11,6 +11,7 @@ import { LIBRARY_EDITORS } from "../access";
 import { wordDiff } from "./diff";
 import { lockVersioned } from "../locking";
 import { userNames } from "../locking";
+import { afterUpdated, pageLimit, updatedCursor, updatedPage } from "../paging";
 
 export { wordDiff, type WordDiffPart } from "./diff";
 
@@ -36,12 +37,26 @@ export const updatePositionInput = z.object({
   reason: fields.requiredText(1000, "textTooLong"),
 });
 
+/** A page of the position register. */
+export const POSITION_PAGE = 50;
+
 export const listPositionsInput = z
   .object({
     status: z.enum(PositionStatus, { error: "invalid" }).optional(),
-    topic: z.string().max(60).optional(),
+    /** Only positions that may still be added to a text: drafts and active ones. */
+    usable: z.boolean().optional(),
+    topic: z.string().trim().max(100, { error: "textTooLong" }).optional(),
+    /** Words the statement contains, in any case and order: how the pickers find a position. */
+    q: z.string().trim().max(200, { error: "textTooLong" }).optional(),
+    limit: pageLimit(POSITION_PAGE),
+    /** The last position of the page before: when it was changed, and its id. */
+    cursor: updatedCursor(),
   })
-  .default({});
+  .default({ limit: POSITION_PAGE });
+
+export const lookupPositionsInput = z.object({
+  ids: z.array(fields.id()).max(500, { error: "invalid" }),
+});
 
 function snapshot(p: Position) {
   return {
@@ -163,24 +178,52 @@ export async function updatePosition(db: Db, input: unknown, actor: Actor) {
   });
 }
 
+/** The position register, most recently changed first, a page at a time with the total on the first. */
 export async function listPositions(db: Db, input: unknown, actor: Actor) {
-  const q = parseInput(listPositionsInput, input ?? {});
+  const q = parseInput(listPositionsInput, input);
+  const words = (q.q ?? "").split(/\s+/).filter(Boolean).slice(0, 10);
   const where: Prisma.PositionWhereInput = {
     organisationId: actor.organisationId,
-    ...(q.status ? { status: q.status } : {}),
+    ...(q.status ? { status: q.status } : q.usable ? { status: { not: "RETIRED" } } : {}),
     ...(q.topic ? { topics: { has: q.topic } } : {}),
+    ...(words.length
+      ? { AND: words.map((w) => ({ statement: { contains: w, mode: "insensitive" as const } })) }
+      : {}),
   };
-  const rows = await db.position.findMany({
-    where,
-    include: { replacedBy: { select: { id: true, statement: true } }, _count: { select: { usages: true } } },
-    orderBy: [{ createdAt: "asc" }],
-    take: 1000,
+  const after = afterUpdated(q.cursor);
+  const [rows, total] = await Promise.all([
+    db.position.findMany({
+      where: after ? { AND: [where, after] } : where,
+      select: {
+        id: true,
+        statement: true,
+        status: true,
+        source: true,
+        topics: true,
+        updatedAt: true,
+        _count: { select: { usages: true } },
+      },
+      orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+      take: q.limit + 1,
+    }),
+    q.cursor ? null : db.position.count({ where }),
+  ]);
+  const page = updatedPage(rows, q.limit);
+  return {
+    items: page.items.map(({ _count, ...p }) => ({ ...p, usageCount: _count.usages })),
+    total,
+    nextCursor: page.nextCursor,
+  };
+}
+
+/** The statements and status of the positions a text names, for showing them by name. */
+export async function lookupPositions(db: Db, input: unknown, actor: Actor) {
+  const { ids } = parseInput(lookupPositionsInput, input);
+  if (!ids.length) return [];
+  return db.position.findMany({
+    where: { id: { in: [...new Set(ids)] }, organisationId: actor.organisationId },
+    select: { id: true, statement: true, status: true },
   });
-  return rows.map(({ _count, ...p }) => ({
-    ...p,
-    adoptedOn: p.adoptedOn ? dbToDateOnly(p.adoptedOn) : null,
-    usageCount: _count.usages,
-  }));
 }
 
 export async function getPosition(db: Db, input: unknown, actor: Actor) {
@@ -188,7 +231,7 @@ export async function getPosition(db: Db, input: unknown, actor: Actor) {
   const p = await db.position.findFirst({
     where: { id, organisationId: actor.organisationId },
     include: {
-      replacedBy: { select: { id: true, statement: true } },
+      replacedBy: { select: { id: true, statement: true, status: true } },
       replaces: { select: { id: true, statement: true } },
       versions: { orderBy: { number: "desc" } },
       usages: { orderBy: { usedOn: "desc" }, take: 100 },

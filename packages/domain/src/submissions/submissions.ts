@@ -21,6 +21,7 @@ import { SUBMISSION_ACTIONS, SUBMISSION_EDITORS, availableActions, can } from ".
 import { loadSubmission, sectionBody, bodyOf, type FullSubmission } from "./load";
 import { buildSnapshot } from "./snapshot";
 import { lockVersioned } from "../locking";
+import { afterUpdated, pageLimit, updatedCursor, updatedPage } from "../paging";
 
 /**
  * A submission: the letter answering one hearing, composed from library blocks (pinned to published versions),
@@ -269,9 +270,9 @@ export const SUBMISSION_PAGE = 50;
 
 export const listSubmissionsInput = z
   .object({
-    limit: z.int({ error: "invalid" }).min(1).max(100, { error: "invalid" }).default(SUBMISSION_PAGE),
+    limit: pageLimit(SUBMISSION_PAGE),
     /** The last letter of the page before: when it was changed, and its id. */
-    cursor: z.object({ updatedAt: z.iso.datetime({ error: "invalid" }), id: fields.id() }).nullish(),
+    cursor: updatedCursor(),
   })
   .default({ limit: SUBMISSION_PAGE });
 
@@ -279,15 +280,7 @@ export const listSubmissionsInput = z
 export async function listSubmissions(db: Db, input: unknown, actor: Actor) {
   const q = parseInput(listSubmissionsInput, input);
   const where: Prisma.SubmissionWhereInput = { organisationId: actor.organisationId };
-  const at = q.cursor ? new Date(q.cursor.updatedAt) : null;
-  // After the cursor; `lte` as well gives the index scan its start (Prisma has no row comparison).
-  const after =
-    at && q.cursor
-      ? {
-          updatedAt: { lte: at },
-          OR: [{ updatedAt: { lt: at } }, { updatedAt: at, id: { lt: q.cursor.id } }],
-        }
-      : null;
+  const after = afterUpdated(q.cursor);
   const [rows, total] = await Promise.all([
     db.submission.findMany({
       where: after ? { AND: [where, after] } : where,
@@ -301,21 +294,19 @@ export async function listSubmissions(db: Db, input: unknown, actor: Actor) {
     }),
     q.cursor ? null : db.submission.count({ where }),
   ]);
-  const items = rows.slice(0, q.limit).map((s) => ({
-    id: s.id,
-    title: s.title,
-    date: dbToDateOnly(s.date),
-    updatedAt: s.updatedAt,
-    hearing: { ...s.hearing, deadline: dbToDateOnly(s.hearing.deadline) },
-    sections: s._count.sections,
-    lastRender: s.renders[0] ?? null,
-  }));
-  const last = items.at(-1);
+  const page = updatedPage(rows, q.limit);
   return {
-    items,
+    items: page.items.map((s) => ({
+      id: s.id,
+      title: s.title,
+      date: dbToDateOnly(s.date),
+      updatedAt: s.updatedAt,
+      hearing: { ...s.hearing, deadline: dbToDateOnly(s.hearing.deadline) },
+      sections: s._count.sections,
+      lastRender: s.renders[0] ?? null,
+    })),
     total,
-    nextCursor:
-      rows.length > q.limit && last ? { updatedAt: last.updatedAt.toISOString(), id: last.id } : null,
+    nextCursor: page.nextCursor,
   };
 }
 

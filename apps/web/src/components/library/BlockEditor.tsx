@@ -3,11 +3,12 @@
 import { EditorContent, useEditor, type Editor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
 import { useTranslations } from "next-intl";
-import { useState, type ReactNode } from "react";
+import { useMemo, useState, type ReactNode } from "react";
 import { MAX_BODY_BYTES, type BlockBody } from "@innspill/domain/shared";
 import { inputClass, secondaryButtonClass, buttonClass } from "../ui";
 import { FactNode, FootnoteNode, PositionListNode } from "./editor-nodes";
 import { LookupContext, type LibraryLookup } from "./lookup";
+import { PositionPicker, type PickedPosition } from "./PositionPicker";
 
 type Panel = null | "fact" | "footnote" | "positions" | "link";
 
@@ -19,7 +20,6 @@ export function BlockEditor({
   initial,
   lookup,
   facts,
-  positions,
   onChange,
   onReady,
   autofocus = false,
@@ -27,7 +27,6 @@ export function BlockEditor({
   initial: BlockBody;
   lookup: LibraryLookup;
   facts: { key: string; label: string }[];
-  positions: { id: string; statement: string }[];
   onChange: (body: BlockBody) => void;
   onReady?: (editor: Editor) => void;
   /** Put the cursor in the text at once (when opened by a click on it). */
@@ -36,6 +35,19 @@ export function BlockEditor({
   const t = useTranslations("library");
   const [panel, setPanel] = useState<Panel>(null);
   const [pasteRefused, setPasteRefused] = useState(false);
+  // The positions chosen in the picker: shown by name at once, before the page's lookup has read them.
+  const [chosen, setChosen] = useState<PickedPosition[]>([]);
+  const [inserted, setInserted] = useState<PickedPosition[]>([]);
+  const shown = useMemo<LibraryLookup>(
+    () =>
+      inserted.length
+        ? {
+            ...lookup,
+            positions: new Map([...inserted.map((p) => [p.id, p] as const), ...lookup.positions]),
+          }
+        : lookup,
+    [lookup, inserted],
+  );
   const editor = useEditor({
     immediatelyRender: false,
     autofocus: autofocus ? "end" : false,
@@ -97,7 +109,7 @@ export function BlockEditor({
   );
 
   return (
-    <LookupContext.Provider value={lookup}>
+    <LookupContext.Provider value={shown}>
       <div
         className="flex flex-wrap gap-1 rounded-t-md border border-b-0 border-slate-300 bg-slate-100 p-1"
         role="toolbar"
@@ -238,25 +250,20 @@ export function BlockEditor({
               className="w-full"
               onSubmit={(e) => {
                 e.preventDefault();
-                const ids = new FormData(e.currentTarget).getAll("positionIds").map(String);
-                if (ids.length)
+                if (chosen.length) {
+                  setInserted((before) => [...before, ...chosen]);
                   editor
                     .chain()
                     .focus()
-                    .insertContent({ type: "positionList", attrs: { positionIds: ids } })
+                    .insertContent({ type: "positionList", attrs: { positionIds: chosen.map((p) => p.id) } })
                     .run();
+                }
+                setChosen([]);
                 setPanel(null);
               }}
             >
               <p className="mb-1 font-medium">{t("choosePositions")}</p>
-              <div className="max-h-48 space-y-1 overflow-y-auto">
-                {positions.map((p) => (
-                  <label key={p.id} className="flex items-start gap-2">
-                    <input type="checkbox" name="positionIds" value={p.id} className="mt-1" />
-                    <span>{p.statement}</span>
-                  </label>
-                ))}
-              </div>
+              <PositionPicker name="positionIds" many chosen={chosen} onChange={setChosen} only="usable" />
               <div className="mt-2 flex gap-2">
                 <button type="submit" className={buttonClass}>
                   {t("insert")}

@@ -1,17 +1,25 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { useTRPC } from "@/trpc/client";
 import type { LibraryLookup } from "./lookup";
+import { positionLookupQuery } from "./position-lookup";
 
-/** The facts and positions the block editor shows its chips with, from the library queries. */
-export function useLibraryLookup() {
+/**
+ * The facts and positions the editor and the composer show their chips with: every fact, and the positions the
+ * text names (`positionIds`, however many the library holds).
+ */
+export function useLibraryLookup(positionIds: readonly string[]) {
   const t = useTranslations("library");
   const trpc = useTRPC();
   const facts = useQuery(trpc.library.facts.queryOptions());
-  const positions = useQuery(trpc.library.positions.queryOptions({}));
+  // A text that names another position reads the set again; the chips keep their names meanwhile.
+  const positions = useQuery({
+    ...positionLookupQuery(trpc, positionIds),
+    placeholderData: keepPreviousData,
+  });
   const lookup = useMemo<LibraryLookup>(
     () => ({
       facts: new Map(
@@ -29,9 +37,8 @@ export function useLibraryLookup() {
   );
   return {
     lookup,
-    pending: facts.isPending || positions.isPending,
+    // A lookup of no positions is never asked for, and so never pending.
+    pending: facts.isPending || positions.isLoading,
     facts: (facts.data ?? []).map((f) => ({ key: f.key, label: f.label })),
-    /** Positions that may be added to a text (not retired ones). */
-    positions: (positions.data ?? []).filter((p) => p.status !== "RETIRED"),
   };
 }

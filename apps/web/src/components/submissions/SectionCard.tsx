@@ -27,7 +27,6 @@ export function SectionCard({
   canEdit,
   lookup,
   facts,
-  positions,
   onChange,
   onMove,
   onRemove,
@@ -41,7 +40,6 @@ export function SectionCard({
   canEdit: boolean;
   lookup: LibraryLookup;
   facts: { key: string; label: string }[];
-  positions: { id: string; statement: string }[];
   onChange: (update: (s: DraftSection) => DraftSection) => void;
   onMove: (to: number) => void;
   onRemove: () => void;
@@ -186,7 +184,6 @@ export function SectionCard({
               initial={s.body}
               lookup={lookup}
               facts={facts}
-              positions={positions}
               autofocus
               onChange={(body) => onChange((x) => ({ ...x, body }))}
             />

@@ -14,12 +14,10 @@ export function SectionList({
   letter,
   lookup,
   facts,
-  positions,
 }: {
   letter: SubmissionDraft;
   lookup: LibraryLookup;
   facts: { key: string; label: string }[];
-  positions: { id: string; statement: string }[];
 }) {
   const t = useTranslations("submissions");
   const { draft, setDraft, editable, fieldError } = letter;
@@ -53,7 +51,6 @@ export function SectionList({
               canEdit={editable}
               lookup={lookup}
               facts={facts}
-              positions={positions}
               onChange={(update) => setSection(i, update)}
               onMove={(to) => setDraft((d) => ({ ...d, sections: move(d.sections, i, to) }))}
               onRemove={() => setDraft((d) => ({ ...d, sections: d.sections.filter((_, j) => j !== i) }))}

@@ -167,15 +167,7 @@ export function HearingsView() {
       {query.isPending ? <Loading label={t("title")} /> : null}
       {query.error ? <Alert>{errorText(query.error)}</Alert> : null}
       {items ? <HearingList items={items} today={osloDate(new Date())} /> : null}
-      {query.hasNextPage && items ? (
-        <ShowMore
-          shown={items.length}
-          total={total}
-          fetching={query.isFetchingNextPage}
-          onMore={() => void query.fetchNextPage()}
-          testId="hearing-more"
-        />
-      ) : null}
+      <ShowMore list={query} testId="hearing-more" />
     </Card>
   );
 }

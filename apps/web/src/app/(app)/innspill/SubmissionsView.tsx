@@ -58,15 +58,7 @@ export function SubmissionsView() {
             </li>
           ))}
         </ul>
-        {list.hasNextPage && items ? (
-          <ShowMore
-            shown={items.length}
-            total={list.data?.pages[0]?.total ?? null}
-            fetching={list.isFetchingNextPage}
-            onMore={() => void list.fetchNextPage()}
-            testId="submissions-more"
-          />
-        ) : null}
+        <ShowMore list={list} testId="submissions-more" />
       </Card>
     </>
   );

@@ -1,17 +1,16 @@
 "use client";
 
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { FormEvent } from "react";
-import { PositionStatus } from "@innspill/domain/shared";
 import { Alert, Card, Field, Loading, buttonClass, inputClass } from "@/components/ui";
 import { useErrorText, useFormErrors } from "@/lib/errors";
 import { useTRPC } from "@/trpc/client";
 import { useIdempotentMutation } from "@/lib/idempotency";
-
-const STATUSES = Object.values(PositionStatus);
+import { ShowMore } from "@/components/ShowMore";
+import { positionListQuery, statusParam } from "./list-query";
 
 export function PositionsView() {
   const t = useTranslations("library");
@@ -19,11 +18,9 @@ export function PositionsView() {
   const queryClient = useQueryClient();
   const errorText = useErrorText();
   // One status filter on the page: the search form's (`?status=` in the URL) narrows this list too.
-  const statusParam = useSearchParams().get("status") ?? "";
-  const status = (STATUSES as readonly string[]).includes(statusParam)
-    ? (statusParam as (typeof STATUSES)[number])
-    : "";
-  const list = useQuery(trpc.library.positions.queryOptions(status ? { status } : {}));
+  // POSITION_PAGE positions at a time, most recently changed first; «Vis flere» reads the next.
+  const list = useInfiniteQuery(positionListQuery(trpc, statusParam(useSearchParams().get("status"))));
+  const items = list.data?.pages.flatMap((p) => p.items);
   const form = useFormErrors();
   const create = useIdempotentMutation(
     trpc.library.createPosition.mutationOptions({
@@ -55,9 +52,9 @@ export function PositionsView() {
       <Card>
         {list.isPending ? <Loading label={t("positionsTitle")} /> : null}
         {list.error ? <Alert>{errorText(list.error)}</Alert> : null}
-        {list.data?.length === 0 ? <p className="text-sm text-slate-500">{t("notYet")}</p> : null}
+        {items?.length === 0 ? <p className="text-sm text-slate-500">{t("notYet")}</p> : null}
         <ul className="divide-y divide-slate-200" data-testid="positions">
-          {list.data?.map((p) => (
+          {items?.map((p) => (
             <li key={p.id} className="py-2 text-sm">
               <Link href={`/standpunkter/${p.id}`} className="text-blue-900 hover:underline">
                 {p.statement}
@@ -70,6 +67,7 @@ export function PositionsView() {
             </li>
           ))}
         </ul>
+        <ShowMore list={list} testId="positions-more" />
       </Card>
       <Card title={t("newPosition")}>
         {form.error ? <Alert>{form.error}</Alert> : null}

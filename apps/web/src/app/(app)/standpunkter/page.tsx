@@ -1,9 +1,9 @@
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui";
 import { LibrarySearch } from "@/components/library/LibrarySearch";
-import { PositionStatus } from "@innspill/domain/shared";
 import { Prefetch, trpc } from "@/trpc/server";
 import { PositionsView } from "./PositionsView";
+import { positionListQuery, statusParam } from "./list-query";
 
 export default async function PositionsPage({
   searchParams,
@@ -12,14 +12,13 @@ export default async function PositionsPage({
 }) {
   const t = await getTranslations("library");
   // As PositionsView reads it: one status filter, the search form's.
-  const param = (await searchParams).status;
-  const status = Object.values(PositionStatus).find((s) => s === param);
+  const status = statusParam((await searchParams).status);
   return (
     <>
       <PageHeader title={t("positionsTitle")} />
       <div className="space-y-4">
         <LibrarySearch />
-        <Prefetch queries={[trpc.library.positions.queryOptions(status ? { status } : {})]}>
+        <Prefetch queries={[]} infiniteQueries={[positionListQuery(trpc, status)]}>
           <PositionsView />
         </Prefetch>
       </div>

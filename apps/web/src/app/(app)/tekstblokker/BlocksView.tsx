@@ -45,15 +45,7 @@ export function BlocksView({ canEdit }: { canEdit: boolean }) {
           </li>
         ))}
       </ul>
-      {list.hasNextPage && items ? (
-        <ShowMore
-          shown={items.length}
-          total={list.data?.pages[0]?.total ?? null}
-          fetching={list.isFetchingNextPage}
-          onMore={() => void list.fetchNextPage()}
-          testId="blocks-more"
-        />
-      ) : null}
+      <ShowMore list={list} testId="blocks-more" />
       {canEdit ? (
         <form
           className="mt-4 flex flex-wrap items-end gap-2"

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { SubmissionView } from "@innspill/domain/shared";
-import type { LibraryLookup } from "@/components/library/lookup";
+import { positionIdsIn } from "@/components/library/position-lookup";
 import { useLibraryLookup } from "@/components/library/useLibraryLookup";
 import { Alert, Loading, PageHeader } from "@/components/ui";
 import { useDates } from "@/lib/dates";
@@ -30,38 +30,24 @@ export function ComposerView({ id }: { id: string }) {
   const errorText = useErrorText();
   const submission = useQuery({ ...trpc.submission.byId.queryOptions({ id }), refetchOnWindowFocus: false });
   const signatories = useQuery(trpc.submission.signatories.queryOptions());
-  const library = useLibraryLookup();
   // Its data comes with the page (prefetched on the server), and it draws as soon as it can be used.
   const hydrated = useHydrated();
 
-  if (!hydrated || submission.isPending || library.pending || signatories.isPending)
-    return <Loading label={t("title")} />;
+  if (!hydrated || submission.isPending || signatories.isPending) return <Loading label={t("title")} />;
   if (submission.error) return <Alert>{errorText(submission.error)}</Alert>;
-  return (
-    <Loaded
-      key={submission.data.id}
-      submission={submission.data}
-      lookup={library.lookup}
-      facts={library.facts}
-      positions={library.positions}
-      register={signatories.data ?? []}
-    />
-  );
+  return <Loaded key={submission.data.id} submission={submission.data} register={signatories.data ?? []} />;
 }
 
-function Loaded(props: {
-  submission: SubmissionView;
-  lookup: LibraryLookup;
-  facts: { key: string; label: string }[];
-  positions: { id: string; statement: string }[];
-  register: RegisterEntry[];
-}) {
+function Loaded(props: { submission: SubmissionView; register: RegisterEntry[] }) {
   const t = useTranslations("submissions");
   const { date } = useDates();
   const router = useRouter();
   const { submission } = props;
   const letter = useSubmissionDraft(submission);
   const { id, draft, state } = letter;
+  // The facts, and the positions the letter's texts name (a local copy may come to name others).
+  const library = useLibraryLookup(positionIdsIn(draft.sections.flatMap((s) => [s.body, s.library?.body])));
+  if (library.pending) return <Loading label={t("title")} />;
 
   return (
     <>
@@ -80,12 +66,7 @@ function Loaded(props: {
       <div className="grid gap-4 xl:grid-cols-2">
         <div className="space-y-4">
           <LetterFields letter={letter} />
-          <SectionList
-            letter={letter}
-            lookup={props.lookup}
-            facts={props.facts}
-            positions={props.positions}
-          />
+          <SectionList letter={letter} lookup={library.lookup} facts={library.facts} />
           <SignatoriesCard letter={letter} register={props.register} />
         </div>
 

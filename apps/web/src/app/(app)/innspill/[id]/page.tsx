@@ -1,16 +1,20 @@
 import { ComposerView } from "./ComposerView";
-import { Prefetch, trpc } from "@/trpc/server";
+import { positionIdsIn, positionLookupQuery } from "@/components/library/position-lookup";
+import { Prefetch, fetchQuery, trpc } from "@/trpc/server";
 
 export default async function Page({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
+  // A letter that cannot be read shows its error in the browser, as ComposerView reads it.
+  const letter = await fetchQuery(trpc.submission.byId.queryOptions({ id })).catch(() => null);
+  // The library lookup of the composer: the facts, and the positions its sections name.
+  const positionIds = positionIdsIn(letter?.sections.flatMap((s) => [s.body, s.library?.body]) ?? []);
   return (
     <Prefetch
       queries={[
         trpc.submission.byId.queryOptions({ id }),
         trpc.submission.signatories.queryOptions(),
-        // The library lookup of the composer: facts and positions its sections name.
         trpc.library.facts.queryOptions(),
-        trpc.library.positions.queryOptions({}),
+        ...(positionIds.length ? [positionLookupQuery(trpc, positionIds)] : []),
       ]}
     >
       <ComposerView id={id} />

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { PositionStatus } from "@innspill/domain/shared";
+import { PositionPicker, type PickedPosition } from "@/components/library/PositionPicker";
 import { WordDiff } from "@/components/library/WordDiff";
 import { Alert, Card, Field, Loading, PageHeader, buttonClass, inputClass } from "@/components/ui";
 import { useDates } from "@/lib/dates";
@@ -21,7 +22,8 @@ export function PositionDetail({ id, canEdit }: { id: string; canEdit: boolean }
   const domainText = useDomainText();
   const { date, dateTime } = useDates();
   const query = useQuery(trpc.library.position.queryOptions({ id }));
-  const active = useQuery(trpc.library.positions.queryOptions({ status: "ACTIVE" }));
+  // The replacement chosen in the form; null: the saved one.
+  const [replacement, setReplacement] = useState<PickedPosition[] | null>(null);
   const [notice, setNotice] = useState<{ kind: "error" | "success"; text: string } | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const [conflict, setConflict] = useState<{ statement: string; version: number } | null>(null);
@@ -31,6 +33,7 @@ export function PositionDetail({ id, canEdit }: { id: string; canEdit: boolean }
         setNotice({ kind: "success", text: t("saved") });
         setFieldErrors({});
         setConflict(null);
+        setReplacement(null);
         void queryClient.invalidateQueries({ queryKey: trpc.library.pathKey() });
       },
       onError: (err) => {
@@ -154,21 +157,15 @@ export function PositionDetail({ id, canEdit }: { id: string; canEdit: boolean }
                   </select>
                 </Field>
                 <Field id="replacedById" label={t("replacement")} error={fe("replacedById")}>
-                  <select
-                    id="replacedById"
+                  <PositionPicker
                     name="replacedById"
-                    defaultValue={p.replacedById ?? ""}
-                    className={inputClass}
-                  >
-                    <option value="">{t("none")}</option>
-                    {active.data
-                      ?.filter((x) => x.id !== id)
-                      .map((x) => (
-                        <option key={x.id} value={x.id}>
-                          {x.statement.slice(0, 90)}
-                        </option>
-                      ))}
-                  </select>
+                    many={false}
+                    chosen={replacement ?? (p.replacedBy ? [p.replacedBy] : [])}
+                    onChange={setReplacement}
+                    only="active"
+                    exclude={id}
+                    inputId="replacedById"
+                  />
                 </Field>
                 <div className="md:col-span-2">
                   <Field id="reason" label={t("reason")} error={fe("reason")}>

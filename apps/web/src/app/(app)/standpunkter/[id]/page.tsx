@@ -7,12 +7,7 @@ export default async function PositionPage({ params }: { params: Promise<{ id: s
   const { id } = await params;
   const actor = await currentActor();
   return (
-    <Prefetch
-      queries={[
-        trpc.library.position.queryOptions({ id }),
-        trpc.library.positions.queryOptions({ status: "ACTIVE" }),
-      ]}
-    >
+    <Prefetch queries={[trpc.library.position.queryOptions({ id })]}>
       <PositionDetail id={id} canEdit={can(actor, "library.edit")} />
     </Prefetch>
   );

@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { bodyToPlainText, type BlockBody } from "@innspill/domain/shared";
 import { BlockEditor } from "@/components/library/BlockEditor";
-import type { LibraryLookup } from "@/components/library/lookup";
+import { positionIdsIn } from "@/components/library/position-lookup";
 import { useLibraryLookup } from "@/components/library/useLibraryLookup";
 import { WordDiff } from "@/components/library/WordDiff";
 import { BlockUsages } from "@/components/imports/BlockUsages";
@@ -33,18 +33,14 @@ export function BlockPage({ id, canEdit }: { id: string; canEdit: boolean }) {
   const errorText = useErrorText();
   const { dateTime } = useDates();
   const block = useQuery({ ...trpc.library.block.queryOptions({ id }), refetchOnWindowFocus: false });
-  const library = useLibraryLookup();
 
-  if (block.isPending || library.pending) return <Loading label={t("blocksTitle")} />;
+  if (block.isPending) return <Loading label={t("blocksTitle")} />;
   if (block.error) return <Alert>{errorText(block.error)}</Alert>;
   return (
     <Loaded
       key={block.data.id}
       block={block.data}
-      lookup={library.lookup}
       canEdit={canEdit}
-      facts={library.facts}
-      positions={library.positions}
       onSaved={() => void queryClient.invalidateQueries({ queryKey: trpc.library.pathKey() })}
       dateTime={dateTime}
     />
@@ -53,10 +49,7 @@ export function BlockPage({ id, canEdit }: { id: string; canEdit: boolean }) {
 
 function Loaded({
   block,
-  lookup,
   canEdit,
-  facts,
-  positions,
   onSaved,
   dateTime,
 }: {
@@ -68,10 +61,7 @@ function Loaded({
     body: BlockBody;
     versions: { id: string; number: number; reason: string; author: string | null; createdAt: Date }[];
   };
-  lookup: LibraryLookup;
   canEdit: boolean;
-  facts: { key: string; label: string }[];
-  positions: { id: string; statement: string }[];
   onSaved: () => void;
   dateTime: (d: Date) => string;
 }) {
@@ -118,6 +108,10 @@ function Loaded({
 
   const save = useMutation(trpc.library.saveBlockDraft.mutationOptions());
   const publish = useMutation(trpc.library.publishBlock.mutationOptions());
+  // The facts, and the positions the text names: as it was opened, and both sides of a conflict.
+  const { lookup, facts, pending } = useLibraryLookup(
+    positionIdsIn([initialBody, conflict?.body, conflict?.mine]),
+  );
 
   async function saveDraft(baseVersion = version): Promise<number | null> {
     try {
@@ -165,6 +159,7 @@ function Loaded({
     }
   }
 
+  if (pending) return <Loading label={t("blocksTitle")} />;
   const statements = new Map([...lookup.positions].map(([id, p]) => [id, p.statement]));
   const versionNumbers = block.versions.map((v) => v.number);
 
@@ -235,7 +230,6 @@ function Loaded({
                 initial={initialBody}
                 lookup={lookup}
                 facts={facts}
-                positions={positions}
                 onReady={(e) => {
                   editorRef.current = e;
                   e.setEditable(canEdit);
