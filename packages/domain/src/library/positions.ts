@@ -201,7 +201,6 @@ export async function listPositions(db: Db, input: unknown, actor: Actor) {
         source: true,
         topics: true,
         updatedAt: true,
-        _count: { select: { usages: true } },
       },
       orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
       take: q.limit + 1,
@@ -209,8 +208,15 @@ export async function listPositions(db: Db, input: unknown, actor: Actor) {
     q.cursor ? null : db.position.count({ where }),
   ]);
   const page = updatedPage(rows, q.limit);
+  // The page's uses, counted for its rows only (a relation `_count` groups every usage of the archive).
+  const uses = await db.positionUsage.groupBy({
+    by: ["positionId"],
+    where: { positionId: { in: page.items.map((p) => p.id) } },
+    _count: { _all: true },
+  });
+  const count = new Map(uses.map((u) => [u.positionId, u._count._all]));
   return {
-    items: page.items.map(({ _count, ...p }) => ({ ...p, usageCount: _count.usages })),
+    items: page.items.map((p) => ({ ...p, usageCount: count.get(p.id) ?? 0 })),
     total,
     nextCursor: page.nextCursor,
   };

@@ -268,7 +268,14 @@ export function BlockEditor({
                 <button type="submit" className={buttonClass}>
                   {t("insert")}
                 </button>
-                <button type="button" className={secondaryButtonClass} onClick={() => setPanel(null)}>
+                <button
+                  type="button"
+                  className={secondaryButtonClass}
+                  onClick={() => {
+                    setChosen([]);
+                    setPanel(null);
+                  }}
+                >
                   {t("cancel")}
                 </button>
               </div>

@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useMemo } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useTRPC } from "@/trpc/client";
 import type { LibraryLookup } from "./lookup";
 import { positionLookupQuery } from "./position-lookup";
@@ -35,10 +35,16 @@ export function useLibraryLookup(positionIds: readonly string[]) {
     }),
     [facts.data, positions.data, t],
   );
+  // Pending until the first answer only: a text that comes to name another position keeps the page (and the editor
+  // open on it) while its name is read. A lookup of no positions is never asked for, and so never pending.
+  const loading = facts.isPending || positions.isLoading;
+  const [loaded, setLoaded] = useState(false);
+  useEffect(() => {
+    if (!loading) setLoaded(true);
+  }, [loading]);
   return {
     lookup,
-    // A lookup of no positions is never asked for, and so never pending.
-    pending: facts.isPending || positions.isLoading,
+    pending: loading && !loaded,
     facts: (facts.data ?? []).map((f) => ({ key: f.key, label: f.label })),
   };
 }
