@@ -263,7 +263,7 @@ export function BlockEditor({
               }}
             >
               <p className="mb-1 font-medium">{t("choosePositions")}</p>
-              <PositionPicker name="positionIds" many chosen={chosen} onChange={setChosen} only="usable" />
+              <PositionPicker many chosen={chosen} onChange={setChosen} only="usable" />
               <div className="mt-2 flex gap-2">
                 <button type="submit" className={buttonClass}>
                   {t("insert")}

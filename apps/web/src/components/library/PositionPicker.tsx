@@ -2,8 +2,9 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useEffect, useId, useState } from "react";
+import { useId, useState } from "react";
 import { inputClass } from "../ui";
+import { useDebounced } from "@/lib/debounced";
 import { useErrorText } from "@/lib/errors";
 import { useTRPC } from "@/trpc/client";
 
@@ -18,8 +19,8 @@ const HITS = 20;
 
 /**
  * Finds positions by words of their statement, however many the library holds, and keeps the chosen ones. `many`
- * chooses any number (checkboxes), otherwise one (radio buttons). The chosen ids go with the surrounding form as
- * hidden inputs named `name`.
+ * chooses any number (checkboxes), otherwise one (radio buttons). Given a `name`, the chosen ids go with the
+ * surrounding form as hidden inputs of that name.
  */
 export function PositionPicker({
   name,
@@ -30,7 +31,7 @@ export function PositionPicker({
   exclude,
   inputId,
 }: {
-  name: string;
+  name?: string;
   many: boolean;
   chosen: PickedPosition[];
   onChange: (chosen: PickedPosition[]) => void;
@@ -46,12 +47,8 @@ export function PositionPicker({
   const errorText = useErrorText();
   const ownId = useId();
   const [text, setText] = useState("");
-  const [q, setQ] = useState("");
   // Searches once typing pauses; Enter searches at once.
-  useEffect(() => {
-    const timer = setTimeout(() => setQ(text.trim()), 250);
-    return () => clearTimeout(timer);
-  }, [text]);
+  const [q, searchNow] = useDebounced(text.trim(), 250);
   const hits = useQuery({
     ...trpc.library.positions.queryOptions({
       ...(only === "active" ? { status: "ACTIVE" as const } : { usable: true }),
@@ -69,9 +66,7 @@ export function PositionPicker({
 
   return (
     <div className="w-full space-y-2" data-testid="position-picker">
-      {chosen.map((c) => (
-        <input key={c.id} type="hidden" name={name} value={c.id} />
-      ))}
+      {name ? chosen.map((c) => <input key={c.id} type="hidden" name={name} value={c.id} />) : null}
       {chosen.length ? (
         <div>
           <p className="text-xs font-medium text-slate-600">{t("chosenPositions")}</p>
@@ -108,7 +103,7 @@ export function PositionPicker({
         onKeyDown={(e) => {
           if (e.key !== "Enter") return;
           e.preventDefault();
-          setQ(text.trim());
+          searchNow();
         }}
         data-testid="position-search"
       />

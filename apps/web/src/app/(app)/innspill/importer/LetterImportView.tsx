@@ -3,7 +3,7 @@
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { WordDiff } from "@/components/library/WordDiff";
 import {
   Alert,
@@ -17,6 +17,7 @@ import {
 import { useFormErrors } from "@/lib/errors";
 import type { RouterOutputs } from "@/lib/types";
 import { useDates } from "@/lib/dates";
+import { useDebounced } from "@/lib/debounced";
 import { useTRPC } from "@/trpc/client";
 import { useIdempotentMutation } from "@/lib/idempotency";
 import { importHearingsInput } from "./hearings-input";
@@ -48,11 +49,7 @@ export function LetterImportView() {
   // Archived and answered hearings too: an old letter belongs to the hearing it answered, not a copy of it. The latest
   // HEARING_PAGE by deadline, or those matching what is typed in the search field above the list.
   const [hearingSearch, setHearingSearch] = useState("");
-  const [hearingQ, setHearingQ] = useState("");
-  useEffect(() => {
-    const timer = setTimeout(() => setHearingQ(hearingSearch.trim()), 300);
-    return () => clearTimeout(timer);
-  }, [hearingSearch]);
+  const [hearingQ] = useDebounced(hearingSearch.trim(), 300);
   const hearings = useQuery({
     ...trpc.hearing.list.queryOptions(importHearingsInput(hearingQ)),
     placeholderData: keepPreviousData,
