@@ -23,6 +23,7 @@ http
       res.statusCode = 404;
       return res.end();
     }
+    if (!queries.length) return res.end("[]");
     const client = await pool.connect();
     try {
       const results = [];
