@@ -165,6 +165,9 @@ describe("renderers", () => {
     expect(document).toContain("Innspill til Helsereformutvalget");
     const footer = Object.keys(zip.files).find((f) => /word\/footer\d*\.xml/.test(f))!;
     expect(await zip.file(footer)!.async("string")).toContain("PAGE");
+    // Every part is dated the letter's day (the zip's DOS time has no zone; JSZip reads it as UTC).
+    const dates = new Set(Object.values(zip.files).map((f) => f.date.toISOString()));
+    expect([...dates]).toEqual([`${m.date}T12:00:00.000Z`]);
   });
 
   it("PDF is PDF/A-2b and reproducible", () => {

@@ -1,6 +1,7 @@
 /**
  * DOCX through `docx`: real Word footnotes, bullet lists, headings and page numbers. The package carries a fixed
  * timestamp (the letter's date) in its zip entries and core properties, so the same model gives the same bytes.
+ * `docx` writes the parts; zip.ts packs them.
  */
 import {
   AlignmentType,
@@ -17,6 +18,7 @@ import {
   TextRun,
 } from "docx";
 import type { DocBlock, DocumentModel, Run } from "./model";
+import { zipPackage } from "./zip";
 
 function runs(rs: Run[]): (TextRun | FootnoteReferenceRun)[] {
   return rs.map((r) => {
@@ -179,7 +181,25 @@ export async function renderDocx(m: DocumentModel): Promise<Buffer> {
   });
   // The core properties say when the letter was dated, not when the file was made; the zip entries likewise.
   const core = { path: "docProps/core.xml", data: coreProperties(m) };
-  return withFixedTimes(await Packer.toBuffer(doc, undefined, [core]), m.date);
+  return zipPackage(packageParts(doc, [core]), m.date);
+}
+
+/**
+ * The package's parts as `Packer` would zip them, from its compiler: `Packer` has no option for the zip's times or its
+ * DEFLATE (see zip.ts). `docx` is pinned to one version, whose compiler is checked here.
+ */
+function packageParts(doc: Document, overrides: { path: string; data: string }[]) {
+  const compiler = (Packer as unknown as { compiler?: PackageCompiler }).compiler;
+  if (typeof compiler?.compile !== "function") throw new Error("DOCX: docx has no package compiler");
+  return compiler.compile(doc, undefined, overrides);
+}
+
+interface PackageCompiler {
+  compile(
+    doc: Document,
+    prettify: undefined,
+    overrides: { path: string; data: string }[],
+  ): Map<string, string | Uint8Array>;
 }
 
 const xmlText = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -194,32 +214,4 @@ function coreProperties(m: DocumentModel): string {
     `<cp:lastModifiedBy>${xmlText(m.letterhead.organisation)}</cp:lastModifiedBy><cp:revision>1</cp:revision>${when}` +
     "</cp:coreProperties>"
   );
-}
-
-/**
- * Writes the letter's date (noon) as every entry's modification time in the package `docx` zipped, in place: the
- * time and date fields of each local header and central directory entry (APPNOTE 4.3.7, 4.3.12). `docx` zips its
- * files in a fixed order with fixed options, so with the times fixed the same model gives the same bytes, without
- * unzipping and compressing everything a second time (a third of the DOCX's cost).
- */
-function withFixedTimes(zip: Uint8Array, date: string): Buffer {
-  const [y, mo, d] = date.split("-").map(Number) as [number, number, number];
-  const dosTime = 12 << 11;
-  const dosDate = ((y - 1980) << 9) | (mo << 5) | d;
-  const buf = Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
-  const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (eocd < 0) throw new Error("DOCX: no end of central directory");
-  const entries = buf.readUInt16LE(eocd + 10);
-  let at = buf.readUInt32LE(eocd + 16);
-  for (let i = 0; i < entries; i++) {
-    if (buf.readUInt32LE(at) !== 0x02014b50) throw new Error("DOCX: broken central directory");
-    buf.writeUInt16LE(dosTime, at + 12);
-    buf.writeUInt16LE(dosDate, at + 14);
-    const local = buf.readUInt32LE(at + 42);
-    if (buf.readUInt32LE(local) !== 0x04034b50) throw new Error("DOCX: broken local header");
-    buf.writeUInt16LE(dosTime, local + 10);
-    buf.writeUInt16LE(dosDate, local + 12);
-    at += 46 + buf.readUInt16LE(at + 28) + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
-  }
-  return buf;
 }
