@@ -12,7 +12,8 @@
  *   libreoffice-writer-nogui with apt when they are missing.
  * - api: the production server under load (autocannon, 50 connections, logged in) over 10 000 hearings and 2 000
  *   letters besides the search part's library: hearing list, hearing page, library search and Oversikt, against the
- *   same SQL through `pg` behind a bare Node HTTP handler (scripts/bench-api.ts).
+ *   same SQL through `pg` behind a bare Node HTTP handler (scripts/bench-api.ts); and an empty call, not logged in,
+ *   against the handler's empty answer: the framework's floor.
  * - letters: 100 letters (text, DOCX and PDF) imported with `innspill import letter` against the search part's
  *   library, letters per second and the slowest letter, against the bare full-text query of each letter's sentences.
  * - import: a ten-page letter imported (parsed, every sentence and window matched against the library, blocks found)
