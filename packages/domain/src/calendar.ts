@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { createEvents, type EventAttributes } from "ics";
 import type { Db } from "@innspill/db";
 import type { Actor } from "./actor";
-import { dbToDateOnly } from "./dates";
+import { addDaysToDateOnly, dateOnlyToDb, dbToDateOnly, osloDate } from "./dates";
 import { MILESTONE_LABELS } from "./hearings/index";
 
 export async function issueCalendarToken(db: Db, actor: Actor) {
@@ -26,17 +26,28 @@ function dateArray(d: Date): [number, number, number] {
   return [y, m, day];
 }
 
+/**
+ * How far back a feed reaches: what is coming, and the past year for reference. Calendar apps fetch a subscription
+ * every hour or so; twenty years of an adviser's hearings (2 000, 7 500 events, 2.5 MB) took seconds to build each
+ * time, and the events dropped from the feed are only dropped from the subscription.
+ */
+export const CALENDAR_PAST_DAYS = 365;
+/** And at most this many hearings, the latest deadlines first. */
+export const CALENDAR_MAX_HEARINGS = 1000;
+
 /** The ICS text for a token, or null when no active user has it (the route answers 404). */
 export async function getCalendarFeed(
   db: Db,
   token: string,
-  options: { baseUrl?: string } = {},
+  options: { baseUrl?: string; now?: Date } = {},
 ): Promise<string | null> {
   if (!token || token.length < 20) return null;
   const user = await db.user.findUnique({ where: { calendarToken: token } });
   if (!user || !user.active) return null;
+  const from = addDaysToDateOnly(osloDate(options.now ?? new Date()), -CALENDAR_PAST_DAYS);
   const involved = {
     organisationId: user.organisationId,
+    deadline: { gte: dateOnlyToDb(from) },
     status: { not: "SVARER_IKKE" as const },
     OR: [
       { responsibleId: user.id },
@@ -54,6 +65,8 @@ export async function getCalendarFeed(
       issuingBody: { select: { name: true } },
       milestones: { select: { id: true, kind: true, dueDate: true, doneAt: true } },
     },
+    orderBy: [{ deadline: "desc" }, { id: "asc" }],
+    take: CALENDAR_MAX_HEARINGS,
   });
   const link = (id: string) => (options.baseUrl ? `${options.baseUrl}/horinger/${id}` : undefined);
   const events: EventAttributes[] = [];

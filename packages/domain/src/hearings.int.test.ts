@@ -414,6 +414,19 @@ describe("calendar feed", () => {
     await revokeCalendarToken(t.db, actors.martin!);
     expect(await getCalendarFeed(t.db, token)).toBeNull();
   });
+
+  it("reaches a year back: older hearings leave the feed", async () => {
+    const h = await newHearing("2027-03-01", { title: "Høring som blir historie" });
+    const { token } = await issueCalendarToken(t.db, actors.martin!);
+    const uids = async (now: string) =>
+      new ICAL.Component(ICAL.parse((await getCalendarFeed(t.db, token, { now: new Date(now) }))!))
+        .getAllSubcomponents("vevent")
+        .map((v) => String(v.getFirstPropertyValue("uid")));
+    expect(await uids("2028-02-28T12:00:00Z")).toContain(`deadline-${h.id}@innspill`);
+    const later = await uids("2028-03-02T12:00:00Z");
+    expect(later).not.toContain(`deadline-${h.id}@innspill`);
+    expect(later.filter((u) => h.milestones.some((m) => u === `milestone-${m.id}@innspill`))).toEqual([]);
+  });
 });
 
 describe("documents", () => {
