@@ -12,14 +12,14 @@ import { z } from "zod";
 import type { Db } from "@innspill/db";
 import { requireRole, type Actor } from "../actor";
 import { recordAudit } from "../audit";
-import { osloDate } from "../dates";
+import { addDaysToDateOnly, osloDate } from "../dates";
 import { AppError } from "../errors";
 import { fields, parseInput } from "../validation";
 import { arkivuttrekkXml } from "./addml";
 import { arkivstrukturXml, mappeID, type Extract } from "./arkivstruktur";
 import { CLOSED_STATUSES } from "../access";
 import { readCases } from "./cases";
-import type { NoarkCase } from "./model";
+import { startOfOsloDay, type NoarkCase } from "./model";
 import { numberCases } from "./numbering";
 import { countChanges, endringsloggXml, loependeJournalXml, offentligJournalXml } from "./journals";
 import { SCHEMA_FILES, officialSchema } from "./schemas";
@@ -85,15 +85,25 @@ export async function exportNoark(db: Db, input: unknown, actor: Actor): Promise
 export async function exportNoarkPeriod(db: Db, input: unknown, actor: Actor): Promise<NoarkPackage> {
   requireRole(actor, ["ADMIN"]);
   const { from, to } = parseInput(exportNoarkPeriodInput, input);
-  const closed = await db.hearing.findMany({
-    where: { organisationId: actor.organisationId, status: { in: [...CLOSED_STATUSES] } },
-    select: { id: true },
-  });
+  // Only the cases that can have been closed in the period are read (with their files): a case is closed by its last
+  // transition to a closed status or, with none recorded, when it was last changed (readCases), so one of those falls
+  // in the period. Twenty years of cases are not read for one year's deposit.
+  const start = new Date(startOfOsloDay(from));
+  const end = new Date(startOfOsloDay(addDaysToDateOnly(to, 1)));
+  const candidates = await db.$queryRaw<{ id: string }[]>`
+    SELECT h.id::text FROM "Hearing" h
+     WHERE h."organisationId" = ${actor.organisationId}::uuid
+       AND h.status::text = ANY(${[...CLOSED_STATUSES]}::text[])
+       AND ((h."updatedAt" >= ${start} AND h."updatedAt" < ${end})
+            OR EXISTS (SELECT 1 FROM "AuditEvent" a
+                        WHERE a.entity = 'Hearing' AND a."entityId" = h.id::text
+                          AND a.action IN ('hearing.transitioned', 'hearing.decided')
+                          AND a."createdAt" >= ${start} AND a."createdAt" < ${end}))`;
   const cases = (
     await readCases(
       db,
       actor.organisationId,
-      closed.map((h) => h.id),
+      candidates.map((h) => h.id),
     )
   ).filter((c) => {
     const day = osloDate(c.closedAt);
