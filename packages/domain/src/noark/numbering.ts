@@ -26,14 +26,15 @@ export async function numberCases(db: Db, organisationId: string, cases: NoarkCa
   const importYears = new Map(imports.map((l) => [l.hearingId, l.sentOn.getUTCFullYear()]));
   // Letters sent outside Innspill are journalposts too, dated by the step that recorded them.
   const outside = await db.auditEvent.findMany({
-    where: { organisationId, entity: "Hearing", action: "hearing.transitioned" },
-    select: { entityId: true, createdAt: true, data: true },
+    where: {
+      organisationId,
+      entity: "Hearing",
+      action: "hearing.transitioned",
+      data: { path: ["outsideInnspill"], equals: true },
+    },
+    select: { entityId: true, createdAt: true },
   });
-  const outsideYears = new Map(
-    outside
-      .filter((e) => (e.data as { outsideInnspill?: boolean } | null)?.outsideInnspill)
-      .map((e) => [e.entityId, Number(osloDate(e.createdAt).slice(0, 4))]),
-  );
+  const outsideYears = new Map(outside.map((e) => [e.entityId, Number(osloDate(e.createdAt).slice(0, 4))]));
   const caseSeq = new Map<string, { year: number; seq: number }>();
   const journalSeq = new Map<string, number>();
   const caseCounter = new Map<number, number>();
