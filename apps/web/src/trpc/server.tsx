@@ -14,7 +14,7 @@ import { createContext } from "@/server/context";
 import { makeQueryClient } from "./query-client";
 
 /** One query client per request. */
-const getQueryClient = cache(makeQueryClient);
+const getQueryClient = cache(() => makeQueryClient("server"));
 
 /**
  * tRPC for server components: the same procedures and query keys as `useTRPC()` in the browser, called directly
