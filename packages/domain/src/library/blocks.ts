@@ -11,6 +11,7 @@ import { wordDiff } from "./diff";
 import { lockVersioned } from "../locking";
 import { userNames } from "../locking";
 import { pageLimit } from "../paging";
+import { positionStatements } from "./positions";
 
 const topicsField = z
   .array(z.string().trim().min(1).max(60, { error: "topicTooLong" }))
@@ -57,14 +58,6 @@ async function checkReferences(tx: DbTx, body: BlockBody, actor: Actor) {
     if (found !== keys.length)
       throw new AppError("BAD_REQUEST", "unknownFacts", { fieldErrors: { body: ["unknownFacts"] } });
   }
-}
-
-async function statementsFor(tx: DbTx, body: BlockBody) {
-  const ids = bodyPositionIds(body);
-  const rows = ids.length
-    ? await tx.position.findMany({ where: { id: { in: ids } }, select: { id: true, statement: true } })
-    : [];
-  return new Map(rows.map((r) => [r.id, r.statement]));
 }
 
 export async function createBlock(db: Db, input: unknown, actor: Actor) {
@@ -140,7 +133,10 @@ export async function insertPublishedVersion(
       number: (last?.number ?? 0) + 1,
       heading: block.heading,
       body: block.body as Prisma.InputJsonValue,
-      plainText: bodyToPlainText(block.body, await statementsFor(tx, block.body)),
+      plainText: bodyToPlainText(
+        block.body,
+        await positionStatements(tx, actor.organisationId, [block.body]),
+      ),
       topics: block.topics,
       reason,
       authorId: actor.id,

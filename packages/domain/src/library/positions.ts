@@ -8,6 +8,7 @@ import { dateOnlyToDb, dbToDateOnly } from "../dates";
 import { AppError } from "../errors";
 import { fields, parseInput } from "../validation";
 import { LIBRARY_EDITORS } from "../access";
+import { bodyPositionIds, type BlockBody } from "./body";
 import { wordDiff } from "./diff";
 import { lockVersioned } from "../locking";
 import { userNames } from "../locking";
@@ -220,6 +221,18 @@ export async function listPositions(db: Db, input: unknown, actor: Actor) {
     total,
     nextCursor: page.nextCursor,
   };
+}
+
+/** The statements of the positions the texts name (the organisation's own), by id: what their plain text shows. */
+export async function positionStatements(db: Db | DbTx, organisationId: string, bodies: BlockBody[]) {
+  const ids = [...new Set(bodies.flatMap(bodyPositionIds))];
+  const rows = ids.length
+    ? await db.position.findMany({
+        where: { id: { in: ids }, organisationId },
+        select: { id: true, statement: true },
+      })
+    : [];
+  return new Map(rows.map((r) => [r.id, r.statement]));
 }
 
 /** The statements and status of the positions a text names, for showing them by name. */

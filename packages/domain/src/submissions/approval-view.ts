@@ -12,6 +12,7 @@ import { loadSubmission } from "./load";
 import { approverIds } from "./lock";
 import { APPROVAL_ACTIONS, availableActions } from "../access";
 import { REAUTH_WINDOW_MS } from "./signing";
+import { positionStatements } from "../library/positions";
 
 /**
  * The approval view: the frozen letter, every local change against its library text, the changes since the
@@ -26,27 +27,26 @@ export async function getApprovalView(db: Db, input: unknown, actor: Actor) {
       })
     : null;
   const model = render ? await letterModel(db, JSON.parse(render.snapshot) as SubmissionSnapshot) : null;
-  const statements = new Map(
-    (
-      await db.position.findMany({
-        where: { organisationId: actor.organisationId },
-        select: { id: true, statement: true },
-      })
-    ).map((p) => [p.id, p.statement]),
-  );
-  const localChanges = s.sections.flatMap((x, i) => {
+  // The local copies, and the statements of the positions they name (not the whole library's).
+  const locals = s.sections.flatMap((x, i) => {
     if (x.kind !== "LOCAL" || !x.blockVersion) return [];
     const body = blockBody.safeParse(x.body);
-    const local = `${x.heading ?? ""}\n${body.success ? bodyToPlainText(body.data, statements) : ""}`;
-    return [
-      {
-        section: i,
-        heading: x.heading ?? x.blockVersion.heading,
-        libraryVersion: x.blockVersion.number,
-        diff: wordDiff(`${x.blockVersion.heading}\n${x.blockVersion.plainText}`, local),
-      },
-    ];
+    return [{ x, i, blockVersion: x.blockVersion, body: body.success ? body.data : null }];
   });
+  const statements = await positionStatements(
+    db,
+    actor.organisationId,
+    locals.flatMap((l) => (l.body ? [l.body] : [])),
+  );
+  const localChanges = locals.map(({ x, i, blockVersion, body }) => ({
+    section: i,
+    heading: x.heading ?? blockVersion.heading,
+    libraryVersion: blockVersion.number,
+    diff: wordDiff(
+      `${blockVersion.heading}\n${blockVersion.plainText}`,
+      `${x.heading ?? ""}\n${body ? bodyToPlainText(body, statements) : ""}`,
+    ),
+  }));
   const seen = await db.submissionViewed.findUnique({
     where: { submissionId_userId: { submissionId: id, userId: actor.id } },
   });

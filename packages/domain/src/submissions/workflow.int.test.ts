@@ -9,6 +9,7 @@ import {
   addReviewComment,
   approveSubmission,
   createRevision,
+  getApprovalView,
   getSubmission,
   reauthenticate,
   recordSending,
@@ -90,6 +91,44 @@ describe("review and approval", () => {
       status: "APPROVED",
       approvals: 2,
     });
+  });
+
+  it("shows a local copy's changes with the statements of the positions it names", async () => {
+    const s = await view();
+    const i = s.sections.findIndex((x) => x.kind === "BLOCK");
+    const versionId = s.sections[i]!.library!.versionId;
+    const position = await t.db.position.findFirstOrThrow({
+      where: { organisationId: a.ingrid!.organisationId, status: "ACTIVE" },
+    });
+    const body = {
+      type: "doc" as const,
+      content: [
+        { type: "paragraph", content: [{ type: "text", text: "Endret for dette brevet." }] },
+        { type: "positionList", attrs: { positionIds: [position.id] } },
+      ],
+    };
+    const sections = saveInputOf(s, s.id, s.version).sections.map((x, k) =>
+      k === i
+        ? {
+            kind: "LOCAL" as const,
+            blockVersionId: versionId,
+            heading: "Lokal kopi",
+            showHeading: true,
+            body,
+          }
+        : x,
+    );
+    await save({ sections });
+    await putUpForApproval();
+    const v = await getApprovalView(t.db, { id }, a.kaja!);
+    expect(v.localChanges).toHaveLength(1);
+    expect(v.localChanges[0]).toMatchObject({ section: i, heading: "Lokal kopi" });
+    // The local text, as the diff has it: the paragraph, then «NITO mener:» with the statement.
+    const local = v.localChanges[0]!.diff.filter((d) => !d.removed)
+      .map((d) => d.value)
+      .join("");
+    expect(local).toContain("Endret for dette brevet.");
+    expect(local).toContain(`NITO mener:\n• ${position.statement}`);
   });
 
   it("shows open threads before approval is asked for", async () => {
