@@ -21,6 +21,7 @@ import { percentile, type Row } from "./bench-shared";
 const root = path.resolve(import.meta.dirname, "..");
 const WEB_PORT = 3190;
 const BASE_PORT = 3191;
+const DEMO_PORT = 3192;
 const CONNECTIONS = 50;
 const SECONDS = 5;
 
@@ -294,7 +295,7 @@ export async function loadPage(
   }
 }
 
-export async function benchApi(db: Db, actor: Actor, url: string): Promise<Row[]> {
+export async function benchApi(db: Db, actor: Actor, url: string, demoUrl: string): Promise<Row[]> {
   console.log("api: building the web app (turbo, cached when unchanged) …");
   const build = spawnSync(
     path.join(root, "node_modules/.bin/turbo"),
@@ -369,6 +370,16 @@ export async function benchApi(db: Db, actor: Actor, url: string): Promise<Row[]
       AUTH_SECRET: randomBytes(32).toString("hex"),
       AUTH_TRUST_HOST: "true",
     }),
+    // The same build on the demo data, for the screens' baseline.
+    child(process.execPath, [path.join(root, "apps/web/.next/standalone/apps/web/server.js")], {
+      ...env,
+      DATABASE_URL: demoUrl,
+      NODE_ENV: "production",
+      PORT: String(DEMO_PORT),
+      HOSTNAME: "127.0.0.1",
+      AUTH_SECRET: randomBytes(32).toString("hex"),
+      AUTH_TRUST_HOST: "true",
+    }),
     child(
       process.execPath,
       ["--import", "tsx", path.join(root, "scripts/bench-baseline-server.ts"), sqlFile],
@@ -382,7 +393,12 @@ export async function benchApi(db: Db, actor: Actor, url: string): Promise<Row[]
   try {
     const web = `http://127.0.0.1:${WEB_PORT}`;
     const base = `http://127.0.0.1:${BASE_PORT}`;
-    await Promise.all([waitFor(`${web}/api/health`, 60_000), waitFor(`${base}/health`, 30_000)]);
+    const demo = `http://127.0.0.1:${DEMO_PORT}`;
+    await Promise.all([
+      waitFor(`${web}/api/health`, 60_000),
+      waitFor(`${demo}/api/health`, 60_000),
+      waitFor(`${base}/health`, 30_000),
+    ]);
     const cookie = await login(web, user.email, "innspill-demo");
     for (const e of endpoints) {
       const input =
@@ -443,9 +459,110 @@ export async function benchApi(db: Db, actor: Actor, url: string): Promise<Row[]
         pass: after <= 300,
       });
     }
+    rows.push(await benchScreens({ web, url }, { web: demo, url: demoUrl }));
   } finally {
     for (const p of procs) p.kill("SIGTERM");
     rmSync(work, { recursive: true, force: true });
   }
   return rows;
+}
+
+/** A server and its database. */
+interface Site {
+  web: string;
+  url: string;
+}
+
+/**
+ * Every screen, rendered by the server for an admin (who sees them all), on the large organisation and on the demo
+ * data, taking turns: the median of five, each screen against itself on the demo data. One row: the slowest screen at
+ * scale; the log has them all.
+ */
+async function benchScreens(large: Site, demo: Site): Promise<Row> {
+  const screens = async (site: Site) => {
+    const client = new pg.Client({ connectionString: site.url });
+    await client.connect();
+    const id = async (sql: string, values: unknown[] = []) =>
+      ((await client.query(sql, values)).rows[0] as { id: string }).id;
+    try {
+      const letter = await id(`SELECT id FROM "Submission" ORDER BY "updatedAt" DESC, id LIMIT 1`);
+      const hearing = await id(`SELECT "hearingId" AS id FROM "Submission" WHERE id = $1`, [letter]);
+      const block = await id(
+        `SELECT id FROM "TextBlock" WHERE "publishedVersionId" IS NOT NULL ORDER BY "updatedAt" DESC, id LIMIT 1`,
+      );
+      const position = await id(
+        `SELECT p.id FROM "Position" p LEFT JOIN "PositionUsage" u ON u."positionId" = p.id
+          GROUP BY p.id ORDER BY count(u.id) DESC, p.id LIMIT 1`,
+      );
+      return [
+        "/",
+        "/horinger",
+        `/horinger/${hearing}`,
+        `/horinger/${hearing}/rediger`,
+        "/horinger/ny",
+        "/innspill",
+        `/innspill/${letter}`,
+        `/innspill/${letter}/godkjenning`,
+        "/innspill/importer",
+        "/tekstblokker",
+        `/tekstblokker/${block}`,
+        "/standpunkter",
+        `/standpunkter/${position}`,
+        "/innsikt",
+        "/fakta",
+        "/varsler",
+        "/profil",
+        "/admin",
+        "/admin/avsendere",
+        "/admin/underskrivere",
+        "/admin/utboks",
+        "/admin/system",
+        "/admin/arkiv",
+        "/admin/innstillinger",
+      ];
+    } finally {
+      await client.end();
+    }
+  };
+  const [largePaths, demoPaths] = [await screens(large), await screens(demo)];
+  const [largeCookie, demoCookie] = [
+    await login(large.web, "admin@nito.test", "innspill-demo"),
+    await login(demo.web, "admin@nito.test", "innspill-demo"),
+  ];
+  const render = async (web: string, screen: string, cookie: string) => {
+    const t0 = performance.now();
+    const res = await fetch(`${web}${screen}`, { headers: { cookie }, redirect: "manual" });
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`${screen}: ${res.status}`);
+    return performance.now() - t0;
+  };
+  let slowest = { screen: "", ours: 0, baseline: 0 };
+  for (const [i, screen] of largePaths.entries()) {
+    const a: number[] = [];
+    const b: number[] = [];
+    await render(large.web, screen, largeCookie); // warm: the route's code loads on its first request
+    await render(demo.web, demoPaths[i]!, demoCookie);
+    for (let round = 0; round < 5; round++) {
+      a.push(await render(large.web, screen, largeCookie));
+      b.push(await render(demo.web, demoPaths[i]!, demoCookie));
+    }
+    const ours = percentile(
+      a.sort((x, y) => x - y),
+      50,
+    );
+    const baseline = percentile(
+      b.sort((x, y) => x - y),
+      50,
+    );
+    const name = screen.replace(/[0-9a-f-]{36}/, ":id");
+    console.log(`screens: ${name}: ${ours.toFixed(0)} ms (demo data ${baseline.toFixed(0)} ms)`);
+    if (ours > slowest.ours) slowest = { screen: name, ours, baseline };
+  }
+  return {
+    measure: `slowest of ${largePaths.length} screens, server render, median (ms): ${slowest.screen}`,
+    ours: slowest.ours,
+    baseline: slowest.baseline,
+    goal: "—",
+    pass: true,
+  };
 }
