@@ -44,7 +44,7 @@ export async function getInsight(db: Db, input: unknown, actor: Actor) {
       FROM "PositionUsage" u JOIN "Position" p ON p.id = u."positionId"
      WHERE p."organisationId" = ${org}::uuid
      GROUP BY u."positionId"`;
-  const [used, unused, topics, decisions, retiredInDrafts] = await Promise.all([
+  const [used, unused, unusedCount, topics, decisions, retiredInDrafts] = await Promise.all([
     db.$queryRaw<PositionUse[]>`
       WITH per AS (${perPosition})
       SELECT p.id::text, p.statement, p.status::text AS status, p.topics, per.times, per."lastUsed", per.recipients,
@@ -52,17 +52,22 @@ export async function getInsight(db: Db, input: unknown, actor: Actor) {
         FROM per JOIN "Position" p ON p.id = per."positionId"
        ORDER BY per.times DESC, p.statement, p.id
        LIMIT ${INSIGHT_SHOWN}`,
-    // Active positions not used since `since`, the most used before first.
-    db.$queryRaw<(PositionUse & { total: number })[]>`
+    // Active positions not used since `since`, the most used before first; and how many they are, counted apart (a
+    // count over the page's query would hold every one of them, statement and all, to count them).
+    db.$queryRaw<PositionUse[]>`
       WITH per AS (${perPosition})
       SELECT p.id::text, p.statement, p.status::text AS status, p.topics, coalesce(per.times, 0)::int AS times,
-             per."lastUsed", coalesce(per.recipients, '{}') AS recipients, coalesce(per.letters, 0)::int AS letters,
-             count(*) OVER ()::int AS total
+             per."lastUsed", coalesce(per.recipients, '{}') AS recipients, coalesce(per.letters, 0)::int AS letters
         FROM "Position" p LEFT JOIN per ON per."positionId" = p.id
        WHERE p."organisationId" = ${org}::uuid AND p.status = 'ACTIVE'
          AND (per."lastUsed" IS NULL OR per."lastUsed" < ${since})
        ORDER BY coalesce(per.times, 0) DESC, p.statement, p.id
        LIMIT ${INSIGHT_SHOWN}`,
+    db.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n
+        FROM "Position" p
+       WHERE p."organisationId" = ${org}::uuid AND p.status = 'ACTIVE'
+         AND NOT EXISTS (SELECT 1 FROM "PositionUsage" u WHERE u."positionId" = p.id AND u."usedOn" >= ${since}::date)`,
     db.$queryRaw<{ topic: string; times: number; positions: number; lastUsed: string | null }[]>`
       WITH per AS (${perPosition})
       SELECT t.topic, coalesce(sum(per.times), 0)::int AS times, count(*)::int AS positions,
@@ -90,7 +95,7 @@ export async function getInsight(db: Db, input: unknown, actor: Actor) {
     positions,
     topics: topics.sort(nb((t) => t.topic)),
     unusedActive: unused.map(positionUse).sort(nb((p) => p.statement)),
-    unusedActiveCount: unused[0]?.total ?? 0,
+    unusedActiveCount: unusedCount[0]?.n ?? 0,
     retiredInDrafts,
     decisions,
   };
