@@ -199,7 +199,7 @@ interface PackageCompiler {
     doc: Document,
     prettify: undefined,
     overrides: { path: string; data: string }[],
-  ): Map<string, string | Uint8Array>;
+  ): Map<string, string | ArrayBufferView | ArrayBuffer>;
 }
 
 const xmlText = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");

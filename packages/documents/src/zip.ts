@@ -6,7 +6,10 @@
  */
 import { crc32, deflateRawSync } from "node:zlib";
 
-export function zipPackage(parts: Iterable<readonly [string, string | Uint8Array]>, day: string): Buffer {
+export function zipPackage(
+  parts: Iterable<readonly [string, string | ArrayBufferView | ArrayBuffer]>,
+  day: string,
+): Buffer {
   const [y, mo, d] = day.split("-").map(Number) as [number, number, number];
   const dosTime = 12 << 11;
   const dosDate = ((y - 1980) << 9) | (mo << 5) | d;
@@ -15,7 +18,12 @@ export function zipPackage(parts: Iterable<readonly [string, string | Uint8Array
   let offset = 0;
   let count = 0;
   for (const [path, content] of parts) {
-    const data = typeof content === "string" ? Buffer.from(content, "utf8") : content;
+    const data =
+      typeof content === "string"
+        ? Buffer.from(content, "utf8")
+        : ArrayBuffer.isView(content)
+          ? Buffer.from(content.buffer, content.byteOffset, content.byteLength)
+          : Buffer.from(content);
     const packed = deflateRawSync(data);
     const name = Buffer.from(path, "utf8");
     const crc = crc32(data);
