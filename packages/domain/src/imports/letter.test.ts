@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseLetter, parsePlaceDate, sentencesOf, statedIn } from "./letter";
 
@@ -108,6 +109,41 @@ describe("parseLetter", () => {
     expect(parsePlaceDate("Oslo, 20.11 2025")).toEqual({ place: "Oslo", date: "2025-11-20" });
     expect(parsePlaceDate("Oslo, 3. mars 2024")).toEqual({ place: "Oslo", date: "2024-03-03" });
     expect(parsePlaceDate("Oslo, 31.13.2024")).toBeNull();
+  });
+
+  it("reads a text with nothing after the letterhead as an empty letter, not an error", () => {
+    // A lone number is read as a page number; a lone place and date leaves no title.
+    for (const text of ["0", "3\n\n4", "Oslo, 3. mars 2024", "NITO\nOslo, 3. mars 2024\n\n"]) {
+      const l = parseLetter(text);
+      expect(l.title).toBe("");
+      expect(l.sections).toEqual([]);
+    }
+  });
+
+  it("reads any text built of a letter's kinds of lines without throwing", () => {
+    const line = fc.oneof(
+      fc.string({ maxLength: 30 }),
+      fc.constantFrom(
+        "",
+        " ",
+        "3",
+        "NITO",
+        "Oslo, 3. mars 2024",
+        "Med vennlig hilsen",
+        "NITO mener at dette må endres.",
+        "Kari Nordmann  Ola Nordmann",
+        "- et punkt",
+        "1. Innledning",
+        "fortsettelse av setningen",
+      ),
+    );
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 25 }), (lines) => {
+        const l = parseLetter(lines.join("\n"));
+        expect(typeof l.title).toBe("string");
+      }),
+      { numRuns: 3_000 },
+    );
   });
 });
 

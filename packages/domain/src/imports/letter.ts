@@ -269,8 +269,9 @@ export function parseLetter(input: string): LetterProposal {
       break found;
     }
   }
+  // A text of only a letterhead, a page number or a place and date has no group left for the title.
   const title = groups[g]?.[0] ?? "";
-  const rest = [groups[g]!.slice(1), ...groups.slice(g + 1)].filter((x) => x.length);
+  const rest = [groups[g]?.slice(1) ?? [], ...groups.slice(g + 1)].filter((x) => x.length);
 
   // 4. Closing and signatories.
   const closingAt = rest.findIndex((x) => CLOSING.test(x[0]!));
