@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import {
   addDaysToDateOnly,
   daysBetween,
+  endOfIsoWeek,
+  endOfMonth,
   formatDate,
   formatDateTime,
   isValidDateOnly,
@@ -53,5 +55,21 @@ describe("date-only helpers", () => {
     expect(addDaysToDateOnly("2028-03-01", -1)).toBe("2028-02-29");
     expect(addDaysToDateOnly("2026-12-31", 1)).toBe("2027-01-01");
     expect(daysBetween("2026-01-10", "2026-01-01")).toBe(-9);
+  });
+});
+
+describe("week and month ends", () => {
+  it("ends an ISO week on its Sunday, across months and years", () => {
+    expect(endOfIsoWeek("2026-11-30")).toBe("2026-12-06"); // a Monday
+    expect(endOfIsoWeek("2026-12-02")).toBe("2026-12-06");
+    expect(endOfIsoWeek("2026-12-06")).toBe("2026-12-06"); // the Sunday itself
+    expect(endOfIsoWeek("2026-12-31")).toBe("2027-01-03");
+  });
+
+  it("ends a month on its last day, February in leap years too", () => {
+    expect(endOfMonth("2026-12-01")).toBe("2026-12-31");
+    expect(endOfMonth("2026-11-15")).toBe("2026-11-30");
+    expect(endOfMonth("2024-02-01")).toBe("2024-02-29");
+    expect(endOfMonth("2100-02-10")).toBe("2100-02-28");
   });
 });

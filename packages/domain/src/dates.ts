@@ -62,6 +62,18 @@ export function daysBetween(from: DateOnly, to: DateOnly): number {
   return Math.round((dateOnlyToDb(to).getTime() - dateOnlyToDb(from).getTime()) / 86_400_000);
 }
 
+/** The Sunday that ends the ISO week (Monday to Sunday) of a date. */
+export function endOfIsoWeek(d: DateOnly): DateOnly {
+  const weekday = dateOnlyToDb(d).getUTCDay(); // 0 is Sunday
+  return addDaysToDateOnly(d, weekday === 0 ? 0 : 7 - weekday);
+}
+
+/** The last day of a date's month. */
+export function endOfMonth(d: DateOnly): DateOnly {
+  const [year, month] = d.split("-").map(Number) as [number, number];
+  return dbToDateOnly(new Date(Date.UTC(year, month, 0)));
+}
+
 export function isValidDateOnly(s: string): boolean {
   if (!DATE_ONLY.test(s)) return false;
   const d = dateOnlyToDb(s);

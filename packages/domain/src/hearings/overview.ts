@@ -1,8 +1,7 @@
 import type { Db, HearingStatus, MilestoneKind } from "@innspill/db";
-import { endOfISOWeek, endOfMonth, format, parseISO } from "date-fns";
 import { z } from "zod";
 import type { Actor } from "../actor";
-import { dateOnlyToDb, dbToDateOnly, osloDate, type DateOnly } from "../dates";
+import { dateOnlyToDb, dbToDateOnly, endOfIsoWeek, endOfMonth, osloDate, type DateOnly } from "../dates";
 import { parseInput } from "../validation";
 import { HEARING_STATUSES, OPEN_STATUSES } from "./constants";
 import { hearingListSelect, isMilestoneLate, toHearingListItem } from "./views";
@@ -14,7 +13,7 @@ export const OVERVIEW_LIMIT = 500;
 /** The Oversikt dashboard: letters waiting for me (a leader), my hearings, due this week, overdue, at risk, counts per status, decisions per quarter. */
 export async function getOverview(db: Db, actor: Actor, now: Date = new Date()) {
   const today = osloDate(now);
-  const weekEnd = format(endOfISOWeek(parseISO(today)), "yyyy-MM-dd");
+  const weekEnd = endOfIsoWeek(today);
   const org = { organisationId: actor.organisationId };
   const open = { in: OPEN_STATUSES as HearingStatus[] };
   const mineWhere = { OR: [{ responsibleId: actor.id }, { participants: { some: { userId: actor.id } } }] };
@@ -122,7 +121,7 @@ export interface CalendarEvent {
 export async function getCalendarMonth(db: Db, input: unknown, actor: Actor, now: Date = new Date()) {
   const { month } = parseInput(calendarMonthInput, input);
   const first = `${month}-01`;
-  const last = format(endOfMonth(parseISO(first)), "yyyy-MM-dd");
+  const last = endOfMonth(first);
   const range = { gte: dateOnlyToDb(first), lte: dateOnlyToDb(last) };
   const today = osloDate(now);
   const org = { organisationId: actor.organisationId, status: { not: "SVARER_IKKE" as const } };
