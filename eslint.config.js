@@ -62,7 +62,6 @@ export default tseslint.config(
     // env modules, and places that hand the environment on to child processes or tools.
     files: [
       "**/env.ts",
-      "packages/db/src/migrate.ts",
       "scripts/run.ts",
       "prisma.config.ts",
       "playwright.config.ts",

@@ -10,3 +10,8 @@ export const env = createEnv({
   runtimeEnv: process.env,
   emptyStringAsUndefined: true,
 });
+
+/** The environment a child process (the Prisma CLI) runs with: this one's, with its own settings on top. */
+export function childProcessEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, ...settings };
+}

@@ -10,6 +10,7 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { childProcessEnv, env as processEnv } from "./env";
 
 function findRoot(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
@@ -36,16 +37,14 @@ export async function runPrismaCli(
   const require = createRequire(import.meta.url);
   const cli = path.join(path.dirname(require.resolve("prisma/package.json")), "build", "index.js");
   const placeholder = path.join(repoRoot, "prisma", "schema.prisma");
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
+  const env = childProcessEnv({
     PRISMA_SCHEMA_ENGINE_BINARY: placeholder,
     PRISMA_QUERY_ENGINE_LIBRARY: placeholder,
     PRISMA_HIDE_UPDATE_MESSAGE: "1",
     CHECKPOINT_DISABLE: "1",
     // Schema validation needs a value even for commands that do not connect.
-    DATABASE_URL:
-      options.databaseUrl ?? process.env.DATABASE_URL ?? "postgresql://unset@127.0.0.1:5432/unset",
-  };
+    DATABASE_URL: options.databaseUrl ?? processEnv.DATABASE_URL ?? "postgresql://unset@127.0.0.1:5432/unset",
+  });
   return new Promise((resolve, reject) => {
     // stdin "ignore": with an open stdin pipe the CLI lingers ~10 s after it is done.
     const child = spawn(process.execPath, [cli, ...args], {
