@@ -23,14 +23,9 @@ async function firstHearingAndLetter(page: Page) {
   return { hearing: hearing!, letter: letter! };
 }
 
-test("every page, in Norwegian and in English: no untranslated key, no serious accessibility violation (axe-core)", async ({
-  page,
-}) => {
-  // 22 pages × 2 languages, each scanned by axe: minutes on a busy 2-core machine.
-  test.setTimeout(300_000);
-  await login(page, "admin@nito.test");
-  const { hearing, letter } = await firstHearingAndLetter(page);
-  const pages = [
+/** The pages a user reaches from the menu and from the first hearing and letter. */
+function allPages(hearing: string, letter: string) {
+  return [
     "/",
     "/horinger",
     hearing,
@@ -54,13 +49,27 @@ test("every page, in Norwegian and in English: no untranslated key, no serious a
     "/admin/system",
     "/verifiser",
   ];
+}
+
+/** Until the page has its data (no «Laster …» / "Loading …" left). */
+async function loaded(page: Page) {
+  await page
+    .waitForFunction(() => !/Laster …|Loading …/.test(document.body.innerText), null, { timeout: 10_000 })
+    .catch(() => undefined);
+}
+
+test("every page, in Norwegian and in English: no untranslated key, no serious accessibility violation (axe-core)", async ({
+  page,
+}) => {
+  // 22 pages × 2 languages, each scanned by axe: minutes on a busy 2-core machine.
+  test.setTimeout(300_000);
+  await login(page, "admin@nito.test");
+  const { hearing, letter } = await firstHearingAndLetter(page);
+  const pages = allPages(hearing, letter);
   for (const language of ["Norsk bokmål", "English"]) {
     for (const url of pages) {
       await page.goto(url);
-      // Until the page has its data (no «Laster …» / "Loading …" left).
-      await page
-        .waitForFunction(() => !/Laster …|Loading …/.test(document.body.innerText), null, { timeout: 10_000 })
-        .catch(() => undefined);
+      await loaded(page);
       const text = await page.locator("body").innerText();
       expect(text.match(RAW_KEY)?.[0] ?? null, `${url} (${language})`).toBeNull();
       const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
@@ -80,6 +89,41 @@ test("every page, in Norwegian and in English: no untranslated key, no serious a
   await page.goto("/profil");
   await page.getByRole("button", { name: "Norsk bokmål" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Min profil");
+});
+
+test("on a phone no page is wider than the screen, and the letter's preview numbers its footnotes", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const width = 390;
+  const context = await browser.newContext({
+    viewport: { width, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    deviceScaleFactor: 3,
+  });
+  const page = await context.newPage();
+  await login(page, "admin@nito.test");
+  const { hearing, letter } = await firstHearingAndLetter(page);
+  for (const url of allPages(hearing, letter)) {
+    await page.goto(url);
+    await loaded(page);
+    // The composer's preview and the approval page's letter come after the page's data.
+    await page.waitForLoadState("networkidle");
+    // A page wider than the screen makes the phone zoom out (or scroll sideways) to show all of it.
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(wide, url).toBeLessThanOrEqual(width);
+  }
+  // The demo letter has a footnote with a web address: numbered as in the PDF, not a bullet.
+  await page.goto(letter);
+  const footnote = page.locator(".letter-preview .footnotes li").first();
+  await expect(footnote).toContainText("https://www.ssb.no");
+  const style = await footnote.evaluate((li) => ({
+    display: getComputedStyle(li).display,
+    before: getComputedStyle(li, "::before").content,
+  }));
+  expect(style).toEqual({ display: "list-item", before: "none" });
+  await context.close();
 });
 
 test("list and detail pages come with their data in the first HTML, and hydrate without a mismatch", async ({

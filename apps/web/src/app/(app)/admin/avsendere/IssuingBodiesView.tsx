@@ -50,68 +50,71 @@ export function IssuingBodiesView() {
       {form.error ? <Alert>{form.error}</Alert> : null}
       <Card>
         {bodies.isPending ? <Loading label={t("issuingBodies")} /> : null}
-        <table className="w-full text-left text-sm">
-          <thead className="border-b border-slate-200 text-slate-600">
-            <tr>
-              <th className="py-2 pr-3">{t("bodyName")}</th>
-              <th className="py-2 pr-3">{t("bodyType")}</th>
-              <th className="py-2 pr-3">{t("bodyHearings")}</th>
-              <th className="py-2">{t("status")}</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {bodies.data?.map((b) => (
-              <tr key={b.id} className={b.active ? "" : "text-slate-500"}>
-                <td className="py-2 pr-3">
-                  {b.name}
-                  {b.shortName ? <span className="text-slate-500"> ({b.shortName})</span> : null}
-                </td>
-                <td className="py-2 pr-3">
-                  <select
-                    className={`${inputClass} py-1`}
-                    aria-label={`${t("bodyType")}: ${b.name}`}
-                    value={b.type}
-                    onChange={(e) =>
-                      update.mutate({
-                        id: b.id,
-                        version: b.version,
-                        name: b.name,
-                        shortName: b.shortName,
-                        type: e.target.value as never,
-                        active: b.active,
-                      })
-                    }
-                  >
-                    {TYPES.map((x) => (
-                      <option key={x} value={x}>
-                        {t(`bodyTypes.${x}`)}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td className="py-2 pr-3">{b.hearingCount}</td>
-                <td className="py-2">
-                  <button
-                    type="button"
-                    className={secondaryButtonClass}
-                    onClick={() =>
-                      update.mutate({
-                        id: b.id,
-                        version: b.version,
-                        name: b.name,
-                        shortName: b.shortName,
-                        type: b.type,
-                        active: !b.active,
-                      })
-                    }
-                  >
-                    {b.active ? t("deactivate") : t("activate")}
-                  </button>
-                </td>
+        {/* On a phone the table scrolls within its card, not the page. */}
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <thead className="border-b border-slate-200 text-slate-600">
+              <tr>
+                <th className="py-2 pr-3">{t("bodyName")}</th>
+                <th className="py-2 pr-3">{t("bodyType")}</th>
+                <th className="py-2 pr-3">{t("bodyHearings")}</th>
+                <th className="py-2">{t("status")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {bodies.data?.map((b) => (
+                <tr key={b.id} className={b.active ? "" : "text-slate-500"}>
+                  <td className="py-2 pr-3">
+                    {b.name}
+                    {b.shortName ? <span className="text-slate-500"> ({b.shortName})</span> : null}
+                  </td>
+                  <td className="py-2 pr-3">
+                    <select
+                      className={`${inputClass} py-1`}
+                      aria-label={`${t("bodyType")}: ${b.name}`}
+                      value={b.type}
+                      onChange={(e) =>
+                        update.mutate({
+                          id: b.id,
+                          version: b.version,
+                          name: b.name,
+                          shortName: b.shortName,
+                          type: e.target.value as never,
+                          active: b.active,
+                        })
+                      }
+                    >
+                      {TYPES.map((x) => (
+                        <option key={x} value={x}>
+                          {t(`bodyTypes.${x}`)}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td className="py-2 pr-3">{b.hearingCount}</td>
+                  <td className="py-2">
+                    <button
+                      type="button"
+                      className={secondaryButtonClass}
+                      onClick={() =>
+                        update.mutate({
+                          id: b.id,
+                          version: b.version,
+                          name: b.name,
+                          shortName: b.shortName,
+                          type: b.type,
+                          active: !b.active,
+                        })
+                      }
+                    >
+                      {b.active ? t("deactivate") : t("activate")}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </Card>
       <Card title={t("addBody")}>
         <form onSubmit={onCreate} className="grid gap-4 md:grid-cols-4" noValidate>

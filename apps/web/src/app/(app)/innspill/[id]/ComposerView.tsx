@@ -63,7 +63,8 @@ function Loaded(props: { submission: SubmissionView; register: RegisterEntry[] }
       {letter.error ? <Alert>{letter.error}</Alert> : null}
       <ConflictAlert letter={letter} />
 
-      <div className="grid gap-4 xl:grid-cols-2">
+      {/* grid-cols-1: a column as wide as the screen; the preview (the PDF's width) scrolls in its pane. */}
+      <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
         <div className="space-y-4">
           <LetterFields letter={letter} />
           <SectionList letter={letter} lookup={library.lookup} facts={library.facts} />
