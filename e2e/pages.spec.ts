@@ -114,6 +114,14 @@ test("on a phone no page is wider than the screen, and the letter's preview numb
     const wide = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(wide, url).toBeLessThanOrEqual(width);
   }
+  // The hearing register starts with its hearings; the filters but the search are behind a button.
+  await page.goto("/horinger");
+  await expect(page.getByTestId("hearing-row").first()).toBeInViewport();
+  await expect(page.getByTestId("filter-status")).toBeHidden();
+  await page.getByTestId("filters-toggle").tap();
+  await page.getByTestId("filter-status").selectOption("alle");
+  await expect(page).toHaveURL(/status=alle/);
+  await expect(page.getByTestId("filters-toggle")).toHaveText("Filtre (1 valgt)");
   // The demo letter has a footnote with a web address: numbered as in the PDF, not a bullet.
   await page.goto(letter);
   const footnote = page.locator(".letter-preview .footnotes li").first();

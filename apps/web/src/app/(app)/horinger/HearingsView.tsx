@@ -29,6 +29,11 @@ export function HearingsView() {
   const get = (key: string) => params.get(key) ?? "";
   const input = hearingListInput((key) => params.get(key));
   const statusParam = get("status");
+  // On a phone the filters other than the search are behind a button, so the list starts on the first screen.
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const activeFilters = ["status", "sort", "body", "topic", "responsible", "from", "to"].filter((k) =>
+    get(k),
+  ).length;
   const sort = input.sort;
   // A page of HEARING_PAGE hearings at a time; «Vis flere» reads the next.
   const query = useInfiniteQuery(hearingListQuery(trpc, input));
@@ -99,57 +104,69 @@ export function HearingsView() {
             data-testid="filter-q"
           />
         </label>
-        <label className="text-sm">
-          <span className="mb-1 block font-medium text-slate-700">{t("filterStatus")}</span>
-          <select
-            className={inputClass}
-            value={statusParam}
-            onChange={(e) => setParam("status", e.target.value)}
-            data-testid="filter-status"
-          >
-            <option value="">{t("allOpen")}</option>
-            <option value="alle">{t("allIncludingClosed")}</option>
-            {HEARING_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {statuses(s)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm">
-          <span className="mb-1 block font-medium text-slate-700">{t("sort")}</span>
-          <select
-            className={inputClass}
-            value={sort}
-            onChange={(e) => setParam("sort", e.target.value === "deadline_asc" ? "" : e.target.value)}
-            data-testid="sort"
-          >
-            <option value="deadline_asc">{t("sortDeadlineAsc")}</option>
-            <option value="deadline_desc">{t("sortDeadlineDesc")}</option>
-          </select>
-        </label>
-        {select("body", t("filterBody"), options.data?.issuingBodies ?? [], "filter-body")}
-        {select("topic", t("filterTopic"), options.data?.topics ?? [], "filter-topic")}
-        {select("responsible", t("filterResponsible"), options.data?.advisers ?? [], "filter-responsible")}
-        <div className="grid grid-cols-2 gap-2">
+        <button
+          type="button"
+          className={`${secondaryButtonClass} sm:hidden`}
+          aria-expanded={filtersOpen}
+          aria-controls="hearing-filters"
+          onClick={() => setFiltersOpen(!filtersOpen)}
+          data-testid="filters-toggle"
+        >
+          {activeFilters ? t("showFiltersActive", { count: activeFilters }) : t("showFilters")}
+        </button>
+        <div id="hearing-filters" className={filtersOpen ? "contents" : "hidden sm:contents"}>
           <label className="text-sm">
-            <span className="mb-1 block font-medium text-slate-700">{t("filterFrom")}</span>
-            <input
-              type="date"
+            <span className="mb-1 block font-medium text-slate-700">{t("filterStatus")}</span>
+            <select
               className={inputClass}
-              value={get("from")}
-              onChange={(e) => setParam("from", e.target.value)}
-            />
+              value={statusParam}
+              onChange={(e) => setParam("status", e.target.value)}
+              data-testid="filter-status"
+            >
+              <option value="">{t("allOpen")}</option>
+              <option value="alle">{t("allIncludingClosed")}</option>
+              {HEARING_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {statuses(s)}
+                </option>
+              ))}
+            </select>
           </label>
           <label className="text-sm">
-            <span className="mb-1 block font-medium text-slate-700">{t("filterTo")}</span>
-            <input
-              type="date"
+            <span className="mb-1 block font-medium text-slate-700">{t("sort")}</span>
+            <select
               className={inputClass}
-              value={get("to")}
-              onChange={(e) => setParam("to", e.target.value)}
-            />
+              value={sort}
+              onChange={(e) => setParam("sort", e.target.value === "deadline_asc" ? "" : e.target.value)}
+              data-testid="sort"
+            >
+              <option value="deadline_asc">{t("sortDeadlineAsc")}</option>
+              <option value="deadline_desc">{t("sortDeadlineDesc")}</option>
+            </select>
           </label>
+          {select("body", t("filterBody"), options.data?.issuingBodies ?? [], "filter-body")}
+          {select("topic", t("filterTopic"), options.data?.topics ?? [], "filter-topic")}
+          {select("responsible", t("filterResponsible"), options.data?.advisers ?? [], "filter-responsible")}
+          <div className="grid grid-cols-2 gap-2">
+            <label className="text-sm">
+              <span className="mb-1 block font-medium text-slate-700">{t("filterFrom")}</span>
+              <input
+                type="date"
+                className={inputClass}
+                value={get("from")}
+                onChange={(e) => setParam("from", e.target.value)}
+              />
+            </label>
+            <label className="text-sm">
+              <span className="mb-1 block font-medium text-slate-700">{t("filterTo")}</span>
+              <input
+                type="date"
+                className={inputClass}
+                value={get("to")}
+                onChange={(e) => setParam("to", e.target.value)}
+              />
+            </label>
+          </div>
         </div>
         <div className="flex items-end gap-3 sm:col-span-2 lg:col-span-4">
           {total !== null ? (
