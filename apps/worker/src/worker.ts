@@ -22,6 +22,7 @@ import {
   sendRemindersJob,
   type PgBoss,
 } from "@innspill/jobs";
+import { jobDoneLevel } from "./job-log";
 import { processors, type ProcessorContext } from "./processors/index";
 
 export interface WorkerOptions {
@@ -89,7 +90,10 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
             },
             parsed.data,
           );
-          jobLog.info({ result, ms: Math.round(performance.now() - started) }, "job done");
+          jobLog[jobDoneLevel(p.job, result)](
+            { result, ms: Math.round(performance.now() - started) },
+            "job done",
+          );
           return result;
         } catch (err) {
           // A domain error (unknown render, mismatched snapshot) is not fixed by trying again.
