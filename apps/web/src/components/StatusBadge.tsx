@@ -16,7 +16,9 @@ const COLORS: Record<HearingStatus, string> = {
 export function StatusBadge({ status }: { status: HearingStatus }) {
   const t = useTranslations("statuses");
   return (
-    <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ${COLORS[status]}`}>
+    <span
+      className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ${COLORS[status]}`}
+    >
       {t(status)}
     </span>
   );

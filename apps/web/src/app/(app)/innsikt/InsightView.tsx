@@ -21,23 +21,31 @@ export function InsightView() {
   if (insight.isPending) return <Loading label={t("title")} />;
   if (insight.error) return <Alert>{errorText(insight.error)}</Alert>;
   const d = insight.data;
-  const decisions = d.decisions.map((x) => ({ ...x, period: quarter(x.period) }));
+  // The newest quarters, drawn oldest first as a time axis reads.
+  const decisions = d.decisions.map((x) => ({ ...x, period: quarter(x.period) })).reverse();
+  const anyUse = d.topics.some((x) => x.times > 0);
   return (
     <>
       <PageHeader title={t("title")} />
       <div className="grid gap-4 lg:grid-cols-2">
         <Card title={t("byTopic")}>
-          <div className="h-64" data-testid="chart-topics">
-            <ResponsiveContainer width="100%" height="100%">
-              <BarChart data={d.topics.slice(0, 12)} layout="vertical" margin={{ left: 40 }}>
-                <CartesianGrid strokeDasharray="3 3" />
-                <XAxis type="number" allowDecimals={false} />
-                <YAxis type="category" dataKey="topic" width={120} />
-                <Tooltip />
-                <Bar dataKey="times" name={t("timesUsed")} fill="#1d4ed8" />
-              </BarChart>
-            </ResponsiveContainer>
-          </div>
+          {anyUse ? (
+            <div className="h-64" data-testid="chart-topics">
+              <ResponsiveContainer width="100%" height="100%">
+                <BarChart data={d.topics.slice(0, 12)} layout="vertical" margin={{ left: 40 }}>
+                  <CartesianGrid strokeDasharray="3 3" />
+                  <XAxis type="number" allowDecimals={false} />
+                  <YAxis type="category" dataKey="topic" width={120} />
+                  <Tooltip />
+                  <Bar dataKey="times" name={t("timesUsed")} fill="#1d4ed8" />
+                </BarChart>
+              </ResponsiveContainer>
+            </div>
+          ) : (
+            <p className="text-sm text-slate-600" data-testid="chart-topics-empty">
+              {t("byTopicEmpty")}
+            </p>
+          )}
         </Card>
         <Card title={t("decisions")}>
           <div className="h-64" data-testid="chart-decisions">
@@ -55,7 +63,11 @@ export function InsightView() {
           </div>
         </Card>
         <Card title={t("positions")} className="lg:col-span-2">
-          <table className="w-full text-left text-sm" data-testid="insight-positions">
+          {d.positions.length === 0 ? <p className="text-sm text-slate-500">{t("none")}</p> : null}
+          <table
+            className={`w-full text-left text-sm ${d.positions.length ? "" : "hidden"}`}
+            data-testid="insight-positions"
+          >
             <thead className="border-b text-slate-600">
               <tr>
                 <th className="py-1 pr-2">{t("position")}</th>

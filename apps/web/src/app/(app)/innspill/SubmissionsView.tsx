@@ -50,9 +50,9 @@ export function SubmissionsView() {
                   {s.hearing.title} · {t("deadline", { date: date(s.hearing.deadline) })}
                 </p>
               </div>
-              <div className="flex items-center gap-3 text-xs text-slate-600">
+              <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-600">
                 <StatusBadge status={s.hearing.status} />
-                <span>{t("sectionCount", { count: s.sections })}</span>
+                <span className="whitespace-nowrap">{t("sectionCount", { count: s.sections })}</span>
                 <span>{t("editedAt", { time: dateTime(s.updatedAt) })}</span>
               </div>
             </li>
