@@ -27,7 +27,8 @@ export function InsightView() {
   return (
     <>
       <PageHeader title={t("title")} />
-      <div className="grid gap-4 lg:grid-cols-2">
+      {/* grid-cols-1: the charts size to the screen, not the other way round. */}
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <Card title={t("byTopic")}>
           {anyUse ? (
             <div className="h-64" data-testid="chart-topics">
@@ -64,33 +65,35 @@ export function InsightView() {
         </Card>
         <Card title={t("positions")} className="lg:col-span-2">
           {d.positions.length === 0 ? <p className="text-sm text-slate-500">{t("none")}</p> : null}
-          <table
-            className={`w-full text-left text-sm ${d.positions.length ? "" : "hidden"}`}
-            data-testid="insight-positions"
-          >
-            <thead className="border-b text-slate-600">
-              <tr>
-                <th className="py-1 pr-2">{t("position")}</th>
-                <th className="py-1 pr-2">{t("timesUsed")}</th>
-                <th className="py-1 pr-2">{t("lastUsed")}</th>
-                <th className="py-1">{t("recipients")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {d.positions.map((p) => (
-                <tr key={p.id}>
-                  <td className="py-1 pr-2">
-                    <Link href={`/standpunkter/${p.id}`} className="text-blue-900 hover:underline">
-                      {p.statement}
-                    </Link>
-                  </td>
-                  <td className="py-1 pr-2">{p.times}</td>
-                  <td className="py-1 pr-2">{p.lastUsed ? date(p.lastUsed) : "—"}</td>
-                  <td className="py-1">{p.recipients.join(", ")}</td>
+          <div className="overflow-x-auto">
+            <table
+              className={`w-full text-left text-sm ${d.positions.length ? "" : "hidden"}`}
+              data-testid="insight-positions"
+            >
+              <thead className="border-b text-slate-600">
+                <tr>
+                  <th className="py-1 pr-2">{t("position")}</th>
+                  <th className="py-1 pr-2">{t("timesUsed")}</th>
+                  <th className="py-1 pr-2">{t("lastUsed")}</th>
+                  <th className="py-1">{t("recipients")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {d.positions.map((p) => (
+                  <tr key={p.id}>
+                    <td className="py-1 pr-2">
+                      <Link href={`/standpunkter/${p.id}`} className="text-blue-900 hover:underline">
+                        {p.statement}
+                      </Link>
+                    </td>
+                    <td className="py-1 pr-2">{p.times}</td>
+                    <td className="py-1 pr-2">{p.lastUsed ? date(p.lastUsed) : "—"}</td>
+                    <td className="py-1">{p.recipients.join(", ")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </Card>
         <Card title={t("unused", { months })}>
           <label className="mb-2 flex items-center gap-2 text-sm">
@@ -107,6 +110,7 @@ export function InsightView() {
               ))}
             </select>
           </label>
+          {d.unusedActive.length === 0 ? <p className="text-sm text-slate-500">{t("none")}</p> : null}
           <ul className="space-y-1 text-sm" data-testid="insight-unused">
             {d.unusedActive.map((p) => (
               <li key={p.id}>
