@@ -122,8 +122,15 @@ test("on a phone no page is wider than the screen, and the letter's preview numb
   await page.getByTestId("filter-status").selectOption("alle");
   await expect(page).toHaveURL(/status=alle/);
   await expect(page.getByTestId("filters-toggle")).toHaveText("Filtre (1 valgt)");
-  // The demo letter has a footnote with a web address: numbered as in the PDF, not a bullet.
-  await page.goto(letter);
+  // The demo letter (signed by now, when the whole suite runs) has a footnote with a web address: numbered as in
+  // the PDF, not a bullet.
+  await page.goto("/horinger?status=alle&q=Helsepersonellplan");
+  await page
+    .getByTestId("hearing-row")
+    .getByRole("link", { name: "Høring – Helsepersonellplan 2040" })
+    .first()
+    .click();
+  await page.getByTestId("open-submission").click();
   const footnote = page.locator(".letter-preview .footnotes li").first();
   await expect(footnote).toContainText("https://www.ssb.no");
   const style = await footnote.evaluate((li) => ({
