@@ -60,12 +60,7 @@ export default tseslint.config(
   },
   {
     // env modules, and places that hand the environment on to child processes or tools.
-    files: [
-      "**/env.ts",
-      "scripts/run.ts",
-      "prisma.config.ts",
-      "playwright.config.ts",
-    ],
+    files: ["**/env.ts", "scripts/run.ts", "prisma.config.ts", "playwright.config.ts"],
     rules: { "no-restricted-syntax": "off" },
   },
   {
