@@ -1,12 +1,11 @@
 import { defineConfig } from "@playwright/test";
+import { OIDC_PORT, PORT, WORKER_PORT } from "./e2e/env";
 
 /**
  * e2e against the real app: production build, embedded PostgreSQL with a fresh data directory, the worker.
  * Ports differ from `npm start` (3000/3001) so a running instance does not get in the way.
  * Browser: Debian's Chromium (`apt-get install -y chromium`); Playwright's own download is not reachable here.
  */
-const PORT = 3100;
-const OIDC_PORT = 3109;
 const dataDir = ".data-e2e";
 
 export default defineConfig({
@@ -54,7 +53,7 @@ export default defineConfig({
       stdout: "pipe",
       env: {
         PORT: String(PORT),
-        WORKER_PORT: "3101",
+        WORKER_PORT: String(WORKER_PORT),
         INNSPILL_DATA_DIR: dataDir,
         INNSPILL_SKIP_BUILD: "1",
         // Request lines would drown the test report; warnings and errors still show.

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { PASSWORD, login } from "./helpers";
+import { PORT } from "./env";
 
 test("anonymous visitors are sent to the login page", async ({ page }) => {
   await page.goto("/horinger");
@@ -132,7 +133,7 @@ test("every page is sent with security headers, and the signing page cannot be f
   const letter = await page.request.get("/innspill");
   expect(letter.headers()["x-frame-options"]).toBe("DENY");
   await page.setContent(
-    `<iframe id="f" src="http://localhost:3100/login" width="400" height="300"></iframe>`,
+    `<iframe id="f" src="http://localhost:${PORT}/login" width="400" height="300"></iframe>`,
   );
   const frame = page.frame({ url: /\/login$/ });
   const loaded = frame

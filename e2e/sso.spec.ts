@@ -4,6 +4,7 @@
  */
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { login, registerHearing } from "./helpers";
+import { OIDC_PORT } from "./env";
 
 async function newPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ locale: "nb-NO", timezoneId: "Europe/Oslo" });
@@ -12,7 +13,7 @@ async function newPage(browser: Browser): Promise<Page> {
 
 /** At the provider's own login form: any password, the subject as the login. */
 async function atProvider(page: Page, subject: string) {
-  await expect(page).toHaveURL(/^http:\/\/localhost:3109\//);
+  await expect(page).toHaveURL(new RegExp(`^http://localhost:${OIDC_PORT}/`));
   await page.locator('input[name="login"]').fill(subject);
   await page.locator('input[name="password"]').fill("hva-som-helst");
   await page.getByRole("button", { name: "Sign-in" }).click();
