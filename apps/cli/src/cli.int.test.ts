@@ -140,7 +140,7 @@ describe("innspill", () => {
     expect(dry.code).toBe(2);
     expect(dry.json.error!.message).toBe("--dry-run gjelder ikke for «restore».");
     expect((dry.json.error as { usage?: string }).usage).toMatch(/^Bruk: innspill restore FIL\.gz --yes/);
-  });
+  }, 120_000);
 
   it("imports both fixture letters as a dry run, with their parts, and writes nothing", async () => {
     const before = await counts();

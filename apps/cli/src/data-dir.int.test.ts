@@ -5,11 +5,11 @@
  * path; nothing is made, no folder changes its mode, and the installation starts as before.
  */
 import { spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdtempSync, readdirSync, statSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const BIN = path.resolve(here, "../bin/innspill.mjs");
@@ -84,6 +84,8 @@ beforeAll(() => {
   // The command that made the installation said so.
   expect(first.stderr).toContain(`Ingen installasjon i ${dataDir}: lager en ny`);
 }, 120_000);
+// Every command has stopped the cluster it started: the folder can go.
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe("innspill with a wrong --data-dir", () => {
   it("refuses the PostgreSQL folder itself, and a folder inside it, naming the data directory", () => {
@@ -126,7 +128,7 @@ describe("innspill with a wrong --data-dir", () => {
     expect(existsSync(out)).toBe(false);
     expect(existsSync(path.join(clusterDir, "postgres"))).toBe(false);
     expect(snapshot()).toEqual(before);
-  });
+  }, 120_000);
 
   it("refuses a mistyped data directory, makes nothing, and names where an installation lives", () => {
     const before = snapshot();
@@ -164,7 +166,7 @@ describe("innspill with a wrong --data-dir", () => {
     expect(existsSync(typo)).toBe(false);
     expect(existsSync(out)).toBe(false);
     expect(snapshot()).toEqual(before);
-  });
+  }, 120_000);
 
   it("leaves the installation starting as before, with every folder's mode as it was", () => {
     const before = snapshot();
@@ -193,7 +195,7 @@ describe("innspill with a wrong --data-dir", () => {
     } finally {
       chmodSync(clusterDir, 0o700);
     }
-  });
+  }, 120_000);
 
   it("takes away a new installation again when the command that made it fails", () => {
     const fresh = path.join(tmp, "ny");
