@@ -204,7 +204,7 @@ describe("innspill backup and restore", () => {
     } finally {
       await fresh.close();
     }
-  });
+  }, 120_000);
 
   it("refuses to back up a database without an organisation unless asked to", async () => {
     const empty = await createTestDatabase();
@@ -220,7 +220,7 @@ describe("innspill backup and restore", () => {
     } finally {
       await empty.close();
     }
-  });
+  }, 120_000);
 
   it("is one consistent moment while the app keeps writing", async () => {
     const during = path.join(tmp, "during.backup.gz");
