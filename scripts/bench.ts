@@ -21,7 +21,7 @@
  *   query for the letter's sentences alone, so the ratio is what parsing and matching add. Goal: under one second.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -506,6 +506,8 @@ async function benchDocuments() {
 }
 
 const dir = flags.keep ? path.resolve(flags.keep) : mkdtempSync(path.join(tmpdir(), "innspill-bench-"));
+// Ours: as root, the `postgres` user that runs the server must pass through it (mkdtemp makes it 0700).
+if (!flags.keep) chmodSync(dir, 0o711);
 const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "data") });
 try {
   for (const part of PARTS) {

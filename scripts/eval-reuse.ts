@@ -3,7 +3,7 @@
  * for positions and for blocks, and every confusion case. In a throwaway embedded PostgreSQL, through the real
  * import path.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createDb } from "@innspill/db";
@@ -14,6 +14,8 @@ import { evaluateReuse, formatReuseReport, importReuseLibrary } from "@innspill/
 import { demoActors } from "@innspill/demo/testing";
 
 const dir = mkdtempSync(path.join(tmpdir(), "innspill-eval-"));
+// Ours: as root, the `postgres` user that runs the server must pass through it (mkdtemp makes it 0700).
+chmodSync(dir, 0o711);
 const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "data") });
 try {
   await ensureDatabase(pg.adminUrl, "evaluation");

@@ -14,7 +14,13 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createDb } from "@innspill/db";
-import { ensureDatabase, startEmbeddedPostgres, type EmbeddedDatabase } from "@innspill/db/embedded";
+import {
+  dataDirProblem,
+  ensureDatabase,
+  inspectDataDir,
+  startEmbeddedPostgres,
+  type EmbeddedDatabase,
+} from "@innspill/db/embedded";
 import { migrateDeploy } from "@innspill/db/migrate";
 import { ensureLoginRole, grantAppRole } from "@innspill/db/roles";
 import { migrateQueues } from "@innspill/jobs";
@@ -31,6 +37,16 @@ if (!["start", "dev", "migrate", "seed"].includes(mode)) {
 
 const say = (msg: string) => console.log(`[innspill] ${msg}`);
 const dataDir = path.resolve(env.INNSPILL_DATA_DIR);
+// The data directory is checked before anything is written to it: the PostgreSQL folder itself (or a folder in
+// it) would get a second, empty cluster and its folder's permissions changed, and then start no more.
+const dataDirState = inspectDataDir(dataDir);
+{
+  const problem = dataDirProblem(dataDirState, "INNSPILL_DATA_DIR=");
+  if (problem) {
+    console.error(`[innspill] ${problem}`);
+    process.exit(2);
+  }
+}
 mkdirSync(dataDir, { recursive: true });
 
 function authSecret(): string {
@@ -91,6 +107,11 @@ async function prepareDatabase(): Promise<string> {
     return env.DATABASE_URL;
   }
   const t0 = Date.now();
+  say(
+    dataDirState.kind === "installation"
+      ? `bruker installasjonen i ${dataDir}`
+      : `ingen installasjon i ${dataDir}: lager en ny (innebygd PostgreSQL i ${path.join(dataDir, "postgres")})`,
+  );
   embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres") });
   await ensureDatabase(embedded.adminUrl, "innspill");
   say(`innebygd PostgreSQL kjører på port ${embedded.port} (${Date.now() - t0} ms)`);

@@ -4,10 +4,11 @@
  */
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backupDatabase, restoreDatabase } from "@innspill/db/backup";
 import { createTestDatabase, type TestDatabase } from "@innspill/db/testing";
@@ -160,6 +161,66 @@ describe("innspill backup and restore", () => {
     expect(res.code).toBe(1);
     expect(res.json.error!.message).toMatch(/ikke|tom/);
   });
+
+  it("tells a truncated backup, a foreign file and one from a newer version apart, and restores none of them", async () => {
+    const whole = readFileSync(file);
+    const fresh = await createTestDatabase();
+    try {
+      const refused = (name: string, bytes: Buffer) => {
+        const f = path.join(tmp, name);
+        writeFileSync(f, bytes);
+        const res = innspill(fresh.url, "restore", f, "--yes");
+        expect(res.code, res.stderr).toBe(1);
+        return res.json.error!.message;
+      };
+      // Cut off part-way, as an interrupted copy leaves it.
+      const truncated = refused("avkortet.gz", whole.subarray(0, Math.floor(whole.length / 2)));
+      expect(truncated).toMatch(/er avkortet/);
+      expect(truncated).not.toMatch(/gzip/);
+      // Complete gzip, but the rows of the last tables missing.
+      const lines = gunzipSync(whole).toString("utf8").split("\n");
+      const short = refused("kort.gz", gzipSync(lines.slice(0, Math.floor(lines.length / 2)).join("\n")));
+      expect(short).toMatch(/er avkortet: den slutter i tabellen/);
+      // Not gzip at all, and gzip of something else.
+      expect(refused("fremmed.gz", Buffer.from("%PDF-1.7\n"))).toMatch(
+        /ikke en sikkerhetskopi fra Innspill \(den er ikke gzip/,
+      );
+      expect(refused("fremmed-gzip.gz", gzipSync("hei\n"))).toMatch(
+        /ikke en sikkerhetskopi fra Innspill: den er gzip-komprimert, men/,
+      );
+      // From a version of Innspill with a migration this one does not have, or a newer format.
+      const header = JSON.parse(lines[0]!) as { migrations: string[]; version: number };
+      const future = (h: object) => gzipSync([JSON.stringify(h), ...lines.slice(1)].join("\n"));
+      expect(
+        refused(
+          "nyere.gz",
+          future({ ...header, migrations: [...header.migrations, "29991231000000_future"] }),
+        ),
+      ).toMatch(/laget av en nyere versjon av Innspill \(den har migreringen 29991231000000_future/);
+      expect(refused("nyere-format.gz", future({ ...header, version: 2 }))).toMatch(
+        /laget av en nyere versjon av Innspill \(format 2/,
+      );
+      expect(await fresh.db.user.count()).toBe(0);
+    } finally {
+      await fresh.close();
+    }
+  }, 120_000);
+
+  it("refuses to back up a database without an organisation unless asked to", async () => {
+    const empty = await createTestDatabase();
+    try {
+      const out = path.join(tmp, "tom.backup.gz");
+      const res = innspill(empty.url, "backup", "--out", out);
+      expect(res.code).toBe(1);
+      expect(res.json.error!.message).toMatch(/ingen organisasjon.*--allow-empty/);
+      expect(existsSync(out)).toBe(false);
+      const allowed = innspill(empty.url, "backup", "--out", out, "--allow-empty");
+      expect(allowed.code, allowed.stderr).toBe(0);
+      expect(existsSync(out)).toBe(true);
+    } finally {
+      await empty.close();
+    }
+  }, 120_000);
 
   it("is one consistent moment while the app keeps writing", async () => {
     const during = path.join(tmp, "during.backup.gz");

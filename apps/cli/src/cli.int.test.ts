@@ -4,7 +4,7 @@
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,6 +21,8 @@ const fixture = (name: string) => path.join(FIXTURES, name);
 let t: TestDatabase;
 let a: Record<string, Actor>;
 const tmp = mkdtempSync(path.join(tmpdir(), "innspill-cli-"));
+// Ours: as root, the `postgres` user that runs the embedded server must pass through it (mkdtemp makes it 0700).
+chmodSync(tmp, 0o711);
 
 beforeAll(async () => {
   ({ t, actors: a } = await createDemoDatabase({ content: true }));
@@ -117,6 +119,28 @@ describe("innspill", () => {
     expect(r.json).toMatchObject({ ok: false, command: "frobnicate", error: { code: "USAGE" } });
     expect(innspill("render", "--json").code).toBe(2);
   });
+
+  it("answers an unknown option in Norwegian with the command's usage, and refuses another command's option", () => {
+    const r = innspill("backup", "--out", path.join(tmp, "x.gz"), "--frobnicate", "--json");
+    expect(r.code).toBe(2);
+    expect(r.json.error).toMatchObject({ code: "USAGE", message: "Ukjent valg: --frobnicate." });
+    expect((r.json.error as { usage?: string }).usage).toMatch(/^Bruk: innspill backup --out FIL\.gz/);
+    const text = spawnSync(process.execPath, [BIN, "backup", "--frobnicate"], {
+      env: { DATABASE_URL: t.url, PATH: "/usr/bin:/bin" },
+      encoding: "utf8",
+    });
+    expect(text.status).toBe(2);
+    expect(text.stderr).toMatch(/^Ukjent valg: --frobnicate\.\n\nBruk: innspill backup --out FIL\.gz/);
+    expect(text.stderr).not.toMatch(/Unknown option|positional/);
+    // A missing value, and an option that is real but not this command's (a restore has no dry run).
+    expect(innspill("backup", "--out", "--json").json.error!.message).toMatch(
+      /^Valget --out mangler en verdi/,
+    );
+    const dry = innspill("restore", path.join(tmp, "x.gz"), "--dry-run", "--json");
+    expect(dry.code).toBe(2);
+    expect(dry.json.error!.message).toBe("--dry-run gjelder ikke for «restore».");
+    expect((dry.json.error as { usage?: string }).usage).toMatch(/^Bruk: innspill restore FIL\.gz --yes/);
+  }, 120_000);
 
   it("imports both fixture letters as a dry run, with their parts, and writes nothing", async () => {
     const before = await counts();

@@ -5,9 +5,19 @@
  *   { "ok": false, "command": "<command>", "error": { "code": "<code>", "message": "<text>" }, "result"?: { … } }
  */
 import type { Db } from "@innspill/db";
+import { BackupError } from "@innspill/db/backup";
+import { DataDirError } from "@innspill/db/embedded";
 import { isAppError, toAppError, type Actor } from "@innspill/domain";
 
-export class UsageError extends Error {}
+/** Bad usage (exit 2); `usage` is the text that shows the right use, shown with the message. */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly usage?: string,
+  ) {
+    super(message);
+  }
+}
 
 /** The options every command may be given (`node:util` parseArgs). */
 export const OPTIONS = {
@@ -29,8 +39,14 @@ export const OPTIONS = {
   from: { type: "string" },
   to: { type: "string" },
   yes: { type: "boolean" },
+  "allow-empty": { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
+
+/** The options every command takes; the others only where a command lists them. */
+export const COMMON_OPTIONS = ["json", "data-dir", "as", "help"] as const;
+
+export type OptionName = keyof typeof OPTIONS;
 
 export type Values = {
   [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]["type"] extends "boolean" ? boolean : string;
@@ -40,6 +56,8 @@ export interface Output {
   json: boolean;
   emit(ok: boolean, body: Record<string, unknown>, human: string): void;
   progress(done: number, total: number, label: string): void;
+  /** A line for the person at the terminal (stderr, also with --json): what the command did besides its answer. */
+  note(text: string): void;
 }
 
 export interface CommandContext {
@@ -56,6 +74,17 @@ export interface CommandContext {
 export interface Command {
   /** One line for the usage text. */
   usage: string;
+  /** The options it takes besides the common ones (COMMON_OPTIONS); any other is refused with its usage. */
+  options: OptionName[];
+  /**
+   * Whether it may make a new installation (an embedded cluster) where there is none. Commands that only read or
+   * change an installation never do: a mistyped --data-dir is refused instead.
+   */
+  creates?: (values: Values) => boolean;
+  /** Whether the embedded database it starts gets the pending migrations first (default: yes). */
+  migrates?: boolean;
+  /** Checks that need no database, run before any is opened or made (e.g. the file a restore reads). */
+  prepare?: (ctx: Pick<CommandContext, "args" | "values" | "out">) => Promise<void>;
   /** Runs without an acting user (an empty installation). */
   withoutActor?: (ctx: CommandContext) => Promise<boolean>;
   run(ctx: CommandContext & { actor: Actor }): Promise<number>;
@@ -66,6 +95,9 @@ export function needs(ok: boolean, message: string): asserts ok {
 }
 
 export function describeError(thrown: unknown): { code: string; message: string } {
+  // The data directory or a backup file is not what the command needs: the message says why and what to do.
+  if (thrown instanceof DataDirError) return { code: "DATA_DIR", message: thrown.message };
+  if (thrown instanceof BackupError) return { code: "BACKUP", message: thrown.message };
   const err = toAppError(thrown);
   if (isAppError(err)) {
     const fields = err.fieldErrors
@@ -94,6 +126,9 @@ export function createOutput(command: string, json: boolean): Output {
         `\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total} ${label.slice(0, 40).padEnd(40)}`,
       );
       if (done === total) process.stderr.write("\n");
+    },
+    note(text) {
+      process.stderr.write(`${text}\n`);
     },
   };
 }

@@ -6,7 +6,8 @@ export const env = createEnv({
   server: {
     /** An external PostgreSQL; unset: the embedded one in the data directory (as `npm start`). */
     DATABASE_URL: z.url().optional(),
-    INNSPILL_DATA_DIR: z.string().default(".data"),
+    /** The data directory of the embedded database; unset: `.data` in the checkout, as `npm start`. */
+    INNSPILL_DATA_DIR: z.string().optional(),
   },
   runtimeEnv: process.env,
   emptyStringAsUndefined: true,

@@ -7,7 +7,7 @@
  * REPEATABLE READ, READ ONLY transaction, so the backup is one consistent moment while the app keeps running.
  * Migrations are not data: the restore applies them, then loads the rows. pg-boss's queue is not backed up.
  */
-import { createReadStream, createWriteStream } from "node:fs";
+import { closeSync, createReadStream, createWriteStream, openSync, readSync, rmSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { Readable, Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -67,12 +67,37 @@ async function columnsOf(client: pg.ClientBase, table: string): Promise<string[]
   return rows.map((r) => r.name);
 }
 
-/** Writes a consistent backup of the database at `url` to `file`. */
-export async function backupDatabase(url: string, file: string): Promise<BackupSummary> {
+/**
+ * Writes a consistent backup of the database at `url` to `file`. A database without any organisation is almost
+ * always the wrong one (a fresh, empty installation): refused unless `allowEmpty`, before the file is made. A
+ * backup that fails part-way leaves no file behind.
+ */
+export async function backupDatabase(
+  url: string,
+  file: string,
+  options: { allowEmpty?: boolean } = {},
+): Promise<BackupSummary> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
+  let started = false;
   try {
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    const { rows: found } = await client.query<{ migrations: string | null; organisation: string | null }>(
+      `SELECT to_regclass('public._prisma_migrations')::text AS migrations,
+              to_regclass('public."Organisation"')::text AS organisation`,
+    );
+    if (!found[0]!.migrations || !found[0]!.organisation)
+      throw new BackupError(
+        "Databasen har ingen tabeller fra Innspill (ingen migreringer er kjørt); det er ingenting å ta sikkerhetskopi av.",
+      );
+    const organisations = Number(
+      (await client.query<{ n: string }>(`SELECT count(*) AS n FROM "Organisation"`)).rows[0]!.n,
+    );
+    if (organisations === 0 && !options.allowEmpty)
+      throw new BackupError(
+        "Databasen har ingen organisasjon, så sikkerhetskopien ville vært tom. Er det riktig installasjon? " +
+          "Ta sikkerhetskopi av en tom database bare med --allow-empty.",
+      );
     const migrations = (
       await client.query<{ name: string }>(
         `SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY 1`,
@@ -81,6 +106,7 @@ export async function backupDatabase(url: string, file: string): Promise<BackupS
     const tables = await tablesInOrder(client);
     const summary: BackupSummary = { createdAt: new Date().toISOString(), migrations, tables: [] };
     const gzip = createGzip();
+    started = true;
     const out = pipeline(gzip, createWriteStream(file, { mode: 0o600 }));
     const write = (s: string | Buffer) =>
       new Promise<void>((resolve, reject) => gzip.write(s, (err) => (err ? reject(err) : resolve())));
@@ -104,31 +130,131 @@ export async function backupDatabase(url: string, file: string): Promise<BackupS
     gzip.end();
     await out;
     return summary;
+  } catch (err) {
+    if (started) rmSync(file, { force: true });
+    throw err;
   } finally {
     await client.end();
   }
 }
 
+export class BackupError extends Error {}
+
+/** The gzip magic number: anything else is not a backup at all. */
+function assertGzip(file: string): void {
+  const fd = openSync(file, "r");
+  try {
+    const head = Buffer.alloc(2);
+    const n = readSync(fd, head, 0, 2, 0);
+    if (n === 0) throw new BackupError(`Filen ${file} er tom: den er ikke en sikkerhetskopi fra Innspill.`);
+    if (n < 2 || head[0] !== 0x1f || head[1] !== 0x8b)
+      throw new BackupError(
+        `Filen ${file} er ikke en sikkerhetskopi fra Innspill (den er ikke gzip-komprimert, som en sikkerhetskopi er).`,
+      );
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A gzip error while reading, as what it means for a backup. */
+function gzipError(err: unknown, file: string): unknown {
+  const code = String((err as { code?: unknown }).code);
+  if (code === "Z_BUF_ERROR")
+    return new BackupError(
+      `Sikkerhetskopien ${file} er avkortet: filen slutter før sikkerhetskopien er ferdig (ble kopieringen avbrutt, ` +
+        "eller disken full?). Bruk en hel kopi.",
+    );
+  if (code.startsWith("Z_"))
+    return new BackupError(
+      `Sikkerhetskopien ${file} er skadet (${(err as Error).message}). Bruk en annen kopi.`,
+    );
+  return err;
+}
+
+/** The lines of a gzip file, with gzip errors told as what they mean. */
+async function* backupLines(file: string): AsyncGenerator<string> {
+  assertGzip(file);
+  const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
+  try {
+    for await (const line of lines) yield line;
+  } catch (err) {
+    throw gzipError(err, file);
+  } finally {
+    lines.close();
+  }
+}
+
 /** Reads a backup's header without restoring it. */
 export async function readBackupHeader(file: string): Promise<BackupSummary & { tables: string[] }> {
-  const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
-  for await (const line of lines) {
-    lines.close();
-    return parseHeader(line);
-  }
+  for await (const line of backupLines(file)) return parseHeader(line);
   throw new BackupError("Filen er tom.");
 }
 
-export class BackupError extends Error {}
+/**
+ * Reads a whole backup without a database: it must be complete (every table with as many rows as its header says,
+ * and the gzip stream whole), and, given this installation's migrations, not from a newer version. Cheap enough to
+ * run before a restore makes anything.
+ */
+export async function checkBackup(
+  file: string,
+  options: { knownMigrations?: string[] } = {},
+): Promise<BackupSummary & { tables: string[] }> {
+  let header: (BackupSummary & { tables: string[] }) | null = null;
+  let table: TableHeader | null = null;
+  let left = 0;
+  let tables = 0;
+  for await (const line of backupLines(file)) {
+    if (!header) {
+      header = parseHeader(line);
+      if (options.knownMigrations) {
+        const known = new Set(options.knownMigrations);
+        const newer = header.migrations.filter((m) => !known.has(m));
+        if (newer.length) throw newerVersion(newer[0]!);
+      }
+    } else if (left > 0) left--;
+    else if (tables < header.tables.length) {
+      try {
+        table = JSON.parse(line) as TableHeader;
+      } catch {
+        throw new BackupError(
+          `Sikkerhetskopien ${file} er skadet (uventet innhold etter ${table?.table ?? "hodet"}).`,
+        );
+      }
+      left = table.rows;
+      tables++;
+    } else throw new BackupError(`Sikkerhetskopien ${file} er skadet (innhold etter siste tabell).`);
+  }
+  if (!header) throw new BackupError(`Filen ${file} er tom: den er ikke en sikkerhetskopi fra Innspill.`);
+  if (left > 0 || tables < header.tables.length)
+    throw new BackupError(
+      `Sikkerhetskopien ${file} er avkortet: den slutter ${table ? `i tabellen ${table.table}` : "etter hodet"} ` +
+        `(${tables} av ${header.tables.length} tabeller). Bruk en hel kopi.`,
+    );
+  return header;
+}
+
+const newerVersion = (migration: string) =>
+  new BackupError(
+    `Sikkerhetskopien er laget av en nyere versjon av Innspill (den har migreringen ${migration}, som denne ` +
+      "installasjonen ikke kjenner). Oppgrader Innspill til minst den versjonen først, og gjenopprett så.",
+  );
+
+const FOREIGN =
+  "Filen er ikke en sikkerhetskopi fra Innspill: den er gzip-komprimert, men innholdet er noe annet.";
 
 function parseHeader(line: string) {
   let header: { format?: string; version?: number } & BackupSummary & { tables: string[] };
   try {
     header = JSON.parse(line);
   } catch {
-    throw new BackupError("Filen er ikke en sikkerhetskopi fra Innspill.");
+    throw new BackupError(FOREIGN);
   }
-  if (header.format !== FORMAT) throw new BackupError("Filen er ikke en sikkerhetskopi fra Innspill.");
+  if (header?.format !== FORMAT || typeof header.version !== "number") throw new BackupError(FOREIGN);
+  if (header.version > VERSION)
+    throw new BackupError(
+      `Sikkerhetskopien er laget av en nyere versjon av Innspill (format ${header.version}; denne versjonen leser ` +
+        `format ${VERSION}). Oppgrader Innspill først.`,
+    );
   if (header.version !== VERSION)
     throw new BackupError(`Sikkerhetskopien har format ${header.version}; denne versjonen leser ${VERSION}.`);
   return header;
@@ -142,12 +268,11 @@ function parseHeader(line: string) {
 export async function restoreDatabase(url: string, file: string): Promise<BackupSummary> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
-  const it = lines[Symbol.asyncIterator]();
+  const lines = backupLines(file);
   const next = async () => {
-    const r = await it.next();
-    if (r.done) throw new BackupError("Sikkerhetskopien er avkortet.");
-    return r.value as string;
+    const r = await lines.next();
+    if (r.done) throw new BackupError(`Sikkerhetskopien ${file} er avkortet. Bruk en hel kopi.`);
+    return r.value;
   };
   try {
     const header = parseHeader(await next());
@@ -159,10 +284,7 @@ export async function restoreDatabase(url: string, file: string): Promise<Backup
       ).rows.map((r) => r.name),
     );
     const missing = header.migrations.filter((m) => !applied.has(m));
-    if (missing.length)
-      throw new BackupError(
-        `Sikkerhetskopien er fra en nyere versjon av Innspill (migrering ${missing[0]}). Oppgrader først.`,
-      );
+    if (missing.length) throw newerVersion(missing[0]!);
     const present = new Set(await tablesInOrder(client));
     for (const table of present) {
       const { rows } = await client.query(`SELECT 1 FROM ${q(table)} LIMIT 1`);
@@ -232,11 +354,9 @@ export async function restoreDatabase(url: string, file: string): Promise<Backup
     return summary;
   } catch (err) {
     await client.query("ROLLBACK").catch(() => {});
-    if (String((err as { code?: unknown }).code).startsWith("Z_"))
-      throw new BackupError("Filen er ikke en sikkerhetskopi fra Innspill (ikke gzip).");
-    throw err;
+    throw gzipError(err, file);
   } finally {
-    lines.close();
+    await lines.return(undefined);
     await client.end();
   }
 }

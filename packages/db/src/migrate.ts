@@ -6,7 +6,7 @@
  * registry, which is unreachable here. Pointing the engine variables at an existing placeholder file stops that.
  */
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -89,4 +89,13 @@ export async function migrateDeploy(databaseUrl: string, options: { quiet?: bool
   if (res.code !== 0) {
     throw new Error(`Databasemigrering feilet (prisma migrate deploy):\n${res.stdout}\n${res.stderr}`);
   }
+}
+
+/** The migrations this version of Innspill has (the folders in prisma/migrations), oldest first. */
+export function knownMigrations(): string[] {
+  const dir = path.join(repoRoot, "prisma", "migrations");
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(path.join(dir, d.name, "migration.sql")))
+    .map((d) => d.name)
+    .sort();
 }

@@ -6,6 +6,7 @@ import { needs, type Command } from "../context";
 /** A Noark 5 extract of one closed case, or of every case closed in a period (what the records office deposits). */
 export const exportNoarkCommand: Command = {
   usage: "export noark (<høring-id> | --year ÅÅÅÅ | --from ÅÅÅÅ-MM-DD --to ÅÅÅÅ-MM-DD) --out MAPPE",
+  options: ["out", "year", "from", "to"],
   async run({ db, actor, args, values, out }) {
     const period = values.year
       ? { from: `${values.year}-01-01`, to: `${values.year}-12-31` }

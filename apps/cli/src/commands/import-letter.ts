@@ -6,6 +6,7 @@ import { fileInput } from "../files";
 export const importLetter: Command = {
   usage:
     "import letter <fil.txt|docx|pdf>… [--hearing ID | --issuing-body NAVN] [--date ÅÅÅÅ-MM-DD] [--dry-run]",
+  options: ["hearing", "issuing-body", "date", "dry-run"],
   async run({ db, actor, args, values, out }) {
     needs(args.length >= 1, "Oppgi minst én fil.");
     needs(

@@ -5,6 +5,7 @@ import { readText } from "../files";
 
 export const importPlatform: Command = {
   usage: "import platform <fil.txt|docx> [--source NAVN] [--dry-run]",
+  options: ["source", "dry-run"],
   async run({ db, actor, args, values, out }) {
     needs(args.length === 1, "Oppgi én fil.");
     const source = values.source ?? path.basename(args[0]!);

@@ -6,6 +6,7 @@ import { needs, type Command } from "../context";
 
 export const render: Command = {
   usage: "render <innspill-id> --out MAPPE",
+  options: ["out"],
   async run({ db, actor, args, values, out }) {
     needs(args.length === 1 && !!values.out, "Oppgi innspill-id og --out MAPPE.");
     const id = args[0]!;

@@ -4,7 +4,11 @@ import { needs, type Command } from "../context";
 export const usersAdd: Command = {
   usage:
     "users add --name NAVN --email E-POST --role ADVISER|LEADER|ADMIN --password PASSORD\n" +
-    "            [--organisation NAVN]   (i en tom installasjon: den første administratoren)",
+    "            [--organisation NAVN]   (i en tom installasjon: den første administratoren; finnes det ingen\n" +
+    "            installasjon i datamappen, lages den)",
+  options: ["name", "email", "role", "password", "organisation"],
+  // Only the first administrator (named with the organisation) may start a new installation.
+  creates: (values) => !!values.organisation,
   /** An empty installation: the first administrator and the organisation. */
   async withoutActor({ db, values, out }) {
     if ((await db.user.count()) > 0) return false;

@@ -4,6 +4,7 @@ import { userByEmail } from "./users";
 
 export const usersDeactivate: Command = {
   usage: "users deactivate --email E-POST",
+  options: ["email"],
   async run({ db, actor, values, out }) {
     const user = await userByEmail(db, values.email);
     await setUserActive(db, { userId: user.id }, actor, false);

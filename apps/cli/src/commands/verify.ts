@@ -5,6 +5,7 @@ import { needs, type Command } from "../context";
 /** The same check as /verifiser: signed and final (exit 0), a draft from Innspill, or unknown (exit 1). */
 export const verify: Command = {
   usage: "verify <fil.pdf>",
+  options: [],
   async run({ db, args, out }) {
     needs(args.length === 1, "Oppgi en PDF-fil.");
     const result = await verifyDocument(db, readFileSync(args[0]!));
