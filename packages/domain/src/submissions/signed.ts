@@ -19,6 +19,7 @@ import { formatDate, formatDateTime, osloDate } from "../dates";
 import { fields, parseInput } from "../validation";
 import { RENDER_MEDIA_TYPES, fileNameOf } from "./renders";
 import { userNames } from "../locking";
+import { livePlan, planOfSnapshot } from "./plan";
 
 /** Every event of a submission in words; the trail never shows a raw key. */
 const EVENT_TEXT: Record<string, string> = {
@@ -74,8 +75,17 @@ export async function prepareFinalDocument(db: Db, { submissionId, snapshotSha25
     orderBy: { id: "asc" },
   });
   const name = await userNames(db, s.organisationId);
-  const letter = await letterModel(db, JSON.parse(render.snapshot) as SubmissionSnapshot);
-  const lines = s.signatories.map((x) => {
+  const snapshot = JSON.parse(render.snapshot) as SubmissionSnapshot;
+  const letter = await letterModel(db, snapshot);
+  // The names printed are the approved snapshot's; each line marks the signature of the signatory the approved plan
+  // puts there, and that signature must be by the user the plan names for it (plan.ts).
+  const plan = planOfSnapshot(snapshot) ?? livePlan(s);
+  const signerMismatch =
+    plan.frozen &&
+    signatures.some(
+      (g) => plan.signatories.find((x) => x.signatoryId === g.signatoryId)?.userId !== g.userId,
+    );
+  const lines = plan.signatories.map((x) => {
     const sig = signatures.find((g) => g.signatoryId === x.signatoryId);
     return sig ? `Elektronisk godkjent ${formatDate(osloDate(sig.createdAt))}` : "";
   });
@@ -85,6 +95,8 @@ export async function prepareFinalDocument(db: Db, { submissionId, snapshotSha25
     submissionId,
     snapshotSha256,
     letter,
+    /** A signature by another user than the approved plan names for its signatory: never made into a document. */
+    signerMismatch,
     /** The approved letter's PDF must be this render's (made from the same snapshot). */
     renderId: render.id,
     letterPdfSha256: render.pdfSha256,
