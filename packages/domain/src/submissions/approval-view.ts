@@ -115,6 +115,8 @@ export async function getApprovalView(db: Db, input: unknown, actor: Actor) {
         signatoryId: x.signatoryId,
         name: x.name,
         userId: x.userId,
+        /** Who signs for this name (the login the plan names): shown when it is not the same name. */
+        signer: x.userId ? (name.get(x.userId) ?? null) : null,
         signedAt: sig?.createdAt ?? null,
         next: next?.signatoryId === x.signatoryId,
       };

@@ -74,7 +74,6 @@ export async function prepareFinalDocument(db: Db, { submissionId, snapshotSha25
     where: { entity: "Submission", entityId: submissionId },
     orderBy: { id: "asc" },
   });
-  const name = await userNames(db, s.organisationId);
   const snapshot = JSON.parse(render.snapshot) as SubmissionSnapshot;
   const letter = await letterModel(db, snapshot);
   // The names printed are the approved snapshot's; each line marks the signature of the signatory the approved plan
@@ -85,9 +84,15 @@ export async function prepareFinalDocument(db: Db, { submissionId, snapshotSha25
     signatures.some(
       (g) => plan.signatories.find((x) => x.signatoryId === g.signatoryId)?.userId !== g.userId,
     );
+  const name = await userNames(db, s.organisationId);
+  // Under a name, the line says who approved electronically when that login goes by another name: the PDF never
+  // prints one person's name over another person's signature without saying so.
   const lines = plan.signatories.map((x) => {
     const sig = signatures.find((g) => g.signatoryId === x.signatoryId);
-    return sig ? `Elektronisk godkjent ${formatDate(osloDate(sig.createdAt))}` : "";
+    if (!sig) return "";
+    const signer = name.get(sig.userId);
+    const by = signer && signer !== x.name ? ` av ${signer}` : "";
+    return `Elektronisk godkjent${by} ${formatDate(osloDate(sig.createdAt))}`;
   });
   const trail = auditTrailLines(events, name);
   return {

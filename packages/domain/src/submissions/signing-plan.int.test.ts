@@ -213,6 +213,22 @@ describe("the signatories' logins are part of what is approved", () => {
     });
     await sign(a.kaja!, again);
     expect(await codeOf(sign(a.heidi!, again))).toBe("FORBIDDEN:notASignatory");
+
+    // Lars signs for «Heidi Andersen» as approved: the approval view and the signed PDF say it is Lars who signed.
+    expect((await getApprovalView(t.db, { id }, lars)).signatories[1]).toMatchObject({
+      signer: "Lars Leder",
+    });
+    expect(await sign(lars, again)).toMatchObject({ status: "SIGNED" });
+    await renderSignedDocument(
+      t.db,
+      { submissionId: id, snapshotSha256: again },
+      { publicUrl: "https://x.test" },
+    );
+    const text = pdfText(await signedPdf());
+    expect(text).toMatch(/Heidi Andersen .*Elektronisk godkjent av Lars Leder \d{1,2}\. \p{L}+ \d{4}/u);
+    expect(text).toMatch(/Signert av Kaja Marienborg, .* Signert av Lars Leder, /);
+    // Kaja signs under her own name: no «av».
+    expect(text).not.toContain("godkjent av Kaja");
   });
 
   it("takes a signature only from the user the approved plan names, whatever the live link says, and the PDF's names match the signers", async () => {
