@@ -70,20 +70,24 @@ async function files(t: TestDatabase) {
 
 beforeAll(async () => {
   ({ t: source, actors: a } = await createDemoDatabase({ content: true }));
-  const { hearingId } = await sendDemoLetter(source.db, a, "2026-11-30");
-  // A stored attachment with every byte value, and text with what COPY must escape.
-  await addHearingDocument(
-    source.db,
-    {
-      hearingId,
-      filename: "vedlegg.pdf",
-      bytes: Buffer.concat([
-        Buffer.from("%PDF-1.7\n"),
-        Buffer.from(Array.from({ length: 256 }, (_, i) => i)),
-      ]),
+  const { hearingId } = await sendDemoLetter(source.db, a, "2026-11-30", {
+    // Attached while the case is open: a sent case takes no new documents.
+    beforeSending: async ({ hearingId }) => {
+      // A stored attachment with every byte value, and text with what COPY must escape.
+      await addHearingDocument(
+        source.db,
+        {
+          hearingId,
+          filename: "vedlegg.pdf",
+          bytes: Buffer.concat([
+            Buffer.from("%PDF-1.7\n"),
+            Buffer.from(Array.from({ length: 256 }, (_, i) => i)),
+          ]),
+        },
+        a.ingrid!,
+      );
     },
-    a.ingrid!,
-  );
+  });
   await source.db.hearing.update({
     where: { id: hearingId },
     data: { summary: "Linje 1\nLinje 2\r\n\tTab \\ backslash «æøå» 😀" },

@@ -63,12 +63,20 @@ beforeAll(async () => {
   const a = fx.actors;
   const demo = { ingrid: a.ADVISER, kaja: a.LEADER, admin: a.ADMIN } as Record<string, Actor>;
   demo.heidi = (await db.user.findFirstOrThrow({ where: { email: "heidi@nito.test" } })) as unknown as Actor;
-  const { id: submission, hearingId, snapshotSha256 } = await sendDemoLetter(db, demo, "2026-11-30");
-  await addHearingDocument(
-    db,
-    { hearingId, filename: "notat.pdf", bytes: Buffer.from("%PDF-1.4\nInternt notat\n%%EOF\n") },
-    a.ADVISER,
-  );
+  const {
+    id: submission,
+    hearingId,
+    snapshotSha256,
+  } = await sendDemoLetter(db, demo, "2026-11-30", {
+    // Attached while the case is open: a sent case takes no new documents.
+    beforeSending: async ({ hearingId }) => {
+      await addHearingDocument(
+        db,
+        { hearingId, filename: "notat.pdf", bytes: Buffer.from("%PDF-1.4\nInternt notat\n%%EOF\n") },
+        a.ADVISER,
+      );
+    },
+  });
   await addHearingLink(
     db,
     { hearingId, label: "Høringssiden", url: "https://www.regjeringen.no/x" },

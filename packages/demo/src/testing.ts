@@ -64,13 +64,26 @@ export async function signDemoLetter(db: Db, a: Record<string, Actor>) {
  * The demo letter the whole way: signed (signDemoLetter), the signed PDF, and the sending by e-mail on `sentOn`. For
  * tests that need a sent case.
  */
-export async function sendDemoLetter(db: Db, a: Record<string, Actor>, sentOn: string) {
+export async function sendDemoLetter(
+  db: Db,
+  a: Record<string, Actor>,
+  sentOn: string,
+  options: {
+    /** Runs while the case is still open (a sent case takes no new documents): attach what the test needs. */
+    beforeSending?: (signed: { hearingId: string; signedPdf: Buffer }) => Promise<void>;
+  } = {},
+) {
   const { id, hearingId, snapshotSha256 } = await signDemoLetter(db, a);
   await renderSignedDocument(
     db,
     { submissionId: id, snapshotSha256 },
     { publicUrl: "http://localhost:3000" },
   );
+  if (options.beforeSending) {
+    const signed = await db.signedDocument.findUniqueOrThrow({ where: { submissionId: id } });
+    const file = await db.storedFile.findUniqueOrThrow({ where: { sha256: signed.pdfSha256 } });
+    await options.beforeSending({ hearingId, signedPdf: Buffer.from(file.content) });
+  }
   await recordSending(
     db,
     { id, sentOn, channel: "EPOST", recipient: "Helse- og omsorgsdepartementet" },

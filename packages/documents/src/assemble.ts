@@ -38,6 +38,15 @@ export interface SubmissionSnapshot {
   facts: Record<string, string | null>;
   /** Position statements by id. */
   positions: Record<string, string>;
+  /**
+   * Who signs and in which order: the signatories (as in `signatories`) and the login linked to each. Not printed;
+   * it is in the canonical JSON so that the hash an approval names covers it. Absent from letters frozen before it
+   * was added.
+   */
+  signing?: {
+    order: "SEQUENTIAL" | "PARALLEL";
+    signatories: { signatoryId: string; userId: string | null }[];
+  };
 }
 
 type InlineNode = {

@@ -70,6 +70,10 @@ export const domainMessages = {
     issuingBodyNotFound: "Fant ikke avsenderen.",
     documentEmpty: "Filen er tom.",
     documentTooLarge: "Filen er for stor. Største tillatte størrelse er 20 MB.",
+    caseClosedForDocuments:
+      "Saken er avsluttet (sendt, arkivert eller «svarer ikke»): dokumentene i den er sakens arkiv og kan ikke lenger legges til eller fjernes.",
+    caseDocumentsTooLarge:
+      "Saken har ikke plass til filen: dokumentene i én sak kan til sammen være høyst 200 MB. Fjern et dokument saken ikke trenger, eller legg inn en lenke i stedet.",
     documentType: "Bare PDF- og Word-filer (.docx) kan lastes opp.",
     documentNotFound: "Fant ikke dokumentet.",
     linkNotFound: "Fant ikke lenken.",
@@ -102,6 +106,10 @@ export const domainMessages = {
     signatoryUserTaken: "Denne brukeren er allerede knyttet til en annen underskriver.",
     signatoryNotFound: "Fant ikke underskriveren.",
     signatoryConflict: "Noen andre har endret denne personen mens du redigerte. Se de lagrede verdiene.",
+    signatoryInFlight:
+      "Innloggingen kan ikke endres nå: et brev som venter på godkjenning eller signering, er godkjent med denne brukeren som den som signerer for personen. Vent til brevet er signert, eller send det tilbake til gjennomgang, og endre innloggingen etterpå.",
+    signedDocumentSignerMismatch:
+      "Det signerte dokumentet ble ikke laget: en signatur er gitt av en annen bruker enn den godkjenningen gjaldt for underskriveren. Administratorene har fått beskjed. Løsning: «Lag ny versjon» av brevet, og få den godkjent og signert på nytt.",
     issuingBodyConflict:
       "Noen andre har endret denne avsenderen i mellomtiden. Listen er oppdatert; prøv igjen.",
     settingsConflict:
@@ -234,6 +242,10 @@ export const domainMessages = {
     issuingBodyNotFound: "Issuing body not found.",
     documentEmpty: "The file is empty.",
     documentTooLarge: "The file is too large. The largest allowed size is 20 MB.",
+    caseClosedForDocuments:
+      "The case is closed (sent, archived or declined): its documents are the case's record and can no longer be added or removed.",
+    caseDocumentsTooLarge:
+      "The case has no room for this file: the documents of one case may come to at most 200 MB together. Remove a document the case does not need, or add a link instead.",
     documentType: "Only PDF and Word (.docx) files can be uploaded.",
     documentNotFound: "Document not found.",
     linkNotFound: "Link not found.",
@@ -266,6 +278,10 @@ export const domainMessages = {
     signatoryUserTaken: "This user is already linked to another signatory.",
     signatoryNotFound: "Signatory not found.",
     signatoryConflict: "Someone else changed this person while you were editing. See the saved values.",
+    signatoryInFlight:
+      "The login cannot be changed now: a letter awaiting approval or signing was approved with this user signing for this person. Wait until the letter is signed, or send it back to review, and change the login afterwards.",
+    signedDocumentSignerMismatch:
+      "The signed document was not made: a signature was given by another user than the approval named for the signatory. The admins have been told. To resolve it: «Create new version» of the letter, and have it approved and signed again.",
     signedDocumentMismatch:
       "The signed document could not be made: the letter no longer renders to what was approved (for instance after an update of Innspill), and Innspill never signs anything but what was approved. The admins have been told. To resolve it: «Create new version» of the letter, and have it approved and signed again.",
     idempotencyKeyReused: "The form was sent again for something else. Reload the page and try again.",

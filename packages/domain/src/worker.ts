@@ -52,6 +52,10 @@ export async function renderSignedDocument(
 ) {
   const prepared = await prepareFinalDocument(db, payload);
   if (prepared.done) return { reused: true, pdf: prepared.pdfSha256 };
+  if (prepared.signerMismatch) {
+    await recordSignedDocumentFailure(db, prepared.submissionId, "signedDocumentSignerMismatch");
+    throw new AppError("CONFLICT", "signedDocumentSignerMismatch");
+  }
   const letterPdf = renderPdf(prepared.letter);
   if (prepared.letterPdfSha256 && prepared.letterPdfSha256 !== sha256(letterPdf)) {
     // Never sign other bytes than were approved. Said on the letter, told to the admins, and not retried.

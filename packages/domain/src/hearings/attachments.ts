@@ -1,14 +1,18 @@
 import { sha256 } from "../hash";
 import { z } from "zod";
-import type { Db } from "@innspill/db";
+import type { Db, DbTx } from "@innspill/db";
 import type { Actor } from "../actor";
 import { requireRole } from "../actor";
 import { recordAudit } from "../audit";
 import { AppError } from "../errors";
 import { fields, isWebAddress, parseInput } from "../validation";
-import { HEARING_EDITORS } from "../access";
+import { CLOSED_STATUSES, HEARING_EDITORS } from "../access";
+import { lockVersioned } from "../locking";
+import { MAX_CASE_DOCUMENTS_MB, MAX_DOCUMENT_MB } from "./constants";
 
-export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
+export const MAX_DOCUMENT_BYTES = MAX_DOCUMENT_MB * 1024 * 1024;
+/** A case's documents together: what the export and a backup carry per case, stated in the UI and the README. */
+export const MAX_CASE_DOCUMENTS_BYTES = MAX_CASE_DOCUMENTS_MB * 1024 * 1024;
 
 export const DOCUMENT_TYPES = {
   pdf: "application/pdf",
@@ -27,6 +31,26 @@ export function detectDocumentType(
   return null;
 }
 
+/**
+ * Locks the hearing row for a change of its documents, and refuses a closed case (sent, archived, declined): what
+ * was in it when it closed is its record, which the archive export carries. A declined hearing taken up again is
+ * open again.
+ */
+async function lockOpenCase(tx: DbTx, hearingId: string, actor: Actor) {
+  await lockVersioned(
+    tx,
+    "Hearing",
+    { id: hearingId, organisationId: actor.organisationId },
+    { notFound: "hearingNotFound", conflict: "hearingConflict" },
+  );
+  const { status } = await tx.hearing.findUniqueOrThrow({
+    where: { id: hearingId },
+    select: { status: true },
+  });
+  if ((CLOSED_STATUSES as readonly string[]).includes(status))
+    throw new AppError("BAD_REQUEST", "caseClosedForDocuments");
+}
+
 async function findEditableHearing(db: Db, hearingId: string, actor: Actor) {
   requireRole(actor, HEARING_EDITORS);
   const h = await db.hearing.findFirst({
@@ -35,6 +59,29 @@ async function findEditableHearing(db: Db, hearingId: string, actor: Actor) {
   });
   if (!h) throw new AppError("NOT_FOUND", "hearingNotFound");
   return h;
+}
+
+/** Refuses an upload of `bytes` that would take the case's documents past the cap. */
+async function requireRoom(tx: DbTx, hearingId: string, bytes: number) {
+  const used =
+    (await tx.hearingDocument.aggregate({ where: { hearingId }, _sum: { size: true } }))._sum.size ?? 0;
+  if (used + bytes > MAX_CASE_DOCUMENTS_BYTES)
+    throw new AppError("BAD_REQUEST", "caseDocumentsTooLarge", {
+      details: { usedBytes: used, limitBytes: MAX_CASE_DOCUMENTS_BYTES },
+    });
+}
+
+/**
+ * Whether the hearing takes an upload at all, before its body is read: the role, the case open and not full.
+ * `addHearingDocument` checks it all again under the hearing's lock.
+ */
+export async function checkHearingUpload(db: Db, input: { hearingId: string }, actor: Actor) {
+  const { hearingId } = parseInput(z.object({ hearingId: fields.id() }), input);
+  await findEditableHearing(db, hearingId, actor);
+  await db.$transaction(async (tx) => {
+    await lockOpenCase(tx, hearingId, actor);
+    await requireRoom(tx, hearingId, 1);
+  });
 }
 
 export async function addHearingDocument(
@@ -51,6 +98,9 @@ export async function addHearingDocument(
   if (!mimeType) throw new AppError("BAD_REQUEST", "documentType");
   const hash = sha256(input.bytes);
   return db.$transaction(async (tx) => {
+    await lockOpenCase(tx, hearingId, actor);
+    // The case's documents together stay under the cap; the hearing row is locked, so two uploads at once add up.
+    await requireRoom(tx, hearingId, input.bytes.byteLength);
     const doc = await tx.hearingDocument.create({
       data: {
         hearingId,
@@ -97,6 +147,7 @@ export async function removeHearingDocument(db: Db, input: unknown, actor: Actor
   if (!doc) throw new AppError("NOT_FOUND", "documentNotFound");
   await findEditableHearing(db, doc.hearingId, actor);
   await db.$transaction(async (tx) => {
+    await lockOpenCase(tx, doc.hearingId, actor);
     await tx.hearingDocument.delete({ where: { id } });
     await recordAudit(tx, {
       organisationId: actor.organisationId,

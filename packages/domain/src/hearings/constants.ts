@@ -27,3 +27,7 @@ export const HEARING_SORTS = ["deadline_asc", "deadline_desc"] as const;
 /** Hearings per page of the register, and the most a caller may ask for. */
 export const HEARING_PAGE = 50;
 export const HEARING_PAGE_MAX = 200;
+
+/** Uploads: the largest file, and what all the documents of one case may come to together. */
+export const MAX_DOCUMENT_MB = 20;
+export const MAX_CASE_DOCUMENTS_MB = 200;

@@ -69,38 +69,39 @@ function catalogue(field: string): string[] {
 
 beforeAll(async () => {
   ({ t, actors: a } = await createDemoDatabase({ content: true }));
-  // The demo letter is approved, signed, rendered and sent.
-  const { id, hearingId } = await sendDemoLetter(t.db, a, osloDate(new Date()));
-  sentHearingId = hearingId;
-  const signed = await t.db.signedDocument.findUniqueOrThrow({ where: { submissionId: id } });
-  signedPdf = Buffer.from(
-    (await t.db.storedFile.findUniqueOrThrow({ where: { sha256: signed.pdfSha256 } })).content,
-  );
-  // The hearing letter (a PDF/A) and two attachments: a PDF/A and a Word file (not an archive format).
-  await addHearingDocument(
-    t.db,
-    { hearingId: sentHearingId, filename: "høringsbrev.pdf", bytes: signedPdf },
-    a.ingrid!,
-  );
-  await addHearingDocument(
-    t.db,
-    {
-      hearingId: sentHearingId,
-      filename: "vedlegg.pdf",
-      bytes: Buffer.concat([signedPdf, Buffer.from("\n")]),
+  // The demo letter is approved, signed, rendered and sent; the case's documents are attached before the sending
+  // closes it (a closed case takes no new documents).
+  await sendDemoLetter(t.db, a, osloDate(new Date()), {
+    beforeSending: async (signed) => {
+      sentHearingId = signed.hearingId;
+      signedPdf = signed.signedPdf;
+      // The hearing letter (a PDF/A) and two attachments: a PDF/A and a Word file (not an archive format).
+      await addHearingDocument(
+        t.db,
+        { hearingId: sentHearingId, filename: "høringsbrev.pdf", bytes: signedPdf },
+        a.ingrid!,
+      );
+      await addHearingDocument(
+        t.db,
+        {
+          hearingId: sentHearingId,
+          filename: "vedlegg.pdf",
+          bytes: Buffer.concat([signedPdf, Buffer.from("\n")]),
+        },
+        a.ingrid!,
+      );
+      // A Word file (a ZIP container): the production format, which the extract leaves out.
+      await addHearingDocument(
+        t.db,
+        {
+          hearingId: sentHearingId,
+          filename: "utkast.docx",
+          bytes: Buffer.from("PK\x03\x04 word/document.xml", "latin1"),
+        },
+        a.ingrid!,
+      );
     },
-    a.ingrid!,
-  );
-  // A Word file (a ZIP container): the production format, which the extract leaves out.
-  await addHearingDocument(
-    t.db,
-    {
-      hearingId: sentHearingId,
-      filename: "utkast.docx",
-      bytes: Buffer.from("PK\x03\x04 word/document.xml", "latin1"),
-    },
-    a.ingrid!,
-  );
+  });
 }, 120_000);
 
 afterAll(async () => {

@@ -9,7 +9,7 @@ import { fields, parseInput } from "../validation";
 import { dbToDateOnly } from "../dates";
 import { buildSnapshot } from "./snapshot";
 import { loadSubmission } from "./load";
-import { approverIds } from "./lock";
+import { livePlan, nextInPlan, planApprovers, planOfSnapshot } from "./plan";
 import { APPROVAL_ACTIONS, availableActions } from "../access";
 import { REAUTH_WINDOW_MS } from "./signing";
 import { positionStatements } from "../library/positions";
@@ -26,7 +26,8 @@ export async function getApprovalView(db: Db, input: unknown, actor: Actor) {
         where: { submissionId_snapshotSha256: { submissionId: id, snapshotSha256: s.snapshotSha256 } },
       })
     : null;
-  const model = render ? await letterModel(db, JSON.parse(render.snapshot) as SubmissionSnapshot) : null;
+  const frozen = render ? (JSON.parse(render.snapshot) as SubmissionSnapshot) : null;
+  const model = frozen ? await letterModel(db, frozen) : null;
   // The local copies, and the statements of the positions they name (not the whole library's).
   const locals = s.sections.flatMap((x, i) => {
     if (x.kind !== "LOCAL" || !x.blockVersion) return [];
@@ -60,17 +61,19 @@ export async function getApprovalView(db: Db, input: unknown, actor: Actor) {
     }),
   ]);
   const name = new Map(users.map((u) => [u.id, u.name]));
-  const approvers = await approverIds(db, s);
+  // Once frozen, who approves and signs is the approved plan's (plan.ts); in draft, the letter as it stands.
+  const plan = (frozen && planOfSnapshot(frozen)) ?? livePlan(s);
+  const approvers = planApprovers(plan);
   const live = signatures.filter((x) => !x.voidedAt);
-  const next =
-    s.signingOrder === "SEQUENTIAL"
-      ? s.signatories.find((x) => !live.some((l) => l.signatoryId === x.signatoryId))
-      : null;
+  const next = nextInPlan(
+    plan,
+    live.map((l) => l.signatoryId),
+  );
   const me = users.find((u) => u.id === actor.id);
   const signed = await db.signedDocument.findUnique({ where: { submissionId: id } });
   // The consistency check, on the saved letter: retired positions, stale facts, diverging local copies, figures.
   const { warnings } = await buildSnapshot(db, s);
-  const mine = s.signatories.find((x) => x.signatory.userId === actor.id);
+  const mine = plan.signatories.find((x) => x.userId === actor.id);
   const actions = availableActions(actor, APPROVAL_ACTIONS, {
     submissionStatus: s.status,
     isApprover: approvers === null || approvers.includes(actor.id),
@@ -89,7 +92,7 @@ export async function getApprovalView(db: Db, input: unknown, actor: Actor) {
     title: s.title,
     recipient: s.recipient,
     hearing: { id: s.hearing.id, title: s.hearing.title, deadline: dbToDateOnly(s.hearing.deadline) },
-    signingOrder: s.signingOrder,
+    signingOrder: plan.order,
     snapshotSha256: s.snapshotSha256,
     html: model ? renderHtml(model) : null,
     renderId: render?.id ?? null,
@@ -106,12 +109,14 @@ export async function getApprovalView(db: Db, input: unknown, actor: Actor) {
       snapshotSha256: a.snapshotSha256,
       voidedAt: a.voidedAt,
     })),
-    signatories: s.signatories.map((x) => {
+    signatories: plan.signatories.map((x) => {
       const sig = live.find((l) => l.signatoryId === x.signatoryId);
       return {
         signatoryId: x.signatoryId,
-        name: x.signatory.name,
-        userId: x.signatory.userId,
+        name: x.name,
+        userId: x.userId,
+        /** Who signs for this name (the login the plan names): shown when it is not the same name. */
+        signer: x.userId ? (name.get(x.userId) ?? null) : null,
         signedAt: sig?.createdAt ?? null,
         next: next?.signatoryId === x.signatoryId,
       };

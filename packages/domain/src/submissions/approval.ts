@@ -14,6 +14,8 @@ import { notify } from "../notifications";
 import { fields, parseInput } from "../validation";
 import { SUBMISSION_EDITORS } from "../access";
 import { buildSnapshot } from "./snapshot";
+import { loadSubmission } from "./load";
+import { approvedPlan, livePlan, planApprovers, planForAudit } from "./plan";
 import {
   approverIds,
   idVersionInput,
@@ -39,8 +41,14 @@ export async function requestApproval(db: Db, input: unknown, actor: Actor, jobs
   requireRole(actor, SUBMISSION_EDITORS);
   const { id, version, acknowledgeOpenThreads } = parseInput(requestApprovalInput, input);
   return db.$transaction(async (tx) => {
-    const s = await lock(tx, id, actor, version);
+    let s = await lock(tx, id, actor, version);
     requireStatusFor(actor, "submission.requestApproval", s);
+    // The signatories' rows are held until this commits: a concurrent change of a login (`updateSignatory`) either
+    // lands before the plan is frozen (and is in it) or after (and is refused, the letter now awaiting approval).
+    if (s.signatories.length) {
+      await tx.$queryRaw`SELECT id FROM "Signatory" WHERE id = ANY(${s.signatories.map((x) => x.signatoryId)}::uuid[]) FOR SHARE`;
+      s = await loadSubmission(tx, id, actor);
+    }
     if (!s.sections.length) throw new AppError("BAD_REQUEST", "renderNeedsSections");
     if (!s.signatories.length) throw new AppError("BAD_REQUEST", "renderNeedsSignatory");
     const open = await tx.reviewThread.count({ where: { submissionId: id, resolvedAt: null } });
@@ -64,7 +72,7 @@ export async function requestApproval(db: Db, input: unknown, actor: Actor, jobs
       action: "submission.approvalRequested",
       entity: "Submission",
       entityId: id,
-      data: { snapshotSha256: built.sha256, openThreads: open },
+      data: { snapshotSha256: built.sha256, openThreads: open, signing: planForAudit(livePlan(s)) },
     });
     await notify(tx, {
       userIds: (await approverIds(tx, s)) ?? (await leaderIds(tx, s.organisationId)),
@@ -108,7 +116,9 @@ export async function approveSubmission(db: Db, input: unknown, actor: Actor) {
     if (s.status !== "AWAITING_APPROVAL" && s.status !== "APPROVED")
       throw new AppError("BAD_REQUEST", "submissionWrongStatus");
     if (s.snapshotSha256 !== snapshotSha256) throw new AppError("CONFLICT", "staleSnapshot");
-    const approvers = await approverIds(tx, s);
+    // The leaders the approved plan names (plan.ts), not whoever the signatories are linked to now.
+    const plan = await approvedPlan(tx, s);
+    const approvers = planApprovers(plan);
     if (approvers && !approvers.includes(actor.id)) throw new AppError("FORBIDDEN", "notAnApprover");
     const already = await tx.submissionApproval.findFirst({
       where: { submissionId: id, userId: actor.id, snapshotSha256, voidedAt: null },
@@ -131,7 +141,7 @@ export async function approveSubmission(db: Db, input: unknown, actor: Actor) {
       await moveTo(tx, s, "APPROVED", actor);
       await notify(tx, {
         userIds: [
-          ...s.signatories.map((x) => x.signatory.userId),
+          ...plan.signatories.map((x) => x.userId),
           (await tx.hearing.findUniqueOrThrow({ where: { id: s.hearingId } })).responsibleId,
         ],
         hearingId: s.hearingId,

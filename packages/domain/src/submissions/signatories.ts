@@ -9,6 +9,9 @@ import { parseInput } from "../validation";
 import { createSignatoryInput, updateSignatoryInput } from "./schemas";
 import { lockVersioned } from "../locking";
 
+/** A letter in these states names its signatories' logins in its approved plan (plan.ts). */
+const SIGNING_IN_PROGRESS = ["AWAITING_APPROVAL", "APPROVED", "SIGNING"] as const;
+
 const withTitles = { titles: { orderBy: { validFrom: "desc" as const } } };
 
 function view(s: {
@@ -34,6 +37,14 @@ function view(s: {
   };
 }
 export type SignatoryView = ReturnType<typeof view>;
+
+/** A signatory as its audit events record it, the login included. */
+const audited = ({ name, userId, active, titles }: SignatoryView) => ({
+  name,
+  userId,
+  active,
+  titles: titles.map(({ title, validFrom, validTo }) => ({ title, validFrom, validTo })),
+});
 
 export async function listSignatories(db: Db, actor: Actor) {
   const rows = await db.signatory.findMany({
@@ -80,7 +91,7 @@ export async function createSignatory(db: Db, input: unknown, actor: Actor) {
       action: "signatory.created",
       entity: "Signatory",
       entityId: s.id,
-      data: { name: s.name, titles: data.titles },
+      data: { name: s.name, userId: s.userId, titles: data.titles },
     });
     return view(s);
   });
@@ -103,7 +114,28 @@ export async function updateSignatory(db: Db, input: unknown, actor: Actor) {
           view(await tx.signatory.findUniqueOrThrow({ where: { id: data.id }, include: withTitles })),
       },
     );
+    const before = view(
+      await tx.signatory.findUniqueOrThrow({ where: { id: data.id }, include: withTitles }),
+    );
     await checkUser(tx, data.userId, actor, data.id);
+    // Who signs for this person is part of what an approval names (plan.ts): not changed under a letter that awaits
+    // approval or signing. (A change of name or title does not reach such a letter: it is signed as it was frozen.)
+    if (data.userId !== before.userId) {
+      const inFlight = await tx.submission.findMany({
+        where: {
+          organisationId: actor.organisationId,
+          status: { in: [...SIGNING_IN_PROGRESS] },
+          signatories: { some: { signatoryId: data.id } },
+        },
+        select: { id: true, title: true, status: true },
+        take: 10,
+      });
+      if (inFlight.length)
+        throw new AppError("CONFLICT", "signatoryInFlight", {
+          fieldErrors: { userId: ["signatoryInFlight"] },
+          details: { submissions: inFlight },
+        });
+    }
     await tx.signatoryTitle.deleteMany({ where: { signatoryId: data.id } });
     const s = await tx.signatory.update({
       where: { id: data.id },
@@ -122,7 +154,8 @@ export async function updateSignatory(db: Db, input: unknown, actor: Actor) {
       action: "signatory.updated",
       entity: "Signatory",
       entityId: s.id,
-      data: { name: s.name, active: s.active, titles: data.titles },
+      // Before and after, the login included: who may sign for this person is what changed when it changes.
+      data: { before: audited(before), after: audited(view(s)) },
     });
     return view(s);
   });

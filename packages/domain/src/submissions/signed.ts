@@ -19,6 +19,7 @@ import { formatDate, formatDateTime, osloDate } from "../dates";
 import { fields, parseInput } from "../validation";
 import { RENDER_MEDIA_TYPES, fileNameOf } from "./renders";
 import { userNames } from "../locking";
+import { livePlan, planOfSnapshot } from "./plan";
 
 /** Every event of a submission in words; the trail never shows a raw key. */
 const EVENT_TEXT: Record<string, string> = {
@@ -73,11 +74,25 @@ export async function prepareFinalDocument(db: Db, { submissionId, snapshotSha25
     where: { entity: "Submission", entityId: submissionId },
     orderBy: { id: "asc" },
   });
+  const snapshot = JSON.parse(render.snapshot) as SubmissionSnapshot;
+  const letter = await letterModel(db, snapshot);
+  // The names printed are the approved snapshot's; each line marks the signature of the signatory the approved plan
+  // puts there, and that signature must be by the user the plan names for it (plan.ts).
+  const plan = planOfSnapshot(snapshot) ?? livePlan(s);
+  const signerMismatch =
+    plan.frozen &&
+    signatures.some(
+      (g) => plan.signatories.find((x) => x.signatoryId === g.signatoryId)?.userId !== g.userId,
+    );
   const name = await userNames(db, s.organisationId);
-  const letter = await letterModel(db, JSON.parse(render.snapshot) as SubmissionSnapshot);
-  const lines = s.signatories.map((x) => {
+  // Under a name, the line says who approved electronically when that login goes by another name: the PDF never
+  // prints one person's name over another person's signature without saying so.
+  const lines = plan.signatories.map((x) => {
     const sig = signatures.find((g) => g.signatoryId === x.signatoryId);
-    return sig ? `Elektronisk godkjent ${formatDate(osloDate(sig.createdAt))}` : "";
+    if (!sig) return "";
+    const signer = name.get(sig.userId);
+    const by = signer && signer !== x.name ? ` av ${signer}` : "";
+    return `Elektronisk godkjent${by} ${formatDate(osloDate(sig.createdAt))}`;
   });
   const trail = auditTrailLines(events, name);
   return {
@@ -85,6 +100,8 @@ export async function prepareFinalDocument(db: Db, { submissionId, snapshotSha25
     submissionId,
     snapshotSha256,
     letter,
+    /** A signature by another user than the approved plan names for its signatory: never made into a document. */
+    signerMismatch,
     /** The approved letter's PDF must be this render's (made from the same snapshot). */
     renderId: render.id,
     letterPdfSha256: render.pdfSha256,

@@ -16,6 +16,7 @@ import { checkLoginThrottle, recordLoginAttempt } from "../users/throttle";
 import { parseInput } from "../validation";
 import { lock, moveTo, type ClientInfo } from "./lock";
 import { recordSeen, snapshotHashInput } from "./approval";
+import { approvedPlan, nextInPlan } from "./plan";
 
 export const REAUTH_WINDOW_MS = 5 * 60 * 1000;
 
@@ -71,18 +72,22 @@ export async function signSubmission(
     if (!["APPROVED", "SIGNING"].includes(s.status))
       throw new AppError("BAD_REQUEST", "submissionWrongStatus");
     if (s.snapshotSha256 !== snapshotSha256) throw new AppError("CONFLICT", "staleSnapshot");
-    const mine = s.signatories.find((x) => x.signatory.userId === actor.id);
+    // The approved plan decides who signs for which signatory, and in which order (plan.ts): a signatory linked to
+    // another login since approval does not make that login its signer, so no name is printed over another's signature.
+    const plan = await approvedPlan(tx, s);
+    const mine = plan.signatories.find((x) => x.userId === actor.id);
     if (!mine) throw new AppError("FORBIDDEN", "notASignatory");
     const user = await tx.user.findUniqueOrThrow({ where: { id: actor.id } });
     if (!user.reauthenticatedAt || now.getTime() - user.reauthenticatedAt.getTime() > REAUTH_WINDOW_MS)
       throw new AppError("UNAUTHORIZED", "reauthRequired");
     const live = await tx.submissionSignature.findMany({ where: { submissionId: id, voidedAt: null } });
     if (live.some((x) => x.signatoryId === mine.signatoryId)) throw new AppError("CONFLICT", "alreadySigned");
-    if (s.signingOrder === "SEQUENTIAL") {
-      const next = s.signatories.find((x) => !live.some((l) => l.signatoryId === x.signatoryId));
-      if (next?.signatoryId !== mine.signatoryId)
-        throw new AppError("BAD_REQUEST", "notYourTurn", { details: { next: next?.signatory.name ?? null } });
-    }
+    const next = nextInPlan(
+      plan,
+      live.map((l) => l.signatoryId),
+    );
+    if (plan.order === "SEQUENTIAL" && next?.signatoryId !== mine.signatoryId)
+      throw new AppError("BAD_REQUEST", "notYourTurn", { details: { next: next?.name ?? null } });
     await tx.submissionSignature.create({
       data: {
         submissionId: id,
@@ -100,24 +105,27 @@ export async function signSubmission(
       action: "submission.signed",
       entity: "Submission",
       entityId: id,
-      data: { snapshotSha256, signatory: mine.signatory.name, ip: client.ip, userAgent: client.userAgent },
+      data: {
+        snapshotSha256,
+        signatory: mine.name,
+        signatoryId: mine.signatoryId,
+        ip: client.ip,
+        userAgent: client.userAgent,
+      },
     });
     await recordSeen(tx, s, snapshotSha256, actor.id);
-    const done = live.length + 1 === s.signatories.length;
+    const done = live.length + 1 === plan.signatories.length;
     // The signed PDF/A is asked for in the same transaction as the last signature: it cannot be lost between the two.
     if (done) {
       await moveTo(tx, s, "SIGNED", actor);
       await jobs.finalizeSubmission(tx, { submissionId: s.id, snapshotSha256 });
     } else if (s.status === "APPROVED") await moveTo(tx, s, "SIGNING", actor);
-    const remaining = s.signatories.filter(
+    const remaining = plan.signatories.filter(
       (x) => x.signatoryId !== mine.signatoryId && !live.some((l) => l.signatoryId === x.signatoryId),
     );
     if (remaining.length)
       await notify(tx, {
-        userIds:
-          s.signingOrder === "SEQUENTIAL"
-            ? [remaining[0]!.signatory.userId]
-            : remaining.map((x) => x.signatory.userId),
+        userIds: plan.order === "SEQUENTIAL" ? [remaining[0]!.userId] : remaining.map((x) => x.userId),
         hearingId: s.hearingId,
         kind: "submission.sign",
         path: `/innspill/${s.id}/godkjenning`,

@@ -13,6 +13,7 @@ import { similarity } from "../imports/similarity";
 import { getOrganisationSettings } from "../settings";
 import { titleOn } from "./schemas";
 import { sectionBody, sectionHeading, type FullSubmission } from "./load";
+import { snapshotSigning } from "./plan";
 
 export type SubmissionWarning =
   | { kind: "factMissing"; key: string; label: string | null }
@@ -214,7 +215,16 @@ export async function buildSnapshot(db: DbTx, s: FullSubmission) {
     signatories,
     facts: Object.fromEntries(factKeys.map((k) => [k, facts.get(k)?.value ?? null])),
     positions: Object.fromEntries(positions.map((p) => [p.id, p.statement])),
+    // Who signs, with which login, in which order: not printed, but hashed, so an approval names it (plan.ts).
+    signing: snapshotSigning(s),
   };
   const json = canonicalJson(snapshot);
-  return { snapshot, json, sha256: sha256(json), warnings };
+  return {
+    snapshot,
+    json,
+    sha256: sha256(json),
+    /** The hash as letters frozen before the plan was hashed have it (plan.ts): the snapshot without `signing`. */
+    sha256WithoutPlan: () => sha256(canonicalJson({ ...snapshot, signing: undefined })),
+    warnings,
+  };
 }

@@ -20,6 +20,7 @@ import { voidApprovals } from "./lock";
 import { SUBMISSION_ACTIONS, SUBMISSION_EDITORS, availableActions, can } from "../access";
 import { loadSubmission, sectionBody, bodyOf, type FullSubmission } from "./load";
 import { buildSnapshot } from "./snapshot";
+import { frozenSnapshot, livePlan, planForAudit, samePlan } from "./plan";
 import { lockVersioned } from "../locking";
 import { afterUpdated, pageLimit, updatedCursor, updatedPage } from "../paging";
 
@@ -247,19 +248,35 @@ export async function saveSubmission(db: Db, input: unknown, actor: Actor) {
         },
       },
     });
+    const after = await loadSubmission(tx, data.id, actor);
+    const [planBefore, planAfter] = [livePlan(before), livePlan(after)];
+    const planChanged = !samePlan(planBefore, planAfter);
     await recordAudit(tx, {
       organisationId: actor.organisationId,
       actorId: actor.id,
       action: "submission.saved",
       entity: "Submission",
       entityId: data.id,
-      data: { version: data.version + 1, sections: data.sections.length },
+      data: {
+        version: data.version + 1,
+        sections: data.sections.length,
+        // Who signs and in which order, before and after, when the save changed it.
+        ...(planChanged
+          ? { signing: { before: planForAudit(planBefore), after: planForAudit(planAfter) } }
+          : {}),
+      },
     });
-    // Any change to what was put up for approval voids the approvals and signatures, and returns it to review.
+    // Any change to what was put up for approval (its text, who signs, the order) voids the approvals and
+    // signatures, and returns it to review.
     if (before.snapshotSha256) {
-      const after = await buildSnapshot(tx, await loadSubmission(tx, data.id, actor));
-      if (after.sha256 !== before.snapshotSha256)
-        await voidApprovals(tx, await loadSubmission(tx, data.id, actor), actor, "edited");
+      const built = await buildSnapshot(tx, after);
+      const frozen = await frozenSnapshot(tx, before);
+      // A letter frozen before the plan was hashed: its text by the old hash, its plan against the one it had.
+      const unchanged =
+        frozen && !frozen.signing
+          ? built.sha256WithoutPlan() === before.snapshotSha256 && !planChanged
+          : built.sha256 === before.snapshotSha256;
+      if (!unchanged) await voidApprovals(tx, after, actor, planChanged ? "signingPlanChanged" : "edited");
     }
     return view(await loadSubmission(tx, data.id, actor), actor);
   });

@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
+import { CLOSED_STATUSES, MAX_CASE_DOCUMENTS_MB, MAX_DOCUMENT_MB } from "@innspill/domain/shared";
 import { Alert, Card, inputClass, secondaryButtonClass } from "../ui";
 import { useDomainText, useErrorText } from "@/lib/errors";
 import type { RouterOutputs } from "@/lib/types";
@@ -30,6 +31,10 @@ export function AttachmentsPanel({ detail, canEdit }: { detail: Detail; canEdit:
   const domainText = useDomainText();
   const [error, setError] = useState<string | null>(null);
   const [uploading, setUploading] = useState(false);
+  // A closed case's documents are its record: none added or removed (the server refuses it too).
+  const closed = (CLOSED_STATUSES as readonly string[]).includes(detail.hearing.status);
+  const canChangeDocuments = canEdit && !closed;
+  const usedMb = detail.documents.reduce((sum, d) => sum + d.size, 0) / 1024 / 1024;
   const refresh = () =>
     queryClient.invalidateQueries({ queryKey: trpc.hearing.byId.queryKey({ id: detail.hearing.id }) });
   const opts = { onSuccess: () => void refresh(), onError: (err: unknown) => setError(errorText(err)) };
@@ -103,7 +108,7 @@ export function AttachmentsPanel({ detail, canEdit }: { detail: Detail; canEdit:
                 {d.sha256.slice(0, 12)}…
               </span>
             </span>
-            {canEdit ? (
+            {canChangeDocuments ? (
               <button
                 type="button"
                 className="text-xs text-red-700 underline"
@@ -115,9 +120,24 @@ export function AttachmentsPanel({ detail, canEdit }: { detail: Detail; canEdit:
           </li>
         ))}
       </ul>
-      {canEdit ? (
+      {canEdit && closed ? (
+        <p className="mb-4 text-sm text-slate-600" data-testid="documents-closed">
+          {t("documentsClosed")}
+        </p>
+      ) : null}
+      {canChangeDocuments ? (
         <label className="mb-4 block text-sm">
-          <span className="mb-1 block text-slate-700">{uploading ? t("uploading") : t("upload")}</span>
+          <span className="mb-1 block text-slate-700">
+            {uploading
+              ? t("uploading")
+              : t("upload", { file: MAX_DOCUMENT_MB, limit: MAX_CASE_DOCUMENTS_MB })}
+          </span>
+          <span className="mb-1 block text-xs text-slate-500" data-testid="documents-used">
+            {t("documentsUsed", {
+              used: usedMb.toFixed(1).replace(".", ","),
+              limit: MAX_CASE_DOCUMENTS_MB,
+            })}
+          </span>
           <input
             type="file"
             accept=".pdf,.docx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"

@@ -340,7 +340,8 @@ export function ApprovalView({ id, ssoName }: { id: string; ssoName: string | nu
             <ol className="space-y-1 text-sm" data-testid="signatures">
               {v.signatories.map((s) => (
                 <li key={s.signatoryId}>
-                  {s.name}:{" "}
+                  {s.name}
+                  {s.signer && s.signer !== s.name ? ` (${t("signsAs", { user: s.signer })})` : ""}:{" "}
                   {s.signedAt ? (
                     <span className="text-emerald-800">{t("signedAt", { time: dateTime(s.signedAt) })}</span>
                   ) : s.next ? (

@@ -1,6 +1,6 @@
 import { getSessionActor } from "@innspill/auth";
 import { getDb } from "@innspill/db";
-import { addHearingDocument, domainMessages } from "@innspill/domain";
+import { addHearingDocument, checkHearingUpload, domainMessages } from "@innspill/domain";
 import { BODY_LIMITS, formWithin } from "@/server/limits";
 import { appErrorResponse, unauthorized } from "@/server/responses";
 
@@ -12,6 +12,12 @@ export async function POST(req: Request, { params }: { params: Promise<{ id: str
   const actor = await getSessionActor();
   if (!actor) return unauthorized();
   const { id } = await params;
+  // A closed or full case is refused before the file is read.
+  try {
+    await checkHearingUpload(getDb(), { hearingId: id }, actor);
+  } catch (err) {
+    return appErrorResponse(err);
+  }
   const form = await formWithin(req, BODY_LIMITS.upload);
   if (form instanceof Response) return form;
   const file = form?.get("file");
