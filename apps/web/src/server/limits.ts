@@ -6,6 +6,7 @@ import { env } from "@/env";
 export const BODY_LIMITS = {
   trpc: env.BODY_LIMIT_TRPC_MB * 1024 * 1024,
   upload: env.BODY_LIMIT_UPLOAD_MB * 1024 * 1024,
+  verify: env.BODY_LIMIT_VERIFY_MB * 1024 * 1024,
 };
 
 /** Thrown while a body streams in, at the first byte past its limit. */

@@ -24,7 +24,8 @@ const keyOf = (p: Promise<unknown>) =>
     (e: Error) => e.message,
   );
 
-describe("reading uploaded letters in a child process, within limits", () => {
+// Generous: each file is a child process, and the machine may be busy.
+describe("reading uploaded letters in a child process, within limits", { timeout: 90_000 }, () => {
   it(
     "refuses zip bombs, zip64 tricks and 60 000 entries, and never grows this process",
     { timeout: 30_000 },
@@ -49,9 +50,11 @@ describe("reading uploaded letters in a child process, within limits", () => {
     },
   );
 
-  it("stops a document too deep for the parser's memory", async () => {
-    expect(await keyOf(docxText(deepXmlDocx(1_000_000)))).toMatch(/importTooLarge|importUnreadable/);
-  }, 60_000);
+  it("refuses XML nested deeper than a Word file, and reads one nested 500 deep", async () => {
+    expect(await keyOf(docxText(deepXmlDocx(1_000_000)))).toBe("importTooLarge");
+    // Deep, but within what a Word file may hold: read.
+    expect(await keyOf(docxText(deepXmlDocx(500)))).toBe("OK");
+  });
 
   it("reads an honest DOCX, and one that carries a zip bomb as an embedded object it never unpacks", async () => {
     expect(await docxText(plainDocx(["Oslo, 1. desember 2026", "Høringssvar – prøve"]))).toBe(

@@ -3,15 +3,16 @@
  * the server down. Every file is read in a separate Node process (`parse-child.ts`), never in the web server:
  * - the child's memory is bounded by the operating system (`ulimit -v`, the address space) and by the parent, which
  *   reads its resident memory from /proc and kills it past `rssMb`; its V8 heap by `--max-old-space-size`; its time
- *   by `timeoutMs`. A thread would not do: a worker's heap limit does not cover ArrayBuffers or native memory;
+ *   by `timeoutMs`; it runs at a lower priority than the server (`niceness`). A thread would not do: a worker's heap limit does not cover ArrayBuffers or native memory;
  * - the child checks the zip the way it hands it to the parser (mammoth gets a new zip of the XML parts the check
  *   inflated under `docxUnpackedBytes`), and inflates a PDF's Flate streams under `pdfDecodedBytes` before pdf.js;
  * - at most `parallel` children run at once in this process, `queued` more wait (up to `maxWaitMs`); past that an
  *   import is refused at once with `importBusy` (429).
  * The web process itself holds the file and the text that comes back (at most `textBytes`), nothing more.
  */
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
+import { setPriority } from "node:os";
 import { pathToFileURL } from "node:url";
 import { AppError } from "../errors";
 import { Slots } from "../slots";
@@ -21,6 +22,8 @@ export const EXTRACT_LIMITS = {
   /** What a DOCX's XML parts may hold unpacked, together. A long report's document.xml is a few MB. */
   docxUnpackedBytes: 32 * 1024 * 1024,
   docxEntries: 5_000,
+  /** How deep a DOCX's XML may nest elements. */
+  xmlDepth: 1_000,
   /** Far more pages than a letter; a 10 000-page PDF is refused before its text is read. */
   pdfPages: 300,
   /** What a PDF's Flate streams may unpack to, together. */
@@ -30,6 +33,8 @@ export const EXTRACT_LIMITS = {
   rssMb: 512,
   addressSpaceMb: 2048,
   timeoutMs: 30_000,
+  /** The child's scheduling priority (nice): below the web server's. */
+  niceness: 10,
   /** The most text a letter gives back. */
   textBytes: 4 * 1024 * 1024,
 };
@@ -65,13 +70,23 @@ function parseInChild(kind: "docx" | "pdf", bytes: Uint8Array, limits: ExtractLi
     const node = [`--max-old-space-size=${limits.heapMb}`, "--max-semi-space-size=16", "-e", PARSE_CHILD];
     // `ulimit -v` through the shell: the kernel refuses the child any address space past the limit.
     const shell = process.platform === "linux" && existsSync("/bin/sh");
-    const child = shell
-      ? spawn(
+    const [command, args]: [string, string[]] = shell
+      ? [
           "/bin/sh",
           ["-c", `ulimit -v ${limits.addressSpaceMb * 1024} && exec "$0" "$@"`, process.execPath, ...node],
-          { stdio: "pipe", env: parseEnv(kind, limits) },
-        )
-      : spawn(process.execPath, node, { stdio: "pipe", env: parseEnv(kind, limits) });
+        ]
+      : [process.execPath, node];
+    const child: ChildProcessWithoutNullStreams = spawn(command, args, {
+      stdio: ["pipe", "pipe", "pipe"],
+      env: parseEnv(kind, limits),
+    });
+    // Lower priority than the server: on a busy machine the parser waits, not the pages.
+    if (child.pid)
+      try {
+        setPriority(child.pid, limits.niceness);
+      } catch {
+        // not permitted here: the limits above still hold
+      }
     const out: Buffer[] = [];
     let outBytes = 0;
     let settled = false;
@@ -120,6 +135,7 @@ function parseInChild(kind: "docx" | "pdf", bytes: Uint8Array, limits: ExtractLi
 
 /** The child's whole environment: the job, and nothing of the server's (no secrets, no NODE_OPTIONS). */
 const parseEnv = (kind: "docx" | "pdf", limits: ExtractLimits) => ({
+  NODE_ENV: "production" as const,
   INNSPILL_PARSE_JOB: JSON.stringify({ kind, limits, lookupFrom: lookupFrom() }),
 });
 

@@ -6,7 +6,8 @@
  * parsers up) and the file on stdin; the answer is one JSON object on stdout.
  *
  * - DOCX: the zip is read here, strictly (no zip64, the central directory ending where the end record says, no
- *   duplicate names, no encryption), and only its XML parts are inflated, each under the shared cap. mammoth then
+ *   duplicate names, no encryption), and only its XML parts are inflated, each under the shared cap and no deeper
+ *   than `xmlDepth` elements. mammoth then
  *   gets a new zip made of exactly those bytes, stored uncompressed: what the check read is all the parser sees.
  * - PDF: every FlateDecode stream (and each further Flate layer) is inflated once under a cap on the total before
  *   pdf.js sees the file; more pages than a letter has are refused before the text is read.
@@ -90,10 +91,27 @@ function docxParts(buf) {
     if (!content) throw bad();
     budget -= content.length;
     if (budget < 0) throw refusal("importTooLarge");
+    checkDepth(content);
     parts.push({ name, content });
   }
   if (at !== eocd) throw bad();
   return parts;
+}
+
+/**
+ * Refuses XML nested deeper than any Word file (tables in tables are tens deep): a million nested elements would
+ * cost the parser its whole time and memory. Counted over the tags, cheaply; attribute values holding ">" are rare
+ * enough to be ignored here.
+ */
+function checkDepth(xml) {
+  const text = xml.toString("latin1");
+  const tag = /<([/?!]?)[^>]*?(\/?)>/g;
+  let depth = 0;
+  let m;
+  while ((m = tag.exec(text))) {
+    if (m[1] === "/") depth--;
+    else if (m[1] === "" && m[2] !== "/" && ++depth > L.xmlDepth) throw refusal("importTooLarge");
+  }
 }
 
 /** A zip of the parts, stored: the bytes the check read, and nothing else. */
