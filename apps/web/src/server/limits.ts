@@ -59,14 +59,3 @@ export function bodyTooLargeResponse(limit: number): Response {
   const message = `${domainMessages.nb.requestTooLarge} Grensen er ${Math.round(limit / 1024 / 1024)} MB.`;
   return Response.json({ messageKey: "requestTooLarge", message, error: message }, { status: 413 });
 }
-
-/** A multipart form read within a limit: the form, or the 413 answer. */
-export async function formWithin(req: Request, limit: number): Promise<FormData | Response | null> {
-  try {
-    return await limitBody(req, limit).formData();
-  } catch (err) {
-    if (err instanceof BodyTooLarge || (err instanceof Error && err.cause instanceof BodyTooLarge))
-      return bodyTooLargeResponse(limit);
-    return null;
-  }
-}

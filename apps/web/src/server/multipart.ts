@@ -1,16 +1,18 @@
 import { createHash } from "node:crypto";
 
-export type HashedFile = { sha256: string; size: number };
+export type HashedFile = { sha256: string; size: number; filename: string | null };
 
 /**
- * The SHA-256 of one file field of a multipart body, computed as the body streams in: the process holds a chunk
- * at a time, never the file. Answers `tooLarge` at the first byte past `limit` (the whole body counts), and `null`
- * when the body is not multipart or has no such field.
+ * One file field of a multipart body, read as the body streams in: its SHA-256 and size, and its bytes handed to
+ * `onData` piece by piece (the verifier keeps none of them, an upload collects them: one copy, no form parsing on
+ * the event loop). Answers `tooLarge` at the first byte past `limit` (the whole body counts), and `null` when the
+ * body is not multipart or has no such field.
  */
-export async function hashMultipartFile(
+export async function readMultipartFile(
   req: Request,
   field: string,
   limit: number,
+  onData: (piece: Buffer) => void = () => {},
 ): Promise<HashedFile | "tooLarge" | null> {
   const type = req.headers.get("content-type") ?? "";
   const boundary = /^multipart\/form-data;.*\bboundary=(?:"([^"]{1,70})"|([^\s;]{1,70}))/i.exec(type);
@@ -24,6 +26,7 @@ export async function hashMultipartFile(
   let state: "preamble" | "headers" | "body" | "end" = "preamble";
   let hash: ReturnType<typeof createHash> | null = null;
   let size = 0;
+  let filename: string | null = null;
   let found: HashedFile | null = null;
   try {
     for (;;) {
@@ -49,6 +52,7 @@ export async function hashMultipartFile(
           pending = pending.subarray(end + 4);
           const disposition = /content-disposition:[^\r\n]*\bname="([^"]*)"/i.exec(headers);
           hash = !found && disposition?.[1] === field ? createHash("sha256") : null;
+          if (hash) filename = /content-disposition:[^\r\n]*\bfilename="([^"]*)"/i.exec(headers)?.[1] ?? null;
           size = 0;
           state = "body";
           continue;
@@ -57,7 +61,9 @@ export async function hashMultipartFile(
         // Without a delimiter, all but its length minus one is part data (the rest may begin the next one).
         const upto = at < 0 ? Math.max(0, pending.length - delimiter.length + 1) : at;
         if (state === "body" && hash && upto > 0) {
-          hash.update(pending.subarray(0, upto));
+          const piece = pending.subarray(0, upto);
+          hash.update(piece);
+          onData(piece);
           size += upto;
         }
         if (at < 0) {
@@ -69,7 +75,7 @@ export async function hashMultipartFile(
           pending = pending.subarray(at);
           break;
         }
-        if (state === "body" && hash) found = { sha256: hash.digest("hex"), size };
+        if (state === "body" && hash) found = { sha256: hash.digest("hex"), size, filename };
         hash = null;
         const after = pending.subarray(at + delimiter.length, at + delimiter.length + 2).toString("latin1");
         pending = pending.subarray(at + delimiter.length + 2);

@@ -1,6 +1,6 @@
 import { getDb } from "@innspill/db";
 import { verifyDocumentHash } from "@innspill/domain";
-import { hashMultipartFile } from "@/server/multipart";
+import { readMultipartFile } from "@/server/multipart";
 import { BODY_LIMITS, bodyTooLargeResponse } from "@/server/limits";
 import { inSlot, VERIFY_SLOTS } from "@/server/slots";
 
@@ -13,7 +13,7 @@ import { inSlot, VERIFY_SLOTS } from "@/server/slots";
  */
 export async function POST(req: Request) {
   return inSlot(VERIFY_SLOTS, async () => {
-    const file = await hashMultipartFile(req, "file", BODY_LIMITS.verify);
+    const file = await readMultipartFile(req, "file", BODY_LIMITS.verify);
     if (file === "tooLarge") return bodyTooLargeResponse(BODY_LIMITS.verify);
     if (!file || file.size === 0) return Response.json({ error: "Velg en PDF-fil." }, { status: 400 });
     return Response.json(await verifyDocumentHash(getDb(), file.sha256));

@@ -1,7 +1,8 @@
 import { getSessionActor } from "@innspill/auth";
 import { getDb } from "@innspill/db";
 import { addHearingDocument, domainMessages } from "@innspill/domain";
-import { BODY_LIMITS, formWithin } from "@/server/limits";
+import { BODY_LIMITS, bodyTooLargeResponse } from "@/server/limits";
+import { readMultipartFile } from "@/server/multipart";
 import { appErrorResponse, unauthorized } from "@/server/responses";
 import { inSlot, UPLOAD_SLOTS } from "@/server/slots";
 
@@ -22,10 +23,11 @@ async function receive(
   id: string,
   actor: NonNullable<Awaited<ReturnType<typeof getSessionActor>>>,
 ): Promise<Response> {
-  const form = await formWithin(req, BODY_LIMITS.upload);
-  if (form instanceof Response) return form;
-  const file = form?.get("file");
-  if (!(file instanceof File)) {
+  // Read as it streams, into one list of pieces: no form parser holds a second copy on the event loop.
+  const pieces: Buffer[] = [];
+  const file = await readMultipartFile(req, "file", BODY_LIMITS.upload, (p) => pieces.push(p));
+  if (file === "tooLarge") return bodyTooLargeResponse(BODY_LIMITS.upload);
+  if (!file || file.size === 0) {
     return Response.json(
       { messageKey: "documentEmpty", message: domainMessages.nb.documentEmpty },
       { status: 400 },
@@ -34,7 +36,7 @@ async function receive(
   try {
     const doc = await addHearingDocument(
       getDb(),
-      { hearingId: id, filename: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
+      { hearingId: id, filename: file.filename ?? "", bytes: Buffer.concat(pieces, file.size) },
       actor,
     );
     return Response.json(doc, { status: 201 });
