@@ -3,7 +3,7 @@ import { domainMessages, Slots } from "@innspill/domain";
 
 /**
  * How many large request bodies this web process holds at once. A request whose body may be large (an upload, a
- * tRPC call over 1 MB: a letter import) waits for a slot before its body is read, so a crowd of uploads costs a
+ * tRPC call over 256 KB: a letter import) waits for a slot before its body is read, so a crowd of uploads costs a
  * queue entry each, not its body's memory. Past the queue, or after 30 s in it, the answer is 429 at once.
  * Together with the body limits this bounds the web process's memory (README, «Grenser»).
  */
@@ -14,8 +14,11 @@ export const UPLOAD_SLOTS = new Slots(3, 24, 30_000);
  */
 export const VERIFY_SLOTS = new Slots(8, 64, 30_000);
 
-/** A body larger than this (or of unknown size) counts as large. */
-export const LARGE_BODY = 1024 * 1024;
+/**
+ * A body larger than this (or of unknown size) counts as large: a letter import, an upload. Saving even a long
+ * letter sends less, so everyday calls never wait for a slot.
+ */
+export const LARGE_BODY = 256 * 1024;
 
 export class Busy extends Error {
   constructor() {

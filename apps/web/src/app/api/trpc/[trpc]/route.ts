@@ -10,7 +10,7 @@ import { TRPC_MAX_BATCH } from "@/trpc/batch";
 
 /**
  * tRPC, with its body refused (413, PAYLOAD_TOO_LARGE) as it streams past the limit, at most `TRPC_MAX_BATCH` calls
- * per request, and a body over 1 MB (a letter import) read in one of the upload slots (429 when full). One log line
+ * per request, and a body over 256 KB (a letter import) read in one of the upload slots (429 when full). One log line
  * per request, with its request id (also in the response's `x-request-id`), the procedures, status and time.
  */
 const handler = (req: Request) =>
