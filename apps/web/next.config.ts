@@ -8,7 +8,7 @@ const root = path.resolve(import.meta.dirname, "../..");
 
 /**
  * A package and everything it depends on, as globs relative to this app. The letter parsers (mammoth, unpdf) run in
- * a worker thread that loads them by path (packages/domain/src/imports/extract.ts), which the build's file tracing
+ * a child process that loads them by path (packages/domain/src/imports/extract.ts), which the build's file tracing
  * cannot follow, so the standalone build is told about them here.
  */
 function withDependencies(name: string, from = root, seen = new Map<string, string>()): string[] {

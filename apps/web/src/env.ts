@@ -12,6 +12,8 @@ export const env = createEnv({
      */
     BODY_LIMIT_TRPC_MB: z.coerce.number().positive().max(200).default(32),
     BODY_LIMIT_UPLOAD_MB: z.coerce.number().positive().max(200).default(21),
+    /** The public verifier takes a signed letter's PDF (tens of KB), hashed as it streams. */
+    BODY_LIMIT_VERIFY_MB: z.coerce.number().positive().max(200).default(5),
   },
   client: {},
   experimental__runtimeEnv: {},

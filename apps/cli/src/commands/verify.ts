@@ -36,7 +36,7 @@ export const verify: Command = {
       { result },
       [
         `✓ Signert og endelig Innspill-dokument: «${result.title}» (${result.hearing})`,
-        `  innspill ${result.submissionId}, innhold ${result.snapshotSha256}`,
+        `  ${result.organisation}, versjon ${result.revision}, innhold ${result.snapshotSha256}`,
         ...result.signatures.map((s) => `  signert av ${s.name} ${new Date(s.at).toISOString()}`),
       ].join("\n"),
     );

@@ -6,6 +6,7 @@ import { env } from "@/env";
 export const BODY_LIMITS = {
   trpc: env.BODY_LIMIT_TRPC_MB * 1024 * 1024,
   upload: env.BODY_LIMIT_UPLOAD_MB * 1024 * 1024,
+  verify: env.BODY_LIMIT_VERIFY_MB * 1024 * 1024,
 };
 
 /** Thrown while a body streams in, at the first byte past its limit. */
@@ -57,15 +58,4 @@ export function limitBody(
 export function bodyTooLargeResponse(limit: number): Response {
   const message = `${domainMessages.nb.requestTooLarge} Grensen er ${Math.round(limit / 1024 / 1024)} MB.`;
   return Response.json({ messageKey: "requestTooLarge", message, error: message }, { status: 413 });
-}
-
-/** A multipart form read within a limit: the form, or the 413 answer. */
-export async function formWithin(req: Request, limit: number): Promise<FormData | Response | null> {
-  try {
-    return await limitBody(req, limit).formData();
-  } catch (err) {
-    if (err instanceof BodyTooLarge || (err instanceof Error && err.cause instanceof BodyTooLarge))
-      return bodyTooLargeResponse(limit);
-    return null;
-  }
 }

@@ -1,149 +1,147 @@
 /**
  * The text of an uploaded letter (DOCX through mammoth, PDF text layer through unpdf), read so that no file can take
- * the server down:
- * - a DOCX is a zip: every entry is inflated once with a hard output cap before the parser sees it, so a zip bomb
- *   is refused whatever its headers claim;
- * - a PDF with more pages than any letter is refused before its text is read;
- * - the parsing itself runs in a worker thread with its own heap limit and a time limit: a file that needs more is
- *   stopped, with a clear message, and the server goes on serving.
+ * the server down. Every file is read in a separate Node process (`parse-child.ts`), never in the web server:
+ * - the child's memory is bounded by the operating system (`ulimit -v`, the address space) and by the parent, which
+ *   reads its resident memory from /proc and kills it past `rssMb`; its V8 heap by `--max-old-space-size`; its time
+ *   by `timeoutMs`; it runs at a lower priority than the server (`niceness`). A thread would not do: a worker's heap limit does not cover ArrayBuffers or native memory;
+ * - the child checks the zip the way it hands it to the parser (mammoth gets a new zip of the XML parts the check
+ *   inflated under `docxUnpackedBytes`), and inflates a PDF's Flate streams under `pdfDecodedBytes` before pdf.js;
+ * - at most `parallel` children run at once in this process, `queued` more wait (up to `maxWaitMs`); past that an
+ *   import is refused at once with `importBusy` (429).
+ * The web process itself holds the file and the text that comes back (at most `textBytes`), nothing more.
  */
+import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { setPriority } from "node:os";
 import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
-import { inflateRawSync } from "node:zlib";
 import { AppError } from "../errors";
+import { Slots } from "../slots";
+import { PARSE_CHILD } from "./parse-child";
 
 export const EXTRACT_LIMITS = {
-  /** What a DOCX may hold unpacked, all entries together. A long letter with images is a few MB. */
-  docxUnpackedBytes: 100 * 1024 * 1024,
+  /** What a DOCX's XML parts may hold unpacked, together. A long report's document.xml is a few MB. */
+  docxUnpackedBytes: 32 * 1024 * 1024,
   docxEntries: 5_000,
+  /** How deep a DOCX's XML may nest elements. */
+  xmlDepth: 1_000,
   /** Far more pages than a letter; a 10 000-page PDF is refused before its text is read. */
   pdfPages: 300,
-  /** The parser's heap and time. */
+  /** What a PDF's Flate streams may unpack to, together. */
+  pdfDecodedBytes: 100 * 1024 * 1024,
+  /** The child's V8 heap, its resident memory (killed past it) and its address space (the OS refuses more). */
   heapMb: 256,
+  rssMb: 512,
+  addressSpaceMb: 2048,
   timeoutMs: 30_000,
+  /** The child's scheduling priority (nice): below the web server's. */
+  niceness: 10,
+  /** The most text a letter gives back. */
+  textBytes: 4 * 1024 * 1024,
 };
 
 export type ExtractLimits = typeof EXTRACT_LIMITS;
 
+/** How many files this process reads at once, how many wait, and how long. */
+export const PARSE_SLOTS = new Slots(2, 8, 60_000);
+
 const refuse = (key: string) => new AppError("BAD_REQUEST", key, { fieldErrors: { file: [key] } });
+const busy = () => new AppError("TOO_MANY_REQUESTS", "importBusy", { fieldErrors: { file: ["importBusy"] } });
 
 /**
- * Checks a zip by inflating every entry once with a cap on the total output (the headers' sizes can lie). Throws
- * `importTooLarge` past the cap, `importUnreadable` for a broken zip.
- */
-export function checkZip(bytes: Uint8Array, limits: ExtractLimits = EXTRACT_LIMITS): void {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  // End of central directory: the last signature 0x06054b50 within the final 64 KiB + 22 bytes.
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 65_557); i--)
-    if (buf.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  if (eocd < 0) throw refuse("importUnreadable");
-  const entries = buf.readUInt16LE(eocd + 10);
-  if (entries > limits.docxEntries) throw refuse("importTooLarge");
-  let at = buf.readUInt32LE(eocd + 16);
-  let budget = limits.docxUnpackedBytes;
-  for (let n = 0; n < entries; n++) {
-    if (at + 46 > buf.length || buf.readUInt32LE(at) !== 0x02014b50) throw refuse("importUnreadable");
-    const method = buf.readUInt16LE(at + 10);
-    const compressed = buf.readUInt32LE(at + 20);
-    const nameLength = buf.readUInt16LE(at + 28);
-    const extra = buf.readUInt16LE(at + 30);
-    const comment = buf.readUInt16LE(at + 32);
-    const local = buf.readUInt32LE(at + 42);
-    if (local + 30 > buf.length || buf.readUInt32LE(local) !== 0x04034b50) throw refuse("importUnreadable");
-    const dataStart = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    const data = buf.subarray(dataStart, dataStart + compressed);
-    let size: number;
-    if (method === 0) size = data.length;
-    else if (method === 8) {
-      try {
-        size = inflateRawSync(data, { maxOutputLength: Math.max(1, budget) }).length;
-      } catch (err) {
-        if ((err as { code?: string }).code === "ERR_BUFFER_TOO_LARGE" || err instanceof RangeError)
-          throw refuse("importTooLarge");
-        throw refuse("importUnreadable");
-      }
-    } else throw refuse("importUnreadable");
-    budget -= size;
-    if (budget < 0) throw refuse("importTooLarge");
-    at += 46 + nameLength + extra + comment;
-  }
-}
-
-/** Runs in the worker thread: the parsers, loaded by the paths the parent resolved. */
-const PARSER = `
-const { parentPort, workerData } = require("node:worker_threads");
-const { createRequire } = require("node:module");
-const { pathToFileURL } = require("node:url");
-function resolve(name) {
-  for (const from of workerData.lookupFrom) {
-    try { return createRequire(from).resolve(name); } catch {}
-  }
-  throw new Error("cannot find " + name);
-}
-(async () => {
-  const { kind, bytes, maxPages } = workerData;
-  const mammothPath = resolve("mammoth");
-  const unpdfUrl = pathToFileURL(resolve("unpdf")).href;
-  if (kind === "docx") {
-    const mammoth = require(mammothPath);
-    const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
-    parentPort.postMessage({ ok: true, html: value });
-  } else {
-    const { extractText, getDocumentProxy } = await import(unpdfUrl);
-    const pdf = await getDocumentProxy(new Uint8Array(bytes));
-    if (pdf.numPages > maxPages) return parentPort.postMessage({ ok: false, error: "importTooManyPages" });
-    const { text } = await extractText(pdf, { mergePages: false });
-    parentPort.postMessage({ ok: true, pages: text });
-  }
-})().catch((err) => parentPort.postMessage({ ok: false, error: "importUnreadable", detail: String(err && err.message) }));
-`;
-
-/**
- * Where the worker thread looks the parsers up: from this module's own location, then from the working directory.
- * The lookup happens in the thread, by plain Node: a bundler (Next.js) rewrites `require.resolve` in this module.
+ * Where the child looks the parsers up: from this module's own location, then from the working directory. The
+ * lookup happens in the child, by plain Node: a bundler (Next.js) rewrites `require.resolve` in this module.
  */
 const lookupFrom = () => [import.meta.url, pathToFileURL(`${process.cwd()}/`).href];
 
-function parseInWorker(
-  kind: "docx" | "pdf",
-  bytes: Uint8Array,
-  limits: ExtractLimits,
-): Promise<{ html?: string; pages?: string[] }> {
+/** The child's resident memory in bytes, from /proc (Linux); null elsewhere or once it has gone. */
+function rssOf(pid: number): number | null {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "latin1"));
+    return m ? Number(m[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+type Parsed = { html?: string; pages?: string[] };
+
+function parseInChild(kind: "docx" | "pdf", bytes: Uint8Array, limits: ExtractLimits): Promise<Parsed> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(PARSER, {
-      eval: true,
-      workerData: {
-        kind,
-        bytes,
-        lookupFrom: lookupFrom(),
-        maxPages: limits.pdfPages,
-      },
-      resourceLimits: { maxOldGenerationSizeMb: limits.heapMb, maxYoungGenerationSizeMb: 32 },
+    const node = [`--max-old-space-size=${limits.heapMb}`, "--max-semi-space-size=16", "-e", PARSE_CHILD];
+    // `ulimit -v` through the shell: the kernel refuses the child any address space past the limit.
+    const shell = process.platform === "linux" && existsSync("/bin/sh");
+    const [command, args]: [string, string[]] = shell
+      ? [
+          "/bin/sh",
+          ["-c", `ulimit -v ${limits.addressSpaceMb * 1024} && exec "$0" "$@"`, process.execPath, ...node],
+        ]
+      : [process.execPath, node];
+    const child: ChildProcessWithoutNullStreams = spawn(command, args, {
+      stdio: ["pipe", "pipe", "pipe"],
+      env: parseEnv(kind, limits),
     });
+    // Lower priority than the server: on a busy machine the parser waits, not the pages.
+    if (child.pid)
+      try {
+        setPriority(child.pid, limits.niceness);
+      } catch {
+        // not permitted here: the limits above still hold
+      }
+    const out: Buffer[] = [];
+    let outBytes = 0;
     let settled = false;
+    let verdict: AppError | null = null;
+    const stop = (why: AppError) => {
+      verdict ??= why;
+      child.kill("SIGKILL");
+    };
+    const timer = setTimeout(() => stop(refuse("importTooLarge")), limits.timeoutMs);
+    const watch = setInterval(() => {
+      const rss = child.pid ? rssOf(child.pid) : null;
+      if (rss !== null && rss > limits.rssMb * 1024 * 1024) stop(refuse("importTooLarge"));
+    }, 20);
     const done = (fn: () => void) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      void worker.terminate();
+      clearInterval(watch);
       fn();
     };
-    // Too slow is refused like too large: the user gets a message, the server its thread back.
-    const timer = setTimeout(() => done(() => reject(refuse("importTooLarge"))), limits.timeoutMs);
-    worker.on("message", (m: { ok: boolean; error?: string; html?: string; pages?: string[] }) =>
-      done(() => (m.ok ? resolve(m) : reject(refuse(m.error ?? "importUnreadable")))),
+    child.stdout.on("data", (d: Buffer) => {
+      outBytes += d.length;
+      if (outBytes > limits.textBytes * 2) return stop(refuse("importTooLarge"));
+      out.push(d);
+    });
+    child.stderr.resume();
+    child.stdin.on("error", () => {});
+    child.on("error", () => done(() => reject(refuse("importUnreadable"))));
+    child.on("close", (code, signal) =>
+      done(() => {
+        if (verdict) return reject(verdict);
+        let m: { ok: boolean; error?: string } & Parsed;
+        try {
+          m = JSON.parse(Buffer.concat(out).toString("utf8")) as typeof m;
+        } catch {
+          // No answer: the child died. Out of memory (V8 aborts, the kernel refuses) is the likely cause.
+          return reject(refuse(signal || code ? "importTooLarge" : "importUnreadable"));
+        }
+        if (!m.ok) return reject(refuse(m.error ?? "importUnreadable"));
+        resolve(m);
+      }),
     );
-    worker.on("error", (err: Error & { code?: string }) =>
-      done(() =>
-        reject(refuse(err.code === "ERR_WORKER_OUT_OF_MEMORY" ? "importTooLarge" : "importUnreadable")),
-      ),
-    );
-    worker.on("exit", () => done(() => reject(refuse("importUnreadable"))));
+    child.stdin.end(bytes);
   });
+}
+
+/** The child's whole environment: the job, and nothing of the server's (no secrets, no NODE_OPTIONS). */
+const parseEnv = (kind: "docx" | "pdf", limits: ExtractLimits) => ({
+  NODE_ENV: "production" as const,
+  INNSPILL_PARSE_JOB: JSON.stringify({ kind, limits, lookupFrom: lookupFrom() }),
+});
+
+/** Reads a file in a child process, in one of this process's parse slots. */
+function parse(kind: "docx" | "pdf", bytes: Uint8Array, limits: ExtractLimits): Promise<Parsed> {
+  return PARSE_SLOTS.run(() => parseInChild(kind, bytes, limits), busy);
 }
 
 /** mammoth's HTML as letter text: paragraphs apart, line breaks kept (a signatory's name and title), bullets marked. */
@@ -160,17 +158,14 @@ function htmlToLetterText(html: string): string {
     .replace(/&#39;/g, "'");
 }
 
-/**
- * A DOCX as letter text. Through mammoth's HTML, since its raw text drops both line breaks and bullets.
- */
+/** A DOCX as letter text. Through mammoth's HTML, since its raw text drops both line breaks and bullets. */
 export async function docxText(bytes: Uint8Array, limits: ExtractLimits = EXTRACT_LIMITS): Promise<string> {
-  checkZip(bytes, limits);
-  const { html } = await parseInWorker("docx", bytes, limits);
+  const { html } = await parse("docx", bytes, limits);
   return htmlToLetterText(html ?? "");
 }
 
 /** A PDF's text layer, page by page, as letter text. */
 export async function pdfText(bytes: Uint8Array, limits: ExtractLimits = EXTRACT_LIMITS): Promise<string> {
-  const { pages } = await parseInWorker("pdf", bytes, limits);
+  const { pages } = await parse("pdf", bytes, limits);
   return (pages ?? []).join("\n\n");
 }

@@ -10,4 +10,4 @@ export * from "./propose";
 export * from "./commit";
 export * from "./usages";
 export * from "./insight";
-export { checkZip, docxText, EXTRACT_LIMITS, pdfText } from "./extract";
+export { docxText, EXTRACT_LIMITS, PARSE_SLOTS, pdfText } from "./extract";

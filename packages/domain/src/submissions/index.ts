@@ -17,4 +17,4 @@ export * from "./sending";
 export * from "./approval-view";
 export { HEARING_STATUS_FOR, idVersionInput, type ClientInfo } from "./lock";
 export { LOCAL_DIVERGENCE_THRESHOLD, type SubmissionWarning } from "./snapshot";
-export { getSignedDocument, verifyDocument } from "./signed";
+export { getSignedDocument, verifyDocument, verifyDocumentHash } from "./signed";

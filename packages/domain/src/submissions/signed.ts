@@ -307,10 +307,16 @@ export async function getSignedDocument(db: Db, input: unknown, actor: Actor) {
  * - `draft`: a letter Innspill rendered that was never signed as it is (a draft, or the approved letter before its
  *   signatures); the answer names nothing of it;
  * - `unknown`: not a document Innspill made, or changed afterwards (one changed byte is a different hash).
- * Public: holding the PDF is what is being checked.
+ * Public: holding the PDF is what is being checked. The answer names what a recipient needs (the letter, the
+ * organisation, who signed and when, the hashes) and no internal id.
  */
 export async function verifyDocument(db: Db, bytes: Uint8Array) {
-  const hash = sha256(bytes);
+  return verifyDocumentHash(db, sha256(bytes));
+}
+
+/** `verifyDocument` by the PDF's SHA-256 (hex), for a caller that hashed the file as it streamed in. */
+export async function verifyDocumentHash(db: Db, hash: string) {
+  if (!/^[0-9a-f]{64}$/.test(hash)) throw new AppError("BAD_REQUEST", "invalid");
   const doc = await db.signedDocument.findUnique({
     where: { pdfSha256: hash },
     include: {
@@ -342,7 +348,6 @@ export async function verifyDocument(db: Db, bytes: Uint8Array) {
     signed: true,
     sha256: hash,
     organisation: doc.submission.organisation.name,
-    submissionId: doc.submissionId,
     title: doc.submission.title,
     hearing: doc.submission.hearing.title,
     revision: doc.submission.revision,

@@ -1,17 +1,21 @@
 import { getDb } from "@innspill/db";
-import { verifyDocument } from "@innspill/domain";
-import { BODY_LIMITS, formWithin } from "@/server/limits";
+import { verifyDocumentHash } from "@innspill/domain";
+import { readMultipartFile } from "@/server/multipart";
+import { BODY_LIMITS, bodyTooLargeResponse } from "@/server/limits";
+import { inSlot, VERIFY_SLOTS } from "@/server/slots";
 
 /**
- * Public: is this PDF a signed Innspill document? The file's SHA-256 is looked up; nothing is stored. Holding the
- * PDF is what is checked, so the answer names only what the PDF itself shows. The upload is refused with 413 as it
- * streams past the limit.
+ * Public: is this PDF a signed Innspill document? The file is hashed as it streams in (the server holds a chunk of
+ * it at a time) and its SHA-256 looked up; nothing is stored. A signed letter is tens of KB, so the limit is low
+ * (`BODY_LIMIT_VERIFY_MB`, 5 MB), refused with 413 as the body passes it; at most `VERIFY_SLOTS` run at once, the
+ * rest wait their turn or get 429. Holding the PDF is what is checked, so the answer names only what the PDF itself
+ * shows, and no internal id.
  */
 export async function POST(req: Request) {
-  const form = await formWithin(req, BODY_LIMITS.upload);
-  if (form instanceof Response) return form;
-  const file = form?.get("file");
-  if (!(file instanceof File)) return Response.json({ error: "Velg en PDF-fil." }, { status: 400 });
-  const result = await verifyDocument(getDb(), new Uint8Array(await file.arrayBuffer()));
-  return Response.json(result);
+  return inSlot(VERIFY_SLOTS, async () => {
+    const file = await readMultipartFile(req, "file", BODY_LIMITS.verify);
+    if (file === "tooLarge") return bodyTooLargeResponse(BODY_LIMITS.verify);
+    if (!file || file.size === 0) return Response.json({ error: "Velg en PDF-fil." }, { status: 400 });
+    return Response.json(await verifyDocumentHash(getDb(), file.sha256));
+  });
 }

@@ -5,12 +5,24 @@ import { createContext } from "@/server/context";
 import { requestIdOf } from "@innspill/log";
 import { BODY_LIMITS, bodyTooLargeResponse, limitBody } from "@/server/limits";
 import { logger } from "@/server/log";
+import { inSlot, mayBeLarge, trpcBusyResponse, UPLOAD_SLOTS } from "@/server/slots";
+import { TRPC_MAX_BATCH } from "@/trpc/batch";
 
 /**
- * tRPC, with its body refused (413, PAYLOAD_TOO_LARGE) as it streams past the limit. One log line per request,
- * with its request id (also in the response's `x-request-id`), the procedures, status and time.
+ * tRPC, with its body refused (413, PAYLOAD_TOO_LARGE) as it streams past the limit, at most `TRPC_MAX_BATCH` calls
+ * per request, and a body over 256 KB (a letter import) read in one of the upload slots (429 when full). One log line
+ * per request, with its request id (also in the response's `x-request-id`), the procedures, status and time.
  */
-const handler = async (req: Request) => {
+const handler = (req: Request) =>
+  mayBeLarge(req)
+    ? inSlot(
+        UPLOAD_SLOTS,
+        () => handle(req),
+        () => trpcBusyResponse(req),
+      )
+    : handle(req);
+
+const handle = async (req: Request) => {
   const started = performance.now();
   const reqId = requestIdOf(req.headers);
   const log = logger.child({ reqId });
@@ -31,6 +43,7 @@ const handler = async (req: Request) => {
         req: limited,
         router: appRouter,
         createContext,
+        maxBatchSize: TRPC_MAX_BATCH,
         onError({ error, path }) {
           if (error.code === "INTERNAL_SERVER_ERROR")
             log.error({ err: error.cause ?? error, path }, "trpc error");

@@ -1,12 +1,15 @@
 import { getSessionActor } from "@innspill/auth";
 import { getDb } from "@innspill/db";
 import { addHearingDocument, checkHearingUpload, domainMessages } from "@innspill/domain";
-import { BODY_LIMITS, formWithin } from "@/server/limits";
+import { BODY_LIMITS, bodyTooLargeResponse } from "@/server/limits";
+import { readMultipartFile } from "@/server/multipart";
 import { appErrorResponse, unauthorized } from "@/server/responses";
+import { inSlot, UPLOAD_SLOTS } from "@/server/slots";
 
 /**
  * Upload of a PDF or DOCX to a hearing (multipart field "file"). Answers JSON; errors carry a Norwegian message. The
- * upload is refused with 413 as it streams past the limit.
+ * upload is refused with 413 as it streams past the limit, and read in one of the web process's upload slots (429 when
+ * they and their queue are full), so a crowd of uploads does not hold a crowd of files in memory.
  */
 export async function POST(req: Request, { params }: { params: Promise<{ id: string }> }) {
   const actor = await getSessionActor();
@@ -18,10 +21,19 @@ export async function POST(req: Request, { params }: { params: Promise<{ id: str
   } catch (err) {
     return appErrorResponse(err);
   }
-  const form = await formWithin(req, BODY_LIMITS.upload);
-  if (form instanceof Response) return form;
-  const file = form?.get("file");
-  if (!(file instanceof File)) {
+  return inSlot(UPLOAD_SLOTS, () => receive(req, id, actor));
+}
+
+async function receive(
+  req: Request,
+  id: string,
+  actor: NonNullable<Awaited<ReturnType<typeof getSessionActor>>>,
+): Promise<Response> {
+  // Read as it streams, into one list of pieces: no form parser holds a second copy on the event loop.
+  const pieces: Buffer[] = [];
+  const file = await readMultipartFile(req, "file", BODY_LIMITS.upload, (p) => pieces.push(p));
+  if (file === "tooLarge") return bodyTooLargeResponse(BODY_LIMITS.upload);
+  if (!file || file.size === 0) {
     return Response.json(
       { messageKey: "documentEmpty", message: domainMessages.nb.documentEmpty },
       { status: 400 },
@@ -30,7 +42,7 @@ export async function POST(req: Request, { params }: { params: Promise<{ id: str
   try {
     const doc = await addHearingDocument(
       getDb(),
-      { hearingId: id, filename: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
+      { hearingId: id, filename: file.filename ?? "", bytes: Buffer.concat(pieces, file.size) },
       actor,
     );
     return Response.json(doc, { status: 201 });
