@@ -45,3 +45,4 @@ export { getSystemStatus, listWorkers, runOverdueCheck, HEARTBEAT_STALE_MS } fro
 export * from "./submissions/index";
 export * from "./imports/index";
 export * from "./noark/index";
+export * from "./radar/index";

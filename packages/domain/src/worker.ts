@@ -92,3 +92,5 @@ export { deliverPendingEmails, MAX_EMAIL_ATTEMPTS, type OutgoingEmail } from "./
 export { sendDueReminders } from "./reminders";
 export { backfillMilestones, markOverdueHearings } from "./hearings/maintenance";
 export { recordWorkerHeartbeat, removeWorkerHeartbeat } from "./system/index";
+export { pollDueRadarSources, pollRadarSource, type PollResult } from "./radar/poll";
+export { radarConfig, RADAR_SOURCES, type RadarConfig, type RadarSourceName } from "./radar/config";
