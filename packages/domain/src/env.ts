@@ -18,6 +18,8 @@ export const env = createEnv({
       .max(50 * 1024 * 1024)
       .default(5 * 1024 * 1024),
     RADAR_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+    /** 0: the worker's schedule polls nothing (the tests and the e2e suite, which must never reach the internet). */
+    RADAR_POLLING: z.enum(["0", "1"]).default("1"),
   },
   runtimeEnv: process.env,
   emptyStringAsUndefined: true,

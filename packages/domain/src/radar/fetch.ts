@@ -152,6 +152,7 @@ export async function fetchSource(
   config: RadarConfig,
   validators: Validators = {},
 ): Promise<Fetched> {
+  if (!config.enabled) throw new SourceError("network", url, "the radar is off (RADAR_POLLING=0)");
   for (let attempt = 0; ; attempt++) {
     try {
       return await fetchOnce(url, validators, config);

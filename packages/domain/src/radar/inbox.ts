@@ -20,7 +20,7 @@ import { fields, parseInput } from "../validation";
 import { RADAR_SOURCES, radarConfig, type RadarConfig } from "./config";
 import { fetchSource, isAllowedAddress, SourceError } from "./fetch";
 import type { RemoteHearing } from "./model";
-import { ensureRadarSource, findRegisteredHearing, fingerprintOf } from "./poll";
+import { ensureRadarSource, findRegisteredHearing, fingerprintOf, pollRadarSource } from "./poll";
 import { organisationProfile, scoreHearing, type Relevance } from "./relevance";
 import { pollStortinget, stortingetIdFromPage } from "./stortinget";
 import { readRegjeringenHearing, regjeringenRefFromAddress } from "./regjeringen";
@@ -435,4 +435,23 @@ export async function listRadarTopics(db: Db, actor: Actor) {
   ]);
   const mine = new Set(follows.map((f) => f.topicId));
   return topics.map((t) => ({ id: t.id, name: t.name, following: mine.has(t.id) }));
+}
+
+export const pollRadarNowInput = z.object({
+  source: z.enum(RADAR_SOURCES, { error: "invalid" }).optional(),
+});
+
+/** Polls the organisation's sources now (the command line's `radar poll`), whatever their schedule. */
+export async function pollRadarNow(
+  db: Db,
+  input: unknown,
+  actor: Actor,
+  options: { config?: RadarConfig; now?: Date } = {},
+) {
+  requireRole(actor, ["ADMIN"]);
+  const { source } = parseInput(pollRadarNowInput, input ?? {});
+  const results = [];
+  for (const s of source ? [source] : RADAR_SOURCES)
+    results.push(await pollRadarSource(db, actor.organisationId, s, options));
+  return results;
 }

@@ -10,6 +10,8 @@ export {
   listRadarItemsInput,
   listRadarSources,
   listRadarTopics,
+  pollRadarNow,
+  pollRadarNowInput,
   proposeFromAddress,
   proposeFromAddressInput,
   radarItemInput,

@@ -147,6 +147,7 @@ beforeAll(async () => {
     maxBytes: 1024 * 1024,
     retries: 1,
     backoffMs: 10,
+    enabled: true,
   });
   ({ t, actors: a } = await createDemoDatabase());
   orgId = a.ingrid!.organisationId;
