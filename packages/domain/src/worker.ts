@@ -93,4 +93,10 @@ export { sendDueReminders } from "./reminders";
 export { backfillMilestones, markOverdueHearings } from "./hearings/maintenance";
 export { recordWorkerHeartbeat, removeWorkerHeartbeat } from "./system/index";
 export { pollDueRadarSources, pollRadarSource, type PollResult } from "./radar/poll";
-export { radarConfig, radarPollingEnabled, RADAR_SOURCES, type RadarConfig, type RadarSourceName } from "./radar/config";
+export {
+  radarConfig,
+  radarPollingEnabled,
+  RADAR_SOURCES,
+  type RadarConfig,
+  type RadarSourceName,
+} from "./radar/config";
