@@ -92,7 +92,8 @@ export { deliverPendingEmails, MAX_EMAIL_ATTEMPTS, type OutgoingEmail } from "./
 export { sendDueReminders } from "./reminders";
 export { backfillMilestones, markOverdueHearings } from "./hearings/maintenance";
 export { recordWorkerHeartbeat, removeWorkerHeartbeat } from "./system/index";
-export { pollDueRadarSources, pollRadarSource, type PollResult } from "./radar/poll";
+export { pollDueRadarSources, pollRadarSource, suggestRemoteHearings, type PollResult } from "./radar/poll";
+export type { RemoteHearing } from "./radar/model";
 export {
   radarConfig,
   radarPollingEnabled,

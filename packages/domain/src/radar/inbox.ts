@@ -157,6 +157,7 @@ export async function acceptRadarItem(
   const reasons = (item.reasons ?? {}) as Partial<Relevance["reasons"]>;
 
   const downloaded: { filename: string; mimeType: string; bytes: Buffer; url: string }[] = [];
+  let failed = 0;
   for (const d of (details.documents ?? []).slice(0, 10)) {
     if (!isAllowedAddress(d.url, config)) continue;
     try {
@@ -170,9 +171,9 @@ export async function acceptRadarItem(
       if (mimeType && got.body.byteLength > 0)
         downloaded.push({ filename, mimeType, bytes: got.body, url: d.url });
     } catch (err) {
-      if (err instanceof SourceError)
-        throw new AppError("BAD_REQUEST", "radarDocumentFailed", { details: err.message });
-      throw err;
+      // A document the source does not give now stays a link on the hearing; registering does not wait for it.
+      if (!(err instanceof SourceError)) throw err;
+      failed++;
     }
   }
   const fetchedUrls = new Set(downloaded.map((d) => d.url));
@@ -249,7 +250,7 @@ export async function acceptRadarItem(
         documents: downloaded.map((d) => d.filename),
       },
     });
-    return { hearingId, documents: downloaded.length, links: links.length };
+    return { hearingId, documents: downloaded.length, documentsFailed: failed, links: links.length };
   });
 }
 

@@ -357,3 +357,51 @@ export async function pollDueRadarSources(db: Db, options: { config?: RadarConfi
     });
   return results;
 }
+
+/**
+ * Hearings read elsewhere (the demo's, without a network) stored as suggestions the way a poll stores new ones:
+ * scored against the organisation, and known already when registered. Hearings it has are left as they are.
+ */
+export async function suggestRemoteHearings(
+  db: Db,
+  organisationId: string,
+  hearings: RemoteHearing[],
+  now: Date = new Date(),
+) {
+  const profile = await organisationProfile(db, organisationId);
+  const keys = await registeredKeys(db, organisationId);
+  let created = 0;
+  for (const h of hearings) {
+    await ensureRadarSource(db, organisationId, h.source);
+    const exists = await db.radarItem.findUnique({
+      where: {
+        organisationId_source_sourceRef: { organisationId, source: h.source, sourceRef: h.sourceRef },
+      },
+    });
+    if (exists) continue;
+    const relevance = await scoreHearing(db, profile, h);
+    const hearingId = registeredFor(keys, h);
+    await db.radarItem.create({
+      data: {
+        organisationId,
+        source: h.source,
+        sourceRef: h.sourceRef,
+        url: h.url,
+        title: h.title,
+        issuer: h.issuer,
+        deadline: h.deadline ? dateOnlyToDb(h.deadline) : null,
+        sourceStatus: h.status,
+        summary: h.summary,
+        details: toDetails(h),
+        fingerprint: fingerprintOf(h),
+        score: relevance.score,
+        reason: relevance.reason,
+        reasons: relevance.reasons as unknown as Prisma.InputJsonValue,
+        firstSeenAt: now,
+        ...(hearingId ? { state: "ACCEPTED" as const, hearingId, decidedAt: now } : {}),
+      },
+    });
+    if (!hearingId) created++;
+  }
+  return { created };
+}

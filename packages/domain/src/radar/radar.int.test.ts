@@ -442,6 +442,17 @@ describe("hearing radar", () => {
       { config, now: NOW },
     );
     expect(fromStortinget).toMatchObject({ sourceRef: "horing:11002", state: "NEW", deadline: "2027-01-22" });
+    // Its documents fail at the source when it is registered: it is registered with them as links.
+    mode = "500";
+    let accepted;
+    try {
+      accepted = await acceptRadarItem(t.db, { id: fromPage.id }, a.ingrid!, { config, now: NOW });
+    } finally {
+      mode = "ok";
+    }
+    expect(accepted).toMatchObject({ documents: 0, documentsFailed: 2 });
+    const links = await t.db.hearingLink.findMany({ where: { hearingId: accepted.hearingId } });
+    expect(links.map((l) => l.url)).toContain(`${base}/contentassets/ef56ab78/horingsnotat-fiske.pdf`);
   });
 
   it("keeps one organisation's suggestions, dismissals and settings from another", async () => {
@@ -465,7 +476,7 @@ describe("hearing radar", () => {
     const ourIds = new Set(ours.map((i) => i.id));
     expect(theirs.some((i) => ourIds.has(i.id))).toBe(false);
     expect((await listRadarItems(t.db, { state: "DISMISSED" }, otherAdviser, NOW)).items).toEqual([]);
-    const ourNew = ours.find((i) => i.state === "NEW")!;
+    const ourNew = ours[0]!;
     await expect(acceptRadarItem(t.db, { id: ourNew.id }, otherAdviser, { config })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
