@@ -11,14 +11,14 @@ import { requireRole, type Actor } from "../actor";
 import { recordAudit } from "../audit";
 import { dbToDateOnly, osloDate } from "../dates";
 import { AppError } from "../errors";
-import { detectDocumentType, MAX_DOCUMENT_BYTES } from "../hearings/attachments";
 import { createHearingInput } from "../hearings/schemas";
 import { insertHearing } from "../hearings/register";
 import { sha256 as sha256Hex } from "../hash";
 import { getOrganisationSettings } from "../settings";
 import { fields, parseInput } from "../validation";
 import { RADAR_SOURCES, radarConfig, type RadarConfig } from "./config";
-import { fetchSource, isAllowedAddress, SourceError } from "./fetch";
+import { SourceError } from "./fetch";
+import { downloadDocuments } from "./documents";
 import type { RemoteHearing } from "./model";
 import { ensureRadarSource, findRegisteredHearing, fingerprintOf, pollRadarSource } from "./poll";
 import { organisationProfile, scoreHearing, type Relevance } from "./relevance";
@@ -130,11 +130,6 @@ export async function dismissRadarItem(db: Db, input: unknown, actor: Actor, now
   });
 }
 
-const docName = (label: string, url: string) => {
-  const base = decodeURIComponent(new URL(url).pathname.split("/").pop() ?? "") || label;
-  return base.replace(/[/\\]/g, "_").slice(0, 200);
-};
-
 /**
  * Registers a suggested hearing: issuing body (found by name, or made from the source), deadline and milestones,
  * the source page and cases as links, topics, and the documents on a configured host downloaded and stored as
@@ -156,26 +151,7 @@ export async function acceptRadarItem(
   const details = (item.details ?? {}) as ItemDetails;
   const reasons = (item.reasons ?? {}) as Partial<Relevance["reasons"]>;
 
-  const downloaded: { filename: string; mimeType: string; bytes: Buffer; url: string }[] = [];
-  let failed = 0;
-  for (const d of (details.documents ?? []).slice(0, 10)) {
-    if (!isAllowedAddress(d.url, config)) continue;
-    try {
-      const got = await fetchSource(d.url, {
-        ...config,
-        maxBytes: Math.min(config.maxBytes * 4, MAX_DOCUMENT_BYTES),
-      });
-      if (got.notModified) continue;
-      const filename = docName(d.label, d.url);
-      const mimeType = detectDocumentType(filename, got.body);
-      if (mimeType && got.body.byteLength > 0)
-        downloaded.push({ filename, mimeType, bytes: got.body, url: d.url });
-    } catch (err) {
-      // A document the source does not give now stays a link on the hearing; registering does not wait for it.
-      if (!(err instanceof SourceError)) throw err;
-      failed++;
-    }
-  }
+  const { downloaded, failed } = await downloadDocuments(details.documents ?? [], config);
   const fetchedUrls = new Set(downloaded.map((d) => d.url));
   const settings = await getOrganisationSettings(db, actor.organisationId);
   const topics = [...new Set([...(reasons.topics ?? []), ...(details.topics ?? [])].map((t) => t.trim()))]

@@ -15,6 +15,8 @@ import { hearingInclude } from "../hearings/views";
 import { notify } from "../notifications";
 import { RADAR_SOURCES, radarConfig, type RadarConfig, type RadarSourceName } from "./config";
 import { SourceError, type Validators } from "./fetch";
+import { downloadDocuments, type Downloaded } from "./documents";
+import { sha256 } from "../hash";
 import type { RemoteHearing } from "./model";
 import { organisationProfile, scoreHearing, type Relevance } from "./relevance";
 import { pollStortinget } from "./stortinget";
@@ -108,24 +110,55 @@ export async function pollRadarSource(
     (
       await db.radarItem.findMany({
         where: { organisationId, source },
-        select: { id: true, sourceRef: true, fingerprint: true, state: true, hearingId: true, url: true },
+        select: {
+          id: true,
+          sourceRef: true,
+          fingerprint: true,
+          state: true,
+          hearingId: true,
+          url: true,
+          details: true,
+          deadline: true,
+        },
       })
     ).map((i) => [i.sourceRef, i]),
   );
   const validators = (row.validators ?? {}) as Record<string, Validators>;
   let read: { hearings: RemoteHearing[] | null; validators: Record<string, Validators>; seen: number };
   let scored: Map<string, Relevance>;
+  const downloads = new Map<string, Downloaded>();
   try {
     const needsDetail = (ref: string) => !known.has(ref);
     read =
       source === "stortinget"
         ? await pollStortinget(config, validators, { today: osloDate(now), needsDetail })
-        : await pollRegjeringen(config, validators, { today: osloDate(now), needsDetail });
+        : await pollRegjeringen(config, validators, {
+            today: osloDate(now),
+            needsDetail,
+            revisit: [...known.values()]
+              .filter(
+                (k) => k.state !== "DISMISSED" && (!k.deadline || dbToDateOnly(k.deadline) >= osloDate(now)),
+              )
+              .map((k) => ({ ref: k.sourceRef, url: k.url })),
+          });
     scored = new Map();
     if (read.hearings) {
       const profile = await organisationProfile(db, organisationId);
-      for (const h of read.hearings)
-        if (!known.has(h.sourceRef)) scored.set(h.sourceRef, await scoreHearing(db, profile, h));
+      for (const h of read.hearings) {
+        const k = known.get(h.sourceRef);
+        if (!k) scored.set(h.sourceRef, await scoreHearing(db, profile, h));
+        else if (k.state === "ACCEPTED" && k.hearingId && k.fingerprint !== fingerprintOf(h)) {
+          // New documents of a registered hearing are downloaded now, before anything is written.
+          const had = new Set(
+            ((k.details as { documents?: { url: string }[] })?.documents ?? []).map((d) => d.url),
+          );
+          const { downloaded: got } = await downloadDocuments(
+            h.documents.filter((d) => !had.has(d.url)),
+            config,
+          );
+          for (const d of got) downloads.set(d.url, d);
+        }
+      }
     }
   } catch (err) {
     const message =
@@ -175,7 +208,7 @@ export async function pollRadarSource(
           const before = await tx.radarItem.findUniqueOrThrow({ where: { id: existing.id } });
           await tx.radarItem.update({ where: { id: existing.id }, data: columns });
           if (existing.state === "ACCEPTED" && existing.hearingId)
-            await applySourceChange(tx, organisationId, existing.hearingId, before, h, now);
+            await applySourceChange(tx, organisationId, existing.hearingId, before, h, now, downloads);
           continue;
         }
         const hearingId = registeredFor(keys, h);
@@ -209,14 +242,14 @@ export async function pollRadarSource(
           lastPollAt: now,
           lastSuccessAt: now,
           nextPollAt: next,
-          itemsSeen: read.seen,
+          ...(read.seen >= 0 ? { itemsSeen: read.seen } : {}),
           validators: read.validators as Prisma.InputJsonValue,
         },
       });
     },
     { timeout: 60_000 },
   );
-  return { source, ok: true, seen: read.seen, created, updated };
+  return { source, ok: true, seen: read.seen >= 0 ? read.seen : row.itemsSeen, created, updated };
 }
 
 /** Advisers who follow a topic a new relevant hearing touches: in the app and by e-mail. */
@@ -266,6 +299,7 @@ async function applySourceChange(
   before: { deadline: Date | null; details: Prisma.JsonValue; title: string },
   h: RemoteHearing,
   now: Date,
+  downloads: Map<string, Downloaded>,
 ) {
   const hearing = await tx.hearing.findFirst({
     where: { id: hearingId, organisationId },
@@ -314,16 +348,33 @@ async function applySourceChange(
   );
   const added = h.documents.filter((d) => !oldDocs.has(d.url) && !links.has(d.url));
   if (added.length) {
-    await tx.hearingLink.createMany({
-      data: added.map((d) => ({ hearingId, label: d.label.slice(0, 200), url: d.url })),
-    });
+    // Downloaded ones become received documents; the others links to the source.
+    const stored = added.filter((d) => downloads.has(d.url));
+    for (const d of stored) {
+      const file = downloads.get(d.url)!;
+      await tx.hearingDocument.create({
+        data: {
+          hearingId,
+          filename: file.filename,
+          mimeType: file.mimeType,
+          size: file.bytes.byteLength,
+          sha256: sha256(file.bytes),
+          content: new Uint8Array(file.bytes),
+        },
+      });
+    }
+    const linked = added.filter((d) => !downloads.has(d.url));
+    if (linked.length)
+      await tx.hearingLink.createMany({
+        data: linked.map((d) => ({ hearingId, label: d.label.slice(0, 200), url: d.url })),
+      });
     await recordAudit(tx, {
       organisationId,
       actorId: null,
-      action: "hearing.linksAdded",
+      action: "document.added",
       entity: "Hearing",
       entityId: hearingId,
-      data: { by: "radar", links: added },
+      data: { by: "radar", documents: stored.map((d) => d.url), links: linked.map((d) => d.url) },
     });
     await notify(tx, {
       userIds: [hearing.responsibleId, ...hearing.participants.map((p) => p.user.id)],

@@ -65,7 +65,16 @@ function route(path: string): { body: Buffer; type: string } | null {
     return { body: fixture("regjeringen-liste.html"), type: "text/html; charset=utf-8" };
   }
   const page = /\/(id317000[12])\/$/.exec(p);
-  if (page) return { body: fixture(`regjeringen-${page[1]}.html`), type: "text/html; charset=utf-8" };
+  if (page) {
+    let html = fixture(`regjeringen-${page[1]}.html`).toString("utf8");
+    // The department adds an appendix to the hearing's page (the list stays as it was).
+    if (mode === "newDoc" && page[1] === "id3170001")
+      html = html.replace(
+        "<h2>Høringsnotat</h2>",
+        '<h2>Høringsnotat</h2>\n      <p><a href="/contentassets/ab12cd34/vedlegg-konsekvenser.pdf" title="Vedlegg – konsekvensutredning">Vedlegg (PDF)</a></p>',
+      );
+    return { body: Buffer.from(html), type: "text/html; charset=utf-8" };
+  }
   if (p.startsWith("/contentassets/") && p.endsWith(".pdf")) return { body: PDF, type: "application/pdf" };
   return null;
 }
@@ -297,6 +306,35 @@ describe("hearing radar", () => {
     await pollRadarSource(t.db, orgId, "regjeringen", { config, now: new Date(NOW.getTime() + 3600_000) });
     expect((await newItems()).map((i) => i.sourceRef)).not.toContain("id3170001");
     expect(await t.db.hearing.count({ where: { url: plan.url } })).toBe(1);
+  });
+
+  it("a new document on a registered hearing's page is downloaded to it, and its people are told", async () => {
+    const item = await t.db.radarItem.findFirstOrThrow({
+      where: { organisationId: orgId, sourceRef: "id3170001" },
+    });
+    requests.length = 0;
+    mode = "newDoc";
+    try {
+      const r = await pollRadarSource(t.db, orgId, "regjeringen", {
+        config,
+        now: new Date(NOW.getTime() + 5400_000),
+      });
+      expect(r).toMatchObject({ ok: true, updated: 1, created: 0, seen: 2 });
+    } finally {
+      mode = "ok";
+    }
+    // The list was unchanged (304); the page was asked again and had changed.
+    expect(requests.find((q) => q.url.startsWith("/no/dokument/hoyringar"))).toMatchObject({ status: 304 });
+    const docs = await t.db.hearingDocument.findMany({ where: { hearingId: item.hearingId! } });
+    expect(docs.map((d) => d.filename).sort()).toEqual([
+      "horingsbrev-rammeplan.pdf",
+      "horingsnotat-rammeplan.pdf",
+      "vedlegg-konsekvenser.pdf",
+    ]);
+    const note = await t.db.notification.findFirstOrThrow({
+      where: { userId: a.ingrid!.id, hearingId: item.hearingId!, kind: "radar.newDocument" },
+    });
+    expect(note.body).toContain("Vedlegg – konsekvensutredning");
   });
 
   it("dismiss asks for a reason and the hearing does not come back, even when it changes at the source", async () => {

@@ -155,14 +155,33 @@ export async function readRegjeringenHearing(
 export async function pollRegjeringen(
   config: RadarConfig,
   validators: Record<string, Validators>,
-  options: { today: string; needsDetail: (sourceRef: string) => boolean },
+  options: {
+    today: string;
+    needsDetail: (sourceRef: string) => boolean;
+    /** Hearings the organisation has from this source that are still open: their pages may change on their own. */
+    revisit?: { ref: string; url: string }[];
+  },
 ) {
   const listUrl = `${config.regjeringenUrl.replace(/\/+$/, "")}${LIST_PATH}`;
   const out: Record<string, Validators> = { ...validators };
   const fetched = await fetchSource(listUrl, config, validators[listUrl] ?? {});
-  if (fetched.notModified) return { hearings: null, validators: out, seen: -1 };
-  const listed = readList(fetched.body, listUrl);
-  out[listUrl] = fetched.validators;
+  let listed: ListedHearing[];
+  let seen = -1;
+  if (fetched.notModified) {
+    // The list is as it was; a page may still have a new document. Asked conditionally, so mostly 304s.
+    if (!options.revisit?.length) return { hearings: null, validators: out, seen: -1 };
+    listed = options.revisit.map((r) => ({
+      ...r,
+      title: "",
+      deadline: null,
+      status: null,
+      department: null,
+    }));
+  } else {
+    listed = readList(fetched.body, listUrl);
+    out[listUrl] = fetched.validators;
+    seen = listed.length;
+  }
   const hearings: RemoteHearing[] = [];
   let pages = 0;
   for (const l of listed) {
@@ -181,5 +200,5 @@ export async function pollRegjeringen(
       ...readHearingPage(page.body, page.url, config),
     });
   }
-  return { hearings, validators: out, seen: listed.length };
+  return { hearings, validators: out, seen };
 }
