@@ -32,7 +32,17 @@ const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, imp
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
 
 type Mode =
-  "ok" | "moved" | "badXml" | "badHtml" | "badCase" | "500" | "hang" | "big" | "redirectOut" | "redirectIn";
+  | "ok"
+  | "moved"
+  | "newDoc"
+  | "badXml"
+  | "badHtml"
+  | "badCase"
+  | "500"
+  | "hang"
+  | "big"
+  | "redirectOut"
+  | "redirectIn";
 let mode: Mode = "ok";
 const requests: { url: string; conditional: boolean; status: number }[] = [];
 
