@@ -224,6 +224,8 @@ describe("hearing radar", () => {
     expect(bio!.reason).toMatch(/^Berører 1 standpunkt: «Det må utdannes flere bioingeniører/);
     expect(bio!.matchedTopics).toEqual(expect.arrayContaining(["Bioingeniører", "Helse", "Utdanning"]));
     expect(bio!.reason).toMatch(/; Tema: [^;]*Utdanning/);
+    // The demo organisation has answered this committee before (an archived hearing); the fisheries body never.
+    expect(bio!.reason).toMatch(/NITO har svart Helse- og omsorgskomiteen \d+ ganger?/);
     expect(bio!.issuer).toBe("Helse- og omsorgskomiteen");
     expect(bio!.deadline).toBe("2027-01-15");
     expect(bio!.topics).toEqual(["Helse", "Utdanning"]);
