@@ -146,6 +146,8 @@ export async function pollRadarSource(
       const profile = await organisationProfile(db, organisationId);
       for (const h of read.hearings) {
         const k = known.get(h.sourceRef);
+        // Subjects are read once, with a new hearing's cases: a known one keeps those it has.
+        if (k && !h.topics.length) h.topics = (k.details as { topics?: string[] } | null)?.topics ?? [];
         if (!k) scored.set(h.sourceRef, await scoreHearing(db, profile, h));
         else if (k.state === "ACCEPTED" && k.hearingId && k.fingerprint !== fingerprintOf(h)) {
           // New documents of a registered hearing are downloaded now, before anything is written.
@@ -401,11 +403,18 @@ export async function pollDueRadarSources(db: Db, options: { config?: RadarConfi
     take: 50,
   });
   const results: (PollResult & { organisationId: string })[] = [];
-  for (const d of due)
+  for (const d of due) {
+    // Claimed first: a tick that overlaps a slow one (or another worker's) does not poll the same source twice.
+    const { count } = await db.radarSource.updateMany({
+      where: { id: d.id, nextPollAt: d.nextPollAt },
+      data: { nextPollAt: new Date(now.getTime() + d.intervalMinutes * 60_000) },
+    });
+    if (!count) continue;
     results.push({
       organisationId: d.organisationId,
       ...(await pollRadarSource(db, d.organisationId, d.source as RadarSourceName, { ...options, now })),
     });
+  }
   return results;
 }
 

@@ -358,13 +358,20 @@ describe("hearing radar", () => {
     expect((await newItems()).map((i) => i.id)).not.toContain(turnus.id);
     mode = "moved";
     try {
-      await pollRadarSource(t.db, orgId, "stortinget", { config, now: new Date(NOW.getTime() + 7200_000) });
+      expect(
+        await pollRadarSource(t.db, orgId, "stortinget", { config, now: new Date(NOW.getTime() + 7200_000) }),
+      ).toMatchObject({ ok: true, updated: 1 });
     } finally {
       mode = "ok";
     }
     expect((await newItems()).map((i) => i.id)).not.toContain(turnus.id);
     const dismissed = (await listRadarItems(t.db, { state: "DISMISSED" }, a.ingrid!, NOW)).items;
     expect(dismissed.map((i) => [i.id, i.dismissReason])).toEqual([[turnus.id, "Dekkes av Tekna"]]);
+    // Only the hearing whose deadline moved changed; the others keep the subjects read with their cases.
+    expect((await listRadarItems(t.db, { state: "DISMISSED" }, a.ingrid!, NOW)).items[0]!.topics).toEqual([
+      "Utdanning",
+      "Helse",
+    ]);
   });
 
   it("a moved deadline at the source moves the registered hearing's milestones and tells its people", async () => {
