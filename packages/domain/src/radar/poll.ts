@@ -43,10 +43,15 @@ export function sameAddressKey(url: string): string {
 }
 
 /** The organisation's row for a source, made with the defaults when it has none. */
-export async function ensureRadarSource(db: Db | DbTx, organisationId: string, source: RadarSourceName) {
+export async function ensureRadarSource(
+  db: Db | DbTx,
+  organisationId: string,
+  source: RadarSourceName,
+  now: Date = new Date(),
+) {
   return db.radarSource.upsert({
     where: { organisationId_source: { organisationId, source } },
-    create: { organisationId, source, intervalMinutes: DEFAULT_INTERVAL_MINUTES },
+    create: { organisationId, source, intervalMinutes: DEFAULT_INTERVAL_MINUTES, nextPollAt: now },
     update: {},
   });
 }
@@ -396,7 +401,7 @@ export async function pollDueRadarSources(db: Db, options: { config?: RadarConfi
   const now = options.now ?? new Date();
   // Every organisation watches every source unless it turned it off: make the missing rows first.
   const orgs = await db.organisation.findMany({ select: { id: true } });
-  for (const o of orgs) for (const s of RADAR_SOURCES) await ensureRadarSource(db, o.id, s);
+  for (const o of orgs) for (const s of RADAR_SOURCES) await ensureRadarSource(db, o.id, s, now);
   const due = await db.radarSource.findMany({
     where: { enabled: true, nextPollAt: { lte: now } },
     orderBy: { nextPollAt: "asc" },
