@@ -25,12 +25,12 @@ export const radarPoll: Command = {
   },
 };
 
-/** The suggestions in «Nye høringer», most relevant first, with the reason. */
+/** The suggestions in «Nye høringer», most relevant first, with the reason (also those with no match). */
 export const radarList: Command = {
   usage: "radar list",
   async run({ db, actor, args, out }) {
     needs(args.length === 0, "radar list tar ingen argumenter.");
-    const { items } = await listRadarItems(db, { state: "NEW" }, actor);
+    const { items } = await listRadarItems(db, { state: "NEW", includeUnmatched: true }, actor);
     out.emit(
       true,
       { result: items },

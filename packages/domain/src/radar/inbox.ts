@@ -16,7 +16,7 @@ import { insertHearing } from "../hearings/register";
 import { sha256 as sha256Hex } from "../hash";
 import { getOrganisationSettings } from "../settings";
 import { fields, parseInput } from "../validation";
-import { RADAR_SOURCES, radarConfig, type RadarConfig } from "./config";
+import { RADAR_SOURCES, radarConfig, radarPollingEnabled, type RadarConfig } from "./config";
 import { SourceError } from "./fetch";
 import { downloadDocuments } from "./documents";
 import type { RemoteHearing } from "./model";
@@ -67,27 +67,33 @@ export const listRadarItemsInput = z
   .object({
     state: z.enum(["NEW", "ACCEPTED", "DISMISSED"], { error: "invalid" }).default("NEW"),
     limit: z.int({ error: "invalid" }).min(1).max(200).default(50),
+    /** New hearings that touch nothing of the organisation's are left out unless this is set. */
+    includeUnmatched: z.boolean({ error: "invalid" }).default(false),
   })
-  .default({ state: "NEW", limit: 50 });
+  .default({ state: "NEW", limit: 50, includeUnmatched: false });
 
 /** Suggestions, most relevant first (then the nearest deadline). */
 export async function listRadarItems(db: Db, input: unknown, actor: Actor, now: Date = new Date()) {
-  const { state, limit } = parseInput(listRadarItemsInput, input ?? {});
-  const rows = await db.radarItem.findMany({
-    where: {
-      organisationId: actor.organisationId,
-      state,
-      ...(state === "NEW"
-        ? { OR: [{ deadline: null }, { deadline: { gte: new Date(osloDate(now)) } }] }
-        : {}),
-    },
-    orderBy:
-      state === "NEW"
-        ? [{ score: "desc" }, { deadline: "asc" }, { id: "asc" }]
-        : [{ decidedAt: "desc" }, { id: "asc" }],
-    take: limit,
-  });
-  return { items: rows.map(itemView), canAccept: HEARING_EDITORS.includes(actor.role as never) };
+  const { state, limit, includeUnmatched } = parseInput(listRadarItemsInput, input ?? {});
+  const open = { OR: [{ deadline: null }, { deadline: { gte: new Date(osloDate(now)) } }] };
+  const where = { organisationId: actor.organisationId, state, ...(state === "NEW" ? open : {}) };
+  const [rows, unmatched] = await Promise.all([
+    db.radarItem.findMany({
+      where: { ...where, ...(state === "NEW" && !includeUnmatched ? { score: { gt: 0 } } : {}) },
+      orderBy:
+        state === "NEW"
+          ? [{ score: "desc" }, { deadline: "asc" }, { id: "asc" }]
+          : [{ decidedAt: "desc" }, { id: "asc" }],
+      take: limit,
+    }),
+    state === "NEW" ? db.radarItem.count({ where: { ...where, score: { lte: 0 } } }) : 0,
+  ]);
+  return {
+    items: rows.map(itemView),
+    /** New hearings that touch nothing of the organisation's: left out of `items` unless asked for. */
+    unmatched,
+    canAccept: HEARING_EDITORS.includes(actor.role as never),
+  };
 }
 
 async function findItem(db: Db, id: string, actor: Actor) {
@@ -331,6 +337,8 @@ export async function listRadarSources(db: Db, actor: Actor) {
     itemsSeen: r.itemsSeen,
     /** The last poll failed (its error is newer than its last success). */
     failing: !!r.lastErrorAt && (!r.lastSuccessAt || r.lastErrorAt > r.lastSuccessAt),
+    /** The installation polls its sources on schedule (RADAR_POLLING). */
+    scheduled: radarPollingEnabled(),
     version: r.version,
   }));
 }

@@ -194,7 +194,7 @@ afterAll(async () => {
 });
 
 const newItems = async (actor: Actor = a.ingrid!) =>
-  (await listRadarItems(t.db, { state: "NEW" }, actor, NOW)).items;
+  (await listRadarItems(t.db, { state: "NEW", includeUnmatched: true }, actor, NOW)).items;
 
 describe("hearing radar", () => {
   it("finds Stortinget's new hearings, ranks them and names the positions they touch", async () => {
@@ -276,7 +276,11 @@ describe("hearing radar", () => {
     expect(plan!.positions.map((p) => p.id)).toEqual([positions.rammeplan]);
     expect(plan!.reason).toContain("NITO står på høringslisten");
     expect(fish!.invited).toBe(false);
-    expect(fish!.score).toBeLessThan(plan!.score);
+    // Nothing of NITO's in it: left out of the inbox unless asked for, and counted.
+    expect(fish).toMatchObject({ score: 0, reason: "Ingen treff i biblioteket" });
+    const inbox = await listRadarItems(t.db, { state: "NEW" }, a.ingrid!, NOW);
+    expect(inbox.items.map((i) => i.sourceRef)).not.toContain("id3170002");
+    expect(inbox.unmatched).toBe(1);
   });
 
   it("accept registers a complete hearing with its documents, and it is not suggested again", async () => {

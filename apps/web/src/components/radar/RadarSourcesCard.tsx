@@ -18,6 +18,9 @@ export function RadarSourcesCard() {
   return (
     <Card title={t("sources")}>
       {sources.error ? <Alert>{errorText(sources.error)}</Alert> : null}
+      {sources.data?.some((s) => !s.scheduled) ? (
+        <p className="mb-2 text-sm text-amber-800">{t("notScheduled")}</p>
+      ) : null}
       <ul className="space-y-4 text-sm" data-testid="radar-sources">
         {sources.data?.map((s) => (
           <li key={s.id}>
@@ -42,7 +45,13 @@ function SourceRow({ source: s }: { source: Source }) {
   const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.radar.sources.queryKey() });
   const save = useMutation(trpc.radar.updateSource.mutationOptions({ onSuccess: refresh }));
   const check = useMutation(trpc.radar.checkNow.mutationOptions({ onSuccess: refresh }));
-  const badge = !s.enabled ? t("off") : s.failing ? t("failing") : t("ok");
+  const badge = !s.enabled
+    ? t("off")
+    : s.failing
+      ? t("failing")
+      : s.lastSuccessAt
+        ? t("ok")
+        : t("notChecked");
   return (
     <div
       className="space-y-1"
@@ -57,7 +66,9 @@ function SourceRow({ source: s }: { source: Source }) {
               ? "bg-slate-100 text-slate-700"
               : s.failing
                 ? "bg-red-100 text-red-900"
-                : "bg-emerald-100 text-emerald-900"
+                : s.lastSuccessAt
+                  ? "bg-emerald-100 text-emerald-900"
+                  : "bg-slate-100 text-slate-700"
           }`}
         >
           {badge}

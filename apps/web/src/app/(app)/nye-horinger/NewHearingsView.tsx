@@ -19,7 +19,10 @@ export function NewHearingsView() {
   const trpc = useTRPC();
   const errorText = useErrorText();
   const [state, setState] = useState<State>("NEW");
-  const list = useQuery(trpc.radar.list.queryOptions({ state }));
+  const [all, setAll] = useState(false);
+  const list = useQuery(
+    trpc.radar.list.queryOptions(state === "NEW" && all ? { state, includeUnmatched: true } : { state }),
+  );
   return (
     <div className="space-y-4">
       <p className="text-sm text-slate-600">{t("intro")}</p>
@@ -50,6 +53,11 @@ export function NewHearingsView() {
           </li>
         ))}
       </ul>
+      {state === "NEW" && !all && list.data?.unmatched ? (
+        <button type="button" className={secondaryButtonClass} onClick={() => setAll(true)}>
+          {t("showUnmatched", { count: list.data.unmatched })}
+        </button>
+      ) : null}
       <FollowTopics />
     </div>
   );
