@@ -175,7 +175,6 @@ export const domainMessages = {
     radarItemNotFound: "Fant ikke forslaget. Det kan være fjernet, eller du har ikke tilgang.",
     radarItemDecided: "Forslaget er allerede registrert eller avvist.",
     radarNoDeadline: "Kilden oppgir ingen frist for denne høringen. Registrer den for hånd med fristen.",
-    radarDocumentFailed: "Et dokument kunne ikke lastes ned fra kilden. Prøv igjen senere.",
     radarAddressNotSupported:
       "Adressen er ikke en høringsside på regjeringen.no eller stortinget.no (bare de konfigurerte kildene kan leses).",
     radarSourceFailed: "Kilden svarte ikke som ventet. Prøv igjen senere.",
@@ -356,7 +355,6 @@ export const domainMessages = {
     radarItemNotFound: "The suggestion was not found. It may have been removed, or you lack access.",
     radarItemDecided: "The suggestion has already been registered or dismissed.",
     radarNoDeadline: "The source gives no deadline for this hearing. Register it by hand with its deadline.",
-    radarDocumentFailed: "A document could not be downloaded from the source. Try again later.",
     radarAddressNotSupported:
       "The address is not a hearing page on regjeringen.no or stortinget.no (only the configured sources can be read).",
     radarSourceFailed: "The source did not answer as expected. Try again later.",
