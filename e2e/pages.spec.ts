@@ -48,6 +48,7 @@ function allPages(hearing: string, letter: string) {
     "/admin/arkiv",
     "/admin/system",
     "/verifiser",
+    "/nye-horinger",
   ];
 }
 

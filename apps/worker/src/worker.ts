@@ -7,6 +7,7 @@ import {
   listSignedWithoutDocument,
   recordWorkerHeartbeat,
   removeWorkerHeartbeat,
+  type RadarConfig,
 } from "@innspill/domain/worker";
 import {
   allJobs,
@@ -40,6 +41,8 @@ export interface WorkerOptions {
   /** How often pg-boss maintenance runs (it also expires jobs of a worker that died). */
   maintenanceIntervalSeconds?: number;
   renderDelayMs?: number;
+  /** The hearing radar's sources; the configured ones (RADAR_* in the environment) when not given. */
+  radarConfig?: RadarConfig;
   /** Structured logs (pino); tests pass a silent one. */
   logger?: Logger;
 }
@@ -87,6 +90,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
               mailer: options.mailer,
               publicUrl: options.publicUrl,
               renderDelayMs: options.renderDelayMs,
+              radarConfig: options.radarConfig,
             },
             parsed.data,
           );

@@ -111,6 +111,15 @@ const ACCESS: Record<string, Role[] | "public"> = {
   "user.deactivate": ["ADMIN"],
   "user.activate": ["ADMIN"],
   "user.resetPassword": ["ADMIN"],
+  "radar.list": ALL,
+  "radar.accept": ["ADVISER", "ADMIN"],
+  "radar.dismiss": ["ADVISER", "ADMIN"],
+  "radar.propose": ["ADVISER", "ADMIN"],
+  "radar.topics": ALL,
+  "radar.follow": ALL,
+  "radar.sources": ["ADMIN"],
+  "radar.updateSource": ["ADMIN"],
+  "radar.checkNow": ["ADMIN"],
 };
 
 const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>;
@@ -475,6 +484,15 @@ describe("bad input", () => {
     "admin.setLetterLogo": { input: { version: 1, image: "ikke base64!" }, fields: ["image"] },
     "user.activate": { input: {}, fields: ["userId"] },
     "user.resetPassword": { input: { userId: "nei", password: "kort" }, fields: ["userId", "password"] },
+    "radar.accept": { input: { id: "nei" }, fields: ["id"] },
+    "radar.dismiss": { input: { id: "nei", reason: "" }, fields: ["id", "reason"] },
+    "radar.propose": { input: { address: "x" }, fields: ["address"] },
+    "radar.follow": { input: { topicId: "nei" }, fields: ["topicId", "follow"] },
+    "radar.updateSource": {
+      input: { id: "nei", version: 1, enabled: true, intervalMinutes: 1 },
+      fields: ["id", "intervalMinutes"],
+    },
+    "radar.checkNow": { input: { id: "nei" }, fields: ["id"] },
   };
 
   it("covers every mutation that takes input", () => {

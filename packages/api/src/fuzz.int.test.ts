@@ -11,7 +11,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Role } from "@innspill/db";
 import { seedDemoContent } from "@innspill/demo";
 import { appRouter, createCaller } from "./root";
-import { procedureInputs } from "./procedure-inputs.int";
+import { procedureInputs, radarFixture } from "./procedure-inputs.int";
 import { setupFixture, type Fixture } from "./testing.int";
 
 const RUNS = 10_000;
@@ -47,6 +47,7 @@ beforeAll(async () => {
     render: randomUUID(),
     thread: randomUUID(),
     user: fx.actors.ADVISER.id,
+    ...(await radarFixture(db, org)),
   };
   inputs = procedureInputs(A);
   ids = Object.values(A);

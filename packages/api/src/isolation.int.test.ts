@@ -24,7 +24,7 @@ import {
 import { seedDemoContent } from "@innspill/demo";
 import { sendDemoLetter } from "@innspill/demo/testing";
 import { appRouter, createCaller } from "./root";
-import { procedureInputs } from "./procedure-inputs.int";
+import { procedureInputs, radarFixture } from "./procedure-inputs.int";
 import { setupFixture, type Fixture } from "./testing.int";
 import type { Context } from "./trpc";
 
@@ -113,6 +113,7 @@ beforeAll(async () => {
     render: (await db.submissionRender.findFirstOrThrow({ where: { submissionId: submission } })).id,
     thread: (await db.reviewThread.findFirstOrThrow({ where: { submissionId: submission } })).id,
     user: a.ADVISER.id,
+    ...(await radarFixture(db, org)),
   };
   const titles = (await db.hearing.findMany({ where: { organisationId: org }, select: { title: true } })).map(
     (h) => h.title,
@@ -160,6 +161,9 @@ beforeAll(async () => {
         include: { comments: true },
       }),
       db.notification.findMany({ where: { user: { organisationId: org } }, orderBy: { id: "asc" } }),
+      db.radarItem.findMany({ where: { organisationId: org }, orderBy: { id: "asc" } }),
+      db.radarSource.findMany({ where: { organisationId: org }, orderBy: { id: "asc" } }),
+      db.radarTopicFollow.findMany({ where: { topicId: A.topic }, orderBy: { userId: "asc" } }),
     ]);
     return JSON.stringify(rows, (_k, v) => (typeof v === "bigint" ? String(v) : v));
   };

@@ -1,11 +1,36 @@
 // Test support for this package's integration tests.
+import type { Db } from "@innspill/db";
+
+/** A suggestion of the hearing radar, the organisation's Stortinget source and a topic, for the radar's procedures. */
+export async function radarFixture(db: Db, organisationId: string) {
+  const item = await db.radarItem.create({
+    data: {
+      organisationId,
+      source: "stortinget",
+      sourceRef: "horing:99001",
+      url: "https://www.stortinget.no/no/Hva-skjer-pa-Stortinget/Horing/horing/?h=99001",
+      title: "Radarforslag – As høring",
+      issuer: "Helse- og omsorgskomiteen",
+      deadline: new Date("2027-06-01"),
+      fingerprint: "0",
+      reason: "Berører 1 standpunkt",
+    },
+  });
+  const source = await db.radarSource.upsert({
+    where: { organisationId_source: { organisationId, source: "stortinget" } },
+    create: { organisationId, source: "stortinget" },
+    update: {},
+  });
+  const topic = await db.topic.findFirstOrThrow({ where: { organisationId } });
+  return { radarItem: item.id, radarSource: source.id, topic: topic.id };
+}
 
 const doc = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Tekst" }] }] };
 
 /**
  * A well-formed input for every procedure of the router, naming the objects in `A` (ids by kind: hearing,
  * openHearing, submission, snapshot, milestone, link, document, notification, issuingBody, position, block,
- * blockVersion, fact, signatory, render, thread, user) wherever it names any. For the isolation and fuzz tests.
+ * blockVersion, fact, signatory, render, thread, user, radarItem, radarSource, topic) wherever it names any. For the isolation and fuzz tests.
  */
 export function procedureInputs(A: Record<string, string>): Record<string, () => unknown> {
   return {
@@ -154,5 +179,15 @@ export function procedureInputs(A: Record<string, string>): Record<string, () =>
     "user.deactivate": () => ({ userId: A.user }),
     "user.activate": () => ({ userId: A.user }),
     "user.resetPassword": () => ({ userId: A.user, password: "et-langt-passord" }),
+    "radar.list": () => ({}),
+    "radar.accept": () => ({ id: A.radarItem }),
+    "radar.dismiss": () => ({ id: A.radarItem, reason: "Ikke aktuell" }),
+    // The configured sources are off in tests (RADAR_POLLING=0): nothing is fetched.
+    "radar.propose": () => ({ address: "https://www.regjeringen.no/no/dokumenter/horing/id3170001/" }),
+    "radar.topics": () => undefined,
+    "radar.follow": () => ({ topicId: A.topic, follow: true }),
+    "radar.sources": () => undefined,
+    "radar.updateSource": () => ({ id: A.radarSource, version: 1, enabled: true, intervalMinutes: 60 }),
+    "radar.checkNow": () => ({ id: A.radarSource }),
   };
 }

@@ -8,6 +8,7 @@ import { overviewRouter } from "./routers/overview";
 import { submissionRouter } from "./routers/submission";
 import { systemRouter } from "./routers/system";
 import { userRouter } from "./routers/user";
+import { radarRouter } from "./routers/radar";
 
 export const appRouter = router({
   hearing: hearingRouter,
@@ -19,6 +20,7 @@ export const appRouter = router({
   library: libraryRouter,
   submission: submissionRouter,
   letterImport: letterImportRouter,
+  radar: radarRouter,
 });
 
 export type AppRouter = typeof appRouter;

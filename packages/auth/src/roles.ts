@@ -4,6 +4,7 @@ export type Role = "ADVISER" | "LEADER" | "ADMIN";
 export const NAV_ITEMS = [
   { href: "/", key: "overview", roles: ["ADVISER", "LEADER", "ADMIN"] },
   { href: "/horinger", key: "hearings", roles: ["ADVISER", "LEADER", "ADMIN"] },
+  { href: "/nye-horinger", key: "radar", roles: ["ADVISER", "LEADER", "ADMIN"] },
   { href: "/standpunkter", key: "positions", roles: ["ADVISER", "LEADER", "ADMIN"] },
   { href: "/tekstblokker", key: "blocks", roles: ["ADVISER", "LEADER", "ADMIN"] },
   { href: "/fakta", key: "facts", roles: ["ADVISER", "LEADER", "ADMIN"] },

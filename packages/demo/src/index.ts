@@ -6,13 +6,16 @@
 import type { Db } from "@innspill/db";
 import { seedDemoContent } from "./content";
 import { seedDemoData } from "./data";
+import { seedDemoRadar } from "./radar";
 
 export { DEMO_ORG_SLUG, DEMO_PASSWORD, DEMO_USERS, seedDemoData } from "./data";
 export { seedDemoContent } from "./content";
+export { seedDemoRadar } from "./radar";
 
 /** Both parts, in order; each is idempotent. */
 export async function seedDemo(db: Db) {
   const data = await seedDemoData(db);
   const content = await seedDemoContent(db);
-  return { data, content };
+  const radar = await seedDemoRadar(db);
+  return { data, content, radar };
 }

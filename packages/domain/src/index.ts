@@ -46,3 +46,4 @@ export * from "./submissions/index";
 export * from "./imports/index";
 export * from "./noark/index";
 export { Slots } from "./slots";
+export * from "./radar/index";

@@ -181,6 +181,23 @@ export const domainMessages = {
     notifyDeadlineDueTitle:
       "Høringsfrist {days, plural, =0 {i dag} =1 {i morgen} other {om # arbeidsdager}}: {title}",
     notifyDeadlineDueBody: "Fristen for «{title}» er {date}.",
+    // Hearing radar
+    radarItemNotFound: "Fant ikke forslaget. Det kan være fjernet, eller du har ikke tilgang.",
+    radarItemDecided: "Forslaget er allerede registrert eller avvist.",
+    radarNoDeadline: "Kilden oppgir ingen frist for denne høringen. Registrer den for hånd med fristen.",
+    radarAddressNotSupported:
+      "Adressen er ikke en høringsside på regjeringen.no eller stortinget.no (bare de konfigurerte kildene kan leses).",
+    radarSourceFailed: "Kilden svarte ikke som ventet. Prøv igjen senere.",
+    radarHearingNotFound: "Fant ikke høringen hos kilden.",
+    radarSourceNotFound: "Fant ikke kilden.",
+    radarSourceConflict: "Kilden ble endret av en annen i mellomtiden. Last siden på nytt.",
+    radarIntervalRange: "Intervallet må være mellom 5 og 1440 minutter.",
+    topicNotFound: "Fant ikke temaet.",
+    notifyRadarNewHearingTitle: "Ny høring: {title}",
+    notifyRadarNewHearingBody:
+      "En ny høring berører tema du følger ({topics}). Frist: {deadline}. Se «Nye høringer».",
+    notifyRadarNewDocumentTitle: "Nytt dokument: {title}",
+    notifyRadarNewDocumentBody: "Kilden har lagt til: {documents}.",
   },
   en: {
     required: "Required.",
@@ -355,6 +372,22 @@ export const domainMessages = {
     notifyDeadlineDueTitle:
       "Deadline {days, plural, =0 {today} =1 {tomorrow} other {in # working days}}: {title}",
     notifyDeadlineDueBody: "The deadline for “{title}” is {date}.",
+    radarItemNotFound: "The suggestion was not found. It may have been removed, or you lack access.",
+    radarItemDecided: "The suggestion has already been registered or dismissed.",
+    radarNoDeadline: "The source gives no deadline for this hearing. Register it by hand with its deadline.",
+    radarAddressNotSupported:
+      "The address is not a hearing page on regjeringen.no or stortinget.no (only the configured sources can be read).",
+    radarSourceFailed: "The source did not answer as expected. Try again later.",
+    radarHearingNotFound: "The hearing was not found at the source.",
+    radarSourceNotFound: "The source was not found.",
+    radarSourceConflict: "Someone else changed the source meanwhile. Reload the page.",
+    radarIntervalRange: "The interval must be between 5 and 1440 minutes.",
+    topicNotFound: "The topic was not found.",
+    notifyRadarNewHearingTitle: "New hearing: {title}",
+    notifyRadarNewHearingBody:
+      "A new hearing touches topics you follow ({topics}). Deadline: {deadline}. See “New hearings”.",
+    notifyRadarNewDocumentTitle: "New document: {title}",
+    notifyRadarNewDocumentBody: "The source added: {documents}.",
   },
 } as const;
 

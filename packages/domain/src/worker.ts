@@ -96,3 +96,12 @@ export { deliverPendingEmails, MAX_EMAIL_ATTEMPTS, type OutgoingEmail } from "./
 export { sendDueReminders } from "./reminders";
 export { backfillMilestones, markOverdueHearings } from "./hearings/maintenance";
 export { recordWorkerHeartbeat, removeWorkerHeartbeat } from "./system/index";
+export { pollDueRadarSources, pollRadarSource, suggestRemoteHearings, type PollResult } from "./radar/poll";
+export type { RemoteHearing } from "./radar/model";
+export {
+  radarConfig,
+  radarPollingEnabled,
+  RADAR_SOURCES,
+  type RadarConfig,
+  type RadarSourceName,
+} from "./radar/config";

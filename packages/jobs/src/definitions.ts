@@ -88,10 +88,24 @@ export const finalizeSubmissionJob = defineJob({
   expireInSeconds: 30,
 });
 
+/**
+ * The hearing radar's tick: every minute, the sources whose time has come (each organisation's schedule, in
+ * RadarSource) are polled. «Sjekk nå» makes a source due, so it is polled within a minute.
+ */
+export const pollRadarJob = defineJob({
+  name: "radar.poll",
+  version: 1,
+  schema: z.object({}).strict(),
+  retryLimit: 0,
+  expireInSeconds: 600,
+  cron: "* * * * *",
+});
+
 export const allJobs: JobDefinition[] = [
   markOverdueHearingsJob,
   sendRemindersJob,
   deliverEmailJob,
   renderSubmissionJob,
   finalizeSubmissionJob,
+  pollRadarJob,
 ];

@@ -10,6 +10,7 @@ import { usersAdd } from "./users-add";
 import { usersDeactivate } from "./users-deactivate";
 import { usersResetPassword } from "./users-reset-password";
 import { verify } from "./verify";
+import { radarList, radarPoll } from "./radar";
 
 export const COMMANDS: Record<string, Command> = {
   "import platform": importPlatform,
@@ -22,6 +23,8 @@ export const COMMANDS: Record<string, Command> = {
   "users reset-password": usersResetPassword,
   backup,
   restore,
+  "radar poll": radarPoll,
+  "radar list": radarList,
 };
 
 /** The command named by the first positionals (two words, or one), and the positionals after it. */

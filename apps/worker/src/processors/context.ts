@@ -1,5 +1,5 @@
 import type { Db } from "@innspill/db";
-import type { OutgoingEmail } from "@innspill/domain/worker";
+import type { OutgoingEmail, RadarConfig } from "@innspill/domain/worker";
 
 /** Where users open Innspill when PUBLIC_URL is not given (the demo on this machine). */
 export const DEFAULT_PUBLIC_URL = "http://localhost:3000";
@@ -13,4 +13,6 @@ export interface ProcessorContext {
   publicUrl?: string;
   /** Holds each render this long before writing files: only for crash drills (WORKER_RENDER_DELAY_MS). */
   renderDelayMs?: number;
+  /** The hearing radar's sources (tests point them at a local server); the environment's when absent. */
+  radarConfig?: RadarConfig;
 }

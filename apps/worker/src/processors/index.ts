@@ -2,6 +2,7 @@ import {
   deliverEmailJob,
   finalizeSubmissionJob,
   markOverdueHearingsJob,
+  pollRadarJob,
   renderSubmissionJob,
   sendRemindersJob,
   type JobDefinition,
@@ -9,6 +10,7 @@ import {
 import type { ProcessorContext } from "./context";
 import { processDeliverEmail } from "./email-deliver";
 import { processMarkOverdue } from "./hearings-mark-overdue";
+import { processPollRadar } from "./radar-poll";
 import { processSendReminders } from "./reminders-send";
 import { processFinalizeSubmission } from "./submission-finalize";
 import { processRenderSubmission } from "./submission-render";
@@ -28,6 +30,7 @@ export const processors: Processor[] = [
   processor(deliverEmailJob, (ctx) => processDeliverEmail(ctx)),
   processor(renderSubmissionJob, (ctx, payload) => processRenderSubmission(ctx, payload)),
   processor(finalizeSubmissionJob, (ctx, payload) => processFinalizeSubmission(ctx, payload)),
+  processor(pollRadarJob, (ctx) => processPollRadar(ctx)),
 ];
 
 export type { ProcessorContext };

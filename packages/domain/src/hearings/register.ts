@@ -79,41 +79,55 @@ export async function createHearing(db: Db, input: unknown, actor: Actor) {
   await checkReferences(db, data, actor);
   const settings = await getOrganisationSettings(db, actor.organisationId);
   return db.$transaction(async (tx) => {
-    const created = await tx.hearing.create({
-      data: { ...toColumns(data), organisationId: actor.organisationId },
-    });
-    await setTopics(tx, created.id, actor.organisationId, data.topics);
-    await setParticipants(tx, created.id, data.participantIds);
-    await tx.milestone.createMany({
-      data: planMilestones(data.deadline, settings.milestoneOffsets).map((m) => ({
-        hearingId: created.id,
-        kind: m.kind,
-        offsetDays: m.offsetDays,
-        dueDate: dateOnlyToDb(m.dueDate),
-        ownerId: data.responsibleId,
-      })),
-    });
-    await recordAudit(tx, {
-      organisationId: actor.organisationId,
-      actorId: actor.id,
-      action: "hearing.created",
-      entity: "Hearing",
-      entityId: created.id,
-      data: { title: created.title, deadline: data.deadline },
-    });
-    await notify(tx, {
-      userIds: [data.responsibleId, ...data.participantIds],
-      exceptUserId: actor.id,
-      hearingId: created.id,
-      kind: "hearing.assigned",
-      message: {
-        key: "notifyHearingAdded",
-        params: { title: created.title, actor: actor.name, deadline: formatDate(data.deadline) },
-      },
-    });
-    const row = await tx.hearing.findUniqueOrThrow({ where: { id: created.id }, include: hearingInclude });
+    const id = await insertHearing(tx, data, actor, settings);
+    const row = await tx.hearing.findUniqueOrThrow({ where: { id }, include: hearingInclude });
     return toHearingView(row);
   });
+}
+
+/**
+ * A checked hearing written in the caller's transaction: its topics, participants and milestones, the audit event
+ * and the notifications. Also used by the hearing radar's «Registrer», which adds documents in the same transaction.
+ */
+export async function insertHearing(
+  tx: DbTx,
+  data: HearingFields,
+  actor: Actor,
+  settings: Awaited<ReturnType<typeof getOrganisationSettings>>,
+): Promise<string> {
+  const created = await tx.hearing.create({
+    data: { ...toColumns(data), organisationId: actor.organisationId },
+  });
+  await setTopics(tx, created.id, actor.organisationId, data.topics);
+  await setParticipants(tx, created.id, data.participantIds);
+  await tx.milestone.createMany({
+    data: planMilestones(data.deadline, settings.milestoneOffsets).map((m) => ({
+      hearingId: created.id,
+      kind: m.kind,
+      offsetDays: m.offsetDays,
+      dueDate: dateOnlyToDb(m.dueDate),
+      ownerId: data.responsibleId,
+    })),
+  });
+  await recordAudit(tx, {
+    organisationId: actor.organisationId,
+    actorId: actor.id,
+    action: "hearing.created",
+    entity: "Hearing",
+    entityId: created.id,
+    data: { title: created.title, deadline: data.deadline },
+  });
+  await notify(tx, {
+    userIds: [data.responsibleId, ...data.participantIds],
+    exceptUserId: actor.id,
+    hearingId: created.id,
+    kind: "hearing.assigned",
+    message: {
+      key: "notifyHearingAdded",
+      params: { title: created.title, actor: actor.name, deadline: formatDate(data.deadline) },
+    },
+  });
+  return created.id;
 }
 
 function comparable(v: unknown): unknown {
@@ -198,13 +212,14 @@ export async function updateHearing(db: Db, input: unknown, actor: Actor, now: D
   });
 }
 
-async function moveDeadline(
+/** Moves the milestones after a new deadline and tells everyone involved. The actor is null-id for the radar. */
+export async function moveDeadline(
   tx: DbTx,
   before: HearingRow,
   from: DateOnly,
   to: DateOnly,
-  data: HearingFields,
-  actor: Actor,
+  data: Pick<HearingFields, "title" | "responsibleId" | "participantIds">,
+  actor: Pick<Actor, "organisationId" | "name"> & { id: string | null },
 ) {
   const moves = planMilestoneMoves(
     before.milestones.map((m) => ({
@@ -237,7 +252,7 @@ async function moveDeadline(
       ...before.participants.map((p) => p.user.id),
       ...before.milestones.map((m) => m.ownerId),
     ],
-    exceptUserId: actor.id,
+    exceptUserId: actor.id ?? undefined,
     hearingId: before.id,
     kind: "hearing.deadlineMoved",
     message: {

@@ -7,6 +7,7 @@ import { Alert, Card, Loading, secondaryButtonClass } from "@/components/ui";
 import { useDates } from "@/lib/dates";
 import { useErrorText } from "@/lib/errors";
 import { useTRPC } from "@/trpc/client";
+import { RadarSourcesCard } from "@/components/radar/RadarSourcesCard";
 
 export function SystemView() {
   const t = useTranslations("system");
@@ -116,6 +117,7 @@ export function SystemView() {
           ))}
         </ul>
       </Card>
+      <RadarSourcesCard />
     </div>
   );
 }

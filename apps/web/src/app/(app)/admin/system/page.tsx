@@ -8,7 +8,7 @@ export default async function SystemPage() {
   return (
     <>
       <PageHeader title={t("title")} />
-      <Prefetch queries={[trpc.system.status.queryOptions()]}>
+      <Prefetch queries={[trpc.system.status.queryOptions(), trpc.radar.sources.queryOptions()]}>
         <SystemView />
       </Prefetch>
     </>
