@@ -15,6 +15,8 @@ import {
 } from "./submissions/signed";
 import { AppError } from "./errors";
 
+export { archivePendingDocuments } from "./noark/archive-copies";
+
 /**
  * Assembles the frozen snapshot into DOCX and PDF/A and stores both by content hash. Idempotent: a snapshot whose
  * files exist is not rendered again, and rendering the same snapshot twice gives the same bytes, stored once.

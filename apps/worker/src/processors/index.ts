@@ -1,4 +1,5 @@
 import {
+  archiveDocumentsJob,
   deliverEmailJob,
   finalizeSubmissionJob,
   markOverdueHearingsJob,
@@ -7,6 +8,7 @@ import {
   type JobDefinition,
 } from "@innspill/jobs";
 import type { ProcessorContext } from "./context";
+import { processArchiveDocuments } from "./documents-archive";
 import { processDeliverEmail } from "./email-deliver";
 import { processMarkOverdue } from "./hearings-mark-overdue";
 import { processSendReminders } from "./reminders-send";
@@ -28,6 +30,7 @@ export const processors: Processor[] = [
   processor(deliverEmailJob, (ctx) => processDeliverEmail(ctx)),
   processor(renderSubmissionJob, (ctx, payload) => processRenderSubmission(ctx, payload)),
   processor(finalizeSubmissionJob, (ctx, payload) => processFinalizeSubmission(ctx, payload)),
+  processor(archiveDocumentsJob, (ctx) => processArchiveDocuments(ctx.db)),
 ];
 
 export type { ProcessorContext };
