@@ -20,13 +20,17 @@ test("an admin makes the period's Noark 5 extract; an empty period is explained,
   const today = new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Oslo" });
   await page.getByLabel("Fra og med").fill(`${today.slice(0, 4)}-01-01`);
   await page.getByLabel("Til og med").fill(today);
+  // The year has not ended: a deposit is refused, an interim extract says what it is.
+  await page.getByTestId("archive-export").click();
+  await expect(page.getByText("Perioden er ikke avsluttet")).toBeVisible();
+  await page.getByLabel("Foreløpig uttrekk").check();
   const [download] = await Promise.all([
     page.waitForEvent("download"),
     page.getByTestId("archive-export").click(),
   ]);
-  expect(download.suggestedFilename()).toMatch(/^noark-\d{4}-01-01-\d{4}-\d{2}-\d{2}\.zip$/);
+  expect(download.suggestedFilename()).toMatch(/^noark-forelopig-\d{4}-01-01-\d{4}-\d{2}-\d{2}\.zip$/);
   const zip = readFileSync((await download.path())!);
   for (const name of ["arkivuttrekk.xml", "arkivstruktur.xml", "offentligJournal.xml", "endringslogg.xml"])
-    expect(zip.includes(Buffer.from(name)), name).toBe(true);
+    expect(zip.includes(Buffer.from(`avleveringspakke/${name}`)), name).toBe(true);
   await expect(page.getByRole("status").filter({ hasText: "er lastet ned" })).toBeVisible();
 });

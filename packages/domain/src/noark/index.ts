@@ -31,6 +31,7 @@ export { SCHEMA_FILES, officialSchema, publishedChecksums } from "./schemas";
 export { xmlText } from "./xml";
 export { journalNumber } from "./journal";
 export { noarkZipStream, writeNoarkZip } from "./zip";
+export { hearingScreeningInput, setHearingScreening } from "./screening";
 
 /** The folder every file of a deposit lies under (Noark 5, krav 6.4.15). */
 export const PACKAGE_FOLDER = "avleveringspakke";
