@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { login } from "./helpers";
+import { login, registerHearing } from "./helpers";
 
 test("an admin makes the period's Noark 5 extract; an empty period is explained, not downloaded", async ({
   page,
@@ -33,4 +33,28 @@ test("an admin makes the period's Noark 5 extract; an empty period is explained,
   for (const name of ["arkivuttrekk.xml", "arkivstruktur.xml", "offentligJournal.xml", "endringslogg.xml"])
     expect(zip.includes(Buffer.from(`avleveringspakke/${name}`)), name).toBe(true);
   await expect(page.getByRole("status").filter({ hasText: "er lastet ned" })).toBeVisible();
+});
+
+test("a registered hearing shows its case and journal numbers, and can be screened for the public journal", async ({
+  page,
+}) => {
+  await login(page, "ingrid@nito.test");
+  const title = `Høring om varsling ${Date.now()}`;
+  await registerHearing(page, title);
+  // Numbered at registration: «Saksnr. 2026/12», and the hearing letter's journalpost, dated today.
+  await expect(page.getByTestId("case-number-badge")).toHaveText(/^Saksnr\. \d{4}\/\d+$/);
+  const caseNumber = (await page.getByTestId("case-number").textContent())!;
+  expect(await page.getByTestId("case-number-badge").textContent()).toContain(caseNumber);
+  await expect(page.getByTestId("journal-INN")).toContainText("journalført");
+
+  await expect(page.getByText("Saken er ikke skjermet")).toBeVisible();
+  await page.getByLabel("Hjemmel").fill("Offl. § 13 jf. fvl. § 13");
+  await page.getByRole("button", { name: "Lagre skjerming" }).click();
+  await expect(page.getByText("Oppgi både hjemmel og offentlig tittel")).toBeVisible();
+  await page.getByLabel("Offentlig tittel").fill("Høring om ******");
+  await page.getByRole("button", { name: "Lagre skjerming" }).click();
+  await expect(page.getByTestId("screening")).toContainText("Høring om ******");
+  // The number does not change on a reload.
+  await page.reload();
+  await expect(page.getByTestId("case-number")).toHaveText(caseNumber);
 });

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Alert, Card, buttonClass, inputClass } from "../ui";
 import { useDates } from "@/lib/dates";
-import { useErrorText } from "@/lib/errors";
+import { errorData, useDomainText, useErrorText } from "@/lib/errors";
 import type { RouterOutputs } from "@/lib/types";
 import { useTRPC } from "@/trpc/client";
 
@@ -20,6 +20,7 @@ export function ArchivePanel({ detail, canEdit }: { detail: Detail; canEdit: boo
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const errorText = useErrorText();
+  const domainText = useDomainText();
   const { date } = useDates();
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
@@ -32,7 +33,11 @@ export function ArchivePanel({ detail, canEdit }: { detail: Detail; canEdit: boo
           queryKey: trpc.hearing.byId.queryKey({ id: detail.hearing.id }),
         });
       },
-      onError: (err) => setError(errorText(err)),
+      // A field's message in words (both or neither, too long), else the error as the app words it.
+      onError: (err) => {
+        const field = Object.values(errorData(err)?.fieldErrors ?? {})[0]?.[0];
+        setError(field ? domainText(field) : errorText(err));
+      },
     }),
   );
   const failed = documents.filter((d) => d.archiveStatus === "FAILED");
