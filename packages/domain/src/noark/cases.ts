@@ -436,7 +436,7 @@ export async function readCases(db: Db, organisationId: string, hearingIds: stri
 }
 
 /** A recipient as the journal names it: a body's name, with an e-mail address in its own field. */
-function party(recipient: string, bodyName: string) {
+export function party(recipient: string, bodyName: string) {
   const email = /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(recipient.trim()) ? recipient.trim() : null;
   return { type: "Mottaker" as const, name: email ? bodyName : recipient, email };
 }

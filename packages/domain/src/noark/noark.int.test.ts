@@ -174,7 +174,10 @@ describe("Noark 5 extract of one case", () => {
           .digest("hex"),
         file,
       ).toBe(sum);
-    expect(addml).not.toMatch(/Oppgi |true\/false|mykt\/skarpt|Arkivskaper A|System X/);
+    expect(addml).not.toMatch(/Oppgi |true\/false|mykt\/skarpt|Arkivskaper A|System X|Sakarkiv \(Noark-5\)/);
+    expect(addml).toMatch(
+      /name="systemType">\s*<value>Fagsystem for høringssaker \(Noark 5-uttrekk\)<\/value>/,
+    );
 
     const structure = read(dir, "arkivstruktur.xml");
     const count = (name: string) =>
