@@ -282,13 +282,14 @@ describe("innspill", () => {
     const s = await t.db.submission.findFirstOrThrow({ include: { hearing: true } });
     await sendDemoLetter(t.db, a, "2026-11-24");
 
-    const out = path.join(tmp, "noark");
-    const r = innspill("export", "noark", s.hearingId, "--out", out, "--json");
+    const r = innspill("export", "noark", s.hearingId, "--out", path.join(tmp, "noark"), "--json");
+    // The package lies in the folder the standard names (Noark 5, krav 6.4.15).
+    const out = path.join(tmp, "noark", "avleveringspakke");
     expect(r.code).toBe(0);
     expect(r.json).toMatchObject({
       ok: true,
       command: "export noark",
-      result: { cases: 1, registrations: 2 },
+      result: { cases: 1, registrations: 2, kind: "case", out },
     });
     // A real schema validator (xmllint, libxml2) against the official schemas the package carries unchanged.
     for (const [xml, xsd] of [
@@ -319,22 +320,29 @@ describe("innspill", () => {
     expect(xml).toContain("<journalposttype>Inngående dokument</journalposttype>");
     expect(xml).toContain("<journalposttype>Utgående dokument</journalposttype>");
     expect(xml).toContain("<avskrivningsmaate>Besvart med e-post</avskrivningsmaate>"); // sent by e-mail
-    expect(xml).toContain("<format>fmt/477</format>");
+    expect(xml).toContain("<format>PDF</format>");
+    expect(xml).toContain("<formatDetaljer>fmt/477</formatDetaljer>");
     expect(xml).not.toContain("<variantformat>Produksjonsformat</variantformat>");
     expect(xml).toContain("<sendtDato>2026-11-24T00:00:00+01:00</sendtDato>"); // the day it was sent, in Oslo
 
-    // The period the records office deposits: the whole year (this one, in Oslo, when the cases were closed).
+    // The period the records office deposits: this year has not ended, so it is refused, or made as an interim
+    // extract that says so.
     const thisYear = new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Oslo" }).slice(0, 4);
+    const notEnded = innspill("export", "noark", "--year", thisYear, "--out", path.join(tmp, "ny"), "--json");
+    expect(notEnded.code).not.toBe(0);
+    expect(JSON.stringify(notEnded.json)).toContain("noarkPeriodNotEnded");
     const year = innspill(
       "export",
       "noark",
       "--year",
       thisYear,
+      "--interim",
       "--out",
       path.join(tmp, "noark-year"),
       "--json",
     );
     expect(year.code).toBe(0);
+    expect(year.json.result).toMatchObject({ kind: "interim" });
     expect((year.json.result as { cases: number }).cases).toBeGreaterThanOrEqual(2);
     expect(innspill("export", "noark", s.hearingId, "--year", thisYear, "--out", out, "--json").code).toBe(2);
   });

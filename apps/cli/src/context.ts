@@ -36,6 +36,7 @@ export const OPTIONS = {
   password: { type: "string" },
   organisation: { type: "string" },
   year: { type: "string" },
+  interim: { type: "boolean" },
   from: { type: "string" },
   to: { type: "string" },
   yes: { type: "boolean" },

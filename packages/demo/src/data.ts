@@ -5,6 +5,7 @@
  */
 import { hash } from "@node-rs/argon2";
 import type { Db } from "@innspill/db";
+import { registerJournal } from "@innspill/domain/worker";
 import type { HearingKind, HearingStatus, IssuingBodyType, Role } from "@innspill/db/enums";
 
 export const DEMO_ORG_SLUG = "nito";
@@ -263,7 +264,7 @@ export async function seedDemoData(
             topicIds.set(name, (await tx.topic.create({ data: { organisationId: org.id, name } })).id);
           }
         }
-        await tx.hearing.create({
+        const created = await tx.hearing.create({
           data: {
             decision: decided ? (h.status === "SVARER_IKKE" ? "SVARER_IKKE" : "SVARER") : null,
             decisionReason: h.declineReason ?? null,
@@ -285,6 +286,8 @@ export async function seedDemoData(
             summary: h.summary,
           },
         });
+        // Registered as createHearing registers: saksnummer and the hearing letter's journalpost number.
+        await registerJournal(tx, created.id);
       }
       // Facts used in letters; the member count changed between the 2020 and 2025 letters.
       const facts = [

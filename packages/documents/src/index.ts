@@ -3,5 +3,13 @@ import { createHash } from "node:crypto";
 export * from "./preview";
 export { renderDocx } from "./docx";
 export { renderPdf, LETTER_TEMPLATE } from "./pdf";
+export {
+  ArchiveConversionError,
+  pdfToPdfA,
+  textToPdfA,
+  type ArchiveBlock,
+  type ArchiveRun,
+  type ArchiveTextDocument,
+} from "./archive";
 
 export const sha256 = (bytes: Uint8Array | string) => createHash("sha256").update(bytes).digest("hex");

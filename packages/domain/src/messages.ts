@@ -31,6 +31,11 @@ export const domainMessages = {
     noarkCaseOpen:
       "Saken er ikke avsluttet. Bare saker som er sendt, arkivert eller besluttet ikke besvart kan avleveres til arkivet.",
     noarkPeriodEmpty: "Ingen saker ble avsluttet i perioden. Velg en annen periode.",
+    noarkPeriodNotEnded:
+      "Perioden er ikke avsluttet. En avlevering kan bare gjelde en avsluttet periode; velg en sluttdato før i dag, eller lag et foreløpig uttrekk.",
+    noarkDocumentsConverting:
+      "Noen dokumenter i saken lages fortsatt om til arkivformat (PDF/A). Prøv igjen om et minutt.",
+    screeningIncomplete: "Oppgi både hjemmel og offentlig tittel for å skjerme saken, eller ingen av dem.",
     periodReversed: "Sluttdatoen kan ikke være før startdatoen.",
     periodTooLong: "En periode kan være høyst fem år.",
     hearingConflict:
@@ -226,6 +231,11 @@ export const domainMessages = {
     noarkCaseOpen:
       "The case is not closed. Only cases that were sent, archived or decided not to answer can be deposited.",
     noarkPeriodEmpty: "No cases were closed in the period. Choose another period.",
+    noarkPeriodNotEnded:
+      "The period has not ended. A deposit can only cover a period that has ended; choose an end date before today, or make an interim extract.",
+    noarkDocumentsConverting:
+      "Some documents of the case are still being converted to archive format (PDF/A). Try again in a minute.",
+    screeningIncomplete: "Give both the legal basis and the public title to screen the case, or neither.",
     periodReversed: "The end date cannot be before the start date.",
     periodTooLong: "A period can be at most five years.",
     hearingConflict:

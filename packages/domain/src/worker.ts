@@ -15,6 +15,10 @@ import {
 } from "./submissions/signed";
 import { AppError } from "./errors";
 
+export { archivePendingDocuments } from "./noark/archive-copies";
+/** For seeding and imports that create hearings without `createHearing`: gives them their journal numbers. */
+export { registerJournal } from "./noark/journal";
+
 /**
  * Assembles the frozen snapshot into DOCX and PDF/A and stores both by content hash. Idempotent: a snapshot whose
  * files exist is not rendered again, and rendering the same snapshot twice gives the same bytes, stored once.

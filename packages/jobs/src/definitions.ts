@@ -58,6 +58,17 @@ export const deliverEmailJob = defineJob({
   cron: "* * * * *",
 });
 
+export const archiveDocumentsJob = defineJob({
+  name: "documents.archive",
+  version: 1,
+  schema: z.object({}).strict(),
+  retryLimit: 2,
+  // Converting a long PDF takes seconds; a batch is at most 20 documents.
+  expireInSeconds: 900,
+  // Every minute: a new upload gets its PDF/A copy (or its reason why not) within about a minute.
+  cron: "* * * * *",
+});
+
 export const renderSubmissionJob = defineJob({
   name: "submission.render",
   version: 1,
@@ -108,4 +119,5 @@ export const allJobs: JobDefinition[] = [
   renderSubmissionJob,
   finalizeSubmissionJob,
   pollRadarJob,
+  archiveDocumentsJob,
 ];

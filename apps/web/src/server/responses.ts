@@ -1,6 +1,14 @@
 import "server-only";
-import JSZip from "jszip";
-import { domainMessages, isAppError, toAppError, type AppError, type NoarkPackage } from "@innspill/domain";
+import { Readable } from "node:stream";
+import {
+  PACKAGE_FOLDER,
+  domainMessages,
+  isAppError,
+  noarkZipStream,
+  toAppError,
+  type AppError,
+  type NoarkPackage,
+} from "@innspill/domain";
 
 const STATUS: Record<AppError["code"], number> = {
   BAD_REQUEST: 400,
@@ -27,12 +35,13 @@ export function appErrorResponse(thrown: unknown): Response {
 export const unauthorized = () =>
   Response.json({ messageKey: "unauthorized", message: domainMessages.nb.unauthorized }, { status: 401 });
 
-/** A Noark 5 package as a zip download: one folder named after the package. */
+/**
+ * A Noark 5 package as a zip download, streamed as it is made (documents read one at a time): every file under the
+ * folder `avleveringspakke`, the zip named after the package.
+ */
 export async function noarkZipResponse(pkg: NoarkPackage): Promise<Response> {
-  const zip = new JSZip();
-  for (const f of pkg.files) zip.file(`${pkg.name}/${f.path}`, f.bytes);
-  const bytes = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
-  return new Response(new Uint8Array(bytes), {
+  const body = Readable.toWeb(noarkZipStream(pkg, PACKAGE_FOLDER)) as ReadableStream<Uint8Array>;
+  return new Response(body, {
     headers: {
       "content-type": "application/zip",
       "content-disposition": `attachment; filename="${pkg.name}.zip"`,

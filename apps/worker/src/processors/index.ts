@@ -1,4 +1,5 @@
 import {
+  archiveDocumentsJob,
   deliverEmailJob,
   finalizeSubmissionJob,
   markOverdueHearingsJob,
@@ -8,6 +9,7 @@ import {
   type JobDefinition,
 } from "@innspill/jobs";
 import type { ProcessorContext } from "./context";
+import { processArchiveDocuments } from "./documents-archive";
 import { processDeliverEmail } from "./email-deliver";
 import { processMarkOverdue } from "./hearings-mark-overdue";
 import { processPollRadar } from "./radar-poll";
@@ -31,6 +33,7 @@ export const processors: Processor[] = [
   processor(renderSubmissionJob, (ctx, payload) => processRenderSubmission(ctx, payload)),
   processor(finalizeSubmissionJob, (ctx, payload) => processFinalizeSubmission(ctx, payload)),
   processor(pollRadarJob, (ctx) => processPollRadar(ctx)),
+  processor(archiveDocumentsJob, (ctx) => processArchiveDocuments(ctx.db)),
 ];
 
 export type { ProcessorContext };

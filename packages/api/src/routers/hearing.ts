@@ -8,12 +8,14 @@ import {
   decideHearingInput,
   getHearing,
   getHearingFormOptions,
+  hearingScreeningInput,
   hearingIdInput,
   listHearings,
   listHearingsInput,
   removeDocumentInput,
   removeHearingDocument,
   removeHearingLink,
+  setHearingScreening,
   transitionHearing,
   transitionHearingInput,
   updateHearing,
@@ -61,6 +63,10 @@ export const hearingRouter = router({
   removeLink: editor
     .input(domainInput(removeDocumentInput))
     .mutation(({ ctx, input }) => removeHearingLink(ctx.db, input, ctx.actor)),
+  // Skjerming: the legal basis and the public title the archive's public journal shows.
+  setScreening: editor
+    .input(domainInput(hearingScreeningInput))
+    .mutation(({ ctx, input }) => setHearingScreening(ctx.db, input, ctx.actor)),
   removeDocument: editor
     .input(domainInput(removeDocumentInput))
     .mutation(({ ctx, input }) => removeHearingDocument(ctx.db, input, ctx.actor)),

@@ -10,6 +10,7 @@ import { checkTransition } from "./workflow";
 import { HEARING_EDITORS } from "../access";
 import { hearingInclude, toHearingView } from "./views";
 import { lockAtVersion } from "./register";
+import { registerJournal } from "../noark/journal";
 
 /** "Svarer" or "svarer ikke": records who decided, when and why, and moves the status on. */
 export async function decideHearing(db: Db, input: unknown, actor: Actor, now: Date = new Date()) {
@@ -78,6 +79,7 @@ export async function transitionHearing(db: Db, input: unknown, actor: Actor) {
       entityId: id,
       data: { from: h.status, to, reason, ...(to === "SENDT" ? { outsideInnspill: true, documentId } : {}) },
     });
+    if (to === "SENDT") await registerJournal(tx, id);
     const row = await tx.hearing.findUniqueOrThrow({ where: { id }, include: hearingInclude });
     return toHearingView(row);
   });

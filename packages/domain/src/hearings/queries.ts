@@ -2,7 +2,8 @@
 import type { Db, Prisma } from "@innspill/db";
 import type { Actor } from "../actor";
 import { coalesceEdits, listHearingHistory } from "../audit";
-import { dateOnlyToDb } from "../dates";
+import { dateOnlyToDb, dbToDateOnly } from "../dates";
+import { journalNumber } from "../noark/journal";
 import { AppError } from "../errors";
 import { parseInput } from "../validation";
 import { OPEN_STATUSES } from "./constants";
@@ -93,9 +94,21 @@ export async function getHearing(db: Db, input: unknown, actor: Actor) {
       decidedBy: { select: { id: true, name: true } },
       links: { orderBy: { createdAt: "asc" } },
       documents: {
-        select: { id: true, filename: true, mimeType: true, size: true, sha256: true, createdAt: true },
+        select: {
+          id: true,
+          filename: true,
+          mimeType: true,
+          size: true,
+          sha256: true,
+          createdAt: true,
+          // The archive copy (PDF/A) the worker makes, or why it could not.
+          title: true,
+          archiveStatus: true,
+          archiveError: true,
+        },
         orderBy: { createdAt: "asc" },
       },
+      journalEntries: { select: { direction: true, year: true, seq: true, journalDate: true } },
       submissions: {
         select: { id: true, title: true, revision: true, signedDocument: { select: { createdAt: true } } },
         orderBy: { revision: "asc" },
@@ -115,6 +128,18 @@ export async function getHearing(db: Db, input: unknown, actor: Actor) {
     decidedBy: row.decidedBy,
     links: row.links,
     documents: row.documents,
+    /** Saksnummer and journalpost numbers, as registered (noark/journal.ts), and the case's skjerming. */
+    journal: {
+      caseNumber: journalNumber(row.caseYear, row.caseSeq),
+      entries: row.journalEntries
+        .map((e) => ({
+          direction: e.direction as "INN" | "UT",
+          number: journalNumber(e.year, e.seq)!,
+          date: dbToDateOnly(e.journalDate),
+        }))
+        .sort((a, b) => a.direction.localeCompare(b.direction)),
+      screening: { basis: row.screeningBasis, publicTitle: row.publicTitle },
+    },
     signedLetters: signedLetters.map((l) => ({
       submissionId: l.id,
       title: l.title,

@@ -17,6 +17,7 @@ import { createHearingInput, updateHearingInput, type HearingFields } from "./sc
 import { HEARING_EDITORS } from "../access";
 import { MILESTONE_LABELS, hearingInclude, toHearingView, type HearingRow } from "./views";
 import { lockVersioned } from "../locking";
+import { registerJournal } from "../noark/journal";
 
 async function checkReferences(db: DbTx, data: HearingFields, actor: Actor, currentBodyId?: string) {
   const fieldErrors: Record<string, string[]> = {};
@@ -98,6 +99,7 @@ export async function insertHearing(
   const created = await tx.hearing.create({
     data: { ...toColumns(data), organisationId: actor.organisationId },
   });
+  await registerJournal(tx, created.id);
   await setTopics(tx, created.id, actor.organisationId, data.topics);
   await setParticipants(tx, created.id, data.participantIds);
   await tx.milestone.createMany({

@@ -9,6 +9,7 @@ import { AppError } from "../errors";
 import { LIBRARY_EDITORS } from "../access";
 import { insertPosition } from "../library/positions";
 import { fields, parseInput } from "../validation";
+import { registerJournal } from "../noark/journal";
 
 const paragraphSchema = z.object({
   text: z.string().max(50_000),
@@ -136,6 +137,7 @@ export async function commitLetterImport(db: Db, input: unknown, actor: Actor) {
           createdById: actor.id,
         },
       });
+      await registerJournal(tx, hearing.id);
       const usedOn = dateOnlyToDb(data.proposal.date);
       const positionIds = [...new Set(data.positionLinks.map((l) => l.positionId))];
       const positions = await tx.position.findMany({

@@ -15,6 +15,8 @@ export interface AddmlInput {
   from: string;
   to: string;
   documentFiles: number;
+  /** Whether any case in the package is screened (inneholderSkjermetInformasjon). */
+  screened: boolean;
   counts: { mappe: number; registrering: number; endring: number; journalregistrering: number };
   /** Files whose checksum the description carries, by name. */
   files: Map<string, Buffer>;
@@ -24,6 +26,8 @@ export function arkivuttrekkXml(input: AddmlInput): Buffer {
   const fixed: Record<string, string> = {
     "Arkivskaper A": input.creator,
     "System X": input.system,
+    // The template's example type; Innspill is a case-handling system for hearings that writes a Noark 5 extract.
+    "Sakarkiv (Noark-5)": "Fagsystem for høringssaker (Noark 5-uttrekk)",
     "Arkiv XYZ": input.archive,
     "2014-01-01": input.from,
     "2019-01-01": input.to,
@@ -56,7 +60,9 @@ export function arkivuttrekkXml(input: AddmlInput): Buffer {
   const values = (doc.node as unknown as Document).getElementsByTagName("value");
   for (let i = 0; i < values.length; i++) {
     const v = values.item(i)!;
-    const text = fill(v.textContent ?? "");
+    const property = (v.parentNode as Element | null)?.getAttribute?.("name");
+    const text =
+      property === "inneholderSkjermetInformasjon" ? String(input.screened) : fill(v.textContent ?? "");
     if (text !== null) v.textContent = xmlText(text);
   }
   return Buffer.from(`${doc.end({ prettyPrint: true })}\n`, "utf8");

@@ -5,9 +5,8 @@
  */
 import type { Db } from "@innspill/db";
 import { dbToDateOnly, osloDate } from "../dates";
-import { sha256 } from "../hash";
 import { CLOSED_STATUSES } from "../access";
-import { archiveFormat } from "./formats";
+import { PDFA_2B } from "./formats";
 import { uuidFrom } from "./xml";
 import {
   instant,
@@ -37,7 +36,12 @@ export async function readCases(db: Db, organisationId: string, hearingIds: stri
       organisation: { select: { name: true } },
       responsible: { select: { name: true } },
       decidedBy: { select: { name: true } },
-      documents: { orderBy: { createdAt: "asc" } },
+      // Without their bytes: each file is read when the package is written (DocumentFile.load).
+      documents: {
+        orderBy: { createdAt: "asc" },
+        omit: { content: true, archiveContent: true },
+      },
+      journalEntries: true,
       submissions: {
         orderBy: { revision: "desc" },
         include: {
@@ -68,7 +72,7 @@ export async function readCases(db: Db, organisationId: string, hearingIds: stri
   const nameOf = (id: string | null | undefined) => (id && names.get(id)) || "Innspill";
   const events = new Map<string, AuditRow[]>();
   for (const e of audit) events.set(e.entityId, [...(events.get(e.entityId) ?? []), e]);
-  const pdfs = new Map(
+  const stored = new Map(
     (
       await db.storedFile.findMany({
         where: {
@@ -82,9 +86,12 @@ export async function readCases(db: Db, organisationId: string, hearingIds: stri
             ),
           },
         },
+        select: { sha256: true, size: true },
       })
-    ).map((f) => [f.sha256, Buffer.from(f.content)]),
+    ).map((f) => [f.sha256, f.size]),
   );
+  const storedFile = (sha: string) => async () =>
+    Buffer.from((await db.storedFile.findUniqueOrThrow({ where: { sha256: sha } })).content);
 
   return hearings.map((h) => {
     const own = events.get(h.id) ?? [];
@@ -110,40 +117,76 @@ export async function readCases(db: Db, organisationId: string, hearingIds: stri
         (e.data as { outsideInnspill?: boolean } | null)?.outsideInnspill,
     );
     const outsideDocumentId = (outside?.data as { documentId?: string } | undefined)?.documentId ?? null;
-    const asDocument = (d: (typeof h.documents)[number], n: number): CaseDocument => {
-      const bytes = Buffer.from(d.content);
-      const format = archiveFormat(bytes, d.mimeType);
+    const asDocument = (d: (typeof h.documents)[number], n: number, fallbackTitle: string): CaseDocument => {
       const by = nameOf(d.uploadedById);
+      const copy = d.archiveStatus === "ARCHIVAL" || d.archiveStatus === "CONVERTED";
       return {
         systemID: d.id,
-        title: d.filename,
+        title: d.title ?? fallbackTitle,
+        type: "Brev",
+        description: null,
         role: n === 0 ? "Hoveddokument" : "Vedlegg",
         number: n + 1,
         createdAt: d.createdAt,
         createdBy: by,
-        file: format.archival
-          ? {
-              systemID: uuidFrom(`${d.id}:objekt`),
-              path: "",
-              bytes,
-              sha256: sha256(bytes),
-              format,
-              createdAt: d.createdAt,
-              createdBy: by,
-            }
-          : null,
-        notes: format.archival
+        file:
+          copy && d.archiveSha256
+            ? {
+                systemID: uuidFrom(`${d.id}:objekt`),
+                path: "",
+                size: d.archiveSize ?? d.size,
+                sha256: d.archiveSha256,
+                format: PDFA_2B,
+                createdAt: d.archivedAt ?? d.createdAt,
+                createdBy: by,
+                load: async () => {
+                  const row = await db.hearingDocument.findUniqueOrThrow({
+                    where: { id: d.id },
+                    select: {
+                      content: d.archiveStatus === "ARCHIVAL",
+                      archiveContent: d.archiveStatus === "CONVERTED",
+                    },
+                  });
+                  return Buffer.from((row.archiveContent ?? row.content)!);
+                },
+                conversion:
+                  d.archiveStatus === "CONVERTED"
+                    ? {
+                        at: d.archivedAt ?? d.createdAt,
+                        from: d.originalFormat ?? d.mimeType,
+                        fromSha256: d.sha256,
+                      }
+                    : null,
+              }
+            : null,
+        notes: copy
           ? []
           : [
               {
-                text: `Filen «${d.filename}» er ${format.name}, ikke et arkivformat, og er ikke med i uttrekket. Konverter den til PDF/A og last den opp på nytt for å avlevere den.`,
+                text: `Filen «${d.filename}» har ingen kopi i arkivformat${d.archiveError ? `: ${d.archiveError}` : "."}`,
                 at: d.createdAt,
                 by,
               },
             ],
       };
     };
-    const incomingDocs = h.documents.filter((d) => d.id !== outsideDocumentId).map(asDocument);
+    const entryOf = (direction: "INN" | "UT") => h.journalEntries.find((e) => e.direction === direction);
+    const numbers = (direction: "INN" | "UT") => {
+      const e = entryOf(direction);
+      return {
+        journalYear: e?.year ?? 0,
+        journalSeq: e?.seq ?? 0,
+        journalDate: e ? dbToDateOnly(e.journalDate) : received,
+      };
+    };
+    const screening =
+      h.screeningBasis && h.publicTitle ? { basis: h.screeningBasis, publicTitle: h.publicTitle } : null;
+    const publicTitle = screening?.publicTitle ?? null;
+    const incomingDocs = h.documents
+      .filter((d) => d.id !== outsideDocumentId)
+      .map((d, n) =>
+        asDocument(d, n, n === 0 ? `Høringsbrev: ${h.title}` : `Vedlegg ${n} til høringsbrevet`),
+      );
 
     const registrations: Registry[] = [];
     const incoming: Registry = {
@@ -155,18 +198,17 @@ export async function readCases(db: Db, organisationId: string, hearingIds: stri
       createdBy,
       archivedAt: closedAt,
       archivedBy: closedBy,
-      journalDate: received,
+      ...numbers("INN"),
       documentDate: h.receivedDate ? received : null,
       receivedAt: startOfOsloDay(received),
       sentAt: null,
       due: dbToDateOnly(h.deadline),
       authors: [],
-      party: { type: "Avsender", name: h.issuingBody.name },
+      party: { type: "Avsender", name: h.issuingBody.name, email: null },
+      publicTitle,
       writeOff: null,
       documents: incomingDocs,
       notes: [],
-      journalYear: 0,
-      journalSeq: 0,
     };
     registrations.push(incoming);
 
@@ -178,8 +220,7 @@ export async function readCases(db: Db, organisationId: string, hearingIds: stri
       const outgoingId = uuidFrom(`${sent.id}:journalpost:ut`);
       const author = nameOf(events.get(sent.id)?.[0]?.actorId);
       const signers = sent.signatures.map((s) => nameOf(s.userId));
-      const pdf = pdfs.get(sent.signedDocument.pdfSha256);
-      const format = pdf ? archiveFormat(pdf, "application/pdf") : null;
+      const pdfSize = stored.get(sent.signedDocument.pdfSha256);
       registrations.push({
         systemID: outgoingId,
         number: 2,
@@ -189,38 +230,43 @@ export async function readCases(db: Db, organisationId: string, hearingIds: stri
         createdBy: author,
         archivedAt: sending.createdAt,
         archivedBy: nameOf(sending.recordedById),
-        journalDate: sentOn,
+        ...numbers("UT"),
         documentDate: dbToDateOnly(sent.date),
         receivedAt: null,
         sentAt: osloDate(sending.createdAt) === sentOn ? instant(sending.createdAt) : startOfOsloDay(sentOn),
         due: null,
         authors: signers,
-        party: { type: "Mottaker", name: sending.recipient },
+        party: party(sending.recipient, h.issuingBody.name),
+        publicTitle,
         writeOff: null,
         documents: [
           {
             systemID: uuidFrom(`${sent.signedDocument.id}:dokument`),
             title: sent.title,
+            type: "Brev",
+            description: null,
             role: "Hoveddokument",
             number: 1,
             createdAt: sent.signedDocument.createdAt,
             createdBy: author,
             file:
-              pdf && format?.archival
+              pdfSize !== undefined
                 ? {
                     systemID: uuidFrom(`${sent.signedDocument.id}:objekt`),
                     path: "",
-                    bytes: pdf,
+                    size: pdfSize,
                     sha256: sent.signedDocument.pdfSha256,
-                    format,
+                    format: PDFA_2B,
                     createdAt: sent.signedDocument.createdAt,
                     createdBy: "Innspill",
+                    load: storedFile(sent.signedDocument.pdfSha256),
+                    conversion: null,
                   }
                 : null,
             notes: [],
           },
           // The audit trail of approval and signing, kept with the letter (it was not sent with it).
-          ...auditDocument(sent.signedDocument, pdfs.get(sent.signedDocument.auditPdfSha256 ?? "")),
+          ...auditDocument(sent.signedDocument, stored, storedFile),
         ],
         notes: [
           {
@@ -232,8 +278,6 @@ export async function readCases(db: Db, organisationId: string, hearingIds: stri
             by: "Innspill",
           },
         ],
-        journalYear: 0,
-        journalSeq: 0,
       });
       incoming.writeOff = {
         date: sentOn,
@@ -254,13 +298,14 @@ export async function readCases(db: Db, organisationId: string, hearingIds: stri
         createdBy: by,
         archivedAt: imported.createdAt,
         archivedBy: by,
-        journalDate: sentOn,
+        ...numbers("UT"),
         documentDate: sentOn,
         receivedAt: null,
         sentAt: startOfOsloDay(sentOn),
         due: null,
         authors: [],
-        party: { type: "Mottaker", name: imported.recipient ?? h.issuingBody.name },
+        party: party(imported.recipient ?? h.issuingBody.name, h.issuingBody.name),
+        publicTitle,
         writeOff: null,
         documents: [],
         notes: [
@@ -270,8 +315,6 @@ export async function readCases(db: Db, organisationId: string, hearingIds: stri
             by,
           },
         ],
-        journalYear: 0,
-        journalSeq: 0,
       });
       incoming.writeOff = { date: sentOn, by, how: "Besvart med brev", answeredBy: outgoingId };
     } else if (h.status === "SVARER_IKKE" || h.decision === "SVARER_IKKE") {
@@ -298,20 +341,21 @@ export async function readCases(db: Db, organisationId: string, hearingIds: stri
         systemID: outgoingId,
         number: 2,
         type: "Utgående dokument",
-        title: letter?.filename ?? h.title,
+        title: letter?.title ?? `Svar: ${h.title}`,
         createdAt: outside.createdAt,
         createdBy: by,
         archivedAt: outside.createdAt,
         archivedBy: by,
-        journalDate: sentOn,
+        ...numbers("UT"),
         documentDate: null,
         receivedAt: null,
         sentAt: instant(outside.createdAt),
         due: null,
         authors: [],
-        party: { type: "Mottaker", name: h.issuingBody.name },
+        party: { type: "Mottaker", name: h.issuingBody.name, email: null },
+        publicTitle,
         writeOff: null,
-        documents: letter ? [asDocument(letter, 0)] : [],
+        documents: letter ? [asDocument(letter, 0, `Svar: ${h.title}`)] : [],
         notes: [
           {
             text: `Sendt utenfor Innspill: ${(outside.data as { reason?: string }).reason ?? ""}`.trim(),
@@ -319,20 +363,19 @@ export async function readCases(db: Db, organisationId: string, hearingIds: stri
             by,
           },
         ],
-        journalYear: 0,
-        journalSeq: 0,
       });
       incoming.writeOff = { date: sentOn, by, how: "Besvart med brev", answeredBy: outgoingId };
     } else {
-      // Answered, but the letter was written and sent outside Innspill: written off by letter, without a reference.
+      // Closed without an answer registered here (a legacy case, or a letter sent outside Innspill without its copy):
+      // written off as noted, since no outgoing journalpost exists for «Besvart med brev» to point at.
       incoming.writeOff = {
         date: osloDate(closedAt),
         by: closedBy,
-        how: "Besvart med brev",
+        how: "Tatt til orientering",
         answeredBy: null,
       };
       incoming.notes.push({
-        text: "Besvart med brev sendt utenfor Innspill; svarbrevet er ikke registrert her.",
+        text: "Saken ble avsluttet uten at et svarbrev er registrert i Innspill.",
         at: closedAt,
         by: closedBy,
       });
@@ -385,24 +428,37 @@ export async function readCases(db: Db, organisationId: string, hearingIds: stri
       responsible: h.responsible?.name ?? createdBy,
       registrations,
       changes,
-      caseYear: 0,
-      caseSeq: 0,
+      caseYear: h.caseYear ?? 0,
+      caseSeq: h.caseSeq ?? 0,
+      screening,
     };
   });
 }
 
-/** The signed letter's audit trail as a Vedlegg of the outgoing registration, when it exists in an archival format. */
+/** A recipient as the journal names it: a body's name, with an e-mail address in its own field. */
+export function party(recipient: string, bodyName: string) {
+  const email = /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(recipient.trim()) ? recipient.trim() : null;
+  return { type: "Mottaker" as const, name: email ? bodyName : recipient, email };
+}
+
+/**
+ * The signed letter's log of approval and signing, kept with the outgoing journalpost as what it is: Innspill's own
+ * record of who approved and signed, not a document that was sent (it is not counted as an attachment).
+ */
 function auditDocument(
   doc: { id: string; auditPdfSha256: string | null; createdAt: Date },
-  pdf: Buffer | undefined,
+  sizes: Map<string, number>,
+  load: (sha: string) => () => Promise<Buffer>,
 ): CaseDocument[] {
-  if (!pdf || !doc.auditPdfSha256) return [];
-  const format = archiveFormat(pdf, "application/pdf");
-  if (!format.archival) return [];
+  const size = doc.auditPdfSha256 ? sizes.get(doc.auditPdfSha256) : undefined;
+  if (!doc.auditPdfSha256 || size === undefined) return [];
   return [
     {
       systemID: uuidFrom(`${doc.id}:logg`),
       title: "Logg for godkjenning og signering",
+      type: "Logg for godkjenning og signering",
+      description:
+        "Innspills logg over hvem som godkjente og signerte brevet, og når. Intern dokumentasjon, ikke sendt med brevet.",
       role: "Vedlegg",
       number: 2,
       createdAt: doc.createdAt,
@@ -410,11 +466,13 @@ function auditDocument(
       file: {
         systemID: uuidFrom(`${doc.id}:logg:objekt`),
         path: "",
-        bytes: pdf,
+        size,
         sha256: doc.auditPdfSha256,
-        format,
+        format: PDFA_2B,
         createdAt: doc.createdAt,
         createdBy: "Innspill",
+        load: load(doc.auditPdfSha256),
+        conversion: null,
       },
       notes: [],
     },

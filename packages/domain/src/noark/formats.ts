@@ -5,6 +5,8 @@
  */
 
 export interface ArchiveFormat {
+  /** What `format` says in arkivstruktur.xml: the file's extension in capitals (Arkade's N5.29 compares the two). */
+  format: string;
   /** PRONOM identifier, e.g. `fmt/477`. */
   pronom: string;
   /** For people: e.g. `PDF/A-2b (ISO 19005-2:2011)`. */
@@ -45,14 +47,36 @@ export function archiveFormat(bytes: Uint8Array, mimeType: string): ArchiveForma
       return {
         pronom: pdfa.pronom,
         name: `PDF/A-${level![0]}${level![1]!.toLowerCase()} (${pdfa.iso})`,
+        format: "PDF",
         extension: "pdf",
         archival: true,
       };
-    return { pronom: "fmt/276", name: "PDF (ikke PDF/A)", extension: "pdf", archival: false };
+    return { format: "PDF", pronom: "fmt/276", name: "PDF (ikke PDF/A)", extension: "pdf", archival: false };
   }
   if (mimeType.includes("wordprocessingml"))
-    return { pronom: "fmt/412", name: "Microsoft Word (DOCX)", extension: "docx", archival: false };
+    return {
+      format: "DOCX",
+      pronom: "fmt/412",
+      name: "Microsoft Word (DOCX)",
+      extension: "docx",
+      archival: false,
+    };
   if (mimeType === "text/plain")
-    return { pronom: "x-fmt/111", name: "Ren tekst", extension: "txt", archival: true };
-  return { pronom: "UNKNOWN", name: mimeType || "ukjent format", extension: "bin", archival: false };
+    return { format: "TXT", pronom: "x-fmt/111", name: "Ren tekst", extension: "txt", archival: true };
+  return {
+    format: "BIN",
+    pronom: "UNKNOWN",
+    name: mimeType || "ukjent format",
+    extension: "bin",
+    archival: false,
+  };
 }
+
+/** PDF/A-2b: what Innspill renders, and what an archive copy is. */
+export const PDFA_2B: ArchiveFormat = {
+  format: "PDF",
+  pronom: "fmt/477",
+  name: "PDF/A-2b (ISO 19005-2:2011)",
+  extension: "pdf",
+  archival: true,
+};

@@ -2,11 +2,12 @@
  * Noark 5 v5.0 archive extract (avleveringspakke, standard chapter 6.4) of closed hearing cases: one case
  * («Eksporter til arkiv» on a hearing) or every case closed in a period (what the records office deposits).
  *
- * The package holds `arkivuttrekk.xml` (ADDML, from Arkivverket's template), `arkivstruktur.xml`,
- * `loependeJournal.xml`, `offentligJournal.xml`, `endringslogg.xml`, Arkivverket's official schemas unchanged, and
- * the documents in archive format under `DOKUMENT/`. Production formats (the letter's DOCX) are left out, as the
- * standard says (6.4.9); an incoming file that is not in an archive format is named in a note instead, and the
- * export reports it so the user can convert it.
+ * The package (a folder named `avleveringspakke`, Noark 5 krav 6.4.15) holds `arkivuttrekk.xml` (ADDML, from
+ * Arkivverket's template), `arkivstruktur.xml`, `loependeJournal.xml`, `offentligJournal.xml`, `endringslogg.xml`,
+ * Arkivverket's official schemas unchanged, and the documents in archive format under `DOKUMENT/`: every received
+ * document as its PDF/A copy (noark/archive-copies.ts), the signed letter and its signing log. Production formats
+ * (the letter's DOCX) are left out (6.4.9). Documents are read one at a time while the package is written
+ * (`NoarkFile.load`, `writeNoarkZip`), so a case of any size exports in bounded memory.
  */
 import { z } from "zod";
 import type { Db } from "@innspill/db";
@@ -16,11 +17,11 @@ import { addDaysToDateOnly, osloDate } from "../dates";
 import { AppError } from "../errors";
 import { fields, parseInput } from "../validation";
 import { arkivuttrekkXml } from "./addml";
-import { arkivstrukturXml, mappeID, type Extract } from "./arkivstruktur";
+import { arkivstrukturXml, mappeID, partTitle, type Extract } from "./arkivstruktur";
 import { CLOSED_STATUSES } from "../access";
 import { readCases } from "./cases";
 import { startOfOsloDay, type NoarkCase } from "./model";
-import { numberCases } from "./numbering";
+import { registerJournal } from "./journal";
 import { countChanges, endringsloggXml, loependeJournalXml, offentligJournalXml } from "./journals";
 import { SCHEMA_FILES, officialSchema } from "./schemas";
 import { uuidFrom } from "./xml";
@@ -28,15 +29,24 @@ import { uuidFrom } from "./xml";
 export { archiveFormat, pdfaLevel } from "./formats";
 export { SCHEMA_FILES, officialSchema, publishedChecksums } from "./schemas";
 export { xmlText } from "./xml";
+export { journalNumber } from "./journal";
+export { noarkZipStream, writeNoarkZip } from "./zip";
+export { hearingScreeningInput, setHearingScreening } from "./screening";
+
+/** The folder every file of a deposit lies under (Noark 5, krav 6.4.15). */
+export const PACKAGE_FOLDER = "avleveringspakke";
 
 export interface NoarkFile {
   path: string;
-  bytes: Buffer;
+  size: number;
+  /** The file's bytes, read when it is written (documents one at a time). */
+  load: () => Promise<Buffer>;
 }
 
 export interface NoarkPackage {
-  /** The package's folder name (and the zip's name). */
+  /** The zip's name; its files lie under `PACKAGE_FOLDER`. */
   name: string;
+  kind: "period" | "interim" | "case";
   files: NoarkFile[];
   cases: number;
   registrations: number;
@@ -48,7 +58,7 @@ export interface NoarkPackage {
 const MAX_PERIOD_DAYS = 366 * 5;
 
 export const exportNoarkPeriodInput = z
-  .object({ from: fields.dateOnly(), to: fields.dateOnly() })
+  .object({ from: fields.dateOnly(), to: fields.dateOnly(), interim: z.boolean().optional() })
   .refine((p) => p.from <= p.to, { error: "periodReversed", path: ["to"] })
   .refine((p) => Date.parse(p.to) - Date.parse(p.from) <= MAX_PERIOD_DAYS * 86_400_000, {
     error: "periodTooLong",
@@ -65,14 +75,15 @@ export async function exportNoark(db: Db, input: unknown, actor: Actor): Promise
   if (!h) throw new AppError("NOT_FOUND", "hearingNotFound");
   if (!(CLOSED_STATUSES as readonly string[]).includes(h.status))
     throw new AppError("CONFLICT", "noarkCaseOpen");
+  await numberAll(db, [id]);
   const cases = await readCases(db, actor.organisationId, [id]);
-  await numberCases(db, actor.organisationId, cases);
   const c = cases[0]!;
-  const day = (at: Date) => osloDate(at);
+  const days = c.registrations.map((r) => r.journalDate).sort();
   const pkg = await build(db, actor, cases, {
-    from: c.caseDate < day(c.closedAt) ? c.caseDate : day(c.closedAt),
-    to: day(c.closedAt),
-    name: `noark-${mappeID(c).replace("/", "-")}`,
+    from: days[0]!,
+    to: days.at(-1)!,
+    name: `noark-utdrag-sak-${mappeID(c).replace("/", "-")}`,
+    kind: "case",
   });
   await audit(db, actor, "hearing.exported", "Hearing", id, pkg);
   return pkg;
@@ -84,7 +95,16 @@ export async function exportNoark(db: Db, input: unknown, actor: Actor): Promise
  */
 export async function exportNoarkPeriod(db: Db, input: unknown, actor: Actor): Promise<NoarkPackage> {
   requireRole(actor, ["ADMIN"]);
-  const { from, to } = parseInput(exportNoarkPeriodInput, input);
+  const { from, to: asked, interim } = parseInput(exportNoarkPeriodInput, input);
+  // A deposit covers a period that has ended. A period still running is exported only as an interim extract, and
+  // then only up to today.
+  const today = osloDate(new Date());
+  if (asked >= today && !interim)
+    throw new AppError("BAD_REQUEST", "noarkPeriodNotEnded", {
+      fieldErrors: { to: ["noarkPeriodNotEnded"] },
+    });
+  const kind = asked >= today ? "interim" : "period";
+  const to = asked >= today ? today : asked;
   // Only the cases that can have been closed in the period are read (with their files): a case is closed by its last
   // transition to a closed status or, with none recorded, when it was last changed (readCases), so one of those falls
   // in the period. Twenty years of cases are not read for one year's deposit.
@@ -99,6 +119,10 @@ export async function exportNoarkPeriod(db: Db, input: unknown, actor: Actor): P
                         WHERE a.entity = 'Hearing' AND a."entityId" = h.id::text
                           AND a.action IN ('hearing.transitioned', 'hearing.decided')
                           AND a."createdAt" >= ${start} AND a."createdAt" < ${end}))`;
+  await numberAll(
+    db,
+    candidates.map((h) => h.id),
+  );
   const cases = (
     await readCases(
       db,
@@ -110,17 +134,42 @@ export async function exportNoarkPeriod(db: Db, input: unknown, actor: Actor): P
     return day >= from && day <= to;
   });
   if (cases.length === 0) throw new AppError("NOT_FOUND", "noarkPeriodEmpty");
-  await numberCases(db, actor.organisationId, cases);
-  const pkg = await build(db, actor, cases, { from, to, name: `noark-${from}-${to}` });
-  await audit(db, actor, "archive.exported", "Organisation", actor.organisationId, pkg, { from, to });
+  const pkg = await build(db, actor, cases, {
+    from,
+    to,
+    name: kind === "interim" ? `noark-forelopig-${from}-${to}` : `noark-${from}-${to}`,
+    kind,
+  });
+  await audit(db, actor, "archive.exported", "Organisation", actor.organisationId, pkg, { from, to, kind });
   return pkg;
+}
+
+/**
+ * Numbers cases that a path without `registerJournal` left unnumbered (none should be), in registration order, and
+ * refuses while a document still waits for its archive copy.
+ */
+async function numberAll(db: Db, hearingIds: string[]) {
+  const missing = await db.hearing.findMany({
+    where: {
+      id: { in: hearingIds },
+      OR: [{ caseYear: null }, { journalEntries: { none: {} } }],
+    },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true },
+  });
+  for (const h of missing) await db.$transaction((tx) => registerJournal(tx, h.id));
+  // A case answered but without its outgoing number (sent before numbers were stored and after the backfill).
+  const waiting = await db.hearingDocument.count({
+    where: { hearingId: { in: hearingIds }, archiveStatus: { in: ["PENDING", "CONVERTING"] } },
+  });
+  if (waiting > 0) throw new AppError("CONFLICT", "noarkDocumentsConverting");
 }
 
 async function build(
   db: Db,
   actor: Actor,
   cases: NoarkCase[],
-  o: { from: string; to: string; name: string },
+  o: { from: string; to: string; name: string; kind: NoarkPackage["kind"] },
 ): Promise<NoarkPackage> {
   const org = await db.organisation.findUniqueOrThrow({ where: { id: actor.organisationId } });
   const notArchived: NoarkPackage["notArchived"] = [];
@@ -131,7 +180,7 @@ async function build(
       for (const d of r.documents) {
         if (d.file) {
           d.file.path = `DOKUMENT/${c.caseYear}/${mappeID(c).replace("/", "-")}/${d.file.systemID}.${d.file.format.extension}`;
-          documents.push({ path: d.file.path, bytes: d.file.bytes });
+          documents.push({ path: d.file.path, size: d.file.size, load: d.file.load });
           documentFiles++;
         } else if (d.notes.length) {
           notArchived.push({ hearing: c.title, file: d.title, reason: d.notes[0]!.text });
@@ -140,7 +189,7 @@ async function build(
 
   const extract: Extract = {
     archiveId: uuidFrom(`${org.id}:arkiv`),
-    partId: uuidFrom(`${org.id}:arkivdel:${o.from}:${o.to}`),
+    partId: uuidFrom(`${org.id}:arkivdel:${o.kind}:${o.from}:${o.to}`),
     creator: { id: org.slug, name: org.name },
     title: `${org.name} – høringer og innspill`,
     from: o.from,
@@ -148,6 +197,7 @@ async function build(
     createdAt: new Date(),
     createdBy: actor.name,
     cases,
+    kind: o.kind,
   };
   const xml = new Map<string, Buffer>([
     ["arkivstruktur.xml", arkivstrukturXml(extract)],
@@ -160,10 +210,11 @@ async function build(
   const addml = arkivuttrekkXml({
     creator: org.name,
     system: "Innspill",
-    archive: extract.title,
+    archive: partTitle(extract),
     from: o.from,
     to: o.to,
     documentFiles,
+    screened: cases.some((c) => c.screening),
     counts: {
       mappe: cases.length,
       registrering: registrations,
@@ -172,11 +223,17 @@ async function build(
     },
     files: xml,
   });
+  const file = (path: string, bytes: Buffer): NoarkFile => ({
+    path,
+    size: bytes.byteLength,
+    load: async () => bytes,
+  });
   return {
     name: o.name,
+    kind: o.kind,
     files: [
-      { path: "arkivuttrekk.xml", bytes: addml },
-      ...[...xml].map(([path, bytes]) => ({ path, bytes })),
+      file("arkivuttrekk.xml", addml),
+      ...[...xml].map(([path, bytes]) => file(path, bytes)),
       ...documents,
     ],
     cases: cases.length,

@@ -3,7 +3,7 @@
  * `offentligJournal.xml` and `endringslogg.xml`, each valid against Arkivverket's schema of the same name.
  */
 import type { Extract } from "./arkivstruktur";
-import { mappeID } from "./arkivstruktur";
+import { attachments, mappeID } from "./arkivstruktur";
 import { instant } from "./model";
 import { document, el, toBytes } from "./xml";
 
@@ -13,8 +13,10 @@ function journal(x: Extract, kind: "loependeJournal" | "offentligJournal"): Buff
   const pub = kind === "offentligJournal";
   const root = document(`${NS}/${kind}`, kind);
   const head = root.ele("journalhode");
-  el(head, "journalStartDato", x.from);
-  el(head, "journalSluttDato", x.to);
+  // The first and last registration in the package (Arkade's N5.60), not the period asked for.
+  const { first, last } = journalDates(x);
+  el(head, "journalStartDato", first);
+  el(head, "journalSluttDato", last);
   el(
     head,
     "antallJournalposter",
@@ -30,7 +32,7 @@ function journal(x: Extract, kind: "loependeJournal" | "offentligJournal"): Buff
       el(m, "mappeID", mappeID(c));
       el(m, "saksaar", c.caseYear);
       el(m, "sakssekvensnummer", c.caseSeq);
-      if (pub) el(m, "offentligTittel", c.title);
+      if (pub) el(m, "offentligTittel", c.screening?.publicTitle ?? c.title);
       else el(m, "tittel", c.title);
       el(m, "administrativEnhet", c.unit);
       el(m, "saksansvarlig", c.responsible);
@@ -40,22 +42,34 @@ function journal(x: Extract, kind: "loependeJournal" | "offentligJournal"): Buff
       el(j, "journalaar", r.journalYear);
       el(j, "journalsekvensnummer", r.journalSeq);
       el(j, "journalpostnummer", r.number);
-      if (pub) el(j, "offentligTittel", r.title);
-      else el(j, "tittel", r.title);
+      if (pub) {
+        el(j, "offentligTittel", r.publicTitle ?? r.title);
+        if (c.screening) el(j, "skjermingMetadata", "Skjerming tittel registrering - utvalgte ord");
+      } else el(j, "tittel", r.title);
       el(j, "journaldato", r.journalDate);
       el(j, "dokumentetsDato", r.documentDate);
-      if (!pub) el(j, "antallVedlegg", r.documents.filter((d) => d.role === "Vedlegg").length || null);
+      if (!pub) el(j, "antallVedlegg", attachments(r) || null);
       el(j, "avskrivningsdato", r.writeOff?.date);
       el(j, "avskrivningsmaate", r.writeOff?.how);
       el(j, "administrativEnhet", c.unit);
       el(j, "saksbehandler", c.responsible);
       el(j, "referanseAvskrivesAvJournalpost", r.writeOff?.answeredBy);
+      if (pub && c.screening) {
+        el(j, "tilgangsrestriksjon", "Unntatt offentlighet");
+        el(j, "skjermingshjemmel", c.screening.basis);
+      }
       const k = j.ele("korrespondansepart");
       el(k, "korrespondanseparttype", r.party.type);
       el(k, "korrespondansepartNavn", r.party.name);
     }
   }
   return toBytes(root);
+}
+
+/** The first and last journal date of the registrations in the extract. */
+export function journalDates(x: Extract): { first: string; last: string } {
+  const days = x.cases.flatMap((c) => c.registrations.map((r) => r.journalDate)).sort();
+  return { first: days[0] ?? x.from, last: days.at(-1) ?? x.to };
 }
 
 export const loependeJournalXml = (x: Extract) => journal(x, "loependeJournal");

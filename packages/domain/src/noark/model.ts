@@ -12,16 +12,23 @@ export interface Note {
 export interface DocumentFile {
   systemID: string;
   path: string;
-  bytes: Buffer;
+  size: number;
   sha256: string;
   format: ArchiveFormat;
   createdAt: Date;
   createdBy: string;
+  /** Reads the file's bytes when the package is written: one document in memory at a time. */
+  load: () => Promise<Buffer>;
+  /** When the archive copy was made from another format: the original's format and checksum. */
+  conversion: { at: Date; from: string; fromSha256: string } | null;
 }
 
 export interface CaseDocument {
   systemID: string;
   title: string;
+  /** dokumenttype: «Brev», or what the document is when it is not a letter (the signing log). */
+  type: string;
+  description: string | null;
   role: "Hoveddokument" | "Vedlegg";
   number: number;
   createdAt: Date;
@@ -47,11 +54,13 @@ export interface Registry {
   sentAt: string | null;
   due: DateOnly | null;
   authors: string[];
-  party: { type: "Avsender" | "Mottaker"; name: string };
+  party: { type: "Avsender" | "Mottaker"; name: string; email: string | null };
+  /** The title the public journal shows when the case is screened. */
+  publicTitle: string | null;
   writeOff: { date: DateOnly; by: string; how: string; answeredBy: string | null } | null;
   documents: CaseDocument[];
   notes: Note[];
-  /** Filled in by numbering: year and sequence in the organisation's journal. */
+  /** Year and sequence in the organisation's journal, as registered. */
   journalYear: number;
   journalSeq: number;
 }
@@ -78,9 +87,11 @@ export interface NoarkCase {
   responsible: string;
   registrations: Registry[];
   changes: Change[];
-  /** Filled in by numbering. */
+  /** Saksnummer, as registered. */
   caseYear: number;
   caseSeq: number;
+  /** Skjerming: the legal basis and the title the public journal shows, or null for a public case. */
+  screening: { basis: string; publicTitle: string } | null;
 }
 
 /** A date without a time as an instant: the start of that day in Oslo. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { sha256 } from "../hash";
+import { party } from "./cases";
 import { startOfOsloDay } from "./model";
 import { archiveFormat, pdfaLevel } from "./formats";
 import { SCHEMA_FILES, addmlTemplate, officialSchema, publishedChecksums } from "./schemas";
@@ -64,5 +65,20 @@ describe("startOfOsloDay", () => {
   it("is midnight in Oslo, winter and summer", () => {
     expect(startOfOsloDay("2026-11-24")).toBe("2026-11-24T00:00:00+01:00");
     expect(startOfOsloDay("2026-06-24")).toBe("2026-06-24T00:00:00+02:00");
+  });
+});
+
+describe("korrespondansepart", () => {
+  it("names the body and puts an e-mail address in its own field", () => {
+    expect(party("postmottak@hod.dep.no", "Helse- og omsorgsdepartementet")).toEqual({
+      type: "Mottaker",
+      name: "Helse- og omsorgsdepartementet",
+      email: "postmottak@hod.dep.no",
+    });
+    expect(party("Stortingets helse- og omsorgskomité", "Stortinget")).toEqual({
+      type: "Mottaker",
+      name: "Stortingets helse- og omsorgskomité",
+      email: null,
+    });
   });
 });

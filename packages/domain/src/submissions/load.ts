@@ -5,7 +5,18 @@ import { AppError } from "../errors";
 import { blockBody, type BlockBody } from "../library/body";
 
 export const full = {
-  hearing: { select: { id: true, title: true, deadline: true, status: true } },
+  hearing: {
+    select: {
+      id: true,
+      title: true,
+      deadline: true,
+      status: true,
+      // Saksnummer and journalpost numbers, shown with the letter (noark/journal.ts).
+      caseYear: true,
+      caseSeq: true,
+      journalEntries: { select: { direction: true, year: true, seq: true } },
+    },
+  },
   sections: {
     orderBy: { position: "asc" as const },
     include: {

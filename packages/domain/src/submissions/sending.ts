@@ -11,6 +11,7 @@ import { bodyToPlainText, blockBody } from "../library/body";
 import { fields, parseInput } from "../validation";
 import { SUBMISSION_EDITORS } from "../access";
 import { lock, moveTo, type Loaded, requireStatusFor } from "./lock";
+import { registerJournal } from "../noark/journal";
 
 export const recordSendingInput = z.object({
   id: fields.id(),
@@ -55,6 +56,7 @@ export async function recordSending(db: Db, input: unknown, actor: Actor) {
       },
     });
     await recordProvenance(tx, s, data.sentOn, data.recipient);
+    await registerJournal(tx, s.hearingId);
     // The letter is out: every milestone of the hearing is done, ticked by whoever recorded the sending.
     await tx.milestone.updateMany({
       where: { hearingId: s.hearingId, doneAt: null },

@@ -12,6 +12,7 @@ import type { Actor } from "../actor";
 import { requireRole } from "../actor";
 import { recordAudit } from "../audit";
 import { dateOnlyToDb, dbToDateOnly, osloDate } from "../dates";
+import { journalNumber } from "../noark/journal";
 import { AppError } from "../errors";
 import { fields, parseInput } from "../validation";
 import { bodyFactKeys, bodyPositionIds } from "../library/body";
@@ -33,7 +34,18 @@ import { afterUpdated, pageLimit, updatedCursor, updatedPage } from "../paging";
 function view(s: FullSubmission, actor: Actor) {
   return {
     id: s.id,
-    hearing: { ...s.hearing, deadline: dbToDateOnly(s.hearing.deadline) },
+    hearing: {
+      id: s.hearing.id,
+      title: s.hearing.title,
+      status: s.hearing.status,
+      deadline: dbToDateOnly(s.hearing.deadline),
+      caseNumber: journalNumber(s.hearing.caseYear, s.hearing.caseSeq),
+      /** The answer's journalpost number, once the letter is sent (registered). */
+      answerNumber: (() => {
+        const e = s.hearing.journalEntries.find((x) => x.direction === "UT");
+        return e ? journalNumber(e.year, e.seq) : null;
+      })(),
+    },
     version: s.version,
     revision: s.revision,
     status: s.status,

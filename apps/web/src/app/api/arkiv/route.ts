@@ -3,7 +3,10 @@ import { getDb } from "@innspill/db";
 import { exportNoarkPeriod } from "@innspill/domain";
 import { appErrorResponse, noarkZipResponse, unauthorized } from "@/server/responses";
 
-/** The records office's deposit: every case closed in `?from=…&to=…` as one Noark 5 extract, zipped. Admins only. */
+/**
+ * The records office's deposit: every case closed in `?from=…&to=…` as one Noark 5 extract, zipped and streamed.
+ * A period that has not ended needs `&interim=1`, and is then marked as an interim extract. Admins only.
+ */
 export async function GET(req: Request) {
   const actor = await getSessionActor();
   if (!actor) return unauthorized();
@@ -11,7 +14,11 @@ export async function GET(req: Request) {
   try {
     const pkg = await exportNoarkPeriod(
       getDb(),
-      { from: url.searchParams.get("from") ?? "", to: url.searchParams.get("to") ?? "" },
+      {
+        from: url.searchParams.get("from") ?? "",
+        to: url.searchParams.get("to") ?? "",
+        interim: url.searchParams.get("interim") === "1",
+      },
       actor,
     );
     return await noarkZipResponse(pkg);

@@ -12,6 +12,7 @@ export function ArchiveExportView() {
   const lastYear = new Date().getFullYear() - 1;
   const [from, setFrom] = useState(`${lastYear}-01-01`);
   const [to, setTo] = useState(`${lastYear}-12-31`);
+  const [interim, setInterim] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -22,7 +23,9 @@ export function ArchiveExportView() {
     setError(null);
     setDone(null);
     try {
-      const res = await fetch(`/api/arkiv?${new URLSearchParams({ from, to })}`);
+      const res = await fetch(
+        `/api/arkiv?${new URLSearchParams({ from, to, ...(interim ? { interim: "1" } : {}) })}`,
+      );
       if (!res.ok) {
         const body = (await res.json().catch(() => null)) as { messageKey?: string } | null;
         setError(body?.messageKey ? domain(body.messageKey) : t("archiveFailed"));
@@ -68,6 +71,10 @@ export function ArchiveExportView() {
             required
           />
         </Field>
+        <label className="flex items-center gap-2 text-sm" title={t("archiveInterimHelp")}>
+          <input type="checkbox" checked={interim} onChange={(e) => setInterim(e.target.checked)} />
+          {t("archiveInterim")}
+        </label>
         <button type="submit" className={buttonClass} disabled={busy} data-testid="archive-export">
           {busy ? t("archiveBusy") : t("archiveExport")}
         </button>

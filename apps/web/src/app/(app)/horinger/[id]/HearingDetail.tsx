@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { osloDate, type HearingStatus, type MilestoneKind } from "@innspill/domain/shared";
+import { ArchivePanel } from "@/components/hearings/ArchivePanel";
 import { AttachmentsPanel } from "@/components/hearings/AttachmentsPanel";
 import { DeadlineText } from "@/components/hearings/HearingList";
 import { MilestonesPanel } from "@/components/hearings/MilestonesPanel";
@@ -105,6 +106,11 @@ export function HearingDetail({ id, actorId }: { id: string; actorId: string }) 
         data-status={h.status}
       >
         <StatusBadge status={h.status} />
+        {detail.journal.caseNumber ? (
+          <span className="text-sm text-slate-600" data-testid="case-number-badge">
+            {t("caseNumberShort", { number: detail.journal.caseNumber })}
+          </span>
+        ) : null}
         {h.overdueSince ? (
           <span className="rounded-full bg-red-100 px-2 py-0.5 text-xs font-medium text-red-800">
             {t("overdue")}
@@ -136,6 +142,7 @@ export function HearingDetail({ id, actorId }: { id: string; actorId: string }) 
           </Card>
           <WorkflowPanel detail={detail} canEdit={canEdit} />
           <AttachmentsPanel detail={detail} canEdit={canEdit} />
+          <ArchivePanel detail={detail} canEdit={canEdit} />
         </div>
         <div className="space-y-4">
           <SubmissionPanel hearingId={id} canEdit={canEdit} />

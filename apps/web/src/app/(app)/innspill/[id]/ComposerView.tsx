@@ -58,6 +58,15 @@ function Loaded(props: { submission: SubmissionView; register: RegisterEntry[] }
           {submission.hearing.title}
         </Link>{" "}
         · {t("deadline", { date: date(submission.hearing.deadline) })}
+        {submission.hearing.caseNumber ? (
+          <span data-testid="letter-journal">
+            {" "}
+            · {t("caseNumber", { number: submission.hearing.caseNumber })}
+            {submission.hearing.answerNumber
+              ? ` · ${t("journalNumber", { number: submission.hearing.answerNumber })}`
+              : null}
+          </span>
+        ) : null}
       </p>
       {letter.restored ? <Alert kind="info">{t("restored")}</Alert> : null}
       {letter.error ? <Alert>{letter.error}</Alert> : null}
