@@ -4,7 +4,7 @@ import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@innspill/db";
 import { createLogger } from "@innspill/log";
 import { isAppError, type Actor } from "@innspill/domain";
-import { authenticateUser, getActiveActor, signInWithOidc } from "@innspill/domain/session";
+import { authenticateUser, endSession, getActiveActor, signInWithOidc } from "@innspill/domain/session";
 import { baseAuthConfig } from "./config";
 import { clientAddressFrom } from "./client-address";
 import { readSessionToken } from "./session-token";
@@ -38,6 +38,13 @@ export function clientIp(request: Pick<Request, "headers"> | undefined): string 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...baseAuthConfig,
   secret: env.AUTH_SECRET,
+  events: {
+    // Logout ends the session on the server: a copy of the cookie is refused from now on.
+    async signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (typeof sid === "string") await endSession(getDb(), sid);
+    },
+  },
   logger: {
     // A wrong password is an ordinary event (it is recorded and throttled in the domain), not a server error.
     error(error) {
@@ -57,6 +64,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
             email: user.email,
             role: user.role,
             sessionVersion: user.sessionVersion,
+            sessionId: user.sessionId,
           };
         } catch (err) {
           if (isAppError(err) && err.code === "TOO_MANY_REQUESTS") throw new LoginError("throttled");
@@ -97,19 +105,27 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       const reauth = jar.get(REAUTH_COOKIE)?.value === "1";
       if (reauth) jar.delete(REAUTH_COOKIE);
       try {
-        const known = await signInWithOidc(getDb(), {
-          issuer: typeof profile.iss === "string" ? profile.iss : oidc!.issuer,
-          subject: String(profile.sub ?? ""),
-          email: typeof profile.email === "string" ? profile.email : null,
-          emailVerified: typeof profile.email_verified === "boolean" ? profile.email_verified : null,
-          authTime: typeof profile.auth_time === "number" ? profile.auth_time : null,
-          reauth,
-        });
+        const known = await signInWithOidc(
+          getDb(),
+          {
+            issuer: typeof profile.iss === "string" ? profile.iss : oidc!.issuer,
+            subject: String(profile.sub ?? ""),
+            email: typeof profile.email === "string" ? profile.email : null,
+            // Verified only when the provider says so: `email_verified`, or Entra ID's `xms_edov` (the address's
+            // domain is verified for the tenant), an optional claim to switch on in the app registration.
+            emailVerified: profile.email_verified === true || profile.xms_edov === true,
+            authTime: typeof profile.auth_time === "number" ? profile.auth_time : null,
+            reauth,
+          },
+          undefined,
+          oidc!.organisations,
+        );
         user.id = known.id;
         user.role = known.role;
         user.name = known.name;
         user.email = known.email;
         user.sessionVersion = known.sessionVersion;
+        user.sessionId = known.sessionId;
         return true;
       } catch (err) {
         if (isAppError(err))
@@ -129,9 +145,15 @@ export async function getSessionActor(): Promise<(Actor & { email: string }) | n
   const claims = env.AUTH_SECRET
     ? await readSessionToken(await cookies(), env.AUTH_SECRET)
     : await auth().then((s) =>
-        s?.user?.id ? { userId: s.user.id, sessionVersion: s.user.sessionVersion ?? -1 } : null,
+        s?.user?.id
+          ? {
+              userId: s.user.id,
+              sessionVersion: s.user.sessionVersion ?? -1,
+              sessionId: s.user.sessionId ?? null,
+            }
+          : null,
       );
   if (!claims) return null;
-  // A session from before session versions (none in it) has ended too.
-  return getActiveActor(getDb(), claims.userId, claims.sessionVersion);
+  // A session from before session versions or server sessions (none in it) has ended too.
+  return getActiveActor(getDb(), claims.userId, { version: claims.sessionVersion, id: claims.sessionId });
 }
