@@ -1,6 +1,8 @@
 import http from "node:http";
 import { expect, test } from "@playwright/test";
+import { PORT } from "./env";
 import { login } from "./helpers";
+import { residentMbOnPort } from "./process-memory";
 
 const MB = 1024 * 1024;
 
@@ -57,8 +59,7 @@ test("a 100 MB chunked body is refused with 413 as it streams, on the public ver
   await expect(page).toHaveURL(/\/horinger\/[0-9a-f-]{36}$/);
   const hearingId = page.url().split("/").at(-1)!;
 
-  const rssMb = async () =>
-    ((await (await page.request.get("/api/health")).json()) as { memory: { rssMb: number } }).memory.rssMb;
+  const rssMb = async () => residentMbOnPort(PORT);
   const before = await rssMb();
   const cases = [
     { path: "/api/verifiser", type: "multipart/form-data; boundary=x", limit: 21 },

@@ -1,8 +1,10 @@
 import NextAuth from "next-auth";
-import { NextResponse } from "next/server";
+import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { PUBLIC_PATHS, baseAuthConfig } from "@innspill/auth/config";
+import { domainMessages } from "@innspill/domain/shared";
 import { requestIdOf } from "@innspill/log/request-id";
 import { env } from "@/env";
+import { refuseCrossSite } from "@/server/same-origin";
 
 const { auth } = NextAuth(baseAuthConfig);
 
@@ -31,7 +33,7 @@ function pagePolicy(nonce: string): string {
  * Every page but the public ones needs a session; anonymous visitors are sent to /login with where they were going.
  * Every page gets its own script nonce.
  */
-export default auth((req) => {
+const pages = auth((req) => {
   const path = req.nextUrl.pathname;
   const open = PUBLIC_PATHS.some((p) => path === p || path.startsWith(`${p}/`));
   if (!open && !req.auth?.user) {
@@ -54,6 +56,29 @@ export default auth((req) => {
   return res;
 });
 
+const PUBLIC_ORIGINS = [env.PUBLIC_URL, env.AUTH_URL].filter((o): o is string => !!o);
+
+/**
+ * Every request that changes something, to a page (server actions) or an API route (tRPC, uploads, logout), is
+ * refused when another site's page sent it, and a tRPC mutation that is not JSON (server/same-origin.ts). Pages then
+ * go through the session check above; API routes check their session themselves.
+ */
+export default function proxy(req: NextRequest, event: NextFetchEvent) {
+  // The identity provider's answer may come back as a form post from its own site; next-auth checks its state.
+  const refusal = req.nextUrl.pathname.startsWith("/api/auth/callback/oidc")
+    ? null
+    : refuseCrossSite(req, PUBLIC_ORIGINS);
+  if (refusal) {
+    const messageKey = refusal === "crossSite" ? "crossSiteRequest" : "jsonOnly";
+    return NextResponse.json(
+      { messageKey, message: domainMessages.nb[messageKey] },
+      { status: refusal === "crossSite" ? 403 : 415 },
+    );
+  }
+  if (req.nextUrl.pathname.startsWith("/api/")) return NextResponse.next();
+  return pages(req, event as never);
+}
+
 export const config = {
-  matcher: ["/((?!api/|_next/|favicon.ico|.*\\.(?:svg|png|jpg|ico|css|js)$).*)"],
+  matcher: ["/((?!_next/|favicon.ico|.*\\.(?:svg|png|jpg|ico|css|js)$).*)"],
 };

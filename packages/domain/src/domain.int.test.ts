@@ -367,6 +367,9 @@ describe("organisations", () => {
     const theirs = await getSystemStatus(t.db, asOther, queue);
     expect(nito.failedJobs.map((j) => j.id)).toEqual(["j1", "j2"]);
     expect(theirs.failedJobs.map((j) => j.id)).toEqual(["j2"]);
+    // The workers and queue counts are the installation's: its first organisation's admin sees them, no other.
+    expect(nito.installation).toBe(true);
+    expect(theirs).toMatchObject({ installation: false, workers: [], queues: [] });
     // A scheduled job's data says nothing about anyone, and is not shown.
     expect(theirs.failedJobs[0]!.data).toBeNull();
   });

@@ -171,6 +171,9 @@ export const domainMessages = {
     notifyDeadlineDueTitle:
       "Høringsfrist {days, plural, =0 {i dag} =1 {i morgen} other {om # arbeidsdager}}: {title}",
     notifyDeadlineDueBody: "Fristen for «{title}» er {date}.",
+    crossSiteRequest:
+      "Forespørselen kom fra et annet nettsted og ble avvist. Åpne Innspill direkte og prøv igjen.",
+    jsonOnly: "Forespørselen må sendes som JSON.",
   },
   en: {
     required: "Required.",
@@ -335,6 +338,9 @@ export const domainMessages = {
     notifyDeadlineDueTitle:
       "Deadline {days, plural, =0 {today} =1 {tomorrow} other {in # working days}}: {title}",
     notifyDeadlineDueBody: "The deadline for “{title}” is {date}.",
+    crossSiteRequest:
+      "The request came from another website and was refused. Open Innspill directly and try again.",
+    jsonOnly: "The request must be sent as JSON.",
   },
 } as const;
 
