@@ -7,6 +7,7 @@ import { isAppError, type Actor } from "@innspill/domain";
 import { authenticateUser, endSession, getActiveActor, signInWithOidc } from "@innspill/domain/session";
 import { baseAuthConfig } from "./config";
 import { clientAddressFrom } from "./client-address";
+import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE, readDevice, signDevice } from "./device-cookie";
 import { readSessionToken } from "./session-token";
 import { env, oidc } from "./env";
 
@@ -57,7 +58,19 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       credentials: { email: { type: "email" }, password: { type: "password" } },
       async authorize(credentials, request) {
         try {
-          const user = await authenticateUser(getDb(), credentials, { ip: clientIp(request) });
+          // The browser she has logged in from before has its own throttle bucket (device-cookie.ts).
+          const jar = await cookies();
+          const secret = env.AUTH_SECRET;
+          const device = secret ? readDevice(secret, jar.get(DEVICE_COOKIE)?.value) : null;
+          const user = await authenticateUser(getDb(), credentials, { ip: clientIp(request), device });
+          if (secret)
+            jar.set(DEVICE_COOKIE, signDevice(secret, { id: user.deviceId, userId: user.id }), {
+              httpOnly: true,
+              sameSite: "lax",
+              secure: new URL(request.url).protocol === "https:",
+              path: "/",
+              maxAge: DEVICE_COOKIE_MAX_AGE,
+            });
           return {
             id: user.id,
             name: user.name,

@@ -1,5 +1,6 @@
 import type { Db, Role } from "@innspill/db";
 import type { Actor } from "../actor";
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { requireRole } from "../actor";
 import { recordAudit } from "../audit";
@@ -17,6 +18,7 @@ import { sessionUser } from "./session-user";
 import { startSession } from "./sessions";
 import {
   addressBucket,
+  deviceBucket,
   processLoginCap,
   sessionBucket,
   settleAttemptSlots,
@@ -206,12 +208,20 @@ let dummyHash: Promise<string> | undefined;
 /**
  * Checks e-mail and password, and starts a session. The attempt takes a slot in the bucket of every user it is tried
  * against and of the client's address (see throttle.ts) before any hash is computed; without a trusted address the
- * process's cap applies. An unknown e-mail costs the same password hash as a known one.
+ * process's cap applies. From a browser where the user has logged in before (`device`, from a cookie the caller has
+ * checked the signature of) her attempts count in that browser's bucket instead, and the cap does not apply: a
+ * stranger guessing her password does not stop her. An unknown e-mail costs the same password hash as a known one.
+ * Returns the session and the device id to remember in the browser.
  */
 export async function authenticateUser(
   db: Db,
   input: unknown,
-  context: { ip?: string | null; now?: Date; rateCap?: LoginRateCap } = {},
+  context: {
+    ip?: string | null;
+    now?: Date;
+    rateCap?: LoginRateCap;
+    device?: { id: string; userId: string } | null;
+  } = {},
 ) {
   const { email, password } = parseInput(credentialsInput, input);
   const now = context.now ?? new Date();
@@ -225,11 +235,12 @@ export async function authenticateUser(
     orderBy: { createdAt: "asc" },
     take: 10,
   });
-  const cap = ip ? null : (context.rateCap ?? processLoginCap);
+  const device = candidates.some((c) => c.id === context.device?.userId) ? context.device! : null;
+  const bucketOf = (userId: string) =>
+    device?.userId === userId ? deviceBucket(device.id, userId) : userBucket(userId);
+  const cap = ip || device ? null : (context.rateCap ?? processLoginCap);
   cap?.take();
-  const userBuckets = candidates.length
-    ? candidates.map((c) => userBucket(c.id))
-    : [unknownEmailBucket(email)];
+  const userBuckets = candidates.length ? candidates.map((c) => bucketOf(c.id)) : [unknownEmailBucket(email)];
   let slots;
   try {
     slots = await takeAttemptSlots(db, [...userBuckets, ...(ip ? [addressBucket(ip)] : [])], now);
@@ -246,7 +257,7 @@ export async function authenticateUser(
   }
   for (const candidate of candidates) {
     const ok = await verifyPassword(candidate.passwordHash, password);
-    tried.set(userBucket(candidate.id).key, ok);
+    tried.set(bucketOf(candidate.id).key, ok);
     if (ok) {
       user = candidate;
       break;
@@ -266,7 +277,8 @@ export async function authenticateUser(
     entityId: user.id,
     data: { ip: context.ip ?? null },
   });
-  return { ...sessionUser(user), sessionId };
+  const deviceId = device?.userId === user.id ? device.id : randomUUID();
+  return { ...sessionUser(user), sessionId, deviceId };
 }
 
 export const bootstrapInput = createUserInput.extend({

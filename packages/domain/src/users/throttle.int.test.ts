@@ -197,3 +197,52 @@ describe("sessions", () => {
     expect((await getApprovalView(t.db, { id: s.id }, laptop)).reauthFresh).toBe(false);
   });
 });
+
+describe("the owner's own browser", () => {
+  it("logs her in while a stranger fills her bucket; a stolen device cookie gets five tries like anyone", async () => {
+    const heidi = "heidi@nito.test";
+    const before = await authenticateUser(
+      t.db,
+      { email: heidi, password: DEMO_PASSWORD },
+      { rateCap: noCap() },
+    );
+    const device = { id: before.deviceId, userId: before.id };
+    const attack = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        codeOf(authenticateUser(t.db, { email: heidi, password: `gjett-${i}` }, { rateCap: noCap() })),
+      ),
+    );
+    expect(attack.filter((x) => x === "UNAUTHORIZED")).toHaveLength(LOGIN_THROTTLE.perUser);
+    expect(
+      await codeOf(authenticateUser(t.db, { email: heidi, password: DEMO_PASSWORD }, { rateCap: noCap() })),
+    ).toBe("TOO_MANY_REQUESTS");
+    // From her own browser, at once, and even with the process's cap used up.
+    const spent = new LoginRateCap(1, 1);
+    spent.take();
+    const again = await authenticateUser(
+      t.db,
+      { email: heidi, password: DEMO_PASSWORD },
+      { device, rateCap: spent },
+    );
+    expect(again.deviceId).toBe(device.id);
+    // The device's own bucket: five wrong guesses with it, then it waits too.
+    for (let i = 0; i < LOGIN_THROTTLE.perUser; i++)
+      expect(await codeOf(authenticateUser(t.db, { email: heidi, password: `tyv-${i}` }, { device }))).toBe(
+        "UNAUTHORIZED",
+      );
+    expect(await codeOf(authenticateUser(t.db, { email: heidi, password: DEMO_PASSWORD }, { device }))).toBe(
+      "TOO_MANY_REQUESTS",
+    );
+    // A device cookie for another user changes nothing for Heidi.
+    const ingrid = await t.db.user.findFirstOrThrow({ where: { email: "ingrid@nito.test" } });
+    expect(
+      await codeOf(
+        authenticateUser(
+          t.db,
+          { email: heidi, password: DEMO_PASSWORD },
+          { device: { id: device.id, userId: ingrid.id }, rateCap: noCap() },
+        ),
+      ),
+    ).toBe("TOO_MANY_REQUESTS");
+  });
+});

@@ -51,6 +51,16 @@ export const userBucket = (userId: string): ThrottleBucket => ({
   threshold: LOGIN_THROTTLE.perUser,
   resetOnSuccess: true,
 });
+/**
+ * A browser where the user has logged in before (a signed device cookie, checked by the caller): its attempts for
+ * that user count here instead of in the user's bucket, so a stranger filling the user's bucket does not stop her
+ * logging in from her own browser. A stolen cookie gets the same five tries as anyone.
+ */
+export const deviceBucket = (deviceId: string, userId: string): ThrottleBucket => ({
+  key: `device:${deviceId}:${userId}`,
+  threshold: LOGIN_THROTTLE.perUser,
+  resetOnSuccess: true,
+});
 /** For an address no user has: the same work and the same answers as for a known one. */
 export const unknownEmailBucket = (email: string): ThrottleBucket => ({
   key: `email:${email}`,
