@@ -64,6 +64,8 @@ export default defineConfig({
         AUTH_OIDC_CLIENT_ID: "innspill",
         AUTH_OIDC_CLIENT_SECRET: "innspill-e2e-hemmelighet",
         AUTH_OIDC_NAME: "Testleverandøren",
+        // The demo organisation's people log in with it (a first link looks in no other organisation).
+        AUTH_OIDC_ORGANISATIONS: "nito",
       },
     },
   ],

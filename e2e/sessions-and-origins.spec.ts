@@ -123,7 +123,7 @@ test("a state change from another site's page is refused: tRPC mutation, multipa
   expect(foreign.status()).toBe(403);
   expect((await upload("egen-opplasting.pdf", own)).status()).toBe(201);
   await page.reload();
-  await expect(page.getByText("egen-opplasting.pdf")).toBeVisible();
+  await expect(page.getByRole("link", { name: "egen-opplasting.pdf" })).toBeVisible();
   await expect(page.getByText("fremmed-opplasting.pdf")).toHaveCount(0);
 });
 
@@ -141,4 +141,40 @@ test("the public health answer says up and nothing more; the login limit's messa
   });
   expect(big.status()).toBe(413);
   expect(((await big.json()) as { message: string }).message).toContain("Grensen er 64 kB.");
+});
+
+test("a leader logs in from her own browser while a stranger fails logins for her e-mail", async ({
+  browser,
+  request,
+}) => {
+  const email = "heidi@nito.test";
+  const own = await browser.newContext();
+  const page = await own.newPage();
+  await login(page, email);
+  await page.getByRole("button", { name: /Logg ut/ }).click();
+  await expect(page).toHaveURL(/\/login/);
+
+  // A stranger guesses at her password through the login endpoint.
+  for (let i = 0; i < 8; i++) {
+    const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    await request.post("/api/auth/callback/credentials", {
+      form: { csrfToken, email, password: `gjetning-${i}`, callbackUrl: "/" },
+      maxRedirects: 0,
+      failOnStatusCode: false,
+    });
+  }
+
+  // Another browser, even with her password, must wait …
+  const other = await browser.newContext();
+  const stranger = await other.newPage();
+  await stranger.goto("/login");
+  await stranger.getByLabel("E-post").fill(email);
+  await stranger.getByLabel("Passord").fill("innspill-demo");
+  await stranger.getByRole("button", { name: "Logg inn", exact: true }).click();
+  await expect(stranger.getByText("For mange mislykkede forsøk")).toBeVisible();
+  await other.close();
+
+  // … while her own browser logs her in at once.
+  await login(page, email);
+  await own.close();
 });

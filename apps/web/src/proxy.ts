@@ -1,10 +1,9 @@
 import NextAuth from "next-auth";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { PUBLIC_PATHS, baseAuthConfig } from "@innspill/auth/config";
-import { domainMessages } from "@innspill/domain/shared";
 import { requestIdOf } from "@innspill/log/request-id";
 import { env } from "@/env";
-import { refuseCrossSite } from "@/server/same-origin";
+import { crossSiteResponse } from "@/server/cross-site";
 
 const { auth } = NextAuth(baseAuthConfig);
 
@@ -56,29 +55,18 @@ const pages = auth((req) => {
   return res;
 });
 
-const PUBLIC_ORIGINS = [env.PUBLIC_URL, env.AUTH_URL].filter((o): o is string => !!o);
-
 /**
- * Every request that changes something, to a page (server actions) or an API route (tRPC, uploads, logout), is
- * refused when another site's page sent it, and a tRPC mutation that is not JSON (server/same-origin.ts). Pages then
- * go through the session check above; API routes check their session themselves.
+ * A state change posted to a page (a server action) is refused when another site's page sent it
+ * (server/same-origin.ts), before the session check above. API routes are not matched: a proxy buffers the body of
+ * every request it sees (and cuts it at 10 MB), so each route handler that changes something checks the same itself
+ * (`crossSiteResponse`).
  */
 export default function proxy(req: NextRequest, event: NextFetchEvent) {
-  // The identity provider's answer may come back as a form post from its own site; next-auth checks its state.
-  const refusal = req.nextUrl.pathname.startsWith("/api/auth/callback/oidc")
-    ? null
-    : refuseCrossSite(req, PUBLIC_ORIGINS);
-  if (refusal) {
-    const messageKey = refusal === "crossSite" ? "crossSiteRequest" : "jsonOnly";
-    return NextResponse.json(
-      { messageKey, message: domainMessages.nb[messageKey] },
-      { status: refusal === "crossSite" ? 403 : 415 },
-    );
-  }
-  if (req.nextUrl.pathname.startsWith("/api/")) return NextResponse.next();
+  const refusal = crossSiteResponse(req);
+  if (refusal) return refusal;
   return pages(req, event as never);
 }
 
 export const config = {
-  matcher: ["/((?!_next/|favicon.ico|.*\\.(?:svg|png|jpg|ico|css|js)$).*)"],
+  matcher: ["/((?!api/|_next/|favicon.ico|.*\\.(?:svg|png|jpg|ico|css|js)$).*)"],
 };

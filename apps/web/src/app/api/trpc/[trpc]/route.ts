@@ -3,6 +3,7 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "@innspill/api";
 import { createContext } from "@/server/context";
 import { requestIdOf } from "@innspill/log";
+import { crossSiteResponse } from "@/server/cross-site";
 import { BODY_LIMITS, bodyTooLargeResponse, limitBody } from "@/server/limits";
 import { logger } from "@/server/log";
 
@@ -11,6 +12,9 @@ import { logger } from "@/server/log";
  * with its request id (also in the response's `x-request-id`), the procedures, status and time.
  */
 const handler = async (req: Request) => {
+  // A mutation from another site's page, or not JSON, is refused before anything is read.
+  const refused = crossSiteResponse(req);
+  if (refused) return refused;
   const started = performance.now();
   const reqId = requestIdOf(req.headers);
   const log = logger.child({ reqId });

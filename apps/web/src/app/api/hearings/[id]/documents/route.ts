@@ -1,6 +1,7 @@
 import { getSessionActor } from "@innspill/auth";
 import { getDb } from "@innspill/db";
 import { addHearingDocument, domainMessages } from "@innspill/domain";
+import { crossSiteResponse } from "@/server/cross-site";
 import { BODY_LIMITS, formWithin } from "@/server/limits";
 import { appErrorResponse, unauthorized } from "@/server/responses";
 
@@ -9,6 +10,8 @@ import { appErrorResponse, unauthorized } from "@/server/responses";
  * upload is refused with 413 as it streams past the limit.
  */
 export async function POST(req: Request, { params }: { params: Promise<{ id: string }> }) {
+  const refused = crossSiteResponse(req);
+  if (refused) return refused;
   const actor = await getSessionActor();
   if (!actor) return unauthorized();
   const { id } = await params;
