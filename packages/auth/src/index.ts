@@ -139,6 +139,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         user.email = known.email;
         user.sessionVersion = known.sessionVersion;
         user.sessionId = known.sessionId;
+        // The re-authentication's login replaces this browser's session: the one it had ends on the server.
+        const previous = env.AUTH_SECRET ? await readSessionToken(jar, env.AUTH_SECRET) : null;
+        if (previous?.sessionId) await endSession(getDb(), previous.sessionId);
         return true;
       } catch (err) {
         if (isAppError(err))
