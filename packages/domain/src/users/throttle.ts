@@ -106,6 +106,7 @@ export async function takeAttemptSlots(
   );
   return db.$transaction(async (tx) => {
     for (const b of sorted) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${b.key}, 7))`;
+    // No upper bound on the time: an attempt that started a moment later may have taken its slot first.
     let until = 0;
     for (const b of sorted) {
       const [row] = await tx.$queryRaw<{ failures: number; last: Date | null }[]>`
@@ -116,8 +117,7 @@ export async function takeAttemptSlots(
                 AND "createdAt" <= ${now}::timestamp) END,
             ${windowStart}::timestamp)) AS t)
         SELECT count(*)::int AS failures, max("createdAt") AS last FROM "LoginAttempt", since
-         WHERE bucket = ${b.key} AND success IS NOT TRUE AND "createdAt" > since.t
-           AND "createdAt" <= ${now}::timestamp`;
+         WHERE bucket = ${b.key} AND success IS NOT TRUE AND "createdAt" > since.t`;
       const delay = throttleDelaySeconds(row?.failures ?? 0, b.threshold);
       if (delay && row?.last) until = Math.max(until, row.last.getTime() + delay * 1000);
     }
