@@ -13,12 +13,17 @@ ENV NEXT_TELEMETRY_DISABLED=1 TURBO_TELEMETRY_DISABLED=1
 COPY . .
 RUN npm ci --no-audit --no-fund && npm run build
 
+# What runs needs no dev dependencies (test runners, linters, Playwright, the build tools): the workspace without
+# them. The worker and the migrations keep tsx (a dependency of apps/cli); the web server is its standalone build.
+FROM build AS production-deps
+RUN npm prune --omit=dev --no-audit --no-fund && rm -rf apps/web/.next/cache /root/.npm
+
 FROM node:24-bookworm-slim AS runtime
 WORKDIR /app
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 LOG_FORMAT=json HOSTNAME=0.0.0.0 PORT=3000 WORKER_PORT=3001
-# The workspace with its dependencies (the worker and the migrations run TypeScript through tsx) and the web
-# server's standalone build, owned by root and only readable by the user the processes run as.
-COPY --from=build /app /app
+# The workspace with its production dependencies (the worker and the migrations run TypeScript through tsx) and the
+# web server's standalone build, owned by root and only readable by the user the processes run as.
+COPY --from=production-deps /app /app
 USER node
 EXPOSE 3000 3001
 HEALTHCHECK --interval=30s --timeout=5s CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/api/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"

@@ -66,6 +66,8 @@ export default defineConfig({
         AUTH_OIDC_NAME: "Testleverandøren",
         // The hearing radar polls nothing: the e2e suite never reaches the internet.
         RADAR_POLLING: "0",
+        // The demo organisation's people log in with it (a first link looks in no other organisation).
+        AUTH_OIDC_ORGANISATIONS: "nito",
       },
     },
   ],

@@ -2,7 +2,7 @@ import http from "node:http";
 import { expect, test } from "@playwright/test";
 import { PORT } from "./env";
 import { login } from "./helpers";
-import { pidListeningOn, rssMb as rssOf } from "./server-process";
+import { residentMbOnPort } from "./process-memory";
 
 const MB = 1024 * 1024;
 
@@ -59,9 +59,7 @@ test("a 100 MB chunked body is refused with 413 as it streams, on the public ver
   await expect(page).toHaveURL(/\/horinger\/[0-9a-f-]{36}$/);
   const hearingId = page.url().split("/").at(-1)!;
 
-  // The web process's resident memory, from /proc (the health answer says up or down, nothing more).
-  const pid = pidListeningOn(PORT);
-  const rssMb = async () => Math.round(rssOf(pid));
+  const rssMb = async () => residentMbOnPort(PORT);
   const before = await rssMb();
   const cases = [
     { path: "/api/verifiser", type: "multipart/form-data; boundary=x", limit: 5 },

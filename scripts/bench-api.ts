@@ -15,7 +15,7 @@ import autocannon from "autocannon";
 import pg from "pg";
 import type { Db } from "@innspill/db";
 import { getHearing, getOverview, listHearings, searchLibrary, type Actor } from "@innspill/domain";
-import { getActiveActor } from "@innspill/domain/session";
+import { getActiveActor, startSession } from "@innspill/domain/session";
 import { percentile, type Row } from "./bench-shared";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -345,6 +345,7 @@ export async function benchApi(db: Db, actor: Actor, url: string, demoUrl: strin
 
   const work = mkdtempSync(path.join(tmpdir(), "innspill-bench-api-"));
   const recorded: Record<string, { text: string; values: unknown[] }[]> = {};
+  const session = { version: user.sessionVersion, id: await startSession(db, actor.id) };
   for (const e of endpoints) {
     if (e.floor) {
       recorded[e.procedure] = [];
@@ -352,7 +353,7 @@ export async function benchApi(db: Db, actor: Actor, url: string, demoUrl: strin
     }
     await e.run(db, actor); // warm: the first call prepares what later ones reuse
     recorded[e.procedure] = await recordSql(async () => {
-      const a = await getActiveActor(db, actor.id, user.sessionVersion);
+      const a = await getActiveActor(db, actor.id, session);
       await e.run(db, a!);
     });
   }

@@ -12,6 +12,11 @@ export const env = createEnv({
     DATABASE_URL: z.url().optional(),
     AUTH_SECRET: z.string().min(32).optional(),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    /**
+     * The address the web server listens on. Default: 127.0.0.1 in demo mode (its accounts, an admin among them, have
+     * a published password), all interfaces (0.0.0.0) otherwise.
+     */
+    HOST: z.string().max(100).optional(),
     WORKER_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
     /** Where embedded Postgres data and the generated AUTH_SECRET live. */
     INNSPILL_DATA_DIR: z.string().default(path.join(root, ".data")),

@@ -69,6 +69,11 @@ function demoMode(): { on: boolean; why: string } {
   return { on: true, why: "innebygd database; INNSPILL_DEMO=0 slår den av" };
 }
 
+/** Where the web server listens: this machine only in demo mode, unless HOST says otherwise. */
+function listenHost(demo: boolean): string {
+  return env.HOST ?? (demo ? "127.0.0.1" : "0.0.0.0");
+}
+
 let embedded: EmbeddedDatabase | undefined;
 const APP_ROLE = "innspill_app";
 const children: ChildProcess[] = [];
@@ -182,9 +187,10 @@ try {
     await grantAppRole(databaseUrl, env.INNSPILL_APP_ROLE);
     say(`rollen ${env.INNSPILL_APP_ROLE} har fått tilgang til radene (ikke til å endre tabellene)`);
   }
+  const demo = demoMode();
+  const host = listenHost(demo.on);
   {
     // Demo mode is an explicit, logged choice; demo data only ever goes into a database without any users.
-    const demo = demoMode();
     say(`demomodus: ${demo.on ? "på" : "av"} (${demo.why})`);
     const db = createDb(databaseUrl);
     const users = await db.user.count();
@@ -246,12 +252,18 @@ try {
       process.execPath,
       [path.join(web, ".next", "standalone", "apps", "web", "server.js")],
       web,
-      { ...childEnv, NODE_ENV: "production", HOSTNAME: "0.0.0.0" },
+      { ...childEnv, NODE_ENV: "production", HOSTNAME: host },
       "web",
     );
     run(bin("tsx"), ["src/main.ts"], worker, { ...childEnv, ...workerEnv, NODE_ENV: "production" }, "worker");
   } else {
-    run(bin("next"), ["dev", "-p", String(env.PORT)], web, { ...childEnv, NODE_ENV: "development" }, "web");
+    run(
+      bin("next"),
+      ["dev", "-p", String(env.PORT), "-H", host],
+      web,
+      { ...childEnv, NODE_ENV: "development" },
+      "web",
+    );
     run(
       bin("tsx"),
       ["watch", "src/main.ts"],
@@ -261,10 +273,13 @@ try {
     );
   }
 
-  const url = `http://localhost:${env.PORT}`;
+  const local = ["0.0.0.0", "::", "127.0.0.1", "::1", "localhost"].includes(host);
+  const url = `http://${local ? "localhost" : host.includes(":") ? `[${host}]` : host}:${env.PORT}`;
   if (await waitForHttp(`${url}/login`, 180_000)) {
     say("");
-    say(`Innspill kjører på ${url}`);
+    say(
+      `Innspill kjører på ${url}${host === "127.0.0.1" ? " (bare fra denne maskinen; HOST=0.0.0.0 åpner for andre)" : ""}`,
+    );
     say("Demo-innlogginger: se tabellen «Demo-innlogging» i README.md (passord: innspill-demo).");
     say("Stopp med Ctrl+C.");
   }

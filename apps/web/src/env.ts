@@ -14,6 +14,19 @@ export const env = createEnv({
     BODY_LIMIT_UPLOAD_MB: z.coerce.number().positive().max(200).default(21),
     /** The public verifier takes a signed letter's PDF (tens of KB), hashed as it streams. */
     BODY_LIMIT_VERIFY_MB: z.coerce.number().positive().max(200).default(5),
+    /** Where users open Innspill: a request from a page there is this site's own (server/same-origin.ts). */
+    PUBLIC_URL: z.url().optional(),
+    AUTH_URL: z.url().optional(),
+    /** Read by @innspill/auth; here for the start-up check of the proxy setting (instrumentation.ts). */
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    /**
+     * 1: the operator states that the web servers can only be reached through the trusted proxies (a firewall, a
+     * container network, a port bound to 127.0.0.1). Without it production refuses to start with
+     * TRUSTED_PROXY_HOPS > 0 on a server listening beyond this machine, where a client could write its own address.
+     */
+    TRUSTED_PROXY_ONLY: z.enum(["0", "1"]).default("0"),
+    /** The address the standalone server listens on (Next.js reads it; unset is all interfaces). */
+    HOSTNAME: z.string().optional(),
   },
   client: {},
   experimental__runtimeEnv: {},

@@ -1,8 +1,9 @@
 import NextAuth from "next-auth";
-import { NextResponse } from "next/server";
+import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { PUBLIC_PATHS, baseAuthConfig } from "@innspill/auth/config";
 import { requestIdOf } from "@innspill/log/request-id";
 import { env } from "@/env";
+import { crossSiteResponse } from "@/server/cross-site";
 
 const { auth } = NextAuth(baseAuthConfig);
 
@@ -31,7 +32,7 @@ function pagePolicy(nonce: string): string {
  * Every page but the public ones needs a session; anonymous visitors are sent to /login with where they were going.
  * Every page gets its own script nonce.
  */
-export default auth((req) => {
+const pages = auth((req) => {
   const path = req.nextUrl.pathname;
   const open = PUBLIC_PATHS.some((p) => path === p || path.startsWith(`${p}/`));
   if (!open && !req.auth?.user) {
@@ -53,6 +54,18 @@ export default auth((req) => {
   res.headers.set("x-request-id", reqId);
   return res;
 });
+
+/**
+ * A state change posted to a page (a server action) is refused when another site's page sent it
+ * (server/same-origin.ts), before the session check above. API routes are not matched: a proxy buffers the body of
+ * every request it sees (and cuts it at 10 MB), so each route handler that changes something checks the same itself
+ * (`crossSiteResponse`).
+ */
+export default function proxy(req: NextRequest, event: NextFetchEvent) {
+  const refusal = crossSiteResponse(req);
+  if (refusal) return refusal;
+  return pages(req, event as never);
+}
 
 export const config = {
   matcher: ["/((?!api/|_next/|favicon.ico|.*\\.(?:svg|png|jpg|ico|css|js)$).*)"],

@@ -22,7 +22,7 @@ import {
   type Actor,
 } from "@innspill/domain";
 import { seedDemoContent } from "@innspill/demo";
-import { sendDemoLetter } from "@innspill/demo/testing";
+import { demoActors, sendDemoLetter } from "@innspill/demo/testing";
 import { appRouter, createCaller } from "./root";
 import { procedureInputs, radarFixture } from "./procedure-inputs.int";
 import { setupFixture, type Fixture } from "./testing.int";
@@ -62,7 +62,7 @@ beforeAll(async () => {
   await seedDemoContent(db);
   const a = fx.actors;
   const demo = { ingrid: a.ADVISER, kaja: a.LEADER, admin: a.ADMIN } as Record<string, Actor>;
-  demo.heidi = (await db.user.findFirstOrThrow({ where: { email: "heidi@nito.test" } })) as unknown as Actor;
+  demo.heidi = (await demoActors(db)).heidi!;
   const {
     id: submission,
     hearingId,

@@ -7,11 +7,20 @@ import type { Role } from "./roles";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; name: string; email: string; role: Role; sessionVersion?: number };
+    user: {
+      id: string;
+      name: string;
+      email: string;
+      role: Role;
+      sessionVersion?: number;
+      sessionId?: string;
+    };
   }
   interface User {
     role?: Role;
     sessionVersion?: number;
+    /** The server's session row, checked on every request and revoked at logout. */
+    sessionId?: string;
   }
 }
 
@@ -19,7 +28,9 @@ export const PUBLIC_PATHS = ["/login", "/api/auth", "/verifiser"];
 
 export const baseAuthConfig = {
   trustHost: true,
-  session: { strategy: "jwt", maxAge: 60 * 60 * 12 },
+  // The cookie lasts 8 hours from the last page load; the server's session row ends 12 hours after the login
+  // whatever (SESSION_ABSOLUTE_MS in the domain), and at logout.
+  session: { strategy: "jwt", maxAge: 60 * 60 * 8 },
   pages: { signIn: "/login" },
   providers: [],
   callbacks: {
@@ -33,6 +44,7 @@ export const baseAuthConfig = {
         token.sub = user.id;
         token.role = user.role;
         token.sv = user.sessionVersion;
+        token.sid = user.sessionId;
       }
       return token;
     },
@@ -41,6 +53,7 @@ export const baseAuthConfig = {
         session.user.id = token.sub;
         session.user.role = token.role as Role;
         session.user.sessionVersion = typeof token.sv === "number" ? token.sv : undefined;
+        session.user.sessionId = typeof token.sid === "string" ? token.sid : undefined;
       }
       return session;
     },

@@ -20,6 +20,11 @@ export const env = createEnv({
     AUTH_OIDC_ISSUER: z.url().optional(),
     AUTH_OIDC_CLIENT_ID: z.string().optional(),
     AUTH_OIDC_CLIENT_SECRET: z.string().optional(),
+    /**
+     * The organisations (slugs, comma-separated) whose people log in with the provider. A person's first single
+     * sign-on links them by their verified address to a user of one of these, never of another organisation.
+     */
+    AUTH_OIDC_ORGANISATIONS: z.string().max(2000).default(""),
     /** The provider's name on the login button: «Logg inn med …». */
     AUTH_OIDC_NAME: z.string().max(60).default("Microsoft"),
     // The earlier names for an Entra ID configuration, still read.
@@ -37,7 +42,15 @@ export const oidc = (() => {
   const clientId = env.AUTH_OIDC_CLIENT_ID ?? env.AUTH_MICROSOFT_ENTRA_ID_ID;
   const clientSecret = env.AUTH_OIDC_CLIENT_SECRET ?? env.AUTH_MICROSOFT_ENTRA_ID_SECRET;
   return issuer && clientId && clientSecret
-    ? { issuer, clientId, clientSecret, name: env.AUTH_OIDC_NAME }
+    ? {
+        issuer,
+        clientId,
+        clientSecret,
+        name: env.AUTH_OIDC_NAME,
+        organisations: env.AUTH_OIDC_ORGANISATIONS.split(",")
+          .map((s) => s.trim())
+          .filter(Boolean),
+      }
     : null;
 })();
 

@@ -4,9 +4,10 @@ import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@innspill/db";
 import { createLogger } from "@innspill/log";
 import { isAppError, type Actor } from "@innspill/domain";
-import { authenticateUser, getActiveActor, signInWithOidc } from "@innspill/domain/session";
+import { authenticateUser, endSession, getActiveActor, signInWithOidc } from "@innspill/domain/session";
 import { baseAuthConfig } from "./config";
 import { clientAddressFrom } from "./client-address";
+import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE, readDevice, signDevice } from "./device-cookie";
 import { readSessionToken } from "./session-token";
 import { env, oidc } from "./env";
 
@@ -38,6 +39,13 @@ export function clientIp(request: Pick<Request, "headers"> | undefined): string 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...baseAuthConfig,
   secret: env.AUTH_SECRET,
+  events: {
+    // Logout ends the session on the server: a copy of the cookie is refused from now on.
+    async signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (typeof sid === "string") await endSession(getDb(), sid);
+    },
+  },
   logger: {
     // A wrong password is an ordinary event (it is recorded and throttled in the domain), not a server error.
     error(error) {
@@ -50,13 +58,26 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       credentials: { email: { type: "email" }, password: { type: "password" } },
       async authorize(credentials, request) {
         try {
-          const user = await authenticateUser(getDb(), credentials, { ip: clientIp(request) });
+          // The browser she has logged in from before has its own throttle bucket (device-cookie.ts).
+          const jar = await cookies();
+          const secret = env.AUTH_SECRET;
+          const device = secret ? readDevice(secret, jar.get(DEVICE_COOKIE)?.value) : null;
+          const user = await authenticateUser(getDb(), credentials, { ip: clientIp(request), device });
+          if (secret)
+            jar.set(DEVICE_COOKIE, signDevice(secret, { id: user.deviceId, userId: user.id }), {
+              httpOnly: true,
+              sameSite: "lax",
+              secure: new URL(request.url).protocol === "https:",
+              path: "/",
+              maxAge: DEVICE_COOKIE_MAX_AGE,
+            });
           return {
             id: user.id,
             name: user.name,
             email: user.email,
             role: user.role,
             sessionVersion: user.sessionVersion,
+            sessionId: user.sessionId,
           };
         } catch (err) {
           if (isAppError(err) && err.code === "TOO_MANY_REQUESTS") throw new LoginError("throttled");
@@ -97,19 +118,30 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       const reauth = jar.get(REAUTH_COOKIE)?.value === "1";
       if (reauth) jar.delete(REAUTH_COOKIE);
       try {
-        const known = await signInWithOidc(getDb(), {
-          issuer: typeof profile.iss === "string" ? profile.iss : oidc!.issuer,
-          subject: String(profile.sub ?? ""),
-          email: typeof profile.email === "string" ? profile.email : null,
-          emailVerified: typeof profile.email_verified === "boolean" ? profile.email_verified : null,
-          authTime: typeof profile.auth_time === "number" ? profile.auth_time : null,
-          reauth,
-        });
+        const known = await signInWithOidc(
+          getDb(),
+          {
+            issuer: typeof profile.iss === "string" ? profile.iss : oidc!.issuer,
+            subject: String(profile.sub ?? ""),
+            email: typeof profile.email === "string" ? profile.email : null,
+            // Verified only when the provider says so: `email_verified`, or Entra ID's `xms_edov` (the address's
+            // domain is verified for the tenant), an optional claim to switch on in the app registration.
+            emailVerified: profile.email_verified === true || profile.xms_edov === true,
+            authTime: typeof profile.auth_time === "number" ? profile.auth_time : null,
+            reauth,
+          },
+          undefined,
+          oidc!.organisations,
+        );
         user.id = known.id;
         user.role = known.role;
         user.name = known.name;
         user.email = known.email;
         user.sessionVersion = known.sessionVersion;
+        user.sessionId = known.sessionId;
+        // The re-authentication's login replaces this browser's session: the one it had ends on the server.
+        const previous = env.AUTH_SECRET ? await readSessionToken(jar, env.AUTH_SECRET) : null;
+        if (previous?.sessionId) await endSession(getDb(), previous.sessionId);
         return true;
       } catch (err) {
         if (isAppError(err))
@@ -129,9 +161,15 @@ export async function getSessionActor(): Promise<(Actor & { email: string }) | n
   const claims = env.AUTH_SECRET
     ? await readSessionToken(await cookies(), env.AUTH_SECRET)
     : await auth().then((s) =>
-        s?.user?.id ? { userId: s.user.id, sessionVersion: s.user.sessionVersion ?? -1 } : null,
+        s?.user?.id
+          ? {
+              userId: s.user.id,
+              sessionVersion: s.user.sessionVersion ?? -1,
+              sessionId: s.user.sessionId ?? null,
+            }
+          : null,
       );
   if (!claims) return null;
-  // A session from before session versions (none in it) has ended too.
-  return getActiveActor(getDb(), claims.userId, claims.sessionVersion);
+  // A session from before session versions or server sessions (none in it) has ended too.
+  return getActiveActor(getDb(), claims.userId, { version: claims.sessionVersion, id: claims.sessionId });
 }

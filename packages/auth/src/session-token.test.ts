@@ -13,12 +13,16 @@ const token = (claims: Record<string, unknown>, salt = "authjs.session-token", m
 describe("readSessionToken", () => {
   it("reads the user and session version of next-auth's cookie, on HTTP and HTTPS", async () => {
     expect(
-      await readSessionToken(jar({ "authjs.session-token": await token({ sub: "u1", sv: 3 }) }), secret),
-    ).toEqual({ userId: "u1", sessionVersion: 3 });
+      await readSessionToken(
+        jar({ "authjs.session-token": await token({ sub: "u1", sv: 3, sid: "s1" }) }),
+        secret,
+      ),
+    ).toEqual({ userId: "u1", sessionVersion: 3, sessionId: "s1" });
     const secure = "__Secure-authjs.session-token";
     expect(await readSessionToken(jar({ [secure]: await token({ sub: "u2" }, secure) }), secret)).toEqual({
       userId: "u2",
       sessionVersion: -1,
+      sessionId: null,
     });
   });
 
@@ -30,7 +34,7 @@ describe("readSessionToken", () => {
         jar({ "authjs.session-token.1": t.slice(cut), "authjs.session-token.0": t.slice(0, cut) }),
         secret,
       ),
-    ).toEqual({ userId: "u3", sessionVersion: 1 });
+    ).toEqual({ userId: "u3", sessionVersion: 1, sessionId: null });
   });
 
   it("refuses a token made with another secret, for another cookie, expired or changed", async () => {

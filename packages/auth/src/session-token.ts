@@ -7,6 +7,8 @@ export interface SessionClaims {
   userId: string;
   /** The user's session version when they logged in (see getActiveActor); -1 for a session from before versions. */
   sessionVersion: number;
+  /** The server's `Session` row (`sid`); null for a token from before server sessions, which has ended. */
+  sessionId: string | null;
 }
 
 interface CookieJar {
@@ -43,10 +45,14 @@ export async function readSessionToken(jar: CookieJar, secret: string): Promise<
     if (!token) continue;
     const known = decoded.get(token);
     if (known && known.exp * 1000 > Date.now())
-      return { userId: known.userId, sessionVersion: known.sessionVersion };
+      return { userId: known.userId, sessionVersion: known.sessionVersion, sessionId: known.sessionId };
     const payload = await decode({ token, secret, salt: name }).catch(() => null);
     if (!payload?.sub || typeof payload.exp !== "number") continue;
-    const claims = { userId: payload.sub, sessionVersion: typeof payload.sv === "number" ? payload.sv : -1 };
+    const claims = {
+      userId: payload.sub,
+      sessionVersion: typeof payload.sv === "number" ? payload.sv : -1,
+      sessionId: typeof payload.sid === "string" ? payload.sid : null,
+    };
     if (decoded.size >= DECODED_MAX) decoded.delete(decoded.keys().next().value!);
     decoded.set(token, { ...claims, exp: payload.exp });
     return claims;

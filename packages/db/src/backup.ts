@@ -340,7 +340,7 @@ export async function restoreDatabase(url: string, file: string): Promise<Backup
     const { rows: sequences } = await client.query<{ table: string; column: string; seq: string }>(
       `SELECT c.relname AS table, a.attname AS column, pg_get_serial_sequence(quote_ident(c.relname), a.attname) AS seq
          FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-         JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0
+         JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
         WHERE n.nspname = 'public' AND c.relkind = 'r'
           AND pg_get_serial_sequence(quote_ident(c.relname), a.attname) IS NOT NULL`,
     );

@@ -12,6 +12,7 @@ import {
   signSubmission,
   type Actor,
 } from "@innspill/domain";
+import { SESSION_ABSOLUTE_MS } from "@innspill/domain/session";
 import { renderSignedDocument } from "@innspill/domain/worker";
 import { seedDemoContent } from "./content";
 import { DEMO_PASSWORD, seedDemoData } from "./data";
@@ -19,11 +20,24 @@ import { DEMO_PASSWORD, seedDemoData } from "./data";
 export async function demoActors(db: Db): Promise<Record<string, Actor>> {
   const users = await db.user.findMany();
   return Object.fromEntries(
-    users.map((u) => [
-      u.email.split("@")[0]!,
-      { id: u.id, organisationId: u.organisationId, role: u.role, name: u.name },
-    ]),
+    await Promise.all(
+      users.map(async (u) => [
+        u.email.split("@")[0]!,
+        await withSession(db, { id: u.id, organisationId: u.organisationId, role: u.role, name: u.name }),
+      ]),
+    ),
   );
+}
+
+/**
+ * The actor as a signed-in user: with a server session of their own, as the web gives every request (re-authentication
+ * for signing belongs to a session).
+ */
+export async function withSession(db: Db, actor: Actor): Promise<Actor> {
+  const session = await db.session.create({
+    data: { userId: actor.id, expiresAt: new Date(Date.now() + SESSION_ABSOLUTE_MS) },
+  });
+  return { ...actor, sessionId: session.id };
 }
 
 /** For integration tests: a database of the test file's own, with the demo data, and its users as actors. */

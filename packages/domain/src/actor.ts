@@ -7,6 +7,8 @@ export interface Actor {
   organisationId: string;
   role: Role;
   name: string;
+  /** The session the request came with (web); none on the command line. Re-authentication belongs to it. */
+  sessionId?: string;
 }
 
 export const ROLES = ["ADVISER", "LEADER", "ADMIN"] as const satisfies readonly Role[];

@@ -203,6 +203,9 @@ export const domainMessages = {
       "En ny høring berører tema du følger ({topics}). Frist: {deadline}. Se «Nye høringer».",
     notifyRadarNewDocumentTitle: "Nytt dokument: {title}",
     notifyRadarNewDocumentBody: "Kilden har lagt til: {documents}.",
+    crossSiteRequest:
+      "Forespørselen kom fra et annet nettsted og ble avvist. Åpne Innspill direkte og prøv igjen.",
+    jsonOnly: "Forespørselen må sendes som JSON.",
   },
   en: {
     required: "Required.",
@@ -398,6 +401,9 @@ export const domainMessages = {
       "A new hearing touches topics you follow ({topics}). Deadline: {deadline}. See “New hearings”.",
     notifyRadarNewDocumentTitle: "New document: {title}",
     notifyRadarNewDocumentBody: "The source added: {documents}.",
+    crossSiteRequest:
+      "The request came from another website and was refused. Open Innspill directly and try again.",
+    jsonOnly: "The request must be sent as JSON.",
   },
 } as const;
 

@@ -3,5 +3,13 @@
  * session's user id into an acting user. Used by `@innspill/auth` (and the command line's `--as`); these run before
  * there is an actor, so they are kept out of the main entry.
  */
-export { authenticateUser, getActiveActor, LOGIN_THROTTLE } from "./users/index";
+export {
+  authenticateUser,
+  endSession,
+  getActiveActor,
+  LOGIN_THROTTLE,
+  LoginRateCap,
+  SESSION_ABSOLUTE_MS,
+  startSession,
+} from "./users/index";
 export { signInWithOidc, type OidcClaims } from "./users/oidc";

@@ -54,8 +54,15 @@ export function limitBody(
   });
 }
 
-/** The 413 answer, with the limit in MB in Norwegian (`error` too, for the public verifier's form). */
+/** The 413 answer, with the limit in Norwegian (`error` too, for the public verifier's form). */
 export function bodyTooLargeResponse(limit: number): Response {
-  const message = `${domainMessages.nb.requestTooLarge} Grensen er ${Math.round(limit / 1024 / 1024)} MB.`;
+  const message = `${domainMessages.nb.requestTooLarge} Grensen er ${formatLimit(limit)}.`;
   return Response.json({ messageKey: "requestTooLarge", message, error: message }, { status: 413 });
+}
+
+/** A limit as people read it, in Norwegian: «64 kB», «1,5 MB», «21 MB». */
+export function formatLimit(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} kB`;
+  const mb = Math.round((bytes / 1024 / 1024) * 10) / 10;
+  return `${String(mb).replace(".", ",")} MB`;
 }

@@ -11,6 +11,7 @@ import { buildSnapshot } from "./snapshot";
 import { loadSubmission } from "./load";
 import { livePlan, nextInPlan, planApprovers, planOfSnapshot } from "./plan";
 import { APPROVAL_ACTIONS, availableActions } from "../access";
+import { sessionReauthenticatedAt } from "../users/sessions";
 import { REAUTH_WINDOW_MS } from "./signing";
 import { positionStatements } from "../library/positions";
 
@@ -52,13 +53,14 @@ export async function getApprovalView(db: Db, input: unknown, actor: Actor) {
     where: { submissionId_userId: { submissionId: id, userId: actor.id } },
   });
   const text = model ? modelToText(model) : null;
-  const [approvals, signatures, users] = await Promise.all([
+  const [approvals, signatures, users, reauthenticatedAt] = await Promise.all([
     db.submissionApproval.findMany({ where: { submissionId: id }, orderBy: { createdAt: "asc" } }),
     db.submissionSignature.findMany({ where: { submissionId: id }, orderBy: { createdAt: "asc" } }),
     db.user.findMany({
       where: { organisationId: actor.organisationId },
-      select: { id: true, name: true, reauthenticatedAt: true, oidcSubject: true },
+      select: { id: true, name: true, oidcSubject: true },
     }),
+    sessionReauthenticatedAt(db, actor.sessionId),
   ]);
   const name = new Map(users.map((u) => [u.id, u.name]));
   // Once frozen, who approves and signs is the approved plan's (plan.ts); in draft, the letter as it stands.
@@ -123,8 +125,7 @@ export async function getApprovalView(db: Db, input: unknown, actor: Actor) {
     }),
     voidedSignatures: signatures.filter((x) => x.voidedAt).length,
     /** Whether signing now needs the password again (a margin for the time it takes to click). */
-    reauthFresh:
-      !!me?.reauthenticatedAt && Date.now() - me.reauthenticatedAt.getTime() < REAUTH_WINDOW_MS - 30_000,
+    reauthFresh: !!reauthenticatedAt && Date.now() - reauthenticatedAt.getTime() < REAUTH_WINDOW_MS - 30_000,
     /** How this user re-authenticates: a fresh login at the identity provider once linked to it, else the password. */
     reauthVia: me?.oidcSubject ? ("oidc" as const) : ("password" as const),
     signedDocument: signed ? { pdfSha256: signed.pdfSha256, createdAt: signed.createdAt } : null,

@@ -12,7 +12,8 @@ import { recordAudit } from "../audit";
 import { AppError } from "../errors";
 import { notify } from "../notifications";
 import { verifyPassword } from "../users/password";
-import { checkLoginThrottle, recordLoginAttempt } from "../users/throttle";
+import { sessionReauthenticatedAt } from "../users/sessions";
+import { sessionBucket, settleAttemptSlots, takeAttemptSlots } from "../users/throttle";
 import { parseInput } from "../validation";
 import { lock, moveTo, type ClientInfo } from "./lock";
 import { recordSeen, snapshotHashInput } from "./approval";
@@ -24,7 +25,12 @@ export const reauthenticateInput = z.object({
   password: z.string({ error: "required" }).min(1, { error: "required" }),
 });
 
-/** The password again, before signing. Signing accepts it for five minutes. */
+/**
+ * The password again, before signing. Signing in this session accepts it for five minutes (the session's
+ * `reauthenticatedAt`; another session of the same user has not re-authenticated). Wrong guesses are throttled in the
+ * session's own bucket: a stolen session cannot guess the password to sign, and a stranger failing logins for the
+ * user's e-mail does not stop her.
+ */
 export async function reauthenticate(
   db: Db,
   input: unknown,
@@ -33,21 +39,24 @@ export async function reauthenticate(
 ) {
   const { password } = parseInput(reauthenticateInput, input);
   const now = context.now ?? new Date();
-  const ip = context.ip ?? null;
+  if (!actor.sessionId) throw new AppError("UNAUTHORIZED", "reauthRequired");
   const user = await db.user.findUniqueOrThrow({ where: { id: actor.id } });
-  // Throttled like the login form, on the same counts: a stolen session cannot guess the password to sign.
-  await checkLoginThrottle(db, user.email, ip, now);
+  const slots = await takeAttemptSlots(db, [sessionBucket(actor)], now);
   const ok = await verifyPassword(user.passwordHash, password);
-  await recordLoginAttempt(db, { email: user.email, ip, success: ok, now });
+  await settleAttemptSlots(db, slots, () => ok);
   if (!ok) throw new AppError("BAD_REQUEST", "reauthFailed", { fieldErrors: { password: ["reauthFailed"] } });
-  await db.user.update({ where: { id: actor.id }, data: { reauthenticatedAt: now } });
+  const { count } = await db.session.updateMany({
+    where: { id: actor.sessionId, userId: actor.id, revokedAt: null, expiresAt: { gt: now } },
+    data: { reauthenticatedAt: now },
+  });
+  if (!count) throw new AppError("UNAUTHORIZED", "reauthRequired");
   await recordAudit(db, {
     organisationId: actor.organisationId,
     actorId: actor.id,
     action: "user.reauthenticated",
     entity: "User",
     entityId: actor.id,
-    data: { via: "password" },
+    data: { via: "password", ip: context.ip ?? null },
   });
   return { validUntil: new Date(now.getTime() + REAUTH_WINDOW_MS) };
 }
@@ -77,8 +86,9 @@ export async function signSubmission(
     const plan = await approvedPlan(tx, s);
     const mine = plan.signatories.find((x) => x.userId === actor.id);
     if (!mine) throw new AppError("FORBIDDEN", "notASignatory");
-    const user = await tx.user.findUniqueOrThrow({ where: { id: actor.id } });
-    if (!user.reauthenticatedAt || now.getTime() - user.reauthenticatedAt.getTime() > REAUTH_WINDOW_MS)
+    // This session's re-authentication: another session of the same user does not count.
+    const reauthenticatedAt = await sessionReauthenticatedAt(tx, actor.sessionId, now);
+    if (!reauthenticatedAt || now.getTime() - reauthenticatedAt.getTime() > REAUTH_WINDOW_MS)
       throw new AppError("UNAUTHORIZED", "reauthRequired");
     const live = await tx.submissionSignature.findMany({ where: { submissionId: id, voidedAt: null } });
     if (live.some((x) => x.signatoryId === mine.signatoryId)) throw new AppError("CONFLICT", "alreadySigned");

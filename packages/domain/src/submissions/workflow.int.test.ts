@@ -4,7 +4,7 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import type { TestDatabase } from "@innspill/db/testing";
 import type { Actor } from "../actor";
 import { hashPassword } from "../users/password";
-import { createDemoDatabase } from "@innspill/demo/testing";
+import { createDemoDatabase, withSession } from "@innspill/demo/testing";
 import {
   addReviewComment,
   approveSubmission,
@@ -200,12 +200,12 @@ describe("who may approve and sign", () => {
         passwordHash: await hashPassword("innspill-demo"),
       },
     });
-    const otherLeader: Actor = {
+    const otherLeader: Actor = await withSession(t.db, {
       id: other.id,
       organisationId: other.organisationId,
       role: "LEADER",
       name: other.name,
-    };
+    });
     await expect(approveSubmission(t.db, { id, snapshotSha256: hash }, a.ingrid!)).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
@@ -238,8 +238,9 @@ describe("signing", () => {
         fieldErrors: { password: ["tooManyAttempts"] },
       },
     );
-    // From her own address, at once.
-    await reauthenticate(t.db, { password: "innspill-demo" }, a.heidi!, { ip: "198.51.100.20" });
+    // Counted in that session only: her session on another device re-authenticates at once.
+    const elsewhere = await withSession(t.db, a.heidi!);
+    await reauthenticate(t.db, { password: "innspill-demo" }, elsewhere, ctx(5));
   });
 
   it("needs a fresh re-authentication, keeps the order, refuses a second signature, and records where from", async () => {
@@ -261,8 +262,8 @@ describe("signing", () => {
     await expect(sign(a.kaja!, hash)).rejects.toMatchObject({ message: "alreadySigned" });
 
     // An expired re-authentication (older than five minutes) is refused.
-    await t.db.user.update({
-      where: { id: a.heidi!.id },
+    await t.db.session.update({
+      where: { id: a.heidi!.sessionId },
       data: { reauthenticatedAt: new Date(Date.now() - 6 * 60_000) },
     });
     await expect(sign(a.heidi!, hash)).rejects.toMatchObject({ message: "reauthRequired" });

@@ -42,15 +42,30 @@ export async function listWorkers(db: Db, actor: Actor, now: Date = new Date()) 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
+ * Whether the actor administers the installation, not only their organisation: an admin of the organisation created
+ * first (the one `bootstrap` or the demo made). Other organisations on the same installation are its tenants.
+ */
+async function isInstallationAdmin(db: Db, actor: Actor): Promise<boolean> {
+  if (actor.role !== "ADMIN") return false;
+  const first = await db.organisation.findFirst({
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true },
+  });
+  return first?.id === actor.organisationId;
+}
+
+/**
  * Admin → Systemstatus: the workers' heartbeats, the queues, and the latest failed jobs with their reasons. The
  * queue is shared by every organisation on the installation: a failed job about a letter is shown only to the
- * letter's organisation, and jobs about no letter (the schedules) without their data.
+ * letter's organisation, and jobs about no letter (the schedules) without their data. The workers (host, process)
+ * and the queues' counts are the installation's: only its administrator sees them (`installation`).
  */
 export async function getSystemStatus(db: Db, actor: Actor, jobs: JobQueue, now: Date = new Date()) {
   requireRole(actor, ["ADMIN"]);
+  const installation = await isInstallationAdmin(db, actor);
   const [workers, queues, failed] = await Promise.all([
-    listWorkers(db, actor, now),
-    jobs.queueCounts(),
+    installation ? listWorkers(db, actor, now) : [],
+    installation ? jobs.queueCounts() : [],
     jobs.failedJobs(200),
   ]);
   const submissionOf = (data: unknown) => {
@@ -73,7 +88,7 @@ export async function getSystemStatus(db: Db, actor: Actor, jobs: JobQueue, now:
     })
     .map((j) => (submissionOf(j.data) ? j : { ...j, data: null }))
     .slice(0, 20);
-  return { workers, queues, failedJobs, checkedAt: now };
+  return { installation, workers, queues, failedJobs, checkedAt: now };
 }
 
 /** Runs the overdue check now instead of waiting for its schedule. */

@@ -1,5 +1,6 @@
 import type { Db, Role } from "@innspill/db";
 import type { Actor } from "../actor";
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { requireRole } from "../actor";
 import { recordAudit } from "../audit";
@@ -14,12 +15,24 @@ import {
   userIdInput,
 } from "./schemas";
 import { sessionUser } from "./session-user";
-import { checkLoginThrottle, recordLoginAttempt } from "./throttle";
+import { startSession } from "./sessions";
+import {
+  addressBucket,
+  deviceBucket,
+  processLoginCap,
+  sessionBucket,
+  settleAttemptSlots,
+  takeAttemptSlots,
+  unknownEmailBucket,
+  userBucket,
+  type LoginRateCap,
+} from "./throttle";
 
 export { hashPassword, verifyPassword } from "./password";
 export * from "./schemas";
 
-export { LOGIN_THROTTLE, throttleDelaySeconds } from "./throttle";
+export { LOGIN_THROTTLE, LoginRateCap, throttleDelaySeconds } from "./throttle";
+export { endSession, SESSION_ABSOLUTE_MS, startSession } from "./sessions";
 
 const publicUser = {
   id: true,
@@ -113,12 +126,17 @@ export async function resetUserPassword(db: Db, input: unknown, actor: Actor) {
   return { ok: true as const };
 }
 
-/** Min profil: a user changes their own password, with the current one. */
-export async function changeOwnPassword(db: Db, input: unknown, actor: Actor) {
+/**
+ * Min profil: a user changes their own password, with the current one. Wrong guesses are throttled in the session's
+ * own bucket (with re-authentication's): a stolen session cannot try passwords here either.
+ */
+export async function changeOwnPassword(db: Db, input: unknown, actor: Actor, now: Date = new Date()) {
   const data = parseInput(changeOwnPasswordInput, input);
   const user = await findOwnUser(db, actor.id, actor);
-  if (!(await verifyPassword(user.passwordHash, data.current)))
-    throw new AppError("BAD_REQUEST", "reauthFailed", { fieldErrors: { current: ["reauthFailed"] } });
+  const slots = await takeAttemptSlots(db, [sessionBucket(actor)], now, "current");
+  const ok = await verifyPassword(user.passwordHash, data.current);
+  await settleAttemptSlots(db, slots, () => ok);
+  if (!ok) throw new AppError("BAD_REQUEST", "reauthFailed", { fieldErrors: { current: ["reauthFailed"] } });
   await setPassword(db, actor.id, data.password, actor, "user.passwordChanged");
   return { changed: true as const };
 }
@@ -141,15 +159,20 @@ async function setPassword(db: Db, userId: string, password: string, actor: Acto
   });
 }
 
-/** Loads the acting user for a session; null when the user no longer exists or is deactivated. */
+/**
+ * Loads the acting user; null when the user no longer exists or is deactivated. For a session (`session` given), also
+ * null when the session has ended: its version is older than the user's (password changed, reset), or its row is
+ * revoked (logout), past its absolute lifetime or missing.
+ */
 export async function getActiveActor(
   db: Db,
   userId: string,
-  /** The session's version, when the actor is for a session: an older one has ended (password changed, reset). */
-  sessionVersion?: number,
+  session?: { version: number; id: string | null },
 ): Promise<(Actor & { email: string }) | null> {
   // Read on every request: plain SQL, which costs a third of the ORM's query (measured in `npm run bench api`).
   if (!z.guid().safeParse(userId).success) return null;
+  const sessionId = session?.id && z.guid().safeParse(session.id).success ? session.id : null;
+  if (session && !sessionId) return null;
   const [user] = await db.$queryRaw<
     {
       id: string;
@@ -159,17 +182,23 @@ export async function getActiveActor(
       email: string;
       active: boolean;
       sessionVersion: number;
+      sessionId: string | null;
     }[]
-  >`SELECT id::text, "organisationId"::text, role::text AS role, name, email, active, "sessionVersion"
-      FROM "User" WHERE id = ${userId}::uuid`;
+  >`SELECT u.id::text, u."organisationId"::text, u.role::text AS role, u.name, u.email, u.active,
+           u."sessionVersion", s.id::text AS "sessionId"
+      FROM "User" u
+      LEFT JOIN "Session" s ON s.id = ${sessionId}::uuid AND s."userId" = u.id AND s."revokedAt" IS NULL
+                           AND s."expiresAt" > now()
+     WHERE u.id = ${userId}::uuid`;
   if (!user || !user.active) return null;
-  if (sessionVersion !== undefined && sessionVersion !== user.sessionVersion) return null;
+  if (session && (session.version !== user.sessionVersion || !user.sessionId)) return null;
   return {
     id: user.id,
     organisationId: user.organisationId,
     role: user.role,
     name: user.name,
     email: user.email,
+    ...(user.sessionId ? { sessionId: user.sessionId } : {}),
   };
 }
 
@@ -177,41 +206,69 @@ export async function getActiveActor(
 let dummyHash: Promise<string> | undefined;
 
 /**
- * Checks e-mail and password. Every attempt is recorded, with the client's address; repeated failures make the next
- * try wait (see throttle.ts). An unknown e-mail costs the same password hash as a known one.
+ * Checks e-mail and password, and starts a session. The attempt takes a slot in the bucket of every user it is tried
+ * against and of the client's address (see throttle.ts) before any hash is computed; without a trusted address the
+ * process's cap applies. From a browser where the user has logged in before (`device`, from a cookie the caller has
+ * checked the signature of) her attempts count in that browser's bucket instead, and the cap does not apply: a
+ * stranger guessing her password does not stop her. An unknown e-mail costs the same password hash as a known one.
+ * Returns the session and the device id to remember in the browser.
  */
 export async function authenticateUser(
   db: Db,
   input: unknown,
-  context: { ip?: string | null; now?: Date } = {},
+  context: {
+    ip?: string | null;
+    now?: Date;
+    rateCap?: LoginRateCap;
+    device?: { id: string; userId: string } | null;
+  } = {},
 ) {
   const { email, password } = parseInput(credentialsInput, input);
   const now = context.now ?? new Date();
   const ip = context.ip ?? null;
-  await checkLoginThrottle(db, email, ip, now);
 
   // The same address may have a user in more than one organisation: the active one whose password this is (the
-  // oldest, should two share a password).
+  // oldest, should two share a password). Each is throttled on its own: one organisation's user cannot reset the
+  // counts of another's.
   const candidates = await db.user.findMany({
     where: { email, active: true },
     orderBy: { createdAt: "asc" },
     take: 10,
   });
+  const device = candidates.some((c) => c.id === context.device?.userId) ? context.device! : null;
+  const bucketOf = (userId: string) =>
+    device?.userId === userId ? deviceBucket(device.id, userId) : userBucket(userId);
+  const cap = ip || device ? null : (context.rateCap ?? processLoginCap);
+  cap?.take();
+  const userBuckets = candidates.length ? candidates.map((c) => bucketOf(c.id)) : [unknownEmailBucket(email)];
+  let slots;
+  try {
+    slots = await takeAttemptSlots(db, [...userBuckets, ...(ip ? [addressBucket(ip)] : [])], now);
+  } catch (err) {
+    cap?.giveBack();
+    throw err;
+  }
   dummyHash ??= hashPassword("not-a-real-password-0");
+  const tried = new Map<string, boolean>();
   let user: (typeof candidates)[number] | undefined;
-  if (!candidates.length) await verifyPassword(await dummyHash, password);
+  if (!candidates.length) {
+    await verifyPassword(await dummyHash, password);
+    tried.set(unknownEmailBucket(email).key, false);
+  }
   for (const candidate of candidates) {
-    if (await verifyPassword(candidate.passwordHash, password)) {
+    const ok = await verifyPassword(candidate.passwordHash, password);
+    tried.set(bucketOf(candidate.id).key, ok);
+    if (ok) {
       user = candidate;
       break;
     }
   }
   const success = Boolean(user);
-  await recordLoginAttempt(db, { email, ip, success, now });
+  await settleAttemptSlots(db, slots, (key) => (key.startsWith("ip:") ? success : (tried.get(key) ?? null)));
   if (!success || !user) throw new AppError("UNAUTHORIZED", "invalidCredentials");
+  cap?.giveBack();
   // A new login is a new session, which has not re-authenticated for signing (an earlier session's doesn't count).
-  if (user.reauthenticatedAt)
-    await db.user.update({ where: { id: user.id }, data: { reauthenticatedAt: null } });
+  const sessionId = await startSession(db, user.id, now);
   await recordAudit(db, {
     organisationId: user.organisationId,
     actorId: user.id,
@@ -220,7 +277,8 @@ export async function authenticateUser(
     entityId: user.id,
     data: { ip: context.ip ?? null },
   });
-  return sessionUser(user);
+  const deviceId = device?.userId === user.id ? device.id : randomUUID();
+  return { ...sessionUser(user), sessionId, deviceId };
 }
 
 export const bootstrapInput = createUserInput.extend({

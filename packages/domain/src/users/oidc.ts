@@ -2,6 +2,7 @@ import type { Db } from "@innspill/db";
 import { recordAudit } from "../audit";
 import { AppError } from "../errors";
 import { REAUTH_WINDOW_MS } from "../submissions/signing";
+import { startSession } from "./sessions";
 import { sessionUser } from "./session-user";
 
 /** What the identity provider's ID token says about the person (after the library has verified it). */
@@ -10,7 +11,7 @@ export interface OidcClaims {
   /** The provider's stable identifier of the person (`sub`; in Entra ID pairwise per application). */
   subject: string;
   email?: string | null;
-  /** False when the provider says the address is not verified; absent when it does not say. */
+  /** True only when the provider says it has verified the address; a first link needs it. */
   emailVerified?: boolean | null;
   /** When the person last logged in at the provider, in seconds since 1970 (`auth_time`). */
   authTime?: number | null;
@@ -20,12 +21,19 @@ export interface OidcClaims {
 
 /**
  * A login through single sign-on. A person is known by the provider's issuer and subject, never by the e-mail claim
- * alone: the e-mail only links a subject the first time, to the one active user with that address who has no
- * identity from the provider yet. After that a different subject with the same address is refused. A login the
- * signing page asked for, which the provider says happened within the last five minutes (auth_time), counts as
- * re-authentication for signing; an ordinary login does not.
+ * alone: the e-mail only links a subject the first time, when the provider says it has verified it
+ * (`email_verified: true`), to the one active user with that address, in an organisation that uses this provider
+ * (`organisations`, by slug), who has no identity from the provider yet. After that a different subject with the same
+ * address is refused. A login the signing page asked for, which the provider says happened within the last five
+ * minutes (auth_time), starts a session that has re-authenticated for signing; an ordinary login does not.
  */
-export async function signInWithOidc(db: Db, claims: OidcClaims, now: Date = new Date()) {
+export async function signInWithOidc(
+  db: Db,
+  claims: OidcClaims,
+  now: Date = new Date(),
+  /** The organisations (slugs) whose people log in with this provider: the only ones a first link considers. */
+  organisations: readonly string[] = [],
+) {
   const { issuer, subject } = claims;
   if (!issuer || !subject) throw new AppError("UNAUTHORIZED", "oidcNotRegistered");
   let user = await db.user.findUnique({
@@ -33,9 +41,10 @@ export async function signInWithOidc(db: Db, claims: OidcClaims, now: Date = new
   });
   if (!user) {
     const email = claims.email?.trim().toLowerCase();
-    if (!email || claims.emailVerified === false) throw new AppError("UNAUTHORIZED", "oidcNotRegistered");
+    if (!email || claims.emailVerified !== true || !organisations.length)
+      throw new AppError("UNAUTHORIZED", "oidcNotRegistered");
     const candidates = await db.user.findMany({
-      where: { email, active: true, oidcSubject: null },
+      where: { email, active: true, oidcSubject: null, organisation: { slug: { in: [...organisations] } } },
       take: 2,
     });
     if (candidates.length !== 1) throw new AppError("UNAUTHORIZED", "oidcNotRegistered");
@@ -60,10 +69,7 @@ export async function signInWithOidc(db: Db, claims: OidcClaims, now: Date = new
     now.getTime() - authAt <= REAUTH_WINDOW_MS &&
     authAt <= now.getTime() + 60_000;
   // Only a login the signing page asked for re-authenticates; any other is a new session, which has not.
-  await db.user.update({
-    where: { id: user.id },
-    data: { reauthenticatedAt: fresh ? new Date(authAt!) : null },
-  });
+  const sessionId = await startSession(db, user.id, now, fresh ? new Date(authAt!) : null);
   await recordAudit(db, {
     organisationId: user.organisationId,
     actorId: user.id,
@@ -72,5 +78,5 @@ export async function signInWithOidc(db: Db, claims: OidcClaims, now: Date = new
     entityId: user.id,
     data: { via: "oidc", reauthenticated: fresh },
   });
-  return sessionUser(user);
+  return { ...sessionUser(user), sessionId };
 }

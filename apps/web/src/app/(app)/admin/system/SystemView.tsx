@@ -39,58 +39,63 @@ export function SystemView() {
   return (
     <div className="space-y-4">
       <p className="text-xs text-slate-500">{t("checkedAt", { time: dateTime(s.checkedAt) })}</p>
-      <Card title={t("worker")}>
-        <div data-testid="worker-status" data-alive={alive.length > 0 ? "true" : "false"}>
-          {s.workers.length === 0 ? <Alert>{t("noWorker")}</Alert> : null}
-          <ul className="space-y-2 text-sm">
-            {s.workers.map((w) => (
-              <li key={w.id} className="flex flex-wrap items-center gap-3">
-                <span
-                  className={`rounded-full px-2 py-0.5 text-xs font-medium ${
-                    w.alive ? "bg-emerald-100 text-emerald-900" : "bg-red-100 text-red-900"
-                  }`}
-                >
-                  {w.alive ? t("workerAlive") : t("workerDead")}
-                </span>
-                <span className="font-mono text-xs">{w.id}</span>
-                <span className="text-slate-600">{t("lastSeen", { time: dateTime(w.lastSeenAt) })}</span>
-                <span className="text-slate-600">{t("startedAt", { time: dateTime(w.startedAt) })}</span>
-              </li>
-            ))}
-          </ul>
-        </div>
-      </Card>
-      <Card title={t("queues")}>
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm" data-testid="queue-table">
-            <thead className="border-b border-slate-200 text-slate-600">
-              <tr>
-                <th className="py-2 pr-3">{t("queue")}</th>
-                <th className="py-2 pr-3">{t("created")}</th>
-                <th className="py-2 pr-3">{t("retry")}</th>
-                <th className="py-2 pr-3">{t("activeJobs")}</th>
-                <th className="py-2 pr-3">{t("completed")}</th>
-                <th className="py-2">{t("failed")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {s.queues.map((q) => (
-                <tr key={q.queue}>
-                  <td className="py-2 pr-3" title={q.queue}>
-                    {queueName(q.queue)}
-                  </td>
-                  <td className="py-2 pr-3">{q.created}</td>
-                  <td className="py-2 pr-3">{q.retry}</td>
-                  <td className="py-2 pr-3">{q.active}</td>
-                  <td className="py-2 pr-3" data-testid={`completed-${q.queue}`}>
-                    {q.completed}
-                  </td>
-                  <td className="py-2">{q.failed}</td>
-                </tr>
+      {s.installation ? null : <p className="text-sm text-slate-600">{t("installationOnly")}</p>}
+      {s.installation ? (
+        <Card title={t("worker")}>
+          <div data-testid="worker-status" data-alive={alive.length > 0 ? "true" : "false"}>
+            {s.workers.length === 0 ? <Alert>{t("noWorker")}</Alert> : null}
+            <ul className="space-y-2 text-sm">
+              {s.workers.map((w) => (
+                <li key={w.id} className="flex flex-wrap items-center gap-3">
+                  <span
+                    className={`rounded-full px-2 py-0.5 text-xs font-medium ${
+                      w.alive ? "bg-emerald-100 text-emerald-900" : "bg-red-100 text-red-900"
+                    }`}
+                  >
+                    {w.alive ? t("workerAlive") : t("workerDead")}
+                  </span>
+                  <span className="font-mono text-xs">{w.id}</span>
+                  <span className="text-slate-600">{t("lastSeen", { time: dateTime(w.lastSeenAt) })}</span>
+                  <span className="text-slate-600">{t("startedAt", { time: dateTime(w.startedAt) })}</span>
+                </li>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </ul>
+          </div>
+        </Card>
+      ) : null}
+      <Card title={t("queues")}>
+        {s.installation ? (
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm" data-testid="queue-table">
+              <thead className="border-b border-slate-200 text-slate-600">
+                <tr>
+                  <th className="py-2 pr-3">{t("queue")}</th>
+                  <th className="py-2 pr-3">{t("created")}</th>
+                  <th className="py-2 pr-3">{t("retry")}</th>
+                  <th className="py-2 pr-3">{t("activeJobs")}</th>
+                  <th className="py-2 pr-3">{t("completed")}</th>
+                  <th className="py-2">{t("failed")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {s.queues.map((q) => (
+                  <tr key={q.queue}>
+                    <td className="py-2 pr-3" title={q.queue}>
+                      {queueName(q.queue)}
+                    </td>
+                    <td className="py-2 pr-3">{q.created}</td>
+                    <td className="py-2 pr-3">{q.retry}</td>
+                    <td className="py-2 pr-3">{q.active}</td>
+                    <td className="py-2 pr-3" data-testid={`completed-${q.queue}`}>
+                      {q.completed}
+                    </td>
+                    <td className="py-2">{q.failed}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
         <div className="mt-3 flex items-center gap-3">
           <button
             type="button"

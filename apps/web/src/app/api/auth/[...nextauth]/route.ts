@@ -1,5 +1,6 @@
 import { NextRequest } from "next/server";
 import { handlers } from "@innspill/auth";
+import { crossSiteResponse } from "@/server/cross-site";
 import { BodyTooLarge, bodyTooLargeResponse, limitBody } from "@/server/limits";
 
 export const { GET } = handlers;
@@ -8,6 +9,12 @@ export const { GET } = handlers;
 const AUTH_BODY_LIMIT = 64 * 1024;
 
 export async function POST(req: NextRequest) {
+  // Login and logout from another site's page are refused. The identity provider's answer may come back as a form
+  // post from its own site (next-auth checks its state and PKCE).
+  if (!req.nextUrl.pathname.startsWith("/api/auth/callback/oidc")) {
+    const refused = crossSiteResponse(req);
+    if (refused) return refused;
+  }
   let body: ArrayBuffer;
   try {
     body = await limitBody(req, AUTH_BODY_LIMIT).arrayBuffer();

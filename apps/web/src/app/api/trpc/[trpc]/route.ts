@@ -3,6 +3,7 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "@innspill/api";
 import { createContext } from "@/server/context";
 import { requestIdOf } from "@innspill/log";
+import { crossSiteResponse } from "@/server/cross-site";
 import { BODY_LIMITS, bodyTooLargeResponse, limitBody } from "@/server/limits";
 import { logger } from "@/server/log";
 import { inSlot, mayBeLarge, trpcBusyResponse, UPLOAD_SLOTS } from "@/server/slots";
@@ -13,14 +14,18 @@ import { TRPC_MAX_BATCH } from "@/trpc/batch";
  * per request, and a body over 256 KB (a letter import) read in one of the upload slots (429 when full). One log line
  * per request, with its request id (also in the response's `x-request-id`), the procedures, status and time.
  */
-const handler = (req: Request) =>
-  mayBeLarge(req)
+const handler = (req: Request) => {
+  // A mutation from another site's page, or not JSON, is refused before anything is read.
+  const refused = crossSiteResponse(req);
+  if (refused) return refused;
+  return mayBeLarge(req)
     ? inSlot(
         UPLOAD_SLOTS,
         () => handle(req),
         () => trpcBusyResponse(req),
       )
     : handle(req);
+};
 
 const handle = async (req: Request) => {
   const started = performance.now();

@@ -1,6 +1,7 @@
 import { getSessionActor } from "@innspill/auth";
 import { getDb } from "@innspill/db";
 import { addHearingDocument, checkHearingUpload, domainMessages } from "@innspill/domain";
+import { crossSiteResponse } from "@/server/cross-site";
 import { BODY_LIMITS, bodyTooLargeResponse } from "@/server/limits";
 import { readMultipartFile } from "@/server/multipart";
 import { appErrorResponse, unauthorized } from "@/server/responses";
@@ -12,6 +13,8 @@ import { inSlot, UPLOAD_SLOTS } from "@/server/slots";
  * they and their queue are full), so a crowd of uploads does not hold a crowd of files in memory.
  */
 export async function POST(req: Request, { params }: { params: Promise<{ id: string }> }) {
+  const refused = crossSiteResponse(req);
+  if (refused) return refused;
   const actor = await getSessionActor();
   if (!actor) return unauthorized();
   const { id } = await params;
