@@ -154,5 +154,15 @@ export function procedureInputs(A: Record<string, string>): Record<string, () =>
     "user.deactivate": () => ({ userId: A.user }),
     "user.activate": () => ({ userId: A.user }),
     "user.resetPassword": () => ({ userId: A.user, password: "et-langt-passord" }),
+    "memory.recognise": () => ({ submissionId: A.submission, sections: [{ index: 0, body: doc }] }),
+    "memory.warnings": () => ({ id: A.submission }),
+    "memory.link": () => ({ submissionId: A.submission, positionId: A.position, wording: "Tekst" }),
+    "memory.unlink": () => ({ submissionId: A.submission, positionId: A.position }),
+    "memory.hearingOutcomes": () => ({ hearingId: A.hearing }),
+    "memory.recordOutcome": () => ({ submissionId: A.submission, positionId: A.position, result: "UNKNOWN" }),
+    "memory.positionOutcomes": () => ({ id: A.position }),
+    "memory.outcomeInsight": () => ({ from: "2026-01-01", to: "2026-12-31" }),
+    "memory.outcomeReport": () => ({ year: 2026 }),
+    "memory.exportOutcomes": () => ({}),
   };
 }

@@ -4,6 +4,7 @@ import { hearingRouter } from "./routers/hearing";
 import { letterImportRouter } from "./routers/letterImport";
 import { libraryRouter } from "./routers/library";
 import { meRouter } from "./routers/me";
+import { memoryRouter } from "./routers/memory";
 import { overviewRouter } from "./routers/overview";
 import { submissionRouter } from "./routers/submission";
 import { systemRouter } from "./routers/system";
@@ -19,6 +20,7 @@ export const appRouter = router({
   library: libraryRouter,
   submission: submissionRouter,
   letterImport: letterImportRouter,
+  memory: memoryRouter,
 });
 
 export type AppRouter = typeof appRouter;

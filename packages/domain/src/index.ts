@@ -44,4 +44,5 @@ export * from "./users/schemas";
 export { getSystemStatus, listWorkers, runOverdueCheck, HEARTBEAT_STALE_MS } from "./system/index";
 export * from "./submissions/index";
 export * from "./imports/index";
+export * from "./memory/index";
 export * from "./noark/index";

@@ -171,6 +171,12 @@ export const domainMessages = {
     notifyDeadlineDueTitle:
       "Høringsfrist {days, plural, =0 {i dag} =1 {i morgen} other {om # arbeidsdager}}: {title}",
     notifyDeadlineDueBody: "Fristen for «{title}» er {date}.",
+    restatementNotActive: "Bare et gjeldende standpunkt kan kobles til en setning i brevet.",
+    restatementNoMatch: "Setningen sier ikke det samme som standpunktet, så den kobles ikke.",
+    outcomeNotUsed: "Brevet brukte ikke dette standpunktet.",
+    outcomeNeedsSource: "Oppgi kilden (tittel) og datoen når standpunktet fikk gjennomslag.",
+    outcomeConflict: "Utfallet er endret av en annen i mellomtiden. Last siden på nytt.",
+    outcomeYear: "Oppgi et år mellom 2000 og 2100.",
   },
   en: {
     required: "Required.",
@@ -335,6 +341,12 @@ export const domainMessages = {
     notifyDeadlineDueTitle:
       "Deadline {days, plural, =0 {today} =1 {tomorrow} other {in # working days}}: {title}",
     notifyDeadlineDueBody: "The deadline for “{title}” is {date}.",
+    restatementNotActive: "Only a position in force can be linked to a sentence of the letter.",
+    restatementNoMatch: "The sentence does not say what the position says, so it is not linked.",
+    outcomeNotUsed: "The letter did not use this position.",
+    outcomeNeedsSource: "Give the source (title) and the date when the position was adopted.",
+    outcomeConflict: "Someone else changed the outcome in the meantime. Reload the page.",
+    outcomeYear: "Give a year between 2000 and 2100.",
   },
 } as const;
 

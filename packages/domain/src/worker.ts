@@ -14,6 +14,8 @@ import {
   recordSignedDocumentFailure,
 } from "./submissions/signed";
 import { AppError } from "./errors";
+import type { Actor } from "./actor";
+import { getOutcomeReport, outcomeReportModel } from "./memory/report";
 
 /**
  * Assembles the frozen snapshot into DOCX and PDF/A and stores both by content hash. Idempotent: a snapshot whose
@@ -92,3 +94,10 @@ export { deliverPendingEmails, MAX_EMAIL_ATTEMPTS, type OutgoingEmail } from "./
 export { sendDueReminders } from "./reminders";
 export { backfillMilestones, markOverdueHearings } from "./hearings/maintenance";
 export { recordWorkerHeartbeat, removeWorkerHeartbeat } from "./system/index";
+
+/** «Politiske gjennomslag <år>» as PDF/A and DOCX, through the letter's renderers (the command line writes them). */
+export async function renderOutcomeReport(db: Db, input: unknown, actor: Actor) {
+  const report = await getOutcomeReport(db, input, actor);
+  const model = outcomeReportModel(report);
+  return { report, pdf: renderPdf(model), docx: await renderDocx(model) };
+}

@@ -28,7 +28,7 @@ import {
 } from "./similarity";
 
 /** Texts prepared once per import: a letter's windows and the library's texts are compared many times. */
-function preparer() {
+export function preparer() {
   const cache = new Map<string, Prepared>();
   return (text: string, library = false) => {
     const key = `${library ? "L" : "W"}${text}`;
@@ -37,7 +37,7 @@ function preparer() {
     return p;
   };
 }
-type Prepare = ReturnType<typeof preparer>;
+export type Prepare = ReturnType<typeof preparer>;
 
 export interface PositionLink {
   positionId: string;
@@ -211,13 +211,18 @@ async function positionCandidates(
   return rankByWords(all, (c) => c.statement, words, idf, prep, perSentence);
 }
 
-/** Library positions restated in the letter, each linked once to its best window of one to three sentences. */
-async function findPositions(
+/**
+ * Library positions restated in the letter, each linked once to its best window of one to three sentences. With
+ * `opposite`, the positions a window would restate but for its polarity: the letter says the opposite (composer
+ * warnings, `recognise.ts`).
+ */
+export async function findPositions(
   db: DbTx,
   organisationId: string,
   units: ReturnType<typeof unitsOf>,
   idf: LibraryIdf,
   prep: Prepare,
+  opposite = false,
 ): Promise<PositionLink[]> {
   const sentences: Sentence[] = units.flatMap((u, unit) =>
     u.paragraphs.flatMap((p, paragraph) =>
@@ -262,7 +267,8 @@ async function findPositions(
         // A position is said again in at most as many sentences as it has: a one-sentence position within one
         // sentence, not in words gathered from several.
         if (length > c.sentences) continue;
-        const r = restates(prep(c.statement, true), prep(text), idf);
+        const w = prep(text);
+        const r = restates(prep(c.statement, true), opposite ? { ...w, negated: !w.negated } : w, idf);
         if (!r) continue;
         const held = best.get(c.id);
         // The best score wins; on a tie the closer wording, then the shorter window, then the earlier one.

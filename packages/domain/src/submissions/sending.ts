@@ -11,6 +11,7 @@ import { bodyToPlainText, blockBody } from "../library/body";
 import { fields, parseInput } from "../validation";
 import { SUBMISSION_EDITORS } from "../access";
 import { lock, moveTo, type Loaded, requireStatusFor } from "./lock";
+import { recordRestatementUsages } from "../memory/restatements";
 
 export const recordSendingInput = z.object({
   id: fields.id(),
@@ -90,6 +91,8 @@ async function recordProvenance(tx: DbTx, s: Loaded, sentOn: string, recipient: 
         wording: snapshot.positions[p.id]!,
       },
     });
+  // Sentences of its own text the adviser linked to the positions they restate (the composer's recognition).
+  await recordRestatementUsages(tx, s, snapshot, usedOn, recipient);
   const statements = new Map(Object.entries(snapshot.positions));
   for (const [i, x] of s.sections.entries()) {
     if (!x.blockVersionId) continue;
