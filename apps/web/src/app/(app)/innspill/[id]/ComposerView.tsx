@@ -21,6 +21,7 @@ import { SignatoriesCard, type RegisterEntry } from "@/components/submissions/Si
 import { useSubmissionDraft, type SubmissionDraft } from "@/components/submissions/useSubmissionDraft";
 import { WarningsPanel } from "@/components/submissions/WarningsPanel";
 import { WorkflowBar } from "@/components/submissions/WorkflowBar";
+import { RecognitionPanel } from "@/components/memory/RecognitionPanel";
 import { useHydrated } from "@/lib/hydrated";
 
 /** The composer: the letter on the left, its workflow, warnings, files and preview on the right. */
@@ -87,6 +88,12 @@ function Loaded(props: { submission: SubmissionView; register: RegisterEntry[] }
             draft={draft}
             canEdit={letter.editable}
             stale={state !== "saved"}
+            onFix={(update) => letter.setDraft(update)}
+          />
+          <RecognitionPanel
+            id={id}
+            draft={draft}
+            canEdit={letter.editable}
             onFix={(update) => letter.setDraft(update)}
           />
           <RenderPanel
