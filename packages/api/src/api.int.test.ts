@@ -121,6 +121,7 @@ const ACCESS: Record<string, Role[] | "public"> = {
   "memory.outcomeInsight": ALL,
   "memory.outcomeReport": ALL,
   "memory.exportOutcomes": ALL,
+  "memory.suggestions": ALL,
 };
 
 const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>;

@@ -164,5 +164,6 @@ export function procedureInputs(A: Record<string, string>): Record<string, () =>
     "memory.outcomeInsight": () => ({ from: "2026-01-01", to: "2026-12-31" }),
     "memory.outcomeReport": () => ({ year: 2026 }),
     "memory.exportOutcomes": () => ({}),
+    "memory.suggestions": () => ({ id: A.submission }),
   };
 }

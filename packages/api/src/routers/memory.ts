@@ -15,6 +15,7 @@ import {
   recogniseLetterText,
   recordOutcome,
   recordOutcomeInput,
+  suggestForLetter,
   unlinkRestatement,
   unlinkRestatementInput,
 } from "@innspill/domain";
@@ -53,6 +54,9 @@ export const memoryRouter = router({
   outcomeReport: protectedProcedure
     .input(domainInput(outcomeReportInput))
     .query(({ ctx, input }) => getOutcomeReport(ctx.db, input, ctx.actor)),
+  suggestions: protectedProcedure
+    .input(domainInput(id))
+    .query(({ ctx, input }) => suggestForLetter(ctx.db, input, ctx.actor)),
   exportOutcomes: protectedProcedure
     .input(domainInput(outcomePeriodInput))
     .query(({ ctx, input }) => exportOutcomes(ctx.db, input, ctx.actor)),

@@ -6,3 +6,4 @@ export * from "./recognise";
 export * from "./restatements";
 export * from "./outcomes";
 export * from "./report";
+export * from "./suggestions";

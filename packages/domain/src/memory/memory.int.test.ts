@@ -22,6 +22,7 @@ import {
   outcomesCsv,
   recogniseLetterText,
   recordOutcome,
+  suggestForLetter,
   unlinkRestatement,
 } from "./index";
 
@@ -360,6 +361,58 @@ describe("a linked restatement sent, and what came of it", () => {
       recordOutcome(t.db, { submissionId: letterId, positionId: ids.studies, result: "UNKNOWN" }, other),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(getMemoryWarnings(t.db, { id: letterId }, other)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+  });
+});
+
+describe("suggestions", () => {
+  it("ranks the positions of the hearing's topic first, each with its reasons, and leaves out what the letter has", async () => {
+    const org = a.ingrid!.organisationId;
+    const body = await t.db.issuingBody.findFirstOrThrow({ where: { organisationId: org } });
+    const topic = await t.db.topic.upsert({
+      where: { organisationId_name: { organisationId: org, name: "Kommune" } },
+      create: { organisationId: org, name: "Kommune" },
+      update: {},
+    });
+    const hearing = await t.db.hearing.create({
+      data: {
+        organisationId: org,
+        title: "Høring – flere studieplasser og kommunale tjenester",
+        issuingBodyId: body.id,
+        kind: "HORING",
+        deadline: new Date("2027-03-01"),
+        topics: { create: { topicId: topic.id } },
+      },
+    });
+    const letter = await t.db.submission.create({
+      data: {
+        organisationId: org,
+        hearingId: hearing.id,
+        title: "Høringssvar",
+        place: "Oslo",
+        date: new Date("2027-02-01"),
+        letterheadOrganisation: "NITO",
+      },
+    });
+    const { positions } = await suggestForLetter(t.db, { id: letter.id }, a.ingrid!);
+    // The topic's position first (the retired one is not offered), then one that only shares the hearing's words.
+    expect(positions[0]).toMatchObject({
+      id: ids.replacement,
+      reasons: [{ kind: "topic", topics: ["kommune"] }],
+    });
+    expect(positions.map((p) => p.id)).not.toContain(ids.retired);
+    const studies = positions.find((p) => p.id === ids.studies)!;
+    expect(studies.reasons).toEqual([{ kind: "text", words: ["studieplasser"] }]);
+    expect(studies.score).toBeLessThan(positions[0]!.score);
+
+    // Once the letter names it, it is no longer suggested.
+    await t.db.positionRestatement.create({
+      data: { organisationId: org, submissionId: letter.id, positionId: ids.replacement, wording: "…" },
+    });
+    const after = await suggestForLetter(t.db, { id: letter.id }, a.ingrid!);
+    expect(after.positions.map((p) => p.id)).not.toContain(ids.replacement);
+    await expect(suggestForLetter(t.db, { id: letter.id }, other)).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
   });

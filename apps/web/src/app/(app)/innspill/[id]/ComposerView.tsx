@@ -22,6 +22,7 @@ import { useSubmissionDraft, type SubmissionDraft } from "@/components/submissio
 import { WarningsPanel } from "@/components/submissions/WarningsPanel";
 import { WorkflowBar } from "@/components/submissions/WorkflowBar";
 import { RecognitionPanel } from "@/components/memory/RecognitionPanel";
+import { SuggestionsPanel } from "@/components/memory/SuggestionsPanel";
 import { useHydrated } from "@/lib/hydrated";
 
 /** The composer: the letter on the left, its workflow, warnings, files and preview on the right. */
@@ -96,6 +97,7 @@ function Loaded(props: { submission: SubmissionView; register: RegisterEntry[] }
             canEdit={letter.editable}
             onFix={(update) => letter.setDraft(update)}
           />
+          {letter.editable ? <SuggestionsPanel id={id} /> : null}
           <RenderPanel
             id={id}
             flush={letter.flush}
