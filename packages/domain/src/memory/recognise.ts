@@ -49,6 +49,12 @@ export interface Recognition {
   replacement: { id: string; statement: string } | null;
 }
 
+/**
+ * Prepared texts kept between calls: the composer asks again at every pause in typing, against the same library, so
+ * its statements are stemmed once (a pure function of the text, so shared by organisations without crossing them).
+ */
+const prepared = preparer(200_000);
+
 /** A line of a section: a paragraph (top-level node `node`) or a bullet (`item` of the list at `node`). */
 export interface Line {
   text: string;
@@ -126,11 +132,11 @@ export async function recogniseSections(
   if (!sections.some((s) => s.lines.some((l) => l.text.trim()))) return [];
   const units = unitsOf(sections.map((s) => sectionOf(s.lines)));
   const idf = await libraryIdf(db, organisationId, "position");
-  const prep = preparer();
-  const [same, opposite] = [
-    await findPositions(db, organisationId, units, idf, prep),
-    await findPositions(db, organisationId, units, idf, prep, true),
-  ];
+  const prep = prepared;
+  // One pass finds both: restatements, and windows that say the opposite of a position.
+  const all = await findPositions(db, organisationId, units, idf, prep, "both");
+  const same = all.filter((l) => !l.opposite);
+  const opposite = all.filter((l) => l.opposite);
   const restated = same.filter((l) => l.status === "ACTIVE" || l.status === "RETIRED");
   const contradicted = opposite.filter((l) => l.status === "ACTIVE");
   const retiredIds = restated.filter((l) => l.status === "RETIRED").map((l) => l.positionId);
