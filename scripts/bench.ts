@@ -1,5 +1,5 @@
 /**
- * `npm run bench [documents] [search] [api] [letters] [import]`: in a throwaway embedded PostgreSQL, each part in a database of its own and
+ * `npm run bench [documents] [search] [api] [letters] [import] [recognise]`: in a throwaway embedded PostgreSQL, each part in a database of its own and
  * against a baseline run in the same process, printed as one table: measure, ours, baseline, ratio, goal, pass/fail.
  *
  * - search: library search over 100 000 text-block versions (20 000 blocks × 5 versions) and 50 000 positions, made of
