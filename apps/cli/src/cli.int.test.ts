@@ -10,7 +10,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestDatabase } from "@innspill/db/testing";
-import type { Actor } from "@innspill/domain";
+import { recordOutcome, type Actor } from "@innspill/domain";
 import { createDemoDatabase, sendDemoLetter } from "@innspill/demo/testing";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -395,4 +395,81 @@ describe("innspill", () => {
     });
     expect((await t.db.user.findFirstOrThrow({ where: { email: "ny@nito.test" } })).active).toBe(false);
   });
+
+  it("exports the outcomes of a period as CSV and JSON, and writes «Politiske gjennomslag» as PDF/A and DOCX", async () => {
+    const s = await t.db.submission.findFirstOrThrow({ where: { status: "SENT" } });
+    const used = await t.db.positionUsage.findFirstOrThrow({
+      where: { submissionId: s.id },
+      include: { position: true },
+    });
+    await recordOutcome(
+      t.db,
+      {
+        submissionId: s.id,
+        positionId: used.positionId,
+        result: "ADOPTED",
+        sourceTitle: "Prop. 1 S (2026–2027)",
+        sourceUrl: "https://www.regjeringen.no/prop-1-s",
+        sourceDate: "2026-10-07",
+      },
+      a.ingrid!,
+    );
+    const csvFile = path.join(tmp, "utfall.csv");
+    const csv = innspill(
+      "outcomes",
+      "export",
+      "--from",
+      "2026-01-01",
+      "--to",
+      "2026-12-31",
+      "--format",
+      "csv",
+      "--out",
+      csvFile,
+      "--json",
+    );
+    expect(csv.code).toBe(0);
+    expect(csv.json).toMatchObject({ ok: true, command: "outcomes export", result: { count: 1 } });
+    const lines = readFileSync(csvFile, "utf8").trim().split("\r\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('"ADOPTED"');
+    expect(lines[1]).toContain('"Prop. 1 S (2026–2027)"');
+    const json = innspill(
+      "outcomes",
+      "export",
+      "--from",
+      "2026-01-01",
+      "--to",
+      "2026-12-31",
+      "--format",
+      "json",
+      "--json",
+    );
+    expect(
+      (json.json.result as { outcomes: { statement: string }[] }).outcomes.map((o) => o.statement),
+    ).toEqual([used.position.statement]);
+    // Another period has none; a format not offered is bad usage.
+    const none = innspill(
+      "outcomes",
+      "export",
+      "--from",
+      "2025-01-01",
+      "--to",
+      "2025-12-31",
+      "--format",
+      "json",
+      "--json",
+    );
+    expect(none.json.result).toMatchObject({ count: 0 });
+    expect(innspill("outcomes", "export", "--format", "xml", "--json").code).toBe(2);
+
+    const dir = path.join(tmp, "gjennomslag");
+    const report = innspill("outcomes", "report", "--year", "2026", "--out", dir, "--json");
+    expect(report.code).toBe(0);
+    expect(report.json.result).toMatchObject({ year: 2026, positions: 1 });
+    expect(readFileSync(path.join(dir, "politiske-gjennomslag-2026.pdf")).toString("latin1")).toMatch(
+      /pdfaid:part(>|=")2/,
+    );
+    expect(statSync(path.join(dir, "politiske-gjennomslag-2026.docx")).size).toBeGreaterThan(1000);
+  }, 120_000);
 });

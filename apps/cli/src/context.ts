@@ -42,6 +42,7 @@ export const OPTIONS = {
   yes: { type: "boolean" },
   "allow-empty": { type: "boolean" },
   help: { type: "boolean", short: "h" },
+  format: { type: "string" },
 } as const;
 
 /** The options every command takes; the others only where a command lists them. */

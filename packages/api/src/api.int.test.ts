@@ -120,6 +120,17 @@ const ACCESS: Record<string, Role[] | "public"> = {
   "radar.sources": ["ADMIN"],
   "radar.updateSource": ["ADMIN"],
   "radar.checkNow": ["ADMIN"],
+  "memory.recognise": ALL,
+  "memory.warnings": ALL,
+  "memory.link": ["ADVISER", "ADMIN"],
+  "memory.unlink": ["ADVISER", "ADMIN"],
+  "memory.hearingOutcomes": ALL,
+  "memory.recordOutcome": ["ADVISER", "ADMIN"],
+  "memory.positionOutcomes": ALL,
+  "memory.outcomeInsight": ALL,
+  "memory.outcomeReport": ALL,
+  "memory.exportOutcomes": ALL,
+  "memory.suggestions": ALL,
 };
 
 const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>;
@@ -493,6 +504,31 @@ describe("bad input", () => {
       fields: ["id", "intervalMinutes"],
     },
     "radar.checkNow": { input: { id: "nei" }, fields: ["id"] },
+    "memory.recognise": {
+      input: {
+        submissionId: "x",
+        sections: [{ index: -1, body: { type: "doc", content: [{ type: "script" }] } }],
+      },
+      fields: ["submissionId", "sections.0.index", "sections.0.body.content.0"],
+    },
+    "memory.link": {
+      input: { submissionId: "x", positionId: "y", wording: " " },
+      fields: ["submissionId", "positionId", "wording"],
+    },
+    "memory.unlink": {
+      input: { submissionId: "x", positionId: "y" },
+      fields: ["submissionId", "positionId"],
+    },
+    "memory.recordOutcome": {
+      input: {
+        submissionId: "x",
+        positionId: "y",
+        result: "KANSKJE",
+        sourceUrl: "ftp://x",
+        sourceDate: "i fjor",
+      },
+      fields: ["submissionId", "positionId", "result", "sourceUrl", "sourceDate"],
+    },
   };
 
   it("covers every mutation that takes input", () => {

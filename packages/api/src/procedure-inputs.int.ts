@@ -189,5 +189,16 @@ export function procedureInputs(A: Record<string, string>): Record<string, () =>
     "radar.sources": () => undefined,
     "radar.updateSource": () => ({ id: A.radarSource, version: 1, enabled: true, intervalMinutes: 60 }),
     "radar.checkNow": () => ({ id: A.radarSource }),
+    "memory.recognise": () => ({ submissionId: A.submission, sections: [{ index: 0, body: doc }] }),
+    "memory.warnings": () => ({ id: A.submission }),
+    "memory.link": () => ({ submissionId: A.submission, positionId: A.position, wording: "Tekst" }),
+    "memory.unlink": () => ({ submissionId: A.submission, positionId: A.position }),
+    "memory.hearingOutcomes": () => ({ hearingId: A.hearing }),
+    "memory.recordOutcome": () => ({ submissionId: A.submission, positionId: A.position, result: "UNKNOWN" }),
+    "memory.positionOutcomes": () => ({ id: A.position }),
+    "memory.outcomeInsight": () => ({ from: "2026-01-01", to: "2026-12-31" }),
+    "memory.outcomeReport": () => ({ year: 2026 }),
+    "memory.exportOutcomes": () => ({}),
+    "memory.suggestions": () => ({ id: A.submission }),
   };
 }

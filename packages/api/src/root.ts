@@ -4,6 +4,7 @@ import { hearingRouter } from "./routers/hearing";
 import { letterImportRouter } from "./routers/letterImport";
 import { libraryRouter } from "./routers/library";
 import { meRouter } from "./routers/me";
+import { memoryRouter } from "./routers/memory";
 import { overviewRouter } from "./routers/overview";
 import { submissionRouter } from "./routers/submission";
 import { systemRouter } from "./routers/system";
@@ -21,6 +22,7 @@ export const appRouter = router({
   submission: submissionRouter,
   letterImport: letterImportRouter,
   radar: radarRouter,
+  memory: memoryRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -47,7 +47,9 @@ export type Action =
   | "submission.createRevision"
   | "submission.approve"
   | "submission.sign"
-  | "submission.returnForChanges";
+  | "submission.returnForChanges"
+  | "submission.linkRestatement"
+  | "submission.recordOutcome";
 
 export interface Subject {
   hearingStatus?: HearingStatus;
@@ -112,6 +114,10 @@ export function can(actor: Who | null | undefined, action: Action, subject: Subj
       );
     case "submission.returnForChanges":
       return s === "AWAITING_APPROVAL" || s === "APPROVED" || s === "SIGNING";
+    case "submission.linkRestatement":
+      return composer && (!s || EDITABLE.includes(s));
+    case "submission.recordOutcome":
+      return composer && s === "SENT";
   }
 }
 

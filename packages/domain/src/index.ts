@@ -44,6 +44,7 @@ export * from "./users/schemas";
 export { getSystemStatus, listWorkers, runOverdueCheck, HEARTBEAT_STALE_MS } from "./system/index";
 export * from "./submissions/index";
 export * from "./imports/index";
+export * from "./memory/index";
 export * from "./noark/index";
 export { Slots } from "./slots";
 export * from "./radar/index";

@@ -206,6 +206,12 @@ export const domainMessages = {
     crossSiteRequest:
       "Forespørselen kom fra et annet nettsted og ble avvist. Åpne Innspill direkte og prøv igjen.",
     jsonOnly: "Forespørselen må sendes som JSON.",
+    restatementNotActive: "Bare et gjeldende standpunkt kan kobles til en setning i brevet.",
+    restatementNoMatch: "Setningen sier ikke det samme som standpunktet, så den kobles ikke.",
+    outcomeNotUsed: "Brevet brukte ikke dette standpunktet.",
+    outcomeNeedsSource: "Oppgi kilden (tittel) og datoen når standpunktet fikk gjennomslag.",
+    outcomeConflict: "Utfallet er endret av en annen i mellomtiden. Last siden på nytt.",
+    outcomeYear: "Oppgi et år mellom 2000 og 2100.",
   },
   en: {
     required: "Required.",
@@ -404,6 +410,12 @@ export const domainMessages = {
     crossSiteRequest:
       "The request came from another website and was refused. Open Innspill directly and try again.",
     jsonOnly: "The request must be sent as JSON.",
+    restatementNotActive: "Only a position in force can be linked to a sentence of the letter.",
+    restatementNoMatch: "The sentence does not say what the position says, so it is not linked.",
+    outcomeNotUsed: "The letter did not use this position.",
+    outcomeNeedsSource: "Give the source (title) and the date when the position was adopted.",
+    outcomeConflict: "Someone else changed the outcome in the meantime. Reload the page.",
+    outcomeYear: "Give a year between 2000 and 2100.",
   },
 } as const;
 

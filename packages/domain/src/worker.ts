@@ -14,6 +14,8 @@ import {
   recordSignedDocumentFailure,
 } from "./submissions/signed";
 import { AppError } from "./errors";
+import type { Actor } from "./actor";
+import { getOutcomeReport, outcomeReportModel } from "./memory/report";
 
 export { archivePendingDocuments } from "./noark/archive-copies";
 /** For seeding and imports that create hearings without `createHearing`: gives them their journal numbers. */
@@ -109,3 +111,10 @@ export {
   type RadarConfig,
   type RadarSourceName,
 } from "./radar/config";
+
+/** «Politiske gjennomslag <år>» as PDF/A and DOCX, through the letter's renderers (the command line writes them). */
+export async function renderOutcomeReport(db: Db, input: unknown, actor: Actor) {
+  const report = await getOutcomeReport(db, input, actor);
+  const model = outcomeReportModel(report);
+  return { report, pdf: renderPdf(model), docx: await renderDocx(model) };
+}

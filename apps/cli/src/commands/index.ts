@@ -4,6 +4,7 @@ import { backup } from "./backup";
 import { exportNoarkCommand } from "./export-noark";
 import { importLetter } from "./import-letter";
 import { importPlatform } from "./import-platform";
+import { outcomesExport, outcomesReport } from "./outcomes";
 import { render } from "./render";
 import { restore } from "./restore";
 import { usersAdd } from "./users-add";
@@ -25,6 +26,8 @@ export const COMMANDS: Record<string, Command> = {
   restore,
   "radar poll": radarPoll,
   "radar list": radarList,
+  "outcomes export": outcomesExport,
+  "outcomes report": outcomesReport,
 };
 
 /** The command named by the first positionals (two words, or one), and the positionals after it. */

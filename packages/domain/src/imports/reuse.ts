@@ -27,17 +27,23 @@ import {
   type ReuseLabel,
 } from "./similarity";
 
-/** Texts prepared once per import: a letter's windows and the library's texts are compared many times. */
-function preparer() {
+/**
+ * Texts prepared once per import: a letter's windows and the library's texts are compared many times. With `max`, the
+ * cache is emptied when it holds that many (a long-lived preparer, as the composer's recognition keeps).
+ */
+export function preparer(max = Infinity) {
   const cache = new Map<string, Prepared>();
   return (text: string, library = false) => {
     const key = `${library ? "L" : "W"}${text}`;
     let p = cache.get(key);
-    if (!p) cache.set(key, (p = prepare(text, library)));
+    if (!p) {
+      if (cache.size >= max) cache.clear();
+      cache.set(key, (p = prepare(text, library)));
+    }
     return p;
   };
 }
-type Prepare = ReturnType<typeof preparer>;
+export type Prepare = ReturnType<typeof preparer>;
 
 export interface PositionLink {
   positionId: string;
@@ -169,7 +175,12 @@ function rankByWords<T>(
 ): T[][] {
   const byStem = new Map<string, T[]>();
   for (const r of rows)
-    for (const t of new Set(prep(textOf(r), true).terms)) byStem.set(t, [...(byStem.get(t) ?? []), r]);
+    for (const t of new Set(prep(textOf(r), true).terms)) {
+      // Pushed, not copied: a common stem holds thousands of rows.
+      const list = byStem.get(t);
+      if (list) list.push(r);
+      else byStem.set(t, [r]);
+    }
   return words.map((ws) => {
     const score = new Map<T, number>();
     for (const t of new Set(ws.flatMap(terms)))
@@ -211,14 +222,19 @@ async function positionCandidates(
   return rankByWords(all, (c) => c.statement, words, idf, prep, perSentence);
 }
 
-/** Library positions restated in the letter, each linked once to its best window of one to three sentences. */
-async function findPositions(
+/**
+ * Library positions restated in the letter, each linked once to its best window of one to three sentences. With
+ * `both`, also the positions a window would restate but for its polarity (a negation on one side only: the letter
+ * says the opposite), marked `opposite`, found in the same pass (composer warnings, `memory/recognise.ts`).
+ */
+export async function findPositions(
   db: DbTx,
   organisationId: string,
   units: ReturnType<typeof unitsOf>,
   idf: LibraryIdf,
   prep: Prepare,
-): Promise<PositionLink[]> {
+  polarity: "same" | "both" = "same",
+): Promise<(PositionLink & { opposite?: true })[]> {
   const sentences: Sentence[] = units.flatMap((u, unit) =>
     u.paragraphs.flatMap((p, paragraph) =>
       sentencesOf(p.text).map((text, index) => ({ text, unit, paragraph, index })),
@@ -249,7 +265,10 @@ async function findPositions(
         .join(" "),
     };
   };
-  const best = new Map<string, PositionLink & { order: number; length: number; sequence: number }>();
+  const best = new Map<
+    string,
+    PositionLink & { opposite?: true; order: number; length: number; sequence: number }
+  >();
   for (let start = 0; start < sentences.length; start++) {
     const first = sentences[start]!;
     for (let length = 1; length <= 3; length++) {
@@ -262,9 +281,15 @@ async function findPositions(
         // A position is said again in at most as many sentences as it has: a one-sentence position within one
         // sentence, not in words gathered from several.
         if (length > c.sentences) continue;
-        const r = restates(prep(c.statement, true), prep(text), idf);
+        const w = prep(text);
+        const library = prep(c.statement, true);
+        // Polarities that differ never restate; with `both` they are tried as the opposite statement.
+        const opposite = library.negated !== w.negated;
+        if (opposite && polarity === "same") continue;
+        const r = restates(library, opposite ? { ...w, negated: !w.negated } : w, idf);
         if (!r) continue;
-        const held = best.get(c.id);
+        const key = opposite ? `!${c.id}` : c.id;
+        const held = best.get(key);
         // The best score wins; on a tie the closer wording, then the shorter window, then the earlier one.
         if (
           held &&
@@ -274,7 +299,8 @@ async function findPositions(
         )
           continue;
         const u = units[first.unit]!;
-        best.set(c.id, {
+        best.set(key, {
+          ...(opposite ? { opposite: true as const } : {}),
           positionId: c.id,
           statement: c.statement,
           status: c.status,

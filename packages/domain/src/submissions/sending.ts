@@ -12,6 +12,7 @@ import { fields, parseInput } from "../validation";
 import { SUBMISSION_EDITORS } from "../access";
 import { lock, moveTo, type Loaded, requireStatusFor } from "./lock";
 import { registerJournal } from "../noark/journal";
+import { recordRestatementUsages } from "../memory/restatements";
 
 export const recordSendingInput = z.object({
   id: fields.id(),
@@ -92,6 +93,8 @@ async function recordProvenance(tx: DbTx, s: Loaded, sentOn: string, recipient: 
         wording: snapshot.positions[p.id]!,
       },
     });
+  // Sentences of its own text the adviser linked to the positions they restate (the composer's recognition).
+  await recordRestatementUsages(tx, s, snapshot, usedOn, recipient);
   const statements = new Map(Object.entries(snapshot.positions));
   for (const [i, x] of s.sections.entries()) {
     if (!x.blockVersionId) continue;

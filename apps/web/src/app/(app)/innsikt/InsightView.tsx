@@ -9,6 +9,7 @@ import { Alert, Card, Loading, PageHeader, inputClass } from "@/components/ui";
 import { useDates } from "@/lib/dates";
 import { useErrorText } from "@/lib/errors";
 import { useTRPC } from "@/trpc/client";
+import { OutcomeInsight } from "@/components/memory/OutcomeInsight";
 
 /** Where the organisation's positions are used, what lies unused, and how many hearings are answered. */
 export function InsightView() {
@@ -140,6 +141,7 @@ export function InsightView() {
           </ul>
         </Card>
       </div>
+      <OutcomeInsight />
     </>
   );
 }

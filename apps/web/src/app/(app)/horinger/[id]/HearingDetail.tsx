@@ -9,6 +9,7 @@ import { AttachmentsPanel } from "@/components/hearings/AttachmentsPanel";
 import { DeadlineText } from "@/components/hearings/HearingList";
 import { MilestonesPanel } from "@/components/hearings/MilestonesPanel";
 import { SubmissionPanel } from "@/components/hearings/SubmissionPanel";
+import { OutcomesPanel } from "@/components/memory/OutcomesPanel";
 import { WorkflowPanel } from "@/components/hearings/WorkflowPanel";
 import { StatusBadge } from "@/components/StatusBadge";
 import { Alert, ButtonLink, Card, Loading, PageHeader } from "@/components/ui";
@@ -146,6 +147,7 @@ export function HearingDetail({ id, actorId }: { id: string; actorId: string }) 
         </div>
         <div className="space-y-4">
           <SubmissionPanel hearingId={id} canEdit={canEdit} />
+          <OutcomesPanel hearingId={id} />
           <MilestonesPanel
             detail={detail}
             users={options.data?.users ?? []}

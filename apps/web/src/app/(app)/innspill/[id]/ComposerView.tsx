@@ -21,6 +21,8 @@ import { SignatoriesCard, type RegisterEntry } from "@/components/submissions/Si
 import { useSubmissionDraft, type SubmissionDraft } from "@/components/submissions/useSubmissionDraft";
 import { WarningsPanel } from "@/components/submissions/WarningsPanel";
 import { WorkflowBar } from "@/components/submissions/WorkflowBar";
+import { RecognitionPanel } from "@/components/memory/RecognitionPanel";
+import { SuggestionsPanel } from "@/components/memory/SuggestionsPanel";
 import { useHydrated } from "@/lib/hydrated";
 
 /** The composer: the letter on the left, its workflow, warnings, files and preview on the right. */
@@ -98,6 +100,13 @@ function Loaded(props: { submission: SubmissionView; register: RegisterEntry[] }
             stale={state !== "saved"}
             onFix={(update) => letter.setDraft(update)}
           />
+          <RecognitionPanel
+            id={id}
+            draft={draft}
+            canEdit={letter.editable}
+            onFix={(update) => letter.setDraft(update)}
+          />
+          {letter.editable ? <SuggestionsPanel id={id} /> : null}
           <RenderPanel
             id={id}
             flush={letter.flush}

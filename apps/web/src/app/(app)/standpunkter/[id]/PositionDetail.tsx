@@ -11,6 +11,7 @@ import { Alert, Card, Field, Loading, PageHeader, buttonClass, inputClass } from
 import { useDates } from "@/lib/dates";
 import { errorData, useDomainText, useErrorText } from "@/lib/errors";
 import { useTRPC } from "@/trpc/client";
+import { PositionOutcomes } from "@/components/memory/OutcomesPanel";
 
 const STATUSES = Object.values(PositionStatus);
 
@@ -197,6 +198,7 @@ export function PositionDetail({ id, canEdit }: { id: string; canEdit: boolean }
               ))}
             </ol>
           </Card>
+          <PositionOutcomes positionId={p.id} />
           <Card title={t("usedIn")}>
             {p.usages.length === 0 ? <p className="text-sm text-slate-500">{t("notUsed")}</p> : null}
             <ul className="space-y-2 text-sm">

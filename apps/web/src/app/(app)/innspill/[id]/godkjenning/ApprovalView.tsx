@@ -19,6 +19,7 @@ import { errorData, useDomainText, useErrorText } from "@/lib/errors";
 import { useTRPC } from "@/trpc/client";
 import { reauthenticateWithOidc } from "@/app/actions";
 import { useHydrated } from "@/lib/hydrated";
+import { MemoryWarnings } from "@/components/memory/MemoryWarnings";
 
 /**
  * What a leader approves and signs: the frozen letter, every local change against the library, what changed since
@@ -163,6 +164,7 @@ export function ApprovalView({ id, ssoName }: { id: string; ssoName: string | nu
               ) : null}
             </div>
           </Card>
+          <MemoryWarnings id={id} />
           {v.localChanges.length ? (
             <Card title={t("localChanges")}>
               <ul className="space-y-3 text-sm" data-testid="local-changes">

@@ -1,0 +1,204 @@
+/**
+ * The organisation's memory while writing: the composer's own text (free text and local edits) read against the
+ * library with the letter import's matching (`findPositions`, `restates` in `imports/`), not a copy of it. A sentence
+ * (or two or three together) that restates an active position is marked, and can be linked to it; one that restates
+ * a retired position is a warning with its replacement; one that would restate an active position but for a negation
+ * on one side is a contradiction.
+ */
+import { z } from "zod";
+import type { Db, DbTx } from "@innspill/db";
+import type { Actor } from "../actor";
+import { AppError } from "../errors";
+import { blockBody, bodyToPlainText, type BlockBody } from "../library/body";
+import { fields, parseInput } from "../validation";
+import { unitsOf, type ImportedSection } from "../imports/letter";
+import { findPositions, libraryIdf, preparer, type PositionLink } from "../imports/reuse";
+import type { ReuseLabel } from "../imports/similarity";
+
+/** The most text read at once: about a hundred pages. */
+export const RECOGNISE_MAX_CHARS = 300_000;
+
+export const recogniseInput = z.object({
+  submissionId: fields.id(),
+  /** The letter's own sections (free text and local edits), each with its place in the letter. */
+  sections: z
+    .array(z.object({ index: z.int().min(0).max(999), body: blockBody }), { error: "invalid" })
+    .max(300, { error: "tooManySections" }),
+});
+
+export type RecognitionKind = "restates" | "retired" | "contradicts";
+
+export interface Recognition {
+  kind: RecognitionKind;
+  /** The section's index in the letter; the paragraph (top-level node of its body) and bullet item in it; the first
+   * sentence and how many. */
+  section: number;
+  paragraph: number;
+  item: number | null;
+  sentence: number;
+  sentences: number;
+  /** The letter's words. */
+  wording: string;
+  positionId: string;
+  statement: string;
+  label: ReuseLabel;
+  score: number;
+  /** The adviser linked this sentence to the position (it counts as a use when the letter is sent). */
+  linked: boolean;
+  /** For a retired position: the position in force that replaced it, if any. */
+  replacement: { id: string; statement: string } | null;
+}
+
+/**
+ * Prepared texts kept between calls: the composer asks again at every pause in typing, against the same library, so
+ * its statements are stemmed once (a pure function of the text, so shared by organisations without crossing them).
+ */
+const prepared = preparer(200_000);
+
+/** A line of a section: a paragraph (top-level node `node`) or a bullet (`item` of the list at `node`). */
+export interface Line {
+  text: string;
+  node: number;
+  item: number | null;
+}
+
+/** A body's paragraphs and bullets as lines, each with its place in the body. «NITO mener» lists are the library's. */
+export function linesOf(body: BlockBody): Line[] {
+  return body.content.flatMap((n, node): Line[] => {
+    if (n.type === "positionList") return [];
+    if (n.type === "bulletList")
+      return (n.content ?? []).map((li, item) => ({
+        text: bodyToPlainText({ type: "doc", content: li.content } as BlockBody),
+        node,
+        item,
+      }));
+    return [{ text: bodyToPlainText({ type: "doc", content: [n] }), node, item: null }];
+  });
+}
+
+/** A section's lines as the import reads a letter's paragraphs. */
+function sectionOf(lines: Line[]): ImportedSection {
+  return {
+    heading: null,
+    paragraphs: lines.map((l) => ({
+      text: l.text.replace(/\s+/g, " ").trim(),
+      bullet: l.item !== null,
+      footnotes: [],
+    })),
+    subsections: [],
+  };
+}
+
+/** The position in force that replaced a retired one, following a chain of replacements. */
+async function replacements(db: DbTx, organisationId: string, ids: string[]) {
+  const out = new Map<string, { id: string; statement: string } | null>();
+  for (const id of ids) {
+    let at: string | null = id;
+    let found: { id: string; statement: string } | null = null;
+    for (let hop = 0; hop < 10 && at; hop++) {
+      const p: { replacedById: string | null } | null = await db.position.findFirst({
+        where: { id: at, organisationId },
+        select: { replacedById: true },
+      });
+      if (!p?.replacedById) break;
+      const next: { id: string; statement: string; status: string } | null = await db.position.findFirst({
+        where: { id: p.replacedById, organisationId },
+        select: { id: true, statement: true, status: true },
+      });
+      if (!next) break;
+      if (next.status === "ACTIVE") {
+        found = { id: next.id, statement: next.statement };
+        break;
+      }
+      at = next.id;
+    }
+    out.set(id, found);
+  }
+  return out;
+}
+
+/**
+ * Reads sections of text against the organisation's positions. `sections` carry their index in the letter; `linked`
+ * the positions the letter's sentences are linked to.
+ */
+export async function recogniseSections(
+  db: DbTx,
+  organisationId: string,
+  sections: { index: number; lines: Line[] }[],
+  linked: Set<string> = new Set(),
+): Promise<Recognition[]> {
+  const total = sections.reduce((n, s) => n + s.lines.reduce((m, l) => m + l.text.length, 0), 0);
+  if (total > RECOGNISE_MAX_CHARS) throw new AppError("BAD_REQUEST", "textTooLong");
+  if (!sections.some((s) => s.lines.some((l) => l.text.trim()))) return [];
+  const units = unitsOf(sections.map((s) => sectionOf(s.lines)));
+  const idf = await libraryIdf(db, organisationId, "position");
+  const prep = prepared;
+  // One pass finds both: restatements, and windows that say the opposite of a position.
+  const all = await findPositions(db, organisationId, units, idf, prep, "both");
+  const same = all.filter((l) => !l.opposite);
+  const opposite = all.filter((l) => l.opposite);
+  const restated = same.filter((l) => l.status === "ACTIVE" || l.status === "RETIRED");
+  const contradicted = opposite.filter((l) => l.status === "ACTIVE");
+  const retiredIds = restated.filter((l) => l.status === "RETIRED").map((l) => l.positionId);
+  const replacedBy = retiredIds.length
+    ? await replacements(db, organisationId, retiredIds)
+    : new Map<string, null>();
+  const of = (l: PositionLink, kind: RecognitionKind): Recognition => ({
+    kind,
+    section: sections[l.where.section]!.index,
+    paragraph: sections[l.where.section]!.lines[l.where.paragraph]!.node,
+    item: sections[l.where.section]!.lines[l.where.paragraph]!.item,
+    sentence: l.where.sentence,
+    sentences: l.where.sentences,
+    wording: l.wording,
+    positionId: l.positionId,
+    statement: l.statement,
+    label: l.label,
+    score: l.score,
+    linked: kind === "restates" && linked.has(l.positionId),
+    replacement: kind === "retired" ? (replacedBy.get(l.positionId) ?? null) : null,
+  });
+  return [
+    ...restated.map((l) => of(l, l.status === "RETIRED" ? "retired" : "restates")),
+    ...contradicted.map((l) => of(l, "contradicts")),
+  ].sort((a, b) => a.section - b.section || a.paragraph - b.paragraph || a.sentence - b.sentence);
+}
+
+/** The composer's query: the letter's own text as it stands in the editor (not yet saved), against the library. */
+export async function recogniseLetterText(db: Db, input: unknown, actor: Actor) {
+  const data = parseInput(recogniseInput, input);
+  const s = await db.submission.findFirst({
+    where: { id: data.submissionId, organisationId: actor.organisationId },
+    select: { id: true, restatements: { select: { positionId: true } } },
+  });
+  if (!s) throw new AppError("NOT_FOUND", "submissionNotFound");
+  const recognitions = await recogniseSections(
+    db,
+    actor.organisationId,
+    data.sections.map((x) => ({ index: x.index, lines: linesOf(x.body) })),
+    new Set(s.restatements.map((r) => r.positionId)),
+  );
+  return { recognitions };
+}
+
+/**
+ * The saved letter's warnings from the library (the approval page): its own text's restatements of retired
+ * positions and contradictions of positions in force.
+ */
+export async function getMemoryWarnings(db: Db, input: unknown, actor: Actor) {
+  const { id } = parseInput(z.object({ id: fields.id() }), input);
+  const s = await db.submission.findFirst({
+    where: { id, organisationId: actor.organisationId },
+    select: {
+      sections: { select: { position: true, kind: true, body: true }, orderBy: { position: "asc" } },
+    },
+  });
+  if (!s) throw new AppError("NOT_FOUND", "submissionNotFound");
+  const own = s.sections.flatMap((x, index) => {
+    if (x.kind === "BLOCK") return [];
+    const body = blockBody.safeParse(x.body);
+    return body.success ? [{ index, lines: linesOf(body.data) }] : [];
+  });
+  const recognitions = await recogniseSections(db, actor.organisationId, own);
+  return { warnings: recognitions.filter((r) => r.kind !== "restates") };
+}
