@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Db, DbTx } from "@innspill/db";
 import type { Actor } from "./actor";
-import { requireRole } from "./actor";
+import { authorize } from "./actor";
 import { recordAudit } from "./audit";
 import { AppError } from "./errors";
 import { fields, parseInput } from "./validation";
@@ -74,7 +74,7 @@ export async function getOrganisationSettings(
 
 /** Admin → Innstillinger: the settings with the version an edit must name. */
 export async function getEditableSettings(db: Db, actor: Actor) {
-  requireRole(actor, ["ADMIN"]);
+  authorize(actor, "settings.edit");
   const org = await db.organisation.findUniqueOrThrow({
     where: { id: actor.organisationId },
     select: { settingsVersion: true },
@@ -88,7 +88,7 @@ export const updateSettingsInput = organisationSettings
   .extend({ version: fields.version() });
 
 export async function updateOrganisationSettings(db: Db, input: unknown, actor: Actor) {
-  requireRole(actor, ["ADMIN"]);
+  authorize(actor, "settings.edit");
   const { version, ...changes } = parseInput(updateSettingsInput, input);
   return db.$transaction(async (tx) => {
     // Two admins saving at once: the second is told, with what the first saved; nothing is overwritten silently.
@@ -157,7 +157,7 @@ export function imageInfo(bytes: Uint8Array): Omit<LetterLogoSetting, "sha256"> 
 
 /** Admin → Innstillinger → Brevene: the logo in every letter's letterhead from now on, or none. */
 export async function setLetterLogo(db: Db, input: unknown, actor: Actor) {
-  requireRole(actor, ["ADMIN"]);
+  authorize(actor, "settings.edit");
   const { version, image } = parseInput(setLetterLogoInput, input);
   let logo: LetterLogoSetting | null = null;
   let bytes: Buffer | null = null;

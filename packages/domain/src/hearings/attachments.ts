@@ -2,11 +2,10 @@ import { sha256 } from "../hash";
 import { z } from "zod";
 import type { Db } from "@innspill/db";
 import type { Actor } from "../actor";
-import { requireRole } from "../actor";
+import { authorize } from "../actor";
 import { recordAudit } from "../audit";
 import { AppError } from "../errors";
 import { fields, isWebAddress, parseInput } from "../validation";
-import { HEARING_EDITORS } from "../access";
 
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 
@@ -28,7 +27,7 @@ export function detectDocumentType(
 }
 
 async function findEditableHearing(db: Db, hearingId: string, actor: Actor) {
-  requireRole(actor, HEARING_EDITORS);
+  authorize(actor, "hearing.edit");
   const h = await db.hearing.findFirst({
     where: { id: hearingId, organisationId: actor.organisationId },
     select: { id: true },

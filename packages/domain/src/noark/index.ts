@@ -10,7 +10,7 @@
  */
 import { z } from "zod";
 import type { Db } from "@innspill/db";
-import { requireRole, type Actor } from "../actor";
+import { authorize, type Actor } from "../actor";
 import { recordAudit } from "../audit";
 import { addDaysToDateOnly, osloDate } from "../dates";
 import { AppError } from "../errors";
@@ -83,7 +83,7 @@ export async function exportNoark(db: Db, input: unknown, actor: Actor): Promise
  * what the records office deposits. Admins only.
  */
 export async function exportNoarkPeriod(db: Db, input: unknown, actor: Actor): Promise<NoarkPackage> {
-  requireRole(actor, ["ADMIN"]);
+  authorize(actor, "archive.exportPeriod");
   const { from, to } = parseInput(exportNoarkPeriodInput, input);
   // Only the cases that can have been closed in the period are read (with their files): a case is closed by its last
   // transition to a closed status or, with none recorded, when it was last changed (readCases), so one of those falls

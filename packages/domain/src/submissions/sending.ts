@@ -3,13 +3,12 @@ import { z } from "zod";
 import type { Db, DbTx } from "@innspill/db";
 import { type SubmissionSnapshot } from "@innspill/documents/preview";
 import type { Actor } from "../actor";
-import { requireRole } from "../actor";
+import { authorize } from "../actor";
 import { recordAudit } from "../audit";
 import { dateOnlyToDb } from "../dates";
 import { AppError } from "../errors";
 import { bodyToPlainText, blockBody } from "../library/body";
 import { fields, parseInput } from "../validation";
-import { SUBMISSION_EDITORS } from "../access";
 import { lock, moveTo, type Loaded, requireStatusFor } from "./lock";
 
 export const recordSendingInput = z.object({
@@ -22,7 +21,7 @@ export const recordSendingInput = z.object({
 });
 
 export async function recordSending(db: Db, input: unknown, actor: Actor) {
-  requireRole(actor, SUBMISSION_EDITORS);
+  authorize(actor, "submission.recordSending");
   const data = parseInput(recordSendingInput, input);
   return db.$transaction(async (tx) => {
     const s = await lock(tx, data.id, actor);
@@ -116,7 +115,7 @@ async function recordProvenance(tx: DbTx, s: Loaded, sentOn: string, recipient: 
 
 /** A new revision of a signed letter to change it; the signed one stays as it was. */
 export async function createRevision(db: Db, input: unknown, actor: Actor) {
-  requireRole(actor, SUBMISSION_EDITORS);
+  authorize(actor, "submission.createRevision");
   const { id } = parseInput(z.object({ id: fields.id() }), input);
   return db.$transaction(async (tx) => {
     const s = await lock(tx, id, actor);

@@ -9,7 +9,7 @@ import { z } from "zod";
 import type { Db, Prisma } from "@innspill/db";
 import { renderHtml } from "@innspill/documents/preview";
 import type { Actor } from "../actor";
-import { requireRole } from "../actor";
+import { authorize } from "../actor";
 import { recordAudit } from "../audit";
 import { dateOnlyToDb, dbToDateOnly, osloDate } from "../dates";
 import { AppError } from "../errors";
@@ -17,7 +17,7 @@ import { fields, parseInput } from "../validation";
 import { bodyFactKeys, bodyPositionIds } from "../library/body";
 import { saveSubmissionInput } from "./schemas";
 import { voidApprovals } from "./lock";
-import { SUBMISSION_ACTIONS, SUBMISSION_EDITORS, availableActions, can } from "../access";
+import { SUBMISSION_ACTIONS, availableActions, can } from "../access";
 import { loadSubmission, sectionBody, bodyOf, type FullSubmission } from "./load";
 import { buildSnapshot } from "./snapshot";
 import { lockVersioned } from "../locking";
@@ -76,7 +76,7 @@ const idInput = z.object({ id: fields.id() });
 
 /** The submission of a hearing, created with the hearing's details on first use (idempotent). */
 export async function createSubmission(db: Db, input: unknown, actor: Actor) {
-  requireRole(actor, SUBMISSION_EDITORS);
+  authorize(actor, "submission.edit");
   const { hearingId } = parseInput(hearingInput, input);
   const hearing = await db.hearing.findFirst({
     where: { id: hearingId, organisationId: actor.organisationId },
@@ -148,7 +148,7 @@ export async function previewSubmission(db: Db, input: unknown, actor: Actor) {
  * that carries the saved letter, so the composer can show both and nothing typed is lost.
  */
 export async function saveSubmission(db: Db, input: unknown, actor: Actor) {
-  requireRole(actor, SUBMISSION_EDITORS);
+  authorize(actor, "submission.edit");
   const data = parseInput(saveSubmissionInput, input);
   return db.$transaction(async (tx) => {
     await lockVersioned(
