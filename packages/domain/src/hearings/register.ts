@@ -14,7 +14,7 @@ import { parseInput } from "../validation";
 import { planMilestoneMoves, planMilestones } from "./milestones";
 import { HEARING_COLUMN_FIELDS } from "./constants";
 import { createHearingInput, updateHearingInput, type HearingFields } from "./schemas";
-import { MILESTONE_LABELS, hearingInclude, toHearingView, type HearingRow } from "./views";
+import { hearingInclude, toHearingView, type HearingRow } from "./views";
 import { lockVersioned } from "../locking";
 
 async function checkReferences(db: DbTx, data: HearingFields, actor: Actor, currentBodyId?: string) {
@@ -225,9 +225,6 @@ async function moveDeadline(
     entityId: before.id,
     data: { from, to, moves: moves.map(({ kind, from: f, to: t }) => ({ kind, from: f, to: t })) },
   });
-  const lines = moves.map(
-    (m) => `• ${MILESTONE_LABELS[m.kind]}: ${formatDate(m.from)} → ${formatDate(m.to)}`,
-  );
   await notify(tx, {
     userIds: [
       before.responsibleId,
@@ -247,7 +244,8 @@ async function moveDeadline(
         from: formatDate(from),
         to: formatDate(to),
         moved: moves.length,
-        moves: lines.join("\n"),
+        // The kinds, not their names: each reader gets them in their language (labels.ts).
+        moves: moves.map((m) => ({ kind: m.kind, from: formatDate(m.from), to: formatDate(m.to) })),
       },
     },
     email: true,
