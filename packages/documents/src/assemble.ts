@@ -4,7 +4,7 @@
  *
  * This package depends on no other package of ours: bodies arrive as the Tiptap JSON the domain has validated.
  */
-import type { DocBlock, DocSection, DocumentModel, Run } from "./model";
+import type { DocBlock, DocSection, DocumentModel, Run, TemplateVersion } from "./model";
 import { isSafeLink } from "./links";
 
 /** A block body: Tiptap JSON, validated by `blockBody` in the domain before it gets here. */
@@ -14,6 +14,8 @@ export interface BodyJson {
 }
 
 export interface SubmissionSnapshot {
+  /** The letter template it is rendered with; absent (version 1) in letters created before template versions. */
+  templateVersion?: TemplateVersion;
   letterhead: {
     organisation: string;
     unit?: string | null;
@@ -135,6 +137,7 @@ export function assemble(s: SubmissionSnapshot): DocumentModel {
     ...(s.ourReference ? [{ label: "Vår ref.", value: s.ourReference }] : []),
   ];
   return {
+    templateVersion: s.templateVersion ?? 1,
     letterhead: {
       organisation: s.letterhead.organisation,
       unit: s.letterhead.unit ?? null,

@@ -2,6 +2,6 @@ import { createHash } from "node:crypto";
 
 export * from "./preview";
 export { renderDocx } from "./docx";
-export { renderPdf, LETTER_TEMPLATE } from "./pdf";
+export { renderPdf, LETTER_TEMPLATES } from "./pdf";
 
 export const sha256 = (bytes: Uint8Array | string) => createHash("sha256").update(bytes).digest("hex");

@@ -1,7 +1,7 @@
 /** Sending: recording how and when a signed letter left, with its provenance; and new revisions of a signed letter. */
 import { z } from "zod";
 import type { Db, DbTx } from "@innspill/db";
-import { type SubmissionSnapshot } from "@innspill/documents/preview";
+import { LATEST_TEMPLATE_VERSION, type SubmissionSnapshot } from "@innspill/documents/preview";
 import type { Actor } from "../actor";
 import { authorize } from "../actor";
 import { recordAudit } from "../audit";
@@ -141,6 +141,8 @@ export async function createRevision(db: Db, input: unknown, actor: Actor) {
         letterheadAddress: s.letterheadAddress,
         closing: s.closing,
         signingOrder: s.signingOrder,
+        // A new version is a new letter: the latest template (the signed one keeps its own).
+        templateVersion: LATEST_TEMPLATE_VERSION,
         sections: {
           create: s.sections.map((x) => ({
             position: x.position,

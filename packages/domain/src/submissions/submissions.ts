@@ -7,7 +7,7 @@
 import { letterModel } from "./model";
 import { z } from "zod";
 import type { Db, Prisma } from "@innspill/db";
-import { renderHtml } from "@innspill/documents/preview";
+import { LATEST_TEMPLATE_VERSION, renderHtml } from "@innspill/documents/preview";
 import type { Actor } from "../actor";
 import { authorize } from "../actor";
 import { recordAudit } from "../audit";
@@ -101,6 +101,7 @@ export async function createSubmission(db: Db, input: unknown, actor: Actor) {
         ourReference: hearing.ourReference,
         letterheadOrganisation: hearing.organisation.name,
         letterheadAddress: hearing.organisation.address,
+        templateVersion: LATEST_TEMPLATE_VERSION,
       },
     });
     await recordAudit(tx, {
