@@ -176,6 +176,7 @@ export const domainMessages = {
     milestoneKindGJENNOMGANG: "Gjennomgang",
     milestoneKindGODKJENNING: "Godkjenning",
     milestoneKindSIGNERING: "Signering",
+    calendarNotFound: "Fant ikke kalenderen. Lenken kan være trukket tilbake.",
   },
   en: {
     required: "Required.",
@@ -344,6 +345,7 @@ export const domainMessages = {
     milestoneKindGJENNOMGANG: "Review",
     milestoneKindGODKJENNING: "Approval",
     milestoneKindSIGNERING: "Signing",
+    calendarNotFound: "Calendar not found. The link may have been revoked.",
   },
 } as const;
 
