@@ -24,7 +24,9 @@ const snapshot: SubmissionSnapshot = {
   date: "2025-11-20",
   dateText: "20. november 2025",
   recipient: "Helsereformutvalget",
+  theirReference: null,
   ourReference: "25/04410",
+  closing: "Med vennlig hilsen",
   title: "Innspill til Helsereformutvalget",
   sections: [
     {

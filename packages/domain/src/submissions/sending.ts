@@ -10,6 +10,7 @@ import { AppError } from "../errors";
 import { bodyToPlainText, blockBody } from "../library/body";
 import { fields, parseInput } from "../validation";
 import { lock, moveTo, type Loaded, requireStatusFor } from "./lock";
+import { letterFieldsOf } from "./schemas";
 
 export const recordSendingInput = z.object({
   id: fields.id(),
@@ -130,17 +131,7 @@ export async function createRevision(db: Db, input: unknown, actor: Actor) {
         organisationId: s.organisationId,
         hearingId: s.hearingId,
         revision: s.revision + 1,
-        title: s.title,
-        place: s.place,
-        date: s.date,
-        recipient: s.recipient,
-        theirReference: s.theirReference,
-        ourReference: s.ourReference,
-        letterheadOrganisation: s.letterheadOrganisation,
-        letterheadUnit: s.letterheadUnit,
-        letterheadAddress: s.letterheadAddress,
-        closing: s.closing,
-        signingOrder: s.signingOrder,
+        ...letterFieldsOf(s),
         // A new version is a new letter: the latest template (the signed one keeps its own).
         templateVersion: LATEST_TEMPLATE_VERSION,
         sections: {

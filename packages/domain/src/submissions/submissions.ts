@@ -15,7 +15,7 @@ import { dateOnlyToDb, dbToDateOnly, osloDate } from "../dates";
 import { AppError } from "../errors";
 import { fields, parseInput } from "../validation";
 import { bodyFactKeys, bodyPositionIds } from "../library/body";
-import { saveSubmissionInput } from "./schemas";
+import { letterFieldsOf, saveSubmissionInput } from "./schemas";
 import { voidApprovals } from "./lock";
 import { SUBMISSION_ACTIONS, availableActions, can } from "../access";
 import { loadSubmission, sectionBody, bodyOf, type FullSubmission } from "./load";
@@ -36,18 +36,9 @@ function view(s: FullSubmission, actor: Actor) {
     version: s.version,
     revision: s.revision,
     status: s.status,
-    signingOrder: s.signingOrder,
     snapshotSha256: s.snapshotSha256,
-    title: s.title,
-    place: s.place,
+    ...letterFieldsOf(s),
     date: dbToDateOnly(s.date),
-    recipient: s.recipient,
-    theirReference: s.theirReference,
-    ourReference: s.ourReference,
-    letterheadOrganisation: s.letterheadOrganisation,
-    letterheadUnit: s.letterheadUnit,
-    letterheadAddress: s.letterheadAddress,
-    closing: s.closing,
     updatedAt: s.updatedAt,
     sections: s.sections.map((x) => ({
       kind: x.kind,
@@ -217,17 +208,8 @@ export async function saveSubmission(db: Db, input: unknown, actor: Actor) {
     await tx.submission.update({
       where: { id: data.id },
       data: {
-        title: data.title,
-        place: data.place,
+        ...letterFieldsOf(data),
         date: dateOnlyToDb(data.date),
-        recipient: data.recipient,
-        theirReference: data.theirReference,
-        ourReference: data.ourReference,
-        letterheadOrganisation: data.letterheadOrganisation,
-        letterheadUnit: data.letterheadUnit,
-        letterheadAddress: data.letterheadAddress,
-        closing: data.closing,
-        signingOrder: data.signingOrder,
         version: { increment: 1 },
         sections: {
           create: data.sections.map((x, position) => ({
