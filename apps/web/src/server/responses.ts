@@ -54,7 +54,8 @@ export function downloadResponse(
   const headers: Record<string, string> = {
     "content-type": file.mediaType,
     "content-length": String(body.byteLength),
-    "content-disposition": `${options.inline ? "inline" : "attachment"}; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+    // An ASCII name for clients that read only `filename` (the archive page reads it), the exact one in `filename*`.
+    "content-disposition": `${options.inline ? "inline" : "attachment"}; filename="${file.filename.replace(/[^\x20-\x7e]|["\\]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
     "x-content-type-options": "nosniff",
   };
   if (file.sha256) headers["x-content-sha256"] = file.sha256;
