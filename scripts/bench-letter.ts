@@ -41,6 +41,9 @@ export const snapshot: SubmissionSnapshot = {
   date: "2025-11-20",
   dateText: "20. november 2025",
   recipient: "Helsereformutvalget",
+  theirReference: null,
+  ourReference: null,
+  closing: "Med vennlig hilsen",
   title: "Innspill til Helsereformutvalget",
   sections,
   signatories: [

@@ -1,8 +1,8 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, type z } from "zod";
-import type { Db, Role } from "@innspill/db";
-import { AppError, toAppError, type Actor, type JobQueue } from "@innspill/domain";
+import type { Db } from "@innspill/db";
+import { AppError, roleMay, toAppError, type Action, type Actor, type JobQueue } from "@innspill/domain";
 
 export interface Context {
   db: Db;
@@ -25,30 +25,42 @@ function zodFieldErrors(err: ZodError): Record<string, string[]> {
   return out;
 }
 
-const t = initTRPC.context<Context>().create({
-  transformer: superjson,
-  errorFormatter({ shape, error, ctx }) {
-    const cause = error.cause;
-    const appError = cause instanceof AppError ? cause : null;
-    const fieldErrors =
-      appError?.fieldErrors ?? (cause instanceof ZodError ? zodFieldErrors(cause) : undefined);
-    const internal = error.code === "INTERNAL_SERVER_ERROR";
-    const messageKey =
-      appError?.message ?? (cause instanceof ZodError ? "invalid" : internal ? "internal" : null);
-    return {
-      ...shape,
-      message: internal && ctx?.hideInternalErrors ? "internal" : shape.message,
-      data: {
-        ...shape.data,
-        stack: ctx?.hideInternalErrors ? undefined : shape.data.stack,
-        /** Key in the domain messages (`domain.<key>` in the web's messages). */
-        messageKey,
-        fieldErrors: fieldErrors ?? null,
-        details: appError?.details ?? null,
-      },
-    };
-  },
-});
+/**
+ * What a procedure declares about access: anyone (`public`), any logged-in user (`signedIn`; the use-case decides
+ * on the subject), or an action of the permission table (`PERMISSIONS` in the domain's access.ts). The role test
+ * walks the router and holds every procedure to its declaration.
+ */
+export interface Meta {
+  access: "public" | "signedIn" | Action;
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    transformer: superjson,
+    errorFormatter({ shape, error, ctx }) {
+      const cause = error.cause;
+      const appError = cause instanceof AppError ? cause : null;
+      const fieldErrors =
+        appError?.fieldErrors ?? (cause instanceof ZodError ? zodFieldErrors(cause) : undefined);
+      const internal = error.code === "INTERNAL_SERVER_ERROR";
+      const messageKey =
+        appError?.message ?? (cause instanceof ZodError ? "invalid" : internal ? "internal" : null);
+      return {
+        ...shape,
+        message: internal && ctx?.hideInternalErrors ? "internal" : shape.message,
+        data: {
+          ...shape.data,
+          stack: ctx?.hideInternalErrors ? undefined : shape.data.stack,
+          /** Key in the domain messages (`domain.<key>` in the web's messages). */
+          messageKey,
+          fieldErrors: fieldErrors ?? null,
+          details: appError?.details ?? null,
+        },
+      };
+    },
+  });
 
 /** Domain errors become the tRPC error of the same code, keeping the AppError as cause for the formatter. */
 const mapAppErrors = t.middleware(async ({ next }) => {
@@ -78,16 +90,20 @@ export interface IdempotentInput {
 }
 export const createCallerFactory = t.createCallerFactory;
 
-export const publicProcedure = t.procedure.use(mapAppErrors);
+export const publicProcedure = t.procedure.use(mapAppErrors).meta({ access: "public" });
 
-export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+/** Any logged-in user; the use-case decides on the subject (its status, whether the user is its owner …). */
+export const protectedProcedure = publicProcedure.meta({ access: "signedIn" }).use(({ ctx, next }) => {
   if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "unauthorized" });
   return next({ ctx: { ...ctx, actor: ctx.actor } });
 });
 
-/** Only the given roles; any other logged-in user gets FORBIDDEN. */
-export const roleProcedure = (roles: readonly Role[]) =>
-  protectedProcedure.use(({ ctx, next }) => {
-    if (!roles.includes(ctx.actor.role)) throw new TRPCError({ code: "FORBIDDEN", message: "forbidden" });
+/**
+ * The procedure does `action`: a role the permission table does not give it gets FORBIDDEN before the use-case runs
+ * (which checks the same action, and the subject's state).
+ */
+export const permissionProcedure = (action: Action) =>
+  protectedProcedure.meta({ access: action }).use(({ ctx, next }) => {
+    if (!roleMay(ctx.actor.role, action)) throw new TRPCError({ code: "FORBIDDEN", message: "forbidden" });
     return next();
   });

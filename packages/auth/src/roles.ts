@@ -1,18 +1,23 @@
+import { can, type Action } from "@innspill/domain/shared";
+
 export type Role = "ADVISER" | "LEADER" | "ADMIN";
 
-/** Main navigation: which roles see which section. Pages and procedures enforce the same roles on the server. */
-export const NAV_ITEMS = [
-  { href: "/", key: "overview", roles: ["ADVISER", "LEADER", "ADMIN"] },
-  { href: "/horinger", key: "hearings", roles: ["ADVISER", "LEADER", "ADMIN"] },
-  { href: "/nye-horinger", key: "radar", roles: ["ADVISER", "LEADER", "ADMIN"] },
-  { href: "/standpunkter", key: "positions", roles: ["ADVISER", "LEADER", "ADMIN"] },
-  { href: "/tekstblokker", key: "blocks", roles: ["ADVISER", "LEADER", "ADMIN"] },
-  { href: "/fakta", key: "facts", roles: ["ADVISER", "LEADER", "ADMIN"] },
-  { href: "/innspill", key: "submissions", roles: ["ADVISER", "LEADER", "ADMIN"] },
-  { href: "/innsikt", key: "insight", roles: ["ADVISER", "LEADER", "ADMIN"] },
-  { href: "/admin", key: "admin", roles: ["ADMIN"] },
-] as const satisfies readonly { href: string; key: string; roles: readonly Role[] }[];
+/**
+ * Main navigation. A section with an `action` is shown to those who may do it (`can`, the permission table in the
+ * domain's access.ts); the others to every logged-in user. Pages and procedures enforce the same actions on the server.
+ */
+export const NAV_ITEMS: readonly { href: string; key: string; action?: Action }[] = [
+  { href: "/", key: "overview" },
+  { href: "/horinger", key: "hearings" },
+  { href: "/nye-horinger", key: "radar" },
+  { href: "/standpunkter", key: "positions" },
+  { href: "/tekstblokker", key: "blocks" },
+  { href: "/fakta", key: "facts" },
+  { href: "/innspill", key: "submissions" },
+  { href: "/innsikt", key: "insight" },
+  { href: "/admin", key: "admin", action: "admin" },
+];
 
 export function navFor(role: Role) {
-  return NAV_ITEMS.filter((item) => (item.roles as readonly Role[]).includes(role));
+  return NAV_ITEMS.filter((item) => !item.action || can({ role }, item.action));
 }

@@ -4,7 +4,7 @@
  *
  * This package depends on no other package of ours: bodies arrive as the Tiptap JSON the domain has validated.
  */
-import type { DocBlock, DocSection, DocumentModel, Run } from "./model";
+import type { DocBlock, DocSection, DocumentModel, Run, TemplateVersion } from "./model";
 import { isSafeLink } from "./links";
 
 /** A block body: Tiptap JSON, validated by `blockBody` in the domain before it gets here. */
@@ -13,11 +13,18 @@ export interface BodyJson {
   content: unknown[];
 }
 
+/**
+ * What a letter is made from. The letter's own fields are required (nullable where empty), so the snapshot built in
+ * the domain names every one of them; `footer`, `logo` and `templateVersion` are absent when unset, so the snapshots
+ * (and approvals) of letters from before them stay as they were.
+ */
 export interface SubmissionSnapshot {
+  /** The letter template it is rendered with; absent (version 1) in letters created before template versions. */
+  templateVersion?: TemplateVersion;
   letterhead: {
     organisation: string;
-    unit?: string | null;
-    address?: string | null;
+    unit: string | null;
+    address: string | null;
     footer?: string | null;
     /** The logo's stored file by hash, and its kind and size. */
     logo?: { sha256: string; mediaType: "image/png" | "image/jpeg"; width: number; height: number } | null;
@@ -27,12 +34,12 @@ export interface SubmissionSnapshot {
   date: string;
   /** The date as printed: "20. november 2025". */
   dateText: string;
-  recipient?: string | null;
-  theirReference?: string | null;
-  ourReference?: string | null;
+  recipient: string | null;
+  theirReference: string | null;
+  ourReference: string | null;
   title: string;
   sections: { heading?: string | null; body: BodyJson }[];
-  closing?: string;
+  closing: string;
   signatories: { name: string; title?: string | null; note?: string | null }[];
   /** Formatted values by fact key, as valid on the letter's date. */
   facts: Record<string, string | null>;
@@ -144,6 +151,7 @@ export function assemble(s: SubmissionSnapshot): DocumentModel {
     ...(s.ourReference ? [{ label: "Vår ref.", value: s.ourReference }] : []),
   ];
   return {
+    templateVersion: s.templateVersion ?? 1,
     letterhead: {
       organisation: s.letterhead.organisation,
       unit: s.letterhead.unit ?? null,

@@ -1,7 +1,16 @@
 import { execFileSync } from "node:child_process";
 import JSZip from "jszip";
 import { describe, expect, it, vi } from "vitest";
-import { assemble, renderDocx, renderHtml, renderPdf, sha256, type SubmissionSnapshot } from "./index";
+import {
+  LATEST_TEMPLATE_VERSION,
+  LETTER_TEMPLATES,
+  assemble,
+  renderDocx,
+  renderHtml,
+  renderPdf,
+  sha256,
+  type SubmissionSnapshot,
+} from "./index";
 import { pngImage } from "./testing";
 
 const P1 = "6c1b3a52-6a0b-4d4e-9a2e-1f1d2c3b4a59";
@@ -15,7 +24,9 @@ const snapshot: SubmissionSnapshot = {
   date: "2025-11-20",
   dateText: "20. november 2025",
   recipient: "Helsereformutvalget",
+  theirReference: null,
   ourReference: "25/04410",
+  closing: "Med vennlig hilsen",
   title: "Innspill til Helsereformutvalget",
   sections: [
     {
@@ -287,5 +298,85 @@ describe("letter settings", () => {
     expect(sha256(renderPdf(plain))).toBe(
       sha256(renderPdf(assemble({ ...snapshot, letterhead: { ...snapshot.letterhead, footer: null } }))),
     );
+  });
+});
+
+describe("template versions", () => {
+  // A URL as the ministries write them: long, with few hyphens.
+  const url =
+    "https://www.regjeringen.no/contentassets/4f0a3c1e2b5d4c6e8f9a0b1c2d3e4f5a/nou202512helsepersonellogpasientrettigheter/id3012345/?expand=horingsnotater&lang=nb";
+  const letter = (templateVersion?: 1 | 2) =>
+    assemble({
+      ...snapshot,
+      ...(templateVersion ? { templateVersion } : {}),
+      sections: [
+        {
+          body: {
+            type: "doc",
+            content: [
+              {
+                type: "paragraph",
+                content: [
+                  { type: "text", text: "Se høringsnotatet." },
+                  { type: "footnote", attrs: { text: "Høringsnotat", url } },
+                ],
+              },
+              {
+                type: "bulletList",
+                content: [
+                  {
+                    type: "listItem",
+                    content: [{ type: "paragraph", content: [{ type: "text", text: "Punkt" }] }],
+                  },
+                ],
+              },
+            ],
+          },
+        },
+      ],
+    });
+  /** The PDF's words with their left and right edges, in points. */
+  const words = (pdf: Buffer) =>
+    [
+      ...execFileSync("pdftotext", ["-bbox", "-enc", "UTF-8", "-", "-"], { input: pdf })
+        .toString("utf8")
+        .matchAll(/xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</g),
+    ].map((w) => ({ left: Number(w[1]), right: Number(w[2]), text: w[3]!.replace(/\u200b/g, "") }));
+  const MARGIN = 70.87; // 2.5 cm
+  const RIGHT_EDGE = 595.28 - MARGIN;
+
+  it("a released version never changes: its text is pinned", () => {
+    // Letters approved under a version must render to the same bytes for ever; improve the template in a new one.
+    expect(sha256(LETTER_TEMPLATES[1])).toBe(
+      "dd919de979803d92b506eb8410b26a4dc84d01d4e6a261cb57c01b17a79f6220",
+    );
+    expect(sha256(LETTER_TEMPLATES[2])).toBe(
+      "14cec47c84efd2984275899302cbfa86c04b711610a8650d812fd6af3ef9d868",
+    );
+    expect(LATEST_TEMPLATE_VERSION).toBe(2);
+  });
+
+  it("a snapshot without a version is version 1, rendered as before", () => {
+    expect(letter().templateVersion).toBe(1);
+    expect(sha256(renderPdf(letter()))).toBe(sha256(renderPdf(letter(1))));
+    expect(sha256(renderPdf(letter(2)))).not.toBe(sha256(renderPdf(letter(1))));
+  });
+
+  it("version 2 wraps a long footnote URL at its slashes and hyphens, and indents bullets as the Word letters", () => {
+    const v1 = words(renderPdf(letter(1)));
+    const v2 = words(renderPdf(letter(2)));
+    // Version 1 breaks the URL inside a word where the line runs out; version 2 after a slash or a dot, within the
+    // margin (a punctuation mark may hang into it by a point, as Typst sets it).
+    const first = (ws: typeof v1) => ws.find((w) => w.text.startsWith("https://"))!;
+    expect(first(v1).text).toMatch(/[a-z0-9]$/);
+    expect(first(v2).text).toMatch(/[/.]$/);
+    expect(first(v2).right).toBeLessThanOrEqual(RIGHT_EDGE + 2);
+    expect(v2.map((w) => w.text).join("")).toContain(url.replace("&", "&amp;").replace(/\s/g, ""));
+    // The bullet at 0.63 cm (17.9 pt) from the margin, as in the DOCX; at the margin in version 1.
+    const bullet = (ws: typeof v1) => ws.find((w) => w.text === "•")!.left - MARGIN;
+    expect(bullet(v1)).toBeCloseTo(0, 0);
+    expect(bullet(v2)).toBeCloseTo(17.86, 0);
+    // The link still goes to the URL itself.
+    expect(renderPdf(letter(2)).toString("latin1")).toContain(url.slice(0, 40));
   });
 });

@@ -43,7 +43,7 @@ export function renderHtml(m: DocumentModel): string {
     .map((x) => esc(x!))
     .join("<br>");
   return [
-    `<article class="letter" lang="nb">`,
+    `<article class="letter" lang="nb" data-template="${m.templateVersion}">`,
     `<header class="letterhead">${
       m.letterhead.logo?.data
         ? `<img class="logo" alt="" src="data:${m.letterhead.logo.mediaType};base64,${m.letterhead.logo.data}">`

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 
 export * from "./preview";
 export { renderDocx } from "./docx";
-export { renderPdf, LETTER_TEMPLATE } from "./pdf";
+export { renderPdf, LETTER_TEMPLATES } from "./pdf";
 export {
   ArchiveConversionError,
   pdfToPdfA,

@@ -24,7 +24,14 @@ export interface DocSection {
   blocks: DocBlock[];
 }
 
+/** The letter templates released (pdf.ts); a letter keeps the version its snapshot names. */
+export type TemplateVersion = 1 | 2;
+/** What new letters get. */
+export const LATEST_TEMPLATE_VERSION: TemplateVersion = 2;
+
 export interface DocumentModel {
+  /** The template the letter is rendered with: the version its snapshot names (1 for snapshots without one). */
+  templateVersion: TemplateVersion;
   letterhead: {
     organisation: string;
     unit: string | null;

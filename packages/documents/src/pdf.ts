@@ -5,12 +5,18 @@
  *
  * The page follows the organisation's Word letters: A4, 2.5 cm margins, Calibri-metric Carlito at 10 pt, single
  * line spacing with a blank line between paragraphs, footnotes at the foot of the page.
+ *
+ * The template is versioned: a letter is rendered with the version its snapshot names (`templateVersion`, absent:
+ * 1), so a letter approved under one version still renders to the approved bytes when a later one is released, and
+ * the finalize job can sign it. A released version is never edited (documents.test.ts pins each one's SHA-256);
+ * an improvement is a new version here and `LATEST_TEMPLATE_VERSION` in model.ts, which new letters get.
  */
 import { NodeCompiler } from "@myriaddreamin/typst-ts-node-compiler";
 import { letterFonts } from "./fonts";
-import type { DocumentModel } from "./model";
+import type { DocumentModel, TemplateVersion } from "./model";
 
-export const LETTER_TEMPLATE = String.raw`
+/** Version 1: the template as it was until template versions (every letter created before them). */
+const TEMPLATE_V1 = String.raw`
 #let d = json(bytes(sys.inputs.doc))
 #set document(title: d.title)
 #set page(paper: "a4", margin: 2.5cm, numbering: "1", number-align: center)
@@ -100,11 +106,40 @@ export const LETTER_TEMPLATE = String.raw`
 }
 `;
 
+/** A released template's text with one change; refuses a change that no longer applies. */
+function changed(template: string, from: string, to: string): string {
+  if (!template.includes(from)) throw new Error(`Template change does not apply: ${from}`);
+  return template.replace(from, to);
+}
+
+/**
+ * Version 2: bullets indented as in the organisation's Word letters (and the DOCX: the bullet at 0.63 cm, the text at
+ * 1.27 cm), and a long URL in a footnote wraps at its slashes and punctuation instead of running off the page.
+ */
+const TEMPLATE_V2 = [
+  ["#set list(spacing: 0pt)", "#set list(spacing: 0pt, indent: 0.63cm, body-indent: 0.5cm)"],
+  [
+    "#let run(r) = {",
+    // A zero-width space after each slash and punctuation mark, and before an escape (%2F): where a URL may break.
+    // The link target is unchanged.
+    '#let breakable(url) = url.replace(regex("[/.?&=#_,;+-]|%"), m => if m.text == "%" { "\\u{200B}%" } else { m.text + "\\u{200B}" })\n#let run(r) = {',
+  ],
+  [
+    'else if r.at("url", default: none) != none [#footnote[#r.text #link(r.url)]#name]',
+    'else if r.at("url", default: none) != none [#footnote[#r.text #link(r.url, breakable(r.url))]#name]',
+  ],
+].reduce((t, [from, to]) => changed(t, from!, to!), TEMPLATE_V1);
+
+/** Every released template by version. */
+export const LETTER_TEMPLATES: Record<TemplateVersion, string> = { 1: TEMPLATE_V1, 2: TEMPLATE_V2 };
+
 let compiler: NodeCompiler | undefined;
 const WORKSPACE = "/innspill-letter";
 
 export function renderPdf(m: DocumentModel): Buffer {
   // A workspace of its own, never read from disk: the only file besides the template is the logo, mapped in below.
+  const template = LETTER_TEMPLATES[m.templateVersion];
+  if (!template) throw new Error(`Unknown letter template version ${String(m.templateVersion)}`);
   compiler ??= NodeCompiler.create({ workspace: WORKSPACE, fontArgs: [{ fontBlobs: letterFonts() }] });
   const creationTimestamp = Math.floor(Date.parse(`${m.date}T12:00:00Z`) / 1000);
   // The logo reaches Typst as a file of its own (never through the JSON), under a fixed path.
@@ -117,7 +152,7 @@ export function renderPdf(m: DocumentModel): Buffer {
   }
   try {
     const pdf = compiler.pdf(
-      { mainFileContent: LETTER_TEMPLATE, inputs: { doc: JSON.stringify(doc) } },
+      { mainFileContent: template, inputs: { doc: JSON.stringify(doc) } },
       { pdfStandard: "a-2b", creationTimestamp },
     );
     return Buffer.from(pdf);

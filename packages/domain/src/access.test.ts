@@ -1,9 +1,60 @@
 import { describe, expect, it } from "vitest";
-import { APPROVAL_ACTIONS, SUBMISSION_ACTIONS, availableActions, can } from "./access";
+import { APPROVAL_ACTIONS, PERMISSIONS, SUBMISSION_ACTIONS, availableActions, can } from "./access";
 
 const adviser = { role: "ADVISER" as const };
 const leader = { role: "LEADER" as const };
 const admin = { role: "ADMIN" as const };
+
+const STAFF = ["ADVISER", "ADMIN"];
+const ADMIN = ["ADMIN"];
+const EVERYONE = ["ADVISER", "LEADER", "ADMIN"];
+
+/**
+ * Who may do what, written out: the one table's roles, pinned. A change to the table (say, leaders may register
+ * hearings) changes one line here too, deliberately. Procedures and the role matrix (api.int.test.ts) follow the table.
+ */
+const WHO: Record<string, string[]> = {
+  admin: ADMIN,
+  "user.manage": ADMIN,
+  "issuingBody.edit": ADMIN,
+  "settings.edit": ADMIN,
+  "outbox.read": ADMIN,
+  "system.manage": ADMIN,
+  "archive.exportPeriod": ADMIN,
+  "signatory.edit": ADMIN,
+  "hearing.create": STAFF,
+  "hearing.edit": STAFF,
+  "hearing.decide": STAFF,
+  "hearing.transition": STAFF,
+  "hearing.recordSentOutside": STAFF,
+  "hearing.exportArchive": EVERYONE,
+  "milestone.plan": STAFF,
+  "milestone.markDone": STAFF,
+  "milestone.markOwnDone": EVERYONE,
+  "library.edit": STAFF,
+  "submission.edit": STAFF,
+  "submission.sendForReview": STAFF,
+  "submission.returnToDraft": STAFF,
+  "submission.requestApproval": STAFF,
+  "submission.openApproval": EVERYONE,
+  "submission.downloadSigned": EVERYONE,
+  "submission.recordSending": STAFF,
+  "submission.createRevision": STAFF,
+  "submission.approve": ["LEADER"],
+  "submission.sign": ["LEADER"],
+  "submission.returnForChanges": EVERYONE,
+  "submission.linkRestatement": STAFF,
+  "submission.recordOutcome": STAFF,
+  "radar.review": STAFF,
+  "radar.manage": ADMIN,
+};
+
+describe("the permission table", () => {
+  it("gives each action the roles written out above", () => {
+    const roles = Object.fromEntries(Object.entries(PERMISSIONS).map(([a, p]) => [a, [...p.roles]]));
+    expect(roles).toEqual(WHO);
+  });
+});
 
 describe("can", () => {
   it("gives nothing to nobody", () => {

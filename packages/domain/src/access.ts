@@ -1,18 +1,12 @@
 /**
- * Who may do what: the one place that decides. Use-cases enforce it (`requireRole`, or `can` with the subject's
- * state); queries return `actions` computed with it, and the UI shows a button only when its action is listed.
- * Browser-safe: no database, no Node.
+ * Who may do what: the one table that decides (`PERMISSIONS`). Use-cases authorize by action (`authorize`, then `can`
+ * with the subject's state), tRPC procedures declare their action (`permissionProcedure`), the hearing workflow's
+ * transitions name one, navigation and the admin area ask `can`, and queries return `actions` computed with it, so
+ * the UI shows a button only when its action is listed. Browser-safe: no database, no Node.
+ *
+ * To add a permission: one entry here, its line in `access.test.ts`, and the action on the use-case and procedure.
  */
 import type { HearingStatus, Role, SubmissionStatus } from "@innspill/db/enums";
-
-/** Who registers and edits hearings, and plans their milestones. */
-export const HEARING_EDITORS = ["ADVISER", "ADMIN"] as const satisfies readonly Role[];
-/** Who edits the policy library (positions, blocks, facts) and imports letters and platforms. */
-export const LIBRARY_EDITORS = ["ADVISER", "ADMIN"] as const satisfies readonly Role[];
-/** Who composes letters. Leaders read, render, approve and sign them. */
-export const SUBMISSION_EDITORS = ["ADVISER", "ADMIN"] as const satisfies readonly Role[];
-/** Who keeps the register of signatories. */
-export const SIGNATORY_EDITORS = ["ADMIN"] as const satisfies readonly Role[];
 
 /** Where a hearing case ends: answered and sent, archived, or declined. Only closed cases go to the archive. */
 export const CLOSED_STATUSES = [
@@ -20,36 +14,6 @@ export const CLOSED_STATUSES = [
   "ARKIVERT",
   "SVARER_IKKE",
 ] as const satisfies readonly HearingStatus[];
-
-/** Statuses in which a letter can still be edited (an edit to a frozen one voids its approvals). */
-const EDITABLE: readonly SubmissionStatus[] = [
-  "DRAFT",
-  "IN_REVIEW",
-  "AWAITING_APPROVAL",
-  "APPROVED",
-  "SIGNING",
-];
-
-export type Action =
-  | "admin"
-  | "hearing.create"
-  | "hearing.edit"
-  | "hearing.exportArchive"
-  | "library.edit"
-  | "signatory.edit"
-  | "submission.edit"
-  | "submission.sendForReview"
-  | "submission.returnToDraft"
-  | "submission.requestApproval"
-  | "submission.openApproval"
-  | "submission.downloadSigned"
-  | "submission.recordSending"
-  | "submission.createRevision"
-  | "submission.approve"
-  | "submission.sign"
-  | "submission.returnForChanges"
-  | "submission.linkRestatement"
-  | "submission.recordOutcome";
 
 export interface Subject {
   hearingStatus?: HearingStatus;
@@ -62,63 +26,115 @@ export interface Subject {
   signedByMe?: boolean;
 }
 
+interface Permission {
+  /** The roles that may do it at all (what a procedure checks before the subject is read). */
+  roles: readonly Role[];
+  /** When set, only a hearing in one of these statuses. */
+  hearingStatuses?: readonly HearingStatus[];
+  /** When set, only a letter in one of these statuses. */
+  submissionStatuses?: readonly SubmissionStatus[];
+  /** What else must hold of the subject. */
+  when?: (s: Subject) => boolean;
+}
+
+const EVERYONE = ["ADVISER", "LEADER", "ADMIN"] as const satisfies readonly Role[];
+/** Advisers and administrators: who registers hearings, keeps the library and composes letters. */
+const STAFF = ["ADVISER", "ADMIN"] as const satisfies readonly Role[];
+const ADMINS = ["ADMIN"] as const satisfies readonly Role[];
+/** Approving and signing are a leader's own acts: not an adviser's, and no admin signs on anyone's behalf. */
+const LEADERS = ["LEADER"] as const satisfies readonly Role[];
+
+/** Statuses in which a letter can still be edited (an edit to a frozen one voids its approvals). */
+const EDITABLE = [
+  "DRAFT",
+  "IN_REVIEW",
+  "AWAITING_APPROVAL",
+  "APPROVED",
+  "SIGNING",
+] as const satisfies readonly SubmissionStatus[];
+
+export const PERMISSIONS = {
+  // The admin area and what is done there.
+  admin: { roles: ADMINS },
+  "user.manage": { roles: ADMINS },
+  "issuingBody.edit": { roles: ADMINS },
+  "settings.edit": { roles: ADMINS },
+  "outbox.read": { roles: ADMINS },
+  "system.manage": { roles: ADMINS },
+  "archive.exportPeriod": { roles: ADMINS },
+  "signatory.edit": { roles: ADMINS },
+  // Hearings and their workflow (`hearings/workflow.ts` names these per transition).
+  "hearing.create": { roles: STAFF },
+  "hearing.edit": { roles: STAFF },
+  "hearing.decide": { roles: STAFF },
+  "hearing.transition": { roles: STAFF },
+  "hearing.recordSentOutside": { roles: STAFF },
+  "hearing.exportArchive": { roles: EVERYONE, hearingStatuses: CLOSED_STATUSES },
+  // Milestones: the plan (offsets, owners) and ticking them off; anyone may tick off a milestone they own.
+  "milestone.plan": { roles: STAFF },
+  "milestone.markDone": { roles: STAFF },
+  "milestone.markOwnDone": { roles: EVERYONE },
+  // The policy library: positions, blocks, facts, and the imports of letters and platforms.
+  "library.edit": { roles: STAFF },
+  // Letters.
+  "submission.edit": { roles: STAFF, submissionStatuses: EDITABLE },
+  "submission.sendForReview": { roles: STAFF, submissionStatuses: ["DRAFT"] },
+  "submission.returnToDraft": { roles: STAFF, submissionStatuses: ["IN_REVIEW"] },
+  "submission.requestApproval": { roles: STAFF, submissionStatuses: ["IN_REVIEW"] },
+  "submission.openApproval": {
+    roles: EVERYONE,
+    submissionStatuses: ["AWAITING_APPROVAL", "APPROVED", "SIGNING", "SIGNED", "SENT"],
+  },
+  "submission.downloadSigned": { roles: EVERYONE, submissionStatuses: ["SIGNED", "SENT"] },
+  "submission.recordSending": { roles: STAFF, submissionStatuses: ["SIGNED"] },
+  "submission.createRevision": { roles: STAFF, submissionStatuses: ["SIGNED", "SENT"] },
+  "submission.approve": {
+    roles: LEADERS,
+    submissionStatuses: ["AWAITING_APPROVAL", "APPROVED"],
+    when: (s) => !!s.isApprover && !s.approvedByMe,
+  },
+  "submission.sign": {
+    roles: LEADERS,
+    submissionStatuses: ["APPROVED", "SIGNING"],
+    when: (s) => !!s.isSignatory && !s.signedByMe,
+  },
+  "submission.returnForChanges": {
+    roles: EVERYONE,
+    submissionStatuses: ["AWAITING_APPROVAL", "APPROVED", "SIGNING"],
+  },
+  // The organisation's memory: a sentence linked to the position it restates, and what came of a sent letter.
+  "submission.linkRestatement": { roles: STAFF, submissionStatuses: EDITABLE },
+  "submission.recordOutcome": { roles: STAFF, submissionStatuses: ["SENT"] },
+  // The hearing radar: registering or dismissing a suggestion, and its sources' schedule.
+  "radar.review": { roles: STAFF },
+  "radar.manage": { roles: ADMINS },
+} as const satisfies Record<string, Permission>;
+
+export type Action = keyof typeof PERMISSIONS;
+
+export const ACTIONS = Object.keys(PERMISSIONS) as Action[];
+
+export const isAction = (name: string): name is Action => Object.hasOwn(PERMISSIONS, name);
+
 type Who = { role: Role };
-const isOneOf = (role: Role, roles: readonly Role[]) => roles.includes(role);
+
+/** Whether the role may do the action at all, whatever the subject: what a procedure checks. */
+export function roleMay(role: Role, action: Action): boolean {
+  return (PERMISSIONS[action].roles as readonly Role[]).includes(role);
+}
 
 /** Whether `actor` may do `action` (on a subject in the given state). */
 export function can(actor: Who | null | undefined, action: Action, subject: Subject = {}): boolean {
-  if (!actor) return false;
-  const s = subject.submissionStatus;
-  const composer = isOneOf(actor.role, SUBMISSION_EDITORS);
-  switch (action) {
-    case "admin":
-    case "signatory.edit":
-      return isOneOf(actor.role, SIGNATORY_EDITORS);
-    case "hearing.create":
-    case "hearing.edit":
-      return isOneOf(actor.role, HEARING_EDITORS);
-    case "hearing.exportArchive":
-      return (
-        !!subject.hearingStatus && (CLOSED_STATUSES as readonly string[]).includes(subject.hearingStatus)
-      );
-    case "library.edit":
-      return isOneOf(actor.role, LIBRARY_EDITORS);
-    case "submission.edit":
-      return composer && (!s || EDITABLE.includes(s));
-    case "submission.sendForReview":
-      return composer && s === "DRAFT";
-    case "submission.returnToDraft":
-    case "submission.requestApproval":
-      return composer && s === "IN_REVIEW";
-    case "submission.openApproval":
-      return !!s && ["AWAITING_APPROVAL", "APPROVED", "SIGNING", "SIGNED", "SENT"].includes(s);
-    case "submission.downloadSigned":
-      return s === "SIGNED" || s === "SENT";
-    case "submission.recordSending":
-      return composer && s === "SIGNED";
-    case "submission.createRevision":
-      return composer && (s === "SIGNED" || s === "SENT");
-    case "submission.approve":
-      return (
-        actor.role === "LEADER" &&
-        !!subject.isApprover &&
-        !subject.approvedByMe &&
-        (s === "AWAITING_APPROVAL" || s === "APPROVED")
-      );
-    case "submission.sign":
-      return (
-        actor.role === "LEADER" &&
-        !!subject.isSignatory &&
-        !subject.signedByMe &&
-        (s === "APPROVED" || s === "SIGNING")
-      );
-    case "submission.returnForChanges":
-      return s === "AWAITING_APPROVAL" || s === "APPROVED" || s === "SIGNING";
-    case "submission.linkRestatement":
-      return composer && (!s || EDITABLE.includes(s));
-    case "submission.recordOutcome":
-      return composer && s === "SENT";
-  }
+  if (!actor || !roleMay(actor.role, action)) return false;
+  const p: Permission = PERMISSIONS[action];
+  if (p.hearingStatuses && !(subject.hearingStatus && p.hearingStatuses.includes(subject.hearingStatus)))
+    return false;
+  if (
+    p.submissionStatuses &&
+    !(subject.submissionStatus && p.submissionStatuses.includes(subject.submissionStatus))
+  )
+    return false;
+  return p.when ? p.when(subject) : true;
 }
 
 /** The actions of `candidates` that `actor` may do on the subject: what a query returns as `actions`. */

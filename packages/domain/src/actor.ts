@@ -1,4 +1,5 @@
 import type { Role } from "@innspill/db/enums";
+import { roleMay, type Action } from "./access";
 import { AppError } from "./errors";
 
 /** Who performs a use-case. Comes from the session (web) or the command line. */
@@ -13,6 +14,8 @@ export interface Actor {
 
 export const ROLES = ["ADVISER", "LEADER", "ADMIN"] as const satisfies readonly Role[];
 
-export function requireRole(actor: Actor, roles: readonly Role[]): void {
-  if (!roles.includes(actor.role)) throw new AppError("FORBIDDEN", "forbidden");
+/** The actor's role may do the action (`PERMISSIONS` in access.ts); FORBIDDEN otherwise. The subject's state is
+ * checked with `can` once it is read. */
+export function authorize(actor: Actor, action: Action): void {
+  if (!roleMay(actor.role, action)) throw new AppError("FORBIDDEN", "forbidden");
 }

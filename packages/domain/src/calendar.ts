@@ -8,7 +8,7 @@ import { createEvents, type EventAttributes } from "ics";
 import type { Db } from "@innspill/db";
 import type { Actor } from "./actor";
 import { addDaysToDateOnly, dateOnlyToDb, dbToDateOnly, osloDate } from "./dates";
-import { MILESTONE_LABELS } from "./hearings/index";
+import { milestoneLabel } from "./labels";
 
 export async function issueCalendarToken(db: Db, actor: Actor) {
   const token = randomBytes(32).toString("base64url");
@@ -86,7 +86,7 @@ export async function getCalendarFeed(
         uid: `milestone-${m.id}@innspill`,
         start: dateArray(m.dueDate),
         duration: { days: 1 },
-        title: `${MILESTONE_LABELS[m.kind]}${m.doneAt ? " (ferdig)" : ""}: ${h.title}`,
+        title: `${milestoneLabel(m.kind)}${m.doneAt ? " (ferdig)" : ""}: ${h.title}`,
         description: `Milepæl før høringsfristen ${dbToDateOnly(h.deadline)}.`,
         url: link(h.id),
         categories: ["Milepæl"],

@@ -449,6 +449,55 @@ describe("letter settings", () => {
   });
 });
 
+describe("stored settings", () => {
+  it("a stored object with one broken and one unknown key keeps the logo, footer and lead time, also through a save", async () => {
+    const logo = { sha256: "b".repeat(64), mediaType: "image/png", width: 10, height: 10 };
+    await t.db.organisation.update({
+      where: { id: orgId },
+      data: {
+        settings: {
+          milestoneOffsets: { UTKAST: 1, GJENNOMGANG: 2 },
+          reminderWorkingDays: 4,
+          letterFooter: "Postboks 9100 Grønland",
+          letterLogo: logo,
+          fromANewerVersion: { on: true },
+        },
+      },
+    });
+    const read = await getEditableSettings(t.db, admin);
+    expect(read).toMatchObject({
+      reminderWorkingDays: 4,
+      letterFooter: "Postboks 9100 Grønland",
+      letterLogo: logo,
+    });
+    expect(read.milestoneOffsets).toEqual({ UTKAST: 10, GJENNOMGANG: 7, GODKJENNING: 3, SIGNERING: 1 });
+    // A save stores the repaired settings and leaves the key it does not know as it was.
+    const { version, letterLogo: _l, ...rest } = read;
+    await updateOrganisationSettings(t.db, { ...rest, version, reminderWorkingDays: 6 }, admin);
+    const org = await t.db.organisation.findUniqueOrThrow({ where: { id: orgId } });
+    expect(org.settings).toMatchObject({
+      reminderWorkingDays: 6,
+      letterFooter: "Postboks 9100 Grønland",
+      letterLogo: logo,
+      milestoneOffsets: { UTKAST: 10, GJENNOMGANG: 7, GODKJENNING: 3, SIGNERING: 1 },
+      fromANewerVersion: { on: true },
+    });
+    // Back as the other tests expect.
+    const now = await getEditableSettings(t.db, admin);
+    await updateOrganisationSettings(
+      t.db,
+      {
+        version: now.version,
+        milestoneOffsets: now.milestoneOffsets,
+        reminderWorkingDays: 2,
+        letterFooter: "",
+      },
+      admin,
+    );
+    await setLetterLogo(t.db, { version: now.version + 1, image: null }, admin);
+  });
+});
+
 describe("letter logo", () => {
   it("an admin uploads a PNG logo: kept by later settings saves, in the letterhead of the preview and the PDF", async () => {
     const png = pngImage(300, 75);

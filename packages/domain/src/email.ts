@@ -1,6 +1,6 @@
 import type { Db } from "@innspill/db";
 import type { Actor } from "./actor";
-import { requireRole } from "./actor";
+import { authorize } from "./actor";
 
 export interface OutgoingEmail {
   to: string;
@@ -100,7 +100,7 @@ export async function deliverPendingEmails(
 
 /** Admin → Utgående e-post: the newest e-mails, sent or waiting. */
 export async function listOutboxEmails(db: Db, actor: Actor) {
-  requireRole(actor, ["ADMIN"]);
+  authorize(actor, "outbox.read");
   return db.outboxEmail.findMany({
     where: { organisationId: actor.organisationId },
     orderBy: { createdAt: "desc" },

@@ -9,6 +9,7 @@ export * from "./errors";
 export * from "./issuing-bodies";
 export * from "./library/index";
 export * from "./messages";
+export * from "./labels";
 export {
   countUnreadNotifications,
   getMyProfile,

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { IssuingBodyType } from "@innspill/db/enums";
 import type { Db } from "@innspill/db";
 import type { Actor } from "./actor";
-import { requireRole } from "./actor";
+import { authorize } from "./actor";
 import { recordAudit } from "./audit";
 import { AppError } from "./errors";
 import { lockVersioned } from "./locking";
@@ -45,7 +45,7 @@ async function ensureUniqueName(db: Db, actor: Actor, name: string, exceptId?: s
 }
 
 export async function createIssuingBody(db: Db, input: unknown, actor: Actor) {
-  requireRole(actor, ["ADMIN"]);
+  authorize(actor, "issuingBody.edit");
   const data = parseInput(issuingBodyInput, input);
   await ensureUniqueName(db, actor, data.name);
   return db.$transaction(async (tx) => {
@@ -64,7 +64,7 @@ export async function createIssuingBody(db: Db, input: unknown, actor: Actor) {
 
 /** Renames, retypes or (de)activates a body. An inactive body is not offered for new hearings but keeps its history. */
 export async function updateIssuingBody(db: Db, input: unknown, actor: Actor) {
-  requireRole(actor, ["ADMIN"]);
+  authorize(actor, "issuingBody.edit");
   const { id, version, ...data } = parseInput(updateIssuingBodyInput, input);
   const existing = await db.issuingBody.findFirst({ where: { id, organisationId: actor.organisationId } });
   if (!existing) throw new AppError("NOT_FOUND", "issuingBodyNotFound");

@@ -180,9 +180,9 @@ export const domainMessages = {
     notifyDeadlineMovedBody:
       "{actor} har flyttet fristen for «{title}» fra {from} til {to}.{moved, plural, =0 {} other {\nMilepæler som er flyttet:\n{moves}}}",
     notifyMilestoneDueTitle:
-      "{milestone, select, UTKAST {Utkast} GJENNOMGANG {Gjennomgang} GODKJENNING {Godkjenning} other {Signering}} {days, plural, =0 {i dag} =1 {i morgen} other {om # arbeidsdager}}: {title}",
+      "{milestone} {days, plural, =0 {i dag} =1 {i morgen} other {om # arbeidsdager}}: {title}",
     notifyMilestoneDueBody:
-      "Milepælen «{milestone, select, UTKAST {Utkast} GJENNOMGANG {Gjennomgang} GODKJENNING {Godkjenning} other {Signering}}» for «{title}» skal være ferdig {date}. Høringsfristen er {deadline}.",
+      "Milepælen «{milestone}» for «{title}» skal være ferdig {date}. Høringsfristen er {deadline}.",
     notifyDeadlineDueTitle:
       "Høringsfrist {days, plural, =0 {i dag} =1 {i morgen} other {om # arbeidsdager}}: {title}",
     notifyDeadlineDueBody: "Fristen for «{title}» er {date}.",
@@ -212,6 +212,12 @@ export const domainMessages = {
     outcomeNeedsSource: "Oppgi kilden (tittel) og datoen når standpunktet fikk gjennomslag.",
     outcomeConflict: "Utfallet er endret av en annen i mellomtiden. Last siden på nytt.",
     outcomeYear: "Oppgi et år mellom 2000 og 2100.",
+    // The milestones' names (labels.ts, milestoneLabel): every kind in every language (labels.test.ts).
+    milestoneKindUTKAST: "Utkast",
+    milestoneKindGJENNOMGANG: "Gjennomgang",
+    milestoneKindGODKJENNING: "Godkjenning",
+    milestoneKindSIGNERING: "Signering",
+    calendarNotFound: "Fant ikke kalenderen. Lenken kan være trukket tilbake.",
   },
   en: {
     required: "Required.",
@@ -383,11 +389,11 @@ export const domainMessages = {
       "{actor} registered the hearing “{title}” with deadline {deadline}, and you take part in it.",
     notifyDeadlineMovedTitle: "New deadline: {title}",
     notifyDeadlineMovedBody:
-      "{actor} moved the deadline for “{title}” from {from} to {to}.{moved, plural, =0 {} one { One milestone moved with it.} other { # milestones moved with it.}}",
+      "{actor} moved the deadline for “{title}” from {from} to {to}.{moved, plural, =0 {} other {\nMilestones moved with it:\n{moves}}}",
     notifyMilestoneDueTitle:
-      "{milestone, select, UTKAST {Draft} GJENNOMGANG {Review} GODKJENNING {Approval} other {Signing}} {days, plural, =0 {today} =1 {tomorrow} other {in # working days}}: {title}",
+      "{milestone} {days, plural, =0 {today} =1 {tomorrow} other {in # working days}}: {title}",
     notifyMilestoneDueBody:
-      "The milestone “{milestone, select, UTKAST {Draft} GJENNOMGANG {Review} GODKJENNING {Approval} other {Signing}}” for “{title}” is due {date}. The deadline is {deadline}.",
+      "The milestone “{milestone}” for “{title}” is due {date}. The deadline is {deadline}.",
     notifyDeadlineDueTitle:
       "Deadline {days, plural, =0 {today} =1 {tomorrow} other {in # working days}}: {title}",
     notifyDeadlineDueBody: "The deadline for “{title}” is {date}.",
@@ -416,6 +422,11 @@ export const domainMessages = {
     outcomeNeedsSource: "Give the source (title) and the date when the position was adopted.",
     outcomeConflict: "Someone else changed the outcome in the meantime. Reload the page.",
     outcomeYear: "Give a year between 2000 and 2100.",
+    milestoneKindUTKAST: "Draft",
+    milestoneKindGJENNOMGANG: "Review",
+    milestoneKindGODKJENNING: "Approval",
+    milestoneKindSIGNERING: "Signing",
+    calendarNotFound: "Calendar not found. The link may have been revoked.",
   },
 } as const;
 

@@ -36,26 +36,40 @@ describe("notification texts", () => {
     );
   });
 
-  it("list moved milestones in Norwegian, and count them in English", () => {
-    const moved = (n: number) => ({
+  it("list the moved milestones by their names in the reader's language", () => {
+    const moved = (moves: { kind: "UTKAST" | "SIGNERING"; from: string; to: string }[]) => ({
       key: "notifyDeadlineMoved" as NotificationKey,
       params: {
         title: "H",
         actor: "Ingrid",
         from: "01.06.2027",
         to: "08.06.2027",
-        moved: n,
-        moves: "• Utkast: a → b",
+        moved: moves.length,
+        moves,
       },
     });
-    expect(notificationText(moved(0)).body).toBe(
+    expect(notificationText(moved([])).body).toBe(
       "Ingrid har flyttet fristen for «H» fra 01.06.2027 til 08.06.2027.",
     );
-    expect(notificationText(moved(1)).body).toBe(
-      "Ingrid har flyttet fristen for «H» fra 01.06.2027 til 08.06.2027.\nMilepæler som er flyttet:\n• Utkast: a → b",
+    const two = moved([
+      { kind: "UTKAST", from: "18.05.2027", to: "25.05.2027" },
+      { kind: "SIGNERING", from: "31.05.2027", to: "07.06.2027" },
+    ]);
+    expect(notificationText(two).body).toBe(
+      "Ingrid har flyttet fristen for «H» fra 01.06.2027 til 08.06.2027.\nMilepæler som er flyttet:\n" +
+        "• Utkast: 18.05.2027 → 25.05.2027\n• Signering: 31.05.2027 → 07.06.2027",
     );
-    expect(notificationText(moved(2), "en").body).toBe(
-      "Ingrid moved the deadline for “H” from 01.06.2027 to 08.06.2027. 2 milestones moved with it.",
+    expect(notificationText(two, "en").body).toBe(
+      "Ingrid moved the deadline for “H” from 01.06.2027 to 08.06.2027.\nMilestones moved with it:\n" +
+        "• Draft: 18.05.2027 → 25.05.2027\n• Signing: 31.05.2027 → 07.06.2027",
     );
+  });
+
+  it("keep what older notifications stored: the lines as written", () => {
+    const old = {
+      key: "notifyDeadlineMoved" as NotificationKey,
+      params: { title: "H", actor: "I", from: "a", to: "b", moved: 1, moves: "• Utkast: a → b" },
+    };
+    expect(notificationText(old).body).toContain("\n• Utkast: a → b");
   });
 });

@@ -1,9 +1,10 @@
 import { IntlMessageFormat } from "intl-messageformat";
 import { z } from "zod";
-import type { Db, DbTx } from "@innspill/db";
+import type { Db, DbTx, Prisma } from "@innspill/db";
 import type { Actor } from "./actor";
 import { fields, parseInput } from "./validation";
 import { domainMessages, type DomainMessageKey } from "./messages";
+import { localizeParams, type NotificationParams } from "./labels";
 
 /** The notifications' messages: each has a …Title and a …Body text in messages.ts. */
 export type NotificationKey = {
@@ -12,13 +13,14 @@ export type NotificationKey = {
 
 export interface NotificationMessage {
   key: NotificationKey;
-  params: Record<string, string | number>;
+  params: NotificationParams;
 }
 
 /** A notification's title and body in a language (Norwegian for the stored copy and the e-mail). */
 export function notificationText(message: NotificationMessage, locale: "nb" | "en" = "nb") {
+  const params = localizeParams(message.params, locale);
   const format = (key: DomainMessageKey) =>
-    String(new IntlMessageFormat(domainMessages[locale][key], locale).format(message.params));
+    String(new IntlMessageFormat(domainMessages[locale][key], locale).format(params));
   return {
     title: format(`${message.key}Title` as DomainMessageKey),
     body: format(`${message.key}Body` as DomainMessageKey),
@@ -67,7 +69,7 @@ export async function notify(tx: DbTx, input: NotifyInput): Promise<number> {
       title,
       body,
       messageKey: input.message?.key ?? null,
-      messageParams: input.message?.params,
+      messageParams: input.message?.params as Prisma.InputJsonObject | undefined,
       path,
     })),
   });

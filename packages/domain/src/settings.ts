@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Db, DbTx } from "@innspill/db";
 import type { Actor } from "./actor";
-import { requireRole } from "./actor";
+import { authorize } from "./actor";
 import { recordAudit } from "./audit";
 import { AppError } from "./errors";
 import { fields, parseInput } from "./validation";
@@ -59,22 +59,53 @@ export const organisationSettings = z.object({
 });
 export type OrganisationSettings = z.output<typeof organisationSettings>;
 
-/** The organisation's settings, with defaults for what was never set (or no longer parses). */
-export async function getOrganisationSettings(
-  db: DbTx,
-  organisationId: string,
-): Promise<OrganisationSettings> {
+type StoredSettings = Record<string, unknown>;
+
+const asObject = (raw: unknown): StoredSettings =>
+  raw && typeof raw === "object" && !Array.isArray(raw) ? (raw as StoredSettings) : {};
+
+/**
+ * Stored settings read field by field: a field that is missing or no longer parses gets its own default, and the
+ * others are kept. One broken or renamed key (or a key a later version adds as required) never costs an
+ * organisation its letter footer, logo or reminder lead time.
+ */
+export function readSettings(raw: unknown): OrganisationSettings {
+  const stored = asObject(raw);
+  const shape = organisationSettings.shape;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(shape) as (keyof typeof shape)[]) {
+    const field = shape[key] as z.ZodType;
+    const parsed = field.safeParse(stored[key]);
+    out[key] = parsed.success ? parsed.data : field.parse(undefined);
+  }
+  return out as OrganisationSettings;
+}
+
+async function storedSettings(db: DbTx, organisationId: string): Promise<StoredSettings> {
   const org = await db.organisation.findUniqueOrThrow({
     where: { id: organisationId },
     select: { settings: true },
   });
-  const parsed = organisationSettings.safeParse(org.settings ?? {});
-  return parsed.success ? parsed.data : organisationSettings.parse({});
+  return asObject(org.settings);
+}
+
+/** The organisation's settings, with defaults for what was never set (or no longer parses), field by field. */
+export async function getOrganisationSettings(
+  db: DbTx,
+  organisationId: string,
+): Promise<OrganisationSettings> {
+  return readSettings(await storedSettings(db, organisationId));
+}
+
+/** What a save stores: the settings with the changes, and any key this version does not know kept as it was. */
+async function settingsWith(db: DbTx, organisationId: string, changes: Partial<OrganisationSettings>) {
+  const stored = await storedSettings(db, organisationId);
+  return { ...stored, ...readSettings(stored), ...changes };
 }
 
 /** Admin → Innstillinger: the settings with the version an edit must name. */
 export async function getEditableSettings(db: Db, actor: Actor) {
-  requireRole(actor, ["ADMIN"]);
+  authorize(actor, "settings.edit");
   const org = await db.organisation.findUniqueOrThrow({
     where: { id: actor.organisationId },
     select: { settingsVersion: true },
@@ -88,7 +119,7 @@ export const updateSettingsInput = organisationSettings
   .extend({ version: fields.version() });
 
 export async function updateOrganisationSettings(db: Db, input: unknown, actor: Actor) {
-  requireRole(actor, ["ADMIN"]);
+  authorize(actor, "settings.edit");
   const { version, ...changes } = parseInput(updateSettingsInput, input);
   return db.$transaction(async (tx) => {
     // Two admins saving at once: the second is told, with what the first saved; nothing is overwritten silently.
@@ -98,7 +129,7 @@ export async function updateOrganisationSettings(db: Db, input: unknown, actor: 
       throw new AppError("CONFLICT", "settingsConflict", {
         details: { current: await getOrganisationSettings(tx, actor.organisationId) },
       });
-    const settings = { ...(await getOrganisationSettings(tx, actor.organisationId)), ...changes };
+    const settings = await settingsWith(tx, actor.organisationId, changes);
     const saved = await tx.organisation.update({
       where: { id: actor.organisationId },
       data: { settings, settingsVersion: { increment: 1 } },
@@ -110,9 +141,9 @@ export async function updateOrganisationSettings(db: Db, input: unknown, actor: 
       action: "settings.updated",
       entity: "Organisation",
       entityId: actor.organisationId,
-      data: settings,
+      data: readSettings(settings),
     });
-    return { ...settings, version: saved.settingsVersion };
+    return { ...readSettings(settings), version: saved.settingsVersion };
   });
 }
 
@@ -157,7 +188,7 @@ export function imageInfo(bytes: Uint8Array): Omit<LetterLogoSetting, "sha256"> 
 
 /** Admin → Innstillinger → Brevene: the logo in every letter's letterhead from now on, or none. */
 export async function setLetterLogo(db: Db, input: unknown, actor: Actor) {
-  requireRole(actor, ["ADMIN"]);
+  authorize(actor, "settings.edit");
   const { version, image } = parseInput(setLetterLogoInput, input);
   let logo: LetterLogoSetting | null = null;
   let bytes: Buffer | null = null;
@@ -189,7 +220,7 @@ export async function setLetterLogo(db: Db, input: unknown, actor: Actor) {
         ],
         skipDuplicates: true,
       });
-    const settings = { ...(await getOrganisationSettings(tx, actor.organisationId)), letterLogo: logo };
+    const settings = await settingsWith(tx, actor.organisationId, { letterLogo: logo });
     const saved = await tx.organisation.update({
       where: { id: actor.organisationId },
       data: { settings, settingsVersion: { increment: 1 } },
@@ -203,6 +234,6 @@ export async function setLetterLogo(db: Db, input: unknown, actor: Actor) {
       entityId: actor.organisationId,
       data: { letterLogo: logo },
     });
-    return { ...settings, version: saved.settingsVersion };
+    return { ...readSettings(settings), version: saved.settingsVersion };
   });
 }

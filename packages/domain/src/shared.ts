@@ -34,3 +34,4 @@ export {
 export { wordDiff, type WordDiffPart } from "./library/diff";
 export type { SubmissionView } from "./submissions/submissions";
 export type { SubmissionWarning } from "./submissions/snapshot";
+export * from "./labels";

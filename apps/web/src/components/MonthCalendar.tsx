@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
+import { milestoneLabelKey } from "@innspill/domain/shared";
 import { Card, secondaryButtonClass } from "./ui";
 import type { RouterOutputs } from "@/lib/types";
 
@@ -23,7 +24,7 @@ export function MonthCalendar({
   events: RouterOutputs["overview"]["calendar"]["events"];
 }) {
   const t = useTranslations("overview");
-  const hearingsT = useTranslations("hearings");
+  const domain = useTranslations("domain");
   const locale = useLocale();
   const [y, m] = month.split("-").map(Number) as [number, number];
   const first = new Date(Date.UTC(y, m - 1, 1));
@@ -86,8 +87,10 @@ export function MonthCalendar({
                               : "bg-slate-100 text-slate-800"
                       }`}
                     >
-                      {e.type === "deadline" ? t("deadline") : hearingsT(`milestoneKinds.${e.milestone}`)}:{" "}
-                      {e.title}
+                      {e.type === "deadline" || !e.milestone
+                        ? t("deadline")
+                        : domain(milestoneLabelKey(e.milestone))}
+                      : {e.title}
                     </Link>
                   </li>
                 ))}

@@ -1,7 +1,8 @@
 "use client";
 
 import { TRPCClientError } from "@trpc/client";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { localizeParams, type Locale } from "@innspill/domain/shared";
 import { useCallback, useState } from "react";
 
 interface ErrorData {
@@ -24,14 +25,16 @@ export function useDomainText() {
 /** A notification's title and body in the user's language (older ones, stored in Norwegian only, as they are). */
 export function useNotificationText() {
   const t = useTranslations("domain");
+  const locale = useLocale() as Locale;
   return useCallback(
     (n: { title: string; body: string; messageKey: string | null; messageParams: unknown }) => {
       const key = n.messageKey;
       if (!key || !t.has(`${key}Title`)) return { title: n.title, body: n.body };
-      const params = (n.messageParams ?? {}) as Record<string, string | number>;
+      // Milestone kinds by their names in this language (stored as kinds).
+      const params = localizeParams(n.messageParams, locale);
       return { title: t(`${key}Title`, params), body: t(`${key}Body`, params) };
     },
-    [t],
+    [t, locale],
   );
 }
 

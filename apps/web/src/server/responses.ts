@@ -35,6 +35,42 @@ export function appErrorResponse(thrown: unknown): Response {
 export const unauthorized = () =>
   Response.json({ messageKey: "unauthorized", message: domainMessages.nb.unauthorized }, { status: 401 });
 
+/** A domain error's answer for a key of the messages (a route's own «not found»). */
+export const messageResponse = (code: AppError["code"], key: keyof typeof domainMessages.nb) =>
+  Response.json(
+    { messageKey: key, message: domainMessages.nb[key], fieldErrors: null },
+    { status: STATUS[code] },
+  );
+
+export interface DownloadFile {
+  content: Uint8Array | string;
+  mediaType: string;
+  filename: string;
+  /** The content's SHA-256, sent as `x-content-sha256` (stored files are named by it). */
+  sha256?: string;
+}
+
+/**
+ * Every download a route handler answers: the type, length, file name (RFC 5987, any characters), the content's
+ * hash when known, no sniffing, and the caching asked for. `inline` for what the client reads itself (a calendar).
+ */
+export function downloadResponse(
+  file: DownloadFile,
+  options: { inline?: boolean; cacheControl?: string } = {},
+): Response {
+  const body = typeof file.content === "string" ? new TextEncoder().encode(file.content) : file.content;
+  const headers: Record<string, string> = {
+    "content-type": file.mediaType,
+    "content-length": String(body.byteLength),
+    // An ASCII name for clients that read only `filename` (the archive page reads it), the exact one in `filename*`.
+    "content-disposition": `${options.inline ? "inline" : "attachment"}; filename="${file.filename.replace(/[^\x20-\x7e]|["\\]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+    "x-content-type-options": "nosniff",
+  };
+  if (file.sha256) headers["x-content-sha256"] = file.sha256;
+  if (options.cacheControl) headers["cache-control"] = options.cacheControl;
+  return new Response(new Uint8Array(body), { headers });
+}
+
 /**
  * A Noark 5 package as a zip download, streamed as it is made (documents read one at a time): every file under the
  * folder `avleveringspakke`, the zip named after the package.

@@ -11,28 +11,26 @@ import {
   setLetterLogo,
   setLetterLogoInput,
 } from "@innspill/domain";
-import { protectedProcedure, roleProcedure, router, domainInput } from "../trpc";
+import { permissionProcedure, protectedProcedure, router, domainInput } from "../trpc";
 import { once } from "../idempotency";
-
-const admin = roleProcedure(["ADMIN"]);
 
 export const adminRouter = router({
   issuingBodies: protectedProcedure.query(({ ctx }) => listIssuingBodies(ctx.db, ctx.actor)),
-  createIssuingBody: admin
+  createIssuingBody: permissionProcedure("issuingBody.edit")
     .input(domainInput(issuingBodyInput))
     .mutation(({ ctx, input }) =>
       once(ctx, "admin.createIssuingBody", input, () => createIssuingBody(ctx.db, input, ctx.actor)),
     ),
-  updateIssuingBody: admin
+  updateIssuingBody: permissionProcedure("issuingBody.edit")
     .input(domainInput(updateIssuingBodyInput))
     .mutation(({ ctx, input }) => updateIssuingBody(ctx.db, input, ctx.actor)),
-  settings: admin.query(({ ctx }) => getEditableSettings(ctx.db, ctx.actor)),
-  updateSettings: admin
+  settings: permissionProcedure("settings.edit").query(({ ctx }) => getEditableSettings(ctx.db, ctx.actor)),
+  updateSettings: permissionProcedure("settings.edit")
     .input(domainInput(updateSettingsInput))
     .mutation(({ ctx, input }) => updateOrganisationSettings(ctx.db, input, ctx.actor)),
   /** The logo in the letterhead (PNG or JPEG as base64), or null to remove it. */
-  setLetterLogo: admin
+  setLetterLogo: permissionProcedure("settings.edit")
     .input(domainInput(setLetterLogoInput))
     .mutation(({ ctx, input }) => setLetterLogo(ctx.db, input, ctx.actor)),
-  outbox: admin.query(({ ctx }) => listOutboxEmails(ctx.db, ctx.actor)),
+  outbox: permissionProcedure("outbox.read").query(({ ctx }) => listOutboxEmails(ctx.db, ctx.actor)),
 });

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import {
-  LIBRARY_EDITORS,
   commitLetterImport,
   commitLetterInput,
   getInsight,
@@ -9,10 +8,10 @@ import {
   proposeLetterImport,
   proposeLetterInput,
 } from "@innspill/domain";
-import { protectedProcedure, roleProcedure, router, domainInput } from "../trpc";
+import { permissionProcedure, protectedProcedure, router, domainInput } from "../trpc";
 import { once } from "../idempotency";
 
-const editor = roleProcedure(LIBRARY_EDITORS);
+const editor = permissionProcedure("library.edit");
 
 export const letterImportRouter = router({
   /** Reads the letter and proposes its parts and library matches; saves nothing (a mutation for its large input). */

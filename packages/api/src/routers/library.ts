@@ -1,6 +1,5 @@
 import { z } from "zod";
 import {
-  LIBRARY_EDITORS,
   addFactValue,
   addFactValueInput,
   blockVersionsInput,
@@ -35,10 +34,10 @@ import {
   updatePosition,
   updatePositionInput,
 } from "@innspill/domain";
-import { protectedProcedure, roleProcedure, router, domainInput } from "../trpc";
+import { permissionProcedure, protectedProcedure, router, domainInput } from "../trpc";
 import { once } from "../idempotency";
 
-const editor = roleProcedure(LIBRARY_EDITORS);
+const editor = permissionProcedure("library.edit");
 const byId = z.object({ id: z.uuid({ error: "invalid" }) });
 
 export const libraryRouter = router({

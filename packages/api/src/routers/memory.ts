@@ -1,6 +1,5 @@
 import { z } from "zod";
 import {
-  SUBMISSION_EDITORS,
   exportOutcomes,
   getMemoryWarnings,
   getOutcomeInsight,
@@ -19,9 +18,10 @@ import {
   unlinkRestatement,
   unlinkRestatementInput,
 } from "@innspill/domain";
-import { domainInput, protectedProcedure, roleProcedure, router } from "../trpc";
+import { domainInput, permissionProcedure, protectedProcedure, router } from "../trpc";
 
-const editor = roleProcedure(SUBMISSION_EDITORS);
+const linker = permissionProcedure("submission.linkRestatement");
+const outcomes = permissionProcedure("submission.recordOutcome");
 const id = z.object({ id: z.uuid({ error: "invalid" }) });
 
 /** The organisation's memory: positions recognised while writing, and the outcomes of what was sent. */
@@ -33,16 +33,16 @@ export const memoryRouter = router({
   warnings: protectedProcedure
     .input(domainInput(id))
     .query(({ ctx, input }) => getMemoryWarnings(ctx.db, input, ctx.actor)),
-  link: editor
+  link: linker
     .input(domainInput(linkRestatementInput))
     .mutation(({ ctx, input }) => linkRestatement(ctx.db, input, ctx.actor)),
-  unlink: editor
+  unlink: linker
     .input(domainInput(unlinkRestatementInput))
     .mutation(({ ctx, input }) => unlinkRestatement(ctx.db, input, ctx.actor)),
   hearingOutcomes: protectedProcedure
     .input(domainInput(z.object({ hearingId: z.uuid({ error: "invalid" }) })))
     .query(({ ctx, input }) => listHearingOutcomes(ctx.db, input, ctx.actor)),
-  recordOutcome: editor
+  recordOutcome: outcomes
     .input(domainInput(recordOutcomeInput))
     .mutation(({ ctx, input }) => recordOutcome(ctx.db, input, ctx.actor)),
   positionOutcomes: protectedProcedure

@@ -1,5 +1,4 @@
 import {
-  HEARING_EDITORS,
   acceptRadarItem,
   checkRadarSourceNow,
   dismissRadarItem,
@@ -16,10 +15,10 @@ import {
   updateRadarSource,
   updateRadarSourceInput,
 } from "@innspill/domain";
-import { protectedProcedure, roleProcedure, router, domainInput } from "../trpc";
+import { permissionProcedure, protectedProcedure, router, domainInput } from "../trpc";
 
-const editor = roleProcedure(HEARING_EDITORS);
-const admin = roleProcedure(["ADMIN"]);
+const editor = permissionProcedure("radar.review");
+const admin = permissionProcedure("radar.manage");
 
 /** The hearing radar: «Nye høringer» and the sources' schedule and status (Systemstatus). */
 export const radarRouter = router({

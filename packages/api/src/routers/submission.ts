@@ -1,7 +1,5 @@
 import { z } from "zod";
 import {
-  SIGNATORY_EDITORS,
-  SUBMISSION_EDITORS,
   createSignatory,
   createSignatoryInput,
   createSubmission,
@@ -39,11 +37,8 @@ import {
   reauthenticateInput,
   reviewCommentInput,
 } from "@innspill/domain";
-import { protectedProcedure, roleProcedure, router, domainInput } from "../trpc";
+import { permissionProcedure, protectedProcedure, router, domainInput } from "../trpc";
 import { once } from "../idempotency";
-
-const editor = roleProcedure(SUBMISSION_EDITORS);
-const leader = roleProcedure(["LEADER"]);
 
 const byId = z.object({ id: z.uuid({ error: "invalid" }) });
 const byHearing = z.object({ hearingId: z.uuid({ error: "invalid" }) });
@@ -61,48 +56,50 @@ export const submissionRouter = router({
   preview: protectedProcedure
     .input(domainInput(byId))
     .query(({ ctx, input }) => previewSubmission(ctx.db, input, ctx.actor)),
-  create: editor
+  create: permissionProcedure("submission.edit")
     .input(domainInput(byHearing))
     .mutation(({ ctx, input }) => createSubmission(ctx.db, input, ctx.actor)),
-  save: editor
+  save: permissionProcedure("submission.edit")
     .input(domainInput(saveSubmissionInput))
     .mutation(({ ctx, input }) => saveSubmission(ctx.db, input, ctx.actor)),
   /** Freezes the saved letter and asks the worker for DOCX and PDF; the same snapshot reuses its files. */
   render: protectedProcedure
     .input(domainInput(byId))
     .mutation(async ({ ctx, input }) => (await requestRender(ctx.db, input, ctx.actor, ctx.jobs)).render),
-  sendForReview: editor
+  sendForReview: permissionProcedure("submission.sendForReview")
     .input(domainInput(idVersionInput))
     .mutation(({ ctx, input }) => sendForReview(ctx.db, input, ctx.actor)),
-  returnToDraft: editor
+  returnToDraft: permissionProcedure("submission.returnToDraft")
     .input(domainInput(idVersionInput))
     .mutation(({ ctx, input }) => returnToDraft(ctx.db, input, ctx.actor)),
   /** Freezes the letter for approval; its documents are made at once, so approvers can read the PDF too. */
-  requestApproval: editor.input(domainInput(requestApprovalInput)).mutation(async ({ ctx, input }) => ({
-    snapshotSha256: (await requestApproval(ctx.db, input, ctx.actor, ctx.jobs)).snapshotSha256,
-  })),
+  requestApproval: permissionProcedure("submission.requestApproval")
+    .input(domainInput(requestApprovalInput))
+    .mutation(async ({ ctx, input }) => ({
+      snapshotSha256: (await requestApproval(ctx.db, input, ctx.actor, ctx.jobs)).snapshotSha256,
+    })),
   approvalView: protectedProcedure
     .input(domainInput(byId))
     .query(({ ctx, input }) => getApprovalView(ctx.db, input, ctx.actor)),
-  approve: leader
+  approve: permissionProcedure("submission.approve")
     .input(domainInput(snapshotHashInput))
     .mutation(({ ctx, input }) => approveSubmission(ctx.db, input, ctx.actor)),
-  returnForChanges: protectedProcedure
+  returnForChanges: permissionProcedure("submission.returnForChanges")
     .input(domainInput(returnForChangesInput))
     .mutation(({ ctx, input }) => returnForChanges(ctx.db, input, ctx.actor)),
   reauthenticate: protectedProcedure
     .input(domainInput(reauthenticateInput))
     .mutation(({ ctx, input }) => reauthenticate(ctx.db, input, ctx.actor, { ip: ctx.client?.ip })),
   /** The last signature has the worker make the final, signed PDF/A. */
-  sign: leader
+  sign: permissionProcedure("submission.sign")
     .input(domainInput(snapshotHashInput))
     .mutation(({ ctx, input }) =>
       signSubmission(ctx.db, input, ctx.actor, ctx.client ?? { ip: null, userAgent: null }, ctx.jobs),
     ),
-  recordSending: editor
+  recordSending: permissionProcedure("submission.recordSending")
     .input(domainInput(recordSendingInput))
     .mutation(({ ctx, input }) => recordSending(ctx.db, input, ctx.actor)),
-  createRevision: editor
+  createRevision: permissionProcedure("submission.createRevision")
     .input(domainInput(byId))
     .mutation(({ ctx, input }) => createRevision(ctx.db, input, ctx.actor)),
   threads: protectedProcedure
@@ -123,12 +120,12 @@ export const submissionRouter = router({
     .input(domainInput(byId))
     .query(({ ctx, input }) => latestRender(ctx.db, input, ctx.actor)),
   signatories: protectedProcedure.query(({ ctx }) => listSignatories(ctx.db, ctx.actor)),
-  createSignatory: roleProcedure(SIGNATORY_EDITORS)
+  createSignatory: permissionProcedure("signatory.edit")
     .input(domainInput(createSignatoryInput))
     .mutation(({ ctx, input }) =>
       once(ctx, "submission.createSignatory", input, () => createSignatory(ctx.db, input, ctx.actor)),
     ),
-  updateSignatory: roleProcedure(SIGNATORY_EDITORS)
+  updateSignatory: permissionProcedure("signatory.edit")
     .input(domainInput(updateSignatoryInput))
     .mutation(({ ctx, input }) => updateSignatory(ctx.db, input, ctx.actor)),
 });

@@ -8,26 +8,24 @@ import {
   resetUserPassword,
   userIdInput,
 } from "@innspill/domain";
-import { protectedProcedure, roleProcedure, router, domainInput } from "../trpc";
+import { permissionProcedure, protectedProcedure, router, domainInput } from "../trpc";
 import { once } from "../idempotency";
-
-const admin = roleProcedure(["ADMIN"]);
 
 export const userRouter = router({
   me: protectedProcedure.query(({ ctx }) => ctx.actor),
-  list: admin.query(({ ctx }) => listUsers(ctx.db, ctx.actor)),
-  create: admin
+  list: permissionProcedure("user.manage").query(({ ctx }) => listUsers(ctx.db, ctx.actor)),
+  create: permissionProcedure("user.manage")
     .input(domainInput(createUserInput))
     .mutation(({ ctx, input }) =>
       once(ctx, "user.create", input, () => createUser(ctx.db, input, ctx.actor)),
     ),
-  deactivate: admin
+  deactivate: permissionProcedure("user.manage")
     .input(domainInput(userIdInput))
     .mutation(({ ctx, input }) => deactivateUser(ctx.db, input, ctx.actor)),
-  activate: admin
+  activate: permissionProcedure("user.manage")
     .input(domainInput(userIdInput))
     .mutation(({ ctx, input }) => activateUser(ctx.db, input, ctx.actor)),
-  resetPassword: admin
+  resetPassword: permissionProcedure("user.manage")
     .input(domainInput(resetPasswordInput))
     .mutation(({ ctx, input }) => resetUserPassword(ctx.db, input, ctx.actor)),
 });

@@ -2,11 +2,11 @@ import { sha256 } from "../hash";
 import { z } from "zod";
 import type { Db, DbTx } from "@innspill/db";
 import type { Actor } from "../actor";
-import { requireRole } from "../actor";
+import { authorize } from "../actor";
 import { recordAudit } from "../audit";
 import { AppError } from "../errors";
 import { fields, isWebAddress, parseInput } from "../validation";
-import { CLOSED_STATUSES, HEARING_EDITORS } from "../access";
+import { CLOSED_STATUSES } from "../access";
 import { lockVersioned } from "../locking";
 import { MAX_CASE_DOCUMENTS_MB, MAX_DOCUMENT_MB } from "./constants";
 
@@ -52,7 +52,7 @@ async function lockOpenCase(tx: DbTx, hearingId: string, actor: Actor) {
 }
 
 async function findEditableHearing(db: Db, hearingId: string, actor: Actor) {
-  requireRole(actor, HEARING_EDITORS);
+  authorize(actor, "hearing.edit");
   const h = await db.hearing.findFirst({
     where: { id: hearingId, organisationId: actor.organisationId },
     select: { id: true },

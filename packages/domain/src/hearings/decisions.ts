@@ -1,20 +1,19 @@
 /** The decision to answer, and the status workflow. */
 import type { Db, DbTx, HearingStatus } from "@innspill/db";
 import type { Actor } from "../actor";
-import { requireRole } from "../actor";
+import { authorize } from "../actor";
 import { recordAudit } from "../audit";
 import { AppError } from "../errors";
 import { parseInput } from "../validation";
 import { decideHearingInput, transitionHearingInput } from "./schemas";
 import { checkTransition } from "./workflow";
-import { HEARING_EDITORS } from "../access";
 import { hearingInclude, toHearingView } from "./views";
 import { lockAtVersion } from "./register";
 import { registerJournal } from "../noark/journal";
 
 /** "Svarer" or "svarer ikke": records who decided, when and why, and moves the status on. */
 export async function decideHearing(db: Db, input: unknown, actor: Actor, now: Date = new Date()) {
-  requireRole(actor, HEARING_EDITORS);
+  authorize(actor, "hearing.decide");
   const { id, version, decision, reason } = parseInput(decideHearingInput, input);
   return db.$transaction(async (tx) => {
     const h = await lockAtVersion(tx, id, version, actor);

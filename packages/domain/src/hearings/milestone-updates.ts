@@ -1,7 +1,8 @@
 /** Editing a hearing's milestones: offset, owner, done. */
 import type { Db, Prisma } from "@innspill/db";
 import type { Actor } from "../actor";
-import { requireRole } from "../actor";
+import { authorize } from "../actor";
+import { can } from "../access";
 import { recordAudit } from "../audit";
 import { dateOnlyToDb, dbToDateOnly } from "../dates";
 import { AppError } from "../errors";
@@ -11,7 +12,7 @@ import { updateMilestoneInput } from "./schemas";
 
 /** Changes a milestone's offset (its date follows), its owner, or marks it done / not done. */
 export async function updateMilestone(db: Db, input: unknown, actor: Actor, now: Date = new Date()) {
-  requireRole(actor, ["ADVISER", "LEADER", "ADMIN"]);
+  authorize(actor, "milestone.markOwnDone");
   const data = parseInput(updateMilestoneInput, input);
   return db.$transaction(async (tx) => {
     const m = await tx.milestone.findFirst({
@@ -19,11 +20,13 @@ export async function updateMilestone(db: Db, input: unknown, actor: Actor, now:
       include: { hearing: { select: { id: true, deadline: true } } },
     });
     if (!m) throw new AppError("NOT_FOUND", "milestoneNotFound");
-    // Leaders may tick off their own milestones; changing the plan is for advisers and admins.
+    // Changing the plan (offset, owner) and ticking off anyone's milestone are actions of their own; anyone may
+    // tick off a milestone they own (access.ts).
     const planning = data.offsetDays !== undefined || data.ownerId !== undefined;
-    if (actor.role === "LEADER" && (planning || m.ownerId !== actor.id)) {
-      throw new AppError("FORBIDDEN", "forbidden");
-    }
+    const allowed = planning
+      ? can(actor, "milestone.plan")
+      : can(actor, "milestone.markDone") || (m.ownerId === actor.id && can(actor, "milestone.markOwnDone"));
+    if (!allowed) throw new AppError("FORBIDDEN", "forbidden");
     // Two people changing one milestone at once: the second is told, nothing is overwritten silently.
     const [locked] = await tx.$queryRaw<{ version: number }[]>`
       SELECT version FROM "Milestone" WHERE id = ${m.id}::uuid FOR UPDATE`;

@@ -9,7 +9,7 @@ import { parseInput } from "../validation";
 import { OPEN_STATUSES } from "./constants";
 import { hearingIdInput, listHearingsInput } from "./schemas";
 import { transitionsFrom } from "./workflow";
-import { HEARING_ACTIONS, availableActions } from "../access";
+import { HEARING_ACTIONS, availableActions, roleMay } from "../access";
 import { hearingInclude, hearingListSelect, toHearingListItem, toHearingView } from "./views";
 
 export async function listHearings(db: Db, input: unknown, actor: Actor) {
@@ -183,5 +183,5 @@ export async function getHearingFormOptions(db: Db, actor: Actor) {
       orderBy: { name: "asc" },
     }),
   ]);
-  return { issuingBodies, advisers: users.filter((u) => u.role !== "LEADER"), users, topics };
+  return { issuingBodies, advisers: users.filter((u) => roleMay(u.role, "hearing.edit")), users, topics };
 }

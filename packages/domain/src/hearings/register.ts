@@ -4,7 +4,7 @@
  */
 import type { Db, DbTx, Hearing, Prisma } from "@innspill/db";
 import type { Actor } from "../actor";
-import { requireRole } from "../actor";
+import { authorize } from "../actor";
 import { recordAudit } from "../audit";
 import { dateOnlyToDb, dbToDateOnly, formatDate, osloDate, type DateOnly } from "../dates";
 import { AppError } from "../errors";
@@ -14,8 +14,7 @@ import { parseInput } from "../validation";
 import { planMilestoneMoves, planMilestones } from "./milestones";
 import { HEARING_COLUMN_FIELDS } from "./constants";
 import { createHearingInput, updateHearingInput, type HearingFields } from "./schemas";
-import { HEARING_EDITORS } from "../access";
-import { MILESTONE_LABELS, hearingInclude, toHearingView, type HearingRow } from "./views";
+import { hearingInclude, toHearingView, type HearingRow } from "./views";
 import { lockVersioned } from "../locking";
 import { registerJournal } from "../noark/journal";
 
@@ -75,7 +74,7 @@ async function setParticipants(tx: DbTx, hearingId: string, userIds: string[]) {
 }
 
 export async function createHearing(db: Db, input: unknown, actor: Actor) {
-  requireRole(actor, HEARING_EDITORS);
+  authorize(actor, "hearing.create");
   const data = parseInput(createHearingInput, input);
   await checkReferences(db, data, actor);
   const settings = await getOrganisationSettings(db, actor.organisationId);
@@ -159,7 +158,7 @@ export async function lockAtVersion(tx: DbTx, id: string, version: number, actor
  * A new deadline moves the milestones that are not done, and everyone involved is told what moved.
  */
 export async function updateHearing(db: Db, input: unknown, actor: Actor, now: Date = new Date()) {
-  requireRole(actor, HEARING_EDITORS);
+  authorize(actor, "hearing.edit");
   const { id, version, data } = parseInput(updateHearingInput, input);
   return db.$transaction(async (tx) => {
     const before = await lockAtVersion(tx, id, version, actor);
@@ -243,9 +242,6 @@ export async function moveDeadline(
     entityId: before.id,
     data: { from, to, moves: moves.map(({ kind, from: f, to: t }) => ({ kind, from: f, to: t })) },
   });
-  const lines = moves.map(
-    (m) => `• ${MILESTONE_LABELS[m.kind]}: ${formatDate(m.from)} → ${formatDate(m.to)}`,
-  );
   await notify(tx, {
     userIds: [
       before.responsibleId,
@@ -265,7 +261,8 @@ export async function moveDeadline(
         from: formatDate(from),
         to: formatDate(to),
         moved: moves.length,
-        moves: lines.join("\n"),
+        // The kinds, not their names: each reader gets them in their language (labels.ts).
+        moves: moves.map((m) => ({ kind: m.kind, from: formatDate(m.from), to: formatDate(m.to) })),
       },
     },
     email: true,

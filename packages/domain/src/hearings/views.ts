@@ -4,13 +4,6 @@ import { dbToDateOnly, osloDate, type DateOnly } from "../dates";
 import { MILESTONE_KINDS, MILESTONE_TARGET_STATUS } from "./milestones";
 import { statusRank } from "./workflow";
 
-export const MILESTONE_LABELS = {
-  UTKAST: "Utkast",
-  GJENNOMGANG: "Gjennomgang",
-  GODKJENNING: "Godkjenning",
-  SIGNERING: "Signering",
-} as const;
-
 export const hearingInclude = {
   issuingBody: { select: { id: true, name: true, type: true } },
   responsible: { select: { id: true, name: true } },

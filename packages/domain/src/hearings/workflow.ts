@@ -1,6 +1,6 @@
 /**
  * The status workflow of a hearing as a state machine: which transitions exist, who may make them, and what must
- * hold first. registrert → vurderes → under arbeid → til gjennomgang → til godkjenning → til signering → sendt →
+ * hold first. Who may take a transition is its action's entry in `access.ts`. registrert → vurderes → under arbeid → til gjennomgang → til godkjenning → til signering → sendt →
  * arkivert, plus «svarer ikke». Some steps can go back one step (a review sends the draft back to work).
  *
  * «Til godkjenning», «Til signering» and «Sendt» follow the letter: only its own workflow (approval, signatures,
@@ -8,6 +8,7 @@
  * written and sent outside Innspill is recorded as «Sendt utenfor Innspill», with a reason and the sent document.
  */
 import type { HearingDecision, HearingStatus, Role } from "@innspill/db/enums";
+import { roleMay, type Action } from "../access";
 
 export const STATUS_ORDER: readonly HearingStatus[] = [
   "REGISTRERT",
@@ -42,12 +43,11 @@ export interface TransitionInput {
 export interface Transition {
   from: HearingStatus;
   to: HearingStatus;
-  roles: readonly Role[];
+  /** The permission it takes (`PERMISSIONS` in access.ts). */
+  action: Action;
   /** Returns a message key when the transition is not allowed for this hearing. */
   guard?: (h: WorkflowFacts, input: TransitionInput) => string | null;
 }
-
-const EDITORS = ["ADVISER", "ADMIN"] as const;
 
 const needsResponsible = (h: WorkflowFacts) => (h.responsibleId ? null : "transitionNeedsResponsible");
 const needsAnswerDecision = (h: WorkflowFacts) =>
@@ -65,20 +65,20 @@ const sentOutside = (h: WorkflowFacts, input: TransitionInput) =>
         : null;
 
 export const TRANSITIONS: readonly Transition[] = [
-  { from: "REGISTRERT", to: "VURDERES", roles: EDITORS },
+  { from: "REGISTRERT", to: "VURDERES", action: "hearing.transition" },
   // Deciding to answer or not (decideHearing) moves the hearing on; these are the same edges.
-  { from: "REGISTRERT", to: "UNDER_ARBEID", roles: EDITORS, guard: needsAnswerDecision },
-  { from: "VURDERES", to: "UNDER_ARBEID", roles: EDITORS, guard: needsAnswerDecision },
-  { from: "REGISTRERT", to: "SVARER_IKKE", roles: EDITORS, guard: needsReason },
-  { from: "VURDERES", to: "SVARER_IKKE", roles: EDITORS, guard: needsReason },
-  { from: "UNDER_ARBEID", to: "TIL_GJENNOMGANG", roles: EDITORS, guard: needsResponsible },
-  { from: "TIL_GJENNOMGANG", to: "UNDER_ARBEID", roles: EDITORS },
+  { from: "REGISTRERT", to: "UNDER_ARBEID", action: "hearing.decide", guard: needsAnswerDecision },
+  { from: "VURDERES", to: "UNDER_ARBEID", action: "hearing.decide", guard: needsAnswerDecision },
+  { from: "REGISTRERT", to: "SVARER_IKKE", action: "hearing.decide", guard: needsReason },
+  { from: "VURDERES", to: "SVARER_IKKE", action: "hearing.decide", guard: needsReason },
+  { from: "UNDER_ARBEID", to: "TIL_GJENNOMGANG", action: "hearing.transition", guard: needsResponsible },
+  { from: "TIL_GJENNOMGANG", to: "UNDER_ARBEID", action: "hearing.transition" },
   // Til godkjenning, til signering and sendt follow the letter's workflow; a letter from outside Innspill:
-  { from: "UNDER_ARBEID", to: "SENDT", roles: EDITORS, guard: sentOutside },
-  { from: "TIL_GJENNOMGANG", to: "SENDT", roles: EDITORS, guard: sentOutside },
-  { from: "SENDT", to: "ARKIVERT", roles: EDITORS },
+  { from: "UNDER_ARBEID", to: "SENDT", action: "hearing.recordSentOutside", guard: sentOutside },
+  { from: "TIL_GJENNOMGANG", to: "SENDT", action: "hearing.recordSentOutside", guard: sentOutside },
+  { from: "SENDT", to: "ARKIVERT", action: "hearing.transition" },
   // A declined hearing can be taken up again.
-  { from: "SVARER_IKKE", to: "VURDERES", roles: EDITORS, guard: needsReason },
+  { from: "SVARER_IKKE", to: "VURDERES", action: "hearing.decide", guard: needsReason },
 ];
 
 export function findTransition(from: HearingStatus, to: HearingStatus): Transition | undefined {
@@ -87,7 +87,7 @@ export function findTransition(from: HearingStatus, to: HearingStatus): Transiti
 
 /** The transitions a role can take from a status (the buttons on the hearing page). */
 export function transitionsFrom(from: HearingStatus, role: Role): Transition[] {
-  return TRANSITIONS.filter((t) => t.from === from && t.roles.includes(role));
+  return TRANSITIONS.filter((t) => t.from === from && roleMay(role, t.action));
 }
 
 export type TransitionCheck =
@@ -102,7 +102,7 @@ export function checkTransition(
 ): TransitionCheck {
   const t = findTransition(h.status, to);
   if (!t) return { ok: false, code: "BAD_REQUEST", message: "transitionNotAllowed" };
-  if (!t.roles.includes(role)) return { ok: false, code: "FORBIDDEN", message: "transitionForbidden" };
+  if (!roleMay(role, t.action)) return { ok: false, code: "FORBIDDEN", message: "transitionForbidden" };
   const problem = t.guard?.(h, input);
   return problem ? { ok: false, code: "BAD_REQUEST", message: problem } : { ok: true };
 }

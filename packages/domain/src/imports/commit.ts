@@ -2,11 +2,10 @@
 import { z } from "zod";
 import { type Prisma, type Db } from "@innspill/db";
 import type { Actor } from "../actor";
-import { requireRole } from "../actor";
+import { authorize } from "../actor";
 import { recordAudit } from "../audit";
 import { dateOnlyToDb } from "../dates";
 import { AppError } from "../errors";
-import { LIBRARY_EDITORS } from "../access";
 import { insertPosition } from "../library/positions";
 import { fields, parseInput } from "../validation";
 import { registerJournal } from "../noark/journal";
@@ -76,7 +75,7 @@ export const commitLetterInput = z
 
 /** Saves the confirmed letter against a hearing, with its provenance links and any new draft positions. */
 export async function commitLetterImport(db: Db, input: unknown, actor: Actor) {
-  requireRole(actor, LIBRARY_EDITORS);
+  authorize(actor, "library.edit");
   const data = parseInput(commitLetterInput, input);
   return db.$transaction(
     async (tx) => {

@@ -265,10 +265,14 @@ describe("importing a letter", () => {
   it("reads a DOCX (mammoth) and a PDF's text layer (unpdf)", async () => {
     const { assemble, renderDocx, renderPdf } = await import("@innspill/documents");
     const model = assemble({
-      letterhead: { organisation: "NITO" },
+      letterhead: { organisation: "NITO", unit: null, address: null },
       place: "Oslo",
       date: "2024-03-05",
       dateText: "5. mars 2024",
+      recipient: null,
+      theirReference: null,
+      ourReference: null,
+      closing: "Med vennlig hilsen",
       title: "Innspill til Kunnskapsdepartementet",
       sections: [
         {
@@ -289,7 +293,6 @@ describe("importing a letter", () => {
           },
         },
       ],
-      closing: "Med vennlig hilsen",
       signatories: [{ name: "Kaja Marienborg", title: "Fagstyreleder, NITO BFI" }],
       facts: {},
       positions: {},

@@ -86,7 +86,9 @@ const CLOSING = /^(med vennlig hilsen|vennlig hilsen|med hilsen)\b/i;
 const blank = (l: string) => l.trim() === "";
 const clean = (s: string) =>
   s
-    .replace(/[\u00a0\u2000-\u200b\u202f]/g, " ")
+    // A zero-width space is where a line may break (a URL in Innspill's own letters): not a space.
+    .replace(/\u200b/g, "")
+    .replace(/[\u00a0\u2000-\u200a\u202f]/g, " ")
     .replace(/\s+/g, " ")
     .trim();
 

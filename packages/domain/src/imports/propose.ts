@@ -2,9 +2,8 @@
 import { z } from "zod";
 import { type Db } from "@innspill/db";
 import type { Actor } from "../actor";
-import { requireRole } from "../actor";
+import { authorize } from "../actor";
 import { AppError } from "../errors";
-import { LIBRARY_EDITORS } from "../access";
 import { parseInput } from "../validation";
 import { parseLetter } from "./letter";
 import { detectReuse } from "./reuse";
@@ -37,7 +36,7 @@ async function letterText(input: z.output<typeof proposeLetterInput>): Promise<s
 
 /** Reads a letter and proposes its parts and their library matches. Saves nothing. */
 export async function proposeLetterImport(db: Db, input: unknown, actor: Actor) {
-  requireRole(actor, LIBRARY_EDITORS);
+  authorize(actor, "library.edit");
   const data = parseInput(proposeLetterInput, input);
   const proposal = parseLetter(await letterText(data));
   if (!proposal.title && !proposal.sections.length)

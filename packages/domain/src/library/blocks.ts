@@ -1,12 +1,11 @@
 import { z } from "zod";
 import type { Db, DbTx, Prisma } from "@innspill/db";
 import type { Actor } from "../actor";
-import { requireRole } from "../actor";
+import { authorize } from "../actor";
 import { recordAudit } from "../audit";
 import { AppError } from "../errors";
 import { fields, MAX_INT, parseInput } from "../validation";
 import { blockBody, bodyFactKeys, bodyPositionIds, bodyToPlainText, emptyBody, type BlockBody } from "./body";
-import { LIBRARY_EDITORS } from "../access";
 import { wordDiff } from "./diff";
 import { lockVersioned } from "../locking";
 import { userNames } from "../locking";
@@ -61,7 +60,7 @@ async function checkReferences(tx: DbTx, body: BlockBody, actor: Actor) {
 }
 
 export async function createBlock(db: Db, input: unknown, actor: Actor) {
-  requireRole(actor, LIBRARY_EDITORS);
+  authorize(actor, "library.edit");
   const data = parseInput(createBlockInput, input);
   return db.$transaction(async (tx) => {
     const block = await tx.textBlock.create({
@@ -99,7 +98,7 @@ async function lockBlock(tx: DbTx, id: string, version: number, actor: Actor) {
 
 /** Saves the working draft. A save from an older draft version is a CONFLICT carrying the current draft. */
 export async function saveBlockDraft(db: Db, input: unknown, actor: Actor) {
-  requireRole(actor, LIBRARY_EDITORS);
+  authorize(actor, "library.edit");
   const data = parseInput(saveBlockDraftInput, input);
   return db.$transaction(async (tx) => {
     await lockBlock(tx, data.id, data.version, actor);
@@ -147,7 +146,7 @@ export async function insertPublishedVersion(
 }
 
 export async function publishBlock(db: Db, input: unknown, actor: Actor) {
-  requireRole(actor, LIBRARY_EDITORS);
+  authorize(actor, "library.edit");
   const { id, version, reason } = parseInput(publishBlockInput, input);
   return db.$transaction(async (tx) => {
     await lockBlock(tx, id, version, actor);

@@ -1,9 +1,8 @@
-import { LIBRARY_EDITORS } from "../access";
 import { z } from "zod";
 import type { Db, DbTx } from "@innspill/db";
 import { FactFormat } from "@innspill/db/enums";
 import type { Actor } from "../actor";
-import { requireRole } from "../actor";
+import { authorize } from "../actor";
 import { recordAudit } from "../audit";
 import { dateOnlyToDb, dbToDateOnly, daysBetween, osloDate, type DateOnly } from "../dates";
 import { AppError } from "../errors";
@@ -122,7 +121,7 @@ export async function resolveFacts(db: DbTx, organisationId: string, keys: strin
 }
 
 export async function createFact(db: Db, input: unknown, actor: Actor) {
-  requireRole(actor, LIBRARY_EDITORS);
+  authorize(actor, "library.edit");
   const data = parseInput(createFactInput, input);
   const exists = await db.fact.findUnique({
     where: { organisationId_key: { organisationId: actor.organisationId, key: data.key } },
@@ -143,7 +142,7 @@ export async function createFact(db: Db, input: unknown, actor: Actor) {
 }
 
 export async function addFactValue(db: Db, input: unknown, actor: Actor) {
-  requireRole(actor, LIBRARY_EDITORS);
+  authorize(actor, "library.edit");
   const data = parseInput(addFactValueInput, input);
   const fact = await db.fact.findFirst({ where: { id: data.factId, organisationId: actor.organisationId } });
   if (!fact) throw new AppError("NOT_FOUND", "factNotFound");

@@ -1,12 +1,11 @@
 import { z } from "zod";
 import type { Db, Prisma } from "@innspill/db";
 import type { Actor } from "../actor";
-import { requireRole } from "../actor";
+import { authorize } from "../actor";
 import { recordAudit } from "../audit";
 import { fields, parseInput } from "../validation";
 import type { BlockNode } from "./body";
 import { insertPublishedVersion } from "./blocks";
-import { LIBRARY_EDITORS } from "../access";
 import { parsePolicyPlatform } from "./import";
 import { insertPosition } from "./positions";
 
@@ -17,7 +16,7 @@ export const proposePlatformInput = z.object({
 
 /** The proposal for the review step; nothing is saved. */
 export function proposePlatformImport(input: unknown, actor: Actor) {
-  requireRole(actor, LIBRARY_EDITORS);
+  authorize(actor, "library.edit");
   const { text, source } = parseInput(proposePlatformInput, input);
   return parsePolicyPlatform(text, { source: source ?? "" });
 }
@@ -52,7 +51,7 @@ export const commitPlatformInput = z.object({
  * One transaction: all or nothing.
  */
 export async function commitPlatformImport(db: Db, input: unknown, actor: Actor) {
-  requireRole(actor, LIBRARY_EDITORS);
+  authorize(actor, "library.edit");
   const data = parseInput(commitPlatformInput, input);
   const reason = data.source ? `Importert fra ${data.source}` : "Importert";
   return db.$transaction(

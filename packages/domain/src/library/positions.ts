@@ -2,12 +2,11 @@ import { z } from "zod";
 import type { Db, DbTx, Position, Prisma } from "@innspill/db";
 import { PositionStatus } from "@innspill/db/enums";
 import type { Actor } from "../actor";
-import { requireRole } from "../actor";
+import { authorize } from "../actor";
 import { recordAudit } from "../audit";
 import { dateOnlyToDb, dbToDateOnly } from "../dates";
 import { AppError } from "../errors";
 import { fields, parseInput } from "../validation";
-import { LIBRARY_EDITORS } from "../access";
 import { bodyPositionIds, type BlockBody } from "./body";
 import { wordDiff } from "./diff";
 import { lockVersioned } from "../locking";
@@ -104,7 +103,7 @@ export async function insertPosition(
 }
 
 export async function createPosition(db: Db, input: unknown, actor: Actor) {
-  requireRole(actor, LIBRARY_EDITORS);
+  authorize(actor, "library.edit");
   const data = parseInput(createPositionInput, input);
   return db.$transaction(async (tx) => {
     const p = await insertPosition(tx, data, data.reason ?? "Opprettet", actor);
@@ -124,7 +123,7 @@ export async function createPosition(db: Db, input: unknown, actor: Actor) {
  * current position otherwise). Retiring needs no replacement, but a replacement must be another active position.
  */
 export async function updatePosition(db: Db, input: unknown, actor: Actor) {
-  requireRole(actor, LIBRARY_EDITORS);
+  authorize(actor, "library.edit");
   const { id, version, data, status, replacedById, reason } = parseInput(updatePositionInput, input);
   return db.$transaction(async (tx) => {
     await lockVersioned(

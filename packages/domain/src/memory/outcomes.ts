@@ -7,8 +7,8 @@ import { z } from "zod";
 import { Prisma, type Db } from "@innspill/db";
 import type { OutcomeResult } from "@innspill/db/enums";
 import type { Actor } from "../actor";
-import { requireRole } from "../actor";
-import { SUBMISSION_EDITORS, can } from "../access";
+import { authorize } from "../actor";
+import { can } from "../access";
 import { recordAudit } from "../audit";
 import { dateOnlyToDb, dbToDateOnly, isValidDateOnly } from "../dates";
 import { AppError } from "../errors";
@@ -60,7 +60,7 @@ const outcomeOf = (o: {
 
 /** Records (or changes) the outcome of one position a sent letter used. */
 export async function recordOutcome(db: Db, input: unknown, actor: Actor) {
-  requireRole(actor, SUBMISSION_EDITORS);
+  authorize(actor, "submission.recordOutcome");
   const data = parseInput(recordOutcomeInput, input);
   return db.$transaction(async (tx) => {
     const s = await tx.submission.findFirst({

@@ -5,7 +5,12 @@
  */
 import { z } from "zod";
 import type { Db } from "@innspill/db";
-import type { DocBlock, DocumentModel, Run } from "@innspill/documents/preview";
+import {
+  LATEST_TEMPLATE_VERSION,
+  type DocBlock,
+  type DocumentModel,
+  type Run,
+} from "@innspill/documents/preview";
 import type { Actor } from "../actor";
 import { dateOnlyToDb, dbToDateOnly, formatDate, osloDate } from "../dates";
 import { parseInput } from "../validation";
@@ -149,6 +154,7 @@ export function outcomeReportModel(r: OutcomeReport): DocumentModel {
     ]),
   }));
   return {
+    templateVersion: LATEST_TEMPLATE_VERSION,
     letterhead: { organisation: r.organisation, unit: null, address: null, footer: null, logo: null },
     placeAndDate: formatDate(r.date),
     date: r.date,

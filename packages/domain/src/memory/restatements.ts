@@ -5,8 +5,8 @@
 import { z } from "zod";
 import type { Db, DbTx } from "@innspill/db";
 import type { Actor } from "../actor";
-import { requireRole } from "../actor";
-import { SUBMISSION_EDITORS, can } from "../access";
+import { authorize } from "../actor";
+import { can } from "../access";
 import { recordAudit } from "../audit";
 import { AppError } from "../errors";
 import { blockBody, bodyToPlainText } from "../library/body";
@@ -35,7 +35,7 @@ async function editable(tx: DbTx, id: string, actor: Actor) {
 
 /** Links a sentence of the letter to the active position it restates (checked with the import's matching). */
 export async function linkRestatement(db: Db, input: unknown, actor: Actor) {
-  requireRole(actor, SUBMISSION_EDITORS);
+  authorize(actor, "submission.linkRestatement");
   const data = parseInput(linkRestatementInput, input);
   return db.$transaction(async (tx) => {
     const s = await editable(tx, data.submissionId, actor);
@@ -74,7 +74,7 @@ export async function linkRestatement(db: Db, input: unknown, actor: Actor) {
 }
 
 export async function unlinkRestatement(db: Db, input: unknown, actor: Actor) {
-  requireRole(actor, SUBMISSION_EDITORS);
+  authorize(actor, "submission.linkRestatement");
   const data = parseInput(unlinkRestatementInput, input);
   return db.$transaction(async (tx) => {
     const s = await editable(tx, data.submissionId, actor);

@@ -11,7 +11,7 @@
  */
 import { z } from "zod";
 import type { Db } from "@innspill/db";
-import { requireRole, type Actor } from "../actor";
+import { authorize, type Actor } from "../actor";
 import { recordAudit } from "../audit";
 import { addDaysToDateOnly, osloDate } from "../dates";
 import { AppError } from "../errors";
@@ -94,7 +94,7 @@ export async function exportNoark(db: Db, input: unknown, actor: Actor): Promise
  * what the records office deposits. Admins only.
  */
 export async function exportNoarkPeriod(db: Db, input: unknown, actor: Actor): Promise<NoarkPackage> {
-  requireRole(actor, ["ADMIN"]);
+  authorize(actor, "archive.exportPeriod");
   const { from, to: asked, interim } = parseInput(exportNoarkPeriodInput, input);
   // A deposit covers a period that has ended. A period still running is exported only as an interim extract, and
   // then only up to today.

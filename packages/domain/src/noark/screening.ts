@@ -6,8 +6,7 @@
  */
 import { z } from "zod";
 import type { Db } from "@innspill/db";
-import { HEARING_EDITORS } from "../access";
-import { requireRole, type Actor } from "../actor";
+import { authorize, type Actor } from "../actor";
 import { recordAudit } from "../audit";
 import { AppError } from "../errors";
 import { fields, parseInput } from "../validation";
@@ -21,7 +20,7 @@ export const hearingScreeningInput = z
   .refine((s) => !s.basis === !s.publicTitle, { error: "screeningIncomplete", path: ["publicTitle"] });
 
 export async function setHearingScreening(db: Db, input: unknown, actor: Actor) {
-  requireRole(actor, HEARING_EDITORS);
+  authorize(actor, "hearing.edit");
   const { id, basis, publicTitle } = parseInput(hearingScreeningInput, input);
   return db.$transaction(async (tx) => {
     const h = await tx.hearing.findFirst({

@@ -6,8 +6,8 @@
  */
 import { z } from "zod";
 import type { Db, Prisma } from "@innspill/db";
-import { HEARING_EDITORS } from "../access";
-import { requireRole, type Actor } from "../actor";
+import { can } from "../access";
+import { authorize, type Actor } from "../actor";
 import { recordAudit } from "../audit";
 import { dbToDateOnly, osloDate } from "../dates";
 import { AppError } from "../errors";
@@ -92,7 +92,7 @@ export async function listRadarItems(db: Db, input: unknown, actor: Actor, now: 
     items: rows.map(itemView),
     /** New hearings that touch nothing of the organisation's: left out of `items` unless asked for. */
     unmatched,
-    canAccept: HEARING_EDITORS.includes(actor.role as never),
+    canAccept: can(actor, "radar.review"),
   };
 }
 
@@ -110,7 +110,7 @@ export const dismissRadarItemInput = z.object({
 });
 
 export async function dismissRadarItem(db: Db, input: unknown, actor: Actor, now: Date = new Date()) {
-  requireRole(actor, HEARING_EDITORS);
+  authorize(actor, "radar.review");
   const { id, reason } = parseInput(dismissRadarItemInput, input);
   return db.$transaction(async (tx) => {
     const { count } = await tx.radarItem.updateMany({
@@ -147,7 +147,7 @@ export async function acceptRadarItem(
   actor: Actor,
   options: { config?: RadarConfig; now?: Date } = {},
 ) {
-  requireRole(actor, HEARING_EDITORS);
+  authorize(actor, "radar.review");
   const { id } = parseInput(radarItemInput, input);
   const config = options.config ?? radarConfig();
   const now = options.now ?? new Date();
@@ -251,7 +251,7 @@ export async function proposeFromAddress(
   actor: Actor,
   options: { config?: RadarConfig; now?: Date } = {},
 ) {
-  requireRole(actor, HEARING_EDITORS);
+  authorize(actor, "radar.review");
   const { address } = parseInput(proposeFromAddressInput, input);
   const config = options.config ?? radarConfig();
   const now = options.now ?? new Date();
@@ -354,7 +354,7 @@ export const updateRadarSourceInput = z.object({
 });
 
 export async function updateRadarSource(db: Db, input: unknown, actor: Actor, now: Date = new Date()) {
-  requireRole(actor, ["ADMIN"]);
+  authorize(actor, "radar.manage");
   const { id, version, enabled, intervalMinutes } = parseInput(updateRadarSourceInput, input);
   return db.$transaction(async (tx) => {
     const row = await tx.radarSource.findFirst({ where: { id, organisationId: actor.organisationId } });
@@ -383,7 +383,7 @@ export async function updateRadarSource(db: Db, input: unknown, actor: Actor, no
 
 /** «Sjekk nå»: the worker polls the source at its next tick (within a minute). */
 export async function checkRadarSourceNow(db: Db, input: unknown, actor: Actor, now: Date = new Date()) {
-  requireRole(actor, ["ADMIN"]);
+  authorize(actor, "radar.manage");
   const { id } = parseInput(radarItemInput, input);
   const { count } = await db.radarSource.updateMany({
     where: { id, organisationId: actor.organisationId },
@@ -433,7 +433,7 @@ export async function pollRadarNow(
   actor: Actor,
   options: { config?: RadarConfig; now?: Date } = {},
 ) {
-  requireRole(actor, ["ADMIN"]);
+  authorize(actor, "radar.manage");
   const { source } = parseInput(pollRadarNowInput, input ?? {});
   const results = [];
   for (const s of source ? [source] : RADAR_SOURCES)

@@ -7,12 +7,11 @@ import type { JobQueue } from "../jobs";
 import type { Db, DbTx } from "@innspill/db";
 import { assemble, modelToText, type SubmissionSnapshot } from "@innspill/documents/preview";
 import type { Actor } from "../actor";
-import { requireRole } from "../actor";
+import { authorize } from "../actor";
 import { recordAudit } from "../audit";
 import { AppError } from "../errors";
 import { notify } from "../notifications";
 import { fields, parseInput } from "../validation";
-import { SUBMISSION_EDITORS } from "../access";
 import { buildSnapshot } from "./snapshot";
 import { loadSubmission } from "./load";
 import { approvedPlan, livePlan, planApprovers, planForAudit } from "./plan";
@@ -38,7 +37,7 @@ export const requestApprovalInput = idVersionInput.extend({
  * transaction, so approvers can read the PDF too (the same hash the approvers see and the worker renders).
  */
 export async function requestApproval(db: Db, input: unknown, actor: Actor, jobs: JobQueue) {
-  requireRole(actor, SUBMISSION_EDITORS);
+  authorize(actor, "submission.requestApproval");
   const { id, version, acknowledgeOpenThreads } = parseInput(requestApprovalInput, input);
   return db.$transaction(async (tx) => {
     let s = await lock(tx, id, actor, version);
@@ -109,7 +108,7 @@ export async function recordSeen(tx: DbTx, s: Loaded, snapshotSha256: string, us
  * a login). The first approval moves the letter on to signing; a second leader may add theirs while it waits.
  */
 export async function approveSubmission(db: Db, input: unknown, actor: Actor) {
-  requireRole(actor, ["LEADER"]);
+  authorize(actor, "submission.approve");
   const { id, snapshotSha256 } = parseInput(snapshotHashInput, input);
   return db.$transaction(async (tx) => {
     const s = await lock(tx, id, actor);
@@ -163,7 +162,7 @@ export const returnForChangesInput = z.object({
 
 /** Sends a letter awaiting approval (or approved) back to review with a comment; live approvals are voided. */
 export async function returnForChanges(db: Db, input: unknown, actor: Actor) {
-  requireRole(actor, ["LEADER", "ADVISER", "ADMIN"]);
+  authorize(actor, "submission.returnForChanges");
   const { id, comment } = parseInput(returnForChangesInput, input);
   return db.$transaction(async (tx) => {
     const s = await lock(tx, id, actor);

@@ -161,7 +161,7 @@ function facts(text: string, memberCount: string) {
 const normalize = (s: string) =>
   s
     .normalize("NFKC")
-    .replace(/\u00ad/g, "")
+    .replace(/[\u00ad\u200b]/g, "") // soft hyphens and the zero-width spaces where a URL may break
     .replace(/\s+/g, " ")
     .trim();
 

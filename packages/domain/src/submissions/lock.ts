@@ -17,7 +17,7 @@ import { fields } from "../validation";
 import { loadSubmission } from "./load";
 import { lockVersioned } from "../locking";
 import { AppError } from "../errors";
-import { can, type Action } from "../access";
+import { PERMISSIONS, can, type Action } from "../access";
 
 /** The hearing's status for each submission status. */
 export const HEARING_STATUS_FOR: Record<SubmissionStatus, HearingStatus> = {
@@ -97,7 +97,10 @@ export async function approverIds(tx: DbTx, s: Loaded): Promise<string[] | null>
 
 export async function leaderIds(tx: DbTx, organisationId: string) {
   return (
-    await tx.user.findMany({ where: { organisationId, role: "LEADER", active: true }, select: { id: true } })
+    await tx.user.findMany({
+      where: { organisationId, role: { in: [...PERMISSIONS["submission.approve"].roles] }, active: true },
+      select: { id: true },
+    })
   ).map((u) => u.id);
 }
 

@@ -2,12 +2,11 @@
 import { z } from "zod";
 import type { Db } from "@innspill/db";
 import type { Actor } from "../actor";
-import { requireRole } from "../actor";
+import { authorize } from "../actor";
 import { recordAudit } from "../audit";
 import { AppError } from "../errors";
 import { notify } from "../notifications";
 import { fields, parseInput } from "../validation";
-import { SUBMISSION_EDITORS } from "../access";
 import { loadSubmission } from "./load";
 import { idVersionInput, lock, moveTo, requireStatusFor } from "./lock";
 import { userNames } from "../locking";
@@ -15,7 +14,7 @@ import { userNames } from "../locking";
 // ——— Review ———
 
 export async function sendForReview(db: Db, input: unknown, actor: Actor) {
-  requireRole(actor, SUBMISSION_EDITORS);
+  authorize(actor, "submission.sendForReview");
   const { id, version } = parseInput(idVersionInput, input);
   return db.$transaction(async (tx) => {
     const s = await lock(tx, id, actor, version);
@@ -36,7 +35,7 @@ export async function sendForReview(db: Db, input: unknown, actor: Actor) {
 }
 
 export async function returnToDraft(db: Db, input: unknown, actor: Actor) {
-  requireRole(actor, SUBMISSION_EDITORS);
+  authorize(actor, "submission.returnToDraft");
   const { id, version } = parseInput(idVersionInput, input);
   return db.$transaction(async (tx) => {
     const s = await lock(tx, id, actor, version);

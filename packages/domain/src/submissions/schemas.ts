@@ -31,6 +31,11 @@ export const sectionInput = z.discriminatedUnion(
 );
 export type SectionInput = z.input<typeof sectionInput>;
 
+/**
+ * The letter's own fields: the one list. Their type (`LetterFields`) is what the composer, the API's view, the save,
+ * the revision copy and the web's draft hold (`letterFieldsOf` picks them); the snapshot has each of them, so a
+ * field added here but forgotten in the PDF or in «Lag ny versjon» fails `letter-fields.int.test.ts`.
+ */
 export const submissionLetterFields = z.object({
   title: fields.requiredText(300, "titleTooLong"),
   place: fields.requiredText(100, "textTooLong"),
@@ -44,6 +49,15 @@ export const submissionLetterFields = z.object({
   closing: fields.requiredText(500, "textTooLong"),
   signingOrder: z.enum(["SEQUENTIAL", "PARALLEL"], { error: "invalid" }).default("SEQUENTIAL"),
 });
+
+export type LetterFields = z.output<typeof submissionLetterFields>;
+export type LetterFieldKey = keyof LetterFields;
+export const LETTER_FIELDS = Object.keys(submissionLetterFields.shape) as LetterFieldKey[];
+
+/** The letter's fields of anything that has them (a row, a view, a draft), and nothing else. */
+export function letterFieldsOf<T extends Record<LetterFieldKey, unknown>>(s: T): Pick<T, LetterFieldKey> {
+  return Object.fromEntries(LETTER_FIELDS.map((k) => [k, s[k]])) as Pick<T, LetterFieldKey>;
+}
 
 export const saveSubmissionInput = submissionLetterFields.extend({
   id: fields.id(),
@@ -123,18 +137,7 @@ export function replacePositionInBody(body: BlockBody, from: string, to: string)
 }
 
 /** A letter as the composer and the API hold it: its fields, its sections (with the library version they stem from). */
-export interface LetterState {
-  title: string;
-  place: string;
-  date: string;
-  recipient: string | null;
-  theirReference: string | null;
-  ourReference: string | null;
-  letterheadOrganisation: string;
-  letterheadUnit: string | null;
-  letterheadAddress: string | null;
-  closing: string;
-  signingOrder: "SEQUENTIAL" | "PARALLEL";
+export interface LetterState extends LetterFields {
   sections: {
     kind: "BLOCK" | "LOCAL" | "FREE";
     showHeading: boolean;
@@ -150,17 +153,7 @@ export function saveInputOf(s: LetterState, id: string, version: number): SaveSu
   return {
     id,
     version,
-    title: s.title,
-    place: s.place,
-    date: s.date,
-    recipient: s.recipient,
-    theirReference: s.theirReference,
-    ourReference: s.ourReference,
-    letterheadOrganisation: s.letterheadOrganisation,
-    letterheadUnit: s.letterheadUnit,
-    letterheadAddress: s.letterheadAddress,
-    closing: s.closing,
-    signingOrder: s.signingOrder,
+    ...letterFieldsOf(s),
     sections: s.sections.map((x) =>
       x.kind === "BLOCK"
         ? { kind: "BLOCK", blockVersionId: x.library!.versionId, showHeading: x.showHeading }

@@ -1,18 +1,18 @@
 /** Sending: recording how and when a signed letter left, with its provenance; and new revisions of a signed letter. */
 import { z } from "zod";
 import type { Db, DbTx } from "@innspill/db";
-import { type SubmissionSnapshot } from "@innspill/documents/preview";
+import { LATEST_TEMPLATE_VERSION, type SubmissionSnapshot } from "@innspill/documents/preview";
 import type { Actor } from "../actor";
-import { requireRole } from "../actor";
+import { authorize } from "../actor";
 import { recordAudit } from "../audit";
 import { dateOnlyToDb } from "../dates";
 import { AppError } from "../errors";
 import { bodyToPlainText, blockBody } from "../library/body";
 import { fields, parseInput } from "../validation";
-import { SUBMISSION_EDITORS } from "../access";
 import { lock, moveTo, type Loaded, requireStatusFor } from "./lock";
 import { registerJournal } from "../noark/journal";
 import { recordRestatementUsages } from "../memory/restatements";
+import { letterFieldsOf } from "./schemas";
 
 export const recordSendingInput = z.object({
   id: fields.id(),
@@ -24,7 +24,7 @@ export const recordSendingInput = z.object({
 });
 
 export async function recordSending(db: Db, input: unknown, actor: Actor) {
-  requireRole(actor, SUBMISSION_EDITORS);
+  authorize(actor, "submission.recordSending");
   const data = parseInput(recordSendingInput, input);
   return db.$transaction(async (tx) => {
     const s = await lock(tx, data.id, actor);
@@ -121,7 +121,7 @@ async function recordProvenance(tx: DbTx, s: Loaded, sentOn: string, recipient: 
 
 /** A new revision of a signed letter to change it; the signed one stays as it was. */
 export async function createRevision(db: Db, input: unknown, actor: Actor) {
-  requireRole(actor, SUBMISSION_EDITORS);
+  authorize(actor, "submission.createRevision");
   const { id } = parseInput(z.object({ id: fields.id() }), input);
   return db.$transaction(async (tx) => {
     const s = await lock(tx, id, actor);
@@ -136,17 +136,9 @@ export async function createRevision(db: Db, input: unknown, actor: Actor) {
         organisationId: s.organisationId,
         hearingId: s.hearingId,
         revision: s.revision + 1,
-        title: s.title,
-        place: s.place,
-        date: s.date,
-        recipient: s.recipient,
-        theirReference: s.theirReference,
-        ourReference: s.ourReference,
-        letterheadOrganisation: s.letterheadOrganisation,
-        letterheadUnit: s.letterheadUnit,
-        letterheadAddress: s.letterheadAddress,
-        closing: s.closing,
-        signingOrder: s.signingOrder,
+        ...letterFieldsOf(s),
+        // A new version is a new letter: the latest template (the signed one keeps its own).
+        templateVersion: LATEST_TEMPLATE_VERSION,
         sections: {
           create: s.sections.map((x) => ({
             position: x.position,

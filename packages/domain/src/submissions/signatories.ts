@@ -1,7 +1,6 @@
-import { SIGNATORY_EDITORS } from "../access";
 import type { Db, DbTx } from "@innspill/db";
 import type { Actor } from "../actor";
-import { requireRole } from "../actor";
+import { authorize } from "../actor";
 import { recordAudit } from "../audit";
 import { dateOnlyToDb, dbToDateOnly } from "../dates";
 import { AppError } from "../errors";
@@ -72,7 +71,7 @@ const titleRows = (titles: { title: string; validFrom: string; validTo: string |
   }));
 
 export async function createSignatory(db: Db, input: unknown, actor: Actor) {
-  requireRole(actor, SIGNATORY_EDITORS);
+  authorize(actor, "signatory.edit");
   const data = parseInput(createSignatoryInput, input);
   return db.$transaction(async (tx) => {
     await checkUser(tx, data.userId, actor);
@@ -99,7 +98,7 @@ export async function createSignatory(db: Db, input: unknown, actor: Actor) {
 
 /** Replaces name, login and the whole list of titles; a stale `version` is a CONFLICT with the saved values. */
 export async function updateSignatory(db: Db, input: unknown, actor: Actor) {
-  requireRole(actor, SIGNATORY_EDITORS);
+  authorize(actor, "signatory.edit");
   const data = parseInput(updateSignatoryInput, input);
   return db.$transaction(async (tx) => {
     await lockVersioned(

@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { JobQueue } from "../jobs";
 import type { Db } from "@innspill/db";
 import type { Actor } from "../actor";
-import { requireRole } from "../actor";
+import { authorize } from "../actor";
 import { recordAudit } from "../audit";
 import { AppError } from "../errors";
 import { notify } from "../notifications";
@@ -74,7 +74,7 @@ export async function signSubmission(
   jobs: JobQueue,
   now: Date = new Date(),
 ) {
-  requireRole(actor, ["LEADER"]);
+  authorize(actor, "submission.sign");
   const { id, snapshotSha256 } = parseInput(snapshotHashInput, input);
   return db.$transaction(async (tx) => {
     const s = await lock(tx, id, actor);

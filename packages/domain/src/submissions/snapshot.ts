@@ -4,7 +4,7 @@
  */
 import { sha256 } from "../hash";
 import type { DbTx } from "@innspill/db";
-import { canonicalJson, type SubmissionSnapshot } from "@innspill/documents/preview";
+import { canonicalJson, type SubmissionSnapshot, type TemplateVersion } from "@innspill/documents/preview";
 import { dbToDateOnly, formatDate } from "../dates";
 import { bodyFactKeys, bodyPositionIds, bodyToPlainText, type BlockBody } from "../library/body";
 import { formatFactValue, resolveFactValue, resolveFacts } from "../library/facts";
@@ -195,6 +195,8 @@ export async function buildSnapshot(db: DbTx, s: FullSubmission) {
   if (!s.sections.length) warnings.push({ kind: "noSections" });
 
   const snapshot: SubmissionSnapshot = {
+    // The template the letter renders with; absent for version 1, so older letters' snapshots stay as they were.
+    ...(s.templateVersion > 1 ? { templateVersion: s.templateVersion as TemplateVersion } : {}),
     letterhead: {
       organisation: s.letterheadOrganisation,
       unit: s.letterheadUnit,

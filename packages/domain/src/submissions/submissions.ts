@@ -7,18 +7,18 @@
 import { letterModel } from "./model";
 import { z } from "zod";
 import type { Db, Prisma } from "@innspill/db";
-import { renderHtml } from "@innspill/documents/preview";
+import { LATEST_TEMPLATE_VERSION, renderHtml } from "@innspill/documents/preview";
 import type { Actor } from "../actor";
-import { requireRole } from "../actor";
+import { authorize } from "../actor";
 import { recordAudit } from "../audit";
 import { dateOnlyToDb, dbToDateOnly, osloDate } from "../dates";
 import { journalNumber } from "../noark/journal";
 import { AppError } from "../errors";
 import { fields, parseInput } from "../validation";
 import { bodyFactKeys, bodyPositionIds } from "../library/body";
-import { saveSubmissionInput } from "./schemas";
+import { letterFieldsOf, saveSubmissionInput } from "./schemas";
 import { voidApprovals } from "./lock";
-import { SUBMISSION_ACTIONS, SUBMISSION_EDITORS, availableActions, can } from "../access";
+import { SUBMISSION_ACTIONS, availableActions, can } from "../access";
 import { loadSubmission, sectionBody, bodyOf, type FullSubmission } from "./load";
 import { buildSnapshot } from "./snapshot";
 import { frozenSnapshot, livePlan, planForAudit, samePlan } from "./plan";
@@ -49,18 +49,9 @@ function view(s: FullSubmission, actor: Actor) {
     version: s.version,
     revision: s.revision,
     status: s.status,
-    signingOrder: s.signingOrder,
     snapshotSha256: s.snapshotSha256,
-    title: s.title,
-    place: s.place,
+    ...letterFieldsOf(s),
     date: dbToDateOnly(s.date),
-    recipient: s.recipient,
-    theirReference: s.theirReference,
-    ourReference: s.ourReference,
-    letterheadOrganisation: s.letterheadOrganisation,
-    letterheadUnit: s.letterheadUnit,
-    letterheadAddress: s.letterheadAddress,
-    closing: s.closing,
     updatedAt: s.updatedAt,
     sections: s.sections.map((x) => ({
       kind: x.kind,
@@ -89,7 +80,7 @@ const idInput = z.object({ id: fields.id() });
 
 /** The submission of a hearing, created with the hearing's details on first use (idempotent). */
 export async function createSubmission(db: Db, input: unknown, actor: Actor) {
-  requireRole(actor, SUBMISSION_EDITORS);
+  authorize(actor, "submission.edit");
   const { hearingId } = parseInput(hearingInput, input);
   const hearing = await db.hearing.findFirst({
     where: { id: hearingId, organisationId: actor.organisationId },
@@ -114,6 +105,7 @@ export async function createSubmission(db: Db, input: unknown, actor: Actor) {
         ourReference: hearing.ourReference,
         letterheadOrganisation: hearing.organisation.name,
         letterheadAddress: hearing.organisation.address,
+        templateVersion: LATEST_TEMPLATE_VERSION,
       },
     });
     await recordAudit(tx, {
@@ -161,7 +153,7 @@ export async function previewSubmission(db: Db, input: unknown, actor: Actor) {
  * that carries the saved letter, so the composer can show both and nothing typed is lost.
  */
 export async function saveSubmission(db: Db, input: unknown, actor: Actor) {
-  requireRole(actor, SUBMISSION_EDITORS);
+  authorize(actor, "submission.edit");
   const data = parseInput(saveSubmissionInput, input);
   return db.$transaction(async (tx) => {
     await lockVersioned(
@@ -229,17 +221,8 @@ export async function saveSubmission(db: Db, input: unknown, actor: Actor) {
     await tx.submission.update({
       where: { id: data.id },
       data: {
-        title: data.title,
-        place: data.place,
+        ...letterFieldsOf(data),
         date: dateOnlyToDb(data.date),
-        recipient: data.recipient,
-        theirReference: data.theirReference,
-        ourReference: data.ourReference,
-        letterheadOrganisation: data.letterheadOrganisation,
-        letterheadUnit: data.letterheadUnit,
-        letterheadAddress: data.letterheadAddress,
-        closing: data.closing,
-        signingOrder: data.signingOrder,
         version: { increment: 1 },
         sections: {
           create: data.sections.map((x, position) => ({

@@ -1,6 +1,6 @@
 import type { Db } from "@innspill/db";
 import type { Actor } from "../actor";
-import { can } from "../access";
+import { can, roleMay } from "../access";
 import { dbToDateOnly } from "../dates";
 
 /**
@@ -9,7 +9,7 @@ import { dbToDateOnly } from "../dates";
  * What qualifies is `can()`'s answer, the same the approval page gives.
  */
 export async function listWaitingForMe(db: Db, actor: Actor) {
-  if (actor.role !== "LEADER") return [];
+  if (!roleMay(actor.role, "submission.approve") && !roleMay(actor.role, "submission.sign")) return [];
   const rows = await db.submission.findMany({
     where: {
       organisationId: actor.organisationId,

@@ -1,5 +1,9 @@
 import { inlineJobs, type JobQueue, type SubmissionJob } from "../jobs";
-import { renderSignedDocument } from "../worker";
+import { renderSignedDocument, renderSubmissionFiles } from "../worker";
+import { LATEST_TEMPLATE_VERSION, renderPdf, sha256, type SubmissionSnapshot } from "@innspill/documents";
+import { letterModel } from "./model";
+import { buildSnapshot } from "./snapshot";
+import { loadSubmission } from "./load";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import type { TestDatabase } from "@innspill/db/testing";
 import type { Actor } from "../actor";
@@ -424,6 +428,48 @@ describe("signing", () => {
     const revised = await getSubmission(t.db, { id: next.id }, a.ingrid!);
     expect(revised).toMatchObject({ status: "DRAFT", title: (await view()).title });
     expect((await view()).status).toBe("SENT");
+  });
+});
+
+describe("letter template versions", () => {
+  it("a letter approved under version 1 still signs after version 2 is released; a new letter renders with version 2", async () => {
+    expect(LATEST_TEMPLATE_VERSION).toBe(2);
+    // A letter made before template versions: version 1 (what the migration gives every existing letter).
+    await t.db.submission.update({ where: { id }, data: { templateVersion: 1 } });
+    const hash = await approveAll();
+    await renderSubmissionFiles(t.db, { submissionId: id, snapshotSha256: hash });
+    const render = await t.db.submissionRender.findUniqueOrThrow({
+      where: { submissionId_snapshotSha256: { submissionId: id, snapshotSha256: hash } },
+    });
+    const snapshot = JSON.parse(render.snapshot) as SubmissionSnapshot;
+    // Its snapshot is as snapshots were before versions (so its hash and approvals are untouched) ...
+    expect(snapshot).not.toHaveProperty("templateVersion");
+    // ... and its PDF is version 1's, which version 2 (the letter's «NITO mener» lists are indented) would not give.
+    const model = await letterModel(t.db, snapshot);
+    const v1 = sha256(renderPdf({ ...model, templateVersion: 1 }));
+    expect(render.pdfSha256).toBe(v1);
+    expect(sha256(renderPdf({ ...model, templateVersion: 2 }))).not.toBe(v1);
+
+    await reauth(a.kaja!);
+    await reauth(a.heidi!);
+    await sign(a.kaja!, hash);
+    await sign(a.heidi!, hash);
+    // The finalize job renders the approved letter again: the same bytes, so it signs.
+    await renderSignedDocument(t.db, { submissionId: id, snapshotSha256: hash }, { publicUrl: "http://x" });
+    const signed = await t.db.signedDocument.findUniqueOrThrow({ where: { submissionId: id } });
+    expect(signed.letterPdfSha256).toBe(v1);
+    expect((await t.db.submission.findUniqueOrThrow({ where: { id } })).signedDocumentError).toBeNull();
+
+    // A new version of the letter is a new letter: version 2, named in its snapshot and used for its PDF.
+    const next = await createRevision(t.db, { id }, a.ingrid!);
+    const revised = await t.db.submission.findUniqueOrThrow({ where: { id: next.id } });
+    expect(revised.templateVersion).toBe(2);
+    const built = await buildSnapshot(t.db, await loadSubmission(t.db, next.id, a.ingrid!));
+    expect(built.snapshot.templateVersion).toBe(2);
+    const nextModel = await letterModel(t.db, built.snapshot);
+    expect(nextModel.templateVersion).toBe(2);
+    expect(sha256(renderPdf(nextModel))).toBe(sha256(renderPdf({ ...nextModel, templateVersion: 2 })));
+    expect(sha256(renderPdf(nextModel))).not.toBe(sha256(renderPdf({ ...nextModel, templateVersion: 1 })));
   });
 });
 

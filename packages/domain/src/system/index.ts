@@ -1,7 +1,7 @@
 import { hostname } from "node:os";
 import type { Db, Prisma } from "@innspill/db";
 import type { Actor } from "../actor";
-import { requireRole } from "../actor";
+import { authorize } from "../actor";
 import type { JobQueue } from "../jobs";
 
 /** A worker is considered alive when its heartbeat is younger than this. */
@@ -31,7 +31,7 @@ export async function removeWorkerHeartbeat(db: Db, id: string) {
 }
 
 export async function listWorkers(db: Db, actor: Actor, now: Date = new Date()) {
-  requireRole(actor, ["ADMIN"]);
+  authorize(actor, "system.manage");
   const rows = await db.workerHeartbeat.findMany({ orderBy: { lastSeenAt: "desc" }, take: 20 });
   return rows.map((w) => ({
     ...w,
@@ -61,7 +61,7 @@ async function isInstallationAdmin(db: Db, actor: Actor): Promise<boolean> {
  * and the queues' counts are the installation's: only its administrator sees them (`installation`).
  */
 export async function getSystemStatus(db: Db, actor: Actor, jobs: JobQueue, now: Date = new Date()) {
-  requireRole(actor, ["ADMIN"]);
+  authorize(actor, "system.manage");
   const installation = await isInstallationAdmin(db, actor);
   const [workers, queues, failed] = await Promise.all([
     installation ? listWorkers(db, actor, now) : [],
@@ -93,6 +93,6 @@ export async function getSystemStatus(db: Db, actor: Actor, jobs: JobQueue, now:
 
 /** Runs the overdue check now instead of waiting for its schedule. */
 export async function runOverdueCheck(actor: Actor, jobs: JobQueue) {
-  requireRole(actor, ["ADMIN"]);
+  authorize(actor, "system.manage");
   return { jobId: await jobs.markOverdueNow() };
 }

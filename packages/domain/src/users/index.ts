@@ -2,7 +2,7 @@ import type { Db, Role } from "@innspill/db";
 import type { Actor } from "../actor";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { requireRole } from "../actor";
+import { authorize } from "../actor";
 import { recordAudit } from "../audit";
 import { AppError } from "../errors";
 import { fields, parseInput } from "../validation";
@@ -45,7 +45,7 @@ const publicUser = {
 } as const;
 
 export async function listUsers(db: Db, actor: Actor) {
-  requireRole(actor, ["ADMIN"]);
+  authorize(actor, "user.manage");
   return db.user.findMany({
     where: { organisationId: actor.organisationId },
     select: publicUser,
@@ -54,7 +54,7 @@ export async function listUsers(db: Db, actor: Actor) {
 }
 
 export async function createUser(db: Db, input: unknown, actor: Actor) {
-  requireRole(actor, ["ADMIN"]);
+  authorize(actor, "user.manage");
   const data = parseInput(createUserInput, input);
   // Unique within the organisation only: whether another organisation has the address is none of this one's business.
   const existing = await db.user.findFirst({
@@ -93,7 +93,7 @@ async function findOwnUser(db: Db, userId: string, actor: Actor) {
 }
 
 export async function setUserActive(db: Db, input: unknown, actor: Actor, active: boolean) {
-  requireRole(actor, ["ADMIN"]);
+  authorize(actor, "user.manage");
   const { userId } = parseInput(userIdInput, input);
   if (!active && userId === actor.id) throw new AppError("BAD_REQUEST", "cannotDeactivateSelf");
   await findOwnUser(db, userId, actor);
@@ -119,7 +119,7 @@ export const deactivateUser = (db: Db, input: unknown, actor: Actor) =>
 export const activateUser = (db: Db, input: unknown, actor: Actor) => setUserActive(db, input, actor, true);
 
 export async function resetUserPassword(db: Db, input: unknown, actor: Actor) {
-  requireRole(actor, ["ADMIN"]);
+  authorize(actor, "user.manage");
   const data = parseInput(resetPasswordInput, input);
   await findOwnUser(db, data.userId, actor);
   await setPassword(db, data.userId, data.password, actor, "user.passwordReset");

@@ -2,6 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+import { milestoneLabelKey } from "@innspill/domain/shared";
 import { useState } from "react";
 import { Alert, Card, inputClass } from "../ui";
 import { useDates } from "@/lib/dates";
@@ -23,6 +24,7 @@ export function MilestonesPanel({
   actorId: string;
 }) {
   const t = useTranslations("hearings");
+  const domain = useTranslations("domain");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const errorText = useErrorText();
@@ -63,14 +65,14 @@ export function MilestonesPanel({
               <input
                 type="checkbox"
                 className="mt-1 h-4 w-4"
-                aria-label={`${t(`milestoneKinds.${m.kind}`)}: ${t("milestoneDone")}`}
+                aria-label={`${domain(milestoneLabelKey(m.kind))}: ${t("milestoneDone")}`}
                 checked={!!m.doneAt}
                 disabled={!mayTick || update.isPending}
                 onChange={(e) => update.mutate({ id: m.id, version: m.version, done: e.target.checked })}
               />
               <div>
                 <p className="font-medium">
-                  {t(`milestoneKinds.${m.kind}`)}{" "}
+                  {domain(milestoneLabelKey(m.kind))}{" "}
                   <time dateTime={m.dueDate} className={m.late ? "text-red-700" : "text-slate-700"}>
                     {date(m.dueDate)}
                   </time>

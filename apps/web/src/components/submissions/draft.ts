@@ -2,7 +2,13 @@
  * The composer's working copy of a letter, and its conversion to the save input. Sections carry a client key (for
  * React and drag-and-drop) and the library version they stem from (for display and diffs).
  */
-import { saveInputOf, type BlockBody, type SaveSubmissionInput } from "@innspill/domain/shared";
+import {
+  letterFieldsOf,
+  saveInputOf,
+  type BlockBody,
+  type LetterFields,
+  type SaveSubmissionInput,
+} from "@innspill/domain/shared";
 
 export interface LibraryVersion {
   blockId: string;
@@ -24,18 +30,8 @@ export interface DraftSection {
   rev: number;
 }
 
-export interface Draft {
-  title: string;
-  place: string;
-  date: string;
-  recipient: string | null;
-  theirReference: string | null;
-  ourReference: string | null;
-  letterheadOrganisation: string;
-  letterheadUnit: string | null;
-  letterheadAddress: string | null;
-  closing: string;
-  signingOrder: "SEQUENTIAL" | "PARALLEL";
+/** The letter as the composer edits it: its fields (the domain's one list), sections and signatories. */
+export interface Draft extends LetterFields {
   sections: DraftSection[];
   signatories: { signatoryId: string; note: string | null }[];
 }
@@ -60,17 +56,7 @@ export const newKey = () => `s${Date.now().toString(36)}${(counter++).toString(3
 
 export function draftFrom(s: ServerSubmission): Draft {
   return {
-    title: s.title,
-    place: s.place,
-    date: s.date,
-    recipient: s.recipient,
-    theirReference: s.theirReference,
-    ourReference: s.ourReference,
-    letterheadOrganisation: s.letterheadOrganisation,
-    letterheadUnit: s.letterheadUnit,
-    letterheadAddress: s.letterheadAddress,
-    closing: s.closing,
-    signingOrder: s.signingOrder,
+    ...letterFieldsOf(s),
     sections: s.sections.map((x) => ({ ...x, key: newKey(), rev: 0 })),
     signatories: s.signatories.map((x) => ({ signatoryId: x.signatoryId, note: x.note })),
   };

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { can } from "@innspill/domain/shared";
 import { currentActor } from "@/server/session";
 import { Forbidden } from "@/components/Forbidden";
 
@@ -16,7 +17,7 @@ const SECTIONS = [
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const actor = await currentActor();
-  if (actor?.role !== "ADMIN") return <Forbidden />;
+  if (!can(actor, "admin")) return <Forbidden />;
   const t = await getTranslations("admin");
   return (
     <>

@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import { MilestoneKind } from "@innspill/domain/shared";
+import { MilestoneKind, milestoneLabelKey } from "@innspill/domain/shared";
 import { Alert, Card, Field, Loading, buttonClass, inputClass } from "@/components/ui";
 import { errorData, useDomainText, useErrorText } from "@/lib/errors";
 import { useTRPC } from "@/trpc/client";
@@ -12,7 +12,7 @@ const KINDS = Object.values(MilestoneKind);
 
 export function SettingsView() {
   const t = useTranslations("admin");
-  const hearings = useTranslations("hearings");
+  const domain = useTranslations("domain");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const errorText = useErrorText();
@@ -91,7 +91,7 @@ export function SettingsView() {
             <Field
               key={k}
               id={`offset-${k}`}
-              label={hearings(`milestoneKinds.${k}`)}
+              label={domain(milestoneLabelKey(k))}
               error={fe(`milestoneOffsets.${k}`)}
             >
               <input

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
-import { osloDate, type HearingStatus, type MilestoneKind } from "@innspill/domain/shared";
+import { osloDate, type HearingStatus, type MilestoneKind, milestoneLabelKey } from "@innspill/domain/shared";
 import { ArchivePanel } from "@/components/hearings/ArchivePanel";
 import { AttachmentsPanel } from "@/components/hearings/AttachmentsPanel";
 import { DeadlineText } from "@/components/hearings/HearingList";
@@ -19,6 +19,7 @@ import { useTRPC } from "@/trpc/client";
 
 export function HearingDetail({ id, actorId }: { id: string; actorId: string }) {
   const t = useTranslations("hearings");
+  const domain = useTranslations("domain");
   const kinds = useTranslations("kinds");
   const statuses = useTranslations("statuses");
   const trpc = useTRPC();
@@ -50,7 +51,7 @@ export function HearingDetail({ id, actorId }: { id: string; actorId: string }) 
             {moves.map((m) => (
               <li key={m.kind}>
                 {t("movedMilestone", {
-                  kind: t(`milestoneKinds.${m.kind}`),
+                  kind: domain(milestoneLabelKey(m.kind)),
                   from: date(m.from),
                   to: date(m.to),
                 })}

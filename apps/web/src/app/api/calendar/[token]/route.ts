@@ -1,5 +1,6 @@
 import { getDb } from "@innspill/db";
 import { getCalendarFeed } from "@innspill/domain";
+import { downloadResponse, messageResponse } from "@/server/responses";
 
 /** The personal ICS feed: /api/calendar/<token>.ics. The token is the credential; a revoked one is 404. */
 export async function GET(req: Request, { params }: { params: Promise<{ token: string }> }) {
@@ -7,12 +8,9 @@ export async function GET(req: Request, { params }: { params: Promise<{ token: s
   const ics = await getCalendarFeed(getDb(), token.replace(/\.ics$/, ""), {
     baseUrl: new URL(req.url).origin,
   });
-  if (!ics) return new Response("Fant ikke kalenderen. Lenken kan være trukket tilbake.", { status: 404 });
-  return new Response(ics, {
-    headers: {
-      "content-type": "text/calendar; charset=utf-8",
-      "cache-control": "no-store",
-      "content-disposition": 'inline; filename="innspill.ics"',
-    },
-  });
+  if (!ics) return messageResponse("NOT_FOUND", "calendarNotFound");
+  return downloadResponse(
+    { content: ics, mediaType: "text/calendar; charset=utf-8", filename: "innspill.ics" },
+    { inline: true, cacheControl: "no-store" },
+  );
 }

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { MilestoneKind } from "@innspill/db/enums";
+import { localizeParams, milestoneLabel } from "./labels";
+import { domainMessages } from "./messages";
+
+describe("milestone labels", () => {
+  it("every milestone kind has a name of its own in Norwegian and English", () => {
+    const kinds = Object.values(MilestoneKind);
+    expect(kinds.length).toBeGreaterThanOrEqual(4);
+    for (const locale of ["nb", "en"] as const) {
+      const names = kinds.map((k) => milestoneLabel(k, locale));
+      for (const name of names) expect(name).toMatch(/^\p{Lu}\p{Ll}+$/u);
+      expect(new Set(names).size).toBe(kinds.length);
+    }
+    expect(milestoneLabel("GODKJENNING")).toBe("Godkjenning");
+    expect(milestoneLabel("GODKJENNING", "en")).toBe("Approval");
+  });
+
+  it("no message picks a milestone's name itself (a new kind would get the fallback's name)", () => {
+    for (const messages of Object.values(domainMessages))
+      for (const text of Object.values(messages)) expect(text).not.toMatch(/select,[^}]*UTKAST/);
+  });
+
+  it("names a stored kind in the reader's language and leaves other values as they are", () => {
+    expect(localizeParams({ milestone: "SIGNERING", days: 2, title: "UTKAST" }, "en")).toEqual({
+      milestone: "Signing",
+      days: 2,
+      title: "UTKAST",
+    });
+  });
+});

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Submission" ADD COLUMN     "templateVersion" INTEGER NOT NULL DEFAULT 1;
+
