@@ -278,6 +278,7 @@ describe("bad input", () => {
     },
     "hearing.removeLink": { input: { id: 7 }, fields: ["id"] },
     "hearing.removeDocument": { input: {}, fields: ["id"] },
+    "hearing.setScreening": { input: { id: "x", basis: "Offl. § 13" }, fields: ["id", "publicTitle"] },
     "me.markRead": { input: { ids: ["ikke-en-id"] }, fields: ["ids.0"] },
     "me.setEmailReminders": { input: { enabled: "ja" }, fields: ["enabled"] },
     "me.changePassword": { input: { current: "", password: "kort" }, fields: ["current", "password"] },

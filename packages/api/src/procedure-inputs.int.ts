@@ -53,6 +53,7 @@ export function procedureInputs(A: Record<string, string>): Record<string, () =>
     "hearing.addLink": () => ({ hearingId: A.hearing, label: "Lenke", url: "https://example.org" }),
     "hearing.removeLink": () => ({ id: A.link }),
     "hearing.removeDocument": () => ({ id: A.document }),
+    "hearing.setScreening": () => ({ id: A.hearing, basis: "Offl. § 13", publicTitle: "Høring om ******" }),
     "overview.get": () => undefined,
     "overview.calendar": () => ({ month: "2026-12" }),
     "me.profile": () => undefined,

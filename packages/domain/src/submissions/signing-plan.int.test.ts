@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { canonicalJson, type SubmissionSnapshot } from "@innspill/documents/preview";
 import type { TestDatabase } from "@innspill/db/testing";
-import { createDemoDatabase } from "@innspill/demo/testing";
+import { createDemoDatabase, withSession } from "@innspill/demo/testing";
 import type { Actor } from "../actor";
 import { sha256 } from "../hash";
 import { inlineJobs } from "../jobs";
@@ -51,7 +51,13 @@ beforeEach(async () => {
       passwordHash: await hashPassword("innspill-demo"),
     },
   });
-  lars = { id: user.id, organisationId: user.organisationId, role: "LEADER", name: user.name };
+  // A session of his own: re-authentication belongs to a session.
+  lars = await withSession(t.db, {
+    id: user.id,
+    organisationId: user.organisationId,
+    role: "LEADER",
+    name: user.name,
+  });
 }, 60_000);
 afterAll(async () => {
   await t?.close();
