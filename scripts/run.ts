@@ -280,7 +280,7 @@ try {
     say(
       `Innspill kjører på ${url}${host === "127.0.0.1" ? " (bare fra denne maskinen; HOST=0.0.0.0 åpner for andre)" : ""}`,
     );
-    say("Demo-innlogginger: se tabellen «Demo-innlogging» i README.md (passord: innspill-demo).");
+    say("Demo-innlogginger: se tabellen «Demo logins» i README.md (passord: innspill-demo).");
     say("Stopp med Ctrl+C.");
   }
 } catch (err) {

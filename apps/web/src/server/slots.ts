@@ -5,7 +5,7 @@ import { domainMessages, Slots } from "@innspill/domain";
  * How many large request bodies this web process holds at once. A request whose body may be large (an upload, a
  * tRPC call over 256 KB: a letter import) waits for a slot before its body is read, so a crowd of uploads costs a
  * queue entry each, not its body's memory. Past the queue, or after 30 s in it, the answer is 429 at once.
- * Together with the body limits this bounds the web process's memory (README, «Grenser»).
+ * Together with the body limits this bounds the web process's memory (docs/operations.md, «Memory bounds»).
  */
 export const UPLOAD_SLOTS = new Slots(3, 24, 30_000);
 

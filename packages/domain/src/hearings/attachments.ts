@@ -11,7 +11,7 @@ import { lockVersioned } from "../locking";
 import { MAX_CASE_DOCUMENTS_MB, MAX_DOCUMENT_MB } from "./constants";
 
 export const MAX_DOCUMENT_BYTES = MAX_DOCUMENT_MB * 1024 * 1024;
-/** A case's documents together: what the export and a backup carry per case, stated in the UI and the README. */
+/** A case's documents together: what the export and a backup carry per case, stated in the UI and docs/features.md. */
 export const MAX_CASE_DOCUMENTS_BYTES = MAX_CASE_DOCUMENTS_MB * 1024 * 1024;
 
 export const DOCUMENT_TYPES = {

@@ -181,7 +181,7 @@ export function auditTrailLines(
 /**
  * The signed document cannot be made (`reason`, a message key): the letter shows why, and the organisation's admins
  * are told, in the app and by e-mail, with a link to the letter. Recovery: a new revision, approved and signed again
- * (README, Operations).
+ * (docs/operations.md).
  */
 export async function recordSignedDocumentFailure(db: Db, submissionId: string, reason: string) {
   await db.$transaction(async (tx) => {
