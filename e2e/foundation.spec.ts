@@ -23,7 +23,7 @@ test("a wrong password gets a clear Norwegian message", async ({ page }) => {
 
 test("an adviser creates a hearing and sees it in the list in deadline order", async ({ page }) => {
   await login(page, "ingrid@nito.test");
-  await page.getByRole("navigation").getByRole("link", { name: "Høringer" }).click();
+  await page.getByRole("navigation").getByRole("link", { name: "Høringer", exact: true }).click();
   await page.getByRole("link", { name: "Ny høring" }).click();
 
   // Validation on the client, with Norwegian messages, before anything is sent.
