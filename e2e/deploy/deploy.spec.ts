@@ -47,6 +47,8 @@ const other = (page: Page, path?: string) => {
 interface Health {
   status: string;
   inFlight: number;
+  /** The queues of the jobs running now. */
+  running?: string[];
 }
 async function health(port: number): Promise<Health | null> {
   try {
@@ -58,9 +60,10 @@ async function health(port: number): Promise<Health | null> {
 }
 
 /** The worker that has a job running now (renders take four seconds in this deployment). */
+/** The worker rendering a letter now (not one busy with a scheduled job: archive copies, the radar, reminders). */
 async function busyWorker(workers: Deployment["workers"]) {
   for (let i = 0; i < 80; i++) {
-    for (const w of workers) if ((await health(w.port))?.inFlight) return w;
+    for (const w of workers) if ((await health(w.port))?.running?.includes("submission.render.v1")) return w;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error("Ingen worker fikk jobben");

@@ -66,6 +66,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   await ensureQueues(boss, { schedules: options.schedules ?? true });
 
   let inFlight = 0;
+  /** The queues of the jobs running now (a queue once per running job), for /healthz. */
+  const running: string[] = [];
   for (const p of processors) {
     const queue = queueName(p.job);
     if (!allJobs.includes(p.job)) throw new Error(`Processor for unknown job ${queue}`);
@@ -75,6 +77,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       async ([job]) => {
         if (!job) return;
         inFlight++;
+        running.push(queue);
         const started = performance.now();
         const jobLog = log.child({ queue, jobId: job.id });
         try {
@@ -106,6 +109,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
           throw err;
         } finally {
           inFlight--;
+          running.splice(running.indexOf(queue), 1);
         }
       },
     );
@@ -146,7 +150,9 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     try {
       const queues = await getQueueStats(boss);
       res.writeHead(stopping ? 503 : 200, { "content-type": "application/json" });
-      res.end(JSON.stringify({ status: stopping ? "stopping" : "ok", id, startedAt, inFlight, queues }));
+      res.end(
+        JSON.stringify({ status: stopping ? "stopping" : "ok", id, startedAt, inFlight, running, queues }),
+      );
     } catch (err) {
       res.writeHead(503, { "content-type": "application/json" });
       res.end(JSON.stringify({ status: "error", error: (err as Error).message }));
