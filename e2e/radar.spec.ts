@@ -52,6 +52,8 @@ test("Systemstatus shows each radar source, its schedule and «Sjekk nå»", asy
   await expect(stortinget.getByText("Sjekkes innen et minutt.")).toBeVisible();
   await stortinget.getByLabel("Intervall (minutter)").fill("30");
   await stortinget.getByRole("button", { name: "Lagre" }).click();
+  // Saved on the server before the page is read again.
+  await expect(stortinget.getByRole("status").filter({ hasText: "Lagret." })).toBeVisible();
   await page.reload();
   await expect(page.getByTestId("radar-source-stortinget").getByLabel("Intervall (minutter)")).toHaveValue(
     "30",

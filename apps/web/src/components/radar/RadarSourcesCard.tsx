@@ -119,6 +119,11 @@ function SourceRow({ source: s }: { source: Source }) {
           {t("checkNow")}
         </button>
         {check.isSuccess ? <span className="text-emerald-800">{t("checkQueued")}</span> : null}
+        {save.isSuccess ? (
+          <span role="status" className="text-emerald-800">
+            {t("saved")}
+          </span>
+        ) : null}
       </div>
       {save.error ? <Alert>{errorText(save.error)}</Alert> : null}
       {check.error ? <Alert>{errorText(check.error)}</Alert> : null}
