@@ -8,7 +8,7 @@ import { AppError } from "../errors";
 import { parseInput } from "../validation";
 import { OPEN_STATUSES } from "./constants";
 import { hearingIdInput, listHearingsInput } from "./schemas";
-import { transitionsFrom } from "./workflow";
+import { workflowActions } from "./workflow";
 import { HEARING_ACTIONS, availableActions, roleMay } from "../access";
 import { hearingInclude, hearingListSelect, toHearingListItem, toHearingView } from "./views";
 
@@ -146,10 +146,8 @@ export async function getHearing(db: Db, input: unknown, actor: Actor) {
       revision: l.revision,
       signedAt: l.signedDocument!.createdAt,
     })),
-    // Offered only where its guard could pass: no «Sendt utenfor Innspill» while a letter in Innspill leads.
-    transitions: transitionsFrom(row.status, actor.role)
-      .filter((t) => !(t.to === "SENDT" && hasLetter))
-      .map((t) => t.to),
+    /** The decision, status steps and «Sendt utenfor Innspill» this user is offered now (`workflow.ts`). */
+    workflow: workflowActions({ status: row.status, hasLetter }, actor.role),
     /** What the user may do with this hearing now (edit; export to the archive once the case is closed). */
     actions: availableActions(actor, HEARING_ACTIONS, { hearingStatus: row.status }),
     // Autosaves coalesced: one «redigert» entry per person per hour.

@@ -5,6 +5,7 @@ import {
   findTransition,
   TRANSITIONS,
   transitionsFrom,
+  workflowActions,
   type WorkflowFacts,
 } from "./workflow";
 
@@ -90,5 +91,58 @@ describe("status workflow", () => {
   it("has no way out of ARKIVERT and none into REGISTRERT", () => {
     expect(transitionsFrom("ARKIVERT", "ADMIN")).toEqual([]);
     expect(TRANSITIONS.filter((t) => t.to === "REGISTRERT")).toEqual([]);
+  });
+
+  describe("what the hearing page offers (workflowActions), per role and status", () => {
+    const none = { decide: false, transitions: [], sentOutside: false };
+    const step = (to: WorkflowFacts["status"], needsReason = false) => ({ to, needsReason });
+
+    it("offers advisers and admins the decision, the steps and «Sendt utenfor Innspill» by status", () => {
+      for (const role of ["ADVISER", "ADMIN"] as const) {
+        const at = (status: WorkflowFacts["status"], hasLetter = false) =>
+          workflowActions({ status, hasLetter }, role);
+        expect(at("REGISTRERT")).toEqual({
+          decide: true,
+          transitions: [step("VURDERES")],
+          sentOutside: false,
+        });
+        expect(at("VURDERES")).toEqual({ decide: true, transitions: [], sentOutside: false });
+        expect(at("UNDER_ARBEID")).toEqual({
+          decide: false,
+          transitions: [step("TIL_GJENNOMGANG")],
+          sentOutside: true,
+        });
+        // A letter in Innspill moves the hearing to «Sendt» itself: no sending outside it.
+        expect(at("UNDER_ARBEID", true).sentOutside).toBe(false);
+        expect(at("TIL_GJENNOMGANG")).toEqual({
+          decide: false,
+          transitions: [step("UNDER_ARBEID")],
+          sentOutside: true,
+        });
+        // Approval and signing follow the letter: nothing to click on the hearing.
+        expect(at("TIL_GODKJENNING")).toEqual(none);
+        expect(at("TIL_SIGNERING")).toEqual(none);
+        expect(at("SENDT")).toEqual({ decide: false, transitions: [step("ARKIVERT")], sentOutside: false });
+        expect(at("ARKIVERT")).toEqual(none);
+        // Taking a declined hearing up again asks why.
+        expect(at("SVARER_IKKE")).toEqual({
+          decide: false,
+          transitions: [step("VURDERES", true)],
+          sentOutside: false,
+        });
+      }
+    });
+
+    it("offers leaders nothing on any status (they approve and sign the letter)", () => {
+      for (const status of HEARING_STATUSES)
+        expect(workflowActions({ status, hasLetter: false }, "LEADER")).toEqual(none);
+    });
+
+    it("offers only steps the server would take (checkTransition agrees with every offered step)", () => {
+      for (const status of HEARING_STATUSES)
+        for (const role of ["ADVISER", "LEADER", "ADMIN"] as const)
+          for (const { to } of workflowActions({ status, hasLetter: false }, role).transitions)
+            expect(checkTransition(ready(status), to, role, { reason: "fordi" })).toEqual({ ok: true });
+    });
   });
 });

@@ -85,9 +85,34 @@ export function findTransition(from: HearingStatus, to: HearingStatus): Transiti
   return TRANSITIONS.find((t) => t.from === from && t.to === to);
 }
 
-/** The transitions a role can take from a status (the buttons on the hearing page). */
+/** The transitions a role can take from a status. */
 export function transitionsFrom(from: HearingStatus, role: Role): Transition[] {
   return TRANSITIONS.filter((t) => t.from === from && roleMay(role, t.action));
+}
+
+/** What the hearing page offers this user for the workflow now; the page renders exactly this. */
+export interface WorkflowActions {
+  /** «Svarer» / «Svarer ikke» (`decideHearing`): offered while the hearing waits for a decision. */
+  decide: boolean;
+  /** Plain status steps, each with whether it asks for a reason. The decision's own edges are not repeated here. */
+  transitions: { to: HearingStatus; needsReason: boolean }[];
+  /** «Sendt utenfor Innspill» (its own form: a reason and the sent document); never while a letter in Innspill leads. */
+  sentOutside: boolean;
+}
+
+const DECISION_TARGETS: readonly HearingStatus[] = ["UNDER_ARBEID", "SVARER_IKKE"];
+
+export function workflowActions(h: Pick<WorkflowFacts, "status" | "hasLetter">, role: Role): WorkflowActions {
+  const offered = transitionsFrom(h.status, role);
+  const isDecision = (t: Transition) => t.action === "hearing.decide" && DECISION_TARGETS.includes(t.to);
+  const isOutside = (t: Transition) => t.action === "hearing.recordSentOutside";
+  return {
+    decide: offered.some(isDecision),
+    transitions: offered
+      .filter((t) => !isDecision(t) && !isOutside(t))
+      .map((t) => ({ to: t.to, needsReason: t.guard === needsReason })),
+    sentOutside: !h.hasLetter && offered.some(isOutside),
+  };
 }
 
 export type TransitionCheck =

@@ -10,7 +10,7 @@ import { dbToDateOnly } from "../dates";
 import { buildSnapshot } from "./snapshot";
 import { loadSubmission } from "./load";
 import { livePlan, nextInPlan, planApprovers, planOfSnapshot } from "./plan";
-import { APPROVAL_ACTIONS, availableActions } from "../access";
+import { APPROVAL_ACTIONS, availableActions, can } from "../access";
 import { sessionReauthenticatedAt } from "../users/sessions";
 import { REAUTH_WINDOW_MS } from "./signing";
 import { positionStatements } from "../library/positions";
@@ -129,6 +129,17 @@ export async function getApprovalView(db: Db, input: unknown, actor: Actor) {
     /** How this user re-authenticates: a fresh login at the identity provider once linked to it, else the password. */
     reauthVia: me?.oidcSubject ? ("oidc" as const) : ("password" as const),
     signedDocument: signed ? { pdfSha256: signed.pdfSha256, createdAt: signed.createdAt } : null,
+    /**
+     * The signed PDF and its audit trail, for this user now: `ready` to download, being `making`, or `failed` with
+     * a message key; null while the letter is not signed (or the user may not download it).
+     */
+    download: !can(actor, "submission.downloadSigned", { submissionStatus: s.status })
+      ? null
+      : signed
+        ? { state: "ready" as const, pdfSha256: signed.pdfSha256 }
+        : s.signedDocumentError
+          ? { state: "failed" as const, error: s.signedDocumentError }
+          : { state: "making" as const },
     /** Why the signed document could not be made (a message key), when it could not. */
     signedDocumentError: signed ? null : s.signedDocumentError,
     warnings: warnings.filter((w) =>

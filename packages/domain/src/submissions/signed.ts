@@ -11,7 +11,8 @@ import { z } from "zod";
 import type { SubmissionJob } from "../jobs";
 import type { Db } from "@innspill/db";
 import { type DocumentModel, type SubmissionSnapshot } from "@innspill/documents/preview";
-import type { Actor } from "../actor";
+import { authorize, type Actor } from "../actor";
+import { can } from "../access";
 import { coalesceEdits, recordAudit } from "../audit";
 import { notify } from "../notifications";
 import { AppError } from "../errors";
@@ -285,12 +286,15 @@ export async function getSignedDocument(db: Db, input: unknown, actor: Actor) {
     z.object({ id: fields.id(), part: z.enum(["letter", "log"]).default("letter") }),
     input,
   );
+  authorize(actor, "submission.downloadSigned");
   const doc = await db.signedDocument.findFirst({
     where: { submissionId: id, submission: { organisationId: actor.organisationId } },
-    include: { submission: { select: { title: true } } },
+    include: { submission: { select: { title: true, status: true } } },
   });
   const sha = part === "log" ? doc?.auditPdfSha256 : doc?.pdfSha256;
   if (!doc || !sha) throw new AppError("NOT_FOUND", "renderNotFound");
+  if (!can(actor, "submission.downloadSigned", { submissionStatus: doc.submission.status }))
+    throw new AppError("FORBIDDEN", "forbidden");
   const file = await db.storedFile.findUniqueOrThrow({ where: { sha256: sha } });
   return {
     filename: `${fileNameOf(doc.submission.title)} (${part === "log" ? "logg" : "signert"}).pdf`,

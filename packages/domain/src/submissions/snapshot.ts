@@ -50,7 +50,8 @@ export type SubmissionWarning =
       typed: string;
       current: string;
     }
-  | { kind: "signatoryNoTitle"; signatoryId: string; name: string }
+  /** `date`: the letter's date, on which the signatory has no title. */
+  | { kind: "signatoryNoTitle"; signatoryId: string; name: string; date: string }
   | { kind: "noSignatories" }
   | { kind: "noSections" };
 
@@ -187,7 +188,7 @@ export async function buildSnapshot(db: DbTx, s: FullSubmission) {
     }));
     const title = titleOn(titles, date)?.title ?? null;
     if (!title)
-      warnings.push({ kind: "signatoryNoTitle", signatoryId: x.signatoryId, name: x.signatory.name });
+      warnings.push({ kind: "signatoryNoTitle", signatoryId: x.signatoryId, name: x.signatory.name, date });
     return { name: x.signatory.name, title, note: x.note };
   });
   if (!signatories.length) warnings.push({ kind: "noSignatories" });

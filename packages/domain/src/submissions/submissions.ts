@@ -71,6 +71,8 @@ function view(s: FullSubmission, actor: Actor) {
     })),
     signatories: s.signatories.map((x) => ({ signatoryId: x.signatoryId, note: x.note })),
     actions: availableActions(actor, SUBMISSION_ACTIONS, { submissionStatus: s.status }),
+    /** Whether a save by this user would void the approvals and signatures: the letter is frozen (put up for approval). */
+    editVoidsApprovals: can(actor, "submission.edit", { submissionStatus: s.status }) && !!s.snapshotSha256,
   };
 }
 export type SubmissionView = ReturnType<typeof view>;

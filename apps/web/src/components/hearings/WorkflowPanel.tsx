@@ -3,7 +3,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import type { HearingStatus } from "@innspill/domain/shared";
 import { Alert, Card, buttonClass, inputClass, secondaryButtonClass } from "../ui";
 import { useDates } from "@/lib/dates";
 import { errorData, useErrorText } from "@/lib/errors";
@@ -13,7 +12,7 @@ import { useTRPC } from "@/trpc/client";
 type Detail = RouterOutputs["hearing"]["byId"];
 
 /** The decision to answer, and the status steps the user's role can take from here. */
-export function WorkflowPanel({ detail, canEdit }: { detail: Detail; canEdit: boolean }) {
+export function WorkflowPanel({ detail }: { detail: Detail }) {
   const t = useTranslations("hearings");
   const statuses = useTranslations("statuses");
   const trpc = useTRPC();
@@ -46,12 +45,8 @@ export function WorkflowPanel({ detail, canEdit }: { detail: Detail; canEdit: bo
       <textarea rows={2} className={inputClass} value={reason} onChange={(e) => setReason(e.target.value)} />
     </label>
   );
-  const undecided = canEdit && (h.status === "REGISTRERT" || h.status === "VURDERES");
-  // Steps taken through the decision are not offered twice; «Sendt» here is a sending outside Innspill (its own form).
-  const steps = detail.transitions.filter(
-    (s) => !(undecided && (s === "UNDER_ARBEID" || s === "SVARER_IKKE")) && s !== "SENDT",
-  );
-  const outside = detail.transitions.includes("SENDT");
+  // What is offered is the server's answer (`workflow`); this panel only renders it.
+  const { decide: undecided, transitions: steps, sentOutside: outside } = detail.workflow;
 
   return (
     <Card title={t("workflow")}>
@@ -93,9 +88,9 @@ export function WorkflowPanel({ detail, canEdit }: { detail: Detail; canEdit: bo
       ) : null}
       {steps.length ? (
         <div className="space-y-2">
-          {h.status === "SVARER_IKKE" ? reasonBox(t("transitionReason")) : null}
+          {steps.some((s) => s.needsReason) ? reasonBox(t("transitionReason")) : null}
           <div className="flex flex-wrap gap-2">
-            {steps.map((to: HearingStatus) => (
+            {steps.map(({ to }) => (
               <button
                 key={to}
                 type="button"

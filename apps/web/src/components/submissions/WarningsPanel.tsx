@@ -11,6 +11,7 @@ import { useErrorText } from "@/lib/errors";
 import { useTRPC } from "@/trpc/client";
 import { usePreview } from "./usePreview";
 import type { Draft } from "./draft";
+import { warningMessage } from "./warning-text";
 
 const fixClass =
   "rounded-md bg-amber-700 px-3 py-1 text-xs font-medium text-white hover:bg-amber-800 disabled:opacity-50";
@@ -18,13 +19,11 @@ const fixClass =
 /** What needs attention before the letter goes out, each with its fix one click away. */
 export function WarningsPanel({
   id,
-  draft,
   canEdit,
   stale,
   onFix,
 }: {
   id: string;
-  draft: Draft;
   canEdit: boolean;
   /** The editor is ahead of what the warnings were computed from: fixes wait for the save. */
   stale: boolean;
@@ -43,7 +42,7 @@ export function WarningsPanel({
             className="rounded-md border border-amber-300 bg-amber-50 p-2 text-amber-950"
             data-kind={w.kind}
           >
-            <Warning warning={w} draft={draft} canEdit={canEdit && !stale} onFix={onFix} />
+            <Warning warning={w} canEdit={canEdit && !stale} onFix={onFix} />
           </li>
         ))}
       </ul>
@@ -53,12 +52,10 @@ export function WarningsPanel({
 
 function Warning({
   warning: w,
-  draft,
   canEdit,
   onFix,
 }: {
   warning: SubmissionWarning;
-  draft: Draft;
   canEdit: boolean;
   onFix: (update: (d: Draft) => Draft) => void;
 }) {
@@ -76,15 +73,15 @@ function Warning({
     }),
     enabled: showDiff && w.kind === "blockOutdated",
   });
+  const message = warningMessage(w);
+  const text = t(message.key as never, message.values as never);
 
   switch (w.kind) {
     case "factMissing":
     case "factStale":
       return (
         <>
-          <p>
-            {t(w.kind === "factMissing" ? "warnFactMissing" : "warnFactStale", { label: w.label ?? w.key })}
-          </p>
+          <p>{text}</p>
           <Link href="/fakta" className="mt-1 inline-block text-blue-800 underline">
             {t("fixFact")}
           </Link>
@@ -94,7 +91,7 @@ function Warning({
       const replacement = w.replacement;
       return (
         <>
-          <p>{t("warnRetired", { statement: w.statement, n: w.section + 1 })}</p>
+          <p>{text}</p>
           {replacement ? (
             <>
               <p className="mt-1">{t("replacedBy", { statement: replacement.statement })}</p>
@@ -132,13 +129,7 @@ function Warning({
     case "blockOutdated":
       return (
         <>
-          <p>
-            {t(w.local ? "warnOutdatedLocal" : "warnOutdated", {
-              heading: w.heading,
-              pinned: w.pinned,
-              latest: w.latest,
-            })}
-          </p>
+          <p>{text}</p>
           <div className="mt-2 flex flex-wrap gap-3">
             <button type="button" className="text-blue-800 underline" onClick={() => setShowDiff((v) => !v)}>
               {showDiff ? t("hideChanges") : t("showChanges")}
@@ -191,9 +182,7 @@ function Warning({
     case "localEditDiverges":
       return (
         <>
-          <p>
-            {t("warnDiverges", { heading: w.heading, n: w.section + 1, score: Math.round(w.score * 100) })}
-          </p>
+          <p>{text}</p>
           <button
             type="button"
             className="mt-1 text-blue-800 underline"
@@ -209,21 +198,19 @@ function Warning({
         </>
       );
     case "figureContradictsFact":
-      return (
-        <p>{t("warnFigure", { typed: w.typed, label: w.label, current: w.current, n: w.section + 1 })}</p>
-      );
+      return <p>{text}</p>;
     case "signatoryNoTitle":
       return (
         <>
-          <p>{t("warnNoTitle", { name: w.name, date: draft.date })}</p>
+          <p>{text}</p>
           <Link href="/admin/underskrivere" className="mt-1 inline-block text-blue-800 underline">
             {t("fixTitles")}
           </Link>
         </>
       );
     case "noSignatories":
-      return <p>{t("warnNoSignatories")}</p>;
+      return <p>{text}</p>;
     case "noSections":
-      return <p>{t("warnNoSections")}</p>;
+      return <p>{text}</p>;
   }
 }

@@ -25,6 +25,7 @@ export function WorkflowBar({
   id,
   status,
   actions,
+  editVoidsApprovals,
   version,
   flush,
   onChanged,
@@ -37,6 +38,8 @@ export function WorkflowBar({
   status: SubmissionStatus;
   /** What this user may do now, as the server says. */
   actions: readonly Action[];
+  /** Whether saving a change now voids the approvals and signatures (the server's answer). */
+  editVoidsApprovals: boolean;
   version: () => number;
   flush: () => Promise<boolean>;
   onChanged: () => Promise<void>;
@@ -161,14 +164,12 @@ export function WorkflowBar({
           </button>
         ) : null}
       </div>
-      {open && status === "IN_REVIEW" ? (
+      {open && may("submission.requestApproval") ? (
         <p className="mt-2 text-sm text-amber-800" data-testid="open-threads">
           {t("openThreads", { count: open })}
         </p>
       ) : null}
-      {may("submission.edit") && ["AWAITING_APPROVAL", "APPROVED", "SIGNING"].includes(status) ? (
-        <p className="mt-2 text-sm text-amber-800">{t("editVoids")}</p>
-      ) : null}
+      {editVoidsApprovals ? <p className="mt-2 text-sm text-amber-800">{t("editVoids")}</p> : null}
       {may("submission.recordSending") ? (
         <form onSubmit={onSend} className="mt-4 grid gap-3 sm:grid-cols-2" noValidate>
           <h3 className="text-sm font-semibold sm:col-span-2">{t("recordSending")}</h3>

@@ -23,6 +23,7 @@ export function useSubmissionDraft(submission: SubmissionView) {
   const id = submission.id;
   const [status, setStatus] = useState(submission.status);
   const [actions, setActions] = useState(submission.actions);
+  const [editVoidsApprovals, setEditVoidsApprovals] = useState(submission.editVoidsApprovals);
   // A signed letter stays as it was signed; whether this user may edit is the server's answer.
   const editable = actions.includes("submission.edit");
 
@@ -83,6 +84,7 @@ export function useSubmissionDraft(submission: SubmissionView) {
         versionRef.current = saved.version;
         setStatus(saved.status);
         setActions(saved.actions);
+        setEditVoidsApprovals(saved.editVoidsApprovals);
         setError(null);
         setFieldErrors({});
         setSavedAt(new Date());
@@ -128,6 +130,7 @@ export function useSubmissionDraft(submission: SubmissionView) {
     versionRef.current = fresh.version;
     setStatus(fresh.status);
     setActions(fresh.actions);
+    setEditVoidsApprovals(fresh.editVoidsApprovals);
     void queryClient.invalidateQueries({ queryKey: trpc.submission.pathKey() });
   }, [id, queryClient, trpc]);
 
@@ -180,6 +183,7 @@ export function useSubmissionDraft(submission: SubmissionView) {
     editable,
     status,
     actions,
+    editVoidsApprovals,
     state,
     savedAt,
     error,

@@ -142,7 +142,7 @@ export function HearingDetail({ id, actorId }: { id: string; actorId: string }) 
               </>
             ) : null}
           </Card>
-          <WorkflowPanel detail={detail} canEdit={canEdit} />
+          <WorkflowPanel detail={detail} />
           <AttachmentsPanel detail={detail} canEdit={canEdit} />
           <ArchivePanel detail={detail} canEdit={canEdit} />
         </div>

@@ -87,6 +87,7 @@ function Loaded(props: { submission: SubmissionView; register: RegisterEntry[] }
             id={id}
             status={letter.status}
             actions={letter.actions}
+            editVoidsApprovals={letter.editVoidsApprovals}
             version={letter.version}
             flush={letter.flushIfNeeded}
             onChanged={letter.refresh}
@@ -95,7 +96,6 @@ function Loaded(props: { submission: SubmissionView; register: RegisterEntry[] }
           />
           <WarningsPanel
             id={id}
-            draft={draft}
             canEdit={letter.editable}
             stale={state !== "saved"}
             onFix={(update) => letter.setDraft(update)}

@@ -20,6 +20,8 @@ import { useTRPC } from "@/trpc/client";
 import { reauthenticateWithOidc } from "@/app/actions";
 import { useHydrated } from "@/lib/hydrated";
 import { MemoryWarnings } from "@/components/memory/MemoryWarnings";
+import { warningMessage } from "@/components/submissions/warning-text";
+import type { SubmissionWarning } from "@innspill/domain/shared";
 
 /**
  * What a leader approves and signs: the frozen letter, every local change against the library, what changed since
@@ -37,10 +39,7 @@ export function ApprovalView({ id, ssoName }: { id: string; ssoName: string | nu
   const view = useQuery({
     ...trpc.submission.approvalView.queryOptions({ id }),
     // While the signed document is being made, look again every second.
-    refetchInterval: (q) =>
-      q.state.data?.status === "SIGNED" && !q.state.data.signedDocument && !q.state.data.signedDocumentError
-        ? 1000
-        : false,
+    refetchInterval: (q) => (q.state.data?.download?.state === "making" ? 1000 : false),
   });
   const render = useQuery({
     ...trpc.submission.renderStatus.queryOptions({ id: view.data?.renderId ?? "" }),
@@ -57,22 +56,9 @@ export function ApprovalView({ id, ssoName }: { id: string; ssoName: string | nu
   const [error, setError] = useState<string | null>(null);
   const [passwordError, setPasswordError] = useState<string | null>(null);
 
-  const st = tSubmissions;
-  const warningText = (w: (typeof v)["warnings"][number]) => {
-    switch (w.kind) {
-      case "positionRetired":
-        return st("warnRetired", { statement: w.statement, n: w.section + 1 });
-      case "factStale":
-        return st("warnFactStale", { label: w.label });
-      case "factMissing":
-        return st("warnFactMissing", { label: w.label ?? w.key });
-      case "localEditDiverges":
-        return st("warnDiverges", { heading: w.heading, n: w.section + 1, score: Math.round(w.score * 100) });
-      case "figureContradictsFact":
-        return st("warnFigure", { typed: w.typed, label: w.label, current: w.current, n: w.section + 1 });
-      default:
-        return w.kind;
-    }
+  const warningText = (w: SubmissionWarning) => {
+    const m = warningMessage(w);
+    return tSubmissions(m.key as never, m.values as never);
   };
   // Approve and sign must work when they show: drawn at hydration, from the data that came with the page.
   if (!hydrated || view.isPending) return <Loading label={t("title")} />;
@@ -355,41 +341,35 @@ export function ApprovalView({ id, ssoName }: { id: string; ssoName: string | nu
               ))}
             </ol>
             {canSign ? <p className="mt-2 text-xs text-slate-600">{t("signExplain")}</p> : null}
-            {v.status === "SIGNED" || v.status === "SENT" ? (
-              v.signedDocument ? (
-                <div className="mt-3 text-sm">
-                  <a
-                    className={buttonClass}
-                    href={`/api/innspill/signert/${id}`}
-                    data-testid="download-signed"
-                  >
-                    {t("downloadSigned")}
-                  </a>
-                  <a
-                    className={`${secondaryButtonClass} ml-2`}
-                    href={`/api/innspill/signert/${id}?del=logg`}
-                    data-testid="download-log"
-                  >
-                    {t("downloadLog")}
-                  </a>
-                  <p className="mt-2 break-all text-xs text-slate-500">
-                    {t("documentHash")}: <code>{v.signedDocument.pdfSha256}</code>
-                  </p>
-                  <Link href="/verifiser" className="mt-1 inline-block text-xs text-blue-800 underline">
-                    {t("verifyLink")}
-                  </Link>
-                </div>
-              ) : v.signedDocumentError ? (
-                <p
-                  role="alert"
-                  className="mt-3 rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-900"
-                  data-testid="signed-error"
+            {v.download?.state === "ready" ? (
+              <div className="mt-3 text-sm">
+                <a className={buttonClass} href={`/api/innspill/signert/${id}`} data-testid="download-signed">
+                  {t("downloadSigned")}
+                </a>
+                <a
+                  className={`${secondaryButtonClass} ml-2`}
+                  href={`/api/innspill/signert/${id}?del=logg`}
+                  data-testid="download-log"
                 >
-                  {domainText(v.signedDocumentError)}
+                  {t("downloadLog")}
+                </a>
+                <p className="mt-2 break-all text-xs text-slate-500">
+                  {t("documentHash")}: <code>{v.download.pdfSha256}</code>
                 </p>
-              ) : (
-                <p className="mt-3 animate-pulse text-sm text-slate-600">{t("makingSigned")}</p>
-              )
+                <Link href="/verifiser" className="mt-1 inline-block text-xs text-blue-800 underline">
+                  {t("verifyLink")}
+                </Link>
+              </div>
+            ) : v.download?.state === "failed" ? (
+              <p
+                role="alert"
+                className="mt-3 rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-900"
+                data-testid="signed-error"
+              >
+                {domainText(v.download.error)}
+              </p>
+            ) : v.download?.state === "making" ? (
+              <p className="mt-3 animate-pulse text-sm text-slate-600">{t("makingSigned")}</p>
             ) : null}
           </Card>
         </div>
