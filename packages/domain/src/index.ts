@@ -1,15 +1,15 @@
-export * from "./actor";
-export * from "./access";
-export * from "./jobs";
-export * from "./calendar";
-export { idempotencyKeyOf, runOnce } from "./idempotency";
-export * from "./dates";
-export { listOutboxEmails } from "./email";
-export * from "./errors";
-export * from "./issuing-bodies";
+export * from "./access/actor";
+export * from "./access/permissions";
+export * from "./common/jobs";
+export * from "./hearings/calendar";
+export { idempotencyKeyOf, runOnce } from "./common/idempotency";
+export * from "./dates/dates";
+export { listOutboxEmails } from "./notifications/email";
+export * from "./common/errors";
+export * from "./organisation/issuing-bodies";
 export * from "./library/index";
-export * from "./messages";
-export * from "./labels";
+export * from "./i18n/messages";
+export * from "./i18n/labels";
 export {
   countUnreadNotifications,
   getMyProfile,
@@ -18,10 +18,10 @@ export {
   markNotificationsReadInput,
   setEmailReminders,
   setEmailRemindersInput,
-} from "./notifications";
-export * from "./settings";
-export * from "./validation";
-export * from "./workdays";
+} from "./notifications/notifications";
+export * from "./organisation/settings";
+export * from "./common/validation";
+export * from "./dates/workdays";
 export * from "./hearings/index";
 export * from "./hearings/attachments";
 export {
@@ -40,12 +40,12 @@ export {
   listUsers,
   resetUserPassword,
   setUserActive,
-} from "./users/index";
+} from "./users/accounts";
 export * from "./users/schemas";
-export { getSystemStatus, listWorkers, runOverdueCheck, HEARTBEAT_STALE_MS } from "./system/index";
+export { getSystemStatus, listWorkers, runOverdueCheck, HEARTBEAT_STALE_MS } from "./system/status";
 export * from "./submissions/index";
 export * from "./imports/index";
 export * from "./memory/index";
-export * from "./noark/index";
-export { Slots } from "./slots";
+export * from "./noark/export";
+export { Slots } from "./common/slots";
 export * from "./radar/index";

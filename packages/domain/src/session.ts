@@ -11,5 +11,5 @@ export {
   LoginRateCap,
   SESSION_ABSOLUTE_MS,
   startSession,
-} from "./users/index";
+} from "./users/accounts";
 export { signInWithOidc, type OidcClaims } from "./users/oidc";

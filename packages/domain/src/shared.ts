@@ -2,12 +2,12 @@
  * The browser-safe part of the domain: schemas, messages, dates and constants, with no database or Node imports.
  * Forms validate with the same schemas as the server.
  */
-export { ROLES, type Actor } from "./actor";
-export * from "./access";
-export * from "./dates";
-export * from "./errors";
-export * from "./messages";
-export * from "./validation";
+export { ROLES, type Actor } from "./access/actor";
+export * from "./access/permissions";
+export * from "./dates/dates";
+export * from "./common/errors";
+export * from "./i18n/messages";
+export * from "./common/validation";
 export * from "./hearings/constants";
 export * from "./hearings/schemas";
 export * from "./users/schemas";
@@ -34,4 +34,4 @@ export {
 export { wordDiff, type WordDiffPart } from "./library/diff";
 export type { SubmissionView } from "./submissions/submissions";
 export type { SubmissionWarning } from "./submissions/snapshot";
-export * from "./labels";
+export * from "./i18n/labels";

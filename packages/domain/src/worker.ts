@@ -13,8 +13,8 @@ import {
   prepareFinalDocument,
   recordSignedDocumentFailure,
 } from "./submissions/signed";
-import { AppError } from "./errors";
-import type { Actor } from "./actor";
+import { AppError } from "./common/errors";
+import type { Actor } from "./access/actor";
 import { getOutcomeReport, outcomeReportModel } from "./memory/report";
 
 export { archivePendingDocuments } from "./noark/archive-copies";
@@ -98,10 +98,10 @@ export async function listSignedWithoutDocument(db: Db) {
   });
 }
 
-export { deliverPendingEmails, MAX_EMAIL_ATTEMPTS, type OutgoingEmail } from "./email";
-export { sendDueReminders } from "./reminders";
+export { deliverPendingEmails, MAX_EMAIL_ATTEMPTS, type OutgoingEmail } from "./notifications/email";
+export { sendDueReminders } from "./notifications/reminders";
 export { backfillMilestones, markOverdueHearings } from "./hearings/maintenance";
-export { recordWorkerHeartbeat, removeWorkerHeartbeat } from "./system/index";
+export { recordWorkerHeartbeat, removeWorkerHeartbeat } from "./system/status";
 export { pollDueRadarSources, pollRadarSource, suggestRemoteHearings, type PollResult } from "./radar/poll";
 export type { RemoteHearing } from "./radar/model";
 export {

@@ -1,6 +1,6 @@
 import type { Role } from "@innspill/db/enums";
-import { roleMay, type Action } from "./access";
-import { AppError } from "./errors";
+import { roleMay, type Action } from "./permissions";
+import { AppError } from "../common/errors";
 
 /** Who performs a use-case. Comes from the session (web) or the command line. */
 export interface Actor {

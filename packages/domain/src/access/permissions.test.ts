@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { APPROVAL_ACTIONS, PERMISSIONS, SUBMISSION_ACTIONS, availableActions, can } from "./access";
+import { APPROVAL_ACTIONS, PERMISSIONS, SUBMISSION_ACTIONS, availableActions, can } from "./permissions";
 
 const adviser = { role: "ADVISER" as const };
 const leader = { role: "LEADER" as const };

@@ -5,7 +5,7 @@
  * request leaves no key behind, so the user can try again with the same form.
  */
 import type { Db } from "@innspill/db";
-import type { Actor } from "./actor";
+import type { Actor } from "../access/actor";
 import { AppError } from "./errors";
 
 const KEY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

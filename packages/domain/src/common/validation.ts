@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AppError } from "./errors";
-import { isValidDateOnly } from "./dates";
+import { isValidDateOnly } from "../dates/dates";
 
 /** How deep input may nest: a letter's body is a handful of levels; thousands are an attack on the parser. */
 const MAX_DEPTH = 64;

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDaysToDateOnly, type DateOnly } from "./dates";
-import { planMilestoneMoves, planMilestones, MILESTONE_KINDS } from "./hearings/milestones";
+import { planMilestoneMoves, planMilestones, MILESTONE_KINDS } from "../hearings/milestones";
 import { isWorkingDay, publicHolidays, subtractWorkingDays, workingDaysBetween } from "./workdays";
 
 // Known dates, from the official calendars (Easter: 2024-03-31, 2025-04-20, 2026-04-05, 2027-03-28, 2028-04-16).

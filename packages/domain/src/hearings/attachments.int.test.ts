@@ -5,9 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestDatabase } from "@innspill/db/testing";
 import { createDemoDatabase } from "@innspill/demo/testing";
-import type { Actor } from "../actor";
-import { AppError } from "../errors";
-import { domainMessages } from "../messages";
+import type { Actor } from "../access/actor";
+import { AppError } from "../common/errors";
+import { domainMessages } from "../i18n/messages";
 import { addHearingDocument, MAX_CASE_DOCUMENTS_BYTES, removeHearingDocument } from "./attachments";
 import { MAX_CASE_DOCUMENTS_MB } from "./constants";
 import { createHearing, transitionHearing } from "./index";

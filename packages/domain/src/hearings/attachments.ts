@@ -1,13 +1,13 @@
-import { sha256 } from "../hash";
+import { sha256 } from "../common/hash";
 import { z } from "zod";
 import type { Db, DbTx } from "@innspill/db";
-import type { Actor } from "../actor";
-import { authorize } from "../actor";
-import { recordAudit } from "../audit";
-import { AppError } from "../errors";
-import { fields, isWebAddress, parseInput } from "../validation";
-import { CLOSED_STATUSES } from "../access";
-import { lockVersioned } from "../locking";
+import type { Actor } from "../access/actor";
+import { authorize } from "../access/actor";
+import { recordAudit } from "../common/audit";
+import { AppError } from "../common/errors";
+import { fields, isWebAddress, parseInput } from "../common/validation";
+import { CLOSED_STATUSES } from "../access/permissions";
+import { lockVersioned } from "../common/locking";
 import { MAX_CASE_DOCUMENTS_MB, MAX_DOCUMENT_MB } from "./constants";
 
 export const MAX_DOCUMENT_BYTES = MAX_DOCUMENT_MB * 1024 * 1024;

@@ -6,9 +6,9 @@
 import { randomBytes } from "node:crypto";
 import { createEvents, type EventAttributes } from "ics";
 import type { Db } from "@innspill/db";
-import type { Actor } from "./actor";
-import { addDaysToDateOnly, dateOnlyToDb, dbToDateOnly, osloDate } from "./dates";
-import { milestoneLabel } from "./labels";
+import type { Actor } from "../access/actor";
+import { addDaysToDateOnly, dateOnlyToDb, dbToDateOnly, osloDate } from "../dates/dates";
+import { milestoneLabel } from "../i18n/labels";
 
 export async function issueCalendarToken(db: Db, actor: Actor) {
   const token = randomBytes(32).toString("base64url");

@@ -1,10 +1,10 @@
 /** The decision to answer, and the status workflow. */
 import type { Db, DbTx, HearingStatus } from "@innspill/db";
-import type { Actor } from "../actor";
-import { authorize } from "../actor";
-import { recordAudit } from "../audit";
-import { AppError } from "../errors";
-import { parseInput } from "../validation";
+import type { Actor } from "../access/actor";
+import { authorize } from "../access/actor";
+import { recordAudit } from "../common/audit";
+import { AppError } from "../common/errors";
+import { parseInput } from "../common/validation";
 import { decideHearingInput, transitionHearingInput } from "./schemas";
 import { checkTransition } from "./workflow";
 import { hearingInclude, toHearingView } from "./views";

@@ -1,10 +1,10 @@
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestDatabase } from "@innspill/db/testing";
-import type { Actor } from "./actor";
+import type { Actor } from "../access/actor";
 import { getCalendarFeed, issueCalendarToken, revokeCalendarToken } from "./calendar";
-import { dateOnlyToDb, dbToDateOnly, osloDate } from "./dates";
-import { AppError } from "./errors";
+import { dateOnlyToDb, dbToDateOnly, osloDate } from "../dates/dates";
+import { AppError } from "../common/errors";
 import {
   createHearing,
   decideHearing,
@@ -14,13 +14,13 @@ import {
   updateHearing,
   updateMilestone,
   type HearingView,
-} from "./hearings/index";
-import { addHearingDocument } from "./hearings/attachments";
-import { backfillMilestones } from "./hearings/maintenance";
-import { getCalendarMonth, getOverview } from "./hearings/overview";
-import { sendDueReminders } from "./reminders";
+} from "./index";
+import { addHearingDocument } from "./attachments";
+import { backfillMilestones } from "./maintenance";
+import { getCalendarMonth, getOverview } from "./overview";
+import { sendDueReminders } from "../notifications/reminders";
 import { createDemoDatabase } from "@innspill/demo/testing";
-import { isWorkingDay, subtractWorkingDays } from "./workdays";
+import { isWorkingDay, subtractWorkingDays } from "../dates/workdays";
 
 let t: TestDatabase;
 let actors: Record<string, Actor> = {};

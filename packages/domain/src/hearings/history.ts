@@ -1,9 +1,9 @@
 import { z } from "zod";
 import type { Db } from "@innspill/db";
-import type { Actor } from "../actor";
-import { listHearingHistory } from "../audit";
-import { AppError } from "../errors";
-import { fields, parseInput } from "../validation";
+import type { Actor } from "../access/actor";
+import { listHearingHistory } from "../common/audit";
+import { AppError } from "../common/errors";
+import { fields, parseInput } from "../common/validation";
 
 /** The full history of a hearing as JSON-ready data, for export (every event, oldest first, with names). */
 export async function exportHearingHistory(db: Db, input: unknown, actor: Actor) {

@@ -1,9 +1,9 @@
 /** Jobs that keep hearings in order: milestone plans for hearings without one, and marking overdue hearings. */
-import { getOrganisationSettings } from "../settings";
+import { getOrganisationSettings } from "../organisation/settings";
 import { MILESTONE_TARGET_STATUS, planMilestones } from "./milestones";
 import { statusRank } from "./workflow";
 import type { Db, HearingStatus } from "@innspill/db";
-import { dateOnlyToDb, dbToDateOnly, osloDate, type DateOnly } from "../dates";
+import { dateOnlyToDb, dbToDateOnly, osloDate, type DateOnly } from "../dates/dates";
 import { OPEN_STATUSES } from "./constants";
 
 /**

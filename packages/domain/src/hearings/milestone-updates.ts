@@ -1,13 +1,13 @@
 /** Editing a hearing's milestones: offset, owner, done. */
 import type { Db, Prisma } from "@innspill/db";
-import type { Actor } from "../actor";
-import { authorize } from "../actor";
-import { can } from "../access";
-import { recordAudit } from "../audit";
-import { dateOnlyToDb, dbToDateOnly } from "../dates";
-import { AppError } from "../errors";
-import { parseInput } from "../validation";
-import { subtractWorkingDays } from "../workdays";
+import type { Actor } from "../access/actor";
+import { authorize } from "../access/actor";
+import { can } from "../access/permissions";
+import { recordAudit } from "../common/audit";
+import { dateOnlyToDb, dbToDateOnly } from "../dates/dates";
+import { AppError } from "../common/errors";
+import { parseInput } from "../common/validation";
+import { subtractWorkingDays } from "../dates/workdays";
 import { updateMilestoneInput } from "./schemas";
 
 /** Changes a milestone's offset (its date follows), its owner, or marks it done / not done. */

@@ -1,6 +1,6 @@
 import type { HearingStatus, MilestoneKind } from "@innspill/db/enums";
-import type { DateOnly } from "../dates";
-import { subtractWorkingDays } from "../workdays";
+import type { DateOnly } from "../dates/dates";
+import { subtractWorkingDays } from "../dates/workdays";
 
 /** The internal chain before the deadline, in order. */
 export const MILESTONE_KINDS = [

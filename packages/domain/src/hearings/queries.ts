@@ -1,15 +1,15 @@
 /** Reading hearings: the register with its filters, one hearing with its history, and what the form offers. */
 import type { Db, Prisma } from "@innspill/db";
-import type { Actor } from "../actor";
-import { coalesceEdits, listHearingHistory } from "../audit";
-import { dateOnlyToDb, dbToDateOnly } from "../dates";
+import type { Actor } from "../access/actor";
+import { coalesceEdits, listHearingHistory } from "../common/audit";
+import { dateOnlyToDb, dbToDateOnly } from "../dates/dates";
 import { journalNumber } from "../noark/journal";
-import { AppError } from "../errors";
-import { parseInput } from "../validation";
+import { AppError } from "../common/errors";
+import { parseInput } from "../common/validation";
 import { OPEN_STATUSES } from "./constants";
 import { hearingIdInput, listHearingsInput } from "./schemas";
 import { workflowActions } from "./workflow";
-import { HEARING_ACTIONS, availableActions, roleMay } from "../access";
+import { HEARING_ACTIONS, availableActions, roleMay } from "../access/permissions";
 import { hearingInclude, hearingListSelect, toHearingListItem, toHearingView } from "./views";
 
 export async function listHearings(db: Db, input: unknown, actor: Actor) {

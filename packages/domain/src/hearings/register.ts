@@ -3,19 +3,19 @@
  * concurrent edit is a CONFLICT carrying the current hearing, never a silent overwrite.
  */
 import type { Db, DbTx, Hearing, Prisma } from "@innspill/db";
-import type { Actor } from "../actor";
-import { authorize } from "../actor";
-import { recordAudit } from "../audit";
-import { dateOnlyToDb, dbToDateOnly, formatDate, osloDate, type DateOnly } from "../dates";
-import { AppError } from "../errors";
-import { notify } from "../notifications";
-import { getOrganisationSettings } from "../settings";
-import { parseInput } from "../validation";
+import type { Actor } from "../access/actor";
+import { authorize } from "../access/actor";
+import { recordAudit } from "../common/audit";
+import { dateOnlyToDb, dbToDateOnly, formatDate, osloDate, type DateOnly } from "../dates/dates";
+import { AppError } from "../common/errors";
+import { notify } from "../notifications/notifications";
+import { getOrganisationSettings } from "../organisation/settings";
+import { parseInput } from "../common/validation";
 import { planMilestoneMoves, planMilestones } from "./milestones";
 import { HEARING_COLUMN_FIELDS } from "./constants";
 import { createHearingInput, updateHearingInput, type HearingFields } from "./schemas";
 import { hearingInclude, toHearingView, type HearingRow } from "./views";
-import { lockVersioned } from "../locking";
+import { lockVersioned } from "../common/locking";
 import { registerJournal } from "../noark/journal";
 
 async function checkReferences(db: DbTx, data: HearingFields, actor: Actor, currentBodyId?: string) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "../errors";
-import { parseInput } from "../validation";
+import { AppError } from "../common/errors";
+import { parseInput } from "../common/validation";
 import { HEARING_PAGE, OPEN_STATUSES } from "./constants";
 import { hearingFields, listHearingsInput } from "./schemas";
 

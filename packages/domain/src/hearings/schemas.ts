@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { HearingDecision, HearingKind, HearingStatus, MilestoneKind } from "@innspill/db/enums";
-import { fields } from "../validation";
+import { fields } from "../common/validation";
 import { HEARING_PAGE, HEARING_PAGE_MAX, HEARING_SORTS } from "./constants";
 
 /** The fields of the hearing form, shared by the browser (react-hook-form) and the server. */

@@ -1,6 +1,6 @@
 /** A hearing as the API returns it, and what is read with it. */
 import type { HearingStatus, Prisma } from "@innspill/db";
-import { dbToDateOnly, osloDate, type DateOnly } from "../dates";
+import { dbToDateOnly, osloDate, type DateOnly } from "../dates/dates";
 import { MILESTONE_KINDS, MILESTONE_TARGET_STATUS } from "./milestones";
 import { statusRank } from "./workflow";
 

@@ -8,7 +8,7 @@
  * written and sent outside Innspill is recorded as «Sendt utenfor Innspill», with a reason and the sent document.
  */
 import type { HearingDecision, HearingStatus, Role } from "@innspill/db/enums";
-import { roleMay, type Action } from "../access";
+import { roleMay, type Action } from "../access/permissions";
 
 export const STATUS_ORDER: readonly HearingStatus[] = [
   "REGISTRERT",

@@ -3,7 +3,7 @@
  * written. Browser-safe.
  */
 import type { MilestoneKind } from "@innspill/db/enums";
-import type { Locale } from "./dates";
+import type { Locale } from "../dates/dates";
 import { domainMessages, type DomainMessageKey } from "./messages";
 
 /** A milestone kind's message key; a kind without a label in the messages does not compile. */

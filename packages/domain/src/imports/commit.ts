@@ -1,13 +1,13 @@
 /** Saving a confirmed letter import against a hearing, with provenance links and new draft positions. */
 import { z } from "zod";
 import { type Prisma, type Db } from "@innspill/db";
-import type { Actor } from "../actor";
-import { authorize } from "../actor";
-import { recordAudit } from "../audit";
-import { dateOnlyToDb } from "../dates";
-import { AppError } from "../errors";
+import type { Actor } from "../access/actor";
+import { authorize } from "../access/actor";
+import { recordAudit } from "../common/audit";
+import { dateOnlyToDb } from "../dates/dates";
+import { AppError } from "../common/errors";
 import { insertPosition } from "../library/positions";
-import { fields, parseInput } from "../validation";
+import { fields, parseInput } from "../common/validation";
 import { registerJournal } from "../noark/journal";
 
 const paragraphSchema = z.object({

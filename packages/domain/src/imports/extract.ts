@@ -14,8 +14,8 @@ import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { setPriority } from "node:os";
 import { pathToFileURL } from "node:url";
-import { AppError } from "../errors";
-import { Slots } from "../slots";
+import { AppError } from "../common/errors";
+import { Slots } from "../common/slots";
 import { PARSE_CHILD } from "./parse-child";
 
 export const EXTRACT_LIMITS = {

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestDatabase } from "@innspill/db/testing";
-import type { Actor } from "../actor";
+import type { Actor } from "../access/actor";
 import { commitPlatformImport, proposePlatformImport } from "../library/platform";
 import { getPosition } from "../library/positions";
 import { createDemoDatabase } from "@innspill/demo/testing";

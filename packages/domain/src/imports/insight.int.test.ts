@@ -6,8 +6,8 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { TestDatabase } from "@innspill/db/testing";
 import { createDemoDatabase, createOtherOrganisation } from "@innspill/demo/testing";
-import type { Actor } from "../actor";
-import { addDaysToDateOnly, dateOnlyToDb, osloDate } from "../dates";
+import type { Actor } from "../access/actor";
+import { addDaysToDateOnly, dateOnlyToDb, osloDate } from "../dates/dates";
 import { getInsight, INSIGHT_SHOWN } from "./insight";
 
 let t: TestDatabase;

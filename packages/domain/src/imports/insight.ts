@@ -4,11 +4,11 @@
  */
 import { z } from "zod";
 import { Prisma, type Db } from "@innspill/db";
-import type { Actor } from "../actor";
-import { addDaysToDateOnly, osloDate } from "../dates";
+import type { Actor } from "../access/actor";
+import { addDaysToDateOnly, osloDate } from "../dates/dates";
 import { blockBody, bodyPositionIds } from "../library/body";
 import { countDecisionsByQuarter } from "../hearings/overview";
-import { parseInput } from "../validation";
+import { parseInput } from "../common/validation";
 
 export const insightInput = z.object({ months: z.int().min(1).max(120).default(12) }).default({ months: 12 });
 

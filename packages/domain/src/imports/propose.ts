@@ -1,10 +1,10 @@
 /** Reading a past letter (pasted, or a DOCX or PDF read by extract.ts) and proposing its parts. */
 import { z } from "zod";
 import { type Db } from "@innspill/db";
-import type { Actor } from "../actor";
-import { authorize } from "../actor";
-import { AppError } from "../errors";
-import { parseInput } from "../validation";
+import type { Actor } from "../access/actor";
+import { authorize } from "../access/actor";
+import { AppError } from "../common/errors";
+import { parseInput } from "../common/validation";
 import { parseLetter } from "./letter";
 import { detectReuse } from "./reuse";
 import { docxText, pdfText } from "./extract";

@@ -13,7 +13,7 @@
 import { type DbTx } from "@innspill/db";
 import { wordDiff, type WordDiffPart } from "../library/diff";
 import { resolveFacts } from "../library/facts";
-import { osloDate } from "../dates";
+import { osloDate } from "../dates/dates";
 import { sentencesOf, statedIn, unitsOf, type LetterProposal, type Where } from "./letter";
 import {
   idfOf,

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { type Db } from "@innspill/db";
-import type { Actor } from "../actor";
-import { dbToDateOnly } from "../dates";
-import { fields, parseInput } from "../validation";
+import type { Actor } from "../access/actor";
+import { dbToDateOnly } from "../dates/dates";
+import { fields, parseInput } from "../common/validation";
 
 /** Where a block's versions were used: composed and imported letters, newest first. */
 export async function listBlockUsages(db: Db, input: unknown, actor: Actor) {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Prisma } from "@innspill/db";
 import type { TestDatabase } from "@innspill/db/testing";
 import { createDemoDatabase, createOtherOrganisation } from "@innspill/demo/testing";
-import type { Actor } from "../actor";
+import type { Actor } from "../access/actor";
 import { emptyBody as empty } from "./body";
 
 const emptyBody = () => empty() as Prisma.InputJsonValue;

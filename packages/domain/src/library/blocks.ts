@@ -1,15 +1,15 @@
 import { z } from "zod";
 import type { Db, DbTx, Prisma } from "@innspill/db";
-import type { Actor } from "../actor";
-import { authorize } from "../actor";
-import { recordAudit } from "../audit";
-import { AppError } from "../errors";
-import { fields, MAX_INT, parseInput } from "../validation";
+import type { Actor } from "../access/actor";
+import { authorize } from "../access/actor";
+import { recordAudit } from "../common/audit";
+import { AppError } from "../common/errors";
+import { fields, MAX_INT, parseInput } from "../common/validation";
 import { blockBody, bodyFactKeys, bodyPositionIds, bodyToPlainText, emptyBody, type BlockBody } from "./body";
 import { wordDiff } from "./diff";
-import { lockVersioned } from "../locking";
-import { userNames } from "../locking";
-import { pageLimit } from "../paging";
+import { lockVersioned } from "../common/locking";
+import { userNames } from "../common/locking";
+import { pageLimit } from "../common/paging";
 import { positionStatements } from "./positions";
 
 const topicsField = z

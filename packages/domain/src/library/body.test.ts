@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "../errors";
-import { parseInput } from "../validation";
+import { AppError } from "../common/errors";
+import { parseInput } from "../common/validation";
 import { blockBody, bodyFactKeys, bodyPositionIds, bodyToPlainText, MAX_BODY_BYTES } from "./body";
 import { formatFactValue, isFactStale, resolveFactValue } from "./facts";
 

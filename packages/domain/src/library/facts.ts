@@ -1,12 +1,12 @@
 import { z } from "zod";
 import type { Db, DbTx } from "@innspill/db";
 import { FactFormat } from "@innspill/db/enums";
-import type { Actor } from "../actor";
-import { authorize } from "../actor";
-import { recordAudit } from "../audit";
-import { dateOnlyToDb, dbToDateOnly, daysBetween, osloDate, type DateOnly } from "../dates";
-import { AppError } from "../errors";
-import { fields, parseInput } from "../validation";
+import type { Actor } from "../access/actor";
+import { authorize } from "../access/actor";
+import { recordAudit } from "../common/audit";
+import { dateOnlyToDb, dbToDateOnly, daysBetween, osloDate, type DateOnly } from "../dates/dates";
+import { AppError } from "../common/errors";
+import { fields, parseInput } from "../common/validation";
 
 /** Norwegian formatting: 116000 → "116 000", 0.4 (PERCENT) → "40 %". */
 export function formatFactValue(format: FactFormat, value: string): string {

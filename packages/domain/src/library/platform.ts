@@ -1,9 +1,9 @@
 import { z } from "zod";
 import type { Db, Prisma } from "@innspill/db";
-import type { Actor } from "../actor";
-import { authorize } from "../actor";
-import { recordAudit } from "../audit";
-import { fields, parseInput } from "../validation";
+import type { Actor } from "../access/actor";
+import { authorize } from "../access/actor";
+import { recordAudit } from "../common/audit";
+import { fields, parseInput } from "../common/validation";
 import type { BlockNode } from "./body";
 import { insertPublishedVersion } from "./blocks";
 import { parsePolicyPlatform } from "./import";

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { TestDatabase } from "@innspill/db/testing";
 import { createDemoDatabase, createOtherOrganisation } from "@innspill/demo/testing";
-import type { Actor } from "../actor";
+import type { Actor } from "../access/actor";
 import { createPosition, listPositions, lookupPositions } from "./positions";
 
 let t: TestDatabase;

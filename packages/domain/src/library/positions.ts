@@ -1,17 +1,17 @@
 import { z } from "zod";
 import type { Db, DbTx, Position, Prisma } from "@innspill/db";
 import { PositionStatus } from "@innspill/db/enums";
-import type { Actor } from "../actor";
-import { authorize } from "../actor";
-import { recordAudit } from "../audit";
-import { dateOnlyToDb, dbToDateOnly } from "../dates";
-import { AppError } from "../errors";
-import { fields, parseInput } from "../validation";
+import type { Actor } from "../access/actor";
+import { authorize } from "../access/actor";
+import { recordAudit } from "../common/audit";
+import { dateOnlyToDb, dbToDateOnly } from "../dates/dates";
+import { AppError } from "../common/errors";
+import { fields, parseInput } from "../common/validation";
 import { bodyPositionIds, type BlockBody } from "./body";
 import { wordDiff } from "./diff";
-import { lockVersioned } from "../locking";
-import { userNames } from "../locking";
-import { afterUpdated, pageLimit, updatedCursor, updatedPage } from "../paging";
+import { lockVersioned } from "../common/locking";
+import { userNames } from "../common/locking";
+import { afterUpdated, pageLimit, updatedCursor, updatedPage } from "../common/paging";
 
 export { wordDiff, type WordDiffPart } from "./diff";
 

@@ -9,8 +9,8 @@
 import { z } from "zod";
 import { Prisma, type Db } from "@innspill/db";
 import { PositionStatus } from "@innspill/db/enums";
-import type { Actor } from "../actor";
-import { parseInput } from "../validation";
+import type { Actor } from "../access/actor";
+import { parseInput } from "../common/validation";
 
 import { HIGHLIGHT_END, HIGHLIGHT_START } from "./highlight";
 

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestDatabase } from "@innspill/db/testing";
 import { createDemoDatabase, createOtherOrganisation, sendDemoLetter } from "@innspill/demo/testing";
-import type { Actor } from "../actor";
+import type { Actor } from "../access/actor";
 import { getInsight } from "../imports/insight";
 import { docxText, pdfText } from "../imports/extract";
 import { renderOutcomeReport } from "../worker";

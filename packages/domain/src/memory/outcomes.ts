@@ -6,13 +6,13 @@
 import { z } from "zod";
 import { Prisma, type Db } from "@innspill/db";
 import type { OutcomeResult } from "@innspill/db/enums";
-import type { Actor } from "../actor";
-import { authorize } from "../actor";
-import { can } from "../access";
-import { recordAudit } from "../audit";
-import { dateOnlyToDb, dbToDateOnly, isValidDateOnly } from "../dates";
-import { AppError } from "../errors";
-import { fields, parseInput } from "../validation";
+import type { Actor } from "../access/actor";
+import { authorize } from "../access/actor";
+import { can } from "../access/permissions";
+import { recordAudit } from "../common/audit";
+import { dateOnlyToDb, dbToDateOnly, isValidDateOnly } from "../dates/dates";
+import { AppError } from "../common/errors";
+import { fields, parseInput } from "../common/validation";
 
 export const OUTCOME_RESULTS = [
   "ADOPTED",

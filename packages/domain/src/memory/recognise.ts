@@ -7,10 +7,10 @@
  */
 import { z } from "zod";
 import type { Db, DbTx } from "@innspill/db";
-import type { Actor } from "../actor";
-import { AppError } from "../errors";
+import type { Actor } from "../access/actor";
+import { AppError } from "../common/errors";
 import { blockBody, bodyToPlainText, type BlockBody } from "../library/body";
-import { fields, parseInput } from "../validation";
+import { fields, parseInput } from "../common/validation";
 import { unitsOf, type ImportedSection } from "../imports/letter";
 import { findPositions, libraryIdf, preparer, type PositionLink } from "../imports/reuse";
 import type { ReuseLabel } from "../imports/similarity";

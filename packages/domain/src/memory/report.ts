@@ -11,9 +11,9 @@ import {
   type DocumentModel,
   type Run,
 } from "@innspill/documents/preview";
-import type { Actor } from "../actor";
-import { dateOnlyToDb, dbToDateOnly, formatDate, osloDate } from "../dates";
-import { parseInput } from "../validation";
+import type { Actor } from "../access/actor";
+import { dateOnlyToDb, dbToDateOnly, formatDate, osloDate } from "../dates/dates";
+import { parseInput } from "../common/validation";
 
 export const outcomeReportInput = z.object({
   year: z

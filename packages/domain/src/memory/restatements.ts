@@ -4,13 +4,13 @@
  */
 import { z } from "zod";
 import type { Db, DbTx } from "@innspill/db";
-import type { Actor } from "../actor";
-import { authorize } from "../actor";
-import { can } from "../access";
-import { recordAudit } from "../audit";
-import { AppError } from "../errors";
+import type { Actor } from "../access/actor";
+import { authorize } from "../access/actor";
+import { can } from "../access/permissions";
+import { recordAudit } from "../common/audit";
+import { AppError } from "../common/errors";
 import { blockBody, bodyToPlainText } from "../library/body";
-import { fields, parseInput } from "../validation";
+import { fields, parseInput } from "../common/validation";
 import { libraryIdf } from "../imports/reuse";
 import { prepare, restates } from "../imports/similarity";
 

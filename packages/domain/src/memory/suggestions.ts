@@ -5,10 +5,10 @@
  */
 import { z } from "zod";
 import type { Db } from "@innspill/db";
-import type { Actor } from "../actor";
-import { AppError } from "../errors";
+import type { Actor } from "../access/actor";
+import { AppError } from "../common/errors";
 import { blockBody, bodyPositionIds } from "../library/body";
-import { fields, parseInput } from "../validation";
+import { fields, parseInput } from "../common/validation";
 import { terms } from "../imports/similarity";
 
 export const SUGGESTIONS_SHOWN = 10;

@@ -4,7 +4,7 @@
  * placeholder of the template is replaced; an unknown one fails the export instead of shipping a template text.
  */
 import { create } from "xmlbuilder2";
-import { sha256 } from "../hash";
+import { sha256 } from "../common/hash";
 import { addmlTemplate } from "./schemas";
 import { xmlText } from "./xml";
 

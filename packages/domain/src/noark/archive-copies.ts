@@ -16,7 +16,7 @@ import {
   type ArchiveBlock,
   type ArchiveRun,
 } from "@innspill/documents";
-import { sha256 } from "../hash";
+import { sha256 } from "../common/hash";
 import { docxText, EXTRACT_LIMITS } from "../imports/extract";
 import { archiveFormat } from "./formats";
 

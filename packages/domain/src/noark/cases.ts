@@ -4,8 +4,8 @@
  * except notes that the export itself writes.
  */
 import type { Db } from "@innspill/db";
-import { dbToDateOnly, osloDate } from "../dates";
-import { CLOSED_STATUSES } from "../access";
+import { dbToDateOnly, osloDate } from "../dates/dates";
+import { CLOSED_STATUSES } from "../access/permissions";
 import { PDFA_2B } from "./formats";
 import { uuidFrom } from "./xml";
 import {

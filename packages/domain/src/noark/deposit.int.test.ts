@@ -23,8 +23,8 @@ import { Document, HeadingLevel, Packer, Paragraph } from "docx";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestDatabase } from "@innspill/db/testing";
 import { createDemoDatabase } from "@innspill/demo/testing";
-import type { Actor } from "../actor";
-import { osloDate } from "../dates";
+import type { Actor } from "../access/actor";
+import { osloDate } from "../dates/dates";
 import { addHearingDocument } from "../hearings/attachments";
 import { createHearing, decideHearing } from "../hearings/index";
 import { archivePendingDocuments } from "./archive-copies";
@@ -36,7 +36,7 @@ import {
   noarkZipStream,
   writeNoarkZip,
   type NoarkPackage,
-} from "./index";
+} from "./export";
 
 const SCHEMAS = path.resolve(__dirname, "schemas");
 const tmp = mkdtempSync(path.join(tmpdir(), "innspill-deposit-"));

@@ -11,14 +11,14 @@
  */
 import { z } from "zod";
 import type { Db } from "@innspill/db";
-import { authorize, type Actor } from "../actor";
-import { recordAudit } from "../audit";
-import { addDaysToDateOnly, osloDate } from "../dates";
-import { AppError } from "../errors";
-import { fields, parseInput } from "../validation";
+import { authorize, type Actor } from "../access/actor";
+import { recordAudit } from "../common/audit";
+import { addDaysToDateOnly, osloDate } from "../dates/dates";
+import { AppError } from "../common/errors";
+import { fields, parseInput } from "../common/validation";
 import { arkivuttrekkXml } from "./addml";
 import { arkivstrukturXml, mappeID, partTitle, type Extract } from "./arkivstruktur";
-import { CLOSED_STATUSES } from "../access";
+import { CLOSED_STATUSES } from "../access/permissions";
 import { readCases } from "./cases";
 import { startOfOsloDay, type NoarkCase } from "./model";
 import { registerJournal } from "./journal";

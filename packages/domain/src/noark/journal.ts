@@ -11,7 +11,7 @@
  * it in its own transaction, and the export calls it for any case a path without the call left unnumbered.
  */
 import type { DbTx } from "@innspill/db";
-import { dateOnlyToDb, osloDate } from "../dates";
+import { dateOnlyToDb, osloDate } from "../dates/dates";
 
 async function nextNumber(tx: DbTx, organisationId: string, series: "SAK" | "JOURNAL", year: number) {
   const [row] = await tx.$queryRaw<{ last: number }[]>`

@@ -1,6 +1,6 @@
 /** The archive's view of a closed hearing case: saksmappe, journalposter, documents and changes, as plain data. */
 import { TZDate } from "@date-fns/tz";
-import { TIME_ZONE, type DateOnly } from "../dates";
+import { TIME_ZONE, type DateOnly } from "../dates/dates";
 import { type ArchiveFormat } from "./formats";
 
 export interface Note {

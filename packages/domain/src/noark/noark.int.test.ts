@@ -9,12 +9,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestDatabase } from "@innspill/db/testing";
-import type { Actor } from "../actor";
-import { osloDate } from "../dates";
+import type { Actor } from "../access/actor";
+import { osloDate } from "../dates/dates";
 import { addHearingDocument } from "../hearings/attachments";
 import { createHearing, decideHearing, transitionHearing } from "../hearings/index";
 import { createDemoDatabase, sendDemoLetter } from "@innspill/demo/testing";
-import { exportNoark, exportNoarkPeriod, type NoarkPackage } from "./index";
+import { exportNoark, exportNoarkPeriod, type NoarkPackage } from "./export";
 import { archivePendingDocuments, pdfTitle } from "./archive-copies";
 
 const SCHEMAS = path.resolve(__dirname, "schemas");

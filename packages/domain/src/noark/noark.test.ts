@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sha256 } from "../hash";
+import { sha256 } from "../common/hash";
 import { party } from "./cases";
 import { startOfOsloDay } from "./model";
 import { archiveFormat, pdfaLevel } from "./formats";

@@ -6,10 +6,10 @@
  */
 import { z } from "zod";
 import type { Db } from "@innspill/db";
-import { authorize, type Actor } from "../actor";
-import { recordAudit } from "../audit";
-import { AppError } from "../errors";
-import { fields, parseInput } from "../validation";
+import { authorize, type Actor } from "../access/actor";
+import { recordAudit } from "../common/audit";
+import { AppError } from "../common/errors";
+import { fields, parseInput } from "../common/validation";
 
 export const hearingScreeningInput = z
   .object({

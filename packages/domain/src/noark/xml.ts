@@ -1,7 +1,7 @@
 /** XML helpers for the Noark 5 export: text XML 1.0 can carry, stable UUIDs, and elements that skip empty values. */
 import { create } from "xmlbuilder2";
 import type { XMLBuilder } from "xmlbuilder2/lib/interfaces";
-import { sha256 } from "../hash";
+import { sha256 } from "../common/hash";
 
 export type Node = XMLBuilder;
 export const XSI = "http://www.w3.org/2001/XMLSchema-instance";

@@ -1,6 +1,6 @@
 import type { Db } from "@innspill/db";
-import type { Actor } from "./actor";
-import { authorize } from "./actor";
+import type { Actor } from "../access/actor";
+import { authorize } from "../access/actor";
 
 export interface OutgoingEmail {
   to: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { domainMessages } from "./messages";
+import { domainMessages } from "../i18n/messages";
 import { notificationText, type NotificationKey } from "./notifications";
 
 describe("notification texts", () => {

@@ -1,10 +1,10 @@
 import { IntlMessageFormat } from "intl-messageformat";
 import { z } from "zod";
 import type { Db, DbTx, Prisma } from "@innspill/db";
-import type { Actor } from "./actor";
-import { fields, parseInput } from "./validation";
-import { domainMessages, type DomainMessageKey } from "./messages";
-import { localizeParams, type NotificationParams } from "./labels";
+import type { Actor } from "../access/actor";
+import { fields, parseInput } from "../common/validation";
+import { domainMessages, type DomainMessageKey } from "../i18n/messages";
+import { localizeParams, type NotificationParams } from "../i18n/labels";
 
 /** The notifications' messages: each has a …Title and a …Body text in messages.ts. */
 export type NotificationKey = {

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { IssuingBodyType } from "@innspill/db/enums";
 import type { Db } from "@innspill/db";
-import type { Actor } from "./actor";
-import { authorize } from "./actor";
-import { recordAudit } from "./audit";
-import { AppError } from "./errors";
-import { lockVersioned } from "./locking";
-import { fields, parseInput } from "./validation";
+import type { Actor } from "../access/actor";
+import { authorize } from "../access/actor";
+import { recordAudit } from "../common/audit";
+import { AppError } from "../common/errors";
+import { lockVersioned } from "../common/locking";
+import { fields, parseInput } from "../common/validation";
 
 export const ISSUING_BODY_TYPES = Object.values(IssuingBodyType);
 

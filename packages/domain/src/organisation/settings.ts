@@ -1,11 +1,11 @@
 import { z } from "zod";
 import type { Db, DbTx } from "@innspill/db";
-import type { Actor } from "./actor";
-import { authorize } from "./actor";
-import { recordAudit } from "./audit";
-import { AppError } from "./errors";
-import { fields, parseInput } from "./validation";
-import { sha256 } from "./hash";
+import type { Actor } from "../access/actor";
+import { authorize } from "../access/actor";
+import { recordAudit } from "../common/audit";
+import { AppError } from "../common/errors";
+import { fields, parseInput } from "../common/validation";
+import { sha256 } from "../common/hash";
 
 const offset = z.int({ error: "invalid" }).min(0, { error: "offsetRange" }).max(60, { error: "offsetRange" });
 

@@ -6,16 +6,16 @@
  */
 import { z } from "zod";
 import type { Db, Prisma } from "@innspill/db";
-import { can } from "../access";
-import { authorize, type Actor } from "../actor";
-import { recordAudit } from "../audit";
-import { dbToDateOnly, osloDate } from "../dates";
-import { AppError } from "../errors";
+import { can } from "../access/permissions";
+import { authorize, type Actor } from "../access/actor";
+import { recordAudit } from "../common/audit";
+import { dbToDateOnly, osloDate } from "../dates/dates";
+import { AppError } from "../common/errors";
 import { createHearingInput } from "../hearings/schemas";
 import { insertHearing } from "../hearings/register";
-import { sha256 as sha256Hex } from "../hash";
-import { getOrganisationSettings } from "../settings";
-import { fields, parseInput } from "../validation";
+import { sha256 as sha256Hex } from "../common/hash";
+import { getOrganisationSettings } from "../organisation/settings";
+import { fields, parseInput } from "../common/validation";
 import { RADAR_SOURCES, radarConfig, radarPollingEnabled, type RadarConfig } from "./config";
 import { SourceError } from "./fetch";
 import { downloadDocuments } from "./documents";

@@ -8,15 +8,15 @@
  */
 import { createHash } from "node:crypto";
 import type { Db, DbTx, Prisma } from "@innspill/db";
-import { recordAudit } from "../audit";
-import { dateOnlyToDb, dbToDateOnly, formatDate, osloDate } from "../dates";
+import { recordAudit } from "../common/audit";
+import { dateOnlyToDb, dbToDateOnly, formatDate, osloDate } from "../dates/dates";
 import { moveDeadline } from "../hearings/register";
 import { hearingInclude } from "../hearings/views";
-import { notify } from "../notifications";
+import { notify } from "../notifications/notifications";
 import { RADAR_SOURCES, radarConfig, type RadarConfig, type RadarSourceName } from "./config";
 import { SourceError, type Validators } from "./fetch";
 import { downloadDocuments, type Downloaded } from "./documents";
-import { sha256 } from "../hash";
+import { sha256 } from "../common/hash";
 import type { RemoteHearing } from "./model";
 import { organisationProfile, scoreHearing, type Relevance } from "./relevance";
 import { pollStortinget } from "./stortinget";

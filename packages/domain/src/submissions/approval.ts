@@ -3,15 +3,15 @@
  * render); approvals name that hash and the server refuses any other.
  */
 import { z } from "zod";
-import type { JobQueue } from "../jobs";
+import type { JobQueue } from "../common/jobs";
 import type { Db, DbTx } from "@innspill/db";
 import { assemble, modelToText, type SubmissionSnapshot } from "@innspill/documents/preview";
-import type { Actor } from "../actor";
-import { authorize } from "../actor";
-import { recordAudit } from "../audit";
-import { AppError } from "../errors";
-import { notify } from "../notifications";
-import { fields, parseInput } from "../validation";
+import type { Actor } from "../access/actor";
+import { authorize } from "../access/actor";
+import { recordAudit } from "../common/audit";
+import { AppError } from "../common/errors";
+import { notify } from "../notifications/notifications";
+import { fields, parseInput } from "../common/validation";
 import { buildSnapshot } from "./snapshot";
 import { loadSubmission } from "./load";
 import { approvedPlan, livePlan, planApprovers, planForAudit } from "./plan";
@@ -25,7 +25,7 @@ import {
   voidApprovals,
   type Loaded,
   requireStatusFor,
-} from "./lock";
+} from "./steps";
 
 export const requestApprovalInput = idVersionInput.extend({
   /** Open review threads are shown first; asking anyway must be deliberate. */

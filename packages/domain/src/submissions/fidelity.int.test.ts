@@ -11,7 +11,7 @@ import { diffChars } from "diff";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assemble, renderPdf } from "@innspill/documents";
 import type { TestDatabase } from "@innspill/db/testing";
-import type { Actor } from "../actor";
+import type { Actor } from "../access/actor";
 import { createBlock, publishBlock, saveBlockDraft } from "../library/blocks";
 import type { BlockBody } from "../library/body";
 import { createDemoDatabase } from "@innspill/demo/testing";

@@ -15,6 +15,6 @@ export * from "./approval";
 export { REAUTH_WINDOW_MS, reauthenticate, reauthenticateInput, signSubmission } from "./signing";
 export * from "./sending";
 export * from "./approval-view";
-export { HEARING_STATUS_FOR, idVersionInput, type ClientInfo } from "./lock";
+export { HEARING_STATUS_FOR, idVersionInput, type ClientInfo } from "./steps";
 export { LOCAL_DIVERGENCE_THRESHOLD, type SubmissionWarning } from "./snapshot";
 export { getSignedDocument, verifyDocument, verifyDocumentHash } from "./signed";

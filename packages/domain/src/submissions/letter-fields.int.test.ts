@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestDatabase } from "@innspill/db/testing";
 import { createDemoDatabase } from "@innspill/demo/testing";
 import { renderPdf, type DocumentModel } from "@innspill/documents";
-import type { Actor } from "../actor";
+import type { Actor } from "../access/actor";
 import {
   LETTER_FIELDS,
   createRevision,

@@ -1,7 +1,7 @@
 /** Loading a submission with everything its views and snapshot need, and reading its sections' bodies. */
 import type { DbTx, Prisma } from "@innspill/db";
-import type { Actor } from "../actor";
-import { AppError } from "../errors";
+import type { Actor } from "../access/actor";
+import { AppError } from "../common/errors";
 import { blockBody, type BlockBody } from "../library/body";
 
 export const full = {

@@ -7,15 +7,15 @@
  * Files are stored once per content hash (`StoredFile`), in Postgres: one backup covers them, the web and the
  * worker need no shared disk, and a letter is tens of kilobytes.
  */
-import { sha256 } from "../hash";
+import { sha256 } from "../common/hash";
 import { z } from "zod";
-import type { JobQueue, SubmissionJob } from "../jobs";
+import type { JobQueue, SubmissionJob } from "../common/jobs";
 import type { Db } from "@innspill/db";
 import type { RenderStatus } from "@innspill/db/enums";
-import type { Actor } from "../actor";
-import { recordAudit } from "../audit";
-import { AppError } from "../errors";
-import { fields, parseInput } from "../validation";
+import type { Actor } from "../access/actor";
+import { recordAudit } from "../common/audit";
+import { AppError } from "../common/errors";
+import { fields, parseInput } from "../common/validation";
 import { buildSnapshot } from "./snapshot";
 import { loadSubmission } from "./load";
 

@@ -1,15 +1,15 @@
 /** Review: a draft goes to review and back, and reviewers discuss it in threads on the letter or a section. */
 import { z } from "zod";
 import type { Db } from "@innspill/db";
-import type { Actor } from "../actor";
-import { authorize } from "../actor";
-import { recordAudit } from "../audit";
-import { AppError } from "../errors";
-import { notify } from "../notifications";
-import { fields, parseInput } from "../validation";
+import type { Actor } from "../access/actor";
+import { authorize } from "../access/actor";
+import { recordAudit } from "../common/audit";
+import { AppError } from "../common/errors";
+import { notify } from "../notifications/notifications";
+import { fields, parseInput } from "../common/validation";
 import { loadSubmission } from "./load";
-import { idVersionInput, lock, moveTo, requireStatusFor } from "./lock";
-import { userNames } from "../locking";
+import { idVersionInput, lock, moveTo, requireStatusFor } from "./steps";
+import { userNames } from "../common/locking";
 
 // ——— Review ———
 

@@ -2,7 +2,7 @@
  * Submission and signatory inputs, shared by the server and the composer's forms. Browser-safe.
  */
 import { z } from "zod";
-import { fields } from "../validation";
+import { fields } from "../common/validation";
 import { blockBody, type BlockBody } from "../library/body";
 
 export const MAX_SIGNATORIES = 3;

@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestDatabase } from "@innspill/db/testing";
 import { createDemoDatabase } from "@innspill/demo/testing";
-import type { Actor } from "../actor";
-import { inlineJobs } from "../jobs";
+import type { Actor } from "../access/actor";
+import { inlineJobs } from "../common/jobs";
 import { renderSignedDocument } from "../worker";
 import { getHearing } from "../hearings/index";
 import {

@@ -1,12 +1,12 @@
 import type { Db, DbTx } from "@innspill/db";
-import type { Actor } from "../actor";
-import { authorize } from "../actor";
-import { recordAudit } from "../audit";
-import { dateOnlyToDb, dbToDateOnly } from "../dates";
-import { AppError } from "../errors";
-import { parseInput } from "../validation";
+import type { Actor } from "../access/actor";
+import { authorize } from "../access/actor";
+import { recordAudit } from "../common/audit";
+import { dateOnlyToDb, dbToDateOnly } from "../dates/dates";
+import { AppError } from "../common/errors";
+import { parseInput } from "../common/validation";
 import { createSignatoryInput, updateSignatoryInput } from "./schemas";
-import { lockVersioned } from "../locking";
+import { lockVersioned } from "../common/locking";
 
 /** A letter in these states names its signatories' logins in its approved plan (plan.ts). */
 const SIGNING_IN_PROGRESS = ["AWAITING_APPROVAL", "APPROVED", "SIGNING"] as const;

@@ -6,20 +6,20 @@
  * verification looks the PDF's own SHA-256 up.
  */
 import { letterModel } from "./model";
-import { sha256 } from "../hash";
+import { sha256 } from "../common/hash";
 import { z } from "zod";
-import type { SubmissionJob } from "../jobs";
+import type { SubmissionJob } from "../common/jobs";
 import type { Db } from "@innspill/db";
 import { type DocumentModel, type SubmissionSnapshot } from "@innspill/documents/preview";
-import { authorize, type Actor } from "../actor";
-import { can } from "../access";
-import { coalesceEdits, recordAudit } from "../audit";
-import { notify } from "../notifications";
-import { AppError } from "../errors";
-import { formatDate, formatDateTime, osloDate } from "../dates";
-import { fields, parseInput } from "../validation";
+import { authorize, type Actor } from "../access/actor";
+import { can } from "../access/permissions";
+import { coalesceEdits, recordAudit } from "../common/audit";
+import { notify } from "../notifications/notifications";
+import { AppError } from "../common/errors";
+import { formatDate, formatDateTime, osloDate } from "../dates/dates";
+import { fields, parseInput } from "../common/validation";
 import { RENDER_MEDIA_TYPES, fileNameOf } from "./renders";
-import { userNames } from "../locking";
+import { userNames } from "../common/locking";
 import { livePlan, planOfSnapshot } from "./plan";
 
 /** Every event of a submission in words; the trail never shows a raw key. */

@@ -9,9 +9,9 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { canonicalJson, type SubmissionSnapshot } from "@innspill/documents/preview";
 import type { TestDatabase } from "@innspill/db/testing";
 import { createDemoDatabase, withSession } from "@innspill/demo/testing";
-import type { Actor } from "../actor";
-import { sha256 } from "../hash";
-import { inlineJobs } from "../jobs";
+import type { Actor } from "../access/actor";
+import { sha256 } from "../common/hash";
+import { inlineJobs } from "../common/jobs";
 import { hashPassword } from "../users/password";
 import { renderSignedDocument, renderSubmissionFiles } from "../worker";
 import {
@@ -193,7 +193,7 @@ describe("the signatories' logins are part of what is approved", () => {
     await sign(a.kaja!, hash);
     expect((await view()).status).toBe("SIGNING");
     expect(await codeOf(relink(heidi, { userId: lars.id }))).toBe("CONFLICT:signatoryInFlight");
-    const { signatoryInFlight } = (await import("../messages")).domainMessages.nb;
+    const { signatoryInFlight } = (await import("../i18n/messages")).domainMessages.nb;
     expect(signatoryInFlight).toMatch(/kan ikke endres nå.*send det tilbake til gjennomgang/);
     // Lars cannot sign for Heidi.
     expect(await codeOf(sign(lars, hash))).toBe("FORBIDDEN:notASignatory");

@@ -4,18 +4,18 @@
  * signatory even if two requests race.
  */
 import { z } from "zod";
-import type { JobQueue } from "../jobs";
+import type { JobQueue } from "../common/jobs";
 import type { Db } from "@innspill/db";
-import type { Actor } from "../actor";
-import { authorize } from "../actor";
-import { recordAudit } from "../audit";
-import { AppError } from "../errors";
-import { notify } from "../notifications";
+import type { Actor } from "../access/actor";
+import { authorize } from "../access/actor";
+import { recordAudit } from "../common/audit";
+import { AppError } from "../common/errors";
+import { notify } from "../notifications/notifications";
 import { verifyPassword } from "../users/password";
 import { sessionReauthenticatedAt } from "../users/sessions";
 import { sessionBucket, settleAttemptSlots, takeAttemptSlots } from "../users/throttle";
-import { parseInput } from "../validation";
-import { lock, moveTo, type ClientInfo } from "./lock";
+import { parseInput } from "../common/validation";
+import { lock, moveTo, type ClientInfo } from "./steps";
 import { recordSeen, snapshotHashInput } from "./approval";
 import { approvedPlan, nextInPlan } from "./plan";
 

@@ -2,15 +2,15 @@
  * The canonical snapshot of a saved letter, which the documents are assembled from: facts resolved and titles
  * valid on the letter's date; its SHA-256 names it. With it come the warnings an adviser should see.
  */
-import { sha256 } from "../hash";
+import { sha256 } from "../common/hash";
 import type { DbTx } from "@innspill/db";
 import { canonicalJson, type SubmissionSnapshot, type TemplateVersion } from "@innspill/documents/preview";
-import { dbToDateOnly, formatDate } from "../dates";
+import { dbToDateOnly, formatDate } from "../dates/dates";
 import { bodyFactKeys, bodyPositionIds, bodyToPlainText, type BlockBody } from "../library/body";
 import { formatFactValue, resolveFactValue, resolveFacts } from "../library/facts";
 import { wordDiff, type WordDiffPart } from "../library/diff";
 import { similarity } from "../imports/similarity";
-import { getOrganisationSettings } from "../settings";
+import { getOrganisationSettings } from "../organisation/settings";
 import { titleOn } from "./schemas";
 import { sectionBody, sectionHeading, type FullSubmission } from "./load";
 import { snapshotSigning } from "./plan";

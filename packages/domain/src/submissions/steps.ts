@@ -10,14 +10,14 @@
 import { z } from "zod";
 import type { DbTx, Prisma } from "@innspill/db";
 import type { HearingStatus, SubmissionStatus } from "@innspill/db/enums";
-import type { Actor } from "../actor";
-import { recordAudit } from "../audit";
-import { notify } from "../notifications";
-import { fields } from "../validation";
+import type { Actor } from "../access/actor";
+import { recordAudit } from "../common/audit";
+import { notify } from "../notifications/notifications";
+import { fields } from "../common/validation";
 import { loadSubmission } from "./load";
-import { lockVersioned } from "../locking";
-import { AppError } from "../errors";
-import { PERMISSIONS, can, type Action } from "../access";
+import { lockVersioned } from "../common/locking";
+import { AppError } from "../common/errors";
+import { PERMISSIONS, can, type Action } from "../access/permissions";
 
 /** The hearing's status for each submission status. */
 export const HEARING_STATUS_FOR: Record<SubmissionStatus, HearingStatus> = {

@@ -1,8 +1,8 @@
-import { inlineJobs } from "../jobs";
+import { inlineJobs } from "../common/jobs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestDatabase } from "@innspill/db/testing";
-import type { Actor } from "../actor";
-import { AppError } from "../errors";
+import type { Actor } from "../access/actor";
+import { AppError } from "../common/errors";
 import { createDemoDatabase } from "@innspill/demo/testing";
 import { publishBlock, saveBlockDraft } from "../library/blocks";
 import type { BlockBody } from "../library/body";

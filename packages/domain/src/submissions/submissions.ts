@@ -8,22 +8,22 @@ import { letterModel } from "./model";
 import { z } from "zod";
 import type { Db, Prisma } from "@innspill/db";
 import { LATEST_TEMPLATE_VERSION, renderHtml } from "@innspill/documents/preview";
-import type { Actor } from "../actor";
-import { authorize } from "../actor";
-import { recordAudit } from "../audit";
-import { dateOnlyToDb, dbToDateOnly, osloDate } from "../dates";
+import type { Actor } from "../access/actor";
+import { authorize } from "../access/actor";
+import { recordAudit } from "../common/audit";
+import { dateOnlyToDb, dbToDateOnly, osloDate } from "../dates/dates";
 import { journalNumber } from "../noark/journal";
-import { AppError } from "../errors";
-import { fields, parseInput } from "../validation";
+import { AppError } from "../common/errors";
+import { fields, parseInput } from "../common/validation";
 import { bodyFactKeys, bodyPositionIds } from "../library/body";
 import { letterFieldsOf, saveSubmissionInput } from "./schemas";
-import { voidApprovals } from "./lock";
-import { SUBMISSION_ACTIONS, availableActions, can } from "../access";
+import { voidApprovals } from "./steps";
+import { SUBMISSION_ACTIONS, availableActions, can } from "../access/permissions";
 import { loadSubmission, sectionBody, bodyOf, type FullSubmission } from "./load";
 import { buildSnapshot } from "./snapshot";
 import { frozenSnapshot, livePlan, planForAudit, samePlan } from "./plan";
-import { lockVersioned } from "../locking";
-import { afterUpdated, pageLimit, updatedCursor, updatedPage } from "../paging";
+import { lockVersioned } from "../common/locking";
+import { afterUpdated, pageLimit, updatedCursor, updatedPage } from "../common/paging";
 
 /**
  * A submission: the letter answering one hearing, composed from library blocks (pinned to published versions),

@@ -1,7 +1,7 @@
 import type { Db } from "@innspill/db";
-import type { Actor } from "../actor";
-import { can, roleMay } from "../access";
-import { dbToDateOnly } from "../dates";
+import type { Actor } from "../access/actor";
+import { can, roleMay } from "../access/permissions";
+import { dbToDateOnly } from "../dates/dates";
 
 /**
  * The letters waiting for this leader: to approve (the snapshot up for approval, not yet approved by them) or to

@@ -1,4 +1,4 @@
-import { inlineJobs, type JobQueue, type SubmissionJob } from "../jobs";
+import { inlineJobs, type JobQueue, type SubmissionJob } from "../common/jobs";
 import { renderSignedDocument, renderSubmissionFiles } from "../worker";
 import { LATEST_TEMPLATE_VERSION, renderPdf, sha256, type SubmissionSnapshot } from "@innspill/documents";
 import { letterModel } from "./model";
@@ -6,7 +6,7 @@ import { buildSnapshot } from "./snapshot";
 import { loadSubmission } from "./load";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import type { TestDatabase } from "@innspill/db/testing";
-import type { Actor } from "../actor";
+import type { Actor } from "../access/actor";
 import { hashPassword } from "../users/password";
 import { createDemoDatabase, withSession } from "@innspill/demo/testing";
 import {

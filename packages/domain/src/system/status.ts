@@ -1,8 +1,8 @@
 import { hostname } from "node:os";
 import type { Db, Prisma } from "@innspill/db";
-import type { Actor } from "../actor";
-import { authorize } from "../actor";
-import type { JobQueue } from "../jobs";
+import type { Actor } from "../access/actor";
+import { authorize } from "../access/actor";
+import type { JobQueue } from "../common/jobs";
 
 /** A worker is considered alive when its heartbeat is younger than this. */
 export const HEARTBEAT_STALE_MS = 30_000;

@@ -1,11 +1,11 @@
 import type { Db, Role } from "@innspill/db";
-import type { Actor } from "../actor";
+import type { Actor } from "../access/actor";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { authorize } from "../actor";
-import { recordAudit } from "../audit";
-import { AppError } from "../errors";
-import { fields, parseInput } from "../validation";
+import { authorize } from "../access/actor";
+import { recordAudit } from "../common/audit";
+import { AppError } from "../common/errors";
+import { fields, parseInput } from "../common/validation";
 import { hashPassword, verifyPassword } from "./password";
 import {
   changeOwnPasswordInput,

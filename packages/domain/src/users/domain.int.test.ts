@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestDatabase } from "@innspill/db/testing";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoData } from "@innspill/demo";
-import { deliverPendingEmails, listOutboxEmails, type OutgoingEmail } from "./email";
-import { notify } from "./notifications";
-import { AppError, toAppError } from "./errors";
+import { deliverPendingEmails, listOutboxEmails, type OutgoingEmail } from "../notifications/email";
+import { notify } from "../notifications/notifications";
+import { AppError, toAppError } from "../common/errors";
 import {
   authenticateUser,
   changeOwnPassword,
@@ -13,21 +13,21 @@ import {
   getActiveActor,
   LOGIN_THROTTLE,
   resetUserPassword,
-} from "./users/index";
-import { markOverdueHearings } from "./hearings/index";
-import { dateOnlyToDb } from "./dates";
-import type { Actor } from "./actor";
+} from "./accounts";
+import { markOverdueHearings } from "../hearings/index";
+import { dateOnlyToDb } from "../dates/dates";
+import type { Actor } from "../access/actor";
 import { createDemoDatabase, withSession } from "@innspill/demo/testing";
-import { signInWithOidc } from "./users/oidc";
-import { getSystemStatus } from "./system/index";
-import { inlineJobs } from "./jobs";
-import { createSubmission, previewSubmission } from "./submissions/index";
-import { getEditableSettings, setLetterLogo, updateOrganisationSettings } from "./settings";
+import { signInWithOidc } from "./oidc";
+import { getSystemStatus } from "../system/status";
+import { inlineJobs } from "../common/jobs";
+import { createSubmission, previewSubmission } from "../submissions/index";
+import { getEditableSettings, setLetterLogo, updateOrganisationSettings } from "../organisation/settings";
 import { pngImage } from "@innspill/documents/testing";
 import { renderPdf } from "@innspill/documents";
-import { letterModel } from "./submissions/model";
-import { buildSnapshot } from "./submissions/snapshot";
-import { loadSubmission } from "./submissions/load";
+import { letterModel } from "../submissions/model";
+import { buildSnapshot } from "../submissions/snapshot";
+import { loadSubmission } from "../submissions/load";
 
 let t: TestDatabase;
 let orgId: string;

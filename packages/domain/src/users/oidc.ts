@@ -1,6 +1,6 @@
 import type { Db } from "@innspill/db";
-import { recordAudit } from "../audit";
-import { AppError } from "../errors";
+import { recordAudit } from "../common/audit";
+import { AppError } from "../common/errors";
 import { REAUTH_WINDOW_MS } from "../submissions/signing";
 import { startSession } from "./sessions";
 import { sessionUser } from "./session-user";

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { fields } from "../validation";
-import { ROLES } from "../actor";
+import { fields } from "../common/validation";
+import { ROLES } from "../access/actor";
 
 export const password = () =>
   z.string({ error: "required" }).min(10, { error: "passwordTooShort" }).max(200, { error: "textTooLong" });

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestDatabase } from "@innspill/db/testing";
 import { DEMO_PASSWORD } from "@innspill/demo";
 import { createDemoDatabase, signDemoLetter, withSession } from "@innspill/demo/testing";
-import type { Actor } from "../actor";
-import { AppError } from "../errors";
+import type { Actor } from "../access/actor";
+import { AppError } from "../common/errors";
 import { getApprovalView, getSubmission, reauthenticate } from "../submissions/index";
 import {
   authenticateUser,
@@ -17,7 +17,7 @@ import {
   getActiveActor,
   LOGIN_THROTTLE,
   LoginRateCap,
-} from "./index";
+} from "./accounts";
 
 let t: TestDatabase;
 let a: Record<string, Actor>;

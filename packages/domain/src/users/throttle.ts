@@ -13,7 +13,7 @@
  * over all users are capped per process instead (`LoginRateCap`): a client spraying many e-mails gets few checks.
  */
 import type { Db } from "@innspill/db";
-import { AppError } from "../errors";
+import { AppError } from "../common/errors";
 
 export const LOGIN_THROTTLE = {
   /** Failed logins tried against one user, from anywhere, before the waits start. */
