@@ -155,4 +155,47 @@ export default tseslint.config(
     plugins: { "react-hooks": reactHooks },
     rules: reactHooks.configs.recommended.rules,
   },
+  // The domain's front doors (ARCHITECTURE.md): each area's index.ts is a barrel naming what the area offers; only
+  // the main entry gathers areas, whole. No `export *` of a file: a new helper is not exported unless it is named.
+  {
+    files: ["packages/domain/src/**/*.ts"],
+    ignores: ["packages/domain/src/env.ts", "packages/domain/src/index.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "MemberExpression[object.name='process'][property.name='env']",
+          message: "Read configuration through the env module of this app or package.",
+        },
+        { selector: "ExportAllDeclaration", message: "Name what is exported: no `export *` in the domain." },
+      ],
+    },
+  },
+  {
+    files: ["packages/domain/src/*/index.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "ExportAllDeclaration", message: "Name what is exported: no `export *` in the domain." },
+        {
+          selector: "Program > :not(ExportNamedDeclaration[source])",
+          message:
+            'An area\'s index.ts is a barrel: `export { … } from "./file"` only; code goes in a named file.',
+        },
+      ],
+    },
+  },
+  {
+    files: ["packages/domain/src/index.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "Program > :not(ExportAllDeclaration[source.value=/^\\.\\/[a-z0-9-]+$/])",
+          message:
+            'The main entry gathers areas only: `export * from "./<area>"` (the area names its exports).',
+        },
+      ],
+    },
+  },
 );

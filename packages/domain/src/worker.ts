@@ -98,19 +98,13 @@ export async function listSignedWithoutDocument(db: Db) {
   });
 }
 
-export { deliverPendingEmails, MAX_EMAIL_ATTEMPTS, type OutgoingEmail } from "./notifications/email";
+export { deliverPendingEmails, type OutgoingEmail } from "./notifications/email";
 export { sendDueReminders } from "./notifications/reminders";
 export { backfillMilestones, markOverdueHearings } from "./hearings/maintenance";
 export { recordWorkerHeartbeat, removeWorkerHeartbeat } from "./system/status";
-export { pollDueRadarSources, pollRadarSource, suggestRemoteHearings, type PollResult } from "./radar/poll";
+export { pollDueRadarSources, suggestRemoteHearings } from "./radar/poll";
 export type { RemoteHearing } from "./radar/model";
-export {
-  radarConfig,
-  radarPollingEnabled,
-  RADAR_SOURCES,
-  type RadarConfig,
-  type RadarSourceName,
-} from "./radar/config";
+export { radarConfig, radarPollingEnabled, type RadarConfig } from "./radar/config";
 
 /** «Politiske gjennomslag <år>» as PDF/A and DOCX, through the letter's renderers (the command line writes them). */
 export async function renderOutcomeReport(db: Db, input: unknown, actor: Actor) {

@@ -1,4 +1,5 @@
-import { bootstrapInstallation, createUser } from "@innspill/domain";
+import { createUser } from "@innspill/domain";
+import { bootstrapInstallation } from "@innspill/domain/session";
 import { needs, type Command } from "../context";
 
 export const usersAdd: Command = {

@@ -10,7 +10,8 @@ import { AppError } from "../common/errors";
 import { domainMessages } from "../i18n/messages";
 import { addHearingDocument, MAX_CASE_DOCUMENTS_BYTES, removeHearingDocument } from "./attachments";
 import { MAX_CASE_DOCUMENTS_MB } from "./constants";
-import { createHearing, transitionHearing } from "./index";
+import { createHearing } from "./register";
+import { transitionHearing } from "./decisions";
 
 let t: TestDatabase;
 let a: Record<string, Actor>;

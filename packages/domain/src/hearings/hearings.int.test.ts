@@ -5,16 +5,11 @@ import type { Actor } from "../access/actor";
 import { getCalendarFeed, issueCalendarToken, revokeCalendarToken } from "./calendar";
 import { dateOnlyToDb, dbToDateOnly, osloDate } from "../dates/dates";
 import { AppError } from "../common/errors";
-import {
-  createHearing,
-  decideHearing,
-  getHearing,
-  listHearings,
-  transitionHearing,
-  updateHearing,
-  updateMilestone,
-  type HearingView,
-} from "./index";
+import { createHearing, updateHearing } from "./register";
+import { decideHearing, transitionHearing } from "./decisions";
+import { getHearing, listHearings } from "./queries";
+import { updateMilestone } from "./milestone-updates";
+import { type HearingView } from "./views";
 import { addHearingDocument } from "./attachments";
 import { backfillMilestones } from "./maintenance";
 import { getCalendarMonth, getOverview } from "./overview";

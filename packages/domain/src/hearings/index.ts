@@ -1,12 +1,27 @@
-/** Hearings: the register and its queries, decisions and the status workflow, milestones, history. */
-export * from "./constants";
-export * from "./schemas";
-export * from "./milestones";
-export * from "./workflow";
-export * from "./views";
-export * from "./queries";
+/** Hearings: what the API, the web and the command line may use (`@innspill/domain`). */
+export {
+  addHearingDocument,
+  addHearingLink,
+  addLinkInput,
+  checkHearingUpload,
+  getHearingDocument,
+  removeDocumentInput,
+  removeHearingDocument,
+  removeHearingLink,
+} from "./attachments";
+export { getCalendarFeed, issueCalendarToken, revokeCalendarToken } from "./calendar";
+export { decideHearing, transitionHearing } from "./decisions";
+export { exportHearingHistory } from "./history";
+export { updateMilestone } from "./milestone-updates";
+export { calendarMonthInput, getCalendarMonth, getOverview } from "./overview";
+export { getHearing, getHearingFormOptions, listHearings } from "./queries";
 export { createHearing, updateHearing } from "./register";
-export * from "./decisions";
-export * from "./milestone-updates";
-export * from "./history";
-export { markOverdueHearings } from "./maintenance";
+export {
+  createHearingInput,
+  decideHearingInput,
+  hearingIdInput,
+  listHearingsInput,
+  transitionHearingInput,
+  updateHearingInput,
+  updateMilestoneInput,
+} from "./schemas";

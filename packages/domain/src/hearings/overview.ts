@@ -1,7 +1,14 @@
 import type { Db, HearingStatus, MilestoneKind } from "@innspill/db";
 import { z } from "zod";
 import type { Actor } from "../access/actor";
-import { dateOnlyToDb, dbToDateOnly, endOfIsoWeek, endOfMonth, osloDate, type DateOnly } from "../dates/dates";
+import {
+  dateOnlyToDb,
+  dbToDateOnly,
+  endOfIsoWeek,
+  endOfMonth,
+  osloDate,
+  type DateOnly,
+} from "../dates/dates";
 import { parseInput } from "../common/validation";
 import { HEARING_STATUSES, OPEN_STATUSES } from "./constants";
 import { hearingListSelect, isMilestoneLate, toHearingListItem } from "./views";

@@ -11,14 +11,11 @@ import type { Actor } from "../access/actor";
 import { commitPlatformImport, proposePlatformImport } from "../library/platform";
 import { getPosition } from "../library/positions";
 import { createDemoDatabase } from "@innspill/demo/testing";
-import {
-  commitLetterImport,
-  detectReuse,
-  listBlockUsages,
-  parseLetter,
-  proposeLetterImport,
-  type LetterProposal,
-} from "./index";
+import { commitLetterImport } from "./commit";
+import { detectReuse } from "./reuse";
+import { listBlockUsages } from "./usages";
+import { parseLetter, type LetterProposal } from "./letter";
+import { proposeLetterImport } from "./propose";
 
 const fixture = (name: string) =>
   readFileSync(path.resolve(__dirname, "../../../../fixtures/documents", name), "utf8");

@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { TestDatabase } from "@innspill/db/testing";
 import { createDemoDatabase } from "@innspill/demo/testing";
-import { detectReuse, type LetterProposal } from "./index";
+import { detectReuse } from "./reuse";
+import { type LetterProposal } from "./letter";
 
 let t: TestDatabase;
 let org: string;

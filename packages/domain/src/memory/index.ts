@@ -1,9 +1,26 @@
-/**
- * The organisation's memory: positions recognised in the composer's own text (with the import's matching), links
- * from sentences to positions, warnings, and the outcomes of each position a sent letter argued.
- */
-export * from "./recognise";
-export * from "./restatements";
-export * from "./outcomes";
-export * from "./report";
-export * from "./suggestions";
+/** Memory while writing, and outcomes: what the API, the web and the command line may use (`@innspill/domain`). */
+export {
+  exportOutcomes,
+  getOutcomeInsight,
+  listHearingOutcomes,
+  listPositionOutcomes,
+  outcomePeriodInput,
+  outcomesCsv,
+  recordOutcome,
+  recordOutcomeInput,
+} from "./outcomes";
+export {
+  getMemoryWarnings,
+  linesOf,
+  recogniseInput,
+  recogniseLetterText,
+  recogniseSections,
+} from "./recognise";
+export { getOutcomeReport, outcomeReportInput } from "./report";
+export {
+  linkRestatement,
+  linkRestatementInput,
+  unlinkRestatement,
+  unlinkRestatementInput,
+} from "./restatements";
+export { suggestForLetter } from "./suggestions";

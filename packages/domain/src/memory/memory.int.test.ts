@@ -13,18 +13,16 @@ import { docxText, pdfText } from "../imports/extract";
 import { renderOutcomeReport } from "../worker";
 import {
   exportOutcomes,
-  getMemoryWarnings,
   getOutcomeInsight,
-  getOutcomeReport,
-  linkRestatement,
   listHearingOutcomes,
   listPositionOutcomes,
   outcomesCsv,
-  recogniseLetterText,
   recordOutcome,
-  suggestForLetter,
-  unlinkRestatement,
-} from "./index";
+} from "./outcomes";
+import { getMemoryWarnings, recogniseLetterText } from "./recognise";
+import { getOutcomeReport } from "./report";
+import { linkRestatement, unlinkRestatement } from "./restatements";
+import { suggestForLetter } from "./suggestions";
 
 let t: TestDatabase;
 let a: Record<string, Actor>;

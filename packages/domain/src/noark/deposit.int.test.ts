@@ -26,7 +26,8 @@ import { createDemoDatabase } from "@innspill/demo/testing";
 import type { Actor } from "../access/actor";
 import { osloDate } from "../dates/dates";
 import { addHearingDocument } from "../hearings/attachments";
-import { createHearing, decideHearing } from "../hearings/index";
+import { createHearing } from "../hearings/register";
+import { decideHearing } from "../hearings/decisions";
 import { archivePendingDocuments } from "./archive-copies";
 import { setHearingScreening } from "./screening";
 import {

@@ -7,8 +7,15 @@
  * after a crash finds the key taken and sends nothing; a crash before commit leaves nothing behind.
  */
 import type { Db, HearingStatus } from "@innspill/db";
-import { dateOnlyToDb, dbToDateOnly, formatDate, osloDate, type DateOnly, addDaysToDateOnly } from "../dates/dates";
-import { OPEN_STATUSES } from "../hearings/index";
+import {
+  dateOnlyToDb,
+  dbToDateOnly,
+  formatDate,
+  osloDate,
+  type DateOnly,
+  addDaysToDateOnly,
+} from "../dates/dates";
+import { OPEN_STATUSES } from "../hearings/constants";
 import { notify, type NotificationMessage } from "./notifications";
 import { getOrganisationSettings } from "../organisation/settings";
 import { isWorkingDay, subtractWorkingDays, workingDaysBetween } from "../dates/workdays";

@@ -1,4 +1,4 @@
-/** The hearing radar (issue #32): use-cases that take an actor. The worker's side is in `@innspill/domain/worker`. */
+/** Hearing radar: what the API, the web and the command line may use (`@innspill/domain`). */
 export {
   acceptRadarItem,
   checkRadarSourceNow,
@@ -11,12 +11,9 @@ export {
   listRadarSources,
   listRadarTopics,
   pollRadarNow,
-  pollRadarNowInput,
   proposeFromAddress,
   proposeFromAddressInput,
   radarItemInput,
   updateRadarSource,
   updateRadarSourceInput,
-  type RadarItemView,
 } from "./inbox";
-export { RADAR_SOURCES, type RadarConfig, type RadarSourceName } from "./config";

@@ -1,20 +1,34 @@
-export * from "./schemas";
-export * from "./signatories";
-export * from "./submissions";
+/** Letters: what the API, the web and the command line may use (`@innspill/domain`). */
 export {
-  RENDER_MEDIA_TYPES,
-  fileNameOf,
-  getRender,
-  getRenderFile,
-  latestRender,
-  requestRender,
-  type RenderFileKind,
-} from "./renders";
-export * from "./review";
-export * from "./approval";
-export { REAUTH_WINDOW_MS, reauthenticate, reauthenticateInput, signSubmission } from "./signing";
-export * from "./sending";
-export * from "./approval-view";
-export { HEARING_STATUS_FOR, idVersionInput, type ClientInfo } from "./steps";
-export { LOCAL_DIVERGENCE_THRESHOLD, type SubmissionWarning } from "./snapshot";
+  approveSubmission,
+  requestApproval,
+  requestApprovalInput,
+  returnForChanges,
+  returnForChangesInput,
+  snapshotHashInput,
+} from "./approval";
+export { getApprovalView } from "./approval-view";
+export { getRender, getRenderFile, latestRender, requestRender } from "./renders";
+export {
+  addReviewComment,
+  listReviewThreads,
+  resolveReviewThread,
+  returnToDraft,
+  reviewCommentInput,
+  sendForReview,
+} from "./review";
+export { createSignatoryInput, saveSubmissionInput, updateSignatoryInput } from "./schemas";
+export { createRevision, recordSending, recordSendingInput } from "./sending";
+export { createSignatory, listSignatories, updateSignatory } from "./signatories";
 export { getSignedDocument, verifyDocument, verifyDocumentHash } from "./signed";
+export { reauthenticate, reauthenticateInput, signSubmission } from "./signing";
+export { idVersionInput } from "./steps";
+export {
+  createSubmission,
+  findSubmissionForHearing,
+  getSubmission,
+  listSubmissions,
+  listSubmissionsInput,
+  previewSubmission,
+  saveSubmission,
+} from "./submissions";

@@ -9,14 +9,13 @@ import { renderPdf, type DocumentModel } from "@innspill/documents";
 import type { Actor } from "../access/actor";
 import {
   LETTER_FIELDS,
-  createRevision,
-  getSubmission,
   letterFieldsOf,
   saveInputOf,
-  saveSubmission,
   type LetterFieldKey,
   type LetterFields,
-} from "./index";
+} from "./schemas";
+import { createRevision } from "./sending";
+import { getSubmission, saveSubmission } from "./submissions";
 import { buildSnapshot } from "./snapshot";
 import { loadSubmission } from "./load";
 import { letterModel } from "./model";

@@ -9,19 +9,14 @@ import { createDemoDatabase } from "@innspill/demo/testing";
 import type { Actor } from "../access/actor";
 import { inlineJobs } from "../common/jobs";
 import { renderSignedDocument } from "../worker";
-import { getHearing } from "../hearings/index";
-import {
-  approveSubmission,
-  getApprovalView,
-  getSignedDocument,
-  getSubmission,
-  reauthenticate,
-  requestApproval,
-  saveInputOf,
-  saveSubmission,
-  sendForReview,
-  signSubmission,
-} from "./index";
+import { getHearing } from "../hearings/queries";
+import { approveSubmission, requestApproval } from "./approval";
+import { getApprovalView } from "./approval-view";
+import { getSignedDocument } from "./signed";
+import { getSubmission, saveSubmission } from "./submissions";
+import { reauthenticate, signSubmission } from "./signing";
+import { saveInputOf } from "./schemas";
+import { sendForReview } from "./review";
 
 let t: TestDatabase;
 let a: Record<string, Actor>;

@@ -14,22 +14,13 @@ import { sha256 } from "../common/hash";
 import { inlineJobs } from "../common/jobs";
 import { hashPassword } from "../users/password";
 import { renderSignedDocument, renderSubmissionFiles } from "../worker";
-import {
-  approveSubmission,
-  getApprovalView,
-  getSubmission,
-  listSignatories,
-  reauthenticate,
-  requestApproval,
-  returnForChanges,
-  saveInputOf,
-  saveSubmission,
-  sendForReview,
-  signSubmission,
-  updateSignatory,
-  type SaveSubmissionInput,
-  type SignatoryView,
-} from "./index";
+import { approveSubmission, requestApproval, returnForChanges } from "./approval";
+import { getApprovalView } from "./approval-view";
+import { getSubmission, saveSubmission } from "./submissions";
+import { listSignatories, updateSignatory, type SignatoryView } from "./signatories";
+import { reauthenticate, signSubmission } from "./signing";
+import { saveInputOf, type SaveSubmissionInput } from "./schemas";
+import { sendForReview } from "./review";
 
 const CLIENT = { ip: "192.0.2.10", userAgent: "vitest" };
 let t: TestDatabase;

@@ -6,19 +6,17 @@ import { AppError } from "../common/errors";
 import { createDemoDatabase } from "@innspill/demo/testing";
 import { publishBlock, saveBlockDraft } from "../library/blocks";
 import type { BlockBody } from "../library/body";
+import { createSignatory } from "./signatories";
 import {
-  createSignatory,
   createSubmission,
   getSubmission,
   previewSubmission,
-  replacePositionInBody,
-  requestRender,
   saveSubmission,
-  saveInputOf,
-  type SaveSubmissionInput,
   type SubmissionView,
-  type SubmissionWarning,
-} from "./index";
+} from "./submissions";
+import { replacePositionInBody, saveInputOf, type SaveSubmissionInput } from "./schemas";
+import { requestRender } from "./renders";
+import { type SubmissionWarning } from "./snapshot";
 
 let t: TestDatabase;
 let actors: Record<string, Actor>;

@@ -9,24 +9,14 @@ import type { TestDatabase } from "@innspill/db/testing";
 import type { Actor } from "../access/actor";
 import { hashPassword } from "../users/password";
 import { createDemoDatabase, withSession } from "@innspill/demo/testing";
-import {
-  addReviewComment,
-  approveSubmission,
-  createRevision,
-  getApprovalView,
-  getSubmission,
-  reauthenticate,
-  recordSending,
-  requestApproval,
-  resolveReviewThread,
-  saveSubmission,
-  sendForReview,
-  signSubmission,
-  saveInputOf,
-  type SaveSubmissionInput,
-  type SubmissionView,
-} from "./index";
-import { getHearing } from "../hearings/index";
+import { addReviewComment, resolveReviewThread, sendForReview } from "./review";
+import { approveSubmission, requestApproval } from "./approval";
+import { createRevision, recordSending } from "./sending";
+import { getApprovalView } from "./approval-view";
+import { getSubmission, saveSubmission, type SubmissionView } from "./submissions";
+import { reauthenticate, signSubmission } from "./signing";
+import { saveInputOf, type SaveSubmissionInput } from "./schemas";
+import { getHearing } from "../hearings/queries";
 
 const CLIENT = { ip: "192.0.2.10", userAgent: "vitest" };
 let t: TestDatabase;

@@ -28,12 +28,6 @@ import {
   type LoginRateCap,
 } from "./throttle";
 
-export { hashPassword, verifyPassword } from "./password";
-export * from "./schemas";
-
-export { LOGIN_THROTTLE, LoginRateCap, throttleDelaySeconds } from "./throttle";
-export { endSession, SESSION_ABSOLUTE_MS, startSession } from "./sessions";
-
 const publicUser = {
   id: true,
   name: true,

@@ -11,17 +11,17 @@ import {
   listUsers,
   deactivateUser,
   getActiveActor,
-  LOGIN_THROTTLE,
   resetUserPassword,
 } from "./accounts";
-import { markOverdueHearings } from "../hearings/index";
+import { LOGIN_THROTTLE } from "./throttle";
+import { markOverdueHearings } from "../hearings/maintenance";
 import { dateOnlyToDb } from "../dates/dates";
 import type { Actor } from "../access/actor";
 import { createDemoDatabase, withSession } from "@innspill/demo/testing";
 import { signInWithOidc } from "./oidc";
 import { getSystemStatus } from "../system/status";
 import { inlineJobs } from "../common/jobs";
-import { createSubmission, previewSubmission } from "../submissions/index";
+import { createSubmission, previewSubmission } from "../submissions/submissions";
 import { getEditableSettings, setLetterLogo, updateOrganisationSettings } from "../organisation/settings";
 import { pngImage } from "@innspill/documents/testing";
 import { renderPdf } from "@innspill/documents";

@@ -8,16 +8,12 @@ import { DEMO_PASSWORD } from "@innspill/demo";
 import { createDemoDatabase, signDemoLetter, withSession } from "@innspill/demo/testing";
 import type { Actor } from "../access/actor";
 import { AppError } from "../common/errors";
-import { getApprovalView, getSubmission, reauthenticate } from "../submissions/index";
-import {
-  authenticateUser,
-  changeOwnPassword,
-  createUser,
-  endSession,
-  getActiveActor,
-  LOGIN_THROTTLE,
-  LoginRateCap,
-} from "./accounts";
+import { getApprovalView } from "../submissions/approval-view";
+import { getSubmission } from "../submissions/submissions";
+import { reauthenticate } from "../submissions/signing";
+import { authenticateUser, changeOwnPassword, createUser, getActiveActor } from "./accounts";
+import { endSession } from "./sessions";
+import { LOGIN_THROTTLE, LoginRateCap } from "./throttle";
 
 let t: TestDatabase;
 let a: Record<string, Actor>;
