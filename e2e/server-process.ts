@@ -51,7 +51,7 @@ export function rssMb(pid: number): number {
 }
 
 /** The processes whose parent is `pid` (the letter parsers the web server starts). */
-export function childrenOf(pid: number): number[] {
+function childrenOf(pid: number): number[] {
   const out: number[] = [];
   for (const p of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
     try {

@@ -48,7 +48,7 @@ export const OPTIONS = {
 /** The options every command takes; the others only where a command lists them. */
 export const COMMON_OPTIONS = ["json", "data-dir", "as", "help"] as const;
 
-export type OptionName = keyof typeof OPTIONS;
+type OptionName = keyof typeof OPTIONS;
 
 export type Values = {
   [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]["type"] extends "boolean" ? boolean : string;
@@ -62,7 +62,7 @@ export interface Output {
   note(text: string): void;
 }
 
-export interface CommandContext {
+interface CommandContext {
   db: Db;
   /** The database's address (for backup and restore, which speak PostgreSQL's COPY directly). */
   url: string;

@@ -21,7 +21,7 @@ import { env } from "./env";
 export const cluster: { embedded: EmbeddedDatabase | null } = { embedded: null };
 
 /** The data directory `npm start` uses when INNSPILL_DATA_DIR is unset: `.data` in the checkout. */
-export const defaultDataDir = () => path.join(repoRoot, ".data");
+const defaultDataDir = () => path.join(repoRoot, ".data");
 
 /** What a command made, so that a failure can take it away again. */
 export interface Made {

@@ -1,7 +1,7 @@
 /** How loudly the worker logs a finished job. */
 
 /** Whether a job's result counts anything done: any count above zero (sent, marked, failed …), at any depth. */
-export function countsAnything(result: unknown): boolean {
+function countsAnything(result: unknown): boolean {
   return (
     !!result &&
     typeof result === "object" &&

@@ -5,12 +5,12 @@ import type { Role } from "@innspill/db";
 import { PERMISSIONS, isAction } from "@innspill/domain";
 import { createCallerFactory, type Context, type Meta } from "./trpc";
 
-export const ROLES: Role[] = ["ADVISER", "LEADER", "ADMIN"];
+const ROLES: Role[] = ["ADVISER", "LEADER", "ADMIN"];
 
 type AnyRouter = Parameters<typeof createCallerFactory>[0];
 type Procedures = Record<string, { _def: { type: string; meta?: Partial<Meta> } }>;
 
-export const proceduresOf = (r: AnyRouter) => r._def.procedures as unknown as Procedures;
+const proceduresOf = (r: AnyRouter) => r._def.procedures as unknown as Procedures;
 
 /** The procedures that declare neither `public`, `signedIn` nor an action of the permission table. */
 export function undeclared(r: AnyRouter): string[] {
@@ -23,7 +23,7 @@ export function undeclared(r: AnyRouter): string[] {
 }
 
 /** Who may call the procedure by its declaration and the table: "public" (anyone), or the roles. */
-export function expectedAccess(r: AnyRouter, path: string): Role[] | "public" {
+function expectedAccess(r: AnyRouter, path: string): Role[] | "public" {
   const a = proceduresOf(r)[path]!._def.meta?.access;
   if (a === "public") return "public";
   if (a === "signedIn") return ROLES;

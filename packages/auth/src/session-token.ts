@@ -1,7 +1,7 @@
 import { decode } from "next-auth/jwt";
 
 /** next-auth's session cookie, on HTTPS and on plain HTTP; a token is encrypted for its own cookie name. */
-export const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
+const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
 
 export interface SessionClaims {
   userId: string;

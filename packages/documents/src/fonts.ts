@@ -14,7 +14,7 @@ const FILES = ["400-normal", "400-italic", "700-normal", "700-italic"].map(
 );
 
 /** WOFF 1.0 → sfnt (TrueType/OpenType) bytes. */
-export function woffToSfnt(woff: Buffer): Buffer {
+function woffToSfnt(woff: Buffer): Buffer {
   if (woff.readUInt32BE(0) !== 0x774f4646) throw new Error("not a WOFF file");
   const flavor = woff.readUInt32BE(4);
   const numTables = woff.readUInt16BE(12);

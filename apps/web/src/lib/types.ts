@@ -4,4 +4,4 @@ import type { AppRouter } from "@innspill/api";
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 export type HearingView = RouterOutputs["hearing"]["byId"]["hearing"];
 export type HearingListItem = RouterOutputs["hearing"]["list"]["items"][number];
-export { daysBetween, osloDate } from "@innspill/domain/shared";
+export { daysBetween } from "@innspill/domain/shared";

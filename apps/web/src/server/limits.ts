@@ -61,7 +61,7 @@ export function bodyTooLargeResponse(limit: number): Response {
 }
 
 /** A limit as people read it, in Norwegian: «64 kB», «1,5 MB», «21 MB». */
-export function formatLimit(bytes: number): string {
+function formatLimit(bytes: number): string {
   if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} kB`;
   const mb = Math.round((bytes / 1024 / 1024) * 10) / 10;
   return `${String(mb).replace(".", ",")} MB`;

@@ -18,16 +18,16 @@ export const VERIFY_SLOTS = new Slots(8, 64, 30_000);
  * A body larger than this (or of unknown size) counts as large: a letter import, an upload. Saving even a long
  * letter sends less, so everyday calls never wait for a slot.
  */
-export const LARGE_BODY = 256 * 1024;
+const LARGE_BODY = 256 * 1024;
 
-export class Busy extends Error {
+class Busy extends Error {
   constructor() {
     super("serverBusy");
   }
 }
 
 /** 429 with a Norwegian message (`error` too, for the verifier's form), and when to try again. */
-export function busyResponse(): Response {
+function busyResponse(): Response {
   const message = domainMessages.nb.serverBusy;
   return Response.json(
     { messageKey: "serverBusy", message, error: message },

@@ -112,8 +112,6 @@ export const PERMISSIONS = {
 
 export type Action = keyof typeof PERMISSIONS;
 
-export const ACTIONS = Object.keys(PERMISSIONS) as Action[];
-
 export const isAction = (name: string): name is Action => Object.hasOwn(PERMISSIONS, name);
 
 type Who = { role: Role };

@@ -11,7 +11,7 @@ export interface SubmissionJob {
   snapshotSha256: string;
 }
 
-export interface QueueCounts {
+interface QueueCounts {
   queue: string;
   created: number;
   retry: number;
@@ -20,7 +20,7 @@ export interface QueueCounts {
   failed: number;
 }
 
-export interface FailedJobInfo {
+interface FailedJobInfo {
   id: string;
   queue: string;
   failedAt: Date | null;

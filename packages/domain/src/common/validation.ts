@@ -10,7 +10,7 @@ const MAX_DEPTH = 64;
  * characters and non-characters go, and a lone surrogate becomes U+FFFD. What is stored can always be written as
  * XML (a DOCX, a Noark extract) and as JSON.
  */
-export function normalizeText(s: string): string {
+function normalizeText(s: string): string {
   /* eslint-disable no-control-regex -- removing control characters is the point */
   return s
     .toWellFormed()

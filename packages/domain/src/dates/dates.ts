@@ -11,7 +11,7 @@ export const TIME_ZONE = "Europe/Oslo";
 
 export type DateOnly = string; // "YYYY-MM-DD"
 
-export const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 const MONTHS = {
   nb: "januar februar mars april mai juni juli august september oktober november desember".split(" "),

@@ -24,7 +24,7 @@ export function publicHolidays(year: number): Map<DateOnly, string> {
   return days;
 }
 
-export function isHoliday(d: DateOnly): boolean {
+function isHoliday(d: DateOnly): boolean {
   return publicHolidays(Number(d.slice(0, 4))).has(d);
 }
 

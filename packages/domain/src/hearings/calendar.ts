@@ -31,9 +31,9 @@ function dateArray(d: Date): [number, number, number] {
  * every hour or so; twenty years of an adviser's hearings (2 000, 7 500 events, 2.5 MB) took seconds to build each
  * time, and the events dropped from the feed are only dropped from the subscription.
  */
-export const CALENDAR_PAST_DAYS = 365;
+const CALENDAR_PAST_DAYS = 365;
 /** And at most this many hearings, the latest deadlines first. */
-export const CALENDAR_MAX_HEARINGS = 1000;
+const CALENDAR_MAX_HEARINGS = 1000;
 
 /** The ICS text for a token, or null when no active user has it (the route answers 404). */
 export async function getCalendarFeed(

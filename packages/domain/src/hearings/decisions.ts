@@ -85,7 +85,7 @@ export async function transitionHearing(db: Db, input: unknown, actor: Actor) {
 }
 
 /** What the workflow needs to know of a hearing's letter and documents. */
-export async function letterFacts(tx: DbTx, hearingId: string) {
+async function letterFacts(tx: DbTx, hearingId: string) {
   const [letters, documents] = await Promise.all([
     tx.submission.count({ where: { hearingId } }),
     tx.hearingDocument.findMany({ where: { hearingId }, select: { id: true } }),

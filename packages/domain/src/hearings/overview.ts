@@ -15,7 +15,7 @@ import { hearingListSelect, isMilestoneLate, toHearingListItem } from "./views";
 import { listWaitingForMe } from "../submissions/waiting";
 
 /** At most this many open hearings across Oversikt's lists (mine, due this week, overdue, at risk). */
-export const OVERVIEW_LIMIT = 500;
+const OVERVIEW_LIMIT = 500;
 
 /** The Oversikt dashboard: letters waiting for me (a leader), my hearings, due this week, overdue, at risk, counts per status, decisions per quarter. */
 export async function getOverview(db: Db, actor: Actor, now: Date = new Date()) {
@@ -114,7 +114,7 @@ export const calendarMonthInput = z.object({
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: "invalid" }),
 });
 
-export interface CalendarEvent {
+interface CalendarEvent {
   date: DateOnly;
   type: "deadline" | "milestone";
   milestone: MilestoneKind | null;

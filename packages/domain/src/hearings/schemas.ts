@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { HearingDecision, HearingKind, HearingStatus, MilestoneKind } from "@innspill/db/enums";
+import { HearingDecision, HearingKind, HearingStatus } from "@innspill/db/enums";
 import { fields } from "../common/validation";
 import { HEARING_PAGE, HEARING_PAGE_MAX, HEARING_SORTS } from "./constants";
 
@@ -80,8 +80,6 @@ export const listHearingsInput = z
 
 export const hearingIdInput = z.object({ id: fields.id() });
 
-export const HEARING_DECISIONS = Object.values(HearingDecision);
-
 export const decideHearingInput = z
   .object({
     id: fields.id(),
@@ -99,8 +97,6 @@ export const transitionHearingInput = z.object({
   /** For «Sendt utenfor Innspill»: the hearing document that was sent. */
   documentId: fields.optionalId(),
 });
-
-export const MILESTONE_KIND_VALUES = Object.values(MilestoneKind);
 
 export const updateMilestoneInput = z
   .object({

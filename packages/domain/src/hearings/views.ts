@@ -39,7 +39,6 @@ export function toHearingListItem(h: Prisma.HearingGetPayload<{ select: typeof h
     responsible: h.responsible,
   };
 }
-export type HearingListItem = ReturnType<typeof toHearingListItem>;
 
 /** Is the milestone past its date while the hearing has not yet reached the status it should have? */
 export function isMilestoneLate(

@@ -10,7 +10,7 @@
 import type { HearingDecision, HearingStatus, Role } from "@innspill/db/enums";
 import { roleMay, type Action } from "../access/permissions";
 
-export const STATUS_ORDER: readonly HearingStatus[] = [
+const STATUS_ORDER: readonly HearingStatus[] = [
   "REGISTRERT",
   "VURDERES",
   "UNDER_ARBEID",

@@ -16,7 +16,7 @@ export function milestoneLabel(kind: MilestoneKind, locale: Locale = "nb"): stri
 }
 
 /** A milestone moved with its hearing's deadline, as a notification names it (dates already formatted). */
-export interface MilestoneMoveParam {
+interface MilestoneMoveParam {
   kind: MilestoneKind;
   from: string;
   to: string;

@@ -15,7 +15,7 @@ export const insightInput = z.object({ months: z.int().min(1).max(120).default(1
 /** What Innsikt shows of each list; the answer says how many there are in all. */
 export const INSIGHT_SHOWN = 50;
 /** The topics in the chart. */
-export const INSIGHT_TOPICS = 12;
+const INSIGHT_TOPICS = 12;
 
 interface PositionUse {
   id: string;

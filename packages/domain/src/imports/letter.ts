@@ -6,7 +6,7 @@
  * words ("bioingeniører1") or years ("2016-20191").
  */
 
-export interface ImportedFootnote {
+interface ImportedFootnote {
   number: number;
   text: string;
   url: string | null;

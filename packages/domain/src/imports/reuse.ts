@@ -61,7 +61,7 @@ export interface PositionLink {
   diff: WordDiffPart[];
 }
 
-export interface BlockMatch {
+interface BlockMatch {
   blockId: string;
   versionId: string;
   title: string;
@@ -71,7 +71,7 @@ export interface BlockMatch {
   diff: WordDiffPart[];
 }
 
-export interface UnitReuse {
+interface UnitReuse {
   section: number;
   subsection: number | null;
   heading: string | null;
@@ -80,7 +80,7 @@ export interface UnitReuse {
   match: BlockMatch | null;
 }
 
-export interface StatedPosition {
+interface StatedPosition {
   text: string;
   where: Where;
 }

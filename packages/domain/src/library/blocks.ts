@@ -168,7 +168,7 @@ export async function publishBlock(db: Db, input: unknown, actor: Actor) {
 }
 
 /** A page of the block register. */
-export const BLOCK_PAGE = 50;
+const BLOCK_PAGE = 50;
 
 export const listBlocksInput = z
   .object({

@@ -18,13 +18,6 @@ export function formatFactValue(format: FactFormat, value: string): string {
     : new Intl.NumberFormat("nb-NO", { maximumFractionDigits: 2 }).format(n);
 }
 
-export interface FactValueRow {
-  validFrom: DateOnly;
-  value: string;
-  source: string | null;
-  sourceUrl: string | null;
-}
-
 /** The value in force on `date`: the one with the latest valid-from on or before it. */
 export function resolveFactValue<V extends { validFrom: DateOnly }>(values: V[], date: DateOnly): V | null {
   let best: V | null = null;
@@ -93,7 +86,6 @@ export async function listFacts(db: Db, actor: Actor, options: { date?: DateOnly
     };
   });
 }
-export type FactView = Awaited<ReturnType<typeof listFacts>>[number];
 
 /** Resolves facts by key on a date (the letter's date), for rendering. */
 export async function resolveFacts(db: DbTx, organisationId: string, keys: string[], date: DateOnly) {

@@ -5,7 +5,7 @@
  * nothing under it, or only a lead-in to a link («Les mer i politikkheftet:»), does not. Pure: nothing is saved here.
  */
 
-export interface ProposedBlock {
+interface ProposedBlock {
   heading: string;
   /** In document order: context paragraphs and "NITO mener" lists (each bullet a proposed position). */
   parts: ({ kind: "paragraph"; text: string } | { kind: "positions"; statements: string[] })[];
@@ -20,7 +20,7 @@ const BULLET = /^[•·▪◦‣∙●○\-–*]\s*/;
 const NITO_MENER = /^NITO mener\s*:?\s*$/i;
 
 /** Collapses the artefacts of PDF text: non-breaking and repeated spaces, stray spaces before punctuation. */
-export function cleanLine(line: string): string {
+function cleanLine(line: string): string {
   return line
     .replace(/[\u00a0\u2000-\u200b\u202f]/g, " ")
     .replace(/\s+/g, " ")

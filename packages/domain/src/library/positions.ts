@@ -13,8 +13,6 @@ import { lockVersioned } from "../common/locking";
 import { userNames } from "../common/locking";
 import { afterUpdated, pageLimit, updatedCursor, updatedPage } from "../common/paging";
 
-export { wordDiff, type WordDiffPart } from "./diff";
-
 export const positionFields = z.object({
   statement: fields.requiredText(2000, "textTooLong"),
   topics: fields.topics(),
@@ -38,7 +36,7 @@ export const updatePositionInput = z.object({
 });
 
 /** A page of the position register. */
-export const POSITION_PAGE = 50;
+const POSITION_PAGE = 50;
 
 export const listPositionsInput = z
   .object({

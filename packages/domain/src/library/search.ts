@@ -14,7 +14,6 @@ import { parseInput } from "../common/validation";
 
 import { HIGHLIGHT_END, HIGHLIGHT_START } from "./highlight";
 
-export { HIGHLIGHT_END, HIGHLIGHT_START };
 const HEADLINE = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
 // Statements are short: show them whole, with the hits marked.
 const HEADLINE_ALL = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, HighlightAll=true`;

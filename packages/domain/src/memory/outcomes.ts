@@ -14,7 +14,7 @@ import { dateOnlyToDb, dbToDateOnly, isValidDateOnly } from "../dates/dates";
 import { AppError } from "../common/errors";
 import { fields, parseInput } from "../common/validation";
 
-export const OUTCOME_RESULTS = [
+const OUTCOME_RESULTS = [
   "ADOPTED",
   "PARTLY",
   "NOT_ADOPTED",

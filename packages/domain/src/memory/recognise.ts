@@ -16,7 +16,7 @@ import { findPositions, libraryIdf, preparer, type PositionLink } from "../impor
 import type { ReuseLabel } from "../imports/similarity";
 
 /** The most text read at once: about a hundred pages. */
-export const RECOGNISE_MAX_CHARS = 300_000;
+const RECOGNISE_MAX_CHARS = 300_000;
 
 export const recogniseInput = z.object({
   submissionId: fields.id(),
@@ -26,7 +26,7 @@ export const recogniseInput = z.object({
     .max(300, { error: "tooManySections" }),
 });
 
-export type RecognitionKind = "restates" | "retired" | "contradicts";
+type RecognitionKind = "restates" | "retired" | "contradicts";
 
 export interface Recognition {
   kind: RecognitionKind;

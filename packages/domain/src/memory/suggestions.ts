@@ -11,9 +11,9 @@ import { blockBody, bodyPositionIds } from "../library/body";
 import { fields, parseInput } from "../common/validation";
 import { terms } from "../imports/similarity";
 
-export const SUGGESTIONS_SHOWN = 10;
+const SUGGESTIONS_SHOWN = 10;
 
-export type SuggestionReason =
+type SuggestionReason =
   | { kind: "topic"; topics: string[] }
   | { kind: "text"; words: string[] }
   | { kind: "issuingBody"; times: number; issuingBody: string };

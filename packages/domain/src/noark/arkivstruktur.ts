@@ -8,7 +8,7 @@ import type { CaseDocument, NoarkCase, Note, Registry } from "./model";
 import { instant } from "./model";
 import { XSI, document, el, toBytes, type Node } from "./xml";
 
-export const NS_ARKIVSTRUKTUR = "http://www.arkivverket.no/standarder/noark5/arkivstruktur";
+const NS_ARKIVSTRUKTUR = "http://www.arkivverket.no/standarder/noark5/arkivstruktur";
 
 export interface Extract {
   archiveId: string;

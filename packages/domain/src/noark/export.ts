@@ -26,17 +26,11 @@ import { countChanges, endringsloggXml, loependeJournalXml, offentligJournalXml 
 import { SCHEMA_FILES, officialSchema } from "./schemas";
 import { uuidFrom } from "./xml";
 
-export { archiveFormat, pdfaLevel } from "./formats";
-export { SCHEMA_FILES, officialSchema, publishedChecksums } from "./schemas";
-export { xmlText } from "./xml";
-export { journalNumber } from "./journal";
 export { noarkZipStream, writeNoarkZip } from "./zip";
-export { hearingScreeningInput, setHearingScreening } from "./screening";
-
 /** The folder every file of a deposit lies under (Noark 5, krav 6.4.15). */
 export const PACKAGE_FOLDER = "avleveringspakke";
 
-export interface NoarkFile {
+interface NoarkFile {
   path: string;
   size: number;
   /** The file's bytes, read when it is written (documents one at a time). */
@@ -57,7 +51,7 @@ export interface NoarkPackage {
 
 const MAX_PERIOD_DAYS = 366 * 5;
 
-export const exportNoarkPeriodInput = z
+const exportNoarkPeriodInput = z
   .object({ from: fields.dateOnly(), to: fields.dateOnly(), interim: z.boolean().optional() })
   .refine((p) => p.from <= p.to, { error: "periodReversed", path: ["to"] })
   .refine((p) => Date.parse(p.to) - Date.parse(p.from) <= MAX_PERIOD_DAYS * 86_400_000, {

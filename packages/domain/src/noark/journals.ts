@@ -67,7 +67,7 @@ function journal(x: Extract, kind: "loependeJournal" | "offentligJournal"): Buff
 }
 
 /** The first and last journal date of the registrations in the extract. */
-export function journalDates(x: Extract): { first: string; last: string } {
+function journalDates(x: Extract): { first: string; last: string } {
   const days = x.cases.flatMap((c) => c.registrations.map((r) => r.journalDate)).sort();
   return { first: days[0] ?? x.from, last: days.at(-1) ?? x.to };
 }

@@ -9,7 +9,7 @@ export interface Note {
   by: string;
 }
 
-export interface DocumentFile {
+interface DocumentFile {
   systemID: string;
   path: string;
   size: number;

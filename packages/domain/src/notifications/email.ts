@@ -14,13 +14,10 @@ export interface OutgoingEmail {
   unsubscribeUrl: string;
 }
 
-export const MAX_EMAIL_ATTEMPTS = 5;
-
-/** Minutes before an e-mail is tried again after its `attempts`-th try: 5, 10, 20, 40 … (a send never takes 5). */
-export const emailRetryMinutes = (attempts: number) => 5 * 2 ** Math.max(0, attempts - 1);
+const MAX_EMAIL_ATTEMPTS = 5;
 
 /** The e-mail as sent: the body, a link to the page under `publicUrl`, why it came, and a stable Message-ID. */
-export function composeEmail(
+function composeEmail(
   row: {
     id: string;
     toEmail: string;
@@ -47,7 +44,7 @@ export function composeEmail(
 /**
  * Delivers pending outbox e-mails with `send` (SMTP in the worker). Each e-mail is claimed by marking it as sending
  * (committed before the network call, FOR UPDATE SKIP LOCKED so two workers never take the same one). A failure is
- * recorded and retried with growing delays (`emailRetryMinutes`), up to MAX_EMAIL_ATTEMPTS. A worker killed during
+ * recorded and retried with growing delays (5, 10, 20, 40 minutes), up to MAX_EMAIL_ATTEMPTS. A worker killed during
  * the call leaves the mark; the e-mail is sent again after the delay with the same Message-ID, so the receiving
  * server sees at most a recognisable duplicate.
  */

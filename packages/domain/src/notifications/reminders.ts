@@ -18,7 +18,7 @@ import {
 import { OPEN_STATUSES } from "../hearings/constants";
 import { notify, type NotificationMessage } from "./notifications";
 import { getOrganisationSettings } from "../organisation/settings";
-import { isWorkingDay, subtractWorkingDays, workingDaysBetween } from "../dates/workdays";
+import { isWorkingDay, workingDaysBetween } from "../dates/workdays";
 
 interface Reminder {
   subject: string;
@@ -135,4 +135,3 @@ export async function sendDueReminders(db: Db, options: SendRemindersOptions = {
 }
 
 // Re-exported for callers that plan around reminders.
-export { subtractWorkingDays };

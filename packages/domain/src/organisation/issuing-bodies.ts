@@ -8,8 +8,6 @@ import { AppError } from "../common/errors";
 import { lockVersioned } from "../common/locking";
 import { fields, parseInput } from "../common/validation";
 
-export const ISSUING_BODY_TYPES = Object.values(IssuingBodyType);
-
 export const issuingBodyInput = z.object({
   name: fields.requiredText(200, "nameTooLong"),
   shortName: fields.optionalText(30, "textTooLong"),

@@ -9,7 +9,7 @@ import { sha256 } from "../common/hash";
 
 const offset = z.int({ error: "invalid" }).min(0, { error: "offsetRange" }).max(60, { error: "offsetRange" });
 
-export const milestoneOffsetsSchema = z
+const milestoneOffsetsSchema = z
   .object({ UTKAST: offset, GJENNOMGANG: offset, GODKJENNING: offset, SIGNERING: offset })
   .refine((o) => o.UTKAST > o.GJENNOMGANG && o.GJENNOMGANG > o.GODKJENNING && o.GODKJENNING > o.SIGNERING, {
     error: "offsetOrder",
@@ -40,7 +40,7 @@ const letterLogo = z.object({
   height: z.int().positive(),
 });
 
-export const organisationSettings = z.object({
+const organisationSettings = z.object({
   milestoneOffsets: milestoneOffsetsSchema.default(DEFAULT_SETTINGS.milestoneOffsets),
   reminderWorkingDays: z
     .int({ error: "invalid" })
@@ -148,7 +148,7 @@ export async function updateOrganisationSettings(db: Db, input: unknown, actor: 
 }
 
 /** The largest logo accepted: a letterhead logo is a few kilobytes; a photo is refused. */
-export const MAX_LOGO_BYTES = 512 * 1024;
+const MAX_LOGO_BYTES = 512 * 1024;
 
 export const setLetterLogoInput = z.object({
   version: fields.version(),
@@ -161,7 +161,7 @@ export const setLetterLogoInput = z.object({
 });
 
 /** The kind and pixel size of a PNG or JPEG, from its header; null for anything else. */
-export function imageInfo(bytes: Uint8Array): Omit<LetterLogoSetting, "sha256"> | null {
+function imageInfo(bytes: Uint8Array): Omit<LetterLogoSetting, "sha256"> | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
   if (bytes.length > 24 && png.every((b, i) => bytes[i] === b)) {

@@ -39,7 +39,7 @@ export type Fetched =
   | { notModified: true; validators: Validators }
   | { notModified: false; body: Buffer; contentType: string; validators: Validators; url: string };
 
-export function allowedHosts(config: RadarConfig): Set<string> {
+function allowedHosts(config: RadarConfig): Set<string> {
   return new Set([config.stortingetUrl, config.regjeringenUrl].map((u) => new URL(u).host.toLowerCase()));
 }
 

@@ -61,7 +61,6 @@ const itemView = (i: Prisma.RadarItemGetPayload<object>) => {
     firstSeenAt: i.firstSeenAt,
   };
 };
-export type RadarItemView = ReturnType<typeof itemView>;
 
 export const listRadarItemsInput = z
   .object({
@@ -422,7 +421,7 @@ export async function listRadarTopics(db: Db, actor: Actor) {
   return topics.map((t) => ({ id: t.id, name: t.name, following: mine.has(t.id) }));
 }
 
-export const pollRadarNowInput = z.object({
+const pollRadarNowInput = z.object({
   source: z.enum(RADAR_SOURCES, { error: "invalid" }).optional(),
 });
 

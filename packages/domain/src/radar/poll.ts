@@ -22,7 +22,7 @@ import { organisationProfile, scoreHearing, type Relevance } from "./relevance";
 import { pollStortinget } from "./stortinget";
 import { pollRegjeringen } from "./regjeringen";
 
-export const DEFAULT_INTERVAL_MINUTES = 60;
+const DEFAULT_INTERVAL_MINUTES = 60;
 
 export function fingerprintOf(h: RemoteHearing): string {
   const { title, issuer, deadline, status, summary, documents, invited, topics, cases } = h;
@@ -32,7 +32,7 @@ export function fingerprintOf(h: RemoteHearing): string {
 }
 
 /** Normalised for comparison: lower-case host, no fragment, no trailing slash. */
-export function sameAddressKey(url: string): string {
+function sameAddressKey(url: string): string {
   try {
     const u = new URL(url);
     u.hash = "";

@@ -10,9 +10,9 @@ import type { RadarConfig } from "./config";
 import { SourceError, type Validators, fetchSource, isAllowedAddress } from "./fetch";
 import type { RemoteHearing } from "./model";
 
-export const LIST_PATH = "/no/dokument/hoyringar/id1763/";
+const LIST_PATH = "/no/dokument/hoyringar/id1763/";
 /** Hearing pages read per poll at most: the rest are read at the next poll. */
-export const MAX_PAGES_PER_POLL = 30;
+const MAX_PAGES_PER_POLL = 30;
 
 const clean = (s: string | undefined | null) => (s ?? "").replace(/\s+/g, " ").trim();
 

@@ -10,7 +10,7 @@ import { libraryIdf } from "../imports/reuse";
 import { terms, type LibraryIdf } from "../imports/similarity";
 import type { RemoteHearing } from "./model";
 
-export interface MatchedText {
+interface MatchedText {
   id: string;
   /** The position's statement, or the block's heading. */
   text: string;
@@ -42,7 +42,7 @@ const queryWords = (text: string) =>
     ),
   ].slice(0, 40);
 
-export function hearingText(h: RemoteHearing) {
+function hearingText(h: RemoteHearing) {
   return [h.title, h.summary ?? "", ...h.cases.map((c) => c.title), ...h.topics].join("\n");
 }
 

@@ -11,7 +11,7 @@ import type { RemoteHearing } from "./model";
 
 const NS = "http://data.stortinget.no";
 /** New cases read per poll at most (one request each): the rest are read at the next poll. */
-export const MAX_CASES_PER_POLL = 40;
+const MAX_CASES_PER_POLL = 40;
 
 const parser = new XMLParser({
   ignoreAttributes: true,
@@ -103,7 +103,7 @@ export function readCaseTopics(top: Node): string[] {
     .filter(Boolean);
 }
 
-export function readCommittees(top: Node): Map<string, string> {
+function readCommittees(top: Node): Map<string, string> {
   return new Map(list(top.komiteer_liste, "komite").map((k) => [text(k.id), text(k.navn)]));
 }
 

@@ -4,7 +4,7 @@ import type { Actor } from "../access/actor";
 import { AppError } from "../common/errors";
 import { blockBody, type BlockBody } from "../library/body";
 
-export const full = {
+const full = {
   hearing: {
     select: {
       id: true,

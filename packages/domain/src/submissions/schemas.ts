@@ -5,14 +5,14 @@ import { z } from "zod";
 import { fields } from "../common/validation";
 import { blockBody, type BlockBody } from "../library/body";
 
-export const MAX_SIGNATORIES = 3;
-export const MAX_SECTIONS = 100;
+const MAX_SIGNATORIES = 3;
+const MAX_SECTIONS = 100;
 
 const version = fields.version;
 const heading = () => fields.optionalText(200, "titleTooLong");
 const showHeading = z.boolean({ error: "invalid" }).default(true);
 
-export const sectionInput = z.discriminatedUnion(
+const sectionInput = z.discriminatedUnion(
   "kind",
   [
     z.object({ kind: z.literal("BLOCK"), blockVersionId: fields.id(), showHeading }).strict(),
@@ -36,7 +36,7 @@ export type SectionInput = z.input<typeof sectionInput>;
  * the revision copy and the web's draft hold (`letterFieldsOf` picks them); the snapshot has each of them, so a
  * field added here but forgotten in the PDF or in «Lag ny versjon» fails `letter-fields.int.test.ts`.
  */
-export const submissionLetterFields = z.object({
+const submissionLetterFields = z.object({
   title: fields.requiredText(300, "titleTooLong"),
   place: fields.requiredText(100, "textTooLong"),
   date: fields.dateOnly(),

@@ -56,10 +56,10 @@ export type SubmissionWarning =
   | { kind: "noSections" };
 
 /** Below this similarity to its library version, a local copy is flagged as saying something else. */
-export const LOCAL_DIVERGENCE_THRESHOLD = 0.6;
+const LOCAL_DIVERGENCE_THRESHOLD = 0.6;
 
 /** The text the author typed (text nodes only: not facts, footnotes or positions). */
-export function typedText(body: BlockBody): string {
+function typedText(body: BlockBody): string {
   const out: string[] = [];
   const walk = (n: { type: string; text?: string; content?: unknown[] }) => {
     if (n.type === "text" && n.text) out.push(n.text);

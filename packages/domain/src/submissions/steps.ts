@@ -20,7 +20,7 @@ import { AppError } from "../common/errors";
 import { PERMISSIONS, can, type Action } from "../access/permissions";
 
 /** The hearing's status for each submission status. */
-export const HEARING_STATUS_FOR: Record<SubmissionStatus, HearingStatus> = {
+const HEARING_STATUS_FOR: Record<SubmissionStatus, HearingStatus> = {
   DRAFT: "UNDER_ARBEID",
   IN_REVIEW: "TIL_GJENNOMGANG",
   AWAITING_APPROVAL: "TIL_GODKJENNING",

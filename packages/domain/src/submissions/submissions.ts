@@ -280,7 +280,7 @@ export async function saveSubmission(db: Db, input: unknown, actor: Actor) {
 }
 
 /** A page of the letters list. */
-export const SUBMISSION_PAGE = 50;
+const SUBMISSION_PAGE = 50;
 
 export const listSubmissionsInput = z
   .object({

@@ -5,7 +5,7 @@ import { authorize } from "../access/actor";
 import type { JobQueue } from "../common/jobs";
 
 /** A worker is considered alive when its heartbeat is younger than this. */
-export const HEARTBEAT_STALE_MS = 30_000;
+const HEARTBEAT_STALE_MS = 30_000;
 
 export async function recordWorkerHeartbeat(
   db: Db,
@@ -30,7 +30,7 @@ export async function removeWorkerHeartbeat(db: Db, id: string) {
   await db.workerHeartbeat.deleteMany({ where: { id } });
 }
 
-export async function listWorkers(db: Db, actor: Actor, now: Date = new Date()) {
+async function listWorkers(db: Db, actor: Actor, now: Date = new Date()) {
   authorize(actor, "system.manage");
   const rows = await db.workerHeartbeat.findMany({ orderBy: { lastSeenAt: "desc" }, take: 20 });
   return rows.map((w) => ({

@@ -275,7 +275,7 @@ export async function authenticateUser(
   return { ...sessionUser(user), sessionId, deviceId };
 }
 
-export const bootstrapInput = createUserInput.extend({
+const bootstrapInput = createUserInput.extend({
   organisation: fields.requiredText(200, "nameTooLong"),
 });
 

@@ -2,10 +2,10 @@ import { z } from "zod";
 import { fields } from "../common/validation";
 import { ROLES } from "../access/actor";
 
-export const password = () =>
+const password = () =>
   z.string({ error: "required" }).min(10, { error: "passwordTooShort" }).max(200, { error: "textTooLong" });
 
-export const email = () =>
+const email = () =>
   z
     .string({ error: "required" })
     .trim()
@@ -19,7 +19,6 @@ export const createUserInput = z.object({
   role: z.enum(ROLES, { error: "required" }),
   password: password(),
 });
-export type CreateUserInput = z.input<typeof createUserInput>;
 
 export const userIdInput = z.object({ userId: fields.id() });
 

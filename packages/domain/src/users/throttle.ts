@@ -31,7 +31,7 @@ export const LOGIN_THROTTLE = {
 } as const;
 
 /** How long to wait after the last of `failures` failures, when `threshold` are allowed freely. */
-export function throttleDelaySeconds(failures: number, threshold: number): number {
+function throttleDelaySeconds(failures: number, threshold: number): number {
   if (failures < threshold) return 0;
   return Math.min(
     LOGIN_THROTTLE.maxDelaySeconds,

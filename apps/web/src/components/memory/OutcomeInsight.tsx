@@ -10,9 +10,9 @@ import { useTRPC } from "@/trpc/client";
 import { OutcomeBadge } from "./OutcomesPanel";
 
 /** The year Innsikt opens its outcomes on: this year in Oslo. */
-export const outcomeYear = () =>
+const outcomeYear = () =>
   Number(new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Oslo" }).slice(0, 4));
-export const outcomePeriod = (year: number) => ({ from: `${year}-01-01`, to: `${year}-12-31` });
+const outcomePeriod = (year: number) => ({ from: `${year}-01-01`, to: `${year}-12-31` });
 
 type Counts = { adopted: number; partly: number; notAdopted: number; unknown: number; total: number };
 
