@@ -23,7 +23,7 @@ const procedures = appRouter._def.procedures as unknown as Record<string, { _def
 const call = (ctx: Context, path: string, input: unknown) => callPath(appRouter, ctx, path, input);
 
 /**
- * The role matrix comes from the one permission table (`PERMISSIONS` in the domain's access.ts): every procedure
+ * The role matrix comes from the one permission table (`PERMISSIONS` in the domain's access/permissions.ts): every procedure
  * declares `public`, `signedIn` or an action of the table, and answers every role as the table says. Who may do
  * what is pinned in the domain's access.test.ts.
  */

@@ -27,7 +27,7 @@ function zodFieldErrors(err: ZodError): Record<string, string[]> {
 
 /**
  * What a procedure declares about access: anyone (`public`), any logged-in user (`signedIn`; the use-case decides
- * on the subject), or an action of the permission table (`PERMISSIONS` in the domain's access.ts). The role test
+ * on the subject), or an action of the permission table (`PERMISSIONS` in the domain's access/permissions.ts). The role test
  * walks the router and holds every procedure to its declaration.
  */
 export interface Meta {

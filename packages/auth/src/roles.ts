@@ -4,7 +4,7 @@ export type Role = "ADVISER" | "LEADER" | "ADMIN";
 
 /**
  * Main navigation. A section with an `action` is shown to those who may do it (`can`, the permission table in the
- * domain's access.ts); the others to every logged-in user. Pages and procedures enforce the same actions on the server.
+ * domain's access/permissions.ts); the others to every logged-in user. Pages and procedures enforce the same actions on the server.
  */
 export const NAV_ITEMS: readonly { href: string; key: string; action?: Action }[] = [
   { href: "/", key: "overview" },

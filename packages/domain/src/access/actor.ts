@@ -14,7 +14,7 @@ export interface Actor {
 
 export const ROLES = ["ADVISER", "LEADER", "ADMIN"] as const satisfies readonly Role[];
 
-/** The actor's role may do the action (`PERMISSIONS` in access.ts); FORBIDDEN otherwise. The subject's state is
+/** The actor's role may do the action (`PERMISSIONS` in permissions.ts); FORBIDDEN otherwise. The subject's state is
  * checked with `can` once it is read. */
 export function authorize(actor: Actor, action: Action): void {
   if (!roleMay(actor.role, action)) throw new AppError("FORBIDDEN", "forbidden");

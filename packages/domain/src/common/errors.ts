@@ -1,5 +1,5 @@
 /**
- * Errors that use-cases raise on purpose. `message` is a key in `messages.ts` (shown translated in the UI and the CLI);
+ * Errors that use-cases raise on purpose. `message` is a key in `i18n/messages.ts` (shown translated in the UI and the CLI);
  * `fieldErrors` maps form fields to message keys. The API layer maps `code` to the tRPC error code one-to-one.
  */
 export type AppErrorCode =

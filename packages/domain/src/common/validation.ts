@@ -48,7 +48,7 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
 /** An http(s) address with a host that has a dot: what a hearing's links and web addresses must be. */
 export const isWebAddress = (s: string): boolean => /^https?:\/\/[^\s]+\.[^\s]+$/i.test(s);
 
-/** Shared field builders. Messages are keys in messages.ts. */
+/** Shared field builders. Messages are keys in i18n/messages.ts. */
 /** The largest value a PostgreSQL integer column holds: counters and versions stop here, as input too. */
 export const MAX_INT = 2_147_483_647;
 

@@ -21,7 +21,7 @@ export async function updateMilestone(db: Db, input: unknown, actor: Actor, now:
     });
     if (!m) throw new AppError("NOT_FOUND", "milestoneNotFound");
     // Changing the plan (offset, owner) and ticking off anyone's milestone are actions of their own; anyone may
-    // tick off a milestone they own (access.ts).
+    // tick off a milestone they own (access/permissions.ts).
     const planning = data.offsetDays !== undefined || data.ownerId !== undefined;
     const allowed = planning
       ? can(actor, "milestone.plan")

@@ -261,7 +261,7 @@ export async function moveDeadline(
         from: formatDate(from),
         to: formatDate(to),
         moved: moves.length,
-        // The kinds, not their names: each reader gets them in their language (labels.ts).
+        // The kinds, not their names: each reader gets them in their language (i18n/labels.ts).
         moves: moves.map((m) => ({ kind: m.kind, from: formatDate(m.from), to: formatDate(m.to) })),
       },
     },

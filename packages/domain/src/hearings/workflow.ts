@@ -1,7 +1,9 @@
 /**
  * The status workflow of a hearing as a state machine: which transitions exist, who may make them, and what must
- * hold first. Who may take a transition is its action's entry in `access.ts`. registrert → vurderes → under arbeid → til gjennomgang → til godkjenning → til signering → sendt →
- * arkivert, plus «svarer ikke». Some steps can go back one step (a review sends the draft back to work).
+ * hold first. Who may take a transition is its action's entry in `access/permissions.ts`; what the hearing page
+ * offers is `workflowActions`. registrert → vurderes → under arbeid → til gjennomgang → til godkjenning → til
+ * signering → sendt → arkivert, plus «svarer ikke». Some steps can go back one step (a review sends the draft back to
+ * work). No hearing transition is a leader's: leaders approve and sign the letter, and the hearing follows it.
  *
  * «Til godkjenning», «Til signering» and «Sendt» follow the letter: only its own workflow (approval, signatures,
  * recorded sending) moves the hearing there, so Oversikt never reports a letter as sent that was not signed. A letter
@@ -43,7 +45,7 @@ export interface TransitionInput {
 export interface Transition {
   from: HearingStatus;
   to: HearingStatus;
-  /** The permission it takes (`PERMISSIONS` in access.ts). */
+  /** The permission it takes (`PERMISSIONS` in access/permissions.ts). */
   action: Action;
   /** Returns a message key when the transition is not allowed for this hearing. */
   guard?: (h: WorkflowFacts, input: TransitionInput) => string | null;

@@ -6,7 +6,7 @@ import { fields, parseInput } from "../common/validation";
 import { domainMessages, type DomainMessageKey } from "../i18n/messages";
 import { localizeParams, type NotificationParams } from "../i18n/labels";
 
-/** The notifications' messages: each has a …Title and a …Body text in messages.ts. */
+/** The notifications' messages: each has a …Title and a …Body text in i18n/messages.ts. */
 export type NotificationKey = {
   [K in DomainMessageKey]: K extends `${infer P}Title` ? P : never;
 }[DomainMessageKey];

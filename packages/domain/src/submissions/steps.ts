@@ -142,7 +142,7 @@ export async function voidApprovals(tx: DbTx, s: Loaded, actor: Actor, reason: s
 }
 
 /**
- * The letter's status must allow this step. What each status allows is decided in `access.ts` (`can`), the same
+ * The letter's status must allow this step. What each status allows is decided in `access/permissions.ts` (`can`), the same
  * answer the UI gets as `actions`; the caller has checked the role already, so a refusal here is about the status.
  */
 export function requireStatusFor(actor: Actor, action: Action, s: { status: SubmissionStatus }) {
