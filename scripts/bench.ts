@@ -44,12 +44,12 @@ import {
   linesOf,
   parseLetter,
   proposeLetterImport,
-  recogniseSections,
   searchLibrary,
   sentencesOf,
   unitsOf,
   type Actor,
 } from "@innspill/domain";
+import { recogniseSections } from "@innspill/domain/worker";
 
 const ALL = ["documents", "search", "api", "letters", "import", "recognise"];
 // `--keep DIR`: the databases live in DIR and are kept, so a second run skips the data generation (and the data can be

@@ -104,6 +104,8 @@ export { backfillMilestones, markOverdueHearings } from "./hearings/maintenance"
 export { recordWorkerHeartbeat, removeWorkerHeartbeat } from "./system/status";
 export { pollDueRadarSources, suggestRemoteHearings } from "./radar/poll";
 export type { RemoteHearing } from "./radar/model";
+/** The composer's recognition by organisation, without an actor: for the benchmark (`npm run bench recognise`). */
+export { recogniseSections } from "./memory/recognise";
 export { radarConfig, radarPollingEnabled, type RadarConfig } from "./radar/config";
 
 /** «Politiske gjennomslag <år>» as PDF/A and DOCX, through the letter's renderers (the command line writes them). */

@@ -9,13 +9,7 @@ export {
   recordOutcome,
   recordOutcomeInput,
 } from "./outcomes";
-export {
-  getMemoryWarnings,
-  linesOf,
-  recogniseInput,
-  recogniseLetterText,
-  recogniseSections,
-} from "./recognise";
+export { getMemoryWarnings, linesOf, recogniseInput, recogniseLetterText } from "./recognise";
 export { getOutcomeReport, outcomeReportInput } from "./report";
 export {
   linkRestatement,
