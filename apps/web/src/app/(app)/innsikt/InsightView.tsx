@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { Alert, Card, Loading, PageHeader, inputClass } from "@/components/ui";
+import { Alert, Card, Loading, PageHeader, inputClass, ScrollRegion } from "@/components/ui";
 import { useDates } from "@/lib/dates";
 import { useErrorText } from "@/lib/errors";
 import { useTRPC } from "@/trpc/client";
@@ -66,7 +66,7 @@ export function InsightView() {
         </Card>
         <Card title={t("positions")} className="lg:col-span-2">
           {d.positions.length === 0 ? <p className="text-sm text-slate-500">{t("none")}</p> : null}
-          <div className="overflow-x-auto">
+          <ScrollRegion label={t("positions")}>
             <table
               className={`w-full text-left text-sm ${d.positions.length ? "" : "hidden"}`}
               data-testid="insight-positions"
@@ -94,7 +94,7 @@ export function InsightView() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </Card>
         <Card title={t("unused", { months })}>
           <label className="mb-2 flex items-center gap-2 text-sm">
