@@ -33,6 +33,7 @@ export function SectionCard({
   onDragStart,
   onDragEnd,
   error,
+  focusOnMount = false,
 }: {
   index: number;
   count: number;
@@ -46,6 +47,8 @@ export function SectionCard({
   onDragStart: () => void;
   onDragEnd: () => void;
   error?: string;
+  /** Take the focus when it appears (a block just added from the library). */
+  focusOnMount?: boolean;
 }) {
   const t = useTranslations("submissions");
   const lookupT = useTranslations("library");
@@ -61,6 +64,12 @@ export function SectionCard({
   const up = useRef<HTMLButtonElement>(null);
   const down = useRef<HTMLButtonElement>(null);
   const refocus = useRef<"up" | "down" | null>(null);
+  const article = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (focusOnMount) article.current?.focus();
+    // Once, when the section first shows.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   // A moved section keeps the focus on the button that moved it, or on the other one when it reached the top or the
   // bottom (the button it used is disabled there).
   useEffect(() => {
@@ -73,7 +82,9 @@ export function SectionCard({
 
   return (
     <article
-      className="rounded-md border border-slate-200 bg-slate-50 p-3"
+      ref={article}
+      tabIndex={-1}
+      className="rounded-md border border-slate-200 bg-slate-50 p-3 focus:outline-2 focus:outline-blue-700"
       aria-label={t("sectionLabel", { n: index + 1, heading: heading || t("noHeading") })}
       data-testid="section"
       data-kind={s.kind}
