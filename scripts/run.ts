@@ -235,7 +235,12 @@ try {
   if (mode === "start") {
     if (env.INNSPILL_SKIP_BUILD === "0") {
       t0 = Date.now();
-      say("bygger webappen (produksjonsbygg) …");
+      say("bygger webappen (produksjonsbygg, 1–3 minutter) …");
+      // The build says nothing for a minute or more: a line every 15 s says it is still at work.
+      const progress = setInterval(
+        () => say(`bygger fortsatt … ${Math.round((Date.now() - t0) / 1000)} s`),
+        15_000,
+      );
       await runToEnd(
         bin("turbo"),
         ["run", "build", "--filter=@innspill/web", "--output-logs=errors-only"],
@@ -244,7 +249,7 @@ try {
           ...childEnv,
           NODE_ENV: "production",
         },
-      );
+      ).finally(() => clearInterval(progress));
       say(`bygget (${Math.round((Date.now() - t0) / 1000)} s)`);
     }
     // The standalone server of the build (what `npm run start:web` and the image run).

@@ -3,7 +3,7 @@ import { SubmissionsView } from "./SubmissionsView";
 import { submissionListQuery } from "./list-query";
 import { Prefetch, trpc } from "@/trpc/server";
 
-export const generateMetadata = pageTitle("submissions.listTitle");
+export const generateMetadata = pageTitle("pageTitles.letters");
 
 export default function SubmissionsPage() {
   return (

@@ -21,6 +21,7 @@ import { useTRPC } from "@/trpc/client";
 import { reauthenticateWithOidc } from "@/app/actions";
 import { useHydrated } from "@/lib/hydrated";
 import { useFocusLater } from "@/lib/focus";
+import { UNREAD_CHANGED } from "@/components/NotificationBell";
 import { MemoryWarnings } from "@/components/memory/MemoryWarnings";
 
 /**
@@ -67,6 +68,7 @@ export function ApprovalView({
   const acted = async () => {
     await refresh();
     focusStatus();
+    window.dispatchEvent(new Event(UNREAD_CHANGED));
     router.refresh();
   };
   const approve = useMutation(trpc.submission.approve.mutationOptions({ onSuccess: acted }));
