@@ -47,7 +47,8 @@ test("a hearing, a letter with a library block and a fact, approval and signatur
   await keyboardLogin(page, "ingrid@nito.test");
 
   // Register a hearing: typed fields, the selects moved with the arrow keys, Enter to submit.
-  const title = `Høring om tastatur ${Date.now()}`;
+  const stamp = String(Date.now());
+  const title = `Høring om tastatur ${stamp}`;
   await page.goto("/horinger/ny");
   await expect(page).toHaveTitle("Ny høring – Innspill");
   await page.getByLabel("Tittel").focus();
@@ -144,7 +145,7 @@ test("a hearing, a letter with a library block and a fact, approval and signatur
   await keyboardLogin(leader, "kaja@nito.test");
   const bell = leader.getByTestId("notification-bell");
   const unreadBefore = Number(await bell.getAttribute("data-unread"));
-  await enter(leader.getByTestId("waiting-item").filter({ hasText: title }));
+  await enter(leader.getByTestId("waiting-item").filter({ hasText: stamp }));
   await expect(leader).toHaveURL(`${letterUrl}/godkjenning`);
   const mine = leader.getByTestId("my-status");
   await expect(mine).toHaveAttribute("role", "status");
@@ -166,7 +167,7 @@ test("a hearing, a letter with a library block and a fact, approval and signatur
   await expect(bell).toHaveAttribute("data-unread", String(unreadBefore - 1));
   await leader.goBack();
   await expect(leader.getByRole("heading", { name: "Oversikt" })).toBeVisible();
-  await expect(leader.getByTestId("waiting-item").filter({ hasText: title })).toHaveCount(0);
+  await expect(leader.getByTestId("waiting-item").filter({ hasText: stamp })).toHaveCount(0);
   expect(errors).toEqual([]);
 
   // The adviser records the sending: «Sendt», not yet «arkivert» (the hearing is archived later).
@@ -177,20 +178,21 @@ test("a hearing, a letter with a library block and a fact, approval and signatur
   await expect(live).toHaveText("Brevet er registrert som sendt.");
   await expect(status).not.toContainText("arkivert");
   await expect(status).toBeFocused();
-  // A new version: the letters list tells the two apart by revision and their own status.
-  await enter(page.getByRole("button", { name: "Lag ny versjon" }));
-  await expect(page).not.toHaveURL(letterUrl);
-  await page.goto("/innspill");
-  const rows = page.getByTestId("submission-list").locator("li").filter({ hasText: title });
-  await expect(rows).toHaveCount(2);
-  await expect(rows.filter({ hasText: "versjon 2" }).getByTestId("letter-status")).toHaveText("Utkast");
-  await expect(rows.filter({ hasNotText: "versjon 2" }).getByTestId("letter-status")).toHaveText("Sendt");
-  // The case's archive extract is named in its history, not «Annen endring».
+  // The case (sent, so closed): its archive extract is named in its history, not «Annen endring».
   const hearingId = hearingUrl.split("/").pop()!;
   expect((await page.request.get(`/api/horinger/${hearingId}/arkiv`)).status()).toBe(200);
   await page.goto(hearingUrl);
   await expect(page.getByTestId("history")).toContainText("Eksporterte et arkivutdrag av saken");
   await expect(page.getByTestId("history")).not.toContainText("Annen endring");
+  await page.goto(letterUrl);
+  // A new version: the letters list tells the two apart by revision and their own status.
+  await enter(page.getByRole("button", { name: "Lag ny versjon" }));
+  await expect(page).not.toHaveURL(letterUrl);
+  await page.goto("/innspill");
+  const rows = page.getByTestId("submission-list").locator("li").filter({ hasText: stamp });
+  await expect(rows).toHaveCount(2);
+  await expect(rows.filter({ hasText: "versjon 2" }).getByTestId("letter-status")).toHaveText("Utkast");
+  await expect(rows.filter({ hasNotText: "versjon 2" }).getByTestId("letter-status")).toHaveText("Sendt");
   expect(errors).toEqual([]);
   await adviserContext.close();
   await leaderContext.close();
