@@ -62,7 +62,7 @@ function CountsTable<T extends Counts>({
 export function OutcomeInsight() {
   const t = useTranslations("memory");
   const trpc = useTRPC();
-  const { date } = useDates();
+  const { date, quote } = useDates();
   const [year, setYear] = useState(outcomeYear);
   const insight = useQuery({
     ...trpc.memory.outcomeInsight.queryOptions(outcomePeriod(year)),
@@ -147,7 +147,7 @@ export function OutcomeInsight() {
                           <span>{r.sourceTitle}</span>
                         )}
                         {r.sourceDate ? <span>{date(r.sourceDate)}</span> : null}
-                        <span>· «{r.letter}»</span>
+                        <span>· {quote(r.letter)}</span>
                       </p>
                     ))}
                   </li>

@@ -16,7 +16,7 @@ export function InsightView() {
   const t = useTranslations("insight");
   const trpc = useTRPC();
   const errorText = useErrorText();
-  const { date, quarter } = useDates();
+  const { date, quarter, quote } = useDates();
   const [months, setMonths] = useState(12);
   const insight = useQuery(trpc.letterImport.insight.queryOptions({ months }));
   if (insight.isPending) return <Loading label={t("title")} />;
@@ -132,7 +132,7 @@ export function InsightView() {
           <ul className="space-y-1 text-sm" data-testid="insight-retired">
             {d.retiredInDrafts.map((r) => (
               <li key={`${r.submissionId}${r.positionId}`}>
-                «{r.statement}» {t("inLetter")}{" "}
+                {quote(r.statement)} {t("inLetter")}{" "}
                 <Link href={`/innspill/${r.submissionId}`} className="text-blue-900 underline">
                   {r.letter}
                 </Link>
