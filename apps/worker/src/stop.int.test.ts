@@ -15,21 +15,17 @@ afterAll(async () => {
 it("stops cleanly on Ctrl+C: exit code 0, no error in its output", async () => {
   t = await createTestDatabase();
   const root = path.resolve(import.meta.dirname, "../../..");
-  const child = spawn(
-    process.execPath,
-    [path.join(root, "node_modules/tsx/dist/cli.mjs"), "src/main.ts"],
-    {
-      cwd: path.join(root, "apps/worker"),
-      env: {
-        PATH: `${path.dirname(process.execPath)}:/usr/bin:/bin`,
-        DATABASE_URL: t.url,
-        WORKER_PORT: "0",
-        // A terminal's log (text, not JSON), as a person pressing Ctrl+C reads it.
-        LOG_LEVEL: "info",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+  const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "src/main.ts"], {
+    cwd: path.join(root, "apps/worker"),
+    env: {
+      PATH: `${path.dirname(process.execPath)}:/usr/bin:/bin`,
+      DATABASE_URL: t.url,
+      WORKER_PORT: "0",
+      // A terminal's log (text, not JSON), as a person pressing Ctrl+C reads it.
+      LOG_LEVEL: "info",
     },
-  );
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let out = "";
   let err = "";
   child.stdout.on("data", (d: Buffer) => (out += d.toString()));
