@@ -36,7 +36,11 @@ test("import the platform, edit a block with a fact and a footnote, publish with
   await page.keyboard.press("Control+End");
   await page.keyboard.type("NITO har ");
   await page.getByTestId("tool-fact").click();
+  const chips = await page.getByTestId("fact-chip").count();
   await page.getByTestId("fact-select").selectOption("org.memberCount");
+  // Choosing inserts nothing yet (WCAG 3.2.2); «Sett inn» does.
+  await expect(page.getByTestId("fact-chip")).toHaveCount(chips);
+  await page.getByTestId("fact-insert").click();
   await expect(page.getByTestId("fact-chip")).toContainText("Antall medlemmer i NITO: 116");
   await editor.press("End");
   await page.keyboard.type(" medlemmer.");

@@ -6,7 +6,8 @@
  *   3. Migrations (`prisma migrate deploy`) and the demo seed (idempotent).
  *   4. start: a production build, then its standalone server and the worker. dev: `next dev` and the worker in watch mode.
  *
- * SIGINT/SIGTERM stops web and worker (the worker drains its running jobs), then the database.
+ * SIGINT/SIGTERM stops web and worker (the worker drains its running jobs), then the database; start and dev run in
+ * a process group of their own, so a terminal's Ctrl+C does not reach the database before the worker is done.
  * `migrate` and `seed` run steps 1-3 and exit.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -36,6 +37,27 @@ if (!["start", "dev", "migrate", "seed"].includes(mode)) {
 }
 
 const say = (msg: string) => console.log(`[innspill] ${msg}`);
+
+// Ctrl+C in a terminal signals the whole foreground process group: PostgreSQL, started by this process, would get it
+// too and shut down at once, cutting the connections of a worker still finishing its jobs (two stack traces, and
+// jobs cut short). So `start` and `dev` run in a process group of their own (`--inner`), under this thin parent,
+// which turns Ctrl+C into one SIGTERM: web and worker stop first, then the database. Should the parent be killed
+// outright, the child sees its IPC channel close and stops the same way.
+if ((mode === "start" || mode === "dev") && !process.argv.includes("--inner")) {
+  const inner = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1), "--inner"], {
+    detached: true,
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  let forwarded = false;
+  const stop = () => {
+    if (forwarded) return;
+    forwarded = true;
+    inner.kill("SIGTERM");
+  };
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, stop);
+  inner.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  await new Promise<never>(() => undefined);
+}
 const dataDir = path.resolve(env.INNSPILL_DATA_DIR);
 // The data directory is checked before anything is written to it: the PostgreSQL folder itself (or a folder in
 // it) would get a second, empty cluster and its folder's permissions changed, and then start no more.
@@ -105,6 +127,8 @@ async function shutdown(code: number) {
 }
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
+// Under the parent above: its end (even SIGKILL) closes the channel.
+process.on("disconnect", () => void shutdown(0));
 
 async function prepareDatabase(): Promise<string> {
   if (env.DATABASE_URL) {
@@ -235,7 +259,12 @@ try {
   if (mode === "start") {
     if (env.INNSPILL_SKIP_BUILD === "0") {
       t0 = Date.now();
-      say("bygger webappen (produksjonsbygg) …");
+      say("bygger webappen (produksjonsbygg, 1–3 minutter) …");
+      // The build says nothing for a minute or more: a line every 15 s says it is still at work.
+      const progress = setInterval(
+        () => say(`bygger fortsatt … ${Math.round((Date.now() - t0) / 1000)} s`),
+        15_000,
+      );
       await runToEnd(
         bin("turbo"),
         ["run", "build", "--filter=@innspill/web", "--output-logs=errors-only"],
@@ -244,7 +273,7 @@ try {
           ...childEnv,
           NODE_ENV: "production",
         },
-      );
+      ).finally(() => clearInterval(progress));
       say(`bygget (${Math.round((Date.now() - t0) / 1000)} s)`);
     }
     // The standalone server of the build (what `npm run start:web` and the image run).

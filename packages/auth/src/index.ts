@@ -80,8 +80,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
             sessionId: user.sessionId,
           };
         } catch (err) {
-          if (isAppError(err) && err.code === "TOO_MANY_REQUESTS") throw new LoginError("throttled");
-          if (isAppError(err)) throw new LoginError("invalid");
+          if (isAppError(err)) {
+            const reason = err.code === "TOO_MANY_REQUESTS" ? "throttled" : "invalid";
+            // One line per failed login, for whoever looks after the server (the address, not the password; the
+            // attempt is also recorded and throttled in the domain).
+            authLogger.warn({ event: "login.failed", reason, ip: clientIp(request) }, "login failed");
+            throw new LoginError(reason);
+          }
           throw err;
         }
       },

@@ -9,7 +9,7 @@ import "@fontsource/carlito/latin-700-italic.css";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  title: { default: "Innspill", template: "%s · Innspill" },
+  title: { default: "Innspill", template: "%s – Innspill" },
   description: "Høringer, frister, standpunkter og innspill",
 };
 

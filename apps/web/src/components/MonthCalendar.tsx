@@ -36,6 +36,12 @@ export function MonthCalendar({
     year: "numeric",
     timeZone: "UTC",
   }).format(first);
+  // A link is read with its day («12. desember: Frist: …»), which the grid shows only by position.
+  const dayName = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nb-NO", {
+    day: "numeric",
+    month: "long",
+    timeZone: "UTC",
+  });
 
   return (
     <Card className="lg:col-span-2">
@@ -77,7 +83,8 @@ export function MonthCalendar({
                     <Link
                       href={`/horinger/${e.hearingId}`}
                       title={e.title}
-                      className={`block truncate rounded px-1 ${
+                      // At least 24 px high: WCAG 2.2's target size (2.5.8).
+                      className={`block min-h-6 truncate rounded px-1 leading-6 ${
                         e.type === "deadline"
                           ? "bg-blue-100 font-medium text-blue-900"
                           : e.late
@@ -87,6 +94,7 @@ export function MonthCalendar({
                               : "bg-slate-100 text-slate-800"
                       }`}
                     >
+                      <span className="sr-only">{dayName.format(new Date(`${date}T00:00:00Z`))}: </span>
                       {e.type === "deadline" || !e.milestone
                         ? t("deadline")
                         : domain(milestoneLabelKey(e.milestone))}

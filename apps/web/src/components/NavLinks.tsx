@@ -6,7 +6,7 @@ import { usePathname } from "next/navigation";
 export function NavLinks({ items, label }: { items: { href: string; label: string }[]; label: string }) {
   const pathname = usePathname();
   return (
-    <nav aria-label={label} className="flex flex-col gap-1 md:flex-row md:flex-wrap">
+    <nav aria-label={label} className="flex flex-col gap-1 md:order-last md:w-full md:flex-row md:flex-wrap">
       {items.map((item) => {
         const active = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
         return (

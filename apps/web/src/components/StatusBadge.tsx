@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import type { HearingStatus } from "@innspill/domain/shared";
+import type { HearingStatus, SubmissionStatus } from "@innspill/domain/shared";
 
 const COLORS: Record<HearingStatus, string> = {
   REGISTRERT: "bg-slate-100 text-slate-800",
@@ -18,6 +18,29 @@ export function StatusBadge({ status }: { status: HearingStatus }) {
   return (
     <span
       className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ${COLORS[status]}`}
+    >
+      {t(status)}
+    </span>
+  );
+}
+
+const LETTER_COLORS: Record<SubmissionStatus, string> = {
+  DRAFT: "bg-blue-100 text-blue-900",
+  IN_REVIEW: "bg-indigo-100 text-indigo-900",
+  AWAITING_APPROVAL: "bg-violet-100 text-violet-900",
+  APPROVED: "bg-fuchsia-100 text-fuchsia-900",
+  SIGNING: "bg-fuchsia-100 text-fuchsia-900",
+  SIGNED: "bg-emerald-100 text-emerald-900",
+  SENT: "bg-emerald-100 text-emerald-900",
+};
+
+/** A letter's own status («Utkast», «Signert» …), which a hearing with several versions does not share. */
+export function LetterStatusBadge({ status }: { status: SubmissionStatus }) {
+  const t = useTranslations("workflow.statuses");
+  return (
+    <span
+      className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ${LETTER_COLORS[status]}`}
+      data-testid="letter-status"
     >
       {t(status)}
     </span>

@@ -121,3 +121,20 @@ export function LengthCounter({ value, max }: { value: string; max?: number }) {
     </p>
   );
 }
+
+/**
+ * A wide table's frame: on a phone it scrolls sideways within itself, and a keyboard user can reach it (Tab) and
+ * scroll it with the arrow keys; a screen reader names it (`label`, the table's title).
+ */
+export function ScrollRegion({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div
+      className="overflow-x-auto focus-visible:outline-2 focus-visible:outline-blue-600"
+      role="region"
+      aria-label={label}
+      tabIndex={0}
+    >
+      {children}
+    </div>
+  );
+}

@@ -2,7 +2,7 @@ import { useLocale } from "next-intl";
 import { useCallback } from "react";
 import { formatDate, formatDateTime, type Locale } from "@innspill/domain/shared";
 
-/** Date formatting in the user's language, always in Europe/Oslo. */
+/** Date formatting (and quotation marks) in the user's language, always in Europe/Oslo. */
 export function useDates() {
   const locale = (useLocale() === "en" ? "en" : "nb") as Locale;
   return {
@@ -16,5 +16,7 @@ export function useDates() {
       },
       [locale],
     ),
+    /** A quoted text in the language's quotation marks: «…» in Norwegian, “…” in English. */
+    quote: useCallback((text: string) => (locale === "en" ? `“${text}”` : `«${text}»`), [locale]),
   };
 }

@@ -93,6 +93,17 @@ export function formatDate(d: DateOnly, locale: Locale = "nb"): string {
   return dayMonthYear(year, month, day, locale);
 }
 
+/**
+ * A date that `formatDate` wrote in Norwegian («28. desember 2026», as notifications store them) in `locale`;
+ * any other text as it is.
+ */
+export function relocalizeDate(text: string, locale: Locale): string {
+  if (locale === "nb") return text;
+  const m = /^(\d{1,2})\. (\p{Ll}+) (\d{4})$/u.exec(text);
+  const month = m ? MONTHS.nb.indexOf(m[2]!) : -1;
+  return m && month >= 0 ? dayMonthYear(Number(m[3]), month + 1, Number(m[1]), locale) : text;
+}
+
 /** An instant in Oslo time: "20. november 2025 kl. 14:05" (nb) or "20 November 2025, 14:05" (en). */
 export function formatDateTime(at: Date, locale: Locale = "nb"): string {
   const o = inOslo(at);

@@ -21,6 +21,26 @@ describe("milestone labels", () => {
       for (const text of Object.values(messages)) expect(text).not.toMatch(/select,[^}]*UTKAST/);
   });
 
+  it("gives a stored Norwegian date in the reader's language, in values and in moved milestones", () => {
+    expect(
+      localizeParams(
+        {
+          deadline: "28. desember 2026",
+          title: "Høring 1. mai 2026",
+          moves: [{ kind: "UTKAST", from: "1. mars 2027", to: "3. mars 2027" }],
+        },
+        "en",
+      ),
+    ).toEqual({
+      deadline: "28 December 2026",
+      title: "Høring 1. mai 2026",
+      moves: "• Draft: 1 March 2027 → 3 March 2027",
+    });
+    expect(localizeParams({ deadline: "28. desember 2026" }, "nb")).toEqual({
+      deadline: "28. desember 2026",
+    });
+  });
+
   it("names a stored kind in the reader's language and leaves other values as they are", () => {
     expect(localizeParams({ milestone: "SIGNERING", days: 2, title: "UTKAST" }, "en")).toEqual({
       milestone: "Signing",

@@ -3,7 +3,7 @@
  * written. Browser-safe.
  */
 import type { MilestoneKind } from "@innspill/db/enums";
-import type { Locale } from "../dates/dates";
+import { relocalizeDate, type Locale } from "../dates/dates";
 import { domainMessages, type DomainMessageKey } from "./messages";
 
 /** A milestone kind's message key; a kind without a label in the messages does not compile. */
@@ -29,8 +29,8 @@ const isKind = (v: unknown): v is MilestoneKind =>
   typeof v === "string" && `milestoneKind${v}` in domainMessages.nb;
 
 /**
- * A notification's stored values in the reader's language: a milestone kind (`milestone`) by its name, and the
- * moved milestones (`moves`) as lines. Stored notifications keep the kinds, so each reader gets their language.
+ * A notification's stored values in the reader's language: a milestone kind (`milestone`) by its name, the
+ * moved milestones (`moves`) as lines, and dates. Stored notifications keep the kinds, so each reader gets their language.
  */
 export function localizeParams(params: unknown, locale: Locale = "nb"): Record<string, string | number> {
   const out: Record<string, string | number> = {};
@@ -38,9 +38,14 @@ export function localizeParams(params: unknown, locale: Locale = "nb"): Record<s
     if (key === "milestone" && isKind(value)) out[key] = milestoneLabel(value, locale);
     else if (Array.isArray(value))
       out[key] = (value as MilestoneMoveParam[])
-        .map((m) => `• ${isKind(m.kind) ? milestoneLabel(m.kind, locale) : m.kind}: ${m.from} → ${m.to}`)
+        .map(
+          (m) =>
+            `• ${isKind(m.kind) ? milestoneLabel(m.kind, locale) : m.kind}: ${relocalizeDate(m.from, locale)} → ${relocalizeDate(m.to, locale)}`,
+        )
         .join("\n");
-    else if (typeof value === "string" || typeof value === "number") out[key] = value;
+    // Dates were stored as written in Norwegian («28. desember 2026»): the reader gets them in their language.
+    else if (typeof value === "string") out[key] = relocalizeDate(value, locale);
+    else if (typeof value === "number") out[key] = value;
   }
   return out;
 }

@@ -325,9 +325,9 @@ export const domainMessages = {
     signatoryInFlight:
       "The login cannot be changed now: a letter awaiting approval or signing was approved with this user signing for this person. Wait until the letter is signed, or send it back to review, and change the login afterwards.",
     signedDocumentSignerMismatch:
-      "The signed document was not made: a signature was given by another user than the approval named for the signatory. The admins have been told. To resolve it: «Create new version» of the letter, and have it approved and signed again.",
+      "The signed document was not made: a signature was given by another user than the approval named for the signatory. The admins have been told. To resolve it: “Create new version” of the letter, and have it approved and signed again.",
     signedDocumentMismatch:
-      "The signed document could not be made: the letter no longer renders to what was approved (for instance after an update of Innspill), and Innspill never signs anything but what was approved. The admins have been told. To resolve it: «Create new version» of the letter, and have it approved and signed again.",
+      "The signed document could not be made: the letter no longer renders to what was approved (for instance after an update of Innspill), and Innspill never signs anything but what was approved. The admins have been told. To resolve it: “Create new version” of the letter, and have it approved and signed again.",
     idempotencyKeyReused: "The form was sent again for something else. Reload the page and try again.",
     requestInProgress: "The same form is already being saved. Wait a moment and see whether it was saved.",
     issuingBodyConflict: "Someone else changed this issuing body meanwhile. The list is updated; try again.",

@@ -140,3 +140,21 @@ export async function getMyProfile(db: Db, actor: Actor) {
     },
   });
 }
+
+/**
+ * Marks as read the user's notifications asking for what they have just done on a page (approve, sign), in the
+ * caller's transaction: the bell stops counting a request the user has acted on. `kinds` limits it to those
+ * notifications (approving leaves «signer» standing); all on the page when omitted.
+ */
+export async function markActedOn(
+  tx: DbTx,
+  userId: string,
+  path: string,
+  kinds?: string[],
+  now = new Date(),
+) {
+  await tx.notification.updateMany({
+    where: { userId, path, readAt: null, ...(kinds ? { kind: { in: kinds } } : {}) },
+    data: { readAt: now },
+  });
+}

@@ -10,7 +10,7 @@ import type { Actor } from "../access/actor";
 import { authorize } from "../access/actor";
 import { recordAudit } from "../common/audit";
 import { AppError } from "../common/errors";
-import { notify } from "../notifications/notifications";
+import { markActedOn, notify } from "../notifications/notifications";
 import { fields, parseInput } from "../common/validation";
 import { buildSnapshot } from "./snapshot";
 import { loadSubmission } from "./load";
@@ -133,6 +133,10 @@ export async function approveSubmission(db: Db, input: unknown, actor: Actor) {
       data: { snapshotSha256 },
     });
     await recordSeen(tx, s, snapshotSha256, actor.id);
+    await markActedOn(tx, actor.id, `/innspill/${id}/godkjenning`, [
+      "submission.approvalRequested",
+      "submission.approvalVoided",
+    ]);
     const approvals = await tx.submissionApproval.count({
       where: { submissionId: id, snapshotSha256, voidedAt: null },
     });

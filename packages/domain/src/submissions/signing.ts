@@ -10,7 +10,7 @@ import type { Actor } from "../access/actor";
 import { authorize } from "../access/actor";
 import { recordAudit } from "../common/audit";
 import { AppError } from "../common/errors";
-import { notify } from "../notifications/notifications";
+import { markActedOn, notify } from "../notifications/notifications";
 import { verifyPassword } from "../users/password";
 import { sessionReauthenticatedAt } from "../users/sessions";
 import { sessionBucket, settleAttemptSlots, takeAttemptSlots } from "../users/throttle";
@@ -124,6 +124,8 @@ export async function signSubmission(
       },
     });
     await recordSeen(tx, s, snapshotSha256, actor.id);
+    // Signed: every request on this letter's approval page to this user is done.
+    await markActedOn(tx, actor.id, `/innspill/${id}/godkjenning`);
     const done = live.length + 1 === plan.signatories.length;
     // The signed PDF/A is asked for in the same transaction as the last signature: it cannot be lost between the two.
     if (done) {

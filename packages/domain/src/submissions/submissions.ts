@@ -313,6 +313,9 @@ export async function listSubmissions(db: Db, input: unknown, actor: Actor) {
     items: page.items.map((s) => ({
       id: s.id,
       title: s.title,
+      /** A hearing's letters are told apart by their revision and their own status (not the hearing's). */
+      revision: s.revision,
+      status: s.status,
       date: dbToDateOnly(s.date),
       updatedAt: s.updatedAt,
       hearing: { ...s.hearing, deadline: dbToDateOnly(s.hearing.deadline) },

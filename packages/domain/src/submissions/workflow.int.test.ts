@@ -300,6 +300,30 @@ describe("signing", () => {
     expect(asked).toEqual([{ submissionId: id, snapshotSha256: hash }]);
   });
 
+  it("counts in the bell no request the leader has acted on: approving reads «godkjenn», signing «signer»", async () => {
+    const unread = (who: Actor) =>
+      t.db.notification.findMany({
+        where: { userId: who.id, readAt: null, path: `/innspill/${id}/godkjenning` },
+      });
+    const hash = await putUpForApproval();
+    expect((await unread(a.kaja!)).map((n) => n.kind)).toContain("submission.approvalRequested");
+    await approveSubmission(t.db, { id, snapshotSha256: hash }, a.kaja!);
+    expect(await unread(a.kaja!)).toEqual([]);
+    // Heidi, who has not approved, still has hers; Kaja's approval asks her to sign.
+    expect((await unread(a.heidi!)).map((n) => n.kind).sort()).toEqual([
+      "submission.approvalRequested",
+      "submission.approved",
+    ]);
+    await reauth(a.kaja!);
+    await sign(a.kaja!, hash);
+    // Kaja signed first; Heidi is asked to sign next, and signing reads all of hers on the page.
+    expect((await unread(a.heidi!)).map((n) => n.kind)).toContain("submission.sign");
+    await reauth(a.heidi!);
+    await sign(a.heidi!, hash);
+    expect(await unread(a.heidi!)).toEqual([]);
+    expect(await unread(a.kaja!)).toEqual([]);
+  });
+
   it("accepts any order when the order is parallel", async () => {
     await save({ signingOrder: "PARALLEL" });
     const hash = await approveAll();

@@ -1,3 +1,4 @@
+import { pageTitle } from "@/lib/metadata";
 import { getTranslations } from "next-intl/server";
 import { osloDate } from "@innspill/domain/shared";
 import { AutoRefresh } from "@/components/AutoRefresh";
@@ -7,6 +8,8 @@ import { fetchQuery, trpc } from "@/trpc/server";
 import { OverviewView } from "./OverviewView";
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+export const generateMetadata = pageTitle("overview.title");
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<{ maaned?: string }> }) {
   await requireActor();

@@ -1,3 +1,4 @@
+import { pageTitle } from "@/lib/metadata";
 import { NextIntlClientProvider } from "next-intl";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -9,6 +10,8 @@ import { LanguageSwitch } from "@/components/LanguageSwitch";
 import { secondaryButtonClass } from "@/components/ui";
 
 export const dynamic = "force-dynamic";
+
+export const generateMetadata = pageTitle("login.title");
 
 export default async function LoginPage({
   searchParams,

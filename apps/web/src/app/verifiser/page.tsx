@@ -1,8 +1,11 @@
+import { pageTitle } from "@/lib/metadata";
 import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { VerifyForm } from "./VerifyForm";
 
 /** Public: anyone holding a PDF can check whether it is a signed Innspill document. */
+export const generateMetadata = pageTitle("verify.title");
+
 export default async function VerifyPage() {
   const t = await getTranslations("verify");
   return (

@@ -43,6 +43,7 @@ import { useIdempotentMutation } from "@/lib/idempotency";
 /** The hearing form for "Ny høring" (no `hearing`) and editing. */
 export function HearingForm({ hearing }: { hearing?: HearingView }) {
   const t = useTranslations("hearings");
+  const app = useTranslations("app");
   const kinds = useTranslations("kinds");
   const errors = useTranslations("errors");
   const domainText = useDomainText();
@@ -163,7 +164,8 @@ export function HearingForm({ hearing }: { hearing?: HearingView }) {
     "aria-describedby": formState.errors[name] ? `${name}-error` : undefined,
   });
 
-  if (options.isPending) return <Loading label={t("saving")} />;
+  // The form's choices are being read: «Laster …», not «Lagrer …» (nothing is being saved).
+  if (options.isPending) return <Loading label={app("loading")} />;
   if (options.error) return <Alert>{errorText(options.error)}</Alert>;
   const { issuingBodies, advisers, users } = options.data;
 

@@ -4,6 +4,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { useRef } from "react";
 import { Alert, Card, buttonClass } from "@/components/ui";
 import { useDates } from "@/lib/dates";
 import { useErrorText } from "@/lib/errors";
@@ -18,6 +19,7 @@ export function SubmissionPanel({ hearingId, canEdit }: { hearingId: string; can
   const { dateTime } = useDates();
   const existing = useQuery(trpc.submission.forHearing.queryOptions({ hearingId }));
   const create = useMutation(trpc.submission.create.mutationOptions());
+  const starting = useRef(false);
   return (
     <Card title={t("panelTitle")}>
       {existing.data ? (
@@ -39,9 +41,21 @@ export function SubmissionPanel({ hearingId, canEdit }: { hearingId: string; can
             type="button"
             className={buttonClass}
             disabled={create.isPending}
-            onClick={async () => {
-              const { id } = await create.mutateAsync({ hearingId });
-              router.push(`/innspill/${id}`);
+            onClick={() => {
+              // One request however fast the clicks come (the button is disabled only after a render), and no
+              // rejected promise left to the page: an error shows below.
+              if (starting.current) return;
+              starting.current = true;
+              create.mutate(
+                { hearingId },
+                {
+                  onSuccess: ({ id }) => router.push(`/innspill/${id}`),
+                  onError: () => {
+                    starting.current = false;
+                    void existing.refetch();
+                  },
+                },
+              );
             }}
             data-testid="start-submission"
           >

@@ -23,6 +23,7 @@ export function BlockEditor({
   onChange,
   onReady,
   autofocus = false,
+  label,
 }: {
   initial: BlockBody;
   lookup: LibraryLookup;
@@ -31,6 +32,8 @@ export function BlockEditor({
   onReady?: (editor: Editor) => void;
   /** Put the cursor in the text at once (when opened by a click on it). */
   autofocus?: boolean;
+  /** The editor's accessible name, e.g. «Utkast: <the section's heading>» (default «Utkast»). */
+  label?: string;
 }) {
   const t = useTranslations("library");
   const [panel, setPanel] = useState<Panel>(null);
@@ -81,7 +84,7 @@ export function BlockEditor({
       attributes: {
         class:
           "prose-sm min-h-48 rounded-b-md border border-slate-300 bg-white px-3 py-2 focus:outline-none [&_ul]:ml-5 [&_ul]:list-disc [&_p]:my-2",
-        "aria-label": t("editor"),
+        "aria-label": label ?? t("editor"),
         "data-testid": "block-editor",
       },
     },
@@ -102,17 +105,39 @@ export function BlockEditor({
       {label}
     </button>
   );
+  // Escape closes an open panel and puts the cursor back in the text.
+  const closePanel = () => {
+    setPanel(null);
+    editor.commands.focus();
+  };
   const panelBox = (children: ReactNode) => (
-    <div className="flex flex-wrap items-end gap-2 border-x border-slate-300 bg-slate-50 p-2 text-sm">
+    <div
+      className="flex flex-wrap items-end gap-2 border-x border-slate-300 bg-slate-50 p-2 text-sm"
+      onKeyDown={(e) => {
+        if (e.key !== "Escape") return;
+        e.preventDefault();
+        e.stopPropagation();
+        closePanel();
+      }}
+      data-testid="editor-panel"
+    >
       {children}
     </div>
   );
+  // A fact is inserted when it is chosen with Enter or «Sett inn», not while the arrow keys move through the list
+  // (WCAG 3.2.2: changing a value starts nothing).
+  const insertFact = (key: string) => {
+    if (!key) return;
+    editor.chain().focus().insertContent({ type: "fact", attrs: { key } }).run();
+    setPanel(null);
+  };
 
   return (
     <LookupContext.Provider value={shown}>
       <div
         className="flex flex-wrap gap-1 rounded-t-md border border-b-0 border-slate-300 bg-slate-100 p-1"
         role="toolbar"
+        aria-label={label ?? t("editor")}
       >
         {tool(
           t("toolbar.bold"),
@@ -186,30 +211,39 @@ export function BlockEditor({
         : null}
       {panel === "fact"
         ? panelBox(
-            <label>
-              {t("chooseFact")}
-              <select
-                className={inputClass}
-                defaultValue=""
-                data-testid="fact-select"
-                onChange={(e) => {
-                  if (!e.target.value) return;
-                  editor
-                    .chain()
-                    .focus()
-                    .insertContent({ type: "fact", attrs: { key: e.target.value } })
-                    .run();
-                  setPanel(null);
-                }}
-              >
-                <option value="">—</option>
-                {facts.map((f) => (
-                  <option key={f.key} value={f.key}>
-                    {f.label} ({f.key})
-                  </option>
-                ))}
-              </select>
-            </label>,
+            <form
+              className="flex flex-wrap items-end gap-2"
+              onSubmit={(e) => {
+                e.preventDefault();
+                insertFact(String(new FormData(e.currentTarget).get("fact") ?? ""));
+              }}
+            >
+              <label>
+                {t("chooseFact")}
+                <select
+                  name="fact"
+                  className={inputClass}
+                  defaultValue=""
+                  data-testid="fact-select"
+                  autoFocus
+                  onKeyDown={(e) => {
+                    if (e.key !== "Enter") return;
+                    e.preventDefault();
+                    insertFact(e.currentTarget.value);
+                  }}
+                >
+                  <option value="">—</option>
+                  {facts.map((f) => (
+                    <option key={f.key} value={f.key}>
+                      {f.label} ({f.key})
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <button type="submit" className={secondaryButtonClass} data-testid="fact-insert">
+                {t("insert")}
+              </button>
+            </form>,
           )
         : null}
       {panel === "footnote"

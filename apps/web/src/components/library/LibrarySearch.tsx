@@ -91,6 +91,12 @@ export function LibrarySearch() {
         </button>
       </form>
       {q && results.isPending ? <Loading label={t("search")} /> : null}
+      {/* What the search found, said to a screen reader too (WCAG 4.1.3). */}
+      <p className="mt-3 text-sm text-slate-600 empty:hidden" role="status" data-testid="search-count">
+        {results.data
+          ? t("searchCount", { blocks: results.data.blocks.length, positions: results.data.positions.length })
+          : ""}
+      </p>
       {results.error ? <Alert>{errorText(results.error)}</Alert> : null}
       {results.data ? (
         <>

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { Card, inputClass } from "@/components/ui";
+import { Card, inputClass, ScrollRegion } from "@/components/ui";
 import { useDates } from "@/lib/dates";
 import { useTRPC } from "@/trpc/client";
 import { OutcomeBadge } from "./OutcomesPanel";
@@ -29,7 +29,7 @@ function CountsTable<T extends Counts>({
 }) {
   const t = useTranslations("memory");
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion label={label}>
       <table className="w-full text-left text-sm" data-testid={testId}>
         <thead className="text-xs text-slate-600">
           <tr>
@@ -54,7 +54,7 @@ function CountsTable<T extends Counts>({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 
@@ -62,7 +62,7 @@ function CountsTable<T extends Counts>({
 export function OutcomeInsight() {
   const t = useTranslations("memory");
   const trpc = useTRPC();
-  const { date } = useDates();
+  const { date, quote } = useDates();
   const [year, setYear] = useState(outcomeYear);
   const insight = useQuery({
     ...trpc.memory.outcomeInsight.queryOptions(outcomePeriod(year)),
@@ -147,7 +147,7 @@ export function OutcomeInsight() {
                           <span>{r.sourceTitle}</span>
                         )}
                         {r.sourceDate ? <span>{date(r.sourceDate)}</span> : null}
-                        <span>· «{r.letter}»</span>
+                        <span>· {quote(r.letter)}</span>
                       </p>
                     ))}
                   </li>

@@ -21,6 +21,7 @@ export function AddSection({ onAdd }: { onAdd: (s: DraftSection) => void }) {
   const [topic, setTopic] = useState("");
   const [adding, setAdding] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [added, setAdded] = useState<string | null>(null);
   // The library can hold thousands of blocks: the topics and a topic's blocks come from the server, a page at most.
   const topics = useQuery(trpc.library.blockTopics.queryOptions()).data ?? [];
   const byTopic = useQuery({
@@ -50,6 +51,7 @@ export function AddSection({ onAdd }: { onAdd: (s: DraftSection) => void }) {
       if (!versionId) return;
       const v = await queryClient.fetchQuery(trpc.library.blockVersion.queryOptions({ id: versionId }));
       onAdd(blockSection(v));
+      setAdded(t("blockAdded", { heading: v.heading }));
     } catch (err) {
       setError(errorText(err));
     } finally {
@@ -66,6 +68,7 @@ export function AddSection({ onAdd }: { onAdd: (s: DraftSection) => void }) {
         onSubmit={(e) => {
           e.preventDefault();
           setSubmitted(q.trim());
+          setAdded(null);
         }}
       >
         <input
@@ -116,9 +119,15 @@ export function AddSection({ onAdd }: { onAdd: (s: DraftSection) => void }) {
       {error ? <Alert>{error}</Alert> : null}
       {search.error ? <Alert>{errorText(search.error)}</Alert> : null}
       {byTopic.error ? <Alert>{errorText(byTopic.error)}</Alert> : null}
-      {(submitted || topic) && !fetching && hits.length === 0 ? (
-        <p className="mt-2 text-sm text-slate-500">{t("noBlocks")}</p>
-      ) : null}
+      {/* What a search found, and what was added, said to a screen reader too (WCAG 4.1.3). */}
+      <p role="status" className="mt-2 text-sm text-slate-500 empty:hidden" data-testid="block-hits-status">
+        {added ??
+          ((submitted || topic) && !fetching
+            ? hits.length
+              ? t("blockHitCount", { count: hits.length })
+              : t("noBlocks")
+            : "")}
+      </p>
       <ul className="mt-2 space-y-2" data-testid="block-hits">
         {hits.map((h) => (
           <li key={h.id} className="flex items-start justify-between gap-2 text-sm">

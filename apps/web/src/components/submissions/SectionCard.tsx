@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import dynamic from "next/dynamic";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { bodyToPlainText, wordDiff } from "@innspill/domain/shared";
 import { LookupContext, TextWithFacts, type LibraryLookup } from "@/components/library/lookup";
 import { WordDiff } from "@/components/library/WordDiff";
@@ -33,6 +33,7 @@ export function SectionCard({
   onDragStart,
   onDragEnd,
   error,
+  focusOnMount = false,
 }: {
   index: number;
   count: number;
@@ -46,18 +47,44 @@ export function SectionCard({
   onDragStart: () => void;
   onDragEnd: () => void;
   error?: string;
+  /** Take the focus when it appears (a block just added from the library). */
+  focusOnMount?: boolean;
 }) {
   const t = useTranslations("submissions");
+  const lookupT = useTranslations("library");
   const [undo, setUndo] = useState<Pick<typeof s, "kind" | "heading" | "body"> | null>(null);
   const [showDiff, setShowDiff] = useState(false);
   const statements = new Map([...lookup.positions].map(([id, p]) => [id, p.statement]));
   // Text shows as text until it is edited; a new, empty section opens in the editor.
   const [editing, setEditing] = useState(() => !bodyToPlainText(s.body, statements).trim());
   const heading = s.kind === "BLOCK" ? s.library?.heading : s.heading;
+  // The section's buttons and editor are named after it («Flytt opp: Innledning»), so a list of controls read out of
+  // context tells them apart.
+  const name = heading || t("sectionLabel", { n: index + 1, heading: t("noHeading") });
+  const up = useRef<HTMLButtonElement>(null);
+  const down = useRef<HTMLButtonElement>(null);
+  const refocus = useRef<"up" | "down" | null>(null);
+  const article = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (focusOnMount) article.current?.focus();
+    // Once, when the section first shows.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  // A moved section keeps the focus on the button that moved it, or on the other one when it reached the top or the
+  // bottom (the button it used is disabled there).
+  useEffect(() => {
+    const which = refocus.current;
+    if (!which) return;
+    refocus.current = null;
+    const [want, other] = which === "up" ? [up.current, down.current] : [down.current, up.current];
+    (want && !want.disabled ? want : other)?.focus();
+  }, [index]);
 
   return (
     <article
-      className="rounded-md border border-slate-200 bg-slate-50 p-3"
+      ref={article}
+      tabIndex={-1}
+      className="rounded-md border border-slate-200 bg-slate-50 p-3 focus:outline-2 focus:outline-blue-700"
       aria-label={t("sectionLabel", { n: index + 1, heading: heading || t("noHeading") })}
       data-testid="section"
       data-kind={s.kind}
@@ -96,8 +123,12 @@ export function SectionCard({
               type="button"
               className={small}
               disabled={index === 0}
-              onClick={() => onMove(index - 1)}
-              aria-label={t("moveUp")}
+              ref={up}
+              onClick={() => {
+                refocus.current = "up";
+                onMove(index - 1);
+              }}
+              aria-label={`${t("moveUp")}: ${name}`}
             >
               ↑
             </button>
@@ -105,12 +136,21 @@ export function SectionCard({
               type="button"
               className={small}
               disabled={index === count - 1}
-              onClick={() => onMove(index + 1)}
-              aria-label={t("moveDown")}
+              ref={down}
+              onClick={() => {
+                refocus.current = "down";
+                onMove(index + 1);
+              }}
+              aria-label={`${t("moveDown")}: ${name}`}
             >
               ↓
             </button>
-            <button type="button" className={`${small} text-red-700`} onClick={onRemove}>
+            <button
+              type="button"
+              className={`${small} text-red-700`}
+              onClick={onRemove}
+              aria-label={`${t("remove")}: ${name}`}
+            >
               {t("remove")}
             </button>
           </span>
@@ -173,7 +213,7 @@ export function SectionCard({
           <input
             className={`${inputClass} mb-2`}
             placeholder={t("sectionHeading")}
-            aria-label={t("sectionHeading")}
+            aria-label={t("sectionLabel", { n: index + 1, heading: t("sectionHeading") })}
             value={s.heading ?? ""}
             disabled={!canEdit}
             onChange={(e) => onChange((x) => ({ ...x, heading: e.target.value || null }))}
@@ -185,13 +225,13 @@ export function SectionCard({
               lookup={lookup}
               facts={facts}
               autofocus
+              label={`${lookupT("editor")}: ${name}`}
               onChange={(body) => onChange((x) => ({ ...x, body }))}
             />
           ) : canEdit ? (
             <div
               role="button"
               tabIndex={0}
-              aria-label={t("editText")}
               className="min-h-12 cursor-text whitespace-pre-line rounded-md border border-slate-300 bg-white px-3 py-2 text-sm hover:border-blue-700 focus:outline-2 focus:outline-blue-700"
               onPointerEnter={() => void loadEditor()}
               onFocus={() => void loadEditor()}
@@ -204,6 +244,8 @@ export function SectionCard({
               }}
               data-testid="section-text"
             >
+              {/* Named by its visible text, with what a press does first (WCAG 2.5.3: the name contains the text). */}
+              <span className="sr-only">{`${t("editText")}: `}</span>
               {bodyToPlainText(s.body, statements)}
             </div>
           ) : (

@@ -22,6 +22,8 @@ export function SectionList({
   const t = useTranslations("submissions");
   const { draft, setDraft, editable, fieldError } = letter;
   const [dragging, setDragging] = useState<number | null>(null);
+  // A block added from the library takes the focus (a free-text section opens its editor, which takes it).
+  const [added, setAdded] = useState<string | null>(null);
   const setSection = (index: number, update: (s: DraftSection) => DraftSection) =>
     setDraft((d) => ({ ...d, sections: d.sections.map((s, i) => (i === index ? update(s) : s)) }));
 
@@ -57,13 +59,19 @@ export function SectionList({
               onDragStart={() => setDragging(i)}
               onDragEnd={() => setDragging(null)}
               error={fieldError(`sections.${i}`) ?? fieldError(`sections.${i}.body`)}
+              focusOnMount={s.key === added && s.kind !== "FREE"}
             />
           </li>
         ))}
       </ol>
       {fieldError("sections") ? <p className="mt-2 text-sm text-red-700">{fieldError("sections")}</p> : null}
       {editable ? (
-        <AddSection onAdd={(section) => setDraft((d) => ({ ...d, sections: [...d.sections, section] }))} />
+        <AddSection
+          onAdd={(section) => {
+            setAdded(section.key);
+            setDraft((d) => ({ ...d, sections: [...d.sections, section] }));
+          }}
+        />
       ) : null}
     </Card>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useRef, useState } from "react";
 import { titleOn } from "@innspill/domain/shared";
 import { Card, inputClass } from "@/components/ui";
 import type { Draft } from "./draft";
@@ -23,6 +24,13 @@ export function SignatoriesCard({
 }) {
   const t = useTranslations("submissions");
   const { draft, setDraft, editable, fieldError } = letter;
+  const [choice, setChoice] = useState("");
+  const browsing = useRef(false);
+  const add = (signatoryId: string) => {
+    setChoice("");
+    if (signatoryId)
+      setDraft((d) => ({ ...d, signatories: [...d.signatories, { signatoryId, note: null }] }));
+  };
   const activeRegister = register.filter(
     (r) => r.active || draft.signatories.some((s) => s.signatoryId === r.id),
   );
@@ -93,12 +101,20 @@ export function SignatoriesCard({
           <span className="sr-only">{t("addSignatory")}</span>
           <select
             className={inputClass}
-            value=""
+            value={choice}
             data-testid="add-signatory"
+            onKeyDown={(e) => {
+              // The keyboard moves through the list without adding anyone (WCAG 3.2.2); Enter adds the one shown.
+              if (e.key === "Enter") {
+                e.preventDefault();
+                add(e.currentTarget.value);
+              } else if (e.key !== "Tab") browsing.current = true;
+            }}
             onChange={(e) => {
-              const signatoryId = e.target.value;
-              if (signatoryId)
-                setDraft((d) => ({ ...d, signatories: [...d.signatories, { signatoryId, note: null }] }));
+              // A pick from the opened list (pointer) adds at once; a step with the arrow keys only shows it.
+              if (browsing.current) setChoice(e.target.value);
+              else add(e.target.value);
+              browsing.current = false;
             }}
           >
             <option value="">{t("addSignatory")}</option>

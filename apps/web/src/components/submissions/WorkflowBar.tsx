@@ -7,6 +7,7 @@ import { useState, type FormEvent } from "react";
 import type { Action, SubmissionStatus } from "@innspill/domain/shared";
 import { Alert, Card, Field, buttonClass, inputClass, secondaryButtonClass } from "@/components/ui";
 import { useFormErrors } from "@/lib/errors";
+import { useFocusLater } from "@/lib/focus";
 import { useTRPC } from "@/trpc/client";
 
 const STEPS: SubmissionStatus[] = [
@@ -51,11 +52,23 @@ export function WorkflowBar({
   const threads = useQuery(trpc.submission.threads.queryOptions({ id }));
   const open = (threads.data ?? []).filter((x) => !x.resolvedAt).length;
   const [confirmOpen, setConfirmOpen] = useState(false);
-  const opts = { onError: form.onError, onSuccess: async () => (form.clear(), await onChanged()) };
-  const review = useMutation(trpc.submission.sendForReview.mutationOptions(opts));
-  const back = useMutation(trpc.submission.returnToDraft.mutationOptions(opts));
-  const request = useMutation(trpc.submission.requestApproval.mutationOptions(opts));
-  const send = useMutation(trpc.submission.recordSending.mutationOptions(opts));
+  // After a step the focus goes to the letter's status, and what happened is said in a live region (WCAG 2.4.3,
+  // 4.1.3): the button pressed is gone, and a screen reader would otherwise say nothing.
+  const [statusRef, focusStatus] = useFocusLater<HTMLParagraphElement>();
+  const [announcement, setAnnouncement] = useState("");
+  const opts = (done: "sentForReview" | "returnedToDraft" | "approvalRequested" | "markedSent") => ({
+    onError: form.onError,
+    onSuccess: async () => {
+      form.clear();
+      await onChanged();
+      setAnnouncement(t(`done.${done}`));
+      focusStatus();
+    },
+  });
+  const review = useMutation(trpc.submission.sendForReview.mutationOptions(opts("sentForReview")));
+  const back = useMutation(trpc.submission.returnToDraft.mutationOptions(opts("returnedToDraft")));
+  const request = useMutation(trpc.submission.requestApproval.mutationOptions(opts("approvalRequested")));
+  const send = useMutation(trpc.submission.recordSending.mutationOptions(opts("markedSent")));
   const revise = useMutation(trpc.submission.createRevision.mutationOptions({ onError: form.onError }));
   const busy = review.isPending || back.isPending || request.isPending || send.isPending;
   const step = STEPS.indexOf(status);
@@ -97,8 +110,21 @@ export function WorkflowBar({
           </li>
         ))}
       </ol>
-      <p className="mb-3 text-sm text-slate-700" data-testid="workflow-status" data-status={status}>
+      <p
+        className="mb-3 text-sm text-slate-700 focus:outline-2 focus:outline-blue-700"
+        data-testid="workflow-status"
+        data-status={status}
+        ref={statusRef}
+        tabIndex={-1}
+      >
         {t(`explain.${status}`)}
+      </p>
+      <p
+        role="status"
+        className="mb-3 text-sm font-medium text-emerald-800 empty:hidden"
+        data-testid="workflow-live"
+      >
+        {announcement}
       </p>
       {form.error ? <Alert>{form.error}</Alert> : null}
       <div className="flex flex-wrap gap-2">

@@ -4,7 +4,16 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { ROLES } from "@innspill/domain/shared";
-import { Alert, Card, Field, Loading, buttonClass, inputClass, secondaryButtonClass } from "@/components/ui";
+import {
+  Alert,
+  Card,
+  Field,
+  Loading,
+  buttonClass,
+  inputClass,
+  secondaryButtonClass,
+  ScrollRegion,
+} from "@/components/ui";
 import { useErrorText, useFormErrors } from "@/lib/errors";
 import { useTRPC } from "@/trpc/client";
 import { useIdempotentMutation } from "@/lib/idempotency";
@@ -79,7 +88,7 @@ export function UsersView() {
         {users.isPending ? <Loading label={t("users")} /> : null}
         {users.error ? <Alert>{errorText(users.error)}</Alert> : null}
         {users.data ? (
-          <div className="overflow-x-auto">
+          <ScrollRegion label={t("users")}>
             <table className="w-full text-left text-sm" data-testid="users-table">
               <thead className="border-b border-slate-200 text-slate-600">
                 <tr>
@@ -133,7 +142,7 @@ export function UsersView() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         ) : null}
       </Card>
       {resetFor ? (

@@ -169,11 +169,10 @@ export function HearingsView() {
           </div>
         </div>
         <div className="flex items-end gap-3 sm:col-span-2 lg:col-span-4">
-          {total !== null ? (
-            <p className="text-sm text-slate-600" data-testid="hearing-count">
-              {t("count", { count: total })}
-            </p>
-          ) : null}
+          {/* A live region: the count after a search or a filter is said, not only shown (WCAG 4.1.3). */}
+          <p className="text-sm text-slate-600 empty:hidden" role="status" data-testid="hearing-count">
+            {total !== null ? t("count", { count: total }) : ""}
+          </p>
           {params.size ? (
             <button type="button" className={secondaryButtonClass} onClick={() => router.replace(pathname)}>
               {t("clearFilters")}

@@ -1,8 +1,11 @@
+import { pageTitle } from "@/lib/metadata";
 import { getTranslations } from "next-intl/server";
 import { PageHeader, ButtonLink } from "@/components/ui";
 import { HearingsView } from "./HearingsView";
 import { Prefetch, trpc } from "@/trpc/server";
 import { fromSearchParams, hearingListInput, hearingListQuery } from "./list-input";
+
+export const generateMetadata = pageTitle("hearings.title");
 
 export default async function HearingsPage({
   searchParams,

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { Alert, Card, Loading, PageHeader, inputClass } from "@/components/ui";
+import { Alert, Card, Loading, PageHeader, inputClass, ScrollRegion } from "@/components/ui";
 import { useDates } from "@/lib/dates";
 import { useErrorText } from "@/lib/errors";
 import { useTRPC } from "@/trpc/client";
@@ -16,7 +16,7 @@ export function InsightView() {
   const t = useTranslations("insight");
   const trpc = useTRPC();
   const errorText = useErrorText();
-  const { date, quarter } = useDates();
+  const { date, quarter, quote } = useDates();
   const [months, setMonths] = useState(12);
   const insight = useQuery(trpc.letterImport.insight.queryOptions({ months }));
   if (insight.isPending) return <Loading label={t("title")} />;
@@ -66,7 +66,7 @@ export function InsightView() {
         </Card>
         <Card title={t("positions")} className="lg:col-span-2">
           {d.positions.length === 0 ? <p className="text-sm text-slate-500">{t("none")}</p> : null}
-          <div className="overflow-x-auto">
+          <ScrollRegion label={t("positions")}>
             <table
               className={`w-full text-left text-sm ${d.positions.length ? "" : "hidden"}`}
               data-testid="insight-positions"
@@ -94,7 +94,7 @@ export function InsightView() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </Card>
         <Card title={t("unused", { months })}>
           <label className="mb-2 flex items-center gap-2 text-sm">
@@ -132,7 +132,7 @@ export function InsightView() {
           <ul className="space-y-1 text-sm" data-testid="insight-retired">
             {d.retiredInDrafts.map((r) => (
               <li key={`${r.submissionId}${r.positionId}`}>
-                «{r.statement}» {t("inLetter")}{" "}
+                {quote(r.statement)} {t("inLetter")}{" "}
                 <Link href={`/innspill/${r.submissionId}`} className="text-blue-900 underline">
                   {r.letter}
                 </Link>

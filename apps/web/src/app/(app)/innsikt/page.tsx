@@ -1,5 +1,8 @@
+import { pageTitle } from "@/lib/metadata";
 import { InsightView } from "./InsightView";
 import { Prefetch, trpc } from "@/trpc/server";
+
+export const generateMetadata = pageTitle("insight.title");
 
 export default function Page() {
   return (

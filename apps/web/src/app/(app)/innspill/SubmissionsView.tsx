@@ -3,7 +3,7 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { StatusBadge } from "@/components/StatusBadge";
+import { LetterStatusBadge } from "@/components/StatusBadge";
 import { Alert, Card, Loading, PageHeader } from "@/components/ui";
 import { useDates } from "@/lib/dates";
 import { useErrorText } from "@/lib/errors";
@@ -46,12 +46,17 @@ export function SubmissionsView() {
                 <Link href={`/innspill/${s.id}`} className="font-medium text-blue-900 underline">
                   {s.title}
                 </Link>
+                {s.revision > 1 ? (
+                  <span className="ml-2 text-slate-600" data-testid="letter-revision">
+                    {t("revision", { n: s.revision })}
+                  </span>
+                ) : null}
                 <p className="text-slate-600">
                   {s.hearing.title} · {t("deadline", { date: date(s.hearing.deadline) })}
                 </p>
               </div>
               <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-600">
-                <StatusBadge status={s.hearing.status} />
+                <LetterStatusBadge status={s.status} />
                 <span className="whitespace-nowrap">{t("sectionCount", { count: s.sections })}</span>
                 <span>{t("editedAt", { time: dateTime(s.updatedAt) })}</span>
               </div>

@@ -1,7 +1,10 @@
+import { pageTitle } from "@/lib/metadata";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui";
 import { Prefetch, trpc } from "@/trpc/server";
 import { NewHearingsView } from "./NewHearingsView";
+
+export const generateMetadata = pageTitle("radar.title");
 
 export default async function NewHearingsPage() {
   const t = await getTranslations("radar");

@@ -1,7 +1,10 @@
+import { pageTitle } from "@/lib/metadata";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui";
 import { ProfileView } from "./ProfileView";
 import { Prefetch, trpc } from "@/trpc/server";
+
+export const generateMetadata = pageTitle("profile.title");
 
 export default async function ProfilePage() {
   const t = await getTranslations("profile");

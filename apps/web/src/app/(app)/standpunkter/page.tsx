@@ -1,9 +1,12 @@
+import { pageTitle } from "@/lib/metadata";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui";
 import { LibrarySearch } from "@/components/library/LibrarySearch";
 import { Prefetch, trpc } from "@/trpc/server";
 import { PositionsView } from "./PositionsView";
 import { positionListQuery, statusParam } from "./list-query";
+
+export const generateMetadata = pageTitle("library.positionsTitle");
 
 export default async function PositionsPage({
   searchParams,

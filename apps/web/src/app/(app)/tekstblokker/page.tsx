@@ -1,3 +1,4 @@
+import { pageTitle } from "@/lib/metadata";
 import { getTranslations } from "next-intl/server";
 import { currentActor } from "@/server/session";
 import { can } from "@innspill/domain/shared";
@@ -6,6 +7,8 @@ import { LibrarySearch } from "@/components/library/LibrarySearch";
 import { BlocksView } from "./BlocksView";
 import { blockListQuery } from "./list-query";
 import { Prefetch, trpc } from "@/trpc/server";
+
+export const generateMetadata = pageTitle("library.blocksTitle");
 
 export default async function BlocksPage() {
   const t = await getTranslations("library");

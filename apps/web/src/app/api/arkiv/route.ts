@@ -2,6 +2,7 @@ import { getSessionActor } from "@innspill/auth";
 import { getDb } from "@innspill/db";
 import { exportNoarkPeriod } from "@innspill/domain";
 import { appErrorResponse, noarkZipResponse, unauthorized } from "@/server/responses";
+import { logEvent } from "@/server/log";
 
 /**
  * The records office's deposit: every case closed in `?from=…&to=…` as one Noark 5 extract, zipped and streamed.
@@ -21,6 +22,7 @@ export async function GET(req: Request) {
       },
       actor,
     );
+    logEvent(req, "export", { what: "period", name: pkg.name, cases: pkg.cases, userId: actor.id });
     return await noarkZipResponse(pkg);
   } catch (err) {
     return appErrorResponse(err);

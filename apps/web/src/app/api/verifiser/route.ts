@@ -3,6 +3,7 @@ import { verifyDocumentHash } from "@innspill/domain";
 import { readMultipartFile } from "@/server/multipart";
 import { BODY_LIMITS, bodyTooLargeResponse } from "@/server/limits";
 import { inSlot, VERIFY_SLOTS } from "@/server/slots";
+import { logEvent } from "@/server/log";
 
 /**
  * Public: is this PDF a signed Innspill document? The file is hashed as it streams in (the server holds a chunk of
@@ -16,6 +17,9 @@ export async function POST(req: Request) {
     const file = await readMultipartFile(req, "file", BODY_LIMITS.verify);
     if (file === "tooLarge") return bodyTooLargeResponse(BODY_LIMITS.verify);
     if (!file || file.size === 0) return Response.json({ error: "Velg en PDF-fil." }, { status: 400 });
-    return Response.json(await verifyDocumentHash(getDb(), file.sha256));
+    const answer = await verifyDocumentHash(getDb(), file.sha256);
+    // Public: the hash and the answer only (no address, no file).
+    logEvent(req, "verification", { sha256: file.sha256, result: answer.status, bytes: file.size });
+    return Response.json(answer);
   });
 }

@@ -1,6 +1,9 @@
+import { pageTitle } from "@/lib/metadata";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui";
 import { ArchiveExportView } from "./ArchiveExportView";
+
+export const generateMetadata = pageTitle("admin.archive");
 
 export default async function Page() {
   const t = await getTranslations("admin");

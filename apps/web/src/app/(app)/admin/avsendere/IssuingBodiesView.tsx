@@ -4,7 +4,16 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { type FormEvent } from "react";
 import { IssuingBodyType } from "@innspill/domain/shared";
-import { Alert, Card, Field, Loading, buttonClass, inputClass, secondaryButtonClass } from "@/components/ui";
+import {
+  Alert,
+  Card,
+  Field,
+  Loading,
+  buttonClass,
+  inputClass,
+  secondaryButtonClass,
+  ScrollRegion,
+} from "@/components/ui";
 import { useFormErrors } from "@/lib/errors";
 import { useTRPC } from "@/trpc/client";
 import { useIdempotentMutation } from "@/lib/idempotency";
@@ -51,7 +60,7 @@ export function IssuingBodiesView() {
       <Card>
         {bodies.isPending ? <Loading label={t("issuingBodies")} /> : null}
         {/* On a phone the table scrolls within its card, not the page. */}
-        <div className="overflow-x-auto">
+        <ScrollRegion label={t("issuingBodies")}>
           <table className="w-full text-left text-sm">
             <thead className="border-b border-slate-200 text-slate-600">
               <tr>
@@ -114,7 +123,7 @@ export function IssuingBodiesView() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </Card>
       <Card title={t("addBody")}>
         <form onSubmit={onCreate} className="grid gap-4 md:grid-cols-4" noValidate>

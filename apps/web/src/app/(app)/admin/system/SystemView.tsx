@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { Alert, Card, Loading, secondaryButtonClass } from "@/components/ui";
+import { Alert, Card, Loading, secondaryButtonClass, ScrollRegion } from "@/components/ui";
 import { useDates } from "@/lib/dates";
 import { useErrorText } from "@/lib/errors";
 import { useTRPC } from "@/trpc/client";
@@ -65,7 +65,7 @@ export function SystemView() {
       ) : null}
       <Card title={t("queues")}>
         {s.installation ? (
-          <div className="overflow-x-auto">
+          <ScrollRegion label={t("queues")}>
             <table className="w-full text-left text-sm" data-testid="queue-table">
               <thead className="border-b border-slate-200 text-slate-600">
                 <tr>
@@ -94,7 +94,7 @@ export function SystemView() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         ) : null}
         <div className="mt-3 flex items-center gap-3">
           <button

@@ -1,7 +1,10 @@
+import { pageTitle } from "@/lib/metadata";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui";
 import { SystemView } from "./SystemView";
 import { Prefetch, trpc } from "@/trpc/server";
+
+export const generateMetadata = pageTitle("system.title");
 
 export default async function SystemPage() {
   const t = await getTranslations("system");

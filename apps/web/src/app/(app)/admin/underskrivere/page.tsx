@@ -1,7 +1,10 @@
+import { pageTitle } from "@/lib/metadata";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui";
 import { SignatoriesView } from "./SignatoriesView";
 import { Prefetch, trpc } from "@/trpc/server";
+
+export const generateMetadata = pageTitle("admin.signatories");
 
 export default async function Page() {
   const t = await getTranslations("admin");

@@ -1,7 +1,16 @@
+import { recordTitle } from "@/lib/metadata";
 import { redirect } from "next/navigation";
 import { currentActor } from "@/server/session";
 import { HearingDetail } from "./HearingDetail";
-import { Prefetch, trpc } from "@/trpc/server";
+import { Prefetch, fetchQuery, trpc } from "@/trpc/server";
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  return recordTitle(
+    async () => (await fetchQuery(trpc.hearing.byId.queryOptions({ id }))).hearing.title,
+    "pageTitles.hearing",
+  );
+}
 
 export default async function HearingPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

@@ -1,9 +1,12 @@
+import { pageTitle } from "@/lib/metadata";
 import { getTranslations } from "next-intl/server";
 import { currentActor } from "@/server/session";
 import { can } from "@innspill/domain/shared";
 import { HearingForm } from "@/components/hearings/HearingForm";
 import { Forbidden } from "@/components/Forbidden";
 import { PageHeader } from "@/components/ui";
+
+export const generateMetadata = pageTitle("hearings.new");
 
 export default async function NewHearingPage() {
   const actor = await currentActor();

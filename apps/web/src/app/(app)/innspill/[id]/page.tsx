@@ -1,6 +1,15 @@
+import { recordTitle } from "@/lib/metadata";
 import { ComposerView } from "./ComposerView";
 import { positionIdsIn, positionLookupQuery } from "@/components/library/position-lookup";
 import { Prefetch, fetchQuery, trpc } from "@/trpc/server";
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  return recordTitle(
+    async () => (await fetchQuery(trpc.submission.byId.queryOptions({ id }))).title,
+    "pageTitles.letter",
+  );
+}
 
 export default async function Page({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

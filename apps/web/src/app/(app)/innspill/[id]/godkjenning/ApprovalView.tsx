@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { WordDiff } from "@/components/library/WordDiff";
 import {
@@ -19,6 +20,8 @@ import { errorData, useDomainText, useErrorText } from "@/lib/errors";
 import { useTRPC } from "@/trpc/client";
 import { reauthenticateWithOidc } from "@/app/actions";
 import { useHydrated } from "@/lib/hydrated";
+import { useFocusLater } from "@/lib/focus";
+import { UNREAD_CHANGED } from "@/components/NotificationBell";
 import { MemoryWarnings } from "@/components/memory/MemoryWarnings";
 import { warningMessage } from "@/components/submissions/warning-text";
 import type { SubmissionWarning } from "@innspill/domain/shared";
@@ -27,7 +30,16 @@ import type { SubmissionWarning } from "@innspill/domain/shared";
  * What a leader approves and signs: the frozen letter, every local change against the library, what changed since
  * they last approved or signed, and who has approved and signed. Approving and signing name the letter's hash.
  */
-export function ApprovalView({ id, ssoName }: { id: string; ssoName: string | null }) {
+export function ApprovalView({
+  id,
+  ssoName,
+  actorId,
+}: {
+  id: string;
+  ssoName: string | null;
+  /** The user looking: their own approval and signature are said at the top. */
+  actorId: string;
+}) {
   const t = useTranslations("approval");
   const tSubmissions = useTranslations("submissions");
   const trpc = useTRPC();
@@ -46,11 +58,22 @@ export function ApprovalView({ id, ssoName }: { id: string; ssoName: string | nu
     enabled: !!view.data?.renderId,
     refetchInterval: (q) => (q.state.data && ["DONE", "FAILED"].includes(q.state.data.status) ? false : 1000),
   });
+  const router = useRouter();
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.submission.pathKey() });
-  const approve = useMutation(trpc.submission.approve.mutationOptions({ onSuccess: refresh }));
+  // After approving or signing: the letter's new state read again, the focus on the line that says what this user has
+  // done (a live region, so a screen reader says it), and the pages kept by the browser's router (Oversikt's
+  // «Venter på deg», the bell) dropped, so Back shows them as they are now.
+  const [statusRef, focusStatus] = useFocusLater<HTMLParagraphElement>();
+  const acted = async () => {
+    await refresh();
+    focusStatus();
+    window.dispatchEvent(new Event(UNREAD_CHANGED));
+    router.refresh();
+  };
+  const approve = useMutation(trpc.submission.approve.mutationOptions({ onSuccess: acted }));
   const giveBack = useMutation(trpc.submission.returnForChanges.mutationOptions({ onSuccess: refresh }));
   const reauth = useMutation(trpc.submission.reauthenticate.mutationOptions());
-  const sign = useMutation(trpc.submission.sign.mutationOptions({ onSuccess: refresh }));
+  const sign = useMutation(trpc.submission.sign.mutationOptions({ onSuccess: acted }));
   const [comment, setComment] = useState("");
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -69,6 +92,20 @@ export function ApprovalView({ id, ssoName }: { id: string; ssoName: string | nu
   const canApprove = v.actions.includes("submission.approve");
   const canSign = v.actions.includes("submission.sign");
   const fresh = v.reauthFresh;
+  const mySignature = v.signatories.find((x) => x.userId === actorId && x.signedAt);
+  const myApproval = v.approvals.find(
+    (a) => a.userId === actorId && !a.voidedAt && a.snapshotSha256 === hash,
+  );
+  const signedCount = v.signatories.filter((x) => x.signedAt).length;
+  // What this user has done and has left to do here, at the top of the page.
+  const myStatus = mySignature?.signedAt
+    ? t("youSigned", { time: dateTime(mySignature.signedAt) })
+    : [
+        myApproval ? t("youApproved", { time: dateTime(myApproval.at) }) : null,
+        canSign ? t("waitingForYourSignature") : canApprove ? t("waitingForYourApproval") : null,
+      ]
+        .filter(Boolean)
+        .join(" ");
 
   async function doSign() {
     if (!hash) return;
@@ -99,7 +136,21 @@ export function ApprovalView({ id, ssoName }: { id: string; ssoName: string | nu
         </Link>
         <span className="ml-2 text-slate-600" data-testid="approval-status" data-status={v.status}>
           {t(`statuses.${v.status}`)}
+          {v.status === "SIGNING"
+            ? ` – ${t("signedCount", { signed: signedCount, total: v.signatories.length })}`
+            : ""}
         </span>
+      </p>
+      <p
+        ref={statusRef}
+        role="status"
+        tabIndex={-1}
+        className={`mb-4 rounded-md text-base font-semibold focus:outline-2 focus:outline-blue-700 ${
+          mySignature || myApproval ? "text-emerald-800" : "text-blue-900"
+        }`}
+        data-testid="my-status"
+      >
+        {myStatus}
       </p>
       {error ? <Alert>{error}</Alert> : null}
       <div className="grid gap-4 xl:grid-cols-[1fr_24rem]">

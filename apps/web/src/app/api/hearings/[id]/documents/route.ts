@@ -6,6 +6,7 @@ import { BODY_LIMITS, bodyTooLargeResponse } from "@/server/limits";
 import { readMultipartFile } from "@/server/multipart";
 import { appErrorResponse, unauthorized } from "@/server/responses";
 import { inSlot, UPLOAD_SLOTS } from "@/server/slots";
+import { logEvent } from "@/server/log";
 
 /**
  * Upload of a PDF or DOCX to a hearing (multipart field "file"). Answers JSON; errors carry a Norwegian message. The
@@ -48,6 +49,7 @@ async function receive(
       { hearingId: id, filename: file.filename ?? "", bytes: Buffer.concat(pieces, file.size) },
       actor,
     );
+    logEvent(req, "upload", { what: "hearingDocument", hearingId: id, bytes: file.size, userId: actor.id });
     return Response.json(doc, { status: 201 });
   } catch (err) {
     return appErrorResponse(err);

@@ -2,6 +2,7 @@ import { getSessionActor } from "@innspill/auth";
 import { getDb } from "@innspill/db";
 import { getSignedDocument } from "@innspill/domain";
 import { appErrorResponse, downloadResponse, unauthorized } from "@/server/responses";
+import { logEvent } from "@/server/log";
 
 /** The signed PDF/A of a submission; `?del=logg` the audit trail that goes with it to the archive. */
 export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }) {
@@ -10,7 +11,9 @@ export async function GET(req: Request, { params }: { params: Promise<{ id: stri
   const { id } = await params;
   try {
     const part = new URL(req.url).searchParams.get("del") === "logg" ? "log" : "letter";
-    return downloadResponse(await getSignedDocument(getDb(), { id, part }, actor));
+    const doc = await getSignedDocument(getDb(), { id, part }, actor);
+    logEvent(req, "download", { what: `signed.${part}`, id, userId: actor.id });
+    return downloadResponse(doc);
   } catch (err) {
     return appErrorResponse(err);
   }
