@@ -36,13 +36,14 @@ export async function getInsight(db: Db, input: unknown, actor: Actor) {
   const { months } = parseInput(insightInput, input);
   const since = addDaysToDateOnly(osloDate(new Date()), -Math.round(months * 30.44));
   const org = actor.organisationId;
-  // Every usage of the organisation's positions, per position.
+  // Every usage of the organisation's positions, per position: from the usages' own organisation index (a trigger
+  // copies the position's organisation), not a join over every organisation's usages.
   const perPosition = Prisma.sql`
     SELECT u."positionId", count(*)::int AS times, to_char(max(u."usedOn"), 'YYYY-MM-DD') AS "lastUsed",
            count(DISTINCT coalesce(u."submissionId", u."importedLetterId", u.id))::int AS letters,
            array_remove(array_agg(DISTINCT u.recipient), NULL) AS recipients
-      FROM "PositionUsage" u JOIN "Position" p ON p.id = u."positionId"
-     WHERE p."organisationId" = ${org}::uuid
+      FROM "PositionUsage" u
+     WHERE u."organisationId" = ${org}::uuid
      GROUP BY u."positionId"`;
   const [used, unused, unusedCount, topics, decisions, retiredInDrafts] = await Promise.all([
     db.$queryRaw<PositionUse[]>`
@@ -67,7 +68,9 @@ export async function getInsight(db: Db, input: unknown, actor: Actor) {
       SELECT count(*)::int AS n
         FROM "Position" p
        WHERE p."organisationId" = ${org}::uuid AND p.status = 'ACTIVE'
-         AND NOT EXISTS (SELECT 1 FROM "PositionUsage" u WHERE u."positionId" = p.id AND u."usedOn" >= ${since}::date)`,
+         AND NOT EXISTS (SELECT 1 FROM "PositionUsage" u
+                          WHERE u."organisationId" = ${org}::uuid AND u."positionId" = p.id
+                            AND u."usedOn" >= ${since}::date)`,
     db.$queryRaw<{ topic: string; times: number; positions: number; lastUsed: string | null }[]>`
       WITH per AS (${perPosition})
       SELECT t.topic, coalesce(sum(per.times), 0)::int AS times, count(*)::int AS positions,
