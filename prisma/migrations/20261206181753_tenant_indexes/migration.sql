@@ -21,3 +21,10 @@ CREATE TRIGGER "PositionUsage_organisation" BEFORE INSERT OR UPDATE OF "position
   FOR EACH ROW EXECUTE FUNCTION "position_usage_organisation"();
 
 CREATE INDEX "PositionUsage_organisationId_positionId_idx" ON "PositionUsage"("organisationId", "positionId");
+
+-- Innsikt's active positions never used, in the order of their statement: read off this index until the page is
+-- full (the first 200 characters: a statement may be longer than a btree entry may be).
+CREATE INDEX "Position_unused_order_idx" ON "Position"("organisationId", "status", left("statement", 200), "id");
+
+-- Innsikt's topics: every position's topics, counted from the index alone (an index-only scan), not the rows.
+CREATE INDEX "Position_organisationId_topics_idx" ON "Position"("organisationId") INCLUDE ("id", "topics");
