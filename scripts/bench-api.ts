@@ -22,6 +22,7 @@ const root = path.resolve(import.meta.dirname, "..");
 const WEB_PORT = 3190;
 const BASE_PORT = 3191;
 const DEMO_PORT = 3192;
+const TRPC_PORT = 3193;
 const CONNECTIONS = 50;
 const SECONDS = 5;
 
@@ -400,6 +401,12 @@ export async function benchApi(
           }),
         ]
       : []),
+    // The router behind tRPC's own Node adapter, no Next.js: the empty call's alternative.
+    child(process.execPath, ["--import", "tsx", path.join(root, "scripts/bench-trpc-server.ts")], {
+      ...env,
+      NODE_ENV: "production",
+      PORT: String(TRPC_PORT),
+    }),
     child(
       process.execPath,
       ["--import", "tsx", path.join(root, "scripts/bench-baseline-server.ts"), sqlFile],
@@ -418,6 +425,7 @@ export async function benchApi(
       waitFor(`${web}/api/health`, 60_000),
       demoUrl ? waitFor(`${demo}/api/health`, 60_000) : null,
       waitFor(`${base}/health`, 30_000),
+      waitFor(`http://127.0.0.1:${TRPC_PORT}/api/trpc/system.ping`, 60_000),
     ]);
     const cookie = await login(web, user.email, "innspill-demo");
     for (const e of endpoints) {
@@ -452,6 +460,30 @@ export async function benchApi(
         goal: e.floor ? "—" : "< 50 ms, ≤ 2×",
         pass: e.floor || (p95 < 50 && p95 <= 2 * baseP95),
       });
+      if (e.floor) {
+        // The same call through tRPC alone (its Node adapter), against the same bare handler, taking turns.
+        const trpcOnly = `http://127.0.0.1:${TRPC_PORT}/api/trpc/${e.procedure}`;
+        await load(trpcOnly, null, 2);
+        let c: number[] = [];
+        let d: number[] = [];
+        for (let round = 0; round < 2; round++) {
+          c = c.concat(await load(trpcOnly, null, SECONDS));
+          d = d.concat(await load(baseline, null, SECONDS));
+        }
+        c.sort((x, y) => x - y);
+        d.sort((x, y) => x - y);
+        console.log(
+          `api: ${e.procedure} through tRPC's Node adapter: ${Math.round(c.length / (2 * SECONDS))} req/s ` +
+            `(baseline ${Math.round(d.length / (2 * SECONDS))})`,
+        );
+        rows.push({
+          measure: `${label}API p95, the empty call through tRPC's Node adapter, no Next.js, ${CONNECTIONS} connections (ms)`,
+          ours: percentile(c, 95),
+          baseline: percentile(d, 95),
+          goal: "—",
+          pass: true,
+        });
+      }
     }
     if (!demoUrl) return rows;
     // Pages: the dashboard and the composer of a letter, logged in, in Chromium; the baseline is the login page, the
