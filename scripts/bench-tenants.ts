@@ -34,7 +34,7 @@ const words = (seed: string, n: number) =>
   `array_to_string(ARRAY(SELECT (ARRAY[${WORDS.map((w) => `'${w}'`).join(",")}])[1 + ((${seed}) * (7 + k * 13) + k * k * 31) % ${WORDS.length}]
                         FROM generate_series(0, ${n - 1}) k), ' ')`;
 
-/** The tenants' organisation ids, in slug order (made once: a second call finds them). */
+/** The tenants' organisation ids, in slug order (made once: a second call finds them, and adds any missing). */
 export async function buildTenants(db: Db, size: TenantSize): Promise<string[]> {
   const blocks = size.blocks ?? 100;
   const existing = await db.organisation.findMany({
@@ -47,8 +47,10 @@ export async function buildTenants(db: Db, size: TenantSize): Promise<string[]> 
   await sql(`
     INSERT INTO "Organisation" (id, slug, name, "shortName", "updatedAt")
     SELECT gen_random_uuid(), 'tenant-' || lpad(t::text, 3, '0'), 'Forbund ' || t, 'F' || t, now()
-      FROM generate_series(1, ${size.tenants}) t`);
-  const tenants = `(SELECT id, substr(slug, 8)::int AS t FROM "Organisation" WHERE slug LIKE 'tenant-%')`;
+      FROM generate_series(${existing.length + 1}, ${size.tenants}) t`);
+  // The tenants made now (a smaller run's are kept).
+  const tenants = `(SELECT id, substr(slug, 8)::int AS t FROM "Organisation"
+                     WHERE slug LIKE 'tenant-%' AND substr(slug, 8)::int > ${existing.length})`;
   await sql(`
     INSERT INTO "User" (id, "organisationId", name, email, role, "passwordHash", "updatedAt")
     SELECT gen_random_uuid(), o.id, 'Person ' || u || ' i ' || o.t, 'person' || u || '@tenant' || o.t || '.test',
