@@ -42,6 +42,20 @@ export async function benchMemory(db: Db, actor: Actor, url: string, seconds: nu
   const letters: string[] = [];
   for (const h of hearings) letters.push((await createSubmission(db, { hearingId: h.id }, actor)).id);
   const someHearing = hearings[0]!.id;
+  // A letter renders with someone to sign it.
+  const signatory =
+    (await db.signatory.findFirst({
+      where: { organisationId: actor.organisationId, active: true },
+      select: { id: true },
+    })) ??
+    (await db.signatory.create({
+      data: {
+        organisationId: actor.organisationId,
+        name: "Trond Markussen",
+        titles: { create: { title: "President", validFrom: new Date("2000-01-01") } },
+      },
+      select: { id: true },
+    }));
   const model = assemble(benchLetter);
   const docx = Buffer.from(await renderDocx(model)).toString("base64");
   const pdf = renderPdf(model);
@@ -136,6 +150,7 @@ export async function benchMemory(db: Db, actor: Actor, url: string, seconds: nu
                 },
               },
             ];
+            input.signatories = [{ signatoryId: signatory.id, note: null }];
             await mutate("submission.save", input);
             if (i % 10 === 8) {
               await mutate("submission.render", { id: letter });
