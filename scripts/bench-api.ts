@@ -22,6 +22,7 @@ const root = path.resolve(import.meta.dirname, "..");
 const WEB_PORT = 3190;
 const BASE_PORT = 3191;
 const DEMO_PORT = 3192;
+const TRPC_PORT = 3193;
 const CONNECTIONS = 50;
 const SECONDS = 5;
 
@@ -113,7 +114,7 @@ interface Endpoint {
 }
 
 /** Every statement the domain call sends to PostgreSQL, recorded at the driver (what Prisma's adapter sends). */
-async function recordSql(work: () => Promise<unknown>) {
+export async function recordSql(work: () => Promise<unknown>) {
   const statements: { text: string; values: unknown[] }[] = [];
   const query = pg.Client.prototype.query;
   pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
@@ -132,7 +133,7 @@ async function recordSql(work: () => Promise<unknown>) {
   return statements;
 }
 
-async function waitFor(url: string, ms: number) {
+export async function waitFor(url: string, ms: number) {
   const until = Date.now() + ms;
   while (Date.now() < until) {
     try {
@@ -146,7 +147,7 @@ async function waitFor(url: string, ms: number) {
 }
 
 /** Logs in through next-auth's credentials callback, as the login form does; the session cookie. */
-async function login(base: string, email: string, password: string): Promise<string> {
+export async function login(base: string, email: string, password: string): Promise<string> {
   const csrf = await fetch(`${base}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const cookies = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
@@ -179,7 +180,7 @@ async function load(url: string, cookie: string | null, seconds: number) {
   return latencies;
 }
 
-function child(command: string, args: string[], env: Record<string, string>): ChildProcess {
+export function child(command: string, args: string[], env: Record<string, string>): ChildProcess {
   return spawn(command, args, { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
 }
 
@@ -187,7 +188,7 @@ function child(command: string, args: string[], env: Record<string, string>): Ch
  * EXPLAIN ANALYZE of every recorded statement on the large data set: its time, the indexes it uses and any
  * sequential scan of a big table, printed per endpoint (what ARCHITECTURE.md's index table is checked against).
  */
-async function explain(url: string, recorded: Record<string, { text: string; values: unknown[] }[]>) {
+export async function explain(url: string, recorded: Record<string, { text: string; values: unknown[] }[]>) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -295,8 +296,9 @@ export async function loadPage(
   }
 }
 
-export async function benchApi(db: Db, actor: Actor, url: string, demoUrl: string): Promise<Row[]> {
-  console.log("api: building the web app (turbo, cached when unchanged) …");
+/** The production build of the web app (turbo, cached when unchanged). */
+export function buildWeb() {
+  console.log("building the web app (turbo, cached when unchanged) …");
   const build = spawnSync(
     path.join(root, "node_modules/.bin/turbo"),
     ["run", "build", "--filter=@innspill/web"],
@@ -305,7 +307,21 @@ export async function benchApi(db: Db, actor: Actor, url: string, demoUrl: strin
       stdio: ["ignore", "ignore", "inherit"],
     },
   );
-  if (build.status !== 0) throw new Error("api: the build failed");
+  if (build.status !== 0) throw new Error("the build failed");
+}
+
+/**
+ * `demoUrl`: the demo data's database, for the pages and screens measured against it; null measures the API rows
+ * only, each row's name prefixed with `label` (the hundred-tenant part measures its tenant in the middle so).
+ */
+export async function benchApi(
+  db: Db,
+  actor: Actor,
+  url: string,
+  demoUrl: string | null,
+  label = "",
+): Promise<Row[]> {
+  buildWeb();
 
   const user = await db.user.findUniqueOrThrow({ where: { id: actor.id } });
   const body = await db.issuingBody.findFirstOrThrow({ where: { organisationId: actor.organisationId } });
@@ -372,14 +388,24 @@ export async function benchApi(db: Db, actor: Actor, url: string, demoUrl: strin
       AUTH_TRUST_HOST: "true",
     }),
     // The same build on the demo data, for the screens' baseline.
-    child(process.execPath, [path.join(root, "apps/web/.next/standalone/apps/web/server.js")], {
+    ...(demoUrl
+      ? [
+          child(process.execPath, [path.join(root, "apps/web/.next/standalone/apps/web/server.js")], {
+            ...env,
+            DATABASE_URL: demoUrl,
+            NODE_ENV: "production",
+            PORT: String(DEMO_PORT),
+            HOSTNAME: "127.0.0.1",
+            AUTH_SECRET: randomBytes(32).toString("hex"),
+            AUTH_TRUST_HOST: "true",
+          }),
+        ]
+      : []),
+    // The router behind tRPC's own Node adapter, no Next.js: the empty call's alternative.
+    child(process.execPath, ["--import", "tsx", path.join(root, "scripts/bench-trpc-server.ts")], {
       ...env,
-      DATABASE_URL: demoUrl,
       NODE_ENV: "production",
-      PORT: String(DEMO_PORT),
-      HOSTNAME: "127.0.0.1",
-      AUTH_SECRET: randomBytes(32).toString("hex"),
-      AUTH_TRUST_HOST: "true",
+      PORT: String(TRPC_PORT),
     }),
     child(
       process.execPath,
@@ -397,8 +423,9 @@ export async function benchApi(db: Db, actor: Actor, url: string, demoUrl: strin
     const demo = `http://127.0.0.1:${DEMO_PORT}`;
     await Promise.all([
       waitFor(`${web}/api/health`, 60_000),
-      waitFor(`${demo}/api/health`, 60_000),
+      demoUrl ? waitFor(`${demo}/api/health`, 60_000) : null,
       waitFor(`${base}/health`, 30_000),
+      waitFor(`http://127.0.0.1:${TRPC_PORT}/api/trpc/system.ping`, 60_000),
     ]);
     const cookie = await login(web, user.email, "innspill-demo");
     for (const e of endpoints) {
@@ -427,13 +454,38 @@ export async function benchApi(db: Db, actor: Actor, url: string, demoUrl: strin
           `${Math.round(a.length / (2 * SECONDS))} req/s (baseline ${Math.round(b.length / (2 * SECONDS))})`,
       );
       rows.push({
-        measure: `API p95, ${e.name}, ${CONNECTIONS} connections (ms)`,
+        measure: `${label}API p95, ${e.name}, ${CONNECTIONS} connections (ms)`,
         ours: p95,
         baseline: baseP95,
         goal: e.floor ? "—" : "< 50 ms, ≤ 2×",
         pass: e.floor || (p95 < 50 && p95 <= 2 * baseP95),
       });
+      if (e.floor) {
+        // The same call through tRPC alone (its Node adapter), against the same bare handler, taking turns.
+        const trpcOnly = `http://127.0.0.1:${TRPC_PORT}/api/trpc/${e.procedure}`;
+        await load(trpcOnly, null, 2);
+        let c: number[] = [];
+        let d: number[] = [];
+        for (let round = 0; round < 2; round++) {
+          c = c.concat(await load(trpcOnly, null, SECONDS));
+          d = d.concat(await load(baseline, null, SECONDS));
+        }
+        c.sort((x, y) => x - y);
+        d.sort((x, y) => x - y);
+        console.log(
+          `api: ${e.procedure} through tRPC's Node adapter: ${Math.round(c.length / (2 * SECONDS))} req/s ` +
+            `(baseline ${Math.round(d.length / (2 * SECONDS))})`,
+        );
+        rows.push({
+          measure: `${label}API p95, the empty call through tRPC's Node adapter, no Next.js, ${CONNECTIONS} connections (ms)`,
+          ours: percentile(c, 95),
+          baseline: percentile(d, 95),
+          goal: "—",
+          pass: true,
+        });
+      }
     }
+    if (!demoUrl) return rows;
     // Pages: the dashboard and the composer of a letter, logged in, in Chromium; the baseline is the login page, the
     // smallest page of the same build (what every page loads anyway).
     const loginPage = await loadPage(web, null, `${web}/login`, 'input[type="password"]');

@@ -20,6 +20,12 @@
  *   the positions, restatements, retired ones and contradictions) on a ten-page letter typed as free text, against a
  *   library of 50 000 positions; the baseline is the bare batched full-text query for its sentences. Goal: p50 under
  *   one second (the composer asks 600 ms after typing stops).
+ * - tenants: a hundred organisations (`--tenants N` for fewer) of 1 000 hearings, 5 000 positions, 100 blocks and 200
+ *   letters each, built in SQL (scripts/bench-tenants.ts): each organisation-scoped list's plan printed
+ *   (`explain …`), Innsikt for the tenant in the middle against the demo organisation, and the api part's API rows
+ *   for the tenant in the middle (its admin logged in).
+ * - memory: the production web server and the worker under a mixed load for `--duration` seconds (600 by default),
+ *   their resident memory at its start and end (scripts/bench-memory.ts).
  * - import: a ten-page letter imported (parsed, every sentence and window matched against the library, blocks found)
  *   against a library of 5 000 positions and 1 000 published blocks. The baseline is the one batched full-text
  *   query for the letter's sentences alone, so the ratio is what parsing and matching add. Goal: under one second.
@@ -37,10 +43,20 @@ import { seedDemo, seedDemoData } from "@innspill/demo";
 import { importReuseLibrary } from "@innspill/demo/reuse-evaluation";
 import { demoActors } from "@innspill/demo/testing";
 import { assemble, renderDocx, renderPdf, type SubmissionSnapshot } from "@innspill/documents";
-import { benchApi, bigOrganisation } from "./bench-api";
+import { benchApi, bigOrganisation, explain, recordSql } from "./bench-api";
+import { benchMemory } from "./bench-memory";
+import { buildTenants } from "./bench-tenants";
 import { letterMarkdown, snapshot as benchLetter } from "./bench-letter";
 import { interleaved, percentile, type Row } from "./bench-shared";
 import {
+  getHearing,
+  getInsight,
+  getOverview,
+  listBlocks,
+  listHearings,
+  listNotifications,
+  listPositions,
+  listSubmissions,
   linesOf,
   parseLetter,
   proposeLetterImport,
@@ -51,11 +67,11 @@ import {
 } from "@innspill/domain";
 import { recogniseSections } from "@innspill/domain/worker";
 
-const ALL = ["documents", "search", "api", "letters", "import", "recognise"];
+const ALL = ["documents", "search", "api", "letters", "import", "recognise", "tenants", "memory"];
 // `--keep DIR`: the databases live in DIR and are kept, so a second run skips the data generation (and the data can be
 // looked at with psql: the URL is printed).
 const { values: flags, positionals } = parseArgs({
-  options: { keep: { type: "string" } },
+  options: { keep: { type: "string" }, duration: { type: "string" }, tenants: { type: "string" } },
   allowPositionals: true,
 });
 const PARTS = positionals.length ? positionals : ALL;
@@ -150,7 +166,82 @@ async function benchApiPart(db: Db, actor: Actor, url: string) {
   } finally {
     await demo.$disconnect();
   }
+  const demoDb = createDb(demoUrl);
+  try {
+    // Innsikt over 50 000 positions and their uses, against the same call on the demo data.
+    const demoActor = (await demoActors(demoDb)).ingrid!;
+    const [ours, base] = await interleaved(
+      20,
+      () => getInsight(db, {}, actor),
+      () => getInsight(demoDb, {}, demoActor),
+    );
+    table.push({
+      measure: "Innsikt p50, 50 000 positions; baseline: the demo data (ms)",
+      ours: percentile(ours!, 50),
+      baseline: percentile(base!, 50),
+      goal: "≤ 1.5×",
+      pass: percentile(ours!, 50) <= 1.5 * percentile(base!, 50),
+    });
+  } finally {
+    await demoDb.$disconnect();
+  }
   table.push(...(await benchApi(db, actor, url, demoUrl)));
+}
+
+/** A hundred organisations in one database; the one in the middle measured (see the header). */
+async function benchTenants(db: Db, demoActor: Actor, url: string) {
+  const size = { tenants: Number(flags.tenants ?? 100), hearings: 1000, positions: 5000, letters: 200 };
+  const t0 = performance.now();
+  const ids = await buildTenants(db, size);
+  console.log(
+    `tenants: ${ids.length} × (${size.hearings} hearings, ${size.positions} positions, ${size.letters} letters) ` +
+      `ready in ${Math.round((performance.now() - t0) / 1000)} s; ${await db.hearing.count()} hearings, ` +
+      `${await db.position.count()} positions in all`,
+  );
+  const mid = ids[Math.floor(ids.length / 2)]!;
+  const admin = await db.user.findFirstOrThrow({ where: { organisationId: mid, role: "ADMIN" } });
+  // Logs in with the demo users' password.
+  const { passwordHash } = await db.user.findUniqueOrThrow({ where: { id: demoActor.id } });
+  await db.user.update({ where: { id: admin.id }, data: { passwordHash } });
+  const actor: Actor = { id: admin.id, organisationId: mid, role: admin.role, name: admin.name };
+  const hearing = await db.submission.findFirstOrThrow({ where: { organisationId: mid } });
+  const calls: Record<string, (a: Actor) => Promise<unknown>> = {
+    "hearing.list (open)": (a) => listHearings(db, {}, a),
+    "hearing.list (all)": (a) => listHearings(db, { includeClosed: true }, a),
+    "hearing.byId": (a) => getHearing(db, { id: hearing.hearingId }, a),
+    "library.search": (a) => searchLibrary(db, { q: "kompetanse" }, a),
+    "position.list": (a) => listPositions(db, {}, a),
+    "block.list": (a) => listBlocks(db, {}, a),
+    "submission.list": (a) => listSubmissions(db, {}, a),
+    "notification.list": (a) => listNotifications(db, a),
+    "overview.get": (a) => getOverview(db, a),
+    "letterImport.insight": (a) => getInsight(db, {}, a),
+  };
+  const recorded: Record<string, { text: string; values: unknown[] }[]> = {};
+  for (const [name, call] of Object.entries(calls)) {
+    await call(actor);
+    recorded[name] = await recordSql(() => call(actor));
+  }
+  await explain(url, recorded);
+  const [ours, base] = await interleaved(
+    20,
+    () => getInsight(db, {}, actor),
+    () => getInsight(db, {}, demoActor),
+  );
+  table.push({
+    measure: `Innsikt p50, the middle one of ${ids.length} tenants (5 000 positions); baseline: the demo data (ms)`,
+    ours: percentile(ours!, 50),
+    baseline: percentile(base!, 50),
+    goal: "≤ 1.5×",
+    pass: percentile(ours!, 50) <= 1.5 * percentile(base!, 50),
+  });
+  table.push(...(await benchApi(db, actor, url, null, `${ids.length} tenants, the middle one: `)));
+}
+
+async function benchMemoryPart(db: Db, actor: Actor, url: string) {
+  await largeLibrary(db, actor);
+  await bigOrganisation(db, actor, realisticStatements(5000));
+  table.push(...(await benchMemory(db, actor, url, Number(flags.duration ?? 600))));
 }
 
 async function benchSearch(db: Db, actor: Actor) {
@@ -580,11 +671,19 @@ try {
       letters: benchLetters,
       import: benchImport,
       recognise: benchRecognise,
+      tenants: benchTenants,
+      memory: benchMemoryPart,
     }[part];
     if (!run) throw new Error(`Unknown part «${part}»: ${ALL.join(", ")}`);
     // search, api and letters share the large organisation.
     const name =
-      part === "import" ? "bench_import" : part === "recognise" ? "bench_recognise" : "bench_large";
+      part === "import"
+        ? "bench_import"
+        : part === "recognise"
+          ? "bench_recognise"
+          : part === "tenants"
+            ? "bench_tenants"
+            : "bench_large";
     await ensureDatabase(pg.adminUrl, name);
     const url = pg.urlFor(name);
     if (flags.keep) console.log(`${part}: ${url}`);

@@ -312,7 +312,22 @@ describe("list filters", () => {
         pages++;
       } while (cursor);
       expect(paged).toEqual(whole.items.map((h) => h.id));
+      // Disjoint pages: every hearing once.
+      expect(new Set(paged).size).toBe(paged.length);
       expect(pages).toBe(Math.ceil(whole.items.length / 2));
+      // A page after the last hearing is empty, and says there is no next one.
+      const last = whole.items.at(-1)!;
+      const past = await listHearings(
+        t.db,
+        {
+          includeClosed: true,
+          sort,
+          limit: 2,
+          cursor: { deadline: last.deadline, title: last.title, id: last.id },
+        },
+        actors.ingrid!,
+      );
+      expect(past).toEqual({ items: [], total: null, nextCursor: null });
     }
     expect(await codeOf(listHearings(t.db, { limit: 201 }, actors.ingrid!))).toBe("BAD_REQUEST:invalid");
   });

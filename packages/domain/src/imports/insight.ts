@@ -36,13 +36,14 @@ export async function getInsight(db: Db, input: unknown, actor: Actor) {
   const { months } = parseInput(insightInput, input);
   const since = addDaysToDateOnly(osloDate(new Date()), -Math.round(months * 30.44));
   const org = actor.organisationId;
-  // Every usage of the organisation's positions, per position.
+  // Every usage of the organisation's positions, per position: from the usages' own organisation index (a trigger
+  // copies the position's organisation), not a join over every organisation's usages.
   const perPosition = Prisma.sql`
     SELECT u."positionId", count(*)::int AS times, to_char(max(u."usedOn"), 'YYYY-MM-DD') AS "lastUsed",
            count(DISTINCT coalesce(u."submissionId", u."importedLetterId", u.id))::int AS letters,
            array_remove(array_agg(DISTINCT u.recipient), NULL) AS recipients
-      FROM "PositionUsage" u JOIN "Position" p ON p.id = u."positionId"
-     WHERE p."organisationId" = ${org}::uuid
+      FROM "PositionUsage" u
+     WHERE u."organisationId" = ${org}::uuid
      GROUP BY u."positionId"`;
   const [used, unused, unusedCount, topics, decisions, retiredInDrafts] = await Promise.all([
     db.$queryRaw<PositionUse[]>`
@@ -52,22 +53,36 @@ export async function getInsight(db: Db, input: unknown, actor: Actor) {
         FROM per JOIN "Position" p ON p.id = per."positionId"
        ORDER BY per.times DESC, p.statement, p.id
        LIMIT ${INSIGHT_SHOWN}`,
-    // Active positions not used since `since`, the most used before first; and how many they are, counted apart (a
-    // count over the page's query would hold every one of them, statement and all, to count them).
+    // Active positions not used since `since`, the most used before first: those used before `since` (a few, from
+    // the usages' index), then those never used in the order of their statement, read off the
+    // `Position_unused_order_idx` index (organisation, status, the statement's first 200 characters, id) until the
+    // page is full, not sorted out of every position of the organisation.
     db.$queryRaw<PositionUse[]>`
-      WITH per AS (${perPosition})
-      SELECT p.id::text, p.statement, p.status::text AS status, p.topics, coalesce(per.times, 0)::int AS times,
-             per."lastUsed", coalesce(per.recipients, '{}') AS recipients, coalesce(per.letters, 0)::int AS letters
-        FROM "Position" p LEFT JOIN per ON per."positionId" = p.id
-       WHERE p."organisationId" = ${org}::uuid AND p.status = 'ACTIVE'
-         AND (per."lastUsed" IS NULL OR per."lastUsed" < ${since})
-       ORDER BY coalesce(per.times, 0) DESC, p.statement, p.id
+      WITH per AS (${perPosition}),
+      stale AS (
+        SELECT p.id, p.statement, p.status, p.topics, per.times, per."lastUsed", per.recipients, per.letters
+          FROM per JOIN "Position" p ON p.id = per."positionId"
+         WHERE p."organisationId" = ${org}::uuid AND p.status = 'ACTIVE' AND per."lastUsed" < ${since}
+         ORDER BY per.times DESC, p.statement, p.id
+         LIMIT ${INSIGHT_SHOWN}),
+      never AS (
+        SELECT p.id, p.statement, p.status, p.topics, 0 AS times, NULL::text AS "lastUsed", '{}'::text[] AS recipients,
+               0 AS letters
+          FROM "Position" p
+         WHERE p."organisationId" = ${org}::uuid AND p.status = 'ACTIVE'
+           AND NOT EXISTS (SELECT 1 FROM "PositionUsage" u
+                            WHERE u."organisationId" = ${org}::uuid AND u."positionId" = p.id)
+         ORDER BY left(p.statement, 200), p.statement, p.id
+         LIMIT ${INSIGHT_SHOWN})
+      SELECT id::text, statement, status::text AS status, topics, times::int, "lastUsed", recipients, letters::int
+        FROM (SELECT *, 0 AS part FROM stale UNION ALL SELECT *, 1 AS part FROM never) x
+       ORDER BY part, times DESC, left(statement, 200), statement, id
        LIMIT ${INSIGHT_SHOWN}`,
+    // How many: the active positions less those used since `since`, both counted from indexes.
     db.$queryRaw<{ n: number }[]>`
-      SELECT count(*)::int AS n
-        FROM "Position" p
-       WHERE p."organisationId" = ${org}::uuid AND p.status = 'ACTIVE'
-         AND NOT EXISTS (SELECT 1 FROM "PositionUsage" u WHERE u."positionId" = p.id AND u."usedOn" >= ${since}::date)`,
+      SELECT ((SELECT count(*) FROM "Position" p WHERE p."organisationId" = ${org}::uuid AND p.status = 'ACTIVE')
+            - (SELECT count(DISTINCT u."positionId") FROM "PositionUsage" u JOIN "Position" p ON p.id = u."positionId"
+                WHERE u."organisationId" = ${org}::uuid AND u."usedOn" >= ${since}::date AND p.status = 'ACTIVE'))::int AS n`,
     db.$queryRaw<{ topic: string; times: number; positions: number; lastUsed: string | null }[]>`
       WITH per AS (${perPosition})
       SELECT t.topic, coalesce(sum(per.times), 0)::int AS times, count(*)::int AS positions,

@@ -1,0 +1,213 @@
+/**
+ * Memory that stays flat: the production web server (the standalone build) and the worker under a mixed load for
+ * `seconds` (600 in the real run; `--duration` for a shorter one), their resident memory (VmRSS from /proc) at the
+ * start (after a warm-up of a tenth of the run, at least 20 s: the routes' code is loaded, the caches filled) and at
+ * the end. Eight users take turns at: opening a screen (Oversikt, Høringer, a hearing, Innspill, Innsikt), the
+ * register's first page and a library search through tRPC, saving their own letter (a paragraph changed each time),
+ * asking for its rendering (the worker makes DOCX and PDF/A of each new text), proposing a letter import from a DOCX
+ * (parsed in the web's child process) and verifying a PDF. The bound (README): each process ends within 25 % of where
+ * it started, and under 1 GB.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import type { Db } from "@innspill/db";
+import { createSubmission, getSubmission, saveInputOf, type Actor } from "@innspill/domain";
+import { assemble, renderDocx, renderPdf } from "@innspill/documents";
+import { buildWeb, child, login, waitFor } from "./bench-api";
+import { snapshot as benchLetter } from "./bench-letter";
+import type { Row } from "./bench-shared";
+
+const root = path.resolve(import.meta.dirname, "..");
+const WEB_PORT = 3195;
+const WORKER_PORT = 3196;
+const USERS = 8;
+/** The bound the README states: end within 25 % of the start, and under 1 GB. */
+const GROWTH = 1.25;
+const CEILING_MB = 1024;
+
+const rssMb = (pid: number) =>
+  Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
+
+export async function benchMemory(db: Db, actor: Actor, url: string, seconds: number): Promise<Row[]> {
+  buildWeb();
+  const user = await db.user.findUniqueOrThrow({ where: { id: actor.id } });
+  // A draft letter for each user, on open hearings without one.
+  const hearings = await db.hearing.findMany({
+    where: { organisationId: actor.organisationId, status: "UNDER_ARBEID", submissions: { none: {} } },
+    select: { id: true },
+    take: USERS,
+  });
+  if (hearings.length < USERS) throw new Error("memory: too few open hearings without a letter");
+  const letters: string[] = [];
+  for (const h of hearings) letters.push((await createSubmission(db, { hearingId: h.id }, actor)).id);
+  const someHearing = hearings[0]!.id;
+  // A letter renders with someone to sign it.
+  const signatory =
+    (await db.signatory.findFirst({
+      where: { organisationId: actor.organisationId, active: true },
+      select: { id: true },
+    })) ??
+    (await db.signatory.create({
+      data: {
+        organisationId: actor.organisationId,
+        name: "Trond Markussen",
+        titles: { create: { title: "President", validFrom: new Date("2000-01-01") } },
+      },
+      select: { id: true },
+    }));
+  const model = assemble(benchLetter);
+  const docx = Buffer.from(await renderDocx(model)).toString("base64");
+  const pdf = renderPdf(model);
+
+  const env = { PATH: `${path.dirname(process.execPath)}:/usr/bin:/bin`, DATABASE_URL: url };
+  const web = child(process.execPath, [path.join(root, "apps/web/.next/standalone/apps/web/server.js")], {
+    ...env,
+    NODE_ENV: "production",
+    PORT: String(WEB_PORT),
+    HOSTNAME: "127.0.0.1",
+    AUTH_SECRET: randomBytes(32).toString("hex"),
+    AUTH_TRUST_HOST: "true",
+    RADAR_POLLING: "0",
+  });
+  const worker = child(process.execPath, ["--import", "tsx", path.join(root, "apps/worker/src/main.ts")], {
+    ...env,
+    NODE_ENV: "production",
+    WORKER_PORT: String(WORKER_PORT),
+    RADAR_POLLING: "0",
+  });
+  const base = `http://127.0.0.1:${WEB_PORT}`;
+  const counts = { requests: 0, failed: 0, renders: 0 };
+  const errors = new Map<string, number>();
+  try {
+    await Promise.all([
+      waitFor(`${base}/api/health`, 60_000),
+      waitFor(`http://127.0.0.1:${WORKER_PORT}/healthz`, 60_000),
+    ]);
+    const cookie = await login(base, user.email, "innspill-demo");
+    const headers = { cookie, "content-type": "application/json" };
+    const call = async (what: string, res: Promise<Response>) => {
+      counts.requests++;
+      const r = await res;
+      const body = await r.text();
+      // 429: a slot was busy (three uploads, two parsers at once): the server said so, as it should.
+      if (!r.ok && r.status !== 429) {
+        counts.failed++;
+        errors.set(`${what} ${r.status}`, (errors.get(`${what} ${r.status}`) ?? 0) + 1);
+        if (counts.failed <= 3) console.error(`memory: ${what}: ${r.status} ${body.slice(0, 300)}`);
+      }
+      return body;
+    };
+    const get = (what: string, p: string) => call(what, fetch(`${base}${p}`, { headers: { cookie } }));
+    const query = (procedure: string, input: unknown) =>
+      get(procedure, `/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);
+    const mutate = (procedure: string, input: unknown) =>
+      call(
+        procedure,
+        fetch(`${base}/api/trpc/${procedure}`, {
+          method: "POST",
+          headers,
+          body: JSON.stringify({ json: input }),
+        }),
+      );
+    const screens = ["/", "/horinger", `/horinger/${someHearing}`, "/innspill", "/innsikt"];
+    const words = ["kompetanse", "bioingeniører", "digitalisering", "beredskap", "utdanning"];
+
+    let until = 0;
+    const userLoop = async (u: number) => {
+      const letter = letters[u]!;
+      for (let i = 0; Date.now() < until; i++) {
+        switch (i % 10) {
+          case 0:
+          case 1:
+          case 5:
+            await get("screen", screens[(i + u) % screens.length]!);
+            break;
+          case 2:
+            await query("hearing.list", {});
+            break;
+          case 3:
+            await query("library.search", { q: words[(i + u) % words.length] });
+            break;
+          case 4:
+          case 8: {
+            // Save the letter with one paragraph changed, then ask for its rendering.
+            const s = await getSubmission(db, { id: letter }, actor);
+            const input = saveInputOf(s, s.id, s.version);
+            input.sections = [
+              {
+                kind: "FREE",
+                heading: "Merknader",
+                showHeading: true,
+                body: {
+                  type: "doc",
+                  content: [
+                    {
+                      type: "paragraph",
+                      content: [{ type: "text", text: `NITO mener at kompetansen må styrkes (${u}-${i}).` }],
+                    },
+                  ],
+                },
+              },
+            ];
+            input.signatories = [{ signatoryId: signatory.id, note: null }];
+            await mutate("submission.save", input);
+            if (i % 10 === 8) {
+              await mutate("submission.render", { id: letter });
+              counts.renders++;
+            }
+            break;
+          }
+          case 6:
+            await mutate("letterImport.propose", { file: { name: `brev-${u}.docx`, content: docx } });
+            break;
+          case 7: {
+            const form = new FormData();
+            form.set("file", new Blob([new Uint8Array(pdf)], { type: "application/pdf" }), "brev.pdf");
+            await call("verify", fetch(`${base}/api/verifiser`, { method: "POST", body: form }));
+            break;
+          }
+          default:
+            await query("overview.get", undefined);
+        }
+      }
+    };
+    const run = async (s: number) => {
+      until = Date.now() + s * 1000;
+      await Promise.all(Array.from({ length: USERS }, (_, u) => userLoop(u)));
+    };
+    const warmup = Math.max(20, Math.round(seconds / 10));
+    console.log(`memory: warming up for ${warmup} s, then ${seconds} s of mixed load, ${USERS} users …`);
+    await run(warmup);
+    const start = { web: rssMb(web.pid!), worker: rssMb(worker.pid!) };
+    const peak = { ...start };
+    const sampler = setInterval(() => {
+      peak.web = Math.max(peak.web, rssMb(web.pid!));
+      peak.worker = Math.max(peak.worker, rssMb(worker.pid!));
+    }, 2000);
+    const before = { ...counts };
+    await run(seconds);
+    clearInterval(sampler);
+    const end = { web: rssMb(web.pid!), worker: rssMb(worker.pid!) };
+    const done = await db.submissionRender.count({
+      where: { submissionId: { in: letters }, status: "DONE" },
+    });
+    console.log(
+      `memory: ${counts.requests - before.requests} requests in ${seconds} s (${counts.failed} failed` +
+        `${errors.size ? `: ${[...errors].map(([k, n]) => `${k} ×${n}`).join(", ")}` : ""}), ` +
+        `${counts.renders} renders asked, ${done} done; peak web ${peak.web.toFixed(0)} MB, ` +
+        `worker ${peak.worker.toFixed(0)} MB`,
+    );
+    const minutes = seconds >= 60 ? `${(seconds / 60).toFixed(0)} min` : `${seconds} s`;
+    return (["web", "worker"] as const).map((p) => ({
+      measure: `${p} RSS at the end of ${minutes} of mixed load; baseline: at its start (MB)`,
+      ours: end[p],
+      baseline: start[p],
+      goal: `≤ ${GROWTH}×, < ${CEILING_MB} MB`,
+      pass: end[p] <= GROWTH * start[p] && end[p] < CEILING_MB && counts.failed === 0,
+    }));
+  } finally {
+    web.kill("SIGTERM");
+    worker.kill("SIGTERM");
+  }
+}
