@@ -146,6 +146,65 @@ describe("recognition in the composer", () => {
     expect(same.recognitions.map((r) => [r.kind, r.label])).toEqual([["restates", "same"]]);
   });
 
+  it("warns when two sentences of the letter contradict each other's positions, in one section or across two", async () => {
+    const { recognitions, conflicts } = await recogniseLetterText(
+      t.db,
+      { submissionId: letterId, sections: [{ index: 1, body: doc(P.labs, "Det er godt nytt.", NEGATED) }] },
+      a.ingrid!,
+    );
+    expect(conflicts).toHaveLength(1);
+    expect(conflicts[0]).toMatchObject({
+      kind: "negates",
+      positionId: ids.labs,
+      other: null,
+      said: { section: 1, paragraph: 0, wording: P.labs },
+      against: { section: 1, paragraph: 2, wording: NEGATED },
+    });
+    // The letter's own restatement is still linkable; its contradiction is warned of once, as the conflict.
+    expect(recognitions.map((r) => [r.kind, r.positionId])).toEqual([["restates", ids.labs]]);
+
+    const across = await recogniseLetterText(
+      t.db,
+      {
+        submissionId: letterId,
+        sections: [
+          { index: 0, body: doc(NEGATED) },
+          { index: 3, body: doc("Innledningen er kort.", P.labs) },
+        ],
+      },
+      a.ingrid!,
+    );
+    expect(across.conflicts.map((c) => [c.kind, c.said.section, c.against.section])).toEqual([
+      ["negates", 3, 0],
+    ]);
+
+    // A retired position and the one that replaced it, both argued: the retired sentence is the one to go.
+    const REPLACEMENT =
+      "Kommunene må sikre ingeniørkompetanse i vann- og avløpssektoren gjennom interkommunalt samarbeid.";
+    const replaced = await recogniseLetterText(
+      t.db,
+      { submissionId: letterId, sections: [{ index: 2, body: doc(RETIRED, REPLACEMENT) }] },
+      a.ingrid!,
+    );
+    expect(replaced.conflicts).toHaveLength(1);
+    expect(replaced.conflicts[0]).toMatchObject({
+      kind: "replaced",
+      positionId: ids.retired,
+      other: { id: ids.replacement, statement: P.replacement },
+      said: { section: 2, paragraph: 0, wording: RETIRED },
+      against: { section: 2, paragraph: 1 },
+    });
+    expect(replaced.recognitions.map((r) => [r.kind, r.positionId])).toEqual([["restates", ids.replacement]]);
+
+    // One sentence alone against the library is no conflict within the letter.
+    const alone = await recogniseLetterText(
+      t.db,
+      { submissionId: letterId, sections: [{ index: 0, body: doc(NEGATED, RETIRED) }] },
+      a.ingrid!,
+    );
+    expect(alone.conflicts).toEqual([]);
+  });
+
   it("shows the saved letter's warnings on the approval page", async () => {
     const s = await t.db.submission.findFirstOrThrow({
       where: { id: letterId },
@@ -160,10 +219,27 @@ describe("recognition in the composer", () => {
         body: doc(NEGATED),
       },
     });
-    const { warnings } = await getMemoryWarnings(t.db, { id: letterId }, a.kaja!);
+    const { warnings, conflicts } = await getMemoryWarnings(t.db, { id: letterId }, a.kaja!);
     expect(warnings.map((w) => [w.kind, w.positionId, w.section])).toEqual([
       ["contradicts", ids.labs, s.sections.length],
     ]);
+    expect(conflicts).toEqual([]);
+    // A second section that says the position: the approval page shows the two sentences' conflict.
+    const saying = await t.db.submissionSection.create({
+      data: {
+        submissionId: s.id,
+        position: s.sections.length + 1,
+        kind: "FREE",
+        heading: "Y",
+        body: doc(P.labs),
+      },
+    });
+    const again = await getMemoryWarnings(t.db, { id: letterId }, a.kaja!);
+    expect(again.warnings).toEqual([]);
+    expect(again.conflicts.map((c) => [c.kind, c.positionId, c.said.section, c.against.section])).toEqual([
+      ["negates", ids.labs, s.sections.length + 1, s.sections.length],
+    ]);
+    await t.db.submissionSection.delete({ where: { id: saying.id } });
     await t.db.submissionSection.delete({ where: { id: section.id } });
   });
 
