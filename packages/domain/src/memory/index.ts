@@ -7,3 +7,4 @@ export * from "./restatements";
 export * from "./outcomes";
 export * from "./report";
 export * from "./suggestions";
+export { getOutcomeReportFile, getOutcomeReportRender, requestOutcomeReport } from "./report-files";

@@ -10,18 +10,23 @@ import { createDemoDatabase, createOtherOrganisation, sendDemoLetter } from "@in
 import type { Actor } from "../actor";
 import { getInsight } from "../imports/insight";
 import { docxText, pdfText } from "../imports/extract";
-import { renderOutcomeReport } from "../worker";
+import { inlineJobs, type JobQueue } from "../jobs";
+import { pdfaLevel } from "../noark/formats";
+import { renderOutcomeReport, renderOutcomeReportFiles } from "../worker";
 import {
   exportOutcomes,
   getMemoryWarnings,
   getOutcomeInsight,
   getOutcomeReport,
+  getOutcomeReportFile,
+  getOutcomeReportRender,
   linkRestatement,
   listHearingOutcomes,
   listPositionOutcomes,
   outcomesCsv,
   recogniseLetterText,
   recordOutcome,
+  requestOutcomeReport,
   suggestForLetter,
   unlinkRestatement,
 } from "./index";
@@ -391,6 +396,13 @@ describe("a linked restatement sent, and what came of it", () => {
     );
     expect(insight.issuingBodies).toHaveLength(1);
     expect(insight.issuingBodies[0]).toMatchObject({ adopted: 1, partly: 1, total: 2 });
+    // Over time: the years' counts, and each position year by year.
+    expect(insight.years).toEqual([
+      { year: 2026, adopted: 1, partly: 1, notAdopted: 0, unknown: 0, total: 2 },
+    ]);
+    expect(insight.positions.find((p) => p.positionId === ids.studies)!.years).toEqual([
+      { year: 2026, adopted: 1, partly: 0, notAdopted: 0, unknown: 0, total: 1 },
+    ]);
     // Outside the period, nothing.
     expect(
       (await getOutcomeInsight(t.db, { from: "2027-01-01", to: "2027-12-31" }, a.kaja!)).positions,
@@ -426,11 +438,63 @@ describe("a linked restatement sent, and what came of it", () => {
     expect((await getOutcomeReport(t.db, { year: 2025 }, a.kaja!)).positions).toEqual([]);
   }, 60_000);
 
+  it("makes the report from Innsikt: asked for, rendered by the worker's renderers, downloaded, reused", async () => {
+    const asked: { renderId: string; reportSha256: string }[] = [];
+    const jobs: JobQueue = { ...inlineJobs, renderOutcomeReport: async (_tx, job) => void asked.push(job) };
+    // A leader asks (the report is printed by the organisation's leaders too).
+    const render = await requestOutcomeReport(t.db, { year: 2026 }, a.kaja!, jobs);
+    expect(render).toMatchObject({ year: 2026, status: "QUEUED", positions: 2 });
+    expect(asked).toEqual([{ renderId: render.id, reportSha256: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
+    await expect(getOutcomeReportFile(t.db, { id: render.id, kind: "pdf" }, a.kaja!)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+
+    await renderOutcomeReportFiles(t.db, asked[0]!);
+    expect(await getOutcomeReportRender(t.db, { id: render.id }, a.kaja!)).toMatchObject({ status: "DONE" });
+    const pdf = await getOutcomeReportFile(t.db, { id: render.id, kind: "pdf" }, a.kaja!);
+    const docx = await getOutcomeReportFile(t.db, { id: render.id, kind: "docx" }, a.ingrid!);
+    expect([pdf.filename, pdf.mediaType]).toEqual(["Politiske gjennomslag 2026.pdf", "application/pdf"]);
+    expect(pdfaLevel(pdf.content)).toBe("2B");
+    expect(docx.filename).toBe("Politiske gjennomslag 2026.docx");
+    for (const text of [await pdfText(Buffer.from(pdf.content)), await docxText(Buffer.from(docx.content))]) {
+      const flat = text.replace(/\s+/g, " ");
+      expect(flat).toContain("Politiske gjennomslag 2026");
+      expect(flat).toContain("Staten må finansiere flere studieplasser i bioingeniørfag.");
+      expect(flat).not.toContain(P.labs);
+    }
+
+    // The same content again: the same render, nothing queued.
+    const again = await requestOutcomeReport(t.db, { year: 2026 }, a.ingrid!, jobs);
+    expect([again.id, again.status, asked.length]).toEqual([render.id, "DONE", 1]);
+    // A job naming other content than stored is refused.
+    await expect(
+      renderOutcomeReportFiles(t.db, { renderId: render.id, reportSha256: "0".repeat(64) }),
+    ).rejects.toMatchObject({ message: "snapshotMismatch" });
+
+    // Another organisation reaches none of it, and its own report is empty.
+    await expect(getOutcomeReportFile(t.db, { id: render.id, kind: "pdf" }, other)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(getOutcomeReportRender(t.db, { id: render.id }, other)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    const theirs = await requestOutcomeReport(t.db, { year: 2026 }, other, jobs);
+    expect([theirs.positions, theirs.id === render.id]).toEqual([0, false]);
+    await expect(requestOutcomeReport(t.db, { year: 1999 }, a.kaja!, jobs)).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+  }, 60_000);
+
   it("shows another organisation none of it", async () => {
     expect(await listHearingOutcomes(t.db, { hearingId }, other)).toEqual([]);
     expect(await listPositionOutcomes(t.db, { id: ids.studies }, other)).toEqual([]);
     const insight = await getOutcomeInsight(t.db, {}, other);
-    expect([insight.topics, insight.issuingBodies, insight.positions]).toEqual([[], [], []]);
+    expect([insight.topics, insight.issuingBodies, insight.positions, insight.years]).toEqual([
+      [],
+      [],
+      [],
+      [],
+    ]);
     expect(await exportOutcomes(t.db, {}, other)).toEqual([]);
     expect((await getOutcomeReport(t.db, { year: 2026 }, other)).positions).toEqual([]);
     await expect(

@@ -1,10 +1,13 @@
+import { can } from "@innspill/domain/shared";
 import { InsightView } from "./InsightView";
+import { currentActor } from "@/server/session";
 import { Prefetch, trpc } from "@/trpc/server";
 
-export default function Page() {
+export default async function Page() {
+  const actor = await currentActor();
   return (
     <Prefetch queries={[trpc.letterImport.insight.queryOptions({ months: 12 })]}>
-      <InsightView />
+      <InsightView canReport={can(actor, "insight.reportOutcomes")} />
     </Prefetch>
   );
 }
