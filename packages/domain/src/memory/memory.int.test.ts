@@ -201,6 +201,40 @@ describe("recognition in the composer", () => {
     });
     expect(replaced.recognitions.map((r) => [r.kind, r.positionId])).toEqual([["restates", ids.replacement]]);
 
+    // Along a chain of replacements: retired, retired, in force. The oldest and the newest together conflict, and
+    // the oldest alone is offered the one in force.
+    const org = a.ingrid!.organisationId;
+    const make = (statement: string, status: "ACTIVE" | "RETIRED", replacedById: string | null) =>
+      t.db.position.create({
+        data: { organisationId: org, statement, topics: ["energi"], status, replacedById },
+      });
+    const newest = await make(
+      "Fjernvarmenettene må bygges ut i alle byer med over 20 000 innbyggere.",
+      "ACTIVE",
+      null,
+    );
+    const middle = await make("Fjernvarme bør prioriteres i de største byene.", "RETIRED", newest.id);
+    const oldest = await make(
+      "Staten må gi tilskudd til varmepumper i kommunale bygg.",
+      "RETIRED",
+      middle.id,
+    );
+    const chain = await recogniseLetterText(
+      t.db,
+      { submissionId: letterId, sections: [{ index: 0, body: doc(oldest.statement, newest.statement) }] },
+      a.ingrid!,
+    );
+    expect(chain.conflicts.map((c) => [c.kind, c.positionId, c.other?.id])).toEqual([
+      ["replaced", oldest.id, newest.id],
+    ]);
+    const alone1 = await recogniseLetterText(
+      t.db,
+      { submissionId: letterId, sections: [{ index: 0, body: doc(oldest.statement) }] },
+      a.ingrid!,
+    );
+    expect(alone1.recognitions.map((r) => [r.kind, r.replacement?.id])).toEqual([["retired", newest.id]]);
+    await t.db.position.deleteMany({ where: { id: { in: [oldest.id, middle.id, newest.id] } } });
+
     // One sentence alone against the library is no conflict within the letter.
     const alone = await recogniseLetterText(
       t.db,

@@ -116,48 +116,33 @@ function sectionOf(lines: Line[]): ImportedSection {
   };
 }
 
-/** The position in force that replaced a retired one, following a chain of replacements. */
-async function replacements(db: DbTx, organisationId: string, ids: string[]) {
-  const out = new Map<string, { id: string; statement: string } | null>();
-  for (const id of ids) {
-    let at: string | null = id;
-    let found: { id: string; statement: string } | null = null;
-    for (let hop = 0; hop < 10 && at; hop++) {
-      const p: { replacedById: string | null } | null = await db.position.findFirst({
-        where: { id: at, organisationId },
-        select: { replacedById: true },
-      });
-      if (!p?.replacedById) break;
-      const next: { id: string; statement: string; status: string } | null = await db.position.findFirst({
-        where: { id: p.replacedById, organisationId },
-        select: { id: true, statement: true, status: true },
-      });
-      if (!next) break;
-      if (next.status === "ACTIVE") {
-        found = { id: next.id, statement: next.statement };
-        break;
-      }
-      at = next.id;
-    }
-    out.set(id, found);
-  }
-  return out;
-}
+/**
+ * The positions that replaced each retired one, in order along its chain of replacements (at most ten long), with
+ * their statements and statuses. One query per step of the chains, for all of them at once.
+ */
+type Step = { id: string; statement: string; status: string };
 
-/** The positions that replaced a retired one, in order (a chain of replacements, at most ten long). */
-async function successors(db: DbTx, organisationId: string, id: string): Promise<string[]> {
-  const out: string[] = [];
-  let at: string | null = id;
-  for (let hop = 0; hop < 10 && at; hop++) {
-    const p: { replacedById: string | null } | null = await db.position.findFirst({
-      where: { id: at, organisationId },
-      select: { replacedById: true },
+async function successors(db: DbTx, organisationId: string, ids: string[]) {
+  const chains = new Map<string, Step[]>(ids.map((id) => [id, []]));
+  // Where each chain has got to: its last position's id.
+  let at = new Map<string, string>(ids.map((id) => [id, id]));
+  for (let hop = 0; hop < 10 && at.size; hop++) {
+    const rows = await db.position.findMany({
+      where: { id: { in: [...new Set(at.values())] }, organisationId },
+      select: { id: true, replacedBy: { select: { id: true, statement: true, status: true } } },
     });
-    at = p?.replacedById ?? null;
-    if (at && !out.includes(at) && at !== id) out.push(at);
-    else break;
+    const next = new Map(rows.map((r) => [r.id, r.replacedBy]));
+    const moved = new Map<string, string>();
+    for (const [start, last] of at) {
+      const step = next.get(last);
+      const chain = chains.get(start)!;
+      if (!step || step.id === start || chain.some((x) => x.id === step.id)) continue;
+      chain.push(step);
+      moved.set(start, step.id);
+    }
+    at = moved;
   }
-  return out;
+  return chains;
 }
 
 /**
@@ -225,9 +210,13 @@ export async function readSections(
       against: placeOf(neg),
     });
   }
+  const retiredIds = same.filter((l) => l.status === "RETIRED").map((l) => l.positionId);
+  const chains = retiredIds.length
+    ? await successors(db, organisationId, retiredIds)
+    : new Map<string, Step[]>();
   for (const old of same.filter((l) => l.status === "RETIRED")) {
-    for (const next of await successors(db, organisationId, old.positionId)) {
-      const newer = sayer.get(next);
+    for (const next of chains.get(old.positionId) ?? []) {
+      const newer = sayer.get(next.id);
       if (!newer) continue;
       conflicts.push({
         kind: "replaced",
@@ -247,10 +236,13 @@ export async function readSections(
 
   const restated = same;
   const contradicted = opposite.filter((l) => l.status === "ACTIVE");
-  const retiredIds = restated.filter((l) => l.status === "RETIRED").map((l) => l.positionId);
-  const replacedBy = retiredIds.length
-    ? await replacements(db, organisationId, retiredIds)
-    : new Map<string, null>();
+  // A retired position's replacement: the first in force along its chain.
+  const replacedBy = new Map<string, { id: string; statement: string } | null>(
+    retiredIds.map((id) => {
+      const inForce = (chains.get(id) ?? []).find((x) => x.status === "ACTIVE");
+      return [id, inForce ? { id: inForce.id, statement: inForce.statement } : null];
+    }),
+  );
   const of = (l: PositionLink, kind: RecognitionKind): Recognition => ({
     kind,
     ...placeOf(l),
