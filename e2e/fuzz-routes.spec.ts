@@ -52,6 +52,12 @@ const request = fc.oneof(
       .map(([id, k]) => `/api/innspill/${id}/${k}`),
   }),
   fc.record({ method: fc.constant("GET"), path: idLike.map((id) => `/api/innspill/signert/${id}`) }),
+  fc.record({
+    method: fc.constant("GET"),
+    path: fc
+      .tuple(idLike, fc.constantFrom("pdf", "docx", "exe", ""))
+      .map(([id, k]) => `/api/innsikt/gjennomslag/${id}/${k}`),
+  }),
   fc.record({ method: fc.constant("GET"), path: idLike.map((id) => `/api/calendar/${id}.ics`) }),
   fc.record({ method: fc.constant("GET"), path: fc.constant("/api/arkiv") }),
   fc.record({ method: fc.constantFrom("GET", "POST"), path: fc.constant("/api/varsler/uleste") }),

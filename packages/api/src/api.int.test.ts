@@ -418,6 +418,7 @@ describe("bad input", () => {
       },
       fields: ["submissionId", "positionId", "result", "sourceUrl", "sourceDate"],
     },
+    "memory.requestReport": { input: { year: 1999 }, fields: ["year"] },
   };
 
   it("covers every mutation that takes input", () => {

@@ -14,6 +14,7 @@ import {
   addReviewComment,
   getCalendarFeed,
   getHearingDocument,
+  getOutcomeReportFile,
   getRenderFile,
   getSignedDocument,
   exportHearingHistory,
@@ -94,8 +95,13 @@ beforeAll(async () => {
       deadline: "2027-06-01",
     })
   ).result as { id: string };
+  // A's yearly report, asked for (the worker's render is not needed to find it).
+  const report = (await call(fx.ctx("LEADER"), "memory.requestReport", { year: 2026 })).result as {
+    id: string;
+  };
   A = {
     hearing: hearingId,
+    outcomeReport: report.id,
     openHearing: open.id,
     submission,
     snapshot: snapshotSha256,
@@ -215,6 +221,9 @@ describe("two organisations", () => {
         );
       expect(await refused(getHearingDocument(fx.tdb.db, A.document!, b))).toBe("NOT_FOUND");
       expect(await refused(getRenderFile(fx.tdb.db, { id: A.render, kind: "pdf" }, b))).toBe("NOT_FOUND");
+      expect(await refused(getOutcomeReportFile(fx.tdb.db, { id: A.outcomeReport, kind: "pdf" }, b))).toBe(
+        "NOT_FOUND",
+      );
       expect(await refused(getSignedDocument(fx.tdb.db, { id: A.submission }, b))).toBe("NOT_FOUND");
       expect(await refused(exportHearingHistory(fx.tdb.db, { id: A.hearing }, b))).toBe("NOT_FOUND");
       expect(await refused(exportNoark(fx.tdb.db, { id: A.hearing }, b))).toBe("NOT_FOUND");

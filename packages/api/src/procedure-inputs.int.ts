@@ -199,6 +199,8 @@ export function procedureInputs(A: Record<string, string>): Record<string, () =>
     "memory.positionOutcomes": () => ({ id: A.position }),
     "memory.outcomeInsight": () => ({ from: "2026-01-01", to: "2026-12-31" }),
     "memory.outcomeReport": () => ({ year: 2026 }),
+    "memory.requestReport": () => ({ year: 2026 }),
+    "memory.reportRender": () => ({ id: A.outcomeReport }),
     "memory.exportOutcomes": () => ({}),
     "memory.suggestions": () => ({ id: A.submission }),
   };

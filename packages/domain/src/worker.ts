@@ -16,6 +16,7 @@ import {
 import { AppError } from "./common/errors";
 import type { Actor } from "./access/actor";
 import { getOutcomeReport, outcomeReportModel } from "./memory/report";
+import { renderOutcomeReportWith } from "./memory/report-files";
 
 export { archivePendingDocuments } from "./noark/archive-copies";
 /** For seeding and imports that create hearings without `createHearing`: gives them their journal numbers. */
@@ -113,4 +114,12 @@ export async function renderOutcomeReport(db: Db, input: unknown, actor: Actor) 
   const report = await getOutcomeReport(db, input, actor);
   const model = outcomeReportModel(report);
   return { report, pdf: renderPdf(model), docx: await renderDocx(model) };
+}
+
+/** A report asked for from Innsikt (`requestOutcomeReport`), rendered like the command line's, its files stored. */
+export async function renderOutcomeReportFiles(db: Db, payload: { renderId: string; reportSha256: string }) {
+  return renderOutcomeReportWith(db, payload, async (model) => ({
+    pdf: renderPdf(model),
+    docx: await renderDocx(model),
+  }));
 }

@@ -112,6 +112,21 @@ export const pollRadarJob = defineJob({
   cron: "* * * * *",
 });
 
+/** «Politiske gjennomslag <år>», asked for from Innsikt: the stored report rendered to PDF/A and DOCX. */
+export const renderOutcomeReportJob = defineJob({
+  name: "outcomes.report",
+  version: 1,
+  schema: z
+    .object({
+      renderId: z.uuid(),
+      /** SHA-256 of the report's canonical JSON stored with the render: the worker renders exactly that. */
+      reportSha256: z.string().regex(/^[0-9a-f]{64}$/),
+    })
+    .strict(),
+  retryLimit: 4,
+  expireInSeconds: 30,
+});
+
 export const allJobs: JobDefinition[] = [
   markOverdueHearingsJob,
   sendRemindersJob,
@@ -120,4 +135,5 @@ export const allJobs: JobDefinition[] = [
   finalizeSubmissionJob,
   pollRadarJob,
   archiveDocumentsJob,
+  renderOutcomeReportJob,
 ];

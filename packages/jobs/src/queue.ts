@@ -8,6 +8,7 @@ import {
   finalizeSubmissionJob,
   markOverdueHearingsJob,
   queueName,
+  renderOutcomeReportJob,
   renderSubmissionJob,
   type JobDefinition,
   type JobPayload,
@@ -43,6 +44,9 @@ export function createJobQueue(getBoss: () => Promise<PgBoss>) {
     },
     async finalizeSubmission(tx: SqlTransaction, job: { submissionId: string; snapshotSha256: string }) {
       await sendIn(await getBoss(), tx, finalizeSubmissionJob, job, job.snapshotSha256);
+    },
+    async renderOutcomeReport(tx: SqlTransaction, job: { renderId: string; reportSha256: string }) {
+      await sendIn(await getBoss(), tx, renderOutcomeReportJob, job, job.reportSha256);
     },
     async markOverdueNow() {
       return enqueue(await getBoss(), markOverdueHearingsJob, {});

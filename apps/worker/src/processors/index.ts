@@ -4,6 +4,7 @@ import {
   finalizeSubmissionJob,
   markOverdueHearingsJob,
   pollRadarJob,
+  renderOutcomeReportJob,
   renderSubmissionJob,
   sendRemindersJob,
   type JobDefinition,
@@ -15,6 +16,7 @@ import { processMarkOverdue } from "./hearings-mark-overdue";
 import { processPollRadar } from "./radar-poll";
 import { processSendReminders } from "./reminders-send";
 import { processFinalizeSubmission } from "./submission-finalize";
+import { processRenderOutcomeReport } from "./outcomes-report";
 import { processRenderSubmission } from "./submission-render";
 
 export interface Processor<J extends JobDefinition = JobDefinition> {
@@ -34,6 +36,7 @@ export const processors: Processor[] = [
   processor(finalizeSubmissionJob, (ctx, payload) => processFinalizeSubmission(ctx, payload)),
   processor(pollRadarJob, (ctx) => processPollRadar(ctx)),
   processor(archiveDocumentsJob, (ctx) => processArchiveDocuments(ctx.db)),
+  processor(renderOutcomeReportJob, (ctx, payload) => processRenderOutcomeReport(ctx, payload)),
 ];
 
 export type { ProcessorContext };

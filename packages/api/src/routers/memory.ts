@@ -4,6 +4,7 @@ import {
   getMemoryWarnings,
   getOutcomeInsight,
   getOutcomeReport,
+  getOutcomeReportRender,
   linkRestatement,
   linkRestatementInput,
   listHearingOutcomes,
@@ -14,6 +15,7 @@ import {
   recogniseLetterText,
   recordOutcome,
   recordOutcomeInput,
+  requestOutcomeReport,
   suggestForLetter,
   unlinkRestatement,
   unlinkRestatementInput,
@@ -22,6 +24,7 @@ import { domainInput, permissionProcedure, protectedProcedure, router } from "..
 
 const linker = permissionProcedure("submission.linkRestatement");
 const outcomes = permissionProcedure("submission.recordOutcome");
+const reports = permissionProcedure("insight.reportOutcomes");
 const id = z.object({ id: z.uuid({ error: "invalid" }) });
 
 /** The organisation's memory: positions recognised while writing, and the outcomes of what was sent. */
@@ -54,6 +57,13 @@ export const memoryRouter = router({
   outcomeReport: protectedProcedure
     .input(domainInput(outcomeReportInput))
     .query(({ ctx, input }) => getOutcomeReport(ctx.db, input, ctx.actor)),
+  /** The yearly report as PDF/A and DOCX: rendered by the worker, downloaded from /api/innsikt/gjennomslag/<id>/<kind>. */
+  requestReport: reports
+    .input(domainInput(outcomeReportInput))
+    .mutation(({ ctx, input }) => requestOutcomeReport(ctx.db, input, ctx.actor, ctx.jobs)),
+  reportRender: reports
+    .input(domainInput(id))
+    .query(({ ctx, input }) => getOutcomeReportRender(ctx.db, input, ctx.actor)),
   suggestions: protectedProcedure
     .input(domainInput(id))
     .query(({ ctx, input }) => suggestForLetter(ctx.db, input, ctx.actor)),

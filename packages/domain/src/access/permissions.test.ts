@@ -45,6 +45,7 @@ const WHO: Record<string, string[]> = {
   "submission.returnForChanges": EVERYONE,
   "submission.linkRestatement": STAFF,
   "submission.recordOutcome": STAFF,
+  "insight.reportOutcomes": EVERYONE,
   "radar.review": STAFF,
   "radar.manage": ADMIN,
 };

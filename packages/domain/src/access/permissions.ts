@@ -105,6 +105,8 @@ export const PERMISSIONS = {
   // The organisation's memory: a sentence linked to the position it restates, and what came of a sent letter.
   "submission.linkRestatement": { roles: STAFF, submissionStatuses: EDITABLE },
   "submission.recordOutcome": { roles: STAFF, submissionStatuses: ["SENT"] },
+  // The yearly report «Politiske gjennomslag <år>» made and downloaded from Innsikt: the leaders print it too.
+  "insight.reportOutcomes": { roles: EVERYONE },
   // The hearing radar: registering or dismissing a suggestion, and its sources' schedule.
   "radar.review": { roles: STAFF },
   "radar.manage": { roles: ADMINS },

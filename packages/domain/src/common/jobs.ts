@@ -34,6 +34,8 @@ export interface JobQueue {
   renderSubmission(tx: DbTx, job: SubmissionJob): Promise<void>;
   /** The signed PDF/A after the last signature (`submission.finalize`). */
   finalizeSubmission(tx: DbTx, job: SubmissionJob): Promise<void>;
+  /** «Politiske gjennomslag <år>» as PDF/A and DOCX (`outcomes.report`). */
+  renderOutcomeReport(tx: DbTx, job: { renderId: string; reportSha256: string }): Promise<void>;
   /** The overdue check now, instead of at its next scheduled run. */
   markOverdueNow(): Promise<string | null>;
   queueCounts(): Promise<QueueCounts[]>;
@@ -44,6 +46,7 @@ export interface JobQueue {
 export const inlineJobs: JobQueue = {
   async renderSubmission() {},
   async finalizeSubmission() {},
+  async renderOutcomeReport() {},
   async markOverdueNow() {
     return null;
   },

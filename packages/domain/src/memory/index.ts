@@ -18,3 +18,4 @@ export {
   unlinkRestatementInput,
 } from "./restatements";
 export { suggestForLetter } from "./suggestions";
+export { getOutcomeReportFile, getOutcomeReportRender, requestOutcomeReport } from "./report-files";

@@ -10,7 +10,9 @@ import { createDemoDatabase, createOtherOrganisation, sendDemoLetter } from "@in
 import type { Actor } from "../access/actor";
 import { getInsight } from "../imports/insight";
 import { docxText, pdfText } from "../imports/extract";
-import { renderOutcomeReport } from "../worker";
+import { inlineJobs, type JobQueue } from "../common/jobs";
+import { pdfaLevel } from "../noark/formats";
+import { renderOutcomeReport, renderOutcomeReportFiles } from "../worker";
 import {
   exportOutcomes,
   getOutcomeInsight,
@@ -19,6 +21,7 @@ import {
   outcomesCsv,
   recordOutcome,
 } from "./outcomes";
+import { getOutcomeReportFile, getOutcomeReportRender, requestOutcomeReport } from "./report-files";
 import { getMemoryWarnings, recogniseLetterText } from "./recognise";
 import { getOutcomeReport } from "./report";
 import { linkRestatement, unlinkRestatement } from "./restatements";
@@ -144,6 +147,99 @@ describe("recognition in the composer", () => {
     expect(same.recognitions.map((r) => [r.kind, r.label])).toEqual([["restates", "same"]]);
   });
 
+  it("warns when two sentences of the letter contradict each other's positions, in one section or across two", async () => {
+    const { recognitions, conflicts } = await recogniseLetterText(
+      t.db,
+      { submissionId: letterId, sections: [{ index: 1, body: doc(P.labs, "Det er godt nytt.", NEGATED) }] },
+      a.ingrid!,
+    );
+    expect(conflicts).toHaveLength(1);
+    expect(conflicts[0]).toMatchObject({
+      kind: "negates",
+      positionId: ids.labs,
+      other: null,
+      said: { section: 1, paragraph: 0, wording: P.labs },
+      against: { section: 1, paragraph: 2, wording: NEGATED },
+    });
+    // The letter's own restatement is still linkable; its contradiction is warned of once, as the conflict.
+    expect(recognitions.map((r) => [r.kind, r.positionId])).toEqual([["restates", ids.labs]]);
+
+    const across = await recogniseLetterText(
+      t.db,
+      {
+        submissionId: letterId,
+        sections: [
+          { index: 0, body: doc(NEGATED) },
+          { index: 3, body: doc("Innledningen er kort.", P.labs) },
+        ],
+      },
+      a.ingrid!,
+    );
+    expect(across.conflicts.map((c) => [c.kind, c.said.section, c.against.section])).toEqual([
+      ["negates", 3, 0],
+    ]);
+
+    // A retired position and the one that replaced it, both argued: the retired sentence is the one to go.
+    const REPLACEMENT =
+      "Kommunene må sikre ingeniørkompetanse i vann- og avløpssektoren gjennom interkommunalt samarbeid.";
+    const replaced = await recogniseLetterText(
+      t.db,
+      { submissionId: letterId, sections: [{ index: 2, body: doc(RETIRED, REPLACEMENT) }] },
+      a.ingrid!,
+    );
+    expect(replaced.conflicts).toHaveLength(1);
+    expect(replaced.conflicts[0]).toMatchObject({
+      kind: "replaced",
+      positionId: ids.retired,
+      other: { id: ids.replacement, statement: P.replacement },
+      said: { section: 2, paragraph: 0, wording: RETIRED },
+      against: { section: 2, paragraph: 1 },
+    });
+    expect(replaced.recognitions.map((r) => [r.kind, r.positionId])).toEqual([["restates", ids.replacement]]);
+
+    // Along a chain of replacements: retired, retired, in force. The oldest and the newest together conflict, and
+    // the oldest alone is offered the one in force.
+    const org = a.ingrid!.organisationId;
+    const make = (statement: string, status: "ACTIVE" | "RETIRED", replacedById: string | null) =>
+      t.db.position.create({
+        data: { organisationId: org, statement, topics: ["energi"], status, replacedById },
+      });
+    const newest = await make(
+      "Fjernvarmenettene må bygges ut i alle byer med over 20 000 innbyggere.",
+      "ACTIVE",
+      null,
+    );
+    const middle = await make("Fjernvarme bør prioriteres i de største byene.", "RETIRED", newest.id);
+    const oldest = await make(
+      "Staten må gi tilskudd til varmepumper i kommunale bygg.",
+      "RETIRED",
+      middle.id,
+    );
+    const chain = await recogniseLetterText(
+      t.db,
+      { submissionId: letterId, sections: [{ index: 0, body: doc(oldest.statement, newest.statement) }] },
+      a.ingrid!,
+    );
+    expect(chain.conflicts.map((c) => [c.kind, c.positionId, c.other?.id])).toEqual([
+      ["replaced", oldest.id, newest.id],
+    ]);
+    const alone1 = await recogniseLetterText(
+      t.db,
+      { submissionId: letterId, sections: [{ index: 0, body: doc(oldest.statement) }] },
+      a.ingrid!,
+    );
+    expect(alone1.recognitions.map((r) => [r.kind, r.replacement?.id])).toEqual([["retired", newest.id]]);
+    await t.db.position.deleteMany({ where: { id: { in: [oldest.id, middle.id, newest.id] } } });
+
+    // One sentence alone against the library is no conflict within the letter.
+    const alone = await recogniseLetterText(
+      t.db,
+      { submissionId: letterId, sections: [{ index: 0, body: doc(NEGATED, RETIRED) }] },
+      a.ingrid!,
+    );
+    expect(alone.conflicts).toEqual([]);
+  });
+
   it("shows the saved letter's warnings on the approval page", async () => {
     const s = await t.db.submission.findFirstOrThrow({
       where: { id: letterId },
@@ -158,10 +254,27 @@ describe("recognition in the composer", () => {
         body: doc(NEGATED),
       },
     });
-    const { warnings } = await getMemoryWarnings(t.db, { id: letterId }, a.kaja!);
+    const { warnings, conflicts } = await getMemoryWarnings(t.db, { id: letterId }, a.kaja!);
     expect(warnings.map((w) => [w.kind, w.positionId, w.section])).toEqual([
       ["contradicts", ids.labs, s.sections.length],
     ]);
+    expect(conflicts).toEqual([]);
+    // A second section that says the position: the approval page shows the two sentences' conflict.
+    const saying = await t.db.submissionSection.create({
+      data: {
+        submissionId: s.id,
+        position: s.sections.length + 1,
+        kind: "FREE",
+        heading: "Y",
+        body: doc(P.labs),
+      },
+    });
+    const again = await getMemoryWarnings(t.db, { id: letterId }, a.kaja!);
+    expect(again.warnings).toEqual([]);
+    expect(again.conflicts.map((c) => [c.kind, c.positionId, c.said.section, c.against.section])).toEqual([
+      ["negates", ids.labs, s.sections.length + 1, s.sections.length],
+    ]);
+    await t.db.submissionSection.delete({ where: { id: saying.id } });
     await t.db.submissionSection.delete({ where: { id: section.id } });
   });
 
@@ -313,6 +426,13 @@ describe("a linked restatement sent, and what came of it", () => {
     );
     expect(insight.issuingBodies).toHaveLength(1);
     expect(insight.issuingBodies[0]).toMatchObject({ adopted: 1, partly: 1, total: 2 });
+    // Over time: the years' counts, and each position year by year.
+    expect(insight.years).toEqual([
+      { year: 2026, adopted: 1, partly: 1, notAdopted: 0, unknown: 0, total: 2 },
+    ]);
+    expect(insight.positions.find((p) => p.positionId === ids.studies)!.years).toEqual([
+      { year: 2026, adopted: 1, partly: 0, notAdopted: 0, unknown: 0, total: 1 },
+    ]);
     // Outside the period, nothing.
     expect(
       (await getOutcomeInsight(t.db, { from: "2027-01-01", to: "2027-12-31" }, a.kaja!)).positions,
@@ -348,11 +468,63 @@ describe("a linked restatement sent, and what came of it", () => {
     expect((await getOutcomeReport(t.db, { year: 2025 }, a.kaja!)).positions).toEqual([]);
   }, 60_000);
 
+  it("makes the report from Innsikt: asked for, rendered by the worker's renderers, downloaded, reused", async () => {
+    const asked: { renderId: string; reportSha256: string }[] = [];
+    const jobs: JobQueue = { ...inlineJobs, renderOutcomeReport: async (_tx, job) => void asked.push(job) };
+    // A leader asks (the report is printed by the organisation's leaders too).
+    const render = await requestOutcomeReport(t.db, { year: 2026 }, a.kaja!, jobs);
+    expect(render).toMatchObject({ year: 2026, status: "QUEUED", positions: 2 });
+    expect(asked).toEqual([{ renderId: render.id, reportSha256: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
+    await expect(getOutcomeReportFile(t.db, { id: render.id, kind: "pdf" }, a.kaja!)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+
+    await renderOutcomeReportFiles(t.db, asked[0]!);
+    expect(await getOutcomeReportRender(t.db, { id: render.id }, a.kaja!)).toMatchObject({ status: "DONE" });
+    const pdf = await getOutcomeReportFile(t.db, { id: render.id, kind: "pdf" }, a.kaja!);
+    const docx = await getOutcomeReportFile(t.db, { id: render.id, kind: "docx" }, a.ingrid!);
+    expect([pdf.filename, pdf.mediaType]).toEqual(["Politiske gjennomslag 2026.pdf", "application/pdf"]);
+    expect(pdfaLevel(pdf.content)).toBe("2B");
+    expect(docx.filename).toBe("Politiske gjennomslag 2026.docx");
+    for (const text of [await pdfText(Buffer.from(pdf.content)), await docxText(Buffer.from(docx.content))]) {
+      const flat = text.replace(/\s+/g, " ");
+      expect(flat).toContain("Politiske gjennomslag 2026");
+      expect(flat).toContain("Staten må finansiere flere studieplasser i bioingeniørfag.");
+      expect(flat).not.toContain(P.labs);
+    }
+
+    // The same content again: the same render, nothing queued.
+    const again = await requestOutcomeReport(t.db, { year: 2026 }, a.ingrid!, jobs);
+    expect([again.id, again.status, asked.length]).toEqual([render.id, "DONE", 1]);
+    // A job naming other content than stored is refused.
+    await expect(
+      renderOutcomeReportFiles(t.db, { renderId: render.id, reportSha256: "0".repeat(64) }),
+    ).rejects.toMatchObject({ message: "snapshotMismatch" });
+
+    // Another organisation reaches none of it, and its own report is empty.
+    await expect(getOutcomeReportFile(t.db, { id: render.id, kind: "pdf" }, other)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(getOutcomeReportRender(t.db, { id: render.id }, other)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    const theirs = await requestOutcomeReport(t.db, { year: 2026 }, other, jobs);
+    expect([theirs.positions, theirs.id === render.id]).toEqual([0, false]);
+    await expect(requestOutcomeReport(t.db, { year: 1999 }, a.kaja!, jobs)).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+  }, 60_000);
+
   it("shows another organisation none of it", async () => {
     expect(await listHearingOutcomes(t.db, { hearingId }, other)).toEqual([]);
     expect(await listPositionOutcomes(t.db, { id: ids.studies }, other)).toEqual([]);
     const insight = await getOutcomeInsight(t.db, {}, other);
-    expect([insight.topics, insight.issuingBodies, insight.positions]).toEqual([[], [], []]);
+    expect([insight.topics, insight.issuingBodies, insight.positions, insight.years]).toEqual([
+      [],
+      [],
+      [],
+      [],
+    ]);
     expect(await exportOutcomes(t.db, {}, other)).toEqual([]);
     expect((await getOutcomeReport(t.db, { year: 2026 }, other)).positions).toEqual([]);
     await expect(

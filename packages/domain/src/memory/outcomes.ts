@@ -191,7 +191,10 @@ const period = (from: string | null, to: string | null) => ({
 
 type Counts = { adopted: number; partly: number; notAdopted: number; unknown: number; total: number };
 
-/** Outcomes counted per topic, per issuing body and per position (Innsikt), in a period. */
+/**
+ * Outcomes counted per topic, per issuing body and per position (Innsikt), in a period; and over time: every year's
+ * counts, and each of the period's positions year by year (its record across the years, not only this period's).
+ */
 export async function getOutcomeInsight(db: Db, input: unknown, actor: Actor) {
   const data = parseInput(outcomePeriodInput, input);
   const { from, to } = period(data.from ?? null, data.to ?? null);
@@ -202,7 +205,8 @@ export async function getOutcomeInsight(db: Db, input: unknown, actor: Actor) {
     count(*) FILTER (WHERE o.result = 'UNKNOWN')::int AS unknown, count(*)::int AS total`;
   const where = Prisma.sql`o."organisationId" = ${org}::uuid
     AND coalesce(o."sourceDate", o."createdAt"::date) BETWEEN ${from}::date AND ${to}::date`;
-  const [topics, bodies, positions] = await Promise.all([
+  const year = Prisma.sql`extract(year FROM coalesce(o."sourceDate", o."createdAt"::date))::int`;
+  const [topics, bodies, positions, years] = await Promise.all([
     db.$queryRaw<(Counts & { topic: string })[]>`
       SELECT t.topic, ${counts} FROM "PositionOutcome" o JOIN "Position" p ON p.id = o."positionId"
        CROSS JOIN LATERAL unnest(CASE WHEN cardinality(p.topics) = 0 THEN ARRAY['(uten tema)'] ELSE p.topics END)
@@ -219,8 +223,28 @@ export async function getOutcomeInsight(db: Db, input: unknown, actor: Actor) {
        WHERE ${where} GROUP BY p.id, p.statement
        ORDER BY count(*) FILTER (WHERE o.result IN ('ADOPTED', 'PARTLY')) DESC, count(*) DESC, p.statement
        LIMIT 50`,
+    db.$queryRaw<(Counts & { year: number })[]>`
+      SELECT ${year} AS year, ${counts} FROM "PositionOutcome" o
+       WHERE o."organisationId" = ${org}::uuid GROUP BY 1 ORDER BY 1`,
   ]);
-  return { from: data.from ?? null, to: data.to ?? null, topics, issuingBodies: bodies, positions };
+  const positionYears = positions.length
+    ? await db.$queryRaw<(Counts & { positionId: string; year: number })[]>`
+      SELECT o."positionId"::text AS "positionId", ${year} AS year, ${counts} FROM "PositionOutcome" o
+       WHERE o."organisationId" = ${org}::uuid
+         AND o."positionId" IN (${Prisma.join(positions.map((p) => Prisma.sql`${p.positionId}::uuid`))})
+       GROUP BY 1, 2 ORDER BY 1, 2`
+    : [];
+  return {
+    from: data.from ?? null,
+    to: data.to ?? null,
+    topics,
+    issuingBodies: bodies,
+    positions: positions.map((p) => ({
+      ...p,
+      years: positionYears.filter((y) => y.positionId === p.positionId).map(({ positionId: _, ...y }) => y),
+    })),
+    years,
+  };
 }
 
 /** Every outcome of a period as flat rows: the command line's export (CSV or JSON). */

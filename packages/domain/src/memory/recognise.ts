@@ -3,7 +3,9 @@
  * library with the letter import's matching (`findPositions`, `restates` in `imports/`), not a copy of it. A sentence
  * (or two or three together) that restates an active position is marked, and can be linked to it; one that restates
  * a retired position is a warning with its replacement; one that would restate an active position but for a negation
- * on one side is a contradiction.
+ * on one side is a contradiction. Two sentences of the letter that contradict each other's positions are a conflict:
+ * one restates a position and another says its opposite, or one restates a retired position and another the position
+ * that replaced it.
  */
 import { z } from "zod";
 import type { Db, DbTx } from "@innspill/db";
@@ -49,6 +51,31 @@ export interface Recognition {
   replacement: { id: string; statement: string } | null;
 }
 
+/** Where a sentence (or a window of two or three) is in the letter, and its words. */
+export interface Place {
+  section: number;
+  paragraph: number;
+  item: number | null;
+  sentence: number;
+  sentences: number;
+  wording: string;
+}
+
+/**
+ * Two sentences of the same letter that contradict each other's positions. `negates`: `said` restates the position
+ * and `against` says its opposite. `replaced`: `said` restates a retired position and `against` the position that
+ * replaced it (`other`), so the letter argues the old and the new line at once.
+ */
+export interface Conflict {
+  kind: "negates" | "replaced";
+  positionId: string;
+  statement: string;
+  status: string;
+  other: { id: string; statement: string } | null;
+  said: Place;
+  against: Place;
+}
+
 /**
  * Prepared texts kept between calls: the composer asks again at every pause in typing, against the same library, so
  * its statements are stemmed once (a pure function of the text, so shared by organisations without crossing them).
@@ -89,32 +116,33 @@ function sectionOf(lines: Line[]): ImportedSection {
   };
 }
 
-/** The position in force that replaced a retired one, following a chain of replacements. */
-async function replacements(db: DbTx, organisationId: string, ids: string[]) {
-  const out = new Map<string, { id: string; statement: string } | null>();
-  for (const id of ids) {
-    let at: string | null = id;
-    let found: { id: string; statement: string } | null = null;
-    for (let hop = 0; hop < 10 && at; hop++) {
-      const p: { replacedById: string | null } | null = await db.position.findFirst({
-        where: { id: at, organisationId },
-        select: { replacedById: true },
-      });
-      if (!p?.replacedById) break;
-      const next: { id: string; statement: string; status: string } | null = await db.position.findFirst({
-        where: { id: p.replacedById, organisationId },
-        select: { id: true, statement: true, status: true },
-      });
-      if (!next) break;
-      if (next.status === "ACTIVE") {
-        found = { id: next.id, statement: next.statement };
-        break;
-      }
-      at = next.id;
+/**
+ * The positions that replaced each retired one, in order along its chain of replacements (at most ten long), with
+ * their statements and statuses. One query per step of the chains, for all of them at once.
+ */
+type Step = { id: string; statement: string; status: string };
+
+async function successors(db: DbTx, organisationId: string, ids: string[]) {
+  const chains = new Map<string, Step[]>(ids.map((id) => [id, []]));
+  // Where each chain has got to: its last position's id.
+  let at = new Map<string, string>(ids.map((id) => [id, id]));
+  for (let hop = 0; hop < 10 && at.size; hop++) {
+    const rows = await db.position.findMany({
+      where: { id: { in: [...new Set(at.values())] }, organisationId },
+      select: { id: true, replacedBy: { select: { id: true, statement: true, status: true } } },
+    });
+    const next = new Map(rows.map((r) => [r.id, r.replacedBy]));
+    const moved = new Map<string, string>();
+    for (const [start, last] of at) {
+      const step = next.get(last);
+      const chain = chains.get(start)!;
+      if (!step || step.id === start || chain.some((x) => x.id === step.id)) continue;
+      chain.push(step);
+      moved.set(start, step.id);
     }
-    out.set(id, found);
+    at = moved;
   }
-  return out;
+  return chains;
 }
 
 /**
@@ -127,30 +155,97 @@ export async function recogniseSections(
   sections: { index: number; lines: Line[] }[],
   linked: Set<string> = new Set(),
 ): Promise<Recognition[]> {
+  return (await readSections(db, organisationId, sections, linked)).recognitions;
+}
+
+/**
+ * The recognitions, and the conflicts between the letter's own sentences. A sentence in a conflict is warned of
+ * there, not twice: its contradiction or retired restatement is left out of the recognitions' warnings.
+ */
+export async function readSections(
+  db: DbTx,
+  organisationId: string,
+  sections: { index: number; lines: Line[] }[],
+  linked: Set<string> = new Set(),
+): Promise<{ recognitions: Recognition[]; conflicts: Conflict[] }> {
   const total = sections.reduce((n, s) => n + s.lines.reduce((m, l) => m + l.text.length, 0), 0);
   if (total > RECOGNISE_MAX_CHARS) throw new AppError("BAD_REQUEST", "textTooLong");
-  if (!sections.some((s) => s.lines.some((l) => l.text.trim()))) return [];
+  if (!sections.some((s) => s.lines.some((l) => l.text.trim()))) return { recognitions: [], conflicts: [] };
   const units = unitsOf(sections.map((s) => sectionOf(s.lines)));
   const idf = await libraryIdf(db, organisationId, "position");
   const prep = prepared;
   // One pass finds both: restatements, and windows that say the opposite of a position.
   const all = await findPositions(db, organisationId, units, idf, prep, "both");
-  const same = all.filter((l) => !l.opposite);
-  const opposite = all.filter((l) => l.opposite);
-  const restated = same.filter((l) => l.status === "ACTIVE" || l.status === "RETIRED");
-  const contradicted = opposite.filter((l) => l.status === "ACTIVE");
-  const retiredIds = restated.filter((l) => l.status === "RETIRED").map((l) => l.positionId);
-  const replacedBy = retiredIds.length
-    ? await replacements(db, organisationId, retiredIds)
-    : new Map<string, null>();
-  const of = (l: PositionLink, kind: RecognitionKind): Recognition => ({
-    kind,
+  const known = (l: PositionLink) => l.status === "ACTIVE" || l.status === "RETIRED";
+  const same = all.filter((l) => !l.opposite && known(l));
+  const opposite = all.filter((l) => l.opposite && known(l));
+  const placeOf = (l: PositionLink): Place => ({
     section: sections[l.where.section]!.index,
     paragraph: sections[l.where.section]!.lines[l.where.paragraph]!.node,
     item: sections[l.where.section]!.lines[l.where.paragraph]!.item,
     sentence: l.where.sentence,
     sentences: l.where.sentences,
     wording: l.wording,
+  });
+  const samePlace = (a: Place, b: Place) =>
+    a.section === b.section &&
+    a.paragraph === b.paragraph &&
+    a.item === b.item &&
+    a.sentence === b.sentence &&
+    a.sentences === b.sentences;
+
+  // Conflicts within the letter: a position said and its opposite said; a retired position and its replacement.
+  const conflicts: Conflict[] = [];
+  const sayer = new Map(same.map((l) => [l.positionId, l]));
+  for (const neg of opposite) {
+    const said = sayer.get(neg.positionId);
+    if (!said || samePlace(placeOf(said), placeOf(neg))) continue;
+    conflicts.push({
+      kind: "negates",
+      positionId: said.positionId,
+      statement: said.statement,
+      status: said.status,
+      other: null,
+      said: placeOf(said),
+      against: placeOf(neg),
+    });
+  }
+  const retiredIds = same.filter((l) => l.status === "RETIRED").map((l) => l.positionId);
+  const chains = retiredIds.length
+    ? await successors(db, organisationId, retiredIds)
+    : new Map<string, Step[]>();
+  for (const old of same.filter((l) => l.status === "RETIRED")) {
+    for (const next of chains.get(old.positionId) ?? []) {
+      const newer = sayer.get(next.id);
+      if (!newer) continue;
+      conflicts.push({
+        kind: "replaced",
+        positionId: old.positionId,
+        statement: old.statement,
+        status: old.status,
+        other: { id: newer.positionId, statement: newer.statement },
+        said: placeOf(old),
+        against: placeOf(newer),
+      });
+      break;
+    }
+  }
+  const inConflict = new Set(
+    conflicts.map((c) => `${c.kind === "negates" ? "contradicts" : "retired"} ${c.positionId}`),
+  );
+
+  const restated = same;
+  const contradicted = opposite.filter((l) => l.status === "ACTIVE");
+  // A retired position's replacement: the first in force along its chain.
+  const replacedBy = new Map<string, { id: string; statement: string } | null>(
+    retiredIds.map((id) => {
+      const inForce = (chains.get(id) ?? []).find((x) => x.status === "ACTIVE");
+      return [id, inForce ? { id: inForce.id, statement: inForce.statement } : null];
+    }),
+  );
+  const of = (l: PositionLink, kind: RecognitionKind): Recognition => ({
+    kind,
+    ...placeOf(l),
     positionId: l.positionId,
     statement: l.statement,
     label: l.label,
@@ -158,10 +253,18 @@ export async function recogniseSections(
     linked: kind === "restates" && linked.has(l.positionId),
     replacement: kind === "retired" ? (replacedBy.get(l.positionId) ?? null) : null,
   });
-  return [
+  const recognitions = [
     ...restated.map((l) => of(l, l.status === "RETIRED" ? "retired" : "restates")),
     ...contradicted.map((l) => of(l, "contradicts")),
-  ].sort((a, b) => a.section - b.section || a.paragraph - b.paragraph || a.sentence - b.sentence);
+  ]
+    .filter((r) => !inConflict.has(`${r.kind} ${r.positionId}`))
+    .sort((a, b) => a.section - b.section || a.paragraph - b.paragraph || a.sentence - b.sentence);
+  const at = (p: Place) => [p.section, p.paragraph, p.sentence];
+  conflicts.sort((x, y) => {
+    const [a, b] = [at(x.said), at(y.said)];
+    return a[0]! - b[0]! || a[1]! - b[1]! || a[2]! - b[2]!;
+  });
+  return { recognitions, conflicts };
 }
 
 /** The composer's query: the letter's own text as it stands in the editor (not yet saved), against the library. */
@@ -172,18 +275,17 @@ export async function recogniseLetterText(db: Db, input: unknown, actor: Actor) 
     select: { id: true, restatements: { select: { positionId: true } } },
   });
   if (!s) throw new AppError("NOT_FOUND", "submissionNotFound");
-  const recognitions = await recogniseSections(
+  return readSections(
     db,
     actor.organisationId,
     data.sections.map((x) => ({ index: x.index, lines: linesOf(x.body) })),
     new Set(s.restatements.map((r) => r.positionId)),
   );
-  return { recognitions };
 }
 
 /**
  * The saved letter's warnings from the library (the approval page): its own text's restatements of retired
- * positions and contradictions of positions in force.
+ * positions, contradictions of positions in force, and sentences that contradict each other's positions.
  */
 export async function getMemoryWarnings(db: Db, input: unknown, actor: Actor) {
   const { id } = parseInput(z.object({ id: fields.id() }), input);
@@ -199,6 +301,6 @@ export async function getMemoryWarnings(db: Db, input: unknown, actor: Actor) {
     const body = blockBody.safeParse(x.body);
     return body.success ? [{ index, lines: linesOf(body.data) }] : [];
   });
-  const recognitions = await recogniseSections(db, actor.organisationId, own);
-  return { warnings: recognitions.filter((r) => r.kind !== "restates") };
+  const { recognitions, conflicts } = await readSections(db, actor.organisationId, own);
+  return { warnings: recognitions.filter((r) => r.kind !== "restates"), conflicts };
 }

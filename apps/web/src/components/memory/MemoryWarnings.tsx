@@ -5,21 +5,31 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Card } from "@/components/ui";
 import { useTRPC } from "@/trpc/client";
+import { ConflictWarning } from "./ConflictWarning";
 
 /**
  * The approval page's warnings from the library: sentences of the letter's own text that contradict a position in
- * force or restate a retired one, each with its fix (the position's wording, or its replacement), to be made in the
- * composer.
+ * force or restate a retired one, and pairs of sentences that contradict each other's positions, each with its fix
+ * (the position's wording, its replacement, or the sentence to strike), to be made in the composer.
  */
 export function MemoryWarnings({ id }: { id: string }) {
   const t = useTranslations("memory");
   const trpc = useTRPC();
   const warnings = useQuery(trpc.memory.warnings.queryOptions({ id }));
   const list = warnings.data?.warnings ?? [];
-  if (!list.length) return null;
+  const conflicts = warnings.data?.conflicts ?? [];
+  if (!list.length && !conflicts.length) return null;
   return (
     <Card title={t("approvalTitle")}>
       <ul className="space-y-2 text-sm" data-testid="approval-memory-warnings">
+        {conflicts.map((c) => (
+          <ConflictWarning
+            key={`${c.kind}-${c.positionId}`}
+            c={c}
+            sectionName={(n) => t("section", { n: n + 1 })}
+            fixHref={`/innspill/${id}`}
+          />
+        ))}
         {list.map((w) => (
           <li
             key={`${w.kind}-${w.positionId}`}

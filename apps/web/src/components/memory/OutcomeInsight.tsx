@@ -1,11 +1,12 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { Card, inputClass, ScrollRegion } from "@/components/ui";
+import { Alert, Card, inputClass, ScrollRegion } from "@/components/ui";
 import { useDates } from "@/lib/dates";
+import { useErrorText } from "@/lib/errors";
 import { useTRPC } from "@/trpc/client";
 import { OutcomeBadge } from "./OutcomesPanel";
 
@@ -15,6 +16,73 @@ const outcomeYear = () =>
 const outcomePeriod = (year: number) => ({ from: `${year}-01-01`, to: `${year}-12-31` });
 
 type Counts = { adopted: number; partly: number; notAdopted: number; unknown: number; total: number };
+
+/** A year's outcomes in short: adopted and partly adopted of all recorded. */
+const yearText = (y: Counts & { year: number }) => `${y.year}: ${y.adopted + y.partly}/${y.total}`;
+
+const buttonClass =
+  "rounded-md bg-blue-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-900 disabled:opacity-50";
+const downloadClass =
+  "rounded-md border border-blue-800 px-3 py-1.5 text-sm font-medium text-blue-900 hover:bg-blue-50";
+
+/**
+ * The year's report as files: asked for here, rendered by the worker (PDF/A and DOCX, the letter's renderers), then
+ * downloaded from /api/innsikt/gjennomslag/<render>/<kind>.
+ */
+function ReportFiles({ year }: { year: number }) {
+  const t = useTranslations("memory");
+  const trpc = useTRPC();
+  const errorText = useErrorText();
+  const request = useMutation(trpc.memory.requestReport.mutationOptions());
+  const [asked, setAsked] = useState<{ year: number; id: string } | null>(null);
+  const id = asked?.year === year ? asked.id : null;
+  const render = useQuery({
+    ...trpc.memory.reportRender.queryOptions({ id: id ?? "" }),
+    enabled: !!id,
+    refetchInterval: (q) =>
+      q.state.data?.status === "DONE" || q.state.data?.status === "FAILED" ? false : 1000,
+  });
+  const status = id ? render.data?.status : undefined;
+  return (
+    <div className="mt-3 flex flex-wrap items-center gap-2" data-testid="report-files">
+      <button
+        type="button"
+        className={buttonClass}
+        disabled={request.isPending || (!!id && status !== "DONE" && status !== "FAILED")}
+        onClick={() => request.mutate({ year }, { onSuccess: (r) => setAsked({ year, id: r.id }) })}
+      >
+        {t("reportMake")}
+      </button>
+      {id && status !== "DONE" && status !== "FAILED" ? (
+        <span className="text-sm text-slate-600" role="status">
+          {t("reportRendering")}
+        </span>
+      ) : null}
+      {id && status === "DONE" ? (
+        <>
+          <a
+            href={`/api/innsikt/gjennomslag/${id}/pdf`}
+            className={downloadClass}
+            data-testid="report-pdf"
+            download
+          >
+            {t("reportPdf")}
+          </a>
+          <a
+            href={`/api/innsikt/gjennomslag/${id}/docx`}
+            className={downloadClass}
+            data-testid="report-docx"
+            download
+          >
+            {t("reportDocx")}
+          </a>
+        </>
+      ) : null}
+      {status === "FAILED" ? <Alert>{t("reportFailed")}</Alert> : null}
+      {request.error ? <Alert>{errorText(request.error)}</Alert> : null}
+    </div>
+  );
+}
 
 function CountsTable<T extends Counts>({
   rows,
@@ -58,8 +126,11 @@ function CountsTable<T extends Counts>({
   );
 }
 
-/** Innsikt's «What came of it»: outcomes per topic, issuing body and position in a year, and that year's report. */
-export function OutcomeInsight() {
+/**
+ * Innsikt's «What came of it»: outcomes per topic, issuing body and position in a year, the years side by side and
+ * each position's record year by year, and that year's report (shown here, made as PDF/A and DOCX on request).
+ */
+export function OutcomeInsight({ canReport }: { canReport: boolean }) {
   const t = useTranslations("memory");
   const trpc = useTRPC();
   const { date, quote } = useDates();
@@ -90,6 +161,11 @@ export function OutcomeInsight() {
         </label>
       </div>
       {d && !d.positions.length ? <p className="text-sm text-slate-600">{t("insightEmpty")}</p> : null}
+      {d?.years.length ? (
+        <Card title={t("perYear")}>
+          <CountsTable rows={d.years} label={t("year")} name={(r) => r.year} testId="outcomes-per-year" />
+        </Card>
+      ) : null}
       {d?.positions.length ? (
         <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
           <Card title={t("perTopic")}>
@@ -113,9 +189,16 @@ export function OutcomeInsight() {
               rows={d.positions}
               label={t("position")}
               name={(r) => (
-                <Link href={`/standpunkter/${r.positionId}`} className="text-blue-900 underline">
-                  {r.statement}
-                </Link>
+                <>
+                  <Link href={`/standpunkter/${r.positionId}`} className="text-blue-900 underline">
+                    {r.statement}
+                  </Link>
+                  {r.years.length ? (
+                    <span className="block text-xs text-slate-600" data-testid="position-years">
+                      {t("overTime")}: {r.years.map(yearText).join(" · ")}
+                    </span>
+                  ) : null}
+                </>
               )}
               testId="outcomes-per-position"
             />
@@ -126,7 +209,7 @@ export function OutcomeInsight() {
         <Card title={t("report", { year })}>
           {report.data.positions.length ? (
             <>
-              <p className="mb-2 text-sm text-slate-600">{t("reportIntro", { year })}</p>
+              <p className="mb-2 text-sm text-slate-600">{t("reportIntro")}</p>
               <ul className="space-y-2 text-sm" data-testid="outcome-report">
                 {report.data.positions.map((p) => (
                   <li key={p.positionId}>
@@ -157,6 +240,7 @@ export function OutcomeInsight() {
           ) : (
             <p className="text-sm text-slate-600">{t("reportEmpty", { year })}</p>
           )}
+          {canReport ? <ReportFiles year={year} /> : null}
         </Card>
       ) : null}
     </section>

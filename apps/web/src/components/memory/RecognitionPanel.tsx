@@ -9,7 +9,8 @@ import { Alert, Card } from "@/components/ui";
 import { useErrorText } from "@/lib/errors";
 import { useTRPC } from "@/trpc/client";
 import type { Draft } from "@/components/submissions/draft";
-import { replaceWording } from "./replace-wording";
+import { ConflictWarning, type Conflict, type Place } from "./ConflictWarning";
+import { removeWording, replaceWording } from "./replace-wording";
 
 /** How long typing must stop before the text is read against the library. */
 const QUIET_MS = 600;
@@ -35,7 +36,8 @@ const linkClass =
 /**
  * The library's memory while the adviser writes: the letter's own text (free text and local edits, as it stands in
  * the editor) is read against the positions a moment after typing stops. Restatements are marked and linked with one
- * click; a contradiction or a retired position is a warning with its fix.
+ * click; a contradiction, a retired position, or two sentences that contradict each other's positions is a warning
+ * with its fix.
  */
 export function RecognitionPanel({
   id,
@@ -55,6 +57,7 @@ export function RecognitionPanel({
   const link = useMutation(trpc.memory.link.mutationOptions());
   const unlink = useMutation(trpc.memory.unlink.mutationOptions());
   const [found, setFound] = useState<Recognition[]>([]);
+  const [conflicts, setConflicts] = useState<Conflict[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [reading, setReading] = useState(false);
   const asked = useRef(0);
@@ -76,6 +79,7 @@ export function RecognitionPanel({
       const r = await recognise.mutateAsync({ submissionId: id, sections });
       if (n === asked.current) {
         setFound(r.recognitions);
+        setConflicts(r.conflicts);
         setError(null);
       }
     } catch (err) {
@@ -106,6 +110,20 @@ export function RecognitionPanel({
     return !!s && replaceWording(s.body, r.paragraph, r.item, r.wording, "x") !== null;
   };
 
+  const remove = (p: Place) =>
+    onFix((d) => ({
+      ...d,
+      sections: d.sections.map((s, i) => {
+        if (i !== p.section) return s;
+        const body = removeWording(s.body, p.paragraph, p.item, p.wording);
+        return body ? { ...s, body, rev: s.rev + 1 } : s;
+      }),
+    }));
+  const canRemove = (p: Place) => {
+    const s = draft.sections[p.section];
+    return canEdit && !!s && removeWording(s.body, p.paragraph, p.item, p.wording) !== null;
+  };
+
   const toggle = async (r: Recognition) => {
     try {
       if (r.linked) await unlink.mutateAsync({ submissionId: id, positionId: r.positionId });
@@ -130,8 +148,17 @@ export function RecognitionPanel({
         {reading ? t("reading") : t("read", { count: restated.length })}
       </p>
       {error ? <Alert>{error}</Alert> : null}
-      {warnings.length ? (
+      {warnings.length || conflicts.length ? (
         <ul className="mb-3 space-y-2 text-sm" data-testid="memory-warnings">
+          {conflicts.map((c) => (
+            <ConflictWarning
+              key={`${c.kind}-${c.positionId}`}
+              c={c}
+              sectionName={sectionName}
+              onRemove={remove}
+              canRemove={canRemove}
+            />
+          ))}
           {warnings.map((r) => (
             <li
               key={`${r.kind}-${r.positionId}`}

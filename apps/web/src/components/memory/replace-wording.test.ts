@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { BlockBody } from "@innspill/domain/shared";
-import { replaceWording } from "./replace-wording";
+import { removeWording, replaceWording } from "./replace-wording";
 
 const body = {
   type: "doc",
@@ -49,5 +49,28 @@ describe("replaceWording", () => {
     expect(replaceWording(body, 2, null, "Fet og vanlig.", "x")).toBeNull();
     expect(replaceWording(body, 0, null, "Noe annet.", "x")).toBeNull();
     expect(replaceWording(body, 9, null, "Først dette.", "x")).toBeNull();
+  });
+});
+
+describe("removeWording", () => {
+  it("strikes a sentence in the middle, at the start or the end, leaving one space between the rest", () => {
+    const text = (b: BlockBody | null) => JSON.stringify(b!.content[0]);
+    expect(text(removeWording(body, 0, null, "Kommunene bør ansette flere ingeniører."))).toContain(
+      '"Først dette. Sist."',
+    );
+    expect(text(removeWording(body, 0, null, "Først dette."))).toContain(
+      '"Kommunene bør ansette flere ingeniører. Sist."',
+    );
+    expect(text(removeWording(body, 0, null, "Sist."))).toContain(
+      '"Først dette. Kommunene bør ansette flere ingeniører."',
+    );
+  });
+
+  it("leaves no empty text node when a bullet's only sentence goes", () => {
+    const out = removeWording(body, 1, 1, "Sykehusene skal ikke ha det.");
+    expect(JSON.stringify(out)).not.toContain("Sykehusene");
+    expect(JSON.stringify(out)).not.toContain('"text":""');
+    expect(JSON.stringify(out)).toContain("Et punkt.");
+    expect(removeWording(body, 0, null, "Noe annet.")).toBeNull();
   });
 });

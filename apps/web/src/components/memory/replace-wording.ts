@@ -64,3 +64,31 @@ export function replaceWording(
   if (!changed) return null;
   return { ...body, content: nodes.map((n, i) => (i === paragraph ? changed : n)) } as BlockBody;
 }
+
+const GONE = "\uE000";
+
+/** Drops the sentinel and the space it leaves, and text nodes left empty. */
+function tidy(node: Node): Node {
+  if (!node.content) return node;
+  const content = node.content
+    .map((n) => {
+      if (n.type !== "text" || !n.text?.includes(GONE)) return tidy(n);
+      return {
+        ...n,
+        text: n.text.replace(/ *\uE000 */, (m) => (m.startsWith(" ") && m.endsWith(" ") ? " " : "")),
+      };
+    })
+    .filter((n) => n.type !== "text" || n.text);
+  return { ...node, content };
+}
+
+/** Strikes a sentence the recognition found (its words, where it named them), and the space it leaves. */
+export function removeWording(
+  body: BlockBody,
+  paragraph: number,
+  item: number | null,
+  wording: string,
+): BlockBody | null {
+  const marked = replaceWording(body, paragraph, item, wording, GONE);
+  return marked ? (tidy(marked as unknown as Node) as unknown as BlockBody) : null;
+}

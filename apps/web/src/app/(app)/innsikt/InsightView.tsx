@@ -12,7 +12,7 @@ import { useTRPC } from "@/trpc/client";
 import { OutcomeInsight } from "@/components/memory/OutcomeInsight";
 
 /** Where the organisation's positions are used, what lies unused, and how many hearings are answered. */
-export function InsightView() {
+export function InsightView({ canReport }: { canReport: boolean }) {
   const t = useTranslations("insight");
   const trpc = useTRPC();
   const errorText = useErrorText();
@@ -141,7 +141,7 @@ export function InsightView() {
           </ul>
         </Card>
       </div>
-      <OutcomeInsight />
+      <OutcomeInsight canReport={canReport} />
     </>
   );
 }
