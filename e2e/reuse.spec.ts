@@ -81,4 +81,24 @@ test("import a sent letter, confirm its links, and find it in the position's his
   await expect(
     page.getByTestId("chart-decisions").getByRole("img", { name: "Svarer ikke legend icon" }),
   ).toBeVisible();
+
+  // The same letter again: Innspill says it holds it, links to its hearing, and saves it only when told to.
+  await page.goto("/innspill");
+  await page.getByTestId("import-letter").click();
+  await page.getByTestId("import-file").setInputFiles(FIXTURE);
+  await page.getByRole("button", { name: "Lag forslag" }).click();
+  const duplicate = page.getByTestId("import-duplicate");
+  await expect(duplicate).toContainText("Dette brevet finnes allerede i Innspill");
+  await expect(duplicate).toContainText(
+    "sendt 5. februar 2024, i høringen «Statsbudsjettet 2021» – samme tekst.",
+  );
+  await expect(duplicate.getByRole("link", { name: "Se høringen" })).toHaveAttribute(
+    "href",
+    /^\/horinger\/[0-9a-f-]{36}$/,
+  );
+  await expect(page.getByTestId("import-save")).toBeDisabled();
+  await page.getByLabel("Legg det inn en gang til likevel").check();
+  await expect(page.getByTestId("import-save")).toBeEnabled();
+  await page.getByRole("button", { name: "Forkast forslaget" }).click();
+  await expect(duplicate).toHaveCount(0);
 });

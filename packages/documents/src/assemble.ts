@@ -37,6 +37,11 @@ export interface SubmissionSnapshot {
   recipient: string | null;
   theirReference: string | null;
   ourReference: string | null;
+  /**
+   * Who to contact about the letter (the hearing's responsible adviser), printed from template version 3. Absent in
+   * letters of earlier versions, so their snapshots stay as they were.
+   */
+  contact?: { name: string; email: string | null } | null;
   title: string;
   sections: { heading?: string | null; body: BodyJson }[];
   closing: string;
@@ -146,12 +151,13 @@ export function assemble(s: SubmissionSnapshot): DocumentModel {
     heading: sec.heading?.trim() || null,
     blocks: blocks(sec.body),
   }));
+  const templateVersion = s.templateVersion ?? 1;
   const references = [
     ...(s.theirReference ? [{ label: "Deres ref.", value: s.theirReference }] : []),
     ...(s.ourReference ? [{ label: "Vår ref.", value: s.ourReference }] : []),
   ];
   return {
-    templateVersion: s.templateVersion ?? 1,
+    templateVersion,
     letterhead: {
       organisation: s.letterhead.organisation,
       unit: s.letterhead.unit ?? null,
@@ -169,6 +175,8 @@ export function assemble(s: SubmissionSnapshot): DocumentModel {
     date: s.date,
     recipient: s.recipient ?? null,
     references,
+    contact:
+      templateVersion >= 3 && s.contact ? { name: s.contact.name, email: s.contact.email ?? null } : null,
     title: s.title,
     sections,
     closing: s.closing ?? "Med vennlig hilsen",

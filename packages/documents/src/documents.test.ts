@@ -13,6 +13,8 @@ import {
 } from "./index";
 import { pngImage } from "./testing";
 
+/** The DOCX of the template-versions test letter at version 2, as it was before version 3. */
+const LEGACY_DOCX_V2 = "af03753ea231239bc31fa829a5e863f9d8173f4300021625f9f1a63f5679aa5f";
 const P1 = "6c1b3a52-6a0b-4d4e-9a2e-1f1d2c3b4a59";
 const snapshot: SubmissionSnapshot = {
   letterhead: {
@@ -305,7 +307,7 @@ describe("template versions", () => {
   // A URL as the ministries write them: long, with few hyphens.
   const url =
     "https://www.regjeringen.no/contentassets/4f0a3c1e2b5d4c6e8f9a0b1c2d3e4f5a/nou202512helsepersonellogpasientrettigheter/id3012345/?expand=horingsnotater&lang=nb";
-  const letter = (templateVersion?: 1 | 2) =>
+  const letter = (templateVersion?: 1 | 2 | 3) =>
     assemble({
       ...snapshot,
       ...(templateVersion ? { templateVersion } : {}),
@@ -353,7 +355,10 @@ describe("template versions", () => {
     expect(sha256(LETTER_TEMPLATES[2])).toBe(
       "14cec47c84efd2984275899302cbfa86c04b711610a8650d812fd6af3ef9d868",
     );
-    expect(LATEST_TEMPLATE_VERSION).toBe(2);
+    expect(sha256(LETTER_TEMPLATES[3])).toBe(
+      "2726558117aad2c265135ce9292285acace11becd4bbaff4488948f39b2a5fad",
+    );
+    expect(LATEST_TEMPLATE_VERSION).toBe(3);
   });
 
   it("a snapshot without a version is version 1, rendered as before", () => {
@@ -378,5 +383,60 @@ describe("template versions", () => {
     expect(bullet(v2)).toBeCloseTo(17.86, 0);
     // The link still goes to the URL itself.
     expect(renderPdf(letter(2)).toString("latin1")).toContain(url.slice(0, 40));
+  });
+
+  const contact = { name: "Ingrid Solberg", email: "ingrid@nito.test" };
+  const withRefs = (templateVersion: 2 | 3, extra: Partial<SubmissionSnapshot> = {}) =>
+    assemble({
+      ...snapshot,
+      templateVersion,
+      theirReference: "26/3107-1",
+      ourReference: "26/00873",
+      ...extra,
+    });
+  const pdfText = (pdf: Buffer) =>
+    execFileSync("pdftotext", ["-layout", "-enc", "UTF-8", "-", "-"], { input: pdf }).toString("utf8");
+  const docxText = async (docx: Buffer) =>
+    (await (await JSZip.loadAsync(docx)).file("word/document.xml")!.async("string"))
+      .replace(/<w:br\/>/g, "\n")
+      .replace(/<[^>]+>/g, "");
+
+  it("version 3 prints «Deres ref.», «Vår ref.» and the contact person in the PDF and the DOCX", async () => {
+    const m = withRefs(3, { contact });
+    expect(m.contact).toEqual(contact);
+    const pdf = pdfText(renderPdf(m));
+    const docx = await docxText(await renderDocx(m));
+    for (const line of [
+      "Deres ref.: 26/3107-1",
+      "Vår ref.: 26/00873",
+      "Kontaktperson: Ingrid Solberg, ingrid@nito.test",
+    ]) {
+      expect(pdf).toContain(line);
+      expect(docx).toContain(line);
+    }
+    // Without an e-mail address, the name alone; without a contact, no line.
+    expect(pdfText(renderPdf(withRefs(3, { contact: { name: "Ingrid Solberg", email: null } })))).toMatch(
+      /Kontaktperson: Ingrid Solberg\s*\n/,
+    );
+    expect(pdfText(renderPdf(withRefs(3)))).not.toContain("Kontaktperson");
+  });
+
+  it("a letter of version 2 keeps its bytes: a contact in its snapshot is not printed", async () => {
+    const plain = withRefs(2);
+    const contacted = withRefs(2, { contact });
+    expect(contacted.contact).toBeNull();
+    expect(sha256(renderPdf(contacted))).toBe(sha256(renderPdf(plain)));
+    expect(sha256(await renderDocx(contacted))).toBe(sha256(await renderDocx(plain)));
+    expect(pdfText(renderPdf(plain))).toContain("Deres ref. 26/3107-1");
+    expect(pdfText(renderPdf(plain))).not.toContain("Kontaktperson");
+  });
+
+  it("the DOCX of versions 1 and 2 is the file it was (docx's styles); version 3 has the letter's", async () => {
+    const styles = async (m: ReturnType<typeof letter>) =>
+      (await JSZip.loadAsync(await renderDocx(m))).file("word/styles.xml")!.async("string");
+    // Pinned: the file a letter of version 2 got before version 3 (docx 9.15.2).
+    expect(sha256(await renderDocx(letter(2)))).toBe(LEGACY_DOCX_V2);
+    expect(await styles(letter(2))).toContain("2E74B5");
+    expect(await styles(letter(3))).not.toContain("2E74B5");
   });
 });

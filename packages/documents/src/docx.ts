@@ -1,7 +1,7 @@
 /**
  * DOCX through `docx`: real Word footnotes, bullet lists, headings and page numbers. The package carries a fixed
  * timestamp (the letter's date) in its zip entries and core properties, so the same model gives the same bytes.
- * `docx` writes the parts; zip.ts packs them.
+ * `docx` writes the parts; zip.ts packs them. Template version 3 on: docx-look.ts.
  */
 import {
   AlignmentType,
@@ -17,6 +17,7 @@ import {
   Paragraph,
   TextRun,
 } from "docx";
+import { letterDocument } from "./docx-look";
 import type { DocBlock, DocumentModel, Run } from "./model";
 import { zipPackage } from "./zip";
 
@@ -63,7 +64,17 @@ function lineRuns(text: string, style: { size?: number } = {}): TextRun[] {
 }
 
 export async function renderDocx(m: DocumentModel): Promise<Buffer> {
-  const doc = new Document({
+  // From template version 3 the Word file is drawn in the PDF's look (docx-look.ts); letters of versions 1 and 2
+  // keep the file they had.
+  const doc = m.templateVersion >= 3 ? letterDocument(m) : legacyDocument(m);
+  // The core properties say when the letter was dated, not when the file was made; the zip entries likewise.
+  const core = { path: "docProps/core.xml", data: coreProperties(m) };
+  return zipPackage(packageParts(doc, [core]), m.date);
+}
+
+/** The DOCX of template versions 1 and 2: `docx`'s default styles, the sender in the page header. */
+function legacyDocument(m: DocumentModel): Document {
+  return new Document({
     creator: m.letterhead.organisation,
     title: m.title,
     styles: { default: { document: { run: { font: "Calibri", size: 22 } } } },
@@ -179,9 +190,6 @@ export async function renderDocx(m: DocumentModel): Promise<Buffer> {
       },
     ],
   });
-  // The core properties say when the letter was dated, not when the file was made; the zip entries likewise.
-  const core = { path: "docProps/core.xml", data: coreProperties(m) };
-  return zipPackage(packageParts(doc, [core]), m.date);
 }
 
 /**

@@ -37,6 +37,22 @@ function blockHtml(b: DocBlock): string {
   }
 }
 
+const legacyReferences = (m: DocumentModel) =>
+  m.references.length
+    ? `<p class="refs">${m.references.map((r) => `${esc(r.label)} ${esc(r.value)}`).join(" · ")}</p>`
+    : "";
+
+/** Template 3 on: «Deres ref.: …», «Vår ref.: …» and the contact person, a line each, as the PDF and the DOCX. */
+function referenceLines(m: DocumentModel) {
+  const lines = [
+    ...m.references.map((r) => `${esc(r.label)}: ${esc(r.value)}`),
+    ...(m.contact
+      ? [`Kontaktperson: ${esc(m.contact.name)}${m.contact.email ? `, ${esc(m.contact.email)}` : ""}`]
+      : []),
+  ];
+  return lines.length ? `<p class="refs">${lines.join("<br>")}</p>` : "";
+}
+
 export function renderHtml(m: DocumentModel): string {
   const lh = [m.letterhead.organisation, m.letterhead.unit, m.letterhead.address]
     .filter(Boolean)
@@ -50,9 +66,7 @@ export function renderHtml(m: DocumentModel): string {
         : ""
     }${lh}</header>`,
     m.recipient ? `<p class="recipient">${m.recipient.split("\n").map(esc).join("<br>")}</p>` : "",
-    m.references.length
-      ? `<p class="refs">${m.references.map((r) => `${esc(r.label)} ${esc(r.value)}`).join(" · ")}</p>`
-      : "",
+    m.templateVersion >= 3 ? referenceLines(m) : legacyReferences(m),
     `<p class="date">${esc(m.placeAndDate)}</p>`,
     `<h1>${esc(m.title)}</h1>`,
     ...m.sections.map(

@@ -25,9 +25,9 @@ export interface DocSection {
 }
 
 /** The letter templates released (pdf.ts); a letter keeps the version its snapshot names. */
-export type TemplateVersion = 1 | 2;
+export type TemplateVersion = 1 | 2 | 3;
 /** What new letters get. */
-export const LATEST_TEMPLATE_VERSION: TemplateVersion = 2;
+export const LATEST_TEMPLATE_VERSION: TemplateVersion = 3;
 
 export interface DocumentModel {
   /** The template the letter is rendered with: the version its snapshot names (1 for snapshots without one). */
@@ -48,6 +48,8 @@ export interface DocumentModel {
   /** The recipient: the name, then any address lines (one per line). */
   recipient: string | null;
   references: { label: string; value: string }[];
+  /** The person to contact about the letter (template 3 on; null before): the hearing's responsible adviser. */
+  contact: { name: string; email: string | null } | null;
   title: string;
   sections: DocSection[];
   closing: string;

@@ -13,6 +13,7 @@
  */
 import { NodeCompiler } from "@myriaddreamin/typst-ts-node-compiler";
 import { letterFonts } from "./fonts";
+import { LETTER_LOOK, lineHeight, pt } from "./look";
 import type { DocumentModel, TemplateVersion } from "./model";
 
 /** Version 1: the template as it was until template versions (every letter created before them). */
@@ -130,8 +131,119 @@ const TEMPLATE_V2 = [
   ],
 ].reduce((t, [from, to]) => changed(t, from!, to!), TEMPLATE_V1);
 
+const L = LETTER_LOOK;
+const len = (points: number) => `${points}pt`;
+const GAP = len(pt(L.gapEm));
+
+/**
+ * Version 3: the look of `LETTER_LOOK` (look.ts), which the DOCX reads too, so Word shows the same lines on the same
+ * pages: every line is `lineEm` high (no leading, a list's items and a heading's line included), a blank line between
+ * paragraphs and around lists. The letter gets a reference paragraph: «Deres ref.», «Vår ref.» and the contact
+ * person (the responsible adviser's name and e-mail).
+ */
+const TEMPLATE_V3 = String.raw`
+#let d = json(bytes(sys.inputs.doc))
+#set document(title: d.title)
+#set page(width: ${L.page.widthMm}mm, height: ${L.page.heightMm}mm, margin: ${L.page.marginCm}cm, numbering: "1", number-align: center)
+#set text(lang: "nb", size: ${len(L.size.body)}, font: ("${L.font.pdf}", "Libertinus Serif"), fill: rgb("#${L.colour}"), top-edge: ${L.ascenderEm + L.lineEm - 1}em, bottom-edge: -${1 - L.ascenderEm}em)
+#set par(leading: 0pt, spacing: ${GAP})
+#set block(spacing: ${GAP})
+#set list(spacing: 0pt, indent: ${L.bullet.indentCm}cm, body-indent: ${L.bullet.bodyIndentCm}cm)
+#set footnote.entry(separator: line(length: 30%, stroke: 0.5pt), gap: 0pt)
+#show footnote.entry: it => {
+  let n = counter(footnote).at(it.note.location()).first()
+  text(size: ${len(L.size.footnote)})[#super(str(n)) #it.note.body]
+}
+
+#let breakable(url) = url.replace(regex("[/.?&=#_,;+-]|%"), m => if m.text == "%" { "\u{200B}%" } else { m.text + "\u{200B}" })
+#let run(r) = {
+  if r.kind == "text" {
+    let c = [#r.text]
+    if r.at("bold", default: false) { c = strong(c) }
+    if r.at("italic", default: false) { c = emph(c) }
+    if r.at("href", default: none) != none { link(r.href, c) } else { c }
+  } else if r.kind == "footnote" {
+    let name = label("fn-" + str(r.number))
+    if r.at("repeat", default: false) { footnote(name) }
+    else if r.at("url", default: none) != none [#footnote[#r.text #link(r.url, breakable(r.url))]#name]
+    else [#footnote[#r.text]#name]
+  } else if r.kind == "break" { linebreak() }
+}
+#let runs(rs) = rs.map(run).join()
+#let lines(s) = s.split("\n").join(linebreak())
+
+#let footer = d.letterhead.at("footer", default: none)
+#set page(footer: context align(center, text(size: ${len(L.size.footer)})[#lines(footer) \ #counter(page).display("1")])) if footer != none
+// A list is a block of its own: a blank line around it, none after a heading or the «NITO mener:» line above it.
+#let items(b, above) = block(above: above, below: ${GAP}, list(..b.items.map(i => runs(i))))
+
+#let logo = d.letterhead.at("logo", default: none)
+#let sender = align(right)[
+  #strong(d.letterhead.organisation)
+  #if d.letterhead.unit != none { linebreak(); d.letterhead.unit }
+  #if d.letterhead.address != none { linebreak(); d.letterhead.address }
+]
+#block(height: ${L.letterhead.heightCm}cm, width: 100%, below: ${GAP}, if logo == none { sender } else {
+  grid(columns: (1fr, auto), image(logo.path, height: ${L.letterhead.logoHeightCm}cm), sender)
+})
+#if d.recipient != none { par(lines(d.recipient)) }
+#let refs = d.references.map(r => [#r.label: #r.value])
+#let contact = d.at("contact", default: none)
+#if contact != none { refs.push([Kontaktperson: #contact.name#if contact.email != none [, #contact.email]]) }
+#if refs.len() > 0 { par(refs.join(linebreak())) }
+#align(right, par(d.placeAndDate))
+#block(above: ${len(pt(L.gapEm) + L.titleBeforeLines * lineHeight(L.size.body))}, below: 0pt, text(size: ${len(L.size.title)}, weight: "bold")[#d.title])
+
+// The first block after the title or a heading sits right below it.
+#let after-heading = true
+#for s in d.sections {
+  if s.heading != none {
+    block(sticky: true, above: ${GAP}, below: 0pt, text(size: ${len(L.size.heading)}, weight: "bold", s.heading))
+  }
+  for (i, b) in s.blocks.enumerate() {
+    let above = if i == 0 and (s.heading != none or after-heading) { 0pt } else { ${GAP} }
+    if b.kind == "paragraph" { par(runs(b.runs)) }
+    else if b.kind == "bullets" { items(b, above) }
+    else if b.kind == "positions" {
+      block(sticky: true, above: above, below: 0pt, strong(b.intro))
+      items(b, 0pt)
+    }
+  }
+  after-heading = false
+}
+
+// The closing stays with the signatures (Word: keep with next).
+#block(sticky: true, above: ${GAP}, below: ${len(pt(L.gapEm) + L.signaturesBeforeLines * lineHeight(L.size.body))}, d.closing)
+#let signing = d.at("signing", default: none)
+#grid(
+  columns: (1fr,) * calc.max(1, d.signatories.len()),
+  column-gutter: ${L.signatureGutterEm}em,
+  ..d.signatories.enumerate().map(((i, s)) => [
+    #s.name
+    #if s.title != none [\ #s.title]
+    #if s.note != none [\ #s.note]
+    #if signing != none [\ #emph(signing.lines.at(i))]
+  ]),
+)
+#if signing != none {
+  let ver = signing.verification
+  pagebreak()
+  text(size: ${len(L.size.title)}, weight: "bold")[#ver.heading]
+  par(ver.intro)
+  table(
+    columns: (auto, 1fr),
+    stroke: 0.4pt + gray,
+    ..ver.facts.map(f => (strong(f.label), text(size: 8.5pt, f.value))).flatten(),
+  )
+}
+`;
+
 /** Every released template by version. */
-export const LETTER_TEMPLATES: Record<TemplateVersion, string> = { 1: TEMPLATE_V1, 2: TEMPLATE_V2 };
+export const LETTER_TEMPLATES: Record<TemplateVersion, string> = {
+  1: TEMPLATE_V1,
+  2: TEMPLATE_V2,
+  3: TEMPLATE_V3,
+};
 
 let compiler: NodeCompiler | undefined;
 const WORKSPACE = "/innspill-letter";

@@ -73,9 +73,13 @@ async function setParticipants(tx: DbTx, hearingId: string, userIds: string[]) {
     await tx.hearingParticipant.createMany({ data: userIds.map((userId) => ({ hearingId, userId })) });
 }
 
+/**
+ * Registers a hearing. Its responsible adviser defaults to the adviser registering it: when the input leaves
+ * `responsibleId` out (the form starts with it filled in likewise); an explicit empty value or null means nobody.
+ */
 export async function createHearing(db: Db, input: unknown, actor: Actor) {
   authorize(actor, "hearing.create");
-  const data = parseInput(createHearingInput, input);
+  const data = parseInput(createHearingInput, withDefaultResponsible(input, actor));
   await checkReferences(db, data, actor);
   const settings = await getOrganisationSettings(db, actor.organisationId);
   return db.$transaction(async (tx) => {
@@ -83,6 +87,13 @@ export async function createHearing(db: Db, input: unknown, actor: Actor) {
     const row = await tx.hearing.findUniqueOrThrow({ where: { id }, include: hearingInclude });
     return toHearingView(row);
   });
+}
+
+/** The registering adviser as the responsible one, when the input does not name one (leaders and admins: nobody). */
+function withDefaultResponsible(input: unknown, actor: Actor): unknown {
+  if (actor.role !== "ADVISER" || !input || typeof input !== "object" || Array.isArray(input)) return input;
+  const given = (input as Record<string, unknown>).responsibleId;
+  return given === undefined ? { ...input, responsibleId: actor.id } : input;
 }
 
 /**

@@ -218,6 +218,8 @@ export const domainMessages = {
     milestoneKindGODKJENNING: "Godkjenning",
     milestoneKindSIGNERING: "Signering",
     calendarNotFound: "Fant ikke kalenderen. Lenken kan være trukket tilbake.",
+    importDuplicate:
+      "Dette brevet finnes allerede i Innspill. Se brevet som er lagt inn, eller bekreft at du vil legge det inn en gang til.",
   },
   en: {
     required: "Required.",
@@ -427,6 +429,8 @@ export const domainMessages = {
     milestoneKindGODKJENNING: "Approval",
     milestoneKindSIGNERING: "Signing",
     calendarNotFound: "Calendar not found. The link may have been revoked.",
+    importDuplicate:
+      "This letter is already in Innspill. Look at the letter already imported, or confirm that you want to import it again.",
   },
 } as const;
 

@@ -9,6 +9,7 @@ import { AppError } from "../common/errors";
 import { insertPosition } from "../library/positions";
 import { fields, parseInput } from "../common/validation";
 import { registerJournal } from "../noark/journal";
+import { findDuplicateLetters, letterTextSha256 } from "./duplicates";
 
 const paragraphSchema = z.object({
   text: z.string().max(50_000),
@@ -70,6 +71,8 @@ export const commitLetterInput = z
       .max(200),
     /** Statements to keep as new draft positions. */
     newPositions: z.array(z.string().trim().min(1).max(2000)).max(200),
+    /** The user has seen that Innspill holds this letter already (duplicates.ts) and imports it again. */
+    confirmDuplicate: z.boolean().default(false),
   })
   .refine((x) => !!x.hearingId !== !!x.newHearing, { error: "importNeedsHearing", path: ["hearingId"] });
 
@@ -79,6 +82,15 @@ export async function commitLetterImport(db: Db, input: unknown, actor: Actor) {
   const data = parseInput(commitLetterInput, input);
   return db.$transaction(
     async (tx) => {
+      // A letter Innspill already holds is not saved twice unless the user says so; the answer names it.
+      if (!data.confirmDuplicate) {
+        const duplicates = await findDuplicateLetters(tx, actor.organisationId, data.proposal);
+        if (duplicates.length)
+          throw new AppError("CONFLICT", "importDuplicate", {
+            fieldErrors: { confirmDuplicate: ["importDuplicate"] },
+            details: { duplicates },
+          });
+      }
       let hearingId = data.hearingId;
       if (hearingId) {
         const h = await tx.hearing.findFirst({
@@ -134,6 +146,7 @@ export async function commitLetterImport(db: Db, input: unknown, actor: Actor) {
           content: data.proposal as Prisma.InputJsonValue,
           sourceName: data.sourceName,
           createdById: actor.id,
+          textSha256: letterTextSha256(data.proposal),
         },
       });
       await registerJournal(tx, hearing.id);

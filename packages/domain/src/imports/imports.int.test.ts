@@ -329,3 +329,62 @@ describe("importing a letter", () => {
     expect(await t.db.importedLetter.count()).toBe(letters);
   });
 });
+
+describe("a letter Innspill wrote (template 3), imported back", () => {
+  it("is read from its DOCX and its PDF with the signatories that stand side by side", async () => {
+    const { assemble, renderDocx, renderPdf } = await import("@innspill/documents");
+    const model = assemble({
+      templateVersion: 3,
+      letterhead: { organisation: "NITO", unit: null, address: null },
+      place: "Oslo",
+      date: "2024-03-05",
+      dateText: "5. mars 2024",
+      recipient: "Kunnskapsdepartementet",
+      theirReference: "24/1187-3",
+      ourReference: "2024/12",
+      contact: { name: "Ingrid Solberg", email: "ingrid@nito.test" },
+      closing: "Med vennlig hilsen",
+      title: "Innspill til Kunnskapsdepartementet",
+      sections: [
+        {
+          heading: "Studieplasser",
+          body: {
+            type: "doc",
+            content: [
+              {
+                type: "paragraph",
+                content: [{ type: "text", text: "Det må opprettes flere studieplasser i bioingeniørfag." }],
+              },
+            ],
+          },
+        },
+      ],
+      signatories: [
+        { name: "Kaja Marienborg", title: "Fagstyreleder, NITO BFI" },
+        { name: "Heidi Andersen", title: "Instituttleder, NITO BFI" },
+      ],
+      facts: {},
+      positions: {},
+    });
+    for (const [name, bytes] of [
+      ["brev.docx", await renderDocx(model)],
+      ["brev.pdf", renderPdf(model)],
+    ] as const) {
+      const { proposal } = await proposeLetterImport(
+        t.db,
+        { file: { name, content: Buffer.from(bytes).toString("base64") } },
+        a.ingrid!,
+      );
+      expect(proposal.title, name).toBe("Innspill til Kunnskapsdepartementet");
+      expect(proposal.date, name).toBe("2024-03-05");
+      expect(
+        proposal.sections.map((s) => s.heading),
+        name,
+      ).toEqual(["Studieplasser"]);
+      expect(proposal.signatories, name).toEqual([
+        { name: "Kaja Marienborg", title: "Fagstyreleder, NITO BFI", note: null },
+        { name: "Heidi Andersen", title: "Instituttleder, NITO BFI", note: null },
+      ]);
+    }
+  });
+});

@@ -8,6 +8,46 @@ const fixture = (name: string) =>
   readFileSync(path.resolve(__dirname, "../../../../fixtures/documents", name), "utf8");
 
 describe("parseLetter", () => {
+  it("reads signatories side by side from a table read cell after cell (Innspill's own DOCX)", () => {
+    const l = parseLetter(
+      [
+        "Innspill til Kunnskapsdepartementet",
+        "",
+        "Det må opprettes flere studieplasser.",
+        "",
+        "Med vennlig hilsen",
+        "",
+        "Kaja Marienborg",
+        "Fagstyreleder, NITO BFI",
+        "Medlem av referansegruppen",
+        "Heidi Andersen",
+        "Instituttleder, NITO BFI",
+        "Per Ås-Olsen",
+      ].join("\n"),
+    );
+    expect(l.signatories).toEqual([
+      { name: "Kaja Marienborg", title: "Fagstyreleder, NITO BFI", note: "Medlem av referansegruppen" },
+      { name: "Heidi Andersen", title: "Instituttleder, NITO BFI", note: null },
+      { name: "Per Ås-Olsen", title: null, note: null },
+    ]);
+    // One signatory with a title and a note is read as before.
+    expect(
+      parseLetter(
+        [
+          "Tittel",
+          "",
+          "Tekst her.",
+          "",
+          "Med vennlig hilsen",
+          "",
+          "Kaja Marienborg",
+          "Fagstyreleder",
+          "Sign.",
+        ].join("\n"),
+      ).signatories,
+    ).toEqual([{ name: "Kaja Marienborg", title: "Fagstyreleder", note: "Sign." }]);
+  });
+
   it("finds the place and date under a letterhead and recipient without blank lines (a PDF's text layer)", () => {
     const l = parseLetter(
       [

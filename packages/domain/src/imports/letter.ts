@@ -176,6 +176,23 @@ export function unitsOf(sections: ImportedSection[]) {
   ]);
 }
 
+/** «Kaja Marienborg», «Heidi Andersen-Lie»: two to four capitalised words, nothing else. */
+const PERSON_NAME = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?: \p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?){1,3}$/u;
+
+/**
+ * Signatories side by side as a table gives them (a DOCX read as text, Innspill's own letters among them): name,
+ * title and any note of the first, then of the next. A line that is a person's name starts the next signatory. Null
+ * when the lines after the first hold no second name (one signatory, read as before).
+ */
+function signatoriesInSequence(lines: string[]): LetterProposal["signatories"] | null {
+  const starts = lines.flatMap((l, i) => (i === 0 || PERSON_NAME.test(clean(l)) ? [i] : []));
+  if (starts.length < 2) return null;
+  return starts.map((start, k) => {
+    const own = lines.slice(start, starts[k + 1] ?? lines.length).map(clean);
+    return { name: own[0]!, title: own[1] ?? null, note: own.slice(2).join(" ") || null };
+  });
+}
+
 export function parseLetter(input: string): LetterProposal {
   let lines = input
     .replace(/\r\n?/g, "\n")
@@ -294,10 +311,14 @@ export function parseLetter(input: string): LetterProposal {
           .split(/\s{2,}/)
           .map(clean)
       : [];
-    const notes = signature.slice(2).join(" ") || null;
-    names.forEach((name, i) =>
-      signatories.push({ name, title: titles[i] ?? null, note: i === 0 ? notes : null }),
-    );
+    const people = names.length === 1 ? signatoriesInSequence(signature) : null;
+    if (people) signatories.push(...people);
+    else {
+      const notes = signature.slice(2).join(" ") || null;
+      names.forEach((name, i) =>
+        signatories.push({ name, title: titles[i] ?? null, note: i === 0 ? notes : null }),
+      );
+    }
   }
 
   // 5. Sections: a short first line without closing punctuation is a heading. A heading followed directly by

@@ -8,6 +8,7 @@ import { parseInput } from "../common/validation";
 import { parseLetter } from "./letter";
 import { detectReuse } from "./reuse";
 import { docxText, pdfText } from "./extract";
+import { findDuplicateLetters } from "./duplicates";
 
 const importFile = z.object({
   name: z.string().max(300),
@@ -34,12 +35,20 @@ async function letterText(input: z.output<typeof proposeLetterInput>): Promise<s
   throw new AppError("BAD_REQUEST", "importFileType", { fieldErrors: { file: ["importFileType"] } });
 }
 
-/** Reads a letter and proposes its parts and their library matches. Saves nothing. */
+/**
+ * Reads a letter and proposes its parts and their library matches, and names the letters Innspill already holds with
+ * the same text. Saves nothing.
+ */
 export async function proposeLetterImport(db: Db, input: unknown, actor: Actor) {
   authorize(actor, "library.edit");
   const data = parseInput(proposeLetterInput, input);
   const proposal = parseLetter(await letterText(data));
   if (!proposal.title && !proposal.sections.length)
     throw new AppError("BAD_REQUEST", "importEmpty", { fieldErrors: { text: ["importEmpty"] } });
-  return { proposal, ...(await detectReuse(db, proposal, actor.organisationId)) };
+  return {
+    proposal,
+    ...(await detectReuse(db, proposal, actor.organisationId)),
+    /** Letters Innspill already holds with the same or nearly the same text (duplicates.ts). */
+    duplicates: await findDuplicateLetters(db, actor.organisationId, proposal),
+  };
 }

@@ -160,6 +160,7 @@ export function outcomeReportModel(r: OutcomeReport): DocumentModel {
     date: r.date,
     recipient: null,
     references: [],
+    contact: null,
     title: `Politiske gjennomslag ${r.year}`,
     sections: [{ heading: null, blocks: [intro] }, ...sections],
     closing: "",

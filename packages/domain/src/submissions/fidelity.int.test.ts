@@ -234,6 +234,8 @@ beforeAll(async () => {
   const hearing = await t.db.hearing.findFirstOrThrow({
     where: { title: "Innspill til Helsereformutvalget" },
   });
+  // The original names no contact person: nobody is responsible, so the letter (template 3 on) prints none either.
+  await t.db.hearing.update({ where: { id: hearing.id }, data: { responsibleId: null } });
   const { id } = await createSubmission(t.db, { hearingId: hearing.id }, adviser);
   const s = await t.db.submission.findUniqueOrThrow({ where: { id } });
   await saveSubmission(
@@ -305,13 +307,16 @@ describe("the Helsereformutvalget letter rebuilt in Innspill", () => {
     expect(pages.length).toBeGreaterThanOrEqual(2);
     for (const f of letter.footnotes) {
       const start = normalize(f.text).slice(0, 40);
-      const page = pages.findIndex((p) => normalize(p).includes(`${f.number} ${start}`));
+      // Found by its text: pdftotext reads a raised footnote number in its own reading order, which puts it beside
+      // its text or, next to the signatures' two columns, among them; its number is on the page all the same.
+      const page = pages.findIndex((p) => normalize(p).includes(start));
       expect(page, `footnote ${f.number} printed`).toBeGreaterThanOrEqual(0);
       const text = normalize(pages[page]!);
       // The footnote is printed after the body text that cites it, on the same page.
       const cited = text.search(new RegExp(`\\p{L} ?${f.number}(?=[\\s,.])`, "u"));
       expect(cited, `footnote ${f.number} cited on its page`).toBeGreaterThanOrEqual(0);
-      expect(text.lastIndexOf(`${f.number} ${start}`)).toBeGreaterThan(cited);
+      expect(text.lastIndexOf(start)).toBeGreaterThan(cited);
+      expect(text.slice(cited + 2)).toMatch(new RegExp(`(^|\\s)${f.number}(\\s|$)`));
     }
   });
 });

@@ -14,6 +14,8 @@ const full = {
       // Saksnummer and journalpost numbers, shown with the letter (noark/journal.ts).
       caseYear: true,
       caseSeq: true,
+      // The contact person printed in letters of template version 3 on.
+      responsible: { select: { name: true, email: true } },
       journalEntries: { select: { direction: true, year: true, seq: true } },
     },
   },

@@ -212,6 +212,15 @@ export async function buildSnapshot(db: DbTx, s: FullSubmission) {
     recipient: s.recipient,
     theirReference: s.theirReference,
     ourReference: s.ourReference,
+    // From template version 3 the letter names its contact person: the hearing's responsible adviser. Only then, so
+    // the snapshots (and approvals) of earlier letters stay as they were.
+    ...(s.templateVersion >= 3
+      ? {
+          contact: s.hearing.responsible
+            ? { name: s.hearing.responsible.name, email: s.hearing.responsible.email }
+            : null,
+        }
+      : {}),
     title: s.title,
     sections: s.sections.map((x, i) => ({ heading: sectionHeading(x), body: bodies[i]! })),
     closing: s.closing,

@@ -104,7 +104,8 @@ export async function createSubmission(db: Db, input: unknown, actor: Actor) {
         date: dateOnlyToDb(osloDate(new Date())),
         recipient: hearing.issuingBody.name,
         theirReference: hearing.theirReference,
-        ourReference: hearing.ourReference,
+        // «Vår ref.»: the hearing's own reference, or else its case number (saksnummer, noark/journal.ts).
+        ourReference: hearing.ourReference ?? journalNumber(hearing.caseYear, hearing.caseSeq),
         letterheadOrganisation: hearing.organisation.name,
         letterheadAddress: hearing.organisation.address,
         templateVersion: LATEST_TEMPLATE_VERSION,

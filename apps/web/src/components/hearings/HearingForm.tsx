@@ -41,7 +41,14 @@ import { keepLocally } from "@/lib/local-drafts";
 import { useIdempotentMutation } from "@/lib/idempotency";
 
 /** The hearing form for "Ny høring" (no `hearing`) and editing. */
-export function HearingForm({ hearing }: { hearing?: HearingView }) {
+export function HearingForm({
+  hearing,
+  defaultResponsibleId,
+}: {
+  hearing?: HearingView;
+  /** A new hearing's responsible adviser to start with: the adviser registering it. */
+  defaultResponsibleId?: string;
+}) {
   const t = useTranslations("hearings");
   const app = useTranslations("app");
   const kinds = useTranslations("kinds");
@@ -54,7 +61,7 @@ export function HearingForm({ hearing }: { hearing?: HearingView }) {
   const router = useRouter();
   const options = useQuery(trpc.hearing.formOptions.queryOptions());
 
-  const initial = hearing ? toFormValues(hearing) : EMPTY;
+  const initial = hearing ? toFormValues(hearing) : { ...EMPTY, responsibleId: defaultResponsibleId ?? "" };
   // Nothing typed is lost: unsaved input is kept in this browser and offered again on the next visit.
   const [draft] = useState(() => readDraft(hearing, initial));
   const [version, setVersion] = useState(hearing?.version ?? 0);

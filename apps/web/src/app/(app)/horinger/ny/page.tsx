@@ -15,7 +15,8 @@ export default async function NewHearingPage() {
   return (
     <>
       <PageHeader title={t("new")} />
-      <HearingForm />
+      {/* The adviser registering the hearing is its responsible one unless they choose another (or nobody). */}
+      <HearingForm defaultResponsibleId={actor?.role === "ADVISER" ? actor.id : undefined} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
@@ -71,6 +72,8 @@ export function LetterImportView() {
   const [positionLinks, setPositionLinks] = useState<Record<number, boolean>>({});
   const [newPositions, setNewPositions] = useState<Record<number, boolean>>({});
   const [open, setOpen] = useState<string | null>(null);
+  // A letter Innspill already holds is saved again only when the user ticks this.
+  const [confirmDuplicate, setConfirmDuplicate] = useState(false);
 
   async function onPropose() {
     form.clear();
@@ -87,6 +90,7 @@ export function LetterImportView() {
     setBlockLinks(Object.fromEntries(r.units.map((u, i) => [i, !!u.match])));
     setPositionLinks(Object.fromEntries(r.positions.map((_, i) => [i, true])));
     setNewPositions({});
+    setConfirmDuplicate(false);
   }
 
   async function onCommit() {
@@ -104,6 +108,7 @@ export function LetterImportView() {
           blockLinks[i] && u.match ? [{ blockVersionId: u.match.versionId, wording: u.wording }] : [],
         ),
         newPositions: result.newStatements.flatMap((s, i) => (newPositions[i] ? [s.text] : [])),
+        confirmDuplicate,
       })
       .catch(() => null);
     if (saved) router.push(`/horinger/${saved.hearingId}`);
@@ -163,6 +168,40 @@ export function LetterImportView() {
 
       {result ? (
         <div className="mt-4 space-y-4" data-testid="import-proposal">
+          {result.duplicates.length ? (
+            <div
+              role="alert"
+              className="rounded-md border border-amber-400 bg-amber-50 p-4 text-amber-950"
+              data-testid="import-duplicate"
+            >
+              <h2 className="mb-1 font-semibold">{t("duplicate.title")}</h2>
+              <ul className="mb-2 space-y-1 text-sm">
+                {result.duplicates.map((d) => (
+                  <li key={d.id}>
+                    {t(d.exact ? "duplicate.same" : "duplicate.near", {
+                      title: d.title,
+                      date: formatDate(d.sentOn),
+                      hearing: d.hearing.title,
+                      percent: Math.round(d.similarity * 100),
+                    })}{" "}
+                    <Link className="underline" href={`/horinger/${d.hearing.id}`}>
+                      {t("duplicate.open")}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+              <p className="mb-2 text-sm">{t("duplicate.hint")}</p>
+              <label className="flex items-center gap-2 text-sm">
+                <input
+                  type="checkbox"
+                  checked={confirmDuplicate}
+                  onChange={(e) => setConfirmDuplicate(e.target.checked)}
+                  data-testid="import-duplicate-confirm"
+                />
+                {t("duplicate.confirm")}
+              </label>
+            </div>
+          ) : null}
           <Card title={t("letter")}>
             <div className="grid gap-3 sm:grid-cols-3">
               <div className="sm:col-span-3">
@@ -399,7 +438,7 @@ export function LetterImportView() {
             <button
               type="button"
               className={buttonClass}
-              disabled={commit.isPending}
+              disabled={commit.isPending || (result.duplicates.length > 0 && !confirmDuplicate)}
               onClick={() => void onCommit()}
               data-testid="import-save"
             >
