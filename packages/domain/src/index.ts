@@ -42,6 +42,16 @@ export {
   setUserActive,
 } from "./users/index";
 export * from "./users/schemas";
+export {
+  listMyPasskeys,
+  passkeyIdInput,
+  passkeyRegistrationOptions,
+  registerPasskey,
+  registerPasskeyInput,
+  relyingPartyOf,
+  removeMyPasskey,
+  type RelyingParty,
+} from "./users/passkeys";
 export { getSystemStatus, listWorkers, runOverdueCheck, HEARTBEAT_STALE_MS } from "./system/index";
 export * from "./submissions/index";
 export * from "./imports/index";

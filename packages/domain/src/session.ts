@@ -13,3 +13,10 @@ export {
   startSession,
 } from "./users/index";
 export { signInWithOidc, type OidcClaims } from "./users/oidc";
+export {
+  authenticateWithPasskey,
+  passkeyLoginInput,
+  passkeyLoginOptions,
+  relyingPartyOf,
+  type RelyingParty,
+} from "./users/passkeys";

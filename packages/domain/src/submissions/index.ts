@@ -12,7 +12,15 @@ export {
 } from "./renders";
 export * from "./review";
 export * from "./approval";
-export { REAUTH_WINDOW_MS, reauthenticate, reauthenticateInput, signSubmission } from "./signing";
+export {
+  passkeySigningChallenge,
+  REAUTH_WINDOW_MS,
+  reauthenticate,
+  reauthenticateInput,
+  signSubmission,
+  signSubmissionWithPasskey,
+  signWithPasskeyInput,
+} from "./signing";
 export * from "./sending";
 export * from "./approval-view";
 export { HEARING_STATUS_FOR, idVersionInput, type ClientInfo } from "./lock";

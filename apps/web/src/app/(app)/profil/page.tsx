@@ -1,6 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui";
+import { oidcName } from "@innspill/auth";
 import { ProfileView } from "./ProfileView";
+import { PasskeysCard } from "./PasskeysCard";
 import { Prefetch, trpc } from "@/trpc/server";
 
 export default async function ProfilePage() {
@@ -8,8 +10,11 @@ export default async function ProfilePage() {
   return (
     <>
       <PageHeader title={t("title")} />
-      <Prefetch queries={[trpc.me.profile.queryOptions()]}>
+      <Prefetch queries={[trpc.me.profile.queryOptions(), trpc.passkey.list.queryOptions()]}>
         <ProfileView />
+        <div className="mt-4">
+          <PasskeysCard ssoName={oidcName} />
+        </div>
       </Prefetch>
     </>
   );

@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { startAuthentication } from "@simplewebauthn/browser";
 import { WordDiff } from "@/components/library/WordDiff";
 import {
   Alert,
@@ -52,6 +53,12 @@ export function ApprovalView({ id, ssoName }: { id: string; ssoName: string | nu
   const giveBack = useMutation(trpc.submission.returnForChanges.mutationOptions({ onSuccess: refresh }));
   const reauth = useMutation(trpc.submission.reauthenticate.mutationOptions());
   const sign = useMutation(trpc.submission.sign.mutationOptions({ onSuccess: refresh }));
+  const passkeyOptions = useMutation(trpc.submission.passkeyOptions.mutationOptions());
+  const signWithPasskey = useMutation(
+    trpc.submission.signWithPasskey.mutationOptions({ onSuccess: refresh }),
+  );
+  const [usePassword, setUsePassword] = useState(false);
+  const [signedNow, setSignedNow] = useState(false);
   const [comment, setComment] = useState("");
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -94,6 +101,7 @@ export function ApprovalView({ id, ssoName }: { id: string; ssoName: string | nu
         setPassword("");
       }
       await sign.mutateAsync({ id, snapshotSha256: hash });
+      setSignedNow(true);
     } catch (err) {
       // A wrong password is said at the password field; anything else above the page.
       const atField = errorData(err)?.fieldErrors?.password?.[0];
@@ -102,7 +110,28 @@ export function ApprovalView({ id, ssoName }: { id: string; ssoName: string | nu
       void refresh();
     }
   }
+  /** «Signer med passnøkkel»: the challenge for this letter and hash, the device's check, then the signature. */
+  async function doSignWithPasskey() {
+    if (!hash) return;
+    setError(null);
+    try {
+      const optionsJSON = await passkeyOptions.mutateAsync({ id, snapshotSha256: hash });
+      let response;
+      try {
+        response = await startAuthentication({ optionsJSON });
+      } catch {
+        setError(t("passkeyCancelled"));
+        return;
+      }
+      await signWithPasskey.mutateAsync({ id, snapshotSha256: hash, response });
+      setSignedNow(true);
+    } catch (err) {
+      setError(errorText(err));
+      void refresh();
+    }
+  }
   const acting = (canApprove || canSign) && !!hash;
+  const passkeyFirst = canSign && v.passkeySigning && !usePassword && !fresh;
 
   return (
     <div className={acting ? "pb-44 xl:pb-0" : ""}>
@@ -116,6 +145,16 @@ export function ApprovalView({ id, ssoName }: { id: string; ssoName: string | nu
         </span>
       </p>
       {error ? <Alert>{error}</Alert> : null}
+      <div aria-live="polite">
+        {signedNow && !canSign ? (
+          <p
+            className="mb-4 rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm font-medium text-emerald-900"
+            data-testid="you-signed"
+          >
+            {t("youSigned")}
+          </p>
+        ) : null}
+      </div>
       <div className="grid gap-4 xl:grid-cols-[1fr_24rem]">
         <div className="min-w-0 space-y-4">
           {/* What a leader reads first, on a phone right above the action bar. */}
@@ -242,6 +281,30 @@ export function ApprovalView({ id, ssoName }: { id: string; ssoName: string | nu
                   </button>
                   <p className="mt-1 text-xs text-slate-600">{t("reauthSsoExplain", { name: ssoName })}</p>
                 </form>
+              ) : passkeyFirst ? (
+                // A passkey confirms the signature: one tap, then the device's fingerprint, face or PIN.
+                <div className={canApprove ? "mt-3" : ""}>
+                  <button
+                    type="button"
+                    className={`${buttonClass} w-full`}
+                    disabled={passkeyOptions.isPending || signWithPasskey.isPending}
+                    onClick={() => void doSignWithPasskey()}
+                    data-testid="sign-passkey"
+                  >
+                    {t("signPasskey")}
+                  </button>
+                  <p className="mt-1 text-xs text-slate-600">
+                    {t("signPasskeyExplain", { hash: `${hash.slice(0, 12)}…` })}{" "}
+                    <button
+                      type="button"
+                      className="inline-flex min-h-6 items-center text-blue-800 underline"
+                      onClick={() => setUsePassword(true)}
+                      data-testid="use-password"
+                    >
+                      {t("usePassword")}
+                    </button>
+                  </p>
+                </div>
               ) : canSign ? (
                 <form
                   className={canApprove ? "mt-3" : ""}
@@ -295,6 +358,18 @@ export function ApprovalView({ id, ssoName }: { id: string; ssoName: string | nu
                   ) : null}
                   <p className="mt-1 text-xs text-slate-600">
                     {t("signExplainShort", { hash: `${hash.slice(0, 12)}…` })}
+                    {v.passkeySigning && !fresh ? (
+                      <>
+                        {" "}
+                        <button
+                          type="button"
+                          className="inline-flex min-h-6 items-center text-blue-800 underline"
+                          onClick={() => setUsePassword(false)}
+                        >
+                          {t("usePasskey")}
+                        </button>
+                      </>
+                    ) : null}
                   </p>
                 </form>
               ) : null}
@@ -345,7 +420,17 @@ export function ApprovalView({ id, ssoName }: { id: string; ssoName: string | nu
                   {s.name}
                   {s.signer && s.signer !== s.name ? ` (${t("signsAs", { user: s.signer })})` : ""}:{" "}
                   {s.signedAt ? (
-                    <span className="text-emerald-800">{t("signedAt", { time: dateTime(s.signedAt) })}</span>
+                    <span className="text-emerald-800">
+                      {t("signedAt", { time: dateTime(s.signedAt) })}
+                      {s.passkeyCredentialId ? (
+                        <>
+                          {" "}
+                          <span className="break-all" data-testid="signed-passkey">
+                            {t("signedWithPasskey", { id: s.passkeyCredentialId })}
+                          </span>
+                        </>
+                      ) : null}
+                    </span>
                   ) : s.next ? (
                     <span className="text-blue-800">{t("nextToSign")}</span>
                   ) : (
