@@ -1,5 +1,4 @@
 import {
-  AppError,
   listMyPasskeys,
   passkeyIdInput,
   passkeyRegistrationOptions,
@@ -10,9 +9,8 @@ import {
 } from "@innspill/domain";
 import { domainInput, protectedProcedure, router, type Context } from "../trpc";
 
-/** The relying party of this request (the configured public address); a server without one offers no passkeys. */
-export function relyingParty(ctx: Context): RelyingParty {
-  if (!ctx.relyingParty) throw new AppError("BAD_REQUEST", "passkeyFailed");
+/** The relying party of this request (the configured public address); the domain refuses passkeys without one. */
+export function relyingParty(ctx: Context): RelyingParty | undefined {
   return ctx.relyingParty;
 }
 

@@ -91,7 +91,7 @@ export async function passkeySigningChallenge(
   db: Db,
   input: unknown,
   actor: Actor,
-  rp: RelyingParty,
+  rp: RelyingParty | undefined,
   now: Date = new Date(),
 ) {
   authorize(actor, "submission.sign");
@@ -118,11 +118,13 @@ export async function signSubmissionWithPasskey(
   actor: Actor,
   client: ClientInfo,
   jobs: JobQueue,
-  rp: RelyingParty,
+  maybeRp: RelyingParty | undefined,
   now: Date = new Date(),
 ) {
   authorize(actor, "submission.sign");
   const { id, snapshotSha256, response } = parseInput(signWithPasskeyInput, input);
+  if (!maybeRp) throw new AppError("BAD_REQUEST", "passkeyFailed");
+  const rp = maybeRp;
   const credentialId = await verifySigningAssertion(
     db,
     response,

@@ -55,6 +55,12 @@ export function relyingPartyOf(publicUrl: string, name = "Innspill"): RelyingPar
   return { id: url.hostname, origin: url.origin, name };
 }
 
+/** The relying party, which a server without a public address has not got: passkeys are then refused. */
+function needRp(rp: RelyingParty | undefined): RelyingParty {
+  if (!rp) throw new AppError("BAD_REQUEST", "passkeyFailed");
+  return rp;
+}
+
 export const PASSKEY_CHALLENGE_MS = 2 * 60 * 1000;
 export const MAX_PASSKEYS = 10;
 const REAUTH_WINDOW_MS = 5 * 60 * 1000;
@@ -210,9 +216,10 @@ export async function listMyPasskeys(db: Db, actor: Actor) {
 export async function passkeyRegistrationOptions(
   db: Db,
   actor: Actor,
-  rp: RelyingParty,
+  maybeRp: RelyingParty | undefined,
   now: Date = new Date(),
 ) {
+  const rp = needRp(maybeRp);
   if (!actor.sessionId) throw new AppError("UNAUTHORIZED", "passkeyReauthRequired");
   requireFreshReauth(await sessionReauthenticatedAt(db, actor.sessionId, now), now);
   const [user, existing] = await Promise.all([
@@ -252,10 +259,11 @@ export async function registerPasskey(
   db: Db,
   input: unknown,
   actor: Actor,
-  rp: RelyingParty,
+  maybeRp: RelyingParty | undefined,
   now: Date = new Date(),
 ) {
   const { name, response } = parseInput(registerPasskeyInput, input);
+  const rp = needRp(maybeRp);
   if (!actor.sessionId) throw new AppError("UNAUTHORIZED", "passkeyReauthRequired");
   requireFreshReauth(await sessionReauthenticatedAt(db, actor.sessionId, now), now);
   const expectedChallenge = await useChallenge(
@@ -334,7 +342,8 @@ export async function removeMyPasskey(db: Db, input: unknown, actor: Actor) {
 }
 
 /** The options for a passkey login: any passkey of this site (discoverable), with user verification. */
-export async function passkeyLoginOptions(db: Db, rp: RelyingParty, now: Date = new Date()) {
+export async function passkeyLoginOptions(db: Db, maybeRp: RelyingParty | undefined, now: Date = new Date()) {
+  const rp = needRp(maybeRp);
   const options = await generateAuthenticationOptions({
     rpID: rp.id,
     userVerification: "required",
@@ -417,7 +426,7 @@ const unknownPasskeyBucket = (credentialId: string): ThrottleBucket => ({
 export async function authenticateWithPasskey(
   db: Db,
   input: unknown,
-  rp: RelyingParty,
+  maybeRp: RelyingParty | undefined,
   context: {
     ip?: string | null;
     now?: Date;
@@ -426,6 +435,7 @@ export async function authenticateWithPasskey(
   } = {},
 ) {
   const { response } = parseInput(passkeyLoginInput, input);
+  const rp = needRp(maybeRp);
   const now = context.now ?? new Date();
   const ip = context.ip ?? null;
   const passkey = await findPasskey(db, response.id);
@@ -496,9 +506,10 @@ export async function passkeySigningOptions(
   db: Db,
   target: { id: string; snapshotSha256: string },
   actor: Actor,
-  rp: RelyingParty,
+  maybeRp: RelyingParty | undefined,
   now: Date = new Date(),
 ) {
+  const rp = needRp(maybeRp);
   if (!actor.sessionId) throw new AppError("UNAUTHORIZED", "reauthRequired");
   const [user, passkeys] = await Promise.all([
     db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { oidcSubject: true } }),
