@@ -55,7 +55,7 @@ async function logout(page: Page) {
 test("a leader registers a passkey, logs in with it, and signs from the notification on a phone in three taps", async ({
   browser,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const heidi = await newPage(browser, PHONE);
   const { cdp, authenticatorId } = await addPlatformAuthenticator(heidi);
 
@@ -83,10 +83,11 @@ test("a leader registers a passkey, logs in with it, and signs from the notifica
   await expect(heidi.getByTestId("passkeys")).toContainText("Sist brukt");
   await logout(heidi);
 
-  // A letter for Heidi to sign: Ingrid writes it from a new hearing, Kaja approves.
+  // A letter for Kaja and Heidi to sign: Ingrid writes it from a new hearing; both approve; Kaja signs first.
   const ingrid = await newPage(browser);
   await login(ingrid, "ingrid@nito.test");
-  const title = `Høring – passnøkkel ${Date.now()}`;
+  const stamp = String(Date.now());
+  const title = `Høring – passnøkkel ${stamp}`;
   await registerHearing(ingrid, title);
   await ingrid.getByTestId("start-submission").click();
   await expect(ingrid).toHaveURL(/\/innspill\/[0-9a-f-]{36}$/);
@@ -94,6 +95,9 @@ test("a leader registers a passkey, logs in with it, and signs from the notifica
   await ingrid.getByTestId("block-search").fill("bioingeniør");
   await ingrid.getByRole("button", { name: "Søk", exact: true }).click();
   await ingrid.getByRole("button", { name: "Legg til «Bioingeniører»" }).click();
+  await ingrid
+    .getByTestId("add-signatory")
+    .selectOption({ label: "Kaja Marienborg — Fagstyreleder, NITO BFI" });
   await ingrid
     .getByTestId("add-signatory")
     .selectOption({ label: "Heidi Andersen — Instituttleder, NITO BFI" });
@@ -107,15 +111,23 @@ test("a leader registers a passkey, logs in with it, and signs from the notifica
   await login(kaja, "kaja@nito.test");
   await kaja.goto(approvalUrl);
   await kaja.getByTestId("approve").click();
-  await expect(kaja.getByTestId("approval-status")).toHaveAttribute("data-status", "APPROVED");
-
-  // The notification Heidi gets (in the app and by e-mail) links to the approval page: seen on her laptop.
+  await expect(kaja.getByTestId("approvals")).toContainText("Kaja Marienborg");
   const laptop = await newPage(browser);
   await login(laptop, "heidi@nito.test");
+  await laptop.goto(approvalUrl);
+  await laptop.getByTestId("approve").click();
+  await expect(laptop.getByTestId("approval-status")).toHaveAttribute("data-status", "APPROVED");
+  // Kaja signs with her password (she has no passkey).
+  await kaja.reload();
+  await kaja.getByTestId("sign-password").fill(PASSWORD);
+  await kaja.getByTestId("sign").click();
+  await expect(kaja.getByTestId("approval-status")).toHaveAttribute("data-status", "SIGNING");
+
+  // The notification Heidi gets (in the app and by e-mail) links to the approval page: seen on her laptop.
   await laptop.goto("/varsler");
   const link = laptop
     .getByTestId("notification-link")
-    .filter({ hasText: `Signer «${title}` })
+    .filter({ hasText: new RegExp(`Signer «.*passnøkkel ${stamp}`) })
     .first();
   const href = await link.getAttribute("href");
   expect(new URL(href!, approvalUrl).href).toBe(approvalUrl);
@@ -135,7 +147,7 @@ test("a leader registers a passkey, logs in with it, and signs from the notifica
   await loginButton.tap();
   taps++;
   await expect(heidi).toHaveURL(approvalUrl);
-  await expect(heidi.getByTestId("approval-summary")).toContainText(title);
+  await expect(heidi.getByTestId("approval-summary")).toContainText(stamp);
   // No password field: the passkey confirms the signature.
   await expect(heidi.getByTestId("sign-password")).toHaveCount(0);
   const sign = heidi.getByTestId("sign-passkey");
@@ -162,7 +174,8 @@ test("a leader registers a passkey, logs in with it, and signs from the notifica
   const [file] = await Promise.all([heidi.waitForEvent("download"), download.click()]);
   const path = (await file.path())!;
   const text = execFileSync("pdftotext", ["-enc", "UTF-8", path, "-"]).toString("utf8").replace(/\s+/g, "");
-  expect(text).toContain(`medpassnøkkel${credentialId}`);
+  // pdftotext joins a word broken at a hyphen: compared without spaces and hyphens.
+  expect(text.replace(/-/g, "")).toContain(`medpassnøkkel${credentialId.replace(/-/g, "")}`);
   await kaja.goto("/verifiser");
   await kaja.getByTestId("verify-file").setInputFiles({
     name: "signert.pdf",
@@ -194,6 +207,6 @@ test("a passkey login with a passkey Innspill does not know is refused in Norweg
   });
   await page.goto("/login");
   await page.getByTestId("login-passkey").tap();
-  await expect(page.getByRole("alert")).toContainText("Denne passnøkkelen er ikke registrert i Innspill");
+  await expect(page.getByText("Denne passnøkkelen er ikke registrert i Innspill")).toBeVisible();
   await expect(page).toHaveURL(/\/login/);
 });

@@ -37,7 +37,7 @@ import {
   settleAttemptSlots,
   takeAttemptSlots,
   userBucket,
-  type LoginRateCap,
+  LoginRateCap,
   type ThrottleBucket,
 } from "./throttle";
 import { LOGIN_THROTTLE } from "./throttle";
@@ -341,9 +341,14 @@ export async function removeMyPasskey(db: Db, input: unknown, actor: Actor) {
   });
 }
 
+/** Login challenges one process issues: 300 at once, then 300 a minute (each is a row for two minutes). */
+const loginChallengeCap = new LoginRateCap(300, 300);
+
 /** The options for a passkey login: any passkey of this site (discoverable), with user verification. */
 export async function passkeyLoginOptions(db: Db, maybeRp: RelyingParty | undefined, now: Date = new Date()) {
   const rp = needRp(maybeRp);
+  // Anyone may ask, so each process hands out a bounded number a minute: a client cannot fill the table.
+  loginChallengeCap.take("passkey");
   const options = await generateAuthenticationOptions({
     rpID: rp.id,
     userVerification: "required",

@@ -23,7 +23,13 @@ export function PasskeyLogin({ callbackUrl }: { callbackUrl: string }) {
     if (!browserSupportsWebAuthn()) return setProblem("passkeyUnsupported");
     setPending(true);
     try {
-      const optionsJSON = await passkeyLoginOptions();
+      let optionsJSON;
+      try {
+        optionsJSON = await passkeyLoginOptions();
+      } catch {
+        setProblem("passkeyFailed");
+        return;
+      }
       let response;
       try {
         response = await startAuthentication({ optionsJSON });
