@@ -11,6 +11,9 @@
  *   minutes: a stolen session cannot give itself a way to sign.
  * - Failed passkey logins count in the login throttle like wrong passwords; failed signing assertions in the
  *   session's re-authentication bucket.
+ *
+ * Over 400 lines on purpose: registration, login and signing share the challenge store, the response schemas and
+ * the assertion check, which split into files would have to export to each other.
  */
 import {
   generateAuthenticationOptions,
