@@ -46,6 +46,8 @@ const pages = auth((req) => {
   // Next.js reads the nonce from the request's policy and puts it on the scripts it renders.
   headers.set("content-security-policy", policy);
   headers.set("x-nonce", nonce);
+  // Where a page whose session has ended on the server sends the user back after the login (server/session.ts).
+  headers.set("x-innspill-path", `${path}${req.nextUrl.search}`.slice(0, 2000));
   // A request id for the page, for matching a user's report with the server's log lines.
   const reqId = requestIdOf(req.headers);
   headers.set("x-request-id", reqId);

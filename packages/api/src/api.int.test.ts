@@ -357,6 +357,21 @@ describe("bad input", () => {
       fields: ["id", "snapshotSha256"],
       role: "LEADER",
     },
+    "submission.passkeyOptions": {
+      input: { id: "x", snapshotSha256: "ABC" },
+      fields: ["id", "snapshotSha256"],
+      role: "LEADER",
+    },
+    "submission.signWithPasskey": {
+      input: { id: "x", snapshotSha256: "ABC", response: { id: "", type: "private-key" } },
+      fields: ["id", "snapshotSha256", "response.id", "response.type", "response.response"],
+      role: "LEADER",
+    },
+    "passkey.register": {
+      input: { name: "x".repeat(61), response: { id: "ikke base64!" } },
+      fields: ["name", "response.id", "response.rawId"],
+    },
+    "passkey.remove": { input: { passkeyId: "nei" }, fields: ["passkeyId"] },
     "submission.returnForChanges": { input: { id: "x", comment: " " }, fields: ["id", "comment"] },
     "submission.reauthenticate": { input: { password: "" }, fields: ["password"] },
     "submission.recordSending": {
@@ -428,7 +443,12 @@ describe("bad input", () => {
       // These take no input.
       .filter(
         (path) =>
-          !["system.runOverdueCheck", "me.issueCalendarToken", "me.revokeCalendarToken"].includes(path),
+          ![
+            "system.runOverdueCheck",
+            "me.issueCalendarToken",
+            "me.revokeCalendarToken",
+            "passkey.registrationOptions",
+          ].includes(path),
       );
     expect(Object.keys(BAD).sort()).toEqual(mutations.sort());
   });

@@ -46,6 +46,7 @@ beforeAll(async () => {
     signatory: await first(db.signatory.findFirst({ where: { organisationId: org } })),
     render: randomUUID(),
     thread: randomUUID(),
+    passkey: randomUUID(),
     user: fx.actors.ADVISER.id,
     ...(await radarFixture(db, org)),
   };

@@ -25,7 +25,7 @@ import {
 import { seedDemoContent } from "@innspill/demo";
 import { demoActors, sendDemoLetter } from "@innspill/demo/testing";
 import { appRouter, createCaller } from "./root";
-import { procedureInputs, radarFixture } from "./procedure-inputs.int";
+import { passkeyFixture, procedureInputs, radarFixture } from "./procedure-inputs.int";
 import { setupFixture, type Fixture } from "./testing.int";
 import type { Context } from "./trpc";
 
@@ -120,6 +120,7 @@ beforeAll(async () => {
     thread: (await db.reviewThread.findFirstOrThrow({ where: { submissionId: submission } })).id,
     user: a.ADVISER.id,
     ...(await radarFixture(db, org)),
+    ...(await passkeyFixture(db, a.ADVISER.id, org)),
   };
   const titles = (await db.hearing.findMany({ where: { organisationId: org }, select: { title: true } })).map(
     (h) => h.title,
@@ -170,6 +171,7 @@ beforeAll(async () => {
       db.radarItem.findMany({ where: { organisationId: org }, orderBy: { id: "asc" } }),
       db.radarSource.findMany({ where: { organisationId: org }, orderBy: { id: "asc" } }),
       db.radarTopicFollow.findMany({ where: { topicId: A.topic }, orderBy: { userId: "asc" } }),
+      db.passkey.findMany({ where: { organisationId: org }, orderBy: { id: "asc" } }),
     ]);
     return JSON.stringify(rows, (_k, v) => (typeof v === "bigint" ? String(v) : v));
   };

@@ -25,12 +25,42 @@ export async function radarFixture(db: Db, organisationId: string) {
   return { radarItem: item.id, radarSource: source.id, topic: topic.id };
 }
 
+/** A well-formed, unverifiable WebAuthn response (registration and assertion fields both). */
+const fakeCredential = {
+  id: "AAAA",
+  rawId: "AAAA",
+  type: "public-key",
+  clientExtensionResults: {},
+  response: {
+    clientDataJSON: "e30",
+    attestationObject: "AAAA",
+    authenticatorData: "AAAA",
+    signature: "AAAA",
+  },
+};
+
+/** A passkey of A's adviser, for the passkey procedures. */
+export async function passkeyFixture(db: Db, userId: string, organisationId: string) {
+  const p = await db.passkey.create({
+    data: {
+      organisationId,
+      userId,
+      credentialId: `fixture-${userId}`,
+      publicKey: Buffer.from([1, 2, 3]),
+      deviceType: "singleDevice",
+      backedUp: false,
+      name: "Fixture",
+    },
+  });
+  return { passkey: p.id };
+}
+
 const doc = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Tekst" }] }] };
 
 /**
  * A well-formed input for every procedure of the router, naming the objects in `A` (ids by kind: hearing,
  * openHearing, submission, snapshot, milestone, link, document, notification, issuingBody, position, block,
- * blockVersion, fact, signatory, render, thread, user, radarItem, radarSource, topic) wherever it names any. For the isolation and fuzz tests.
+ * blockVersion, fact, signatory, render, thread, user, radarItem, radarSource, topic, passkey) wherever it names any. For the isolation and fuzz tests.
  */
 export function procedureInputs(A: Record<string, string>): Record<string, () => unknown> {
   return {
@@ -56,6 +86,16 @@ export function procedureInputs(A: Record<string, string>): Record<string, () =>
     "hearing.setScreening": () => ({ id: A.hearing, basis: "Offl. § 13", publicTitle: "Høring om ******" }),
     "overview.get": () => undefined,
     "overview.calendar": () => ({ month: "2026-12" }),
+    "passkey.list": () => undefined,
+    "passkey.registrationOptions": () => undefined,
+    "passkey.register": () => ({ response: fakeCredential }),
+    "passkey.remove": () => ({ passkeyId: A.passkey }),
+    "submission.passkeyOptions": () => ({ id: A.submission, snapshotSha256: A.snapshot }),
+    "submission.signWithPasskey": () => ({
+      id: A.submission,
+      snapshotSha256: A.snapshot,
+      response: fakeCredential,
+    }),
     "me.profile": () => undefined,
     "me.notifications": () => undefined,
     "me.unreadCount": () => undefined,

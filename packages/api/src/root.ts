@@ -10,6 +10,7 @@ import { submissionRouter } from "./routers/submission";
 import { systemRouter } from "./routers/system";
 import { userRouter } from "./routers/user";
 import { radarRouter } from "./routers/radar";
+import { passkeyRouter } from "./routers/passkey";
 
 export const appRouter = router({
   hearing: hearingRouter,
@@ -23,6 +24,7 @@ export const appRouter = router({
   letterImport: letterImportRouter,
   radar: radarRouter,
   memory: memoryRouter,
+  passkey: passkeyRouter,
 });
 
 export type AppRouter = typeof appRouter;

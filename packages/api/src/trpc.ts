@@ -2,7 +2,15 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, type z } from "zod";
 import type { Db } from "@innspill/db";
-import { AppError, roleMay, toAppError, type Action, type Actor, type JobQueue } from "@innspill/domain";
+import {
+  AppError,
+  roleMay,
+  toAppError,
+  type Action,
+  type Actor,
+  type JobQueue,
+  type RelyingParty,
+} from "@innspill/domain";
 
 export interface Context {
   db: Db;
@@ -14,6 +22,8 @@ export interface Context {
   hideInternalErrors?: boolean;
   /** Where the request came from: recorded with signatures. */
   client?: { ip: string | null; userAgent: string | null };
+  /** Where passkeys belong (the configured public address); passkeys are refused without it. */
+  relyingParty?: RelyingParty;
 }
 
 function zodFieldErrors(err: ZodError): Record<string, string[]> {

@@ -4,7 +4,15 @@ import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@innspill/db";
 import { createLogger } from "@innspill/log";
 import { isAppError, type Actor } from "@innspill/domain";
-import { authenticateUser, endSession, getActiveActor, signInWithOidc } from "@innspill/domain/session";
+import {
+  authenticateUser,
+  authenticateWithPasskey,
+  endSession,
+  getActiveActor,
+  passkeyLoginOptions,
+  signInWithOidc,
+} from "@innspill/domain/session";
+import { relyingParty } from "./relying-party";
 import { baseAuthConfig } from "./config";
 import { clientAddressFrom } from "./client-address";
 import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE, readDevice, signDevice } from "./device-cookie";
@@ -14,6 +22,17 @@ import { env, oidc } from "./env";
 const authLogger = createLogger("auth");
 
 export { oidcEnabled } from "./env";
+export { relyingParty } from "./relying-party";
+
+/** The passkey login's provider id (its callback is /api/auth/callback/passkey). */
+export const PASSKEY_PROVIDER = "passkey";
+
+/** The options for «Logg inn med passnøkkel»: a fresh challenge the server keeps (single use, two minutes). */
+export async function beginPasskeyLogin(headers: Headers) {
+  const rp = relyingParty({ headers });
+  if (!rp) throw new Error("No relying party: set PUBLIC_URL");
+  return passkeyLoginOptions(getDb(), rp);
+}
 
 /** The single sign-on provider's id in next-auth (its callback is /api/auth/callback/oidc). */
 export const OIDC_PROVIDER = "oidc";
@@ -25,7 +44,7 @@ export * from "./roles";
 
 /** Thrown to the login form; `code` picks the Norwegian message. */
 class LoginError extends CredentialsSignin {
-  constructor(code: "invalid" | "throttled") {
+  constructor(code: "invalid" | "throttled" | "passkeyFailed" | "passkeyUnknown" | "passkeyExpired") {
     super();
     this.code = code;
   }
@@ -91,6 +110,55 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         }
       },
     }),
+    // A passkey: the browser's assertion (JSON), checked against a login challenge the server issued.
+    Credentials({
+      id: PASSKEY_PROVIDER,
+      name: "Passkey",
+      credentials: { response: { type: "text" } },
+      async authorize(credentials, request) {
+        try {
+          const jar = await cookies();
+          const secret = env.AUTH_SECRET;
+          const device = secret ? readDevice(secret, jar.get(DEVICE_COOKIE)?.value) : null;
+          let response: unknown;
+          try {
+            response = JSON.parse(String(credentials.response ?? "").slice(0, 100_000));
+          } catch {
+            throw new LoginError("passkeyFailed");
+          }
+          const rp = relyingParty(request);
+          if (!rp) throw new LoginError("passkeyFailed");
+          const user = await authenticateWithPasskey(getDb(), { response }, rp, {
+            ip: clientIp(request),
+            device,
+          });
+          if (secret)
+            jar.set(DEVICE_COOKIE, signDevice(secret, { id: user.deviceId, userId: user.id }), {
+              httpOnly: true,
+              sameSite: "lax",
+              secure: new URL(request.url).protocol === "https:",
+              path: "/",
+              maxAge: DEVICE_COOKIE_MAX_AGE,
+            });
+          return {
+            id: user.id,
+            name: user.name,
+            email: user.email,
+            role: user.role,
+            sessionVersion: user.sessionVersion,
+            sessionId: user.sessionId,
+          };
+        } catch (err) {
+          if (err instanceof LoginError) throw err;
+          if (isAppError(err) && err.code === "TOO_MANY_REQUESTS") throw new LoginError("throttled");
+          if (isAppError(err) && err.message === "passkeyUnknown") throw new LoginError("passkeyUnknown");
+          if (isAppError(err) && err.message === "passkeyChallengeInvalid")
+            throw new LoginError("passkeyExpired");
+          if (isAppError(err)) throw new LoginError("passkeyFailed");
+          throw err;
+        }
+      },
+    }),
     ...(oidc
       ? [
           {
@@ -115,7 +183,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   callbacks: {
     ...baseAuthConfig.callbacks,
     async signIn({ user, account, profile }) {
-      if (account?.provider === "credentials") return true;
+      if (account?.provider === "credentials" || account?.provider === PASSKEY_PROVIDER) return true;
       if (account?.provider !== OIDC_PROVIDER || !profile) return false;
       // Matched on the issuer and the stable subject of the verified ID token, never on the e-mail claim alone.
       // Only a login the signing page asked for (prompt=login) counts as re-authentication for signing.

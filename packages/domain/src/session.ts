@@ -7,3 +7,10 @@
 export { authenticateUser, bootstrapInstallation, getActiveActor } from "./users/accounts";
 export { endSession, SESSION_ABSOLUTE_MS, startSession } from "./users/sessions";
 export { signInWithOidc } from "./users/oidc";
+export {
+  authenticateWithPasskey,
+  passkeyLoginInput,
+  passkeyLoginOptions,
+  relyingPartyOf,
+  type RelyingParty,
+} from "./users/passkeys";

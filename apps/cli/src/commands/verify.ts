@@ -37,7 +37,12 @@ export const verify: Command = {
       [
         `✓ Signert og endelig Innspill-dokument: «${result.title}» (${result.hearing})`,
         `  ${result.organisation}, versjon ${result.revision}, innhold ${result.snapshotSha256}`,
-        ...result.signatures.map((s) => `  signert av ${s.name} ${new Date(s.at).toISOString()}`),
+        ...result.signatures.map(
+          (s) =>
+            `  signert av ${s.name} ${new Date(s.at).toISOString()}${
+              s.passkeyCredentialId ? ` med passnøkkel ${s.passkeyCredentialId}` : ""
+            }`,
+        ),
       ].join("\n"),
     );
     return 0;

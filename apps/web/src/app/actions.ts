@@ -1,9 +1,16 @@
 "use server";
 
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { AuthError, CredentialsSignin } from "next-auth";
-import { OIDC_PROVIDER, REAUTH_COOKIE, signIn, signOut } from "@innspill/auth";
+import {
+  beginPasskeyLogin,
+  OIDC_PROVIDER,
+  PASSKEY_PROVIDER,
+  REAUTH_COOKIE,
+  signIn,
+  signOut,
+} from "@innspill/auth";
 import { LOCALE_COOKIE } from "@/i18n/request";
 
 export async function setLocale(formData: FormData) {
@@ -13,6 +20,8 @@ export async function setLocale(formData: FormData) {
 }
 
 export type LoginState = { error: "invalid" | "throttled" | null; email: string };
+
+export type PasskeyLoginError = "passkeyFailed" | "passkeyUnknown" | "passkeyExpired" | "throttled";
 
 function safeCallback(value: FormDataEntryValue | null): string {
   const s = typeof value === "string" ? value : "";
@@ -34,6 +43,37 @@ export async function login(_prev: LoginState, formData: FormData): Promise<Logi
       return { error: err.code === "throttled" ? "throttled" : "invalid", email };
     }
     if (err instanceof AuthError) return { error: "invalid", email };
+    throw err; // the redirect after a successful login
+  }
+}
+
+/** «Logg inn med passnøkkel», step 1: the options with a challenge the server keeps. */
+export async function passkeyLoginOptions() {
+  return beginPasskeyLogin(await headers());
+}
+
+/** Step 2: the browser's assertion; a session on success (a redirect), else why not. */
+export async function loginWithPasskey(
+  response: string,
+  callbackUrl: string,
+): Promise<{ error: PasskeyLoginError }> {
+  try {
+    await signIn(PASSKEY_PROVIDER, {
+      response: String(response).slice(0, 100_000),
+      redirectTo: safeCallback(callbackUrl),
+    });
+    return { error: "passkeyFailed" };
+  } catch (err) {
+    if (err instanceof CredentialsSignin) {
+      const code = err.code;
+      return {
+        error:
+          code === "throttled" || code === "passkeyUnknown" || code === "passkeyExpired"
+            ? code
+            : "passkeyFailed",
+      };
+    }
+    if (err instanceof AuthError) return { error: "passkeyFailed" };
     throw err; // the redirect after a successful login
   }
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@innspill/db";
-import { clientIp } from "@innspill/auth";
+import { clientIp, relyingParty } from "@innspill/auth";
 import { createBoss, createJobQueue, ensureQueues, type PgBoss } from "@innspill/jobs";
 import type { Context } from "@innspill/api";
 import { env } from "@/env";
@@ -37,5 +37,6 @@ export async function createContext({ req }: { req: Request }): Promise<Context>
       ip: clientIp(req),
       userAgent: req.headers.get("user-agent"),
     },
+    relyingParty: relyingParty(req),
   };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getSessionActor } from "@innspill/auth";
@@ -12,6 +13,18 @@ export const currentActor = cache(getSessionActor);
  */
 export async function requireActor() {
   const actor = await currentActor();
-  if (!actor) redirect("/login");
+  if (!actor) {
+    // A session that ended on the server (logout, expiry) with its cookie still in the browser: the login page, then
+    // back to this page (the proxy names it), as for a visitor without a cookie.
+    const path = (await headers()).get(PAGE_PATH_HEADER);
+    redirect(
+      path?.startsWith("/") && !path.startsWith("//")
+        ? `/login?callbackUrl=${encodeURIComponent(path)}`
+        : "/login",
+    );
+  }
   return actor;
 }
+
+/** Set by proxy.ts on every page request: the path and query the browser asked for. */
+export const PAGE_PATH_HEADER = "x-innspill-path";

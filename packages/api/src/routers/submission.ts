@@ -29,7 +29,10 @@ import {
   returnForChanges,
   returnToDraft,
   sendForReview,
+  passkeySigningChallenge,
   signSubmission,
+  signSubmissionWithPasskey,
+  signWithPasskeyInput,
   idVersionInput,
   requestApprovalInput,
   snapshotHashInput,
@@ -39,6 +42,7 @@ import {
 } from "@innspill/domain";
 import { permissionProcedure, protectedProcedure, router, domainInput } from "../trpc";
 import { once } from "../idempotency";
+import { relyingParty } from "./passkey";
 
 const byId = z.object({ id: z.uuid({ error: "invalid" }) });
 const byHearing = z.object({ hearingId: z.uuid({ error: "invalid" }) });
@@ -95,6 +99,23 @@ export const submissionRouter = router({
     .input(domainInput(snapshotHashInput))
     .mutation(({ ctx, input }) =>
       signSubmission(ctx.db, input, ctx.actor, ctx.client ?? { ip: null, userAgent: null }, ctx.jobs),
+    ),
+  /** «Signer med passnøkkel»: the challenge, bound to this session, letter and hash. */
+  passkeyOptions: permissionProcedure("submission.sign")
+    .input(domainInput(snapshotHashInput))
+    .mutation(({ ctx, input }) => passkeySigningChallenge(ctx.db, input, ctx.actor, relyingParty(ctx))),
+  /** Signs with the passkey's assertion as the re-authentication; the signature records the credential. */
+  signWithPasskey: permissionProcedure("submission.sign")
+    .input(domainInput(signWithPasskeyInput))
+    .mutation(({ ctx, input }) =>
+      signSubmissionWithPasskey(
+        ctx.db,
+        input,
+        ctx.actor,
+        ctx.client ?? { ip: null, userAgent: null },
+        ctx.jobs,
+        relyingParty(ctx),
+      ),
     ),
   recordSending: permissionProcedure("submission.recordSending")
     .input(domainInput(recordSendingInput))

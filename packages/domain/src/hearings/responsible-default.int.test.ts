@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestDatabase } from "@innspill/db/testing";
 import { createDemoDatabase } from "@innspill/demo/testing";
-import type { Actor } from "../actor";
+import type { Actor } from "../access/actor";
 import { createHearing } from "./index";
 
 let t: TestDatabase;

@@ -220,6 +220,19 @@ export const domainMessages = {
     calendarNotFound: "Fant ikke kalenderen. Lenken kan være trukket tilbake.",
     importDuplicate:
       "Dette brevet finnes allerede i Innspill. Se brevet som er lagt inn, eller bekreft at du vil legge det inn en gang til.",
+    // Passkeys (users/passkeys.ts).
+    passkeyFailed: "Passnøkkelen ble ikke godtatt. Prøv igjen, eller bruk passordet.",
+    passkeyChallengeInvalid: "Forespørselen om passnøkkel er brukt eller utløpt. Prøv igjen.",
+    passkeyUnknown:
+      "Denne passnøkkelen er ikke registrert i Innspill. Logg inn med passord og legg den til på «Min profil».",
+    passkeyNotYours: "Passnøkkelen tilhører ikke deg og kan ikke brukes til å signere.",
+    passkeyNone: "Du har ingen passnøkkel. Legg til en på «Min profil», eller bruk passordet.",
+    passkeySso:
+      "Du bekrefter signering med ny innlogging hos organisasjonens pålogging, ikke med passnøkkel.",
+    passkeyReauthRequired: "Bekreft med passordet ditt før du legger til en passnøkkel.",
+    passkeyNameTooLong: "Navnet kan være høyst 60 tegn.",
+    passkeyNotFound: "Fant ikke passnøkkelen.",
+    passkeyTooMany: "Du kan ha høyst 10 passnøkler. Fjern en før du legger til en ny.",
   },
   en: {
     required: "Required.",
@@ -431,6 +444,17 @@ export const domainMessages = {
     calendarNotFound: "Calendar not found. The link may have been revoked.",
     importDuplicate:
       "This letter is already in Innspill. Look at the letter already imported, or confirm that you want to import it again.",
+    passkeyFailed: "The passkey was not accepted. Try again, or use your password.",
+    passkeyChallengeInvalid: "The passkey request has been used or has expired. Try again.",
+    passkeyUnknown:
+      "This passkey is not registered in Innspill. Log in with your password and add it under «My profile».",
+    passkeyNotYours: "The passkey is not yours and cannot be used to sign.",
+    passkeyNone: "You have no passkey. Add one under «My profile», or use your password.",
+    passkeySso: "You confirm signing with a fresh login at your organisation's sign-in, not with a passkey.",
+    passkeyReauthRequired: "Confirm with your password before adding a passkey.",
+    passkeyNameTooLong: "The name can be at most 60 characters.",
+    passkeyNotFound: "Passkey not found.",
+    passkeyTooMany: "You can have at most 10 passkeys. Remove one before adding another.",
   },
 } as const;
 

@@ -9,9 +9,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestDatabase } from "@innspill/db/testing";
 import { createDemoDatabase, createOtherOrganisation } from "@innspill/demo/testing";
-import type { Actor } from "../actor";
-import { AppError } from "../errors";
-import { domainMessages } from "../messages";
+import type { Actor } from "../access/actor";
+import { AppError } from "../common/errors";
+import { domainMessages } from "../i18n/messages";
 import { commitLetterImport, proposeLetterImport } from "./index";
 import { textSimilarity, letterText, NEAR_IDENTICAL } from "./duplicates";
 

@@ -10,7 +10,7 @@
  */
 import { createHash } from "node:crypto";
 import type { DbTx } from "@innspill/db";
-import { dbToDateOnly, type DateOnly } from "../dates";
+import { dbToDateOnly, type DateOnly } from "../dates/dates";
 
 export const NEAR_IDENTICAL = 0.8;
 const CANDIDATES = 20;

@@ -53,7 +53,7 @@ export async function getApprovalView(db: Db, input: unknown, actor: Actor) {
     where: { submissionId_userId: { submissionId: id, userId: actor.id } },
   });
   const text = model ? modelToText(model) : null;
-  const [approvals, signatures, users, reauthenticatedAt] = await Promise.all([
+  const [approvals, signatures, users, reauthenticatedAt, passkeys] = await Promise.all([
     db.submissionApproval.findMany({ where: { submissionId: id }, orderBy: { createdAt: "asc" } }),
     db.submissionSignature.findMany({ where: { submissionId: id }, orderBy: { createdAt: "asc" } }),
     db.user.findMany({
@@ -61,6 +61,7 @@ export async function getApprovalView(db: Db, input: unknown, actor: Actor) {
       select: { id: true, name: true, oidcSubject: true },
     }),
     sessionReauthenticatedAt(db, actor.sessionId),
+    db.passkey.count({ where: { userId: actor.id, organisationId: actor.organisationId } }),
   ]);
   const name = new Map(users.map((u) => [u.id, u.name]));
   // Once frozen, who approves and signs is the approved plan's (plan.ts); in draft, the letter as it stands.
@@ -120,6 +121,8 @@ export async function getApprovalView(db: Db, input: unknown, actor: Actor) {
         /** Who signs for this name (the login the plan names): shown when it is not the same name. */
         signer: x.userId ? (name.get(x.userId) ?? null) : null,
         signedAt: sig?.createdAt ?? null,
+        /** The passkey that confirmed the signature (its credential id), when one did. */
+        passkeyCredentialId: sig?.passkeyCredentialId ?? null,
         next: next?.signatoryId === x.signatoryId,
       };
     }),
@@ -128,6 +131,8 @@ export async function getApprovalView(db: Db, input: unknown, actor: Actor) {
     reauthFresh: !!reauthenticatedAt && Date.now() - reauthenticatedAt.getTime() < REAUTH_WINDOW_MS - 30_000,
     /** How this user re-authenticates: a fresh login at the identity provider once linked to it, else the password. */
     reauthVia: me?.oidcSubject ? ("oidc" as const) : ("password" as const),
+    /** «Signer med passnøkkel» is offered: the user has a passkey and confirms with the password today. */
+    passkeySigning: passkeys > 0 && !me?.oidcSubject,
     signedDocument: signed ? { pdfSha256: signed.pdfSha256, createdAt: signed.createdAt } : null,
     /**
      * The signed PDF and its audit trail, for this user now: `ready` to download, being `making`, or `failed` with

@@ -21,7 +21,14 @@ export { createSignatoryInput, saveSubmissionInput, updateSignatoryInput } from 
 export { createRevision, recordSending, recordSendingInput } from "./sending";
 export { createSignatory, listSignatories, updateSignatory } from "./signatories";
 export { getSignedDocument, verifyDocument, verifyDocumentHash } from "./signed";
-export { reauthenticate, reauthenticateInput, signSubmission } from "./signing";
+export {
+  passkeySigningChallenge,
+  reauthenticate,
+  reauthenticateInput,
+  signSubmission,
+  signSubmissionWithPasskey,
+  signWithPasskeyInput,
+} from "./signing";
 export { idVersionInput } from "./steps";
 export {
   createSubmission,

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestDatabase } from "@innspill/db/testing";
 import { createDemoDatabase } from "@innspill/demo/testing";
 import { LATEST_TEMPLATE_VERSION, renderPdf } from "@innspill/documents";
-import type { Actor } from "../actor";
+import type { Actor } from "../access/actor";
 import { createHearing } from "../hearings/index";
 import { createSubmission, getSubmission } from "./index";
 import { loadSubmission } from "./load";

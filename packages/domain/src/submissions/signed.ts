@@ -115,7 +115,9 @@ export async function prepareFinalDocument(db: Db, { submissionId, snapshotSha25
         facts: [
           ...signatures.map((g) => ({
             label: "Signert av",
-            value: `${name.get(g.userId) ?? "?"}, ${formatDateTime(g.createdAt)}`,
+            value: `${name.get(g.userId) ?? "?"}, ${formatDateTime(g.createdAt)}${
+              g.passkeyCredentialId ? `, med passnøkkel ${g.passkeyCredentialId}` : ""
+            }`,
           })),
           { label: "Innhold (SHA-256)", value: snapshotSha256 },
           { label: "Godkjent brev (SHA-256)", value: letterPdfSha256 },
@@ -175,7 +177,11 @@ export function auditTrailLines(
         ? ` (${STATUS_TEXT[data.to] ?? "ukjent status"})`
         : "";
     const who = e.actorId ? ` – ${name.get(e.actorId) ?? "ukjent bruker"}` : "";
-    return `${formatDateTime(e.createdAt)}: ${EVENT_TEXT[e.action] ?? "Annen hendelse"}${status}${who}`;
+    const passkey =
+      e.action === "submission.signed" && typeof data.passkeyCredentialId === "string"
+        ? ` (bekreftet med passnøkkel ${data.passkeyCredentialId})`
+        : "";
+    return `${formatDateTime(e.createdAt)}: ${EVENT_TEXT[e.action] ?? "Annen hendelse"}${status}${who}${passkey}`;
   });
 }
 
@@ -359,6 +365,11 @@ export async function verifyDocumentHash(db: Db, hash: string) {
     signedAt: doc.createdAt,
     signatures: doc.submission.signatures
       .filter((x) => x.snapshotSha256 === doc.snapshotSha256)
-      .map((x) => ({ name: name.get(x.userId) ?? "?", at: x.createdAt })),
+      .map((x) => ({
+        name: name.get(x.userId) ?? "?",
+        at: x.createdAt,
+        /** The passkey that confirmed the signature (WebAuthn credential id), or null (password, single sign-on). */
+        passkeyCredentialId: x.passkeyCredentialId,
+      })),
   };
 }

@@ -15,6 +15,12 @@ import { verifyPassword } from "../users/password";
 import { sessionReauthenticatedAt } from "../users/sessions";
 import { sessionBucket, settleAttemptSlots, takeAttemptSlots } from "../users/throttle";
 import { parseInput } from "../common/validation";
+import {
+  authenticationResponse,
+  passkeySigningOptions,
+  verifySigningAssertion,
+  type RelyingParty,
+} from "../users/passkeys";
 import { lock, moveTo, type ClientInfo } from "./steps";
 import { recordSeen, snapshotHashInput } from "./approval";
 import { approvedPlan, nextInPlan } from "./plan";
@@ -75,7 +81,72 @@ export async function signSubmission(
   now: Date = new Date(),
 ) {
   authorize(actor, "submission.sign");
-  const { id, snapshotSha256 } = parseInput(snapshotHashInput, input);
+  return sign(db, parseInput(snapshotHashInput, input), actor, client, jobs, now, null);
+}
+
+export const signWithPasskeyInput = snapshotHashInput.extend({ response: authenticationResponse });
+
+/** The options for «Signer med passnøkkel»: a challenge bound to this session, this letter and its hash. */
+export async function passkeySigningChallenge(
+  db: Db,
+  input: unknown,
+  actor: Actor,
+  rp: RelyingParty | undefined,
+  now: Date = new Date(),
+) {
+  authorize(actor, "submission.sign");
+  const target = parseInput(snapshotHashInput, input);
+  // Said before the device asks for a fingerprint: another organisation's letter, a stale hash, not a signatory.
+  const s = await db.submission.findFirst({
+    where: { id: target.id, organisationId: actor.organisationId },
+    select: { id: true, status: true, snapshotSha256: true },
+  });
+  if (!s) throw new AppError("NOT_FOUND", "submissionNotFound");
+  if (!["APPROVED", "SIGNING"].includes(s.status)) throw new AppError("BAD_REQUEST", "submissionWrongStatus");
+  if (s.snapshotSha256 !== target.snapshotSha256) throw new AppError("CONFLICT", "staleSnapshot");
+  return passkeySigningOptions(db, target, actor, rp, now);
+}
+
+/**
+ * Signs with a passkey instead of the password: the assertion answers this session's challenge for this letter and
+ * hash (single use), by a passkey of the signer, and is the re-authentication; the signature records the
+ * credential id. Failed assertions count in the session's bucket, as wrong passwords do.
+ */
+export async function signSubmissionWithPasskey(
+  db: Db,
+  input: unknown,
+  actor: Actor,
+  client: ClientInfo,
+  jobs: JobQueue,
+  maybeRp: RelyingParty | undefined,
+  now: Date = new Date(),
+) {
+  authorize(actor, "submission.sign");
+  const { id, snapshotSha256, response } = parseInput(signWithPasskeyInput, input);
+  if (!maybeRp) throw new AppError("BAD_REQUEST", "passkeyFailed");
+  const rp = maybeRp;
+  const credentialId = await verifySigningAssertion(
+    db,
+    response,
+    { id, snapshotSha256 },
+    actor,
+    rp,
+    now,
+    sessionBucket(actor),
+  );
+  return sign(db, { id, snapshotSha256 }, actor, client, jobs, now, credentialId);
+}
+
+/** Signs; `passkeyCredentialId` is the passkey that just confirmed it, else the session's re-authentication must. */
+async function sign(
+  db: Db,
+  { id, snapshotSha256 }: { id: string; snapshotSha256: string },
+  actor: Actor,
+  client: ClientInfo,
+  jobs: JobQueue,
+  now: Date,
+  passkeyCredentialId: string | null,
+) {
   return db.$transaction(async (tx) => {
     const s = await lock(tx, id, actor);
     if (!["APPROVED", "SIGNING"].includes(s.status))
@@ -87,7 +158,10 @@ export async function signSubmission(
     const mine = plan.signatories.find((x) => x.userId === actor.id);
     if (!mine) throw new AppError("FORBIDDEN", "notASignatory");
     // This session's re-authentication: another session of the same user does not count.
-    const reauthenticatedAt = await sessionReauthenticatedAt(tx, actor.sessionId, now);
+    // A passkey's assertion for this letter and hash confirms this signature on its own.
+    const reauthenticatedAt = passkeyCredentialId
+      ? now
+      : await sessionReauthenticatedAt(tx, actor.sessionId, now);
     if (!reauthenticatedAt || now.getTime() - reauthenticatedAt.getTime() > REAUTH_WINDOW_MS)
       throw new AppError("UNAUTHORIZED", "reauthRequired");
     const live = await tx.submissionSignature.findMany({ where: { submissionId: id, voidedAt: null } });
@@ -107,6 +181,7 @@ export async function signSubmission(
         ip: client.ip?.slice(0, 100) ?? null,
         userAgent: client.userAgent?.slice(0, 500) ?? null,
         createdAt: now,
+        passkeyCredentialId,
       },
     });
     await recordAudit(tx, {
@@ -121,6 +196,8 @@ export async function signSubmission(
         signatoryId: mine.signatoryId,
         ip: client.ip,
         userAgent: client.userAgent,
+        via: passkeyCredentialId ? "passkey" : "reauthentication",
+        passkeyCredentialId,
       },
     });
     await recordSeen(tx, s, snapshotSha256, actor.id);

@@ -9,3 +9,13 @@ export {
   setUserActive,
 } from "./accounts";
 export { changeOwnPasswordInput, createUserInput, resetPasswordInput, userIdInput } from "./schemas";
+export {
+  listMyPasskeys,
+  passkeyIdInput,
+  passkeyRegistrationOptions,
+  registerPasskey,
+  registerPasskeyInput,
+  relyingPartyOf,
+  removeMyPasskey,
+  type RelyingParty,
+} from "./passkeys";

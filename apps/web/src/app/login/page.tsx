@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { oidcName } from "@innspill/auth";
 import { currentActor } from "@/server/session";
 import { LoginForm } from "./LoginForm";
+import { PasskeyLogin } from "./PasskeyLogin";
 import { loginWithOidc } from "../actions";
 import { LanguageSwitch } from "@/components/LanguageSwitch";
 import { secondaryButtonClass } from "@/components/ui";
@@ -43,6 +44,7 @@ export default async function LoginPage({
           </p>
         ) : null}
         <NextIntlClientProvider>
+          <PasskeyLogin callbackUrl={path} />
           <LoginForm callbackUrl={path} initialError={error} />
         </NextIntlClientProvider>
         {oidcName ? (

@@ -17,7 +17,7 @@ type Result =
       revision: number;
       snapshotSha256: string;
       signedAt: string;
-      signatures: { name: string; at: string }[];
+      signatures: { name: string; at: string; passkeyCredentialId?: string | null }[];
     };
 
 export function VerifyForm() {
@@ -103,6 +103,11 @@ export function VerifyForm() {
                   <dt>{t("signedBy")}</dt>
                   <dd>
                     {s.name}, {dateTime(new Date(s.at))}
+                    {s.passkeyCredentialId ? (
+                      <span className="block break-all font-mono text-xs" data-testid="verify-passkey">
+                        {t("passkey", { id: s.passkeyCredentialId })}
+                      </span>
+                    ) : null}
                   </dd>
                 </div>
               ))}

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { startAuthentication } from "@simplewebauthn/browser";
 import { WordDiff } from "@/components/library/WordDiff";
 import {
   Alert,
@@ -74,6 +75,9 @@ export function ApprovalView({
   const giveBack = useMutation(trpc.submission.returnForChanges.mutationOptions({ onSuccess: refresh }));
   const reauth = useMutation(trpc.submission.reauthenticate.mutationOptions());
   const sign = useMutation(trpc.submission.sign.mutationOptions({ onSuccess: acted }));
+  const passkeyOptions = useMutation(trpc.submission.passkeyOptions.mutationOptions());
+  const signWithPasskey = useMutation(trpc.submission.signWithPasskey.mutationOptions({ onSuccess: acted }));
+  const [usePassword, setUsePassword] = useState(false);
   const [comment, setComment] = useState("");
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -125,7 +129,27 @@ export function ApprovalView({
       void refresh();
     }
   }
+  /** «Signer med passnøkkel»: the challenge for this letter and hash, the device's check, then the signature. */
+  async function doSignWithPasskey() {
+    if (!hash) return;
+    setError(null);
+    try {
+      const optionsJSON = await passkeyOptions.mutateAsync({ id, snapshotSha256: hash });
+      let response;
+      try {
+        response = await startAuthentication({ optionsJSON });
+      } catch {
+        setError(t("passkeyCancelled"));
+        return;
+      }
+      await signWithPasskey.mutateAsync({ id, snapshotSha256: hash, response });
+    } catch (err) {
+      setError(errorText(err));
+      void refresh();
+    }
+  }
   const acting = (canApprove || canSign) && !!hash;
+  const passkeyFirst = canSign && v.passkeySigning && !usePassword && !fresh;
 
   return (
     <div className={acting ? "pb-44 xl:pb-0" : ""}>
@@ -279,6 +303,30 @@ export function ApprovalView({
                   </button>
                   <p className="mt-1 text-xs text-slate-600">{t("reauthSsoExplain", { name: ssoName })}</p>
                 </form>
+              ) : passkeyFirst ? (
+                // A passkey confirms the signature: one tap, then the device's fingerprint, face or PIN.
+                <div className={canApprove ? "mt-3" : ""}>
+                  <button
+                    type="button"
+                    className={`${buttonClass} w-full`}
+                    disabled={passkeyOptions.isPending || signWithPasskey.isPending}
+                    onClick={() => void doSignWithPasskey()}
+                    data-testid="sign-passkey"
+                  >
+                    {t("signPasskey")}
+                  </button>
+                  <p className="mt-1 text-xs text-slate-600">
+                    {t("signPasskeyExplain", { hash: `${hash.slice(0, 12)}…` })}{" "}
+                    <button
+                      type="button"
+                      className="inline-flex min-h-6 items-center text-blue-800 underline"
+                      onClick={() => setUsePassword(true)}
+                      data-testid="use-password"
+                    >
+                      {t("usePassword")}
+                    </button>
+                  </p>
+                </div>
               ) : canSign ? (
                 <form
                   className={canApprove ? "mt-3" : ""}
@@ -332,6 +380,18 @@ export function ApprovalView({
                   ) : null}
                   <p className="mt-1 text-xs text-slate-600">
                     {t("signExplainShort", { hash: `${hash.slice(0, 12)}…` })}
+                    {v.passkeySigning && !fresh ? (
+                      <>
+                        {" "}
+                        <button
+                          type="button"
+                          className="inline-flex min-h-6 items-center text-blue-800 underline"
+                          onClick={() => setUsePassword(false)}
+                        >
+                          {t("usePasskey")}
+                        </button>
+                      </>
+                    ) : null}
                   </p>
                 </form>
               ) : null}
@@ -382,7 +442,17 @@ export function ApprovalView({
                   {s.name}
                   {s.signer && s.signer !== s.name ? ` (${t("signsAs", { user: s.signer })})` : ""}:{" "}
                   {s.signedAt ? (
-                    <span className="text-emerald-800">{t("signedAt", { time: dateTime(s.signedAt) })}</span>
+                    <span className="text-emerald-800">
+                      {t("signedAt", { time: dateTime(s.signedAt) })}
+                      {s.passkeyCredentialId ? (
+                        <>
+                          {" "}
+                          <span className="break-all" data-testid="signed-passkey">
+                            {t("signedWithPasskey", { id: s.passkeyCredentialId })}
+                          </span>
+                        </>
+                      ) : null}
+                    </span>
                   ) : s.next ? (
                     <span className="text-blue-800">{t("nextToSign")}</span>
                   ) : (
