@@ -118,3 +118,10 @@ export async function renderOutcomeReport(db: Db, input: unknown, actor: Actor) 
   const model = outcomeReportModel(report);
   return { report, pdf: renderPdf(model), docx: await renderDocx(model) };
 }
+export {
+  loadCollabState,
+  MAX_COLLAB_STATE_BYTES,
+  redeemCollabTicket,
+  storeCollabState,
+  type CollabUser,
+} from "./submissions/collab";

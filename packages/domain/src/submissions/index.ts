@@ -18,3 +18,4 @@ export * from "./approval-view";
 export { HEARING_STATUS_FOR, idVersionInput, type ClientInfo } from "./lock";
 export { LOCAL_DIVERGENCE_THRESHOLD, type SubmissionWarning } from "./snapshot";
 export { getSignedDocument, verifyDocument, verifyDocumentHash } from "./signed";
+export { COLLAB_TICKET_MS, collabTicketInput, issueCollabTicket } from "./collab";

@@ -54,6 +54,7 @@ function view(s: FullSubmission, actor: Actor) {
     date: dbToDateOnly(s.date),
     updatedAt: s.updatedAt,
     sections: s.sections.map((x) => ({
+      key: x.key,
       kind: x.kind,
       showHeading: x.showHeading,
       heading: x.kind === "BLOCK" ? (x.blockVersion?.heading ?? null) : x.heading,
@@ -155,6 +156,10 @@ export async function previewSubmission(db: Db, input: unknown, actor: Actor) {
 export async function saveSubmission(db: Db, input: unknown, actor: Actor) {
   authorize(actor, "submission.edit");
   const data = parseInput(saveSubmissionInput, input);
+  // Each section's text is its own in the co-writing document: two sections never share a key.
+  const keys = data.sections.flatMap((x) => (x.key ? [x.key] : []));
+  if (new Set(keys).size !== keys.length)
+    throw new AppError("BAD_REQUEST", "invalid", { fieldErrors: { sections: ["invalid"] } });
   return db.$transaction(async (tx) => {
     await lockVersioned(
       tx,
@@ -227,6 +232,7 @@ export async function saveSubmission(db: Db, input: unknown, actor: Actor) {
         sections: {
           create: data.sections.map((x, position) => ({
             position,
+            key: x.key,
             kind: x.kind,
             showHeading: x.showHeading,
             blockVersionId: "blockVersionId" in x ? x.blockVersionId : null,

@@ -1,9 +1,12 @@
 import { ComposerView } from "./ComposerView";
 import { positionIdsIn, positionLookupQuery } from "@/components/library/position-lookup";
 import { Prefetch, fetchQuery, trpc } from "@/trpc/server";
+import { env } from "@/env";
+import { currentActor } from "@/server/session";
 
 export default async function Page({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
+  const me = await currentActor();
   // A letter that cannot be read shows its error in the browser, as ComposerView reads it.
   const letter = await fetchQuery(trpc.submission.byId.queryOptions({ id })).catch(() => null);
   // The library lookup of the composer: the facts, and the positions its sections name.
@@ -17,7 +20,7 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
         ...(positionIds.length ? [positionLookupQuery(trpc, positionIds)] : []),
       ]}
     >
-      <ComposerView id={id} />
+      <ComposerView id={id} collabUrl={env.COLLAB_URL ?? null} me={me?.name ?? ""} />
     </Prefetch>
   );
 }
