@@ -127,3 +127,45 @@ test("two advisers write in one section at once, a third offline; the approval n
   await expect(kaja.getByTestId("approval-status")).toHaveAttribute("data-status", "APPROVED");
   await expect(kaja.getByTestId("snapshot-hash")).toHaveText(hash);
 });
+
+test("a section removed while a colleague writes in it is told to them, with their text, and can be put back", async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const ingrid = await as(browser, "ingrid@nito.test");
+  const martin = await as(browser, "martin@nito.test");
+  const title = `Høring – fjernet del ${Date.now()}`;
+  await registerHearing(ingrid, title);
+  await ingrid.getByTestId("start-submission").click();
+  await expect(ingrid).toHaveURL(/\/innspill\/[0-9a-f-]{36}$/);
+  const letterUrl = ingrid.url();
+  await ingrid.getByTestId("add-free-text").click();
+  await ingrid.getByTestId("section").last().getByRole("textbox", { name: "Overskrift" }).fill("Fjernes");
+  await expect(ingrid.getByTestId("save-state")).toContainText("Lagret", { timeout: 15_000 });
+
+  // Martin opens the section; Ingrid removes it (saved) before Martin's words reach the server.
+  await martin.goto(letterUrl);
+  const section = martin
+    .getByTestId("section")
+    .filter({ has: martin.getByRole("textbox", { name: "Overskrift" }) });
+  await expect(section.getByTestId("block-editor")).toBeVisible();
+  await expect(martin.getByTestId("presence")).toContainText("Samskriving");
+  await ingrid.getByTestId("section").last().getByRole("button", { name: "Fjern" }).click();
+  await expect(ingrid.getByTestId("section")).toHaveCount(0);
+  await expect(ingrid.getByTestId("save-state")).toContainText("Lagret", { timeout: 15_000 });
+  await section.getByTestId("block-editor").click();
+  await martin.keyboard.type("Martins setning som ikke må forsvinne.");
+
+  // Martin's save finds the letter without the section: he is told who removed it and sees his text.
+  const removed = martin.getByTestId("removed-section");
+  await expect(removed).toContainText("Ingrid Solberg fjernet delen «Fjernes»", { timeout: 15_000 });
+  await expect(removed).toContainText("Martins setning som ikke må forsvinne.");
+  await removed.getByRole("button", { name: "Legg delen tilbake" }).click();
+  await expect(martin.getByTestId("save-state")).toContainText("Lagret", { timeout: 15_000 });
+
+  // It is back in the saved letter, with his sentence.
+  await ingrid.reload();
+  await expect(
+    ingrid.getByTestId("section").filter({ hasText: "Martins setning som ikke må forsvinne." }),
+  ).toHaveCount(1);
+});

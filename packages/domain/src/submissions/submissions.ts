@@ -149,6 +149,15 @@ export async function previewSubmission(db: Db, input: unknown, actor: Actor) {
   };
 }
 
+/** The name of who saved the letter last (its latest «submission.saved» audit event), or null. */
+async function lastSavedBy(tx: Prisma.TransactionClient, id: string): Promise<string | null> {
+  const [row] = await tx.$queryRaw<{ name: string }[]>`
+    SELECT u.name FROM "AuditEvent" a JOIN "User" u ON u.id = a."actorId"
+     WHERE a.entity = 'Submission' AND a."entityId" = ${id} AND a.action = 'submission.saved'
+     ORDER BY a."createdAt" DESC, a.id DESC LIMIT 1`;
+  return row?.name ?? null;
+}
+
 /**
  * Saves the whole letter: fields, sections (in order) and signatories. A save from an older version is a CONFLICT
  * that carries the saved letter, so the composer can show both and nothing typed is lost.
@@ -169,7 +178,11 @@ export async function saveSubmission(db: Db, input: unknown, actor: Actor) {
         version: data.version,
         notFound: "submissionNotFound",
         conflict: "submissionConflict",
-        current: async () => view(await loadSubmission(tx, data.id, actor), actor),
+        // The saved letter, and who saved it: the composer names them («Noen andre» said nothing).
+        current: async () => ({
+          ...view(await loadSubmission(tx, data.id, actor), actor),
+          savedBy: await lastSavedBy(tx, data.id),
+        }),
       },
     );
     const before = await loadSubmission(tx, data.id, actor);

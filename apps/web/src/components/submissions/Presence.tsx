@@ -73,10 +73,17 @@ export function RemovedSections({ letter }: { letter: SubmissionDraft }) {
       {letter.removed.map((r) => (
         <Alert key={r.key}>
           <div data-testid="removed-section">
-            <p>{t("removedWhileWriting", { heading: r.heading || t("noHeading") })}</p>
+            <p>
+              {t("removedWhileWriting", {
+                heading: r.heading || t("noHeading"),
+                name: r.by ?? t("aColleague"),
+              })}
+            </p>
             <div className="mt-2 grid gap-2 sm:grid-cols-2">
               <div className="rounded border border-red-200 bg-white p-2 text-sm">
-                <strong className="block text-xs">{t("removedTheirs")}</strong>
+                <strong className="block text-xs">
+                  {t("removedTheirs", { name: r.by ?? t("aColleague") })}
+                </strong>
                 <em>{t("removedNothing")}</em>
               </div>
               <div className="rounded border border-red-200 bg-white p-2 text-sm">

@@ -16,6 +16,8 @@ export type SaveState = "saved" | "dirty" | "saving" | "error" | "conflict";
 export interface RemovedSection {
   key: string;
   heading: string | null;
+  /** Who saved the letter without it. */
+  by: string | null;
   section: Draft["sections"][number];
 }
 
@@ -68,7 +70,7 @@ export function useSubmissionDraft(submission: SubmissionView, collab: Collab | 
   const [savedAt, setSavedAt] = useState<Date | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
-  const [conflict, setConflict] = useState<SubmissionView | null>(null);
+  const [conflict, setConflict] = useState<(SubmissionView & { savedBy?: string | null }) | null>(null);
   // The letter as the server last had it (null: unknown, for a draft restored from this browser): what the lock
   // compares against, to tell a colleague's co-written text from a change of the letter's structure.
   const baseRef = useRef<Draft | null>(restored ? null : draft);
@@ -171,7 +173,8 @@ export function useSubmissionDraft(submission: SubmissionView, collab: Collab | 
         } catch (err) {
           const data = errorData(err);
           if (data?.code === "CONFLICT") {
-            const current = (data.details as { current: SubmissionView }).current;
+            const current = (data.details as { current: SubmissionView & { savedBy?: string | null } })
+              .current;
             const theirs = draftFrom(current);
             const base = baseRef.current;
             // A colleague saved the letter meanwhile. Co-written texts merge live, so only the letter's structure
@@ -193,7 +196,12 @@ export function useSubmissionDraft(submission: SubmissionView, collab: Collab | 
               if (gone.length)
                 setRemoved((r) => [
                   ...r,
-                  ...gone.map((x) => ({ key: x.key, heading: x.heading, section: x })),
+                  ...gone.map((x) => ({
+                    key: x.key,
+                    heading: x.heading,
+                    by: current.savedBy ?? null,
+                    section: x,
+                  })),
                 ]);
               const next = withShared(theirs, collabRef.current);
               versionRef.current = current.version;
