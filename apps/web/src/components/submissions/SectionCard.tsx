@@ -30,6 +30,8 @@ export function SectionCard({
   lookup,
   facts,
   collab,
+  replacing = false,
+  onShared,
   onChange,
   onMove,
   onRemove,
@@ -44,6 +46,9 @@ export function SectionCard({
   lookup: LibraryLookup;
   facts: { key: string; label: string }[];
   collab: Collab | null;
+  /** Co-written, and its text was replaced outside the editor: the editor opens to put it into the shared text. */
+  replacing?: boolean;
+  onShared?: () => void;
   onChange: (update: (s: DraftSection) => DraftSection) => void;
   onMove: (to: number) => void;
   onRemove: () => void;
@@ -56,7 +61,8 @@ export function SectionCard({
   const [showDiff, setShowDiff] = useState(false);
   const statements = new Map([...lookup.positions].map(([id, p]) => [id, p.statement]));
   // Text shows as text until it is edited; a new, empty section opens in the editor.
-  const [editing, setEditing] = useState(() => !bodyToPlainText(s.body, statements).trim());
+  const [editingState, setEditing] = useState(() => !bodyToPlainText(s.body, statements).trim());
+  const editing = editingState || (replacing && s.kind !== "BLOCK");
   const heading = s.kind === "BLOCK" ? s.library?.heading : s.heading;
   // The rev whose text the shared document has: a later one (a fix, «Rediger lokalt») is put into it once.
   const [appliedRev, setAppliedRev] = useState(s.rev);
@@ -219,7 +225,10 @@ export function SectionCard({
                       }
                     : undefined
                 }
-                onReady={() => setAppliedRev(s.rev)}
+                onReady={() => {
+                  setAppliedRev(s.rev);
+                  onShared?.();
+                }}
                 onChange={(body) => onChange((x) => ({ ...x, body }))}
               />
             </div>

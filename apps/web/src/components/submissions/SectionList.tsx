@@ -55,6 +55,8 @@ export function SectionList({
               lookup={lookup}
               facts={facts}
               collab={collab}
+              replacing={!!collab && letter.pendingShare(s.key)}
+              onShared={() => letter.shared(s.key)}
               onChange={(update) => setSection(i, update)}
               onMove={(to) => setDraft((d) => ({ ...d, sections: move(d.sections, i, to) }))}
               onRemove={() => setDraft((d) => ({ ...d, sections: d.sections.filter((_, j) => j !== i) }))}

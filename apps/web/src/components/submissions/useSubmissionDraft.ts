@@ -22,11 +22,12 @@ export interface RemovedSection {
 }
 
 /** The draft with each co-written section's text as the merged document has it now. */
-function withShared(d: Draft, collab: Pick<Collab, "doc"> | null): Draft {
+function withShared(d: Draft, collab: Pick<Collab, "doc"> | null, pending?: Set<string>): Draft {
   if (!collab) return d;
   let changed = false;
   const sections = d.sections.map((x) => {
-    if (x.kind === "BLOCK") return x;
+    // A library block is not co-written; a text replaced here (a fix) waits until its editor has put it in.
+    if (x.kind === "BLOCK" || pending?.has(x.key)) return x;
     const body = collabBody(collab.doc, x.key);
     if (!body || JSON.stringify(body) === JSON.stringify(x.body)) return x;
     changed = true;
@@ -77,6 +78,9 @@ export function useSubmissionDraft(submission: SubmissionView, collab: Collab | 
   const [removed, setRemoved] = useState<RemovedSection[]>([]);
   // Sections this user wrote in since the last save: a colleague's removal of one of them is told, not silent.
   const touched = useRef(new Set<string>());
+  // Sections whose text was replaced outside the editor (a fix, «Rediger lokalt»): the draft's text is the one to
+  // put into the shared document, not to be overwritten by it, until the section's editor has done so.
+  const pending = useRef(new Set<string>());
   const collabRef = useRef(collab);
   collabRef.current = collab;
   const saving = useRef<Promise<boolean | "again"> | null>(null);
@@ -99,6 +103,7 @@ export function useSubmissionDraft(submission: SubmissionView, collab: Collab | 
       for (const x of next.sections) {
         const was = before.sections.find((y) => y.key === x.key);
         if (!was || was.body !== x.body) touched.current.add(x.key);
+        if (was && x.rev !== was.rev && x.kind !== "BLOCK") pending.current.add(x.key);
       }
       draftRef.current = next;
       setDraftState(next);
@@ -115,7 +120,7 @@ export function useSubmissionDraft(submission: SubmissionView, collab: Collab | 
     let timer: ReturnType<typeof setTimeout> | null = null;
     const pull = () => {
       timer = null;
-      const next = withShared(draftRef.current, { doc });
+      const next = withShared(draftRef.current, { doc }, pending.current);
       if (next === draftRef.current) return;
       draftRef.current = next;
       setDraftState(next);
@@ -143,7 +148,7 @@ export function useSubmissionDraft(submission: SubmissionView, collab: Collab | 
       // Co-writing: catch up with the others first (a few seconds at most), so the save holds their text too.
       for (let i = 0; i < 40 && collabRef.current && !collabRef.current.synced && navigator.onLine; i++)
         await new Promise((r) => setTimeout(r, 100));
-      const shared = withShared(draftRef.current, collabRef.current);
+      const shared = withShared(draftRef.current, collabRef.current, pending.current);
       if (shared !== draftRef.current) {
         draftRef.current = shared;
         setDraftState(shared);
@@ -353,6 +358,10 @@ export function useSubmissionDraft(submission: SubmissionView, collab: Collab | 
     restored: !!restored,
     keptLocally,
     version: () => versionRef.current,
+    /** The section's editor has put its replaced text into the shared document. */
+    shared: (key: string) => pending.current.delete(key),
+    /** Whether a section's replaced text still waits for its editor (which then opens to put it in). */
+    pendingShare: (key: string) => pending.current.has(key),
     removed,
     restoreRemoved,
     dismissRemoved,
