@@ -18,6 +18,12 @@ export const env = createEnv({
      */
     HOST: z.string().max(100).optional(),
     WORKER_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+    /** The live co-writing server's port (default PORT + 2), and its address as browsers reach it (default ws://…). */
+    COLLAB_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    COLLAB_URL: z
+      .string()
+      .regex(/^wss?:\/\/\S+$/)
+      .optional(),
     /** Where embedded Postgres data and the generated AUTH_SECRET live. */
     INNSPILL_DATA_DIR: z.string().default(path.join(root, ".data")),
     /** Skip `next build` in `npm start` (used by the e2e run, which builds first). */

@@ -253,6 +253,13 @@ try {
   // E-mails link to where users open Innspill. The web server gets PUBLIC_URL only when it is set: it then builds
   // sign-in redirects on it (needed for single sign-on); unset, on the address the browser used.
   const workerEnv = { PUBLIC_URL: env.PUBLIC_URL ?? `http://localhost:${env.PORT}` };
+  // Live co-writing: one server, which the web's pages connect to.
+  const collabPort = env.COLLAB_PORT ?? env.PORT + 2;
+  const collabLocal = ["0.0.0.0", "::", "127.0.0.1", "::1", "localhost"].includes(host);
+  const collabEnv = { COLLAB_PORT: String(collabPort), COLLAB_HOST: host };
+  childEnv.COLLAB_URL =
+    env.COLLAB_URL ??
+    `ws://${collabLocal ? "localhost" : host.includes(":") ? `[${host}]` : host}:${collabPort}`;
   const web = path.join(root, "apps", "web");
   const worker = path.join(root, "apps", "worker");
 
@@ -285,6 +292,13 @@ try {
       "web",
     );
     run(bin("tsx"), ["src/main.ts"], worker, { ...childEnv, ...workerEnv, NODE_ENV: "production" }, "worker");
+    run(
+      bin("tsx"),
+      ["src/collab-main.ts"],
+      worker,
+      { ...childEnv, ...collabEnv, NODE_ENV: "production" },
+      "collab",
+    );
   } else {
     run(
       bin("next"),
@@ -299,6 +313,13 @@ try {
       worker,
       { ...childEnv, ...workerEnv, NODE_ENV: "development" },
       "worker",
+    );
+    run(
+      bin("tsx"),
+      ["src/collab-main.ts"],
+      worker,
+      { ...childEnv, ...collabEnv, NODE_ENV: "development" },
+      "collab",
     );
   }
 

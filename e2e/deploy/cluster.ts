@@ -1,7 +1,8 @@
 /**
  * The deployment the README describes, started for real: Debian's PostgreSQL server (not the embedded one) in a
  * directory of its own, a database with an owner role for migrations and an app role that owns no table, the
- * migrations run as the owner, then two web servers (the standalone build) and two workers against it. Everything
+ * migrations run as the owner, then the co-writing server, two web servers (the standalone build) whose pages connect
+ * to it, and two workers against it. Everything
  * started here is stopped by process id at the end.
  *
  * Needs the PostgreSQL server binaries (`apt-get install postgresql`; `.ci/run` installs them) and the web build
@@ -33,6 +34,8 @@ export interface Deployment {
   appUrl: string;
   web: { url: string; pid: number; log: string }[];
   workers: { name: string; pid: number; port: number; log: string }[];
+  /** The live co-writing server (`npm run start:collab`): one, which both web servers' pages use. */
+  collab: { url: string; pid: number; log: string };
   /** Processes a test started itself (a replacement worker), stopped at the end with the rest. */
   pidsFile: string;
   authSecret: string;
@@ -219,6 +222,20 @@ export default async function globalSetup() {
   if (migrate.status !== 0) throw new Error(`db:migrate feilet:\n${migrate.stdout}\n${migrate.stderr}`);
 
   const authSecret = randomBytes(32).toString("base64url");
+  // `npm run start:collab`: one co-writing server; both web servers send their pages to it (COLLAB_URL).
+  const collabPort = await freePort();
+  const collabLog = path.join(dir, "collab.log");
+  const collabChild = spawn(
+    process.execPath,
+    ["--import", "tsx", path.join(root, "apps/worker/src/collab-main.ts")],
+    {
+      cwd: root,
+      env: childEnv({ DATABASE_URL: appUrl, COLLAB_PORT: String(collabPort), COLLAB_HOST: "127.0.0.1" }),
+      stdio: ["ignore", openSync(collabLog, "a"), openSync(collabLog, "a")],
+    },
+  );
+  children.push({ pid: collabChild.pid! });
+  const collab = { url: `ws://127.0.0.1:${collabPort}`, pid: collabChild.pid!, log: collabLog };
   const web: Deployment["web"] = [];
   for (const n of [1, 2]) {
     const port = await freePort();
@@ -234,6 +251,7 @@ export default async function globalSetup() {
         PORT: String(port),
         HOSTNAME: "127.0.0.1",
         PUBLIC_URL: `http://127.0.0.1:${port}`,
+        COLLAB_URL: collab.url,
       }),
       stdio: ["ignore", out, out],
     });
@@ -248,12 +266,13 @@ export default async function globalSetup() {
     workers.push({ name: `worker-${n}`, pid: child.pid!, port, log: child.log });
   }
   for (const w of web) await waitFor(`${w.url}/api/health`, httpOk(`${w.url}/api/health`), 90);
+  await waitFor("co-writing server", httpOk(`http://127.0.0.1:${collabPort}/`), 90);
   for (const w of workers)
     await waitFor(`worker ${w.port}`, httpOk(`http://127.0.0.1:${w.port}/healthz`), 90);
 
   const pidsFile = path.join(dir, "pids");
   writeFileSync(pidsFile, "");
-  const state: Deployment = { dir, ownerUrl, appUrl, web, workers, pidsFile, authSecret };
+  const state: Deployment = { dir, ownerUrl, appUrl, web, workers, collab, pidsFile, authSecret };
   const stateFile = path.join(dir, "state.json");
   writeFileSync(stateFile, JSON.stringify(state, null, 2));
   // eslint-disable-next-line no-restricted-syntax

@@ -252,3 +252,79 @@ test("register, compose, render, approve, sign and send across two web servers a
     expect(calls.every((l) => l.service === "web" && /^[0-9a-f-]{36}$/.test(l.reqId ?? ""))).toBe(true);
   }
 });
+
+test("two advisers on the two web servers co-write one section through the one co-writing server", async ({
+  browser,
+}) => {
+  const text = (page: Page) =>
+    page
+      .getByTestId("section")
+      .filter({ hasText: "Driftssamskriving" })
+      .getByTestId("block-editor")
+      .evaluate((el) => {
+        const copy = el.cloneNode(true) as HTMLElement;
+        copy.querySelectorAll(".ProseMirror-yjs-cursor").forEach((c) => c.remove());
+        return copy.textContent ?? "";
+      });
+  const ingrid = await as(browser, "ingrid@nito.test");
+  const martin = await as(browser, "martin@nito.test");
+  const web = d.web.map((w) => w.url);
+
+  // Ingrid, on web server 1, starts a letter for a new hearing with a free-text section.
+  await ingrid.goto(`${web[0]}/horinger/ny`);
+  const title = `Høring – samskriving i drift ${Date.now()}`;
+  await ingrid.getByLabel("Tittel").fill(title);
+  await ingrid.getByLabel("Avsender (høringsinstans)").selectOption({ label: "Helsedirektoratet" });
+  await ingrid.getByLabel("Type").selectOption({ label: "Høring" });
+  await ingrid
+    .getByLabel("Høringsfrist")
+    .fill(new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10));
+  await ingrid.getByRole("button", { name: "Registrer høring" }).click();
+  await expect(ingrid.getByRole("heading", { name: title })).toBeVisible();
+  await ingrid.getByTestId("start-submission").click();
+  await expect(ingrid).toHaveURL(/\/innspill\/[0-9a-f-]{36}$/);
+  const path = new URL(ingrid.url()).pathname;
+  await ingrid.getByTestId("add-free-text").click();
+  await ingrid
+    .getByTestId("section")
+    .last()
+    .getByRole("textbox", { name: "Overskrift" })
+    .fill("Driftssamskriving");
+  await ingrid.getByTestId("section").last().getByTestId("block-editor").click();
+  await ingrid.keyboard.type("Fra server 1.");
+  await expect(ingrid.getByTestId("save-state")).toContainText("Lagret", { timeout: 15_000 });
+
+  // Martin opens it on web server 2 and both write at once.
+  await martin.goto(`${web[1]}${path}`);
+  await martin
+    .getByTestId("section")
+    .filter({ hasText: "Driftssamskriving" })
+    .getByTestId("section-text")
+    .click();
+  await expect.poll(() => text(martin)).toBe("Fra server 1.");
+  await expect(martin.getByTestId("presence")).toContainText("Ingrid Solberg");
+  await ingrid.keyboard.press("End");
+  await martin.keyboard.press("Home");
+  await Promise.all([
+    ingrid.keyboard.type(" Ingrid på server 1.", { delay: 15 }),
+    martin.keyboard.type("Martin på server 2. ", { delay: 15 }),
+  ]);
+  for (const page of [ingrid, martin]) {
+    await expect.poll(() => text(page)).toContain("Ingrid på server 1.");
+    await expect.poll(() => text(page)).toContain("Martin på server 2.");
+    await expect(page.getByTestId("save-state")).toContainText("Lagret", { timeout: 15_000 });
+  }
+
+  // The saved letter, read on the other server, has both; the merged state is in PostgreSQL.
+  const fresh = await as(browser, "martin@nito.test");
+  await fresh.goto(`${web[0]}${path}`);
+  const saved = fresh.getByTestId("section").filter({ hasText: "Driftssamskriving" });
+  await expect(saved).toContainText("Ingrid på server 1.");
+  await expect(saved).toContainText("Martin på server 2.");
+  const id = path.split("/").pop();
+  const { rows } = await db.query(
+    `SELECT octet_length(state) AS n FROM "SubmissionCollab" WHERE "submissionId" = $1`,
+    [id],
+  );
+  expect(Number(rows[0]?.n)).toBeGreaterThan(0);
+});

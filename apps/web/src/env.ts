@@ -25,6 +25,14 @@ export const env = createEnv({
      * TRUSTED_PROXY_HOPS > 0 on a server listening beyond this machine, where a client could write its own address.
      */
     TRUSTED_PROXY_ONLY: z.enum(["0", "1"]).default("0"),
+    /**
+     * The live co-writing server (`npm run start:collab`) as browsers reach it, ws:// or wss://. Unset: letters are
+     * edited without live co-writing (saves under the optimistic lock only).
+     */
+    COLLAB_URL: z
+      .string()
+      .regex(/^wss?:\/\/[^\s]+$/)
+      .optional(),
     /** The address the standalone server listens on (Next.js reads it; unset is all interfaces). */
     HOSTNAME: z.string().optional(),
   },

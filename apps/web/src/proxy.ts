@@ -10,7 +10,8 @@ const { auth } = NextAuth(baseAuthConfig);
 /**
  * The Content-Security-Policy of a page: scripts only from this origin and with this response's nonce (Next.js puts
  * it on its own scripts), nothing framed, no plugins, forms and links back to this origin only. Styles may be inline
- * (charts and the editor set style attributes); development needs eval for fast refresh.
+ * (charts and the editor set style attributes); development needs eval for fast refresh. Connections go to this
+ * origin and the co-writing server.
  */
 function pagePolicy(nonce: string): string {
   const dev = env.NODE_ENV === "development";
@@ -20,7 +21,8 @@ function pagePolicy(nonce: string): string {
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
-    "connect-src 'self'",
+    // The live co-writing server's WebSocket (COLLAB_URL), when there is one.
+    `connect-src 'self'${env.COLLAB_URL ? ` ${new URL(env.COLLAB_URL).origin}` : ""}`,
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

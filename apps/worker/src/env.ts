@@ -6,6 +6,10 @@ export const env = createEnv({
   server: {
     DATABASE_URL: z.url(),
     WORKER_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+    /** The live co-writing server's port (`npm run start:collab`, one per installation). */
+    COLLAB_PORT: z.coerce.number().int().min(0).max(65535).default(3002),
+    /** The address it listens on (unset: all interfaces). */
+    COLLAB_HOST: z.string().max(100).optional(),
     WORKER_HEARTBEAT_SECONDS: z.coerce.number().positive().default(5),
     /** smtp(s)://user:pass@host:port — unset: e-mails stay in the outbox table (Admin → Utgående e-post). */
     SMTP_URL: z.url().optional(),

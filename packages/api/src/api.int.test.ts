@@ -379,6 +379,7 @@ describe("bad input", () => {
       fields: ["id", "sentOn", "channel", "recipient", "receiptUrl"],
     },
     "submission.createRevision": { input: { id: "x" }, fields: ["id"] },
+    "submission.collabTicket": { input: { id: "x" }, fields: ["id"] },
     "submission.comment": { input: { submissionId: "x", body: "" }, fields: ["submissionId", "body"] },
     "submission.resolveThread": { input: { threadId: "x" }, fields: ["threadId"] },
     "submission.createSignatory": {

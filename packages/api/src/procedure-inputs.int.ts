@@ -206,6 +206,7 @@ export function procedureInputs(A: Record<string, string>): Record<string, () =>
       recipient: "X",
     }),
     "submission.createRevision": () => ({ id: A.submission }),
+    "submission.collabTicket": () => ({ id: A.submission }),
     "submission.threads": () => ({ id: A.submission }),
     "submission.comment": () => ({ submissionId: A.submission, body: "Kapret" }),
     "submission.resolveThread": () => ({ threadId: A.thread }),

@@ -9,7 +9,6 @@ export { endSession, SESSION_ABSOLUTE_MS, startSession } from "./users/sessions"
 export { signInWithOidc } from "./users/oidc";
 export {
   authenticateWithPasskey,
-  passkeyLoginInput,
   passkeyLoginOptions,
   relyingPartyOf,
   type RelyingParty,

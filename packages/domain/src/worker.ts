@@ -123,3 +123,10 @@ export async function renderOutcomeReportFiles(db: Db, payload: { renderId: stri
     docx: await renderDocx(model),
   }));
 }
+export {
+  loadCollabState,
+  MAX_COLLAB_STATE_BYTES,
+  redeemCollabTicket,
+  storeCollabState,
+  type CollabUser,
+} from "./submissions/collab";

@@ -27,4 +27,4 @@ export async function requireActor() {
 }
 
 /** Set by proxy.ts on every page request: the path and query the browser asked for. */
-export const PAGE_PATH_HEADER = "x-innspill-path";
+const PAGE_PATH_HEADER = "x-innspill-path";

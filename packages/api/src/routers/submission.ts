@@ -1,5 +1,7 @@
 import { z } from "zod";
 import {
+  collabTicketInput,
+  issueCollabTicket,
   createSignatory,
   createSignatoryInput,
   createSubmission,
@@ -66,6 +68,10 @@ export const submissionRouter = router({
   save: permissionProcedure("submission.edit")
     .input(domainInput(saveSubmissionInput))
     .mutation(({ ctx, input }) => saveSubmission(ctx.db, input, ctx.actor)),
+  /** A one-time pass for the letter's live co-writing (the collaboration server's WebSocket). */
+  collabTicket: permissionProcedure("submission.edit")
+    .input(domainInput(collabTicketInput))
+    .mutation(({ ctx, input }) => issueCollabTicket(ctx.db, input, ctx.actor)),
   /** Freezes the saved letter and asks the worker for DOCX and PDF; the same snapshot reuses its files. */
   render: protectedProcedure
     .input(domainInput(byId))

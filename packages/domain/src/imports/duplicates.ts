@@ -26,7 +26,7 @@ interface LetterText {
   sections: SectionText[];
 }
 
-export const normaliseLetterText = (s: string) =>
+const normaliseLetterText = (s: string) =>
   s
     .normalize("NFKC")
     .toLowerCase()

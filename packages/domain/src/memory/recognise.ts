@@ -52,7 +52,7 @@ export interface Recognition {
 }
 
 /** Where a sentence (or a window of two or three) is in the letter, and its words. */
-export interface Place {
+interface Place {
   section: number;
   paragraph: number;
   item: number | null;
@@ -162,7 +162,7 @@ export async function recogniseSections(
  * The recognitions, and the conflicts between the letter's own sentences. A sentence in a conflict is warned of
  * there, not twice: its contradiction or retired restatement is left out of the recognitions' warnings.
  */
-export async function readSections(
+async function readSections(
   db: DbTx,
   organisationId: string,
   sections: { index: number; lines: Line[] }[],

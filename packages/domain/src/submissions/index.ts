@@ -39,3 +39,4 @@ export {
   previewSubmission,
   saveSubmission,
 } from "./submissions";
+export { collabTicketInput, issueCollabTicket } from "./collab";

@@ -11,21 +11,24 @@ const MAX_SECTIONS = 100;
 const version = fields.version;
 const heading = () => fields.optionalText(200, "titleTooLong");
 const showHeading = z.boolean({ error: "invalid" }).default(true);
+/** A section's stable name in the letter's co-writing document; a new section gets one when saved. */
+const key = fields.id().optional();
 
 const sectionInput = z.discriminatedUnion(
   "kind",
   [
-    z.object({ kind: z.literal("BLOCK"), blockVersionId: fields.id(), showHeading }).strict(),
+    z.object({ kind: z.literal("BLOCK"), key, blockVersionId: fields.id(), showHeading }).strict(),
     z
       .object({
         kind: z.literal("LOCAL"),
+        key,
         blockVersionId: fields.id(),
         heading: heading(),
         showHeading,
         body: blockBody,
       })
       .strict(),
-    z.object({ kind: z.literal("FREE"), heading: heading(), showHeading, body: blockBody }).strict(),
+    z.object({ kind: z.literal("FREE"), key, heading: heading(), showHeading, body: blockBody }).strict(),
   ],
   { error: "invalid" },
 );
@@ -139,6 +142,7 @@ export function replacePositionInBody(body: BlockBody, from: string, to: string)
 /** A letter as the composer and the API hold it: its fields, its sections (with the library version they stem from). */
 export interface LetterState extends LetterFields {
   sections: {
+    key?: string;
     kind: "BLOCK" | "LOCAL" | "FREE";
     showHeading: boolean;
     heading: string | null;
@@ -156,16 +160,17 @@ export function saveInputOf(s: LetterState, id: string, version: number): SaveSu
     ...letterFieldsOf(s),
     sections: s.sections.map((x) =>
       x.kind === "BLOCK"
-        ? { kind: "BLOCK", blockVersionId: x.library!.versionId, showHeading: x.showHeading }
+        ? { kind: "BLOCK", key: x.key, blockVersionId: x.library!.versionId, showHeading: x.showHeading }
         : x.kind === "LOCAL"
           ? {
               kind: "LOCAL",
+              key: x.key,
               blockVersionId: x.library!.versionId,
               heading: x.heading,
               showHeading: x.showHeading,
               body: x.body,
             }
-          : { kind: "FREE", heading: x.heading, showHeading: x.showHeading, body: x.body },
+          : { kind: "FREE", key: x.key, heading: x.heading, showHeading: x.showHeading, body: x.body },
     ),
     signatories: s.signatories.map((x) => ({ signatoryId: x.signatoryId, note: x.note })),
   };

@@ -54,6 +54,7 @@ function view(s: FullSubmission, actor: Actor) {
     date: dbToDateOnly(s.date),
     updatedAt: s.updatedAt,
     sections: s.sections.map((x) => ({
+      key: x.key,
       kind: x.kind,
       showHeading: x.showHeading,
       heading: x.kind === "BLOCK" ? (x.blockVersion?.heading ?? null) : x.heading,
@@ -151,6 +152,15 @@ export async function previewSubmission(db: Db, input: unknown, actor: Actor) {
   };
 }
 
+/** The name of who saved the letter last (its latest «submission.saved» audit event), or null. */
+async function lastSavedBy(tx: Prisma.TransactionClient, id: string): Promise<string | null> {
+  const [row] = await tx.$queryRaw<{ name: string }[]>`
+    SELECT u.name FROM "AuditEvent" a JOIN "User" u ON u.id = a."actorId"
+     WHERE a.entity = 'Submission' AND a."entityId" = ${id} AND a.action = 'submission.saved'
+     ORDER BY a."createdAt" DESC, a.id DESC LIMIT 1`;
+  return row?.name ?? null;
+}
+
 /**
  * Saves the whole letter: fields, sections (in order) and signatories. A save from an older version is a CONFLICT
  * that carries the saved letter, so the composer can show both and nothing typed is lost.
@@ -158,6 +168,10 @@ export async function previewSubmission(db: Db, input: unknown, actor: Actor) {
 export async function saveSubmission(db: Db, input: unknown, actor: Actor) {
   authorize(actor, "submission.edit");
   const data = parseInput(saveSubmissionInput, input);
+  // Each section's text is its own in the co-writing document: two sections never share a key.
+  const keys = data.sections.flatMap((x) => (x.key ? [x.key] : []));
+  if (new Set(keys).size !== keys.length)
+    throw new AppError("BAD_REQUEST", "invalid", { fieldErrors: { sections: ["invalid"] } });
   return db.$transaction(async (tx) => {
     await lockVersioned(
       tx,
@@ -167,7 +181,11 @@ export async function saveSubmission(db: Db, input: unknown, actor: Actor) {
         version: data.version,
         notFound: "submissionNotFound",
         conflict: "submissionConflict",
-        current: async () => view(await loadSubmission(tx, data.id, actor), actor),
+        // The saved letter, and who saved it: the composer names them («Noen andre» said nothing).
+        current: async () => ({
+          ...view(await loadSubmission(tx, data.id, actor), actor),
+          savedBy: await lastSavedBy(tx, data.id),
+        }),
       },
     );
     const before = await loadSubmission(tx, data.id, actor);
@@ -230,6 +248,7 @@ export async function saveSubmission(db: Db, input: unknown, actor: Actor) {
         sections: {
           create: data.sections.map((x, position) => ({
             position,
+            key: x.key,
             kind: x.kind,
             showHeading: x.showHeading,
             blockVersionId: "blockVersionId" in x ? x.blockVersionId : null,

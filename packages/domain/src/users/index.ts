@@ -15,7 +15,6 @@ export {
   passkeyRegistrationOptions,
   registerPasskey,
   registerPasskeyInput,
-  relyingPartyOf,
   removeMyPasskey,
   type RelyingParty,
 } from "./passkeys";

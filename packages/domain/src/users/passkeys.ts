@@ -64,8 +64,8 @@ function needRp(rp: RelyingParty | undefined): RelyingParty {
   return rp;
 }
 
-export const PASSKEY_CHALLENGE_MS = 2 * 60 * 1000;
-export const MAX_PASSKEYS = 10;
+const PASSKEY_CHALLENGE_MS = 2 * 60 * 1000;
+const MAX_PASSKEYS = 10;
 const REAUTH_WINDOW_MS = 5 * 60 * 1000;
 
 const b64url = (max: number) =>
@@ -117,7 +117,7 @@ export const registerPasskeyInput = z.object({
   name: fields.optionalText(60, "passkeyNameTooLong"),
   response: registrationResponse,
 });
-export const passkeyLoginInput = z.object({ response: authenticationResponse });
+const passkeyLoginInput = z.object({ response: authenticationResponse });
 export const passkeyIdInput = z.object({ passkeyId: fields.id() });
 
 type Purpose = "register" | "login" | "sign";
@@ -503,7 +503,7 @@ export async function authenticateWithPasskey(
 }
 
 /** The subject a signing challenge is bound to: the letter and the hash the leader signs. */
-export const signingSubject = (submissionId: string, snapshotSha256: string) =>
+const signingSubject = (submissionId: string, snapshotSha256: string) =>
   `sign:${submissionId}:${snapshotSha256}`;
 
 /**

@@ -1,9 +1,14 @@
 "use client";
 
+import type { HocuspocusProvider } from "@hocuspocus/provider";
+import { Extension, getSchema } from "@tiptap/core";
+import Collaboration from "@tiptap/extension-collaboration";
 import { EditorContent, useEditor, type Editor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
+import { prosemirrorJSONToYXmlFragment, ySyncPluginKey, yCursorPlugin } from "@tiptap/y-tiptap";
 import { useTranslations } from "next-intl";
 import { useMemo, useState, type ReactNode } from "react";
+import * as Y from "yjs";
 import { MAX_BODY_BYTES, type BlockBody } from "@innspill/domain/shared";
 import { inputClass, secondaryButtonClass, buttonClass } from "../ui";
 import { FactNode, FootnoteNode, PositionListNode } from "./editor-nodes";
@@ -11,6 +16,65 @@ import { LookupContext, type LibraryLookup } from "./lookup";
 import { PositionPicker, type PickedPosition } from "./PositionPicker";
 
 type Panel = null | "fact" | "footnote" | "positions" | "link";
+
+/** The editor's nodes and marks; with co-writing, undo is the collaboration's own (it undoes only this user's edits). */
+const extensions = (collab: boolean) => [
+  StarterKit.configure({
+    heading: false,
+    codeBlock: false,
+    code: false,
+    blockquote: false,
+    horizontalRule: false,
+    orderedList: false,
+    strike: false,
+    underline: false,
+    link: { openOnClick: false, autolink: false, protocols: ["mailto"] },
+    ...(collab ? { undoRedo: false as const } : {}),
+  }),
+  FactNode,
+  FootnoteNode,
+  PositionListNode,
+];
+
+/** Live co-writing of this text: the letter's document, the field of this section, who I am. */
+export interface EditorCollab {
+  doc: Y.Doc;
+  provider: HocuspocusProvider;
+  field: string;
+  user: { name: string; color: string };
+  /** The text was replaced outside the editor (a fix, «Rediger lokalt»): put `initial` into the shared text. */
+  replace: boolean;
+}
+
+/** A small FNV-1a hash: the same text seeds the same Yjs items in every browser. */
+function seedClientId(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h || 1;
+}
+
+/**
+ * A section's first text in the shared document, from the letter as saved. Made with a client id derived from the
+ * text, so two browsers that seed the same text at once make the same items, which Yjs merges into one copy.
+ * Returns whether the shared text was empty.
+ */
+function seedShared(collab: EditorCollab, body: BlockBody): boolean {
+  const fragment = collab.doc.getXmlFragment(collab.field);
+  if (fragment.length > 0) return false;
+  const seed = new Y.Doc();
+  seed.clientID = seedClientId(`${collab.field}\n${JSON.stringify(body)}`);
+  prosemirrorJSONToYXmlFragment(getSchema(extensions(false)), body, seed.getXmlFragment(collab.field));
+  Y.applyUpdate(collab.doc, Y.encodeStateAsUpdate(seed));
+  seed.destroy();
+  return true;
+}
+
+/** The others' cursors and selections, with their names (from the co-writing server's awareness). */
+const Carets = (provider: HocuspocusProvider) =>
+  Extension.create({
+    name: "collabCarets",
+    addProseMirrorPlugins: () => (provider.awareness ? [yCursorPlugin(provider.awareness)] : []),
+  });
 
 /** The rich-text editor of a text block: paragraphs, bold/italic, links, bullets, facts, footnotes, "NITO mener". */
 /** The most text one paste may bring: half of what a block may hold (its JSON roughly doubles it). */
@@ -24,8 +88,11 @@ export function BlockEditor({
   onReady,
   autofocus = false,
   label,
+  collab,
 }: {
   initial: BlockBody;
+  /** Co-written: the text lives in the letter's shared document (edits merge as they are typed). */
+  collab?: EditorCollab;
   lookup: LibraryLookup;
   facts: { key: string; label: string }[];
   onChange: (body: BlockBody) => void;
@@ -51,26 +118,19 @@ export function BlockEditor({
         : lookup,
     [lookup, inserted],
   );
+  // Co-written: the shared text starts as the saved one (seeded once, before the editor binds to it).
+  const [seeded] = useState(() => (collab ? seedShared(collab, initial) : false));
   const editor = useEditor({
     immediatelyRender: false,
     autofocus: autofocus ? "end" : false,
-    extensions: [
-      StarterKit.configure({
-        heading: false,
-        codeBlock: false,
-        code: false,
-        blockquote: false,
-        horizontalRule: false,
-        orderedList: false,
-        strike: false,
-        underline: false,
-        link: { openOnClick: false, autolink: false, protocols: ["mailto"] },
-      }),
-      FactNode,
-      FootnoteNode,
-      PositionListNode,
-    ],
-    content: initial,
+    extensions: collab
+      ? [
+          ...extensions(true),
+          Collaboration.configure({ document: collab.doc, field: collab.field }),
+          Carets(collab.provider),
+        ]
+      : extensions(false),
+    ...(collab ? {} : { content: initial }),
     editorProps: {
       // A paste larger than a block may hold is refused at once, with a message, instead of freezing the tab while
       // the editor lays out megabytes the server would refuse anyway.
@@ -88,8 +148,16 @@ export function BlockEditor({
         "data-testid": "block-editor",
       },
     },
-    onCreate: ({ editor: e }) => onReady?.(e),
-    onUpdate: ({ editor: e }) => onChange(e.getJSON() as BlockBody),
+    onCreate: ({ editor: e }) => {
+      // Replaced outside the editor (and not just seeded with it): the shared text becomes the new one, as an edit.
+      if (collab?.replace && !seeded) e.commands.setContent(initial);
+      onReady?.(e);
+    },
+    onUpdate: ({ editor: e, transaction }) => {
+      // The others' edits arrive through the shared document: the composer reads them from there, unsaved by me.
+      if (transaction.getMeta(ySyncPluginKey)?.isChangeOrigin) return;
+      onChange(e.getJSON() as BlockBody);
+    },
   });
   if (!editor) return null;
 

@@ -15,6 +15,7 @@ export function ConflictAlert({ letter }: { letter: SubmissionDraft }) {
     <Alert>
       <p>{domainText("submissionConflict")}</p>
       <p className="mt-1 text-sm">
+        {conflict.savedBy ? `${t("conflictSavedBy", { name: conflict.savedBy })} ` : null}
         {t("conflictDetail", { title: conflict.title, sections: conflict.sections.length })}
       </p>
       <div className="mt-2 flex flex-wrap gap-2">

@@ -8,6 +8,8 @@ import { LookupContext, TextWithFacts, type LibraryLookup } from "@/components/l
 import { WordDiff } from "@/components/library/WordDiff";
 import { inputClass } from "@/components/ui";
 import { SECTION_MIME, type DraftSection } from "./draft";
+import { PeersHere } from "./Presence";
+import { fieldOf, type Collab } from "./useCollab";
 
 const small = "rounded px-2 py-1 text-xs hover:bg-slate-200 disabled:opacity-40";
 
@@ -27,6 +29,9 @@ export function SectionCard({
   canEdit,
   lookup,
   facts,
+  collab,
+  replacing = false,
+  onShared,
   onChange,
   onMove,
   onRemove,
@@ -41,6 +46,10 @@ export function SectionCard({
   canEdit: boolean;
   lookup: LibraryLookup;
   facts: { key: string; label: string }[];
+  collab: Collab | null;
+  /** Co-written, and its text was replaced outside the editor: the editor opens to put it into the shared text. */
+  replacing?: boolean;
+  onShared?: () => void;
   onChange: (update: (s: DraftSection) => DraftSection) => void;
   onMove: (to: number) => void;
   onRemove: () => void;
@@ -56,7 +65,8 @@ export function SectionCard({
   const [showDiff, setShowDiff] = useState(false);
   const statements = new Map([...lookup.positions].map(([id, p]) => [id, p.statement]));
   // Text shows as text until it is edited; a new, empty section opens in the editor.
-  const [editing, setEditing] = useState(() => !bodyToPlainText(s.body, statements).trim());
+  const [editingState, setEditing] = useState(() => !bodyToPlainText(s.body, statements).trim());
+  const editing = editingState || (replacing && s.kind !== "BLOCK");
   const heading = s.kind === "BLOCK" ? s.library?.heading : s.heading;
   // The section's buttons and editor are named after it («Flytt opp: Innledning»), so a list of controls read out of
   // context tells them apart.
@@ -79,6 +89,11 @@ export function SectionCard({
     const [want, other] = which === "up" ? [up.current, down.current] : [down.current, up.current];
     (want && !want.disabled ? want : other)?.focus();
   }, [index]);
+  // The rev whose text the shared document has: a later one (a fix, «Rediger lokalt») is put into it once.
+  const [appliedRev, setAppliedRev] = useState(s.rev);
+  const field = fieldOf(s.key);
+  // Co-written: the editor binds to the shared text once it is there (or the server has answered, to seed it).
+  const collabReady = !!collab && (collab.synced || collab.doc.getXmlFragment(field).length > 0);
 
   return (
     <article
@@ -117,6 +132,7 @@ export function SectionCard({
         <strong className="text-sm" data-testid="section-heading">
           {heading || <span className="font-normal italic text-slate-500">{t("noHeading")}</span>}
         </strong>
+        {collab ? <PeersHere peers={collab.peers.filter((p) => p.section === s.key)} /> : null}
         {canEdit ? (
           <span className="ml-auto flex flex-wrap gap-1">
             <button
@@ -218,16 +234,45 @@ export function SectionCard({
             disabled={!canEdit}
             onChange={(e) => onChange((x) => ({ ...x, heading: e.target.value || null }))}
           />
-          {canEdit && editing ? (
-            <BlockEditor
-              key={`${s.key}:${s.rev}`}
-              initial={s.body}
-              lookup={lookup}
-              facts={facts}
-              autofocus
-              label={`${lookupT("editor")}: ${name}`}
-              onChange={(body) => onChange((x) => ({ ...x, body }))}
-            />
+          {canEdit && editing && collab && !collabReady ? (
+            <div
+              className="min-h-48 rounded-md border border-slate-300 bg-white p-3 text-sm text-slate-600"
+              aria-busy="true"
+            >
+              {t("cowriteConnecting")}
+            </div>
+          ) : canEdit && editing ? (
+            <div
+              onFocus={() => collab?.setSection(s.key)}
+              onBlur={(e) => {
+                if (!e.currentTarget.contains(e.relatedTarget)) collab?.setSection(null);
+              }}
+            >
+              <BlockEditor
+                key={`${s.key}:${s.rev}:${collab ? "shared" : "local"}`}
+                initial={s.body}
+                lookup={lookup}
+                facts={facts}
+                autofocus
+                label={`${lookupT("editor")}: ${name}`}
+                collab={
+                  collab
+                    ? {
+                        doc: collab.doc,
+                        provider: collab.provider,
+                        field,
+                        user: collab.me,
+                        replace: s.rev !== appliedRev,
+                      }
+                    : undefined
+                }
+                onReady={() => {
+                  setAppliedRev(s.rev);
+                  onShared?.();
+                }}
+                onChange={(body) => onChange((x) => ({ ...x, body }))}
+              />
+            </div>
           ) : canEdit ? (
             <div
               role="button"

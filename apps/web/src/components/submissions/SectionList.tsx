@@ -7,6 +7,7 @@ import { Card } from "@/components/ui";
 import { AddSection } from "./AddSection";
 import { SECTION_MIME, move, type DraftSection } from "./draft";
 import { SectionCard } from "./SectionCard";
+import type { Collab } from "./useCollab";
 import type { SubmissionDraft } from "./useSubmissionDraft";
 
 /** The letter's sections in order: drag or buttons to reorder, edit, remove, add from the library or free text. */
@@ -14,10 +15,12 @@ export function SectionList({
   letter,
   lookup,
   facts,
+  collab,
 }: {
   letter: SubmissionDraft;
   lookup: LibraryLookup;
   facts: { key: string; label: string }[];
+  collab: Collab | null;
 }) {
   const t = useTranslations("submissions");
   const { draft, setDraft, editable, fieldError } = letter;
@@ -53,6 +56,9 @@ export function SectionList({
               canEdit={editable}
               lookup={lookup}
               facts={facts}
+              collab={collab}
+              replacing={!!collab && letter.pendingShare(s.key)}
+              onShared={() => letter.shared(s.key)}
               onChange={(update) => setSection(i, update)}
               onMove={(to) => setDraft((d) => ({ ...d, sections: move(d.sections, i, to) }))}
               onRemove={() => setDraft((d) => ({ ...d, sections: d.sections.filter((_, j) => j !== i) }))}

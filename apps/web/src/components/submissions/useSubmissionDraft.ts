@@ -6,16 +6,42 @@ import type { SubmissionView } from "@innspill/domain/shared";
 import { errorData, useDomainText, useErrorText } from "@/lib/errors";
 import { useTRPC } from "@/trpc/client";
 import { keepLocally, localDraftKey } from "@/lib/local-drafts";
-import { draftFrom, toSaveInput, type Draft } from "./draft";
+import { draftFrom, structureOf, toSaveInput, validKey, type Draft } from "./draft";
+import { collabBody, type Collab } from "./useCollab";
 
 const storageKey = (id: string) => localDraftKey("submission-draft", id);
 export type SaveState = "saved" | "dirty" | "saving" | "error" | "conflict";
+
+/** A section a colleague removed while this user was writing in it: its text, kept for them to put back. */
+export interface RemovedSection {
+  key: string;
+  heading: string | null;
+  /** Who saved the letter without it. */
+  by: string | null;
+  section: Draft["sections"][number];
+}
+
+/** The draft with each co-written section's text as the merged document has it now. */
+function withShared(d: Draft, collab: Pick<Collab, "doc"> | null, pending?: Set<string>): Draft {
+  if (!collab) return d;
+  let changed = false;
+  const sections = d.sections.map((x) => {
+    // A library block is not co-written; a text replaced here (a fix) waits until its editor has put it in.
+    if (x.kind === "BLOCK" || pending?.has(x.key)) return x;
+    const body = collabBody(collab.doc, x.key);
+    if (!body || JSON.stringify(body) === JSON.stringify(x.body)) return x;
+    changed = true;
+    return { ...x, body };
+  });
+  return changed ? { ...d, sections } : d;
+}
+const bodiesOf = (d: Draft) => JSON.stringify(d.sections.map((x) => (x.kind === "BLOCK" ? null : x.body)));
 
 /**
  * The letter being edited: the draft, its autosave under the optimistic lock, what is kept in this browser until the
  * server has it, a conflict with someone else's save, and what the server says this user may do now (`actions`).
  */
-export function useSubmissionDraft(submission: SubmissionView) {
+export function useSubmissionDraft(submission: SubmissionView, collab: Collab | null = null) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const errorText = useErrorText();
@@ -32,7 +58,9 @@ export function useSubmissionDraft(submission: SubmissionView) {
     if (typeof window === "undefined") return null;
     try {
       const raw = window.localStorage.getItem(storageKey(id));
-      return raw ? (JSON.parse(raw) as { draft: Draft; version: number }) : null;
+      const kept = raw ? (JSON.parse(raw) as { draft: Draft; version: number }) : null;
+      if (kept) kept.draft.sections = kept.draft.sections.map((x) => ({ ...x, key: validKey(x.key) }));
+      return kept;
     } catch {
       return null;
     }
@@ -44,8 +72,20 @@ export function useSubmissionDraft(submission: SubmissionView) {
   const [savedAt, setSavedAt] = useState<Date | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
-  const [conflict, setConflict] = useState<SubmissionView | null>(null);
-  const saving = useRef<Promise<boolean> | null>(null);
+  const [conflict, setConflict] = useState<(SubmissionView & { savedBy?: string | null }) | null>(null);
+  // The letter as the server last had it (null: unknown, for a draft restored from this browser): what the lock
+  // compares against, to tell a colleague's co-written text from a change of the letter's structure.
+  const baseRef = useRef<Draft | null>(restored ? null : draft);
+  const [removed, setRemoved] = useState<RemovedSection[]>([]);
+  // Sections this user wrote in since the last save: a colleague's removal of one of them is told, not silent.
+  const touched = useRef(new Set<string>());
+  // Sections whose text was replaced outside the editor (a fix, «Rediger lokalt»): the draft's text is the one to
+  // put into the shared document, not to be overwritten by it, until the section's editor has done so.
+  const pending = useRef(new Set<string>());
+  const collabRef = useRef(collab);
+  collabRef.current = collab;
+  const saving = useRef<Promise<boolean | "again"> | null>(null);
+  const flushRef = useRef<(attempt?: number) => Promise<boolean>>(async () => false);
   const save = useMutation(trpc.submission.save.mutationOptions());
 
   // Whether the latest edits are also kept in this browser (not when the letter is too large for its storage).
@@ -59,7 +99,13 @@ export function useSubmissionDraft(submission: SubmissionView) {
   const setDraft = useCallback(
     (update: (d: Draft) => Draft) => {
       if (!editable) return;
-      const next = update(draftRef.current);
+      const before = draftRef.current;
+      const next = update(before);
+      for (const x of next.sections) {
+        const was = before.sections.find((y) => y.key === x.key);
+        if (!was || was.body !== x.body) touched.current.add(x.key);
+        if (was && x.rev !== was.rev && x.kind !== "BLOCK") pending.current.add(x.key);
+      }
       draftRef.current = next;
       setDraftState(next);
       setState((s) => (s === "conflict" ? s : "dirty"));
@@ -68,55 +114,144 @@ export function useSubmissionDraft(submission: SubmissionView) {
     [editable, keep],
   );
 
+  const doc = collab?.doc;
+  // The others' co-written text: into the draft as it arrives (shown, and saved with my next save), not marked as mine.
+  useEffect(() => {
+    if (!doc) return;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const pull = () => {
+      timer = null;
+      const next = withShared(draftRef.current, { doc }, pending.current);
+      if (next === draftRef.current) return;
+      draftRef.current = next;
+      setDraftState(next);
+    };
+    const onUpdate = () => {
+      timer ??= setTimeout(pull, 150);
+    };
+    doc.on("update", onUpdate);
+    pull();
+    return () => {
+      doc.off("update", onUpdate);
+      if (timer) clearTimeout(timer);
+    };
+  }, [doc]);
+
   const invalidateViews = useCallback(() => {
     void queryClient.invalidateQueries({ queryKey: trpc.submission.preview.queryKey({ id }) });
     void queryClient.invalidateQueries({ queryKey: trpc.submission.approvalView.queryKey({ id }) });
   }, [id, queryClient, trpc]);
 
   /** Saves what is in the editor now. Resolves true when the server has it. */
-  const flush = useCallback(async (): Promise<boolean> => {
-    if (saving.current) await saving.current;
-    const sent = draftRef.current;
-    const run = (async () => {
-      setState("saving");
-      try {
-        const saved = await save.mutateAsync(toSaveInput(sent, id, versionRef.current));
-        versionRef.current = saved.version;
-        setStatus(saved.status);
-        setActions(saved.actions);
-        setEditVoidsApprovals(saved.editVoidsApprovals);
-        setError(null);
-        setFieldErrors({});
-        setSavedAt(new Date());
-        if (draftRef.current === sent) {
-          window.localStorage.removeItem(storageKey(id));
-          setState("saved");
-        } else {
-          keep(draftRef.current);
-          setState("dirty");
-        }
-        invalidateViews();
-        return true;
-      } catch (err) {
-        const data = errorData(err);
-        if (data?.code === "CONFLICT") {
-          setConflict((data.details as { current: SubmissionView }).current);
-          setState("conflict");
-        } else {
-          setFieldErrors(data?.fieldErrors ?? {});
-          setError(errorText(err));
-          setState("error");
-        }
-        return false;
+  const flush = useCallback(
+    async (attempt = 0): Promise<boolean> => {
+      if (saving.current) await saving.current;
+      // Co-writing: catch up with the others first (a few seconds at most), so the save holds their text too.
+      for (let i = 0; i < 40 && collabRef.current && !collabRef.current.synced && navigator.onLine; i++)
+        await new Promise((r) => setTimeout(r, 100));
+      const shared = withShared(draftRef.current, collabRef.current, pending.current);
+      if (shared !== draftRef.current) {
+        draftRef.current = shared;
+        setDraftState(shared);
       }
-    })();
-    saving.current = run;
-    try {
-      return await run;
-    } finally {
-      if (saving.current === run) saving.current = null;
-    }
-  }, [errorText, id, invalidateViews, keep, save]);
+      const sent = shared;
+      const run = (async (): Promise<boolean | "again"> => {
+        setState("saving");
+        try {
+          const saved = await save.mutateAsync(toSaveInput(sent, id, versionRef.current));
+          baseRef.current = sent;
+          touched.current.clear();
+          versionRef.current = saved.version;
+          setStatus(saved.status);
+          setActions(saved.actions);
+          setEditVoidsApprovals(saved.editVoidsApprovals);
+          setError(null);
+          setFieldErrors({});
+          setSavedAt(new Date());
+          if (draftRef.current === sent) {
+            window.localStorage.removeItem(storageKey(id));
+            setState("saved");
+          } else {
+            keep(draftRef.current);
+            setState("dirty");
+          }
+          invalidateViews();
+          return true;
+        } catch (err) {
+          const data = errorData(err);
+          if (data?.code === "CONFLICT") {
+            const current = (data.details as { current: SubmissionView & { savedBy?: string | null } })
+              .current;
+            const theirs = draftFrom(current);
+            const base = baseRef.current;
+            // A colleague saved the letter meanwhile. Co-written texts merge live, so only the letter's structure
+            // (fields, sections, signatories) can conflict: if only one side changed it, take that side, with the
+            // merged texts, and save again. Both changed it: the dialog.
+            if (collabRef.current && base && structureOf(theirs) === structureOf(base)) {
+              versionRef.current = current.version;
+              baseRef.current = theirs;
+              setState("dirty");
+              return "again";
+            }
+            if (collabRef.current && base && structureOf(sent) === structureOf(base)) {
+              const gone = sent.sections.filter(
+                (x) =>
+                  x.kind !== "BLOCK" &&
+                  touched.current.has(x.key) &&
+                  !theirs.sections.some((y) => y.key === x.key),
+              );
+              if (gone.length)
+                setRemoved((r) => [
+                  ...r,
+                  ...gone.map((x) => ({
+                    key: x.key,
+                    heading: x.heading,
+                    by: current.savedBy ?? null,
+                    section: x,
+                  })),
+                ]);
+              const next = withShared(theirs, collabRef.current);
+              versionRef.current = current.version;
+              baseRef.current = theirs;
+              draftRef.current = next;
+              setDraftState(next);
+              setStatus(current.status);
+              setActions(current.actions);
+              setEditVoidsApprovals(current.editVoidsApprovals);
+              invalidateViews();
+              if (bodiesOf(next) !== bodiesOf(theirs)) {
+                keep(next);
+                setState("dirty");
+                return "again";
+              }
+              window.localStorage.removeItem(storageKey(id));
+              setState("saved");
+              return true;
+            }
+            setConflict(current);
+            setState("conflict");
+          } else {
+            setFieldErrors(data?.fieldErrors ?? {});
+            setError(errorText(err));
+            setState("error");
+          }
+          return false;
+        }
+      })();
+      saving.current = run;
+      let result: boolean | "again";
+      try {
+        result = await run;
+      } finally {
+        if (saving.current === run) saving.current = null;
+      }
+      // Rebased on a colleague's save: again, with their version (a few times at most; then the autosave goes on).
+      if (result === "again") return attempt < 3 ? flushRef.current(attempt + 1) : false;
+      return result;
+    },
+    [errorText, id, invalidateViews, keep, save],
+  );
+  flushRef.current = flush;
 
   const stateRef = useRef(state);
   stateRef.current = state;
@@ -138,6 +273,7 @@ export function useSubmissionDraft(submission: SubmissionView) {
   const keepMine = useCallback(() => {
     if (!conflict) return;
     versionRef.current = conflict.version;
+    baseRef.current = draftFrom(conflict);
     setConflict(null);
     setState("dirty");
   }, [conflict]);
@@ -145,8 +281,9 @@ export function useSubmissionDraft(submission: SubmissionView) {
   /** Conflict: take the saved version and drop what I typed. */
   const takeTheirs = useCallback(() => {
     if (!conflict) return;
-    const fresh = draftFrom(conflict);
+    const fresh = withShared(draftFrom(conflict), collabRef.current);
     versionRef.current = conflict.version;
+    baseRef.current = draftFrom(conflict);
     draftRef.current = fresh;
     setDraftState(fresh);
     window.localStorage.removeItem(storageKey(id));
@@ -161,6 +298,38 @@ export function useSubmissionDraft(submission: SubmissionView) {
     const timer = setTimeout(() => void flush(), 900);
     return () => clearTimeout(timer);
   }, [draft, state, flush]);
+
+  // Back in sync after a disconnection: what merged (mine from offline, theirs from meanwhile) is saved.
+  const synced = collab?.synced ?? false;
+  useEffect(() => {
+    if (!synced || !editable) return;
+    const merged = withShared(draftRef.current, collabRef.current);
+    const base = baseRef.current;
+    if (stateRef.current === "error" || (base && bodiesOf(merged) !== bodiesOf(base))) {
+      if (stateRef.current === "saved" || stateRef.current === "error") setState("dirty");
+    }
+  }, [synced, editable]);
+
+  /** A removed section put back at the end, with the text this user wrote in it. */
+  const restoreRemoved = useCallback(
+    (key: string) => {
+      const r = removed.find((x) => x.key === key);
+      if (!r) return;
+      setRemoved((list) => list.filter((x) => x.key !== key));
+      setDraft((d) => ({
+        ...d,
+        sections: [
+          ...d.sections,
+          withShared({ ...d, sections: [r.section] }, collabRef.current).sections[0]!,
+        ],
+      }));
+    },
+    [removed, setDraft],
+  );
+  const dismissRemoved = useCallback(
+    (key: string) => setRemoved((list) => list.filter((x) => x.key !== key)),
+    [],
+  );
 
   // Leaving with unsaved edits asks first (they are also kept in this browser).
   useEffect(() => {
@@ -194,8 +363,21 @@ export function useSubmissionDraft(submission: SubmissionView) {
     restored: !!restored,
     keptLocally,
     version: () => versionRef.current,
-    /** Saves first unless everything is saved: what a workflow step calls before it runs. */
-    flushIfNeeded: async () => (stateRef.current === "saved" ? true : flush()),
+    /** The section's editor has put its replaced text into the shared document. */
+    shared: (key: string) => pending.current.delete(key),
+    /** Whether a section's replaced text still waits for its editor (which then opens to put it in). */
+    pendingShare: (key: string) => pending.current.has(key),
+    removed,
+    restoreRemoved,
+    dismissRemoved,
+    /**
+     * Saves first unless everything is saved: what a workflow step calls before it runs. Co-written, a draft is
+     * saved anyway, so the step (the snapshot for approval) names the merged texts, the colleagues' latest included.
+     */
+    flushIfNeeded: async () =>
+      stateRef.current === "saved" && !(collabRef.current && (status === "DRAFT" || status === "IN_REVIEW"))
+        ? true
+        : flush(),
     flush,
     refresh,
   };

@@ -24,9 +24,11 @@ import { WorkflowBar } from "@/components/submissions/WorkflowBar";
 import { RecognitionPanel } from "@/components/memory/RecognitionPanel";
 import { SuggestionsPanel } from "@/components/memory/SuggestionsPanel";
 import { useHydrated } from "@/lib/hydrated";
+import { Presence, RemovedSections } from "@/components/submissions/Presence";
+import { useCollab } from "@/components/submissions/useCollab";
 
 /** The composer: the letter on the left, its workflow, warnings, files and preview on the right. */
-export function ComposerView({ id }: { id: string }) {
+export function ComposerView({ id, collabUrl, me }: { id: string; collabUrl: string | null; me: string }) {
   const t = useTranslations("submissions");
   const trpc = useTRPC();
   const errorText = useErrorText();
@@ -37,15 +39,34 @@ export function ComposerView({ id }: { id: string }) {
 
   if (!hydrated || submission.isPending || signatories.isPending) return <Loading label={t("title")} />;
   if (submission.error) return <Alert>{errorText(submission.error)}</Alert>;
-  return <Loaded key={submission.data.id} submission={submission.data} register={signatories.data ?? []} />;
+  return (
+    <Loaded
+      key={submission.data.id}
+      submission={submission.data}
+      register={signatories.data ?? []}
+      collabUrl={collabUrl}
+      me={me}
+    />
+  );
 }
 
-function Loaded(props: { submission: SubmissionView; register: RegisterEntry[] }) {
+function Loaded(props: {
+  submission: SubmissionView;
+  register: RegisterEntry[];
+  collabUrl: string | null;
+  me: string;
+}) {
   const t = useTranslations("submissions");
   const { date } = useDates();
   const router = useRouter();
   const { submission } = props;
-  const letter = useSubmissionDraft(submission);
+  const collab = useCollab(
+    submission.id,
+    props.collabUrl,
+    props.me,
+    submission.actions.includes("submission.edit"),
+  );
+  const letter = useSubmissionDraft(submission, collab);
   const { id, draft, state } = letter;
   // The facts, and the positions the letter's texts name (a local copy may come to name others).
   const library = useLibraryLookup(positionIdsIn(draft.sections.flatMap((s) => [s.body, s.library?.body])));
@@ -73,12 +94,14 @@ function Loaded(props: { submission: SubmissionView; register: RegisterEntry[] }
       {letter.restored ? <Alert kind="info">{t("restored")}</Alert> : null}
       {letter.error ? <Alert>{letter.error}</Alert> : null}
       <ConflictAlert letter={letter} />
+      <RemovedSections letter={letter} />
+      {collab ? <Presence collab={collab} sections={draft.sections} /> : null}
 
       {/* grid-cols-1: a column as wide as the screen; the preview (the PDF's width) scrolls in its pane. */}
       <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
         <div className="space-y-4">
           <LetterFields letter={letter} />
-          <SectionList letter={letter} lookup={library.lookup} facts={library.facts} />
+          <SectionList letter={letter} lookup={library.lookup} facts={library.facts} collab={collab} />
           <SignatoriesCard letter={letter} register={props.register} />
         </div>
 

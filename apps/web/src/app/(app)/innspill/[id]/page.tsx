@@ -2,6 +2,8 @@ import { recordTitle } from "@/lib/metadata";
 import { ComposerView } from "./ComposerView";
 import { positionIdsIn, positionLookupQuery } from "@/components/library/position-lookup";
 import { Prefetch, fetchQuery, trpc } from "@/trpc/server";
+import { env } from "@/env";
+import { currentActor } from "@/server/session";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -13,6 +15,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 
 export default async function Page({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
+  const me = await currentActor();
   // A letter that cannot be read shows its error in the browser, as ComposerView reads it.
   const letter = await fetchQuery(trpc.submission.byId.queryOptions({ id })).catch(() => null);
   // The library lookup of the composer: the facts, and the positions its sections name.
@@ -26,7 +29,7 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
         ...(positionIds.length ? [positionLookupQuery(trpc, positionIds)] : []),
       ]}
     >
-      <ComposerView id={id} />
+      <ComposerView id={id} collabUrl={env.COLLAB_URL ?? null} me={me?.name ?? ""} />
     </Prefetch>
   );
 }

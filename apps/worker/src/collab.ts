@@ -1,0 +1,71 @@
+/**
+ * The live co-writing server: Hocuspocus (Yjs over WebSocket), one document per letter, named by the letter's id.
+ * Each section's text is an XML fragment in it, named by the section's key (the composer's Tiptap editors bind to
+ * it). A connection needs a one-time pass from the web (`submission.collabTicket`, issued to a session that may edit
+ * the letter); the merged state is kept in PostgreSQL (`SubmissionCollab`), stored half a second after changes stop
+ * and at most two seconds apart, and when the last writer leaves.
+ *
+ * One process per installation: every web server's pages connect to it (COLLAB_URL), so two web servers share one
+ * document. It keeps no state of its own beyond the documents open now; a restart loads them again from the table.
+ */
+import { Server } from "@hocuspocus/server";
+import * as Y from "yjs";
+import type { Db } from "@innspill/db";
+import {
+  loadCollabState,
+  MAX_COLLAB_STATE_BYTES,
+  redeemCollabTicket,
+  storeCollabState,
+  type CollabUser,
+} from "@innspill/domain/worker";
+import type { Logger } from "@innspill/log";
+
+export interface CollabServer {
+  port: number;
+  stop(): Promise<void>;
+}
+
+export async function startCollabServer(opts: {
+  db: Db;
+  port: number;
+  host?: string;
+  logger: Logger;
+}): Promise<CollabServer> {
+  const { db, logger } = opts;
+  const server = new Server<{ user: CollabUser }>({
+    port: opts.port,
+    ...(opts.host ? { address: opts.host } : {}),
+    quiet: true,
+    stopOnSignals: false,
+    debounce: 500,
+    maxDebounce: 2000,
+    // One update (a paste) may be large, but not larger than a letter's whole state may be.
+    websocketOptions: { maxPayload: MAX_COLLAB_STATE_BYTES },
+    async onAuthenticate({ token, documentName }) {
+      const user = await redeemCollabTicket(db, { ticket: token, submissionId: documentName });
+      if (!user) {
+        logger.info({ document: documentName }, "co-writing refused");
+        throw new Error("forbidden");
+      }
+      logger.info({ document: documentName, user: user.userId }, "co-writing joined");
+      return { user };
+    },
+    async onLoadDocument({ document, documentName }) {
+      const state = await loadCollabState(db, documentName);
+      if (state) Y.applyUpdate(document, state);
+      return document;
+    },
+    async onStoreDocument({ document, documentName }) {
+      const stored = await storeCollabState(db, documentName, Y.encodeStateAsUpdate(document));
+      if (!stored)
+        logger.warn({ document: documentName }, "co-writing state not stored (letter gone or too large)");
+    },
+  });
+  await server.listen();
+  return {
+    port: server.address.port,
+    async stop() {
+      await server.destroy();
+    },
+  };
+}
