@@ -58,3 +58,25 @@ test("the new-hearing form does not say «Lagrer …» while it loads; a double 
   await expect(page.getByTestId("workflow-status")).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test("on a phone, Escape closes «Meny» and gives the focus back to its button", async ({ browser }) => {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    locale: "nb-NO",
+  });
+  const page = await context.newPage();
+  await login(page, "ingrid@nito.test");
+  const toggle = page.getByTestId("menu-toggle");
+  const nav = page.getByRole("navigation", { name: "Meny" });
+  await toggle.focus();
+  await page.keyboard.press("Enter");
+  await expect(nav).toBeVisible();
+  await expect(toggle).toHaveAttribute("aria-expanded", "true");
+  await nav.getByRole("link").first().focus();
+  await page.keyboard.press("Escape");
+  await expect(nav).toBeHidden();
+  await expect(toggle).toBeFocused();
+  await context.close();
+});

@@ -490,7 +490,13 @@ export function ApprovalView({
                 {domainText(v.download.error)}
               </p>
             ) : v.download?.state === "making" ? (
-              <p className="mt-3 animate-pulse text-sm text-slate-600">{t("makingSigned")}</p>
+              <p className="mt-3 text-sm text-slate-600">
+                <span
+                  aria-hidden
+                  className="mr-2 inline-block size-2 rounded-full bg-slate-400 motion-safe:animate-pulse"
+                />
+                {t("makingSigned")}
+              </p>
             ) : null}
           </Card>
         </div>
