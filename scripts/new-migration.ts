@@ -2,7 +2,9 @@
  * `npm run db:migration -- <name>` writes prisma/migrations/<timestamp>_<name>/migration.sql.
  *
  * `prisma migrate dev` cannot run here (the wasm schema engine cannot read a live catalog), so the migration is the
- * diff between the schema as of the newest migration (taken from git) and the working prisma/schema.prisma.
+ * diff between the committed schema (`HEAD:prisma/schema.prisma`, which every commit keeps in step with its
+ * migrations) and the working prisma/schema.prisma. Not the schema of the commit that added the newest migration:
+ * after a merge that commit may predate another branch's (older-stamped) migration and schema change.
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readdirSync, writeFileSync, mkdtempSync, existsSync } from "node:fs";
@@ -28,14 +30,15 @@ let from: string[];
 if (existing.length === 0) {
   from = ["--from-empty"];
 } else {
-  const last = existing[existing.length - 1]!;
   const git = (...args: string[]) => execFileSync("git", args, { cwd: repoRoot, encoding: "utf8" }).trim();
-  const commit = git("log", "-1", "--format=%H", "--", `prisma/migrations/${last}`);
-  if (!commit) {
-    console.error(`Migrasjonen ${last} er ikke committet ennå. Commit den før du lager en ny.`);
+  const untracked = git("ls-files", "--others", "--exclude-standard", "--", "prisma/migrations");
+  if (untracked) {
+    console.error(
+      `Migrasjonen ${untracked.split("\n")[0]} er ikke committet ennå. Commit den før du lager en ny.`,
+    );
     process.exit(1);
   }
-  const oldSchema = git("show", `${commit}:prisma/schema.prisma`);
+  const oldSchema = git("show", "HEAD:prisma/schema.prisma");
   const tmp = mkdtempSync(path.join(tmpdir(), "innspill-schema-"));
   const oldPath = path.join(tmp, "schema.prisma");
   writeFileSync(oldPath, oldSchema + "\n");
