@@ -150,7 +150,7 @@ test("a section removed while a colleague writes in it is told to them, with the
     .filter({ has: martin.getByRole("textbox", { name: "Overskrift" }) });
   await expect(section.getByTestId("block-editor")).toBeVisible();
   await expect(martin.getByTestId("presence")).toContainText("Samskriving");
-  await ingrid.getByTestId("section").last().getByRole("button", { name: "Fjern" }).click();
+  await ingrid.getByTestId("section").last().getByRole("button", { name: "Fjern: Fjernes", exact: true }).click();
   await expect(ingrid.getByTestId("section")).toHaveCount(0);
   await expect(ingrid.getByTestId("save-state")).toContainText("Lagret", { timeout: 15_000 });
   await section.getByTestId("block-editor").click();
