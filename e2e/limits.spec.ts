@@ -83,6 +83,13 @@ test("a 100 MB chunked body is refused with 413 as it streams, on the public ver
     failOnStatusCode: false,
   });
   expect([413, 400]).toContain(declared.status());
+  // No file at all: a 400 with a message key, as every route handler answers an error.
+  const empty = await page.request.post("/api/verifiser", {
+    multipart: { note: "x" },
+    failOnStatusCode: false,
+  });
+  expect(empty.status()).toBe(400);
+  expect(await empty.json()).toMatchObject({ messageKey: "verifyFileMissing", message: "Velg en PDF-fil." });
 
   // Memory stays within a stated bound: 400 MB of refused uploads grow the web process by less than 160 MB (reading
   // them whole would take 300 MB; what grows is at most the limits' worth of buffers not yet collected).

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Alert, buttonClass } from "@/components/ui";
 import { useDates } from "@/lib/dates";
+import { useDomainText } from "@/lib/errors";
 
 type Result =
   | { status: "draft" | "unknown"; valid: false; sha256: string }
@@ -25,6 +26,7 @@ export function VerifyForm() {
   const { dateTime } = useDates();
   const [result, setResult] = useState<Result | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const domainText = useDomainText();
   const [busy, setBusy] = useState(false);
   return (
     <>
@@ -40,8 +42,9 @@ export function VerifyForm() {
               method: "POST",
               body: new FormData(e.currentTarget),
             });
-            const body = (await res.json()) as Result | { error: string };
-            if ("error" in body) setError(body.error);
+            // Errors come as every route handler's: a message key (shown in the user's language) and its text.
+            const body = (await res.json()) as Result | { messageKey: string; message: string };
+            if ("messageKey" in body) setError(domainText(body.messageKey));
             else setResult(body);
           } catch {
             setError(t("failed"));

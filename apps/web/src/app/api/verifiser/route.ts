@@ -2,6 +2,7 @@ import { getDb } from "@innspill/db";
 import { verifyDocumentHash } from "@innspill/domain";
 import { readMultipartFile } from "@/server/multipart";
 import { BODY_LIMITS, bodyTooLargeResponse } from "@/server/limits";
+import { messageResponse } from "@/server/responses";
 import { inSlot, VERIFY_SLOTS } from "@/server/slots";
 import { logEvent } from "@/server/log";
 
@@ -16,7 +17,7 @@ export async function POST(req: Request) {
   return inSlot(VERIFY_SLOTS, async () => {
     const file = await readMultipartFile(req, "file", BODY_LIMITS.verify);
     if (file === "tooLarge") return bodyTooLargeResponse(BODY_LIMITS.verify);
-    if (!file || file.size === 0) return Response.json({ error: "Velg en PDF-fil." }, { status: 400 });
+    if (!file || file.size === 0) return messageResponse("BAD_REQUEST", "verifyFileMissing");
     const answer = await verifyDocumentHash(getDb(), file.sha256);
     // Public: the hash and the answer only (no address, no file).
     logEvent(req, "verification", { sha256: file.sha256, result: answer.status, bytes: file.size });
