@@ -20,6 +20,24 @@ const textOf = (page: Page) =>
     copy.querySelectorAll(".ProseMirror-yjs-cursor").forEach((c) => c.remove());
     return copy.textContent ?? "";
   });
+/** How many updates of this letter's Yjs document the browser keeps in IndexedDB (what survives a closed tab). */
+const keptLocally = (page: Page, letterUrl: string) =>
+  page.evaluate(async (id) => {
+    const name = (await indexedDB.databases()).find((d) => d.name?.endsWith(`:collab:${id}`))?.name;
+    if (!name) return 0;
+    const db = await new Promise<IDBDatabase>((ok, fail) => {
+      const r = indexedDB.open(name);
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => fail(r.error);
+    });
+    const count = await new Promise<number>((ok, fail) => {
+      const r = db.transaction("updates", "readonly").objectStore("updates").count();
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => fail(r.error);
+    });
+    db.close();
+    return count;
+  }, letterUrl.split("/").pop()!);
 const editorOf = (page: Page) =>
   page.getByTestId("section").filter({ hasText: "Samskrevet" }).getByTestId("block-editor");
 
@@ -29,7 +47,7 @@ test("two advisers write in one section at once, a third offline; the approval n
   test.setTimeout(150_000);
   const ingrid = await as(browser, "ingrid@nito.test");
   const martin = await as(browser, "martin@nito.test");
-  const tor = await as(browser, "admin@nito.test");
+  let tor = await as(browser, "admin@nito.test");
 
   // Ingrid starts a letter with a free-text section.
   const title = `Høring – samskriving ${Date.now()}`;
@@ -75,6 +93,7 @@ test("two advisers write in one section at once, a third offline; the approval n
   await tor.context().setOffline(true);
   await editorOf(tor).click();
   await tor.keyboard.press("End");
+  const keptBefore = await keptLocally(tor, letterUrl);
   await tor.keyboard.type(" Tor skrev uten nett.");
   await editorOf(ingrid).click();
   await ingrid.keyboard.press("End");
@@ -82,7 +101,18 @@ test("two advisers write in one section at once, a third offline; the approval n
   await expect.poll(() => textOf(martin)).toContain("Ingrid la til mens Tor var borte.");
   expect(await textOf(tor)).not.toContain("Ingrid la til");
   expect(await textOf(ingrid)).not.toContain("Tor skrev uten nett.");
-  await tor.context().setOffline(false);
+  // Tor closes the tab before the network is back: what he wrote is kept in this browser (IndexedDB), and merges
+  // when he opens the letter again.
+  // (Each typed character is one update of the document.)
+  await expect
+    .poll(() => keptLocally(tor, letterUrl), { timeout: 10_000 })
+    .toBeGreaterThanOrEqual(keptBefore + " Tor skrev uten nett.".length);
+  const torContext = tor.context();
+  await tor.close();
+  await torContext.setOffline(false);
+  tor = await torContext.newPage();
+  await tor.goto(letterUrl);
+  await tor.getByTestId("section").filter({ hasText: "Samskrevet" }).getByTestId("section-text").click();
   const all = [
     "Start.",
     "Ingrid skriver første setning.",
@@ -150,7 +180,11 @@ test("a section removed while a colleague writes in it is told to them, with the
     .filter({ has: martin.getByRole("textbox", { name: "Overskrift" }) });
   await expect(section.getByTestId("block-editor")).toBeVisible();
   await expect(martin.getByTestId("presence")).toContainText("Samskriving");
-  await ingrid.getByTestId("section").last().getByRole("button", { name: "Fjern: Fjernes", exact: true }).click();
+  await ingrid
+    .getByTestId("section")
+    .last()
+    .getByRole("button", { name: "Fjern: Fjernes", exact: true })
+    .click();
   await expect(ingrid.getByTestId("section")).toHaveCount(0);
   await expect(ingrid.getByTestId("save-state")).toContainText("Lagret", { timeout: 15_000 });
   await section.getByTestId("block-editor").click();

@@ -2,7 +2,8 @@
 
 /**
  * Drafts kept in this browser until the server has them. Keys carry the user, so on a shared computer one person's
- * unsaved letter never opens for the next; logging out clears them all (`clearLocalDrafts`).
+ * unsaved letter never opens for the next; logging out clears them all (`clearLocalDrafts`). The same holds for the
+ * co-written letters' Yjs documents kept in IndexedDB (named with the same prefix, `localDraftKey("collab", id)`).
  */
 const PREFIX = "innspill:";
 let owner = "anon";
@@ -10,6 +11,7 @@ let owner = "anon";
 /** Set once per page by the app shell, from the session. Drafts of anyone else in this browser are dropped. */
 export function setDraftOwner(userId: string) {
   owner = userId;
+  dropIndexedDrafts((name) => !name.startsWith(`${PREFIX}${userId}:`));
   try {
     for (const key of Object.keys(window.localStorage))
       if (key.startsWith(PREFIX) && !key.startsWith(`${PREFIX}${userId}:`))
@@ -23,11 +25,27 @@ export const localDraftKey = (kind: string, id: string | undefined) =>
   `${PREFIX}${owner}:${kind}:${id ?? "new"}`;
 
 export function clearLocalDrafts() {
+  dropIndexedDrafts(() => true);
   try {
     for (const key of Object.keys(window.localStorage))
       if (key.startsWith(PREFIX)) window.localStorage.removeItem(key);
   } catch {
     // storage unavailable
+  }
+}
+
+/** Deletes this site's IndexedDB drafts whose name passes `which` (in the background; nothing to do without it). */
+function dropIndexedDrafts(which: (name: string) => boolean) {
+  try {
+    void indexedDB
+      .databases()
+      .then((dbs) => {
+        for (const { name } of dbs)
+          if (name?.startsWith(PREFIX) && which(name)) indexedDB.deleteDatabase(name);
+      })
+      .catch(() => undefined);
+  } catch {
+    // IndexedDB unavailable
   }
 }
 

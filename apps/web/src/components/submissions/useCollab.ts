@@ -4,8 +4,10 @@ import { HocuspocusProvider } from "@hocuspocus/provider";
 import { useMutation } from "@tanstack/react-query";
 import { yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
 import { useEffect, useState } from "react";
+import { IndexeddbPersistence } from "y-indexeddb";
 import * as Y from "yjs";
 import type { BlockBody } from "@innspill/domain/shared";
+import { localDraftKey } from "@/lib/local-drafts";
 import { useTRPC } from "@/trpc/client";
 
 /** Someone in the letter now, from the co-writing server's awareness: their name, colour and the section they write in. */
@@ -19,7 +21,9 @@ export interface Peer {
 /**
  * The letter's live co-writing: one Yjs document (Hocuspocus, `COLLAB_URL`), a text fragment per section (by its key),
  * and who else is here. The WebSocket asks the web for a one-time pass at each (re)connect; offline it waits, and
- * the edits made meanwhile merge when it is back (Yjs).
+ * the edits made meanwhile merge when it is back (Yjs). The document is also kept in this browser (IndexedDB, per
+ * user, cleared at logout), so what was written offline survives a closed tab and merges when the letter is opened
+ * again.
  */
 export interface Collab {
   doc: Y.Doc;
@@ -60,6 +64,7 @@ export function useCollab(id: string, url: string | null, name: string, enabled:
   useEffect(() => {
     if (!url || !enabled) return;
     const doc = new Y.Doc();
+    const local = new IndexeddbPersistence(localDraftKey("collab", id), doc);
     const me = { name, color: colorOf(name) };
     const provider = new HocuspocusProvider({
       url,
@@ -104,6 +109,7 @@ export function useCollab(id: string, url: string | null, name: string, enabled:
       window.removeEventListener("offline", offline);
       window.removeEventListener("online", online);
       provider.destroy();
+      void local.destroy();
       doc.destroy();
       setCollab(null);
       setSynced(false);

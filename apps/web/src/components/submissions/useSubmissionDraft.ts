@@ -187,6 +187,14 @@ export function useSubmissionDraft(submission: SubmissionView, collab: Collab | 
             // A colleague saved the letter meanwhile. Co-written texts merge live, so only the letter's structure
             // (fields, sections, signatories) can conflict: if only one side changed it, take that side, with the
             // merged texts, and save again. Both changed it: the dialog.
+            // The same structure on both sides (also for a draft restored from this browser, whose base is
+            // unknown, e.g. a tab closed offline and opened again): nothing to choose; save again on their version.
+            if (collabRef.current && structureOf(sent) === structureOf(theirs)) {
+              versionRef.current = current.version;
+              baseRef.current = theirs;
+              setState("dirty");
+              return "again";
+            }
             if (collabRef.current && base && structureOf(theirs) === structureOf(base)) {
               versionRef.current = current.version;
               baseRef.current = theirs;
