@@ -186,7 +186,7 @@ export function child(command: string, args: string[], env: Record<string, strin
 
 /**
  * EXPLAIN ANALYZE of every recorded statement on the large data set: its time, the indexes it uses and any
- * sequential scan of a big table, printed per endpoint (what ARCHITECTURE.md's index table is checked against).
+ * sequential scan of a big table, printed per endpoint (what docs/database.md's index table is checked against).
  */
 export async function explain(url: string, recorded: Record<string, { text: string; values: unknown[] }[]>) {
   const client = new pg.Client({ connectionString: url });
