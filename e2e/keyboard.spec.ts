@@ -163,6 +163,8 @@ test("a hearing, a letter with a library block and a fact, approval and signatur
   await expect(mine).toBeFocused();
   // Never dropped to the page body on the way.
   expect((await focused(leader)).body).toBe(false);
+  // The signed PDF is made by the worker; the sending can be recorded once it exists.
+  await expect(leader.getByTestId("download-signed")).toBeVisible({ timeout: 30_000 });
   // The bell no longer counts the request she has acted on; Back shows Oversikt as it is now, not «Venter på deg».
   await expect(bell).toHaveAttribute("data-unread", String(unreadBefore - 1));
   await leader.goBack();
