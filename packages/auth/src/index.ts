@@ -82,22 +82,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           const secret = env.AUTH_SECRET;
           const device = secret ? readDevice(secret, jar.get(DEVICE_COOKIE)?.value) : null;
           const user = await authenticateUser(getDb(), credentials, { ip: clientIp(request), device });
-          if (secret)
-            jar.set(DEVICE_COOKIE, signDevice(secret, { id: user.deviceId, userId: user.id }), {
-              httpOnly: true,
-              sameSite: "lax",
-              secure: new URL(request.url).protocol === "https:",
-              path: "/",
-              maxAge: DEVICE_COOKIE_MAX_AGE,
-            });
-          return {
-            id: user.id,
-            name: user.name,
-            email: user.email,
-            role: user.role,
-            sessionVersion: user.sessionVersion,
-            sessionId: user.sessionId,
-          };
+          return loggedIn(jar, secret, request, user);
         } catch (err) {
           if (isAppError(err)) {
             const reason = err.code === "TOO_MANY_REQUESTS" ? "throttled" : "invalid";
@@ -132,22 +117,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
             ip: clientIp(request),
             device,
           });
-          if (secret)
-            jar.set(DEVICE_COOKIE, signDevice(secret, { id: user.deviceId, userId: user.id }), {
-              httpOnly: true,
-              sameSite: "lax",
-              secure: new URL(request.url).protocol === "https:",
-              path: "/",
-              maxAge: DEVICE_COOKIE_MAX_AGE,
-            });
-          return {
-            id: user.id,
-            name: user.name,
-            email: user.email,
-            role: user.role,
-            sessionVersion: user.sessionVersion,
-            sessionId: user.sessionId,
-          };
+          return loggedIn(jar, secret, request, user);
         } catch (err) {
           if (err instanceof LoginError) throw err;
           if (isAppError(err) && err.code === "TOO_MANY_REQUESTS") throw new LoginError("throttled");
@@ -245,4 +215,32 @@ export async function getSessionActor(): Promise<(Actor & { email: string }) | n
   if (!claims) return null;
   // A session from before session versions or server sessions (none in it) has ended too.
   return getActiveActor(getDb(), claims.userId, { version: claims.sessionVersion, id: claims.sessionId });
+}
+
+/**
+ * A login that succeeded (password or passkey): the browser's device cookie (its own throttle bucket next time) and
+ * the session's user.
+ */
+function loggedIn(
+  jar: Awaited<ReturnType<typeof cookies>>,
+  secret: string | undefined,
+  request: Request,
+  user: Awaited<ReturnType<typeof authenticateUser>>,
+) {
+  if (secret)
+    jar.set(DEVICE_COOKIE, signDevice(secret, { id: user.deviceId, userId: user.id }), {
+      httpOnly: true,
+      sameSite: "lax",
+      secure: new URL(request.url).protocol === "https:",
+      path: "/",
+      maxAge: DEVICE_COOKIE_MAX_AGE,
+    });
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    sessionVersion: user.sessionVersion,
+    sessionId: user.sessionId,
+  };
 }
