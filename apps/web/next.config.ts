@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { SECURITY_HEADERS } from "./src/server/security-headers";
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -57,25 +58,9 @@ const config: NextConfig = {
   outputFileTracingRoot: root,
   outputFileTracingIncludes: { "/**": [...withDependencies("mammoth"), ...withDependencies("unpdf")] },
   poweredByHeader: false,
-  // On every response: no framing anywhere (the signing page least of all), no MIME sniffing, no referrer to other
-  // sites, and HSTS (browsers heed it over HTTPS only). Pages add a script-src with a nonce per response (proxy.ts).
+  // Security headers on every response (src/server/security-headers.ts).
   async headers() {
-    return [
-      {
-        source: "/:path*",
-        headers: [
-          {
-            key: "Content-Security-Policy",
-            value: "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
-          },
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "same-origin" },
-          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-          { key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" },
-        ],
-      },
-    ];
+    return [{ source: "/:path*", headers: [...SECURITY_HEADERS] }];
   },
   typedRoutes: false,
 };

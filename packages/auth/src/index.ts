@@ -16,7 +16,7 @@ import { relyingParty } from "./relying-party";
 import { baseAuthConfig } from "./config";
 import { clientAddressFrom } from "./client-address";
 import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE, readDevice, signDevice } from "./device-cookie";
-import { readSessionToken } from "./session-token";
+import { cookiesOf, readSessionToken } from "./session-token";
 import { env, oidc } from "./env";
 
 const authLogger = createLogger("auth");
@@ -198,11 +198,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
 /**
  * The acting user of the current request, loaded fresh from the database: a deactivated user, a changed role or a
  * changed or reset password (the session's version) takes effect at once, whatever the session cookie says. Null
- * without a valid session.
+ * without a valid session. With `headers`, the cookies are read from them (the tRPC handler, which the production
+ * server calls outside Next.js's request scope); without, from Next.js's request.
  */
-export async function getSessionActor(): Promise<(Actor & { email: string }) | null> {
+export async function getSessionActor(headers?: Headers): Promise<(Actor & { email: string }) | null> {
   const claims = env.AUTH_SECRET
-    ? await readSessionToken(await cookies(), env.AUTH_SECRET)
+    ? await readSessionToken(headers ? cookiesOf(headers) : await cookies(), env.AUTH_SECRET)
     : await auth().then((s) =>
         s?.user?.id
           ? {

@@ -1,6 +1,6 @@
 import { encode } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
-import { readSessionToken } from "./session-token";
+import { cookiesOf, readSessionToken } from "./session-token";
 
 const secret = "a".repeat(40);
 const jar = (cookies: Record<string, string>) => ({
@@ -47,5 +47,25 @@ describe("readSessionToken", () => {
     expect(await read(good.slice(0, i) + (good[i] === "A" ? "B" : "A") + good.slice(i + 1))).toBeNull();
     expect(await read("not a token")).toBeNull();
     expect(await readSessionToken(jar({}), secret)).toBeNull();
+  });
+
+  it("reads the token from a Cookie header among other cookies, whole or in chunks", async () => {
+    const t = await token({ sub: "u5", sv: 2, sid: "s5" });
+    const header = (value: string) => cookiesOf(new Headers({ cookie: value }));
+    expect(
+      await readSessionToken(header(`theme=dark; authjs.session-token=${t}; x=%E2%9C%93`), secret),
+    ).toEqual({ userId: "u5", sessionVersion: 2, sessionId: "s5" });
+    const cut = Math.floor(t.length / 3);
+    expect(
+      await readSessionToken(
+        header(`authjs.session-token.1=${t.slice(cut)};authjs.session-token.0=${t.slice(0, cut)}`),
+        secret,
+      ),
+    ).toEqual({ userId: "u5", sessionVersion: 2, sessionId: "s5" });
+    expect(header("x=%E2%9C%93; broken; =nameless; y=%zz").getAll()).toEqual([
+      { name: "x", value: "✓" },
+      { name: "y", value: "%zz" },
+    ]);
+    expect(await readSessionToken(header(""), secret)).toBeNull();
   });
 });

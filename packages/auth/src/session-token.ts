@@ -16,6 +16,28 @@ interface CookieJar {
   getAll(): { name: string; value: string }[];
 }
 
+/**
+ * A request's cookies read from its Cookie header, for code that runs outside Next.js's request scope (the tRPC
+ * handler the production server calls directly). The first of two cookies of one name wins, as in browsers' order.
+ */
+export function cookiesOf(headers: Headers): CookieJar {
+  const all: { name: string; value: string }[] = [];
+  for (const part of (headers.get("cookie") ?? "").split(";")) {
+    const eq = part.indexOf("=");
+    const name = eq < 0 ? "" : part.slice(0, eq).trim();
+    if (!name) continue;
+    let value = part.slice(eq + 1).trim();
+    if (value.startsWith('"') && value.endsWith('"') && value.length > 1) value = value.slice(1, -1);
+    try {
+      value = decodeURIComponent(value);
+    } catch {
+      // kept as sent
+    }
+    all.push({ name, value });
+  }
+  return { get: (name) => all.find((c) => c.name === name), getAll: () => all };
+}
+
 /** The cookie's value, whole or from next-auth's chunks (`name.0`, `name.1`, … when a token is over 4 KB). */
 function cookieValue(jar: CookieJar, name: string): string | null {
   const whole = jar.get(name)?.value;

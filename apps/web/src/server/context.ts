@@ -1,11 +1,10 @@
 import "server-only";
 import { getDb } from "@innspill/db";
-import { clientIp, relyingParty } from "@innspill/auth";
+import { clientIp, getSessionActor, relyingParty } from "@innspill/auth";
 import { createBoss, createJobQueue, ensureQueues, type PgBoss } from "@innspill/jobs";
 import type { Context } from "@innspill/api";
 import { env } from "@/env";
 import { logger } from "./log";
-import { currentActor } from "./session";
 
 const globalForBoss = globalThis as unknown as { innspillBoss?: Promise<PgBoss> };
 
@@ -27,10 +26,14 @@ function getBoss(): Promise<PgBoss> {
 /** The domain's job queue over the web's producer: jobs are sent in the transaction of the change that needs them. */
 const jobs = createJobQueue(getBoss);
 
-export async function createContext({ req }: { req: Request }): Promise<Context> {
+/**
+ * A tRPC call's context. Over HTTP the session is read from the request's own cookies (the production server calls
+ * the handler outside Next.js); server components pass the actor their render already looked up.
+ */
+export async function createContext({ req }: { req: Request }, actor?: Context["actor"]): Promise<Context> {
   return {
     db: getDb(),
-    actor: await currentActor(),
+    actor: actor === undefined ? await getSessionActor(req.headers) : actor,
     jobs,
     hideInternalErrors: env.NODE_ENV === "production",
     client: {

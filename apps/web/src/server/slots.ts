@@ -2,12 +2,18 @@ import "server-only";
 import { domainMessages, Slots } from "@innspill/domain";
 
 /**
+ * Kept on the process, not the module: the production server's tRPC handler is bundled apart from the route handlers
+ * (instrumentation.ts), and uploads through either take slots from the same pool.
+ */
+const globalForSlots = globalThis as unknown as { innspillUploadSlots?: Slots };
+
+/**
  * How many large request bodies this web process holds at once. A request whose body may be large (an upload, a
  * tRPC call over 256 KB: a letter import) waits for a slot before its body is read, so a crowd of uploads costs a
  * queue entry each, not its body's memory. Past the queue, or after 30 s in it, the answer is 429 at once.
  * Together with the body limits this bounds the web process's memory (docs/operations.md, «Memory bounds»).
  */
-export const UPLOAD_SLOTS = new Slots(3, 24, 30_000);
+export const UPLOAD_SLOTS = (globalForSlots.innspillUploadSlots ??= new Slots(3, 24, 30_000));
 
 /**
  * The public verifier: it hashes the PDF as it streams and holds at most a chunk of it, so more may run at once.

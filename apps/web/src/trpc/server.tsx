@@ -11,6 +11,7 @@ import { headers } from "next/headers";
 import { cache, type ReactNode } from "react";
 import { appRouter } from "@innspill/api";
 import { createContext } from "@/server/context";
+import { currentActor } from "@/server/session";
 import { makeQueryClient } from "./query-client";
 
 /** One query client per request. */
@@ -21,7 +22,11 @@ const getQueryClient = cache(() => makeQueryClient("server"));
  * (no HTTP) with the request's session.
  */
 export const trpc = createTRPCOptionsProxy({
-  ctx: async () => createContext({ req: new Request("http://innspill.local", { headers: await headers() }) }),
+  ctx: async () =>
+    createContext(
+      { req: new Request("http://innspill.local", { headers: await headers() }) },
+      await currentActor(),
+    ),
   router: appRouter,
   queryClient: getQueryClient,
 });
