@@ -1,4 +1,4 @@
-export { createDb, getDb, type Db, type DbTx } from "./client";
+export { createDb, getDb, queryRows, type Db, type DbTx } from "./client";
 export { Prisma } from "./generated/client";
 export * from "./generated/enums";
 export type {

@@ -1,4 +1,4 @@
-import { Prisma, type DbTx } from "@innspill/db";
+import { Prisma, queryRows, type DbTx } from "@innspill/db";
 
 export interface AuditInput {
   organisationId: string | null;
@@ -43,15 +43,18 @@ export async function listHearingHistory(
   const letters =
     options.submissionIds ??
     (await db.submission.findMany({ where: { hearingId }, select: { id: true } })).map((s) => s.id);
-  return db.$queryRaw<HistoryEvent[]>`
-    SELECT e.id, e."actorId"::text AS "actorId", u.name AS "actorName", e.action, e.entity, e."entityId", e.data,
-           e."createdAt"
+  return queryRows<HistoryEvent>(
+    db,
+    Prisma.sql`
+    SELECT e.id, e."actorId"::text AS "actorId", u.name AS "actorName", e.action, e.entity, e."entityId",
+           e.data, e."createdAt"
       FROM "AuditEvent" e
       LEFT JOIN "User" u ON u.id = e."actorId" AND u."organisationId" = ${organisationId}::uuid
      WHERE (e.entity = 'Hearing' AND e."entityId" = ${hearingId})
         OR (e.entity = 'Submission' AND e."entityId" = ANY(${letters}::text[]))
      ORDER BY e.id DESC
-     ${options.limit ? Prisma.sql`LIMIT ${options.limit}` : Prisma.empty}`;
+     ${options.limit ? Prisma.sql`LIMIT ${options.limit}` : Prisma.empty}`,
+  );
 }
 
 /** Autosaves: many a minute while someone writes. */

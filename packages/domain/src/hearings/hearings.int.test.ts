@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestDatabase } from "@innspill/db/testing";
 import type { Actor } from "../access/actor";
 import { getCalendarFeed, issueCalendarToken, revokeCalendarToken } from "./calendar";
-import { dateOnlyToDb, dbToDateOnly, osloDate } from "../dates/dates";
+import { dateOnlyToDb, dbToDateOnly, endOfIsoWeek, osloDate } from "../dates/dates";
+import { OPEN_STATUSES } from "./constants";
 import { AppError } from "../common/errors";
 import { createHearing, updateHearing } from "./register";
 import { decideHearing, transitionHearing } from "./decisions";
@@ -201,6 +202,13 @@ describe("decision and workflow", () => {
       actors.ingrid!,
     );
     expect(found.map((x) => x.id)).toEqual([h.id]);
+    // A wildcard typed in the search is a character like any other; the issuing body's name is searched too.
+    const all = { includeClosed: true, limit: 200 };
+    expect((await listHearings(t.db, { ...all, q: "%" }, actors.ingrid!)).total).toBe(0);
+    expect((await listHearings(t.db, { ...all, q: "_" }, actors.ingrid!)).total).toBe(0);
+    const body = found[0]!.issuingBody;
+    const byBody = await listHearings(t.db, { ...all, q: body.name.toUpperCase() }, actors.ingrid!);
+    expect(byBody.items.map((x) => x.id)).toContain(h.id);
   });
 
   it("follows the state machine, with leaders approving", async () => {
@@ -500,6 +508,40 @@ describe("Oversikt", () => {
     await t.db.hearing.update({ where: { id: h.id }, data: { status: "TIL_GJENNOMGANG" } });
     expect((await getOverview(t.db, actors.ingrid!)).atRisk.map((x) => x.id)).not.toContain(h.id);
     expect(overview.decisions.length).toBeGreaterThan(0);
+  });
+
+  it("lists my hearings, this week's and the overdue ones, and counts per status, as the rows say", async () => {
+    const today = osloDate(new Date());
+    const mine = await newHearing(addDays(today, 45));
+    await t.db.hearing.update({ where: { id: mine.id }, data: { responsibleId: actors.ingrid!.id } });
+    const late = await newHearing(addDays(today, -3));
+    await t.db.hearing.update({ where: { id: late.id }, data: { overdueSince: new Date() } });
+    const overview = await getOverview(t.db, actors.ingrid!);
+    const open = await t.db.hearing.findMany({
+      where: { organisationId: actors.ingrid!.organisationId, status: { in: [...OPEN_STATUSES] } },
+      include: { participants: true },
+    });
+    const ids = (list: { id: string }[]) => new Set(list.map((x) => x.id));
+    const me = actors.ingrid!.id;
+    expect(ids(overview.mine)).toEqual(
+      ids(open.filter((h) => h.responsibleId === me || h.participants.some((p) => p.userId === me))),
+    );
+    expect(ids(overview.mine)).toContain(mine.id);
+    const weekEnd = endOfIsoWeek(today);
+    expect(ids(overview.dueThisWeek)).toEqual(
+      ids(open.filter((h) => dbToDateOnly(h.deadline) >= today && dbToDateOnly(h.deadline) <= weekEnd)),
+    );
+    expect(ids(overview.overdue)).toEqual(ids(open.filter((h) => h.overdueSince)));
+    expect(overview.overdue.find((x) => x.id === late.id)).toMatchObject({
+      deadline: addDays(today, -3),
+      issuingBody: { id: late.issuingBody.id, name: late.issuingBody.name },
+    });
+    const grouped = await t.db.hearing.groupBy({
+      by: ["status"],
+      where: { organisationId: actors.ingrid!.organisationId },
+      _count: { _all: true },
+    });
+    for (const g of grouped) expect(overview.counts[g.status]).toBe(g._count._all);
   });
 
   it("has a month calendar with deadlines and milestones", async () => {

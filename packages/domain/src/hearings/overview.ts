@@ -1,4 +1,5 @@
-import type { Db, HearingStatus, MilestoneKind } from "@innspill/db";
+import { Prisma, queryRows, type Db } from "@innspill/db";
+import type { HearingKind, HearingStatus, IssuingBodyType, MilestoneKind } from "@innspill/db/enums";
 import { z } from "zod";
 import type { Actor } from "../access/actor";
 import {
@@ -11,73 +12,96 @@ import {
 } from "../dates/dates";
 import { parseInput } from "../common/validation";
 import { HEARING_STATUSES, OPEN_STATUSES } from "./constants";
-import { hearingListSelect, isMilestoneLate, toHearingListItem } from "./views";
+import { isMilestoneLate } from "./views";
 import { listWaitingForMe } from "../submissions/waiting";
 
 /** At most this many open hearings across Oversikt's lists (mine, due this week, overdue, at risk). */
 const OVERVIEW_LIMIT = 500;
 
-/** The Oversikt dashboard: letters waiting for me (a leader), my hearings, due this week, overdue, at risk, counts per status, decisions per quarter. */
+/** An open hearing one of Oversikt's lists shows, as read in SQL. */
+interface OverviewRow {
+  id: string;
+  title: string;
+  kind: HearingKind;
+  status: HearingStatus;
+  deadline: DateOnly;
+  overdueSince: Date | null;
+  bodyId: string;
+  bodyName: string;
+  bodyType: IssuingBodyType;
+  responsibleId: string | null;
+  responsibleName: string | null;
+  /** The actor is its responsible adviser or a participant. */
+  mine: boolean;
+  milestones: { kind: MilestoneKind; dueDate: DateOnly; done: boolean }[];
+}
+
+/**
+ * The Oversikt dashboard: letters waiting for me (a leader), my hearings, due this week, overdue, at risk, counts per
+ * status, decisions per quarter. Plain SQL (`queryRows`): every user's first screen (ARCHITECTURE.md, «Plain SQL»).
+ */
 export async function getOverview(db: Db, actor: Actor, now: Date = new Date()) {
   const today = osloDate(now);
   const weekEnd = endOfIsoWeek(today);
-  const org = { organisationId: actor.organisationId };
-  const open = { in: OPEN_STATUSES as HearingStatus[] };
-  const mineWhere = { OR: [{ responsibleId: actor.id }, { participants: { some: { userId: actor.id } } }] };
-  const dueThisWeekWhere = { deadline: { gte: dateOnlyToDb(today), lte: dateOnlyToDb(weekEnd) } };
-  const passedMilestoneWhere = {
-    overdueSince: null,
-    milestones: { some: { doneAt: null, dueDate: { lt: dateOnlyToDb(today) } } },
-  };
+  const org = actor.organisationId;
   // The open hearings any of the lists shows, in one read (each list is a filter of it below); the lists are short
   // by their nature, and OVERVIEW_LIMIT bounds them all.
   const [waitingForMe, shown, grouped, decisions] = await Promise.all([
     listWaitingForMe(db, actor),
-    db.hearing.findMany({
-      where: {
-        ...org,
-        status: open,
-        OR: [mineWhere, dueThisWeekWhere, { overdueSince: { not: null } }, passedMilestoneWhere],
-      },
-      // What the lists show, and what picks a hearing for each.
-      select: {
-        ...hearingListSelect,
-        responsibleId: true,
-        participants: { select: { userId: true } },
-        milestones: { select: { kind: true, dueDate: true, doneAt: true } },
-      },
-      orderBy: [{ deadline: "asc" }, { title: "asc" }],
-      take: OVERVIEW_LIMIT,
-    }),
-    db.hearing.groupBy({ by: ["status"], where: org, _count: { _all: true } }),
+    queryRows<OverviewRow>(
+      db,
+      Prisma.sql`
+        SELECT h.id::text, h.title, h.kind::text AS kind, h.status::text AS status, h.deadline::text AS deadline,
+               h."overdueSince", b.id::text AS "bodyId", b.name AS "bodyName", b.type::text AS "bodyType",
+               u.id::text AS "responsibleId", u.name AS "responsibleName",
+               (h."responsibleId" = ${actor.id}::uuid OR EXISTS (
+                  SELECT 1 FROM "HearingParticipant" p WHERE p."hearingId" = h.id AND p."userId" = ${actor.id}::uuid
+               )) IS TRUE AS mine,
+               COALESCE((SELECT json_agg(json_build_object('kind', m.kind, 'dueDate', m."dueDate"::text,
+                                                           'done', m."doneAt" IS NOT NULL))
+                           FROM "Milestone" m WHERE m."hearingId" = h.id), '[]'::json) AS milestones
+          FROM "Hearing" h
+          JOIN "IssuingBody" b ON b.id = h."issuingBodyId"
+          LEFT JOIN "User" u ON u.id = h."responsibleId"
+         WHERE h."organisationId" = ${org}::uuid
+           AND h.status = ANY(${[...OPEN_STATUSES]}::"HearingStatus"[])
+           AND (h."responsibleId" = ${actor.id}::uuid
+                OR EXISTS (SELECT 1 FROM "HearingParticipant" p
+                            WHERE p."hearingId" = h.id AND p."userId" = ${actor.id}::uuid)
+                OR (h.deadline >= ${today}::date AND h.deadline <= ${weekEnd}::date)
+                OR h."overdueSince" IS NOT NULL
+                OR EXISTS (SELECT 1 FROM "Milestone" m
+                            WHERE m."hearingId" = h.id AND m."doneAt" IS NULL AND m."dueDate" < ${today}::date))
+         ORDER BY h.deadline ASC, h.title ASC
+         LIMIT ${OVERVIEW_LIMIT}`,
+    ),
+    queryRows<{ status: HearingStatus; n: number }>(
+      db,
+      Prisma.sql`SELECT status::text AS status, count(*)::int AS n FROM "Hearing"
+                  WHERE "organisationId" = ${org}::uuid GROUP BY status`,
+    ),
     countDecisionsByQuarter(db, actor),
   ]);
   const counts = Object.fromEntries(HEARING_STATUSES.map((s) => [s, 0])) as Record<HearingStatus, number>;
-  for (const g of grouped) counts[g.status] = g._count._all;
+  for (const g of grouped) counts[g.status] = g.n;
   const hearings = shown.map((h) => ({
     row: h,
-    // The milestones passed while the hearing is behind them.
     view: {
-      ...toHearingListItem(h),
-      lateMilestones: h.milestones
-        .filter((m) =>
-          isMilestoneLate(
-            { kind: m.kind, dueDate: dbToDateOnly(m.dueDate), doneAt: m.doneAt },
-            h.status,
-            today,
-          ),
-        )
-        .map((m) => m.kind),
+      id: h.id,
+      title: h.title,
+      kind: h.kind,
+      status: h.status,
+      deadline: h.deadline,
+      overdueSince: h.overdueSince,
+      issuingBody: { id: h.bodyId, name: h.bodyName, type: h.bodyType },
+      responsible: h.responsibleId ? { id: h.responsibleId, name: h.responsibleName! } : null,
+      // The milestones passed while the hearing is behind them.
+      lateMilestones: h.milestones.filter((m) => isMilestoneLate(m, h.status, today)).map((m) => m.kind),
     },
   }));
-  const pick = (test: (h: (typeof shown)[number]) => boolean) =>
-    hearings.filter((h) => test(h.row)).map((h) => h.view);
-  const weekFrom = dateOnlyToDb(today).getTime();
-  const weekTo = dateOnlyToDb(weekEnd).getTime();
-  const mine = pick(
-    (h) => h.responsibleId === actor.id || h.participants.some((p) => p.userId === actor.id),
-  ).slice(0, 50);
-  const dueThisWeek = pick((h) => h.deadline.getTime() >= weekFrom && h.deadline.getTime() <= weekTo);
+  const pick = (test: (h: OverviewRow) => boolean) => hearings.filter((h) => test(h.row)).map((h) => h.view);
+  const mine = pick((h) => h.mine).slice(0, 50);
+  const dueThisWeek = pick((h) => h.deadline >= today && h.deadline <= weekEnd);
   const overdue = pick((h) => h.overdueSince !== null);
   const atRisk = pick((h) => h.overdueSince === null).filter((h) => h.lateMilestones.length > 0);
   return {
@@ -94,12 +118,15 @@ export async function getOverview(db: Db, actor: Actor, now: Date = new Date()) 
 
 /** Hearings answered and declined per quarter (by when the decision was made, in Oslo time). */
 export async function countDecisionsByQuarter(db: Db, actor: Actor) {
-  const rows = await db.$queryRaw<{ period: string; decision: string; n: number }[]>`
+  const rows = await queryRows<{ period: string; decision: string; n: number }>(
+    db,
+    Prisma.sql`
     SELECT to_char(date_trunc('quarter', ("decidedAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Oslo'), 'YYYY-"K"Q') AS period,
            decision::text AS decision, count(*)::int AS n
       FROM "Hearing"
      WHERE "organisationId" = ${actor.organisationId}::uuid AND decision IS NOT NULL AND "decidedAt" IS NOT NULL
-     GROUP BY 1, 2 ORDER BY 1 DESC`;
+     GROUP BY 1, 2 ORDER BY 1 DESC`,
+  );
   const periods = new Map<string, { period: string; answered: number; declined: number }>();
   for (const r of rows) {
     const p = periods.get(r.period) ?? { period: r.period, answered: 0, declined: 0 };
@@ -166,7 +193,11 @@ export async function getCalendarMonth(db: Db, input: unknown, actor: Actor, now
         hearingId: m.hearing.id,
         title: m.hearing.title,
         done: !!m.doneAt,
-        late: isMilestoneLate({ kind: m.kind, dueDate: date, doneAt: m.doneAt }, m.hearing.status, today),
+        late: isMilestoneLate(
+          { kind: m.kind, dueDate: date, done: m.doneAt !== null },
+          m.hearing.status,
+          today,
+        ),
       };
     }),
   ].sort((a, b) => a.date.localeCompare(b.date) || a.type.localeCompare(b.type));

@@ -1,8 +1,9 @@
 /** Reading hearings: the register with its filters, one hearing with its history, and what the form offers. */
-import type { Db, Prisma } from "@innspill/db";
+import { Prisma, queryRows, type Db } from "@innspill/db";
+import type { HearingKind, HearingStatus, IssuingBodyType } from "@innspill/db/enums";
 import type { Actor } from "../access/actor";
 import { coalesceEdits, listHearingHistory } from "../common/audit";
-import { dateOnlyToDb, dbToDateOnly } from "../dates/dates";
+import { dbToDateOnly, type DateOnly } from "../dates/dates";
 import { journalNumber } from "../noark/journal";
 import { AppError } from "../common/errors";
 import { parseInput } from "../common/validation";
@@ -10,111 +11,213 @@ import { OPEN_STATUSES } from "./constants";
 import { hearingIdInput, listHearingsInput } from "./schemas";
 import { workflowActions } from "./workflow";
 import { HEARING_ACTIONS, availableActions, roleMay } from "../access/permissions";
-import { hearingInclude, hearingListSelect, toHearingListItem, toHearingView } from "./views";
+import { toHearingView, type hearingInclude } from "./views";
 
+/** A row of the register as read in SQL. */
+interface HearingListRow {
+  id: string;
+  title: string;
+  kind: HearingKind;
+  status: HearingStatus;
+  deadline: DateOnly;
+  overdueSince: Date | null;
+  bodyId: string;
+  bodyName: string;
+  bodyType: IssuingBodyType;
+  responsibleId: string | null;
+  responsibleName: string | null;
+}
+
+/** `text` as a case-insensitive substring pattern for ILIKE, its own wildcards taken literally. */
+const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * The hearing register: a page at a time, with its total on the first page. Plain SQL (`queryRows`): every adviser
+ * opens it many times a day, and Prisma's query compilation was most of its cost (ARCHITECTURE.md, «Plain SQL»).
+ */
 export async function listHearings(db: Db, input: unknown, actor: Actor) {
   const q = parseInput(listHearingsInput, input);
   const text = q.q?.trim();
   // Free text searches within the status filter the user sees: open ones unless a status or «all» is chosen.
   const status = q.status?.length ? q.status : q.includeClosed ? undefined : OPEN_STATUSES;
-  const where: Prisma.HearingWhereInput = {
-    organisationId: actor.organisationId,
-    ...(status ? { status: { in: status } } : {}),
-    ...(q.issuingBodyId ? { issuingBodyId: q.issuingBodyId } : {}),
-    ...(q.responsibleId ? { responsibleId: q.responsibleId } : {}),
-    ...(q.topicId ? { topics: { some: { topicId: q.topicId } } } : {}),
-    ...(q.deadlineFrom || q.deadlineTo
-      ? {
-          deadline: {
-            ...(q.deadlineFrom ? { gte: dateOnlyToDb(q.deadlineFrom) } : {}),
-            ...(q.deadlineTo ? { lte: dateOnlyToDb(q.deadlineTo) } : {}),
-          },
-        }
-      : {}),
-    ...(text
-      ? {
-          OR: [
-            { title: { contains: text, mode: "insensitive" } },
-            { summary: { contains: text, mode: "insensitive" } },
-            { theirReference: { contains: text, mode: "insensitive" } },
-            { ourReference: { contains: text, mode: "insensitive" } },
-            { issuingBody: { name: { contains: text, mode: "insensitive" } } },
-            { topics: { some: { topic: { name: { contains: text, mode: "insensitive" } } } } },
-          ],
-        }
-      : {}),
-  };
+  const where: Prisma.Sql[] = [Prisma.sql`h."organisationId" = ${actor.organisationId}::uuid`];
+  if (status) where.push(Prisma.sql`h.status = ANY(${[...status]}::"HearingStatus"[])`);
+  if (q.issuingBodyId) where.push(Prisma.sql`h."issuingBodyId" = ${q.issuingBodyId}::uuid`);
+  if (q.responsibleId) where.push(Prisma.sql`h."responsibleId" = ${q.responsibleId}::uuid`);
+  if (q.topicId)
+    where.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "HearingTopic" ht WHERE ht."hearingId" = h.id AND ht."topicId" = ${q.topicId}::uuid)`,
+    );
+  if (q.deadlineFrom) where.push(Prisma.sql`h.deadline >= ${q.deadlineFrom}::date`);
+  if (q.deadlineTo) where.push(Prisma.sql`h.deadline <= ${q.deadlineTo}::date`);
+  if (text) {
+    const like = containsPattern(text);
+    where.push(Prisma.sql`(h.title ILIKE ${like} OR h.summary ILIKE ${like} OR h."theirReference" ILIKE ${like}
+      OR h."ourReference" ILIKE ${like}
+      OR EXISTS (SELECT 1 FROM "IssuingBody" ib WHERE ib.id = h."issuingBodyId" AND ib.name ILIKE ${like})
+      OR EXISTS (SELECT 1 FROM "HearingTopic" ht JOIN "Topic" t ON t.id = ht."topicId"
+                  WHERE ht."hearingId" = h.id AND t.name ILIKE ${like}))`);
+  }
+  const filter = Prisma.join(where, " AND ");
   // A page at a time, in a total order (deadline, title, id) so that a page starts right after the hearing before it.
-  const direction = q.sort === "deadline_desc" ? "desc" : "asc";
+  const desc = q.sort === "deadline_desc";
+  const order = desc
+    ? Prisma.sql`h.deadline DESC, h.title ASC, h.id ASC`
+    : Prisma.sql`h.deadline ASC, h.title ASC, h.id ASC`;
   const after = q.cursor
     ? (() => {
-        const deadline = dateOnlyToDb(q.cursor.deadline);
-        const { title, id } = q.cursor;
-        // The first condition gives the index scan its start (Prisma has no row comparison).
-        return {
-          deadline: direction === "asc" ? { gte: deadline } : { lte: deadline },
-          OR: [
-            { deadline: direction === "asc" ? { gt: deadline } : { lt: deadline } },
-            { deadline, title: { gt: title } },
-            { deadline, title, id: { gt: id } },
-          ],
-        };
+        const { deadline, title, id } = q.cursor;
+        // The first condition gives the index scan its start.
+        return desc
+          ? Prisma.sql`AND h.deadline <= ${deadline}::date AND (h.deadline < ${deadline}::date
+              OR (h.deadline = ${deadline}::date AND (h.title, h.id) > (${title}, ${id}::uuid)))`
+          : Prisma.sql`AND (h.deadline, h.title, h.id) > (${deadline}::date, ${title}, ${id}::uuid)`;
       })()
-    : null;
-  const [rows, total] = await Promise.all([
-    db.hearing.findMany({
-      where: after ? { AND: [where, after] } : where,
-      select: hearingListSelect,
-      orderBy: [{ deadline: direction }, { title: "asc" }, { id: "asc" }],
-      take: q.limit + 1,
-      // The page first, then its rows' issuing bodies and advisers: joined in one statement, they would be looked up
-      // for every match before the sort picked the page.
-      relationLoadStrategy: "query",
-    }),
+    : Prisma.empty;
+  const [rows, counted] = await Promise.all([
+    // The page first, then its rows' issuing bodies and advisers: joined before the LIMIT, they would be looked up
+    // for every match before the sort picked the page.
+    queryRows<HearingListRow>(
+      db,
+      Prisma.sql`SELECT h.id::text, h.title, h.kind::text AS kind, h.status::text AS status,
+                        h.deadline::text AS deadline, h."overdueSince",
+                        b.id::text AS "bodyId", b.name AS "bodyName", b.type::text AS "bodyType",
+                        u.id::text AS "responsibleId", u.name AS "responsibleName"
+                   FROM (SELECT h.* FROM "Hearing" h WHERE ${filter} ${after}
+                          ORDER BY ${order} LIMIT ${q.limit + 1}) h
+                   JOIN "IssuingBody" b ON b.id = h."issuingBodyId"
+                   LEFT JOIN "User" u ON u.id = h."responsibleId"
+                  ORDER BY ${order}`,
+    ),
     // Counted once, with the first page.
-    q.cursor ? null : db.hearing.count({ where }),
+    q.cursor
+      ? null
+      : queryRows<{ n: number }>(db, Prisma.sql`SELECT count(*)::int AS n FROM "Hearing" h WHERE ${filter}`),
   ]);
-  const items = rows.slice(0, q.limit).map(toHearingListItem);
+  const items = rows.slice(0, q.limit).map((h) => ({
+    id: h.id,
+    title: h.title,
+    kind: h.kind,
+    status: h.status,
+    deadline: h.deadline,
+    overdueSince: h.overdueSince,
+    issuingBody: { id: h.bodyId, name: h.bodyName, type: h.bodyType },
+    responsible: h.responsibleId ? { id: h.responsibleId, name: h.responsibleName! } : null,
+  }));
   const last = items.at(-1);
   return {
     items,
-    total,
+    total: counted ? counted[0]!.n : null,
     nextCursor:
       rows.length > q.limit && last ? { deadline: last.deadline, title: last.title, id: last.id } : null,
+  };
+}
+
+/** What the hearing page reads: the hearing as `toHearingView` takes it, with its documents, letters and journal. */
+type HearingPageRow = Prisma.HearingGetPayload<{
+  include: typeof hearingInclude & {
+    decidedBy: { select: { id: true; name: true } };
+    links: true;
+    documents: {
+      select: {
+        id: true;
+        filename: true;
+        mimeType: true;
+        size: true;
+        sha256: true;
+        createdAt: true;
+        // The archive copy (PDF/A) the worker makes, or why it could not.
+        title: true;
+        archiveStatus: true;
+        archiveError: true;
+      };
+    };
+    journalEntries: { select: { direction: true; year: true; seq: true; journalDate: true } };
+    submissions: {
+      select: { id: true; title: true; revision: true; signedDocument: { select: { createdAt: true } } };
+    };
+  };
+}>;
+
+/** A `timestamp` or a `date` as JSON carries it (no zone: UTC, as Prisma stores it) read as Prisma reads it. */
+const jsonTime = (value: string) => new Date(value.length === 10 ? `${value}T00:00:00Z` : `${value}Z`);
+const jsonTimeOrNull = (value: string | null) => (value === null ? null : jsonTime(value));
+
+/**
+ * The hearing page's one read (`HearingPageRow`), in plain SQL: the relations as JSON built by
+ * the database, their dates made Dates again here (ARCHITECTURE.md, «Plain SQL»).
+ */
+async function readHearingPage(db: Db, id: string, organisationId: string): Promise<HearingPageRow | null> {
+  type Json<T> = {
+    [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K];
+  };
+  type Row = Omit<HearingPageRow, "milestones" | "links" | "documents" | "journalEntries" | "submissions"> & {
+    milestones: Json<HearingPageRow["milestones"][number]>[];
+    links: Json<HearingPageRow["links"][number]>[];
+    documents: Json<HearingPageRow["documents"][number]>[];
+    journalEntries: Json<HearingPageRow["journalEntries"][number]>[];
+    submissions: (Omit<HearingPageRow["submissions"][number], "signedDocument"> & {
+      signedDocument: { createdAt: string } | null;
+    })[];
+  };
+  const person = (column: Prisma.Sql) =>
+    Prisma.sql`(SELECT json_build_object('id', u.id, 'name', u.name) FROM "User" u WHERE u.id = ${column})`;
+  const [row] = await queryRows<Row>(
+    db,
+    Prisma.sql`
+    SELECT h.*,
+      json_build_object('id', b.id, 'name', b.name, 'type', b.type) AS "issuingBody",
+      ${person(Prisma.sql`h."responsibleId"`)} AS responsible,
+      ${person(Prisma.sql`h."decidedById"`)} AS "decidedBy",
+      COALESCE((SELECT json_agg(json_build_object('topic', json_build_object('id', t.id, 'name', t.name)))
+                  FROM "HearingTopic" ht JOIN "Topic" t ON t.id = ht."topicId"
+                 WHERE ht."hearingId" = h.id), '[]'::json) AS topics,
+      COALESCE((SELECT json_agg(json_build_object('user', json_build_object('id', u.id, 'name', u.name)))
+                  FROM "HearingParticipant" p JOIN "User" u ON u.id = p."userId"
+                 WHERE p."hearingId" = h.id), '[]'::json) AS participants,
+      COALESCE((SELECT json_agg(to_jsonb(m) || jsonb_build_object('owner', ${person(Prisma.sql`m."ownerId"`)}))
+                  FROM "Milestone" m WHERE m."hearingId" = h.id), '[]'::json) AS milestones,
+      COALESCE((SELECT json_agg(l ORDER BY l."createdAt", l.id) FROM "HearingLink" l
+                 WHERE l."hearingId" = h.id), '[]'::json) AS links,
+      COALESCE((SELECT json_agg(json_build_object('id', d.id, 'filename', d.filename, 'mimeType', d."mimeType",
+                                                  'size', d.size, 'sha256', d.sha256, 'createdAt', d."createdAt",
+                                                  'title', d.title, 'archiveStatus', d."archiveStatus",
+                                                  'archiveError', d."archiveError")
+                                ORDER BY d."createdAt", d.id)
+                  FROM "HearingDocument" d WHERE d."hearingId" = h.id), '[]'::json) AS documents,
+      COALESCE((SELECT json_agg(json_build_object('direction', j.direction, 'year', j.year, 'seq', j.seq,
+                                                  'journalDate', j."journalDate"))
+                  FROM "JournalEntry" j WHERE j."hearingId" = h.id), '[]'::json) AS "journalEntries",
+      COALESCE((SELECT json_agg(json_build_object('id', s.id, 'title', s.title, 'revision', s.revision,
+                                 'signedDocument', (SELECT json_build_object('createdAt', sd."createdAt")
+                                                      FROM "SignedDocument" sd WHERE sd."submissionId" = s.id))
+                                ORDER BY s.revision)
+                  FROM "Submission" s WHERE s."hearingId" = h.id), '[]'::json) AS submissions
+      FROM "Hearing" h JOIN "IssuingBody" b ON b.id = h."issuingBodyId"
+     WHERE h.id = ${id}::uuid AND h."organisationId" = ${organisationId}::uuid`,
+  );
+  if (!row) return null;
+  return {
+    ...row,
+    milestones: row.milestones.map((m) => ({
+      ...m,
+      dueDate: jsonTime(m.dueDate),
+      doneAt: jsonTimeOrNull(m.doneAt),
+    })),
+    links: row.links.map((l) => ({ ...l, createdAt: jsonTime(l.createdAt) })),
+    documents: row.documents.map((d) => ({ ...d, createdAt: jsonTime(d.createdAt) })),
+    journalEntries: row.journalEntries.map((j) => ({ ...j, journalDate: jsonTime(j.journalDate) })),
+    submissions: row.submissions.map((x) => ({
+      ...x,
+      signedDocument: x.signedDocument && { createdAt: jsonTime(x.signedDocument.createdAt) },
+    })),
   };
 }
 
 export async function getHearing(db: Db, input: unknown, actor: Actor) {
   const { id } = parseInput(hearingIdInput, input);
   // One read for the hearing, its documents and its letters: the page, its transitions and its history need them all.
-  const row = await db.hearing.findFirst({
-    where: { id, organisationId: actor.organisationId },
-    include: {
-      ...hearingInclude,
-      decidedBy: { select: { id: true, name: true } },
-      links: { orderBy: { createdAt: "asc" } },
-      documents: {
-        select: {
-          id: true,
-          filename: true,
-          mimeType: true,
-          size: true,
-          sha256: true,
-          createdAt: true,
-          // The archive copy (PDF/A) the worker makes, or why it could not.
-          title: true,
-          archiveStatus: true,
-          archiveError: true,
-        },
-        orderBy: { createdAt: "asc" },
-      },
-      journalEntries: { select: { direction: true, year: true, seq: true, journalDate: true } },
-      submissions: {
-        select: { id: true, title: true, revision: true, signedDocument: { select: { createdAt: true } } },
-        orderBy: { revision: "asc" },
-      },
-    },
-  });
+  const row = await readHearingPage(db, id, actor.organisationId);
   if (!row) throw new AppError("NOT_FOUND", "hearingNotFound");
   const events = await listHearingHistory(db, id, actor.organisationId, {
     limit: 300,

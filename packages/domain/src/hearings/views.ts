@@ -14,39 +14,13 @@ export const hearingInclude = {
 
 export type HearingRow = Prisma.HearingGetPayload<{ include: typeof hearingInclude }>;
 
-/** What a row of the hearing register shows, and all that is read for it. */
-export const hearingListSelect = {
-  id: true,
-  title: true,
-  kind: true,
-  status: true,
-  deadline: true,
-  overdueSince: true,
-  issuingBody: { select: { id: true, name: true, type: true } },
-  responsible: { select: { id: true, name: true } },
-} satisfies Prisma.HearingSelect;
-
-/** A row of the hearing register: the deadline as "YYYY-MM-DD". */
-export function toHearingListItem(h: Prisma.HearingGetPayload<{ select: typeof hearingListSelect }>) {
-  return {
-    id: h.id,
-    title: h.title,
-    kind: h.kind,
-    status: h.status,
-    deadline: dbToDateOnly(h.deadline),
-    overdueSince: h.overdueSince,
-    issuingBody: h.issuingBody,
-    responsible: h.responsible,
-  };
-}
-
 /** Is the milestone past its date while the hearing has not yet reached the status it should have? */
 export function isMilestoneLate(
-  m: { kind: keyof typeof MILESTONE_TARGET_STATUS; dueDate: DateOnly; doneAt: Date | null },
+  m: { kind: keyof typeof MILESTONE_TARGET_STATUS; dueDate: DateOnly; done: boolean },
   status: HearingStatus,
   today: DateOnly,
 ): boolean {
-  if (m.doneAt || status === "SVARER_IKKE") return false;
+  if (m.done || status === "SVARER_IKKE") return false;
   return m.dueDate < today && statusRank(status) < statusRank(MILESTONE_TARGET_STATUS[m.kind]);
 }
 
@@ -65,7 +39,7 @@ export function toHearingView(h: HearingRow, today: DateOnly = osloDate(new Date
         dueDate,
         owner: m.owner,
         doneAt: m.doneAt,
-        late: isMilestoneLate({ kind: m.kind, dueDate, doneAt: m.doneAt }, h.status, today),
+        late: isMilestoneLate({ kind: m.kind, dueDate, done: m.doneAt !== null }, h.status, today),
       },
     ];
   });
