@@ -78,22 +78,28 @@ export async function getInsight(db: Db, input: unknown, actor: Actor) {
         FROM (SELECT *, 0 AS part FROM stale UNION ALL SELECT *, 1 AS part FROM never) x
        ORDER BY part, times DESC, left(statement, 200), statement, id
        LIMIT ${INSIGHT_SHOWN}`,
-    // How many: the active positions less those used since `since`, both counted from indexes.
+    // How many: the active positions (a count the database keeps, `PositionStatusCount`) less those used since
+    // `since` (from the usages' index).
     db.$queryRaw<{ n: number }[]>`
-      SELECT ((SELECT count(*) FROM "Position" p WHERE p."organisationId" = ${org}::uuid AND p.status = 'ACTIVE')
+      SELECT (coalesce((SELECT c.positions FROM "PositionStatusCount" c
+                         WHERE c."organisationId" = ${org}::uuid AND c.status = 'ACTIVE'), 0)
             - (SELECT count(DISTINCT u."positionId") FROM "PositionUsage" u JOIN "Position" p ON p.id = u."positionId"
                 WHERE u."organisationId" = ${org}::uuid AND u."usedOn" >= ${since}::date AND p.status = 'ACTIVE'))::int AS n`,
+    // The topics: how many positions carry each is a count the database keeps (`PositionTopicCount`, by triggers on
+    // "Position"), so only the used positions are read (for their uses), not every position of the organisation.
     db.$queryRaw<{ topic: string; times: number; positions: number; lastUsed: string | null }[]>`
-      WITH per AS (${perPosition})
-      SELECT t.topic, coalesce(sum(per.times), 0)::int AS times, count(*)::int AS positions,
-             max(per."lastUsed") AS "lastUsed"
-        FROM "Position" p
-       CROSS JOIN LATERAL unnest(CASE WHEN cardinality(p.topics) = 0 THEN ARRAY['(uten tema)'] ELSE p.topics END)
-             AS t(topic)
-        LEFT JOIN per ON per."positionId" = p.id
-       WHERE p."organisationId" = ${org}::uuid
-       GROUP BY t.topic
-       ORDER BY 2 DESC, t.topic
+      WITH per AS (${perPosition}),
+      used AS (
+        SELECT t.topic, sum(per.times) AS times, max(per."lastUsed") AS "lastUsed"
+          FROM per JOIN "Position" p ON p.id = per."positionId"
+         CROSS JOIN LATERAL unnest(CASE WHEN cardinality(p.topics) = 0 THEN ARRAY['(uten tema)'] ELSE p.topics END)
+               AS t(topic)
+         GROUP BY t.topic)
+      SELECT c.topic, coalesce(used.times, 0)::int AS times, c.positions, used."lastUsed"
+        FROM "PositionTopicCount" c
+        LEFT JOIN used ON used.topic = c.topic
+       WHERE c."organisationId" = ${org}::uuid
+       ORDER BY 2 DESC, c.topic
        LIMIT ${INSIGHT_TOPICS}`,
     countDecisionsByQuarter(db, actor),
     listRetiredInDrafts(db, actor),
