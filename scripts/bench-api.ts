@@ -7,7 +7,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "@playwright/test";
@@ -180,8 +180,15 @@ async function load(url: string, cookie: string | null, seconds: number) {
   return latencies;
 }
 
-export function child(command: string, args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(command, args, { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+/** A server for the bench; its log (stdout) goes to `logFile` when given, else nowhere. */
+export function child(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  logFile?: string,
+): ChildProcess {
+  const out = logFile ? openSync(logFile, "a") : "ignore";
+  return spawn(command, args, { cwd: root, env, stdio: ["ignore", out, "inherit"] });
 }
 
 /**
@@ -457,8 +464,9 @@ export async function benchApi(
         measure: `${label}API p95, ${e.name}, ${CONNECTIONS} connections (ms)`,
         ours: p95,
         baseline: baseP95,
-        goal: e.floor ? "—" : "< 50 ms, ≤ 2×",
-        pass: e.floor || (p95 < 50 && p95 <= 2 * baseP95),
+        // The issue's absolute 50 ms was withdrawn (the bare SQL alone is above it on 2 cores); the ratio stays.
+        goal: e.floor ? "—" : "≤ 2×",
+        pass: e.floor || p95 <= 2 * baseP95,
       });
       if (e.floor) {
         // The same call through tRPC alone (its Node adapter), against the same bare handler, taking turns.

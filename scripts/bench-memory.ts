@@ -8,7 +8,8 @@
  * (parsed in the web's child process) and verifying a PDF. The bound (README): each process ends within 25 % of where
  * it started, and under 1 GB.
  */
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import type { Db } from "@innspill/db";
@@ -62,21 +63,37 @@ export async function benchMemory(db: Db, actor: Actor, url: string, seconds: nu
   const pdf = renderPdf(model);
 
   const env = { PATH: `${path.dirname(process.execPath)}:/usr/bin:/bin`, DATABASE_URL: url };
-  const web = child(process.execPath, [path.join(root, "apps/web/.next/standalone/apps/web/server.js")], {
-    ...env,
-    NODE_ENV: "production",
-    PORT: String(WEB_PORT),
-    HOSTNAME: "127.0.0.1",
-    AUTH_SECRET: randomBytes(32).toString("hex"),
-    AUTH_TRUST_HOST: "true",
-    RADAR_POLLING: "0",
-  });
-  const worker = child(process.execPath, ["--import", "tsx", path.join(root, "apps/worker/src/main.ts")], {
-    ...env,
-    NODE_ENV: "production",
-    WORKER_PORT: String(WORKER_PORT),
-    RADAR_POLLING: "0",
-  });
+  // The servers' logs (JSON lines), kept: a failed request's cause is in them.
+  const logs = mkdtempSync(path.join(tmpdir(), "innspill-bench-memory-"));
+  const webLog = path.join(logs, "web.log");
+  const workerLog = path.join(logs, "worker.log");
+  const web = child(
+    process.execPath,
+    [path.join(root, "apps/web/.next/standalone/apps/web/server.js")],
+    {
+      ...env,
+      NODE_ENV: "production",
+      PORT: String(WEB_PORT),
+      HOSTNAME: "127.0.0.1",
+      AUTH_SECRET: randomBytes(32).toString("hex"),
+      AUTH_TRUST_HOST: "true",
+      RADAR_POLLING: "0",
+      LOG_FORMAT: "json",
+    },
+    webLog,
+  );
+  const worker = child(
+    process.execPath,
+    ["--import", "tsx", path.join(root, "apps/worker/src/main.ts")],
+    {
+      ...env,
+      NODE_ENV: "production",
+      WORKER_PORT: String(WORKER_PORT),
+      RADAR_POLLING: "0",
+      LOG_FORMAT: "json",
+    },
+    workerLog,
+  );
   const base = `http://127.0.0.1:${WEB_PORT}`;
   const counts = { requests: 0, failed: 0, renders: 0 };
   const errors = new Map<string, number>();
@@ -199,6 +216,12 @@ export async function benchMemory(db: Db, actor: Actor, url: string, seconds: nu
         `${counts.renders} renders asked, ${done} done; peak web ${peak.web.toFixed(0)} MB, ` +
         `worker ${peak.worker.toFixed(0)} MB`,
     );
+    for (const [name, file] of [
+      ["web", webLog],
+      ["worker", workerLog],
+    ] as const)
+      for (const [line, n] of errorLines(file)) console.log(`memory: ${name} logged ×${n}: ${line}`);
+    console.log(`memory: the servers' logs are in ${logs}`);
     const minutes = seconds >= 60 ? `${(seconds / 60).toFixed(0)} min` : `${seconds} s`;
     return (["web", "worker"] as const).map((p) => ({
       measure: `${p} RSS at the end of ${minutes} of mixed load; baseline: at its start (MB)`,
@@ -211,4 +234,28 @@ export async function benchMemory(db: Db, actor: Actor, url: string, seconds: nu
     web.kill("SIGTERM");
     worker.kill("SIGTERM");
   }
+}
+
+/** The errors a server logged (level 50 and up), by message and cause, with how often. */
+function errorLines(file: string): [string, number][] {
+  const seen = new Map<string, number>();
+  for (const text of readFileSync(file, "utf8").split("\n")) {
+    if (!text.startsWith("{")) continue;
+    try {
+      const e = JSON.parse(text) as {
+        level?: number | string;
+        msg?: string;
+        err?: { message?: string };
+        path?: string;
+      };
+      const level =
+        typeof e.level === "number" ? e.level : e.level === "error" || e.level === "fatal" ? 50 : 0;
+      if (level < 50) continue;
+      const key = `${e.msg ?? ""}${e.path ? ` ${e.path}` : ""}: ${(e.err?.message ?? "").slice(0, 200)}`;
+      seen.set(key, (seen.get(key) ?? 0) + 1);
+    } catch {
+      // not a log line
+    }
+  }
+  return [...seen].sort((a, b) => b[1] - a[1]);
 }

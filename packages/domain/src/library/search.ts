@@ -7,7 +7,7 @@
  * text is ever injected as markup.
  */
 import { z } from "zod";
-import { Prisma, type Db } from "@innspill/db";
+import { Prisma, queryRows, type Db } from "@innspill/db";
 import { PositionStatus } from "@innspill/db/enums";
 import type { Actor } from "../access/actor";
 import { parseInput } from "../common/validation";
@@ -54,7 +54,9 @@ export async function searchLibrary(db: Db, input: unknown, actor: Actor) {
   // Matched (at most RANKED_MATCHES + 1, the newest), ranked and limited; highlighted only for the rows shown
   // (ts_headline re-parses the whole text).
   // Positions and blocks are searched at once, on two connections.
-  const positionsQuery = db.$queryRaw<(SearchHit & { matched: number })[]>`
+  const positionsQuery = queryRows<SearchHit & { matched: number }>(
+    db,
+    Prisma.sql`
     WITH query AS (SELECT websearch_to_tsquery('innspill_nb', ${q.q}) AS tsq),
     matches AS MATERIALIZED (
       SELECT p.id, p.statement, p.search, p.status, p.topics, p."createdAt"
@@ -71,14 +73,17 @@ export async function searchLibrary(db: Db, input: unknown, actor: Actor) {
            ts_headline('innspill_nb', h.statement, query.tsq, ${HEADLINE_ALL}) AS snippet,
            h.rank, h.status::text AS status, h.topics, (SELECT count(*) FROM matches)::int AS matched
       FROM hits h, query
-     ORDER BY h.rank DESC, h."createdAt" ASC`;
+     ORDER BY h.rank DESC, h."createdAt" ASC`,
+  );
 
   // Blocks: what each block has published (kept on the block, see the migration published_block_search). When the
   // words find fewer than a page of blocks, a heading close in spelling also counts: testing every heading's
   // spelling is ten times the cost of the word search, and a query that finds a page has found what was meant.
   const blocksQuery = q.status
     ? Promise.resolve([])
-    : db.$queryRaw<(SearchHit & { matched: number })[]>`
+    : queryRows<SearchHit & { matched: number }>(
+        db,
+        Prisma.sql`
     WITH query AS (SELECT websearch_to_tsquery('innspill_nb', ${q.q}) AS tsq),
     words AS MATERIALIZED (
       SELECT b.id, b."publishedHeading" AS heading, b."publishedSearch" AS search, b."publishedVersionId",
@@ -108,7 +113,8 @@ export async function searchLibrary(db: Db, input: unknown, actor: Actor) {
            ts_headline('innspill_nb', v."plainText", query.tsq, ${HEADLINE}) AS snippet,
            h.rank, NULL AS status, v.topics, (SELECT count(*) FROM matches)::int AS matched
       FROM hits h JOIN "TextBlockVersion" v ON v.id = h."publishedVersionId", query
-     ORDER BY h.rank DESC, h.heading ASC`;
+     ORDER BY h.rank DESC, h.heading ASC`,
+      );
   const [positions, blocks] = await Promise.all([positionsQuery, blocksQuery]);
 
   const hits = (rows: (SearchHit & { matched: number })[]): SearchHit[] =>
