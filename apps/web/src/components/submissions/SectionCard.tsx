@@ -9,7 +9,7 @@ import { WordDiff } from "@/components/library/WordDiff";
 import { inputClass } from "@/components/ui";
 import { SECTION_MIME, type DraftSection } from "./draft";
 import { PeersHere } from "./Presence";
-import { fieldOf, type Collab } from "./useCollab";
+import { fieldOf, type Collab } from "./collab-types";
 
 const small = "rounded px-2 py-1 text-xs hover:bg-slate-200 disabled:opacity-40";
 

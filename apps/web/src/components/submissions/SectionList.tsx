@@ -7,7 +7,7 @@ import { Card } from "@/components/ui";
 import { AddSection } from "./AddSection";
 import { SECTION_MIME, move, type DraftSection } from "./draft";
 import { SectionCard } from "./SectionCard";
-import type { Collab } from "./useCollab";
+import type { Collab } from "./collab-types";
 import type { SubmissionDraft } from "./useSubmissionDraft";
 
 /** The letter's sections in order: drag or buttons to reorder, edit, remove, add from the library or free text. */

@@ -60,13 +60,14 @@ function Loaded(props: {
   const { date } = useDates();
   const router = useRouter();
   const { submission } = props;
-  const collab = useCollab(
+  // Co-writing's code comes after the page (import()), and only for a letter this user may edit.
+  const { collab, loading: collabLoading } = useCollab(
     submission.id,
     props.collabUrl,
     props.me,
     submission.actions.includes("submission.edit"),
   );
-  const letter = useSubmissionDraft(submission, collab);
+  const letter = useSubmissionDraft(submission, collab, collabLoading);
   const { id, draft, state } = letter;
   // The facts, and the positions the letter's texts name (a local copy may come to name others).
   const library = useLibraryLookup(positionIdsIn(draft.sections.flatMap((s) => [s.body, s.library?.body])));
