@@ -30,6 +30,7 @@ export function SectionCard({
   lookup,
   facts,
   collab,
+  collabLoading = false,
   replacing = false,
   onShared,
   onChange,
@@ -47,6 +48,8 @@ export function SectionCard({
   lookup: LibraryLookup;
   facts: { key: string; label: string }[];
   collab: Collab | null;
+  /** The letter is co-written, and the co-writing code is still loading. */
+  collabLoading?: boolean;
   /** Co-written, and its text was replaced outside the editor: the editor opens to put it into the shared text. */
   replacing?: boolean;
   onShared?: () => void;
@@ -65,8 +68,11 @@ export function SectionCard({
   const [showDiff, setShowDiff] = useState(false);
   const statements = new Map([...lookup.positions].map(([id, p]) => [id, p.statement]));
   // Text shows as text until it is edited; a new, empty section opens in the editor.
-  const [editingState, setEditing] = useState(() => !bodyToPlainText(s.body, statements).trim());
-  const editing = editingState || (replacing && s.kind !== "BLOCK");
+  // ("user": opened by this user's click or key, "auto": opened by itself.)
+  const [editingState, setEditing] = useState<false | "auto" | "user">(() =>
+    bodyToPlainText(s.body, statements).trim() ? false : "auto",
+  );
+  const editing = !!editingState || (replacing && s.kind !== "BLOCK");
   const heading = s.kind === "BLOCK" ? s.library?.heading : s.heading;
   // The section's buttons and editor are named after it («Flytt opp: Innledning»), so a list of controls read out of
   // context tells them apart.
@@ -94,6 +100,9 @@ export function SectionCard({
   const field = fieldOf(s.key);
   // Co-written: the editor binds to the shared text once it is there (or the server has answered, to seed it).
   const collabReady = !!collab && (collab.synced || collab.doc.getXmlFragment(field).length > 0);
+  // While the co-writing code loads, a text opened by this user is edited at once (what is typed is put into the
+  // shared text when the code is there); one that opens by itself waits, as it waits for the connection.
+  const waitsForCollab = collab ? !collabReady : collabLoading && editingState !== "user";
 
   return (
     <article
@@ -195,7 +204,7 @@ export function SectionCard({
               type="button"
               className="mt-2 text-sm text-blue-800 underline"
               onClick={() => {
-                setEditing(true);
+                setEditing("user");
                 onChange((x) => ({
                   ...x,
                   kind: "LOCAL",
@@ -234,7 +243,7 @@ export function SectionCard({
             disabled={!canEdit}
             onChange={(e) => onChange((x) => ({ ...x, heading: e.target.value || null }))}
           />
-          {canEdit && editing && collab && !collabReady ? (
+          {canEdit && editing && waitsForCollab ? (
             <div
               className="min-h-48 rounded-md border border-slate-300 bg-white p-3 text-sm text-slate-600"
               aria-busy="true"
@@ -280,11 +289,11 @@ export function SectionCard({
               className="min-h-12 cursor-text whitespace-pre-line rounded-md border border-slate-300 bg-white px-3 py-2 text-sm hover:border-blue-700 focus:outline-2 focus:outline-blue-700"
               onPointerEnter={() => void loadEditor()}
               onFocus={() => void loadEditor()}
-              onClick={() => setEditing(true)}
+              onClick={() => setEditing("user")}
               onKeyDown={(e) => {
                 if (e.key === "Enter" || e.key === " ") {
                   e.preventDefault();
-                  setEditing(true);
+                  setEditing("user");
                 }
               }}
               data-testid="section-text"

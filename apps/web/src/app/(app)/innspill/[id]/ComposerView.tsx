@@ -102,7 +102,13 @@ function Loaded(props: {
       <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
         <div className="space-y-4">
           <LetterFields letter={letter} />
-          <SectionList letter={letter} lookup={library.lookup} facts={library.facts} collab={collab} />
+          <SectionList
+            letter={letter}
+            lookup={library.lookup}
+            facts={library.facts}
+            collab={collab}
+            collabLoading={collabLoading}
+          />
           <SignatoriesCard letter={letter} register={props.register} />
         </div>
 
