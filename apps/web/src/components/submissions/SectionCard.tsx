@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import dynamic from "next/dynamic";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type ComponentProps } from "react";
 import { bodyToPlainText, wordDiff } from "@innspill/domain/shared";
 import { LookupContext, TextWithFacts, type LibraryLookup } from "@/components/library/lookup";
 import { WordDiff } from "@/components/library/WordDiff";
@@ -14,12 +14,27 @@ import { fieldOf, type Collab } from "./collab-types";
 const small = "rounded px-2 py-1 text-xs hover:bg-slate-200 disabled:opacity-40";
 
 // The rich-text editor (ProseMirror, a third of the composer's JavaScript) is loaded when a section is first edited,
-// and fetched ahead as the pointer or the keyboard reaches one.
+// and fetched ahead as the pointer or the keyboard reaches one; for a co-written text, with its binding to the shared
+// document (Yjs, the Collaboration extension), which a letter without co-writing never loads.
 const loadEditor = () => import("@/components/library/BlockEditor");
+const loadKit = () => import("@/components/library/collab-editor");
+const editorLoading = () => (
+  <div className="min-h-48 rounded-md border border-slate-300 bg-white" aria-busy="true" />
+);
 const BlockEditor = dynamic(() => loadEditor().then((m) => m.BlockEditor), {
   ssr: false,
-  loading: () => <div className="min-h-48 rounded-md border border-slate-300 bg-white" aria-busy="true" />,
+  loading: editorLoading,
 });
+const SharedBlockEditor = dynamic(
+  () =>
+    Promise.all([loadEditor(), loadKit()]).then(
+      ([m, kit]) =>
+        function SharedBlockEditor(props: Omit<ComponentProps<typeof m.BlockEditor>, "kit">) {
+          return <m.BlockEditor {...props} kit={kit} />;
+        },
+    ),
+  { ssr: false, loading: editorLoading },
+);
 
 /** One section of the letter: a pinned library block, a local copy of one, or free text. */
 export function SectionCard({
@@ -103,6 +118,22 @@ export function SectionCard({
   // While the co-writing code loads, a text opened by this user is edited at once (what is typed is put into the
   // shared text when the code is there); one that opens by itself waits, as it waits for the connection.
   const waitsForCollab = collab ? !collabReady : collabLoading && editingState !== "user";
+
+  const editorProps = {
+    initial: s.body,
+    lookup,
+    facts,
+    autofocus: true,
+    label: `${lookupT("editor")}: ${name}`,
+    onReady: () => {
+      setAppliedRev(s.rev);
+      onShared?.();
+    },
+    onChange: (body: DraftSection["body"]) => onChange((x) => ({ ...x, body })),
+  };
+  // Fetched ahead as the pointer or the keyboard reaches a text.
+  const prefetch = () =>
+    void (collab || collabLoading ? Promise.all([loadEditor(), loadKit()]) : loadEditor());
 
   return (
     <article
@@ -257,38 +288,29 @@ export function SectionCard({
                 if (!e.currentTarget.contains(e.relatedTarget)) collab?.setSection(null);
               }}
             >
-              <BlockEditor
-                key={`${s.key}:${s.rev}:${collab ? "shared" : "local"}`}
-                initial={s.body}
-                lookup={lookup}
-                facts={facts}
-                autofocus
-                label={`${lookupT("editor")}: ${name}`}
-                collab={
-                  collab
-                    ? {
-                        doc: collab.doc,
-                        provider: collab.provider,
-                        field,
-                        user: collab.me,
-                        replace: s.rev !== appliedRev,
-                      }
-                    : undefined
-                }
-                onReady={() => {
-                  setAppliedRev(s.rev);
-                  onShared?.();
-                }}
-                onChange={(body) => onChange((x) => ({ ...x, body }))}
-              />
+              {collab ? (
+                <SharedBlockEditor
+                  key={`${s.key}:${s.rev}:shared`}
+                  {...editorProps}
+                  collab={{
+                    doc: collab.doc,
+                    provider: collab.provider,
+                    field,
+                    user: collab.me,
+                    replace: s.rev !== appliedRev,
+                  }}
+                />
+              ) : (
+                <BlockEditor key={`${s.key}:${s.rev}:local`} {...editorProps} />
+              )}
             </div>
           ) : canEdit ? (
             <div
               role="button"
               tabIndex={0}
               className="min-h-12 cursor-text whitespace-pre-line rounded-md border border-slate-300 bg-white px-3 py-2 text-sm hover:border-blue-700 focus:outline-2 focus:outline-blue-700"
-              onPointerEnter={() => void loadEditor()}
-              onFocus={() => void loadEditor()}
+              onPointerEnter={prefetch}
+              onFocus={prefetch}
               onClick={() => setEditing("user")}
               onKeyDown={(e) => {
                 if (e.key === "Enter" || e.key === " ") {
