@@ -203,3 +203,63 @@ test("a section removed while a colleague writes in it is told to them, with the
     ingrid.getByTestId("section").filter({ hasText: "Martins setning som ikke må forsvinne." }),
   ).toHaveCount(1);
 });
+
+test("what is typed while the co-writing code still loads goes into the shared text and the saved letter", async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const ingrid = await as(browser, "ingrid@nito.test");
+  const martin = await as(browser, "martin@nito.test");
+  const title = `Høring – tidlig skriving ${Date.now()}`;
+  await registerHearing(ingrid, title);
+  await ingrid.getByTestId("start-submission").click();
+  await expect(ingrid).toHaveURL(/\/innspill\/[0-9a-f-]{36}$/);
+  const letterUrl = ingrid.url();
+  await ingrid.getByTestId("add-free-text").click();
+  await ingrid.getByTestId("section").last().getByRole("textbox", { name: "Overskrift" }).fill("Samskrevet");
+  await expect(ingrid.getByTestId("presence")).toContainText("Samskriving");
+  await editorOf(ingrid).click();
+  await ingrid.keyboard.type("Første.");
+  await expect(ingrid.getByTestId("save-state")).toContainText("Lagret", { timeout: 15_000 });
+
+  // Martin is in the section.
+  await martin.goto(letterUrl);
+  await martin.getByTestId("section").filter({ hasText: "Samskrevet" }).getByTestId("section-text").click();
+  await expect.poll(() => textOf(martin)).toBe("Første.");
+
+  // Ingrid opens the letter again on a slow line: the co-writing code (Yjs, Hocuspocus), which the page loads after
+  // it shows, is held back while she writes.
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  let heldBack = 0;
+  const page = await ingrid.context().newPage();
+  await page.route("**/_next/static/chunks/**", async (route) => {
+    const response = await route.fetch();
+    const body = await response.text();
+    if (body.includes("onAuthenticationFailed")) {
+      heldBack++;
+      await held;
+    }
+    await route.fulfill({ response, body });
+  });
+  await page.goto(letterUrl);
+  await page.getByTestId("section").filter({ hasText: "Samskrevet" }).getByTestId("section-text").click();
+  await expect(editorOf(page)).toBeFocused();
+  await page.keyboard.type(" Skrevet straks.");
+  await expect.poll(() => textOf(page)).toBe("Første. Skrevet straks.");
+  expect(heldBack).toBe(1);
+  await expect(page.getByTestId("presence")).toHaveCount(0);
+
+  // The code comes: her words go into the shared text (Martin sees them live) and into the saved letter.
+  release();
+  await expect(page.getByTestId("presence")).toContainText("Samskriving");
+  await expect.poll(() => textOf(martin), { timeout: 15_000 }).toBe("Første. Skrevet straks.");
+  await expect.poll(() => textOf(page)).toBe("Første. Skrevet straks.");
+  await expect(page.getByTestId("save-state")).toContainText("Lagret", { timeout: 15_000 });
+  const fresh = await (await browser.newContext()).newPage();
+  await login(fresh, "martin@nito.test");
+  await fresh.goto(letterUrl);
+  await expect(fresh.getByTestId("section").filter({ hasText: "Samskrevet" })).toContainText(
+    "Første. Skrevet straks.",
+  );
+});

@@ -23,6 +23,7 @@ const WEB_PORT = 3190;
 const BASE_PORT = 3191;
 const DEMO_PORT = 3192;
 const TRPC_PORT = 3193;
+const COLLAB_PORT = 3194;
 const CONNECTIONS = 50;
 const SECONDS = 5;
 
@@ -402,6 +403,9 @@ export async function benchApi(
             DATABASE_URL: demoUrl,
             NODE_ENV: "production",
             PORT: String(DEMO_PORT),
+            // Co-writing on, for the row of a co-written letter's JavaScript (its code is loaded whether or not its
+            // server answers; none does here). A letter that cannot be edited, or COLLAB_URL unset, loads none.
+            COLLAB_URL: `ws://127.0.0.1:${COLLAB_PORT}`,
             HOSTNAME: "127.0.0.1",
             AUTH_SECRET: randomBytes(32).toString("hex"),
             AUTH_TRUST_HOST: "true",
@@ -520,12 +524,43 @@ export async function benchApi(
         pass: after <= 300,
       });
     }
+    // For information: a draft being co-written (the demo data, COLLAB_URL set) also loads the co-writing code
+    // (Yjs, Hocuspocus), with import() after the page; the letter above (sent, so not editable) does not.
+    const draft = await firstDraft(demoUrl);
+    const cowritten = [];
+    const demoCookie = await login(demo, "admin@nito.test", "innspill-demo");
+    for (let i = 0; i < 3; i++)
+      cowritten.push(
+        await loadPage(demo, demoCookie, `${demo}/innspill/${draft}`, '[data-testid="presence"]'),
+      );
+    rows.push({
+      measure: "JavaScript of the composer of a co-written draft, its co-writing code included, gzip (KB)",
+      ours: Math.min(...cowritten.map((r) => r.js)) / 1024,
+      baseline: loginPage.js / 1024,
+      goal: "—",
+      pass: true,
+    });
     rows.push(await benchScreens({ web, url }, { web: demo, url: demoUrl }));
   } finally {
     for (const p of procs) p.kill("SIGTERM");
     rmSync(work, { recursive: true, force: true });
   }
   return rows;
+}
+
+/** A draft letter of the demo data (which the admin may edit). */
+async function firstDraft(url: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ id: string }>(
+      `SELECT id FROM "Submission" WHERE status = 'DRAFT' ORDER BY "updatedAt" DESC, id LIMIT 1`,
+    );
+    if (!rows[0]) throw new Error("the demo data has no draft letter");
+    return rows[0].id;
+  } finally {
+    await client.end();
+  }
 }
 
 /** A server and its database. */

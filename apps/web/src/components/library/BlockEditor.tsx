@@ -1,16 +1,13 @@
 "use client";
 
-import type { HocuspocusProvider } from "@hocuspocus/provider";
-import { Extension, getSchema } from "@tiptap/core";
-import Collaboration from "@tiptap/extension-collaboration";
+import { getSchema } from "@tiptap/core";
 import { EditorContent, useEditor, type Editor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
-import { prosemirrorJSONToYXmlFragment, ySyncPluginKey, yCursorPlugin } from "@tiptap/y-tiptap";
 import { useTranslations } from "next-intl";
 import { useMemo, useState, type ReactNode } from "react";
-import * as Y from "yjs";
 import { MAX_BODY_BYTES, type BlockBody } from "@innspill/domain/shared";
 import { inputClass, secondaryButtonClass, buttonClass } from "../ui";
+import type * as CollabKit from "./collab-editor";
 import { FactNode, FootnoteNode, PositionListNode } from "./editor-nodes";
 import { LookupContext, type LibraryLookup } from "./lookup";
 import { PositionPicker, type PickedPosition } from "./PositionPicker";
@@ -36,46 +33,6 @@ const extensions = (collab: boolean) => [
   PositionListNode,
 ];
 
-/** Live co-writing of this text: the letter's document, the field of this section, who I am. */
-export interface EditorCollab {
-  doc: Y.Doc;
-  provider: HocuspocusProvider;
-  field: string;
-  user: { name: string; color: string };
-  /** The text was replaced outside the editor (a fix, «Rediger lokalt»): put `initial` into the shared text. */
-  replace: boolean;
-}
-
-/** A small FNV-1a hash: the same text seeds the same Yjs items in every browser. */
-function seedClientId(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return h || 1;
-}
-
-/**
- * A section's first text in the shared document, from the letter as saved. Made with a client id derived from the
- * text, so two browsers that seed the same text at once make the same items, which Yjs merges into one copy.
- * Returns whether the shared text was empty.
- */
-function seedShared(collab: EditorCollab, body: BlockBody): boolean {
-  const fragment = collab.doc.getXmlFragment(collab.field);
-  if (fragment.length > 0) return false;
-  const seed = new Y.Doc();
-  seed.clientID = seedClientId(`${collab.field}\n${JSON.stringify(body)}`);
-  prosemirrorJSONToYXmlFragment(getSchema(extensions(false)), body, seed.getXmlFragment(collab.field));
-  Y.applyUpdate(collab.doc, Y.encodeStateAsUpdate(seed));
-  seed.destroy();
-  return true;
-}
-
-/** The others' cursors and selections, with their names (from the co-writing server's awareness). */
-const Carets = (provider: HocuspocusProvider) =>
-  Extension.create({
-    name: "collabCarets",
-    addProseMirrorPlugins: () => (provider.awareness ? [yCursorPlugin(provider.awareness)] : []),
-  });
-
 /** The rich-text editor of a text block: paragraphs, bold/italic, links, bullets, facts, footnotes, "NITO mener". */
 /** The most text one paste may bring: half of what a block may hold (its JSON roughly doubles it). */
 const MAX_PASTE_CHARS = MAX_BODY_BYTES / 2;
@@ -89,10 +46,15 @@ export function BlockEditor({
   autofocus = false,
   label,
   collab,
+  kit,
 }: {
   initial: BlockBody;
-  /** Co-written: the text lives in the letter's shared document (edits merge as they are typed). */
-  collab?: EditorCollab;
+  /**
+   * Co-written: the text lives in the letter's shared document (edits merge as they are typed), bound with `kit`
+   * (collab-editor.ts, loaded with the editor only for a co-written text).
+   */
+  collab?: CollabKit.EditorCollab;
+  kit?: typeof CollabKit;
   lookup: LibraryLookup;
   facts: { key: string; label: string }[];
   onChange: (body: BlockBody) => void;
@@ -119,18 +81,17 @@ export function BlockEditor({
     [lookup, inserted],
   );
   // Co-written: the shared text starts as the saved one (seeded once, before the editor binds to it).
-  const [seeded] = useState(() => (collab ? seedShared(collab, initial) : false));
+  const shared = collab && kit ? { collab, kit } : null;
+  const [seeded] = useState(() =>
+    shared ? shared.kit.seedShared(shared.collab, initial, getSchema(extensions(false))) : false,
+  );
   const editor = useEditor({
     immediatelyRender: false,
     autofocus: autofocus ? "end" : false,
-    extensions: collab
-      ? [
-          ...extensions(true),
-          Collaboration.configure({ document: collab.doc, field: collab.field }),
-          Carets(collab.provider),
-        ]
+    extensions: shared
+      ? [...extensions(true), ...shared.kit.collabExtensions(shared.collab)]
       : extensions(false),
-    ...(collab ? {} : { content: initial }),
+    ...(shared ? {} : { content: initial }),
     editorProps: {
       // A paste larger than a block may hold is refused at once, with a message, instead of freezing the tab while
       // the editor lays out megabytes the server would refuse anyway.
@@ -150,12 +111,12 @@ export function BlockEditor({
     },
     onCreate: ({ editor: e }) => {
       // Replaced outside the editor (and not just seeded with it): the shared text becomes the new one, as an edit.
-      if (collab?.replace && !seeded) e.commands.setContent(initial);
+      if (shared?.collab.replace && !seeded) e.commands.setContent(initial);
       onReady?.(e);
     },
     onUpdate: ({ editor: e, transaction }) => {
       // The others' edits arrive through the shared document: the composer reads them from there, unsaved by me.
-      if (transaction.getMeta(ySyncPluginKey)?.isChangeOrigin) return;
+      if (shared?.kit.isRemoteChange(transaction)) return;
       onChange(e.getJSON() as BlockBody);
     },
   });

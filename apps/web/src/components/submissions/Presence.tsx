@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { bodyToPlainText } from "@innspill/domain/shared";
 import { Alert, secondaryButtonClass } from "@/components/ui";
 import type { DraftSection } from "./draft";
-import type { Collab, Peer } from "./useCollab";
+import type { Collab, Peer } from "./collab-types";
 import type { SubmissionDraft } from "./useSubmissionDraft";
 
 const sectionName = (sections: DraftSection[], key: string | null) => {

@@ -2,24 +2,39 @@
 
 import { useTranslations } from "next-intl";
 import dynamic from "next/dynamic";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type ComponentProps } from "react";
 import { bodyToPlainText, wordDiff } from "@innspill/domain/shared";
 import { LookupContext, TextWithFacts, type LibraryLookup } from "@/components/library/lookup";
 import { WordDiff } from "@/components/library/WordDiff";
 import { inputClass } from "@/components/ui";
 import { SECTION_MIME, type DraftSection } from "./draft";
 import { PeersHere } from "./Presence";
-import { fieldOf, type Collab } from "./useCollab";
+import { fieldOf, type Collab } from "./collab-types";
 
 const small = "rounded px-2 py-1 text-xs hover:bg-slate-200 disabled:opacity-40";
 
 // The rich-text editor (ProseMirror, a third of the composer's JavaScript) is loaded when a section is first edited,
-// and fetched ahead as the pointer or the keyboard reaches one.
+// and fetched ahead as the pointer or the keyboard reaches one; for a co-written text, with its binding to the shared
+// document (Yjs, the Collaboration extension), which a letter without co-writing never loads.
 const loadEditor = () => import("@/components/library/BlockEditor");
+const loadKit = () => import("@/components/library/collab-editor");
+const editorLoading = () => (
+  <div className="min-h-48 rounded-md border border-slate-300 bg-white" aria-busy="true" />
+);
 const BlockEditor = dynamic(() => loadEditor().then((m) => m.BlockEditor), {
   ssr: false,
-  loading: () => <div className="min-h-48 rounded-md border border-slate-300 bg-white" aria-busy="true" />,
+  loading: editorLoading,
 });
+const SharedBlockEditor = dynamic(
+  () =>
+    Promise.all([loadEditor(), loadKit()]).then(
+      ([m, kit]) =>
+        function SharedBlockEditor(props: Omit<ComponentProps<typeof m.BlockEditor>, "kit">) {
+          return <m.BlockEditor {...props} kit={kit} />;
+        },
+    ),
+  { ssr: false, loading: editorLoading },
+);
 
 /** One section of the letter: a pinned library block, a local copy of one, or free text. */
 export function SectionCard({
@@ -30,6 +45,7 @@ export function SectionCard({
   lookup,
   facts,
   collab,
+  collabLoading = false,
   replacing = false,
   onShared,
   onChange,
@@ -47,6 +63,8 @@ export function SectionCard({
   lookup: LibraryLookup;
   facts: { key: string; label: string }[];
   collab: Collab | null;
+  /** The letter is co-written, and the co-writing code is still loading. */
+  collabLoading?: boolean;
   /** Co-written, and its text was replaced outside the editor: the editor opens to put it into the shared text. */
   replacing?: boolean;
   onShared?: () => void;
@@ -65,8 +83,11 @@ export function SectionCard({
   const [showDiff, setShowDiff] = useState(false);
   const statements = new Map([...lookup.positions].map(([id, p]) => [id, p.statement]));
   // Text shows as text until it is edited; a new, empty section opens in the editor.
-  const [editingState, setEditing] = useState(() => !bodyToPlainText(s.body, statements).trim());
-  const editing = editingState || (replacing && s.kind !== "BLOCK");
+  // ("user": opened by this user's click or key, "auto": opened by itself.)
+  const [editingState, setEditing] = useState<false | "auto" | "user">(() =>
+    bodyToPlainText(s.body, statements).trim() ? false : "auto",
+  );
+  const editing = !!editingState || (replacing && s.kind !== "BLOCK");
   const heading = s.kind === "BLOCK" ? s.library?.heading : s.heading;
   // The section's buttons and editor are named after it («Flytt opp: Innledning»), so a list of controls read out of
   // context tells them apart.
@@ -94,6 +115,25 @@ export function SectionCard({
   const field = fieldOf(s.key);
   // Co-written: the editor binds to the shared text once it is there (or the server has answered, to seed it).
   const collabReady = !!collab && (collab.synced || collab.doc.getXmlFragment(field).length > 0);
+  // While the co-writing code loads, a text opened by this user is edited at once (what is typed is put into the
+  // shared text when the code is there); one that opens by itself waits, as it waits for the connection.
+  const waitsForCollab = collab ? !collabReady : collabLoading && editingState !== "user";
+
+  const editorProps = {
+    initial: s.body,
+    lookup,
+    facts,
+    autofocus: true,
+    label: `${lookupT("editor")}: ${name}`,
+    onReady: () => {
+      setAppliedRev(s.rev);
+      onShared?.();
+    },
+    onChange: (body: DraftSection["body"]) => onChange((x) => ({ ...x, body })),
+  };
+  // Fetched ahead as the pointer or the keyboard reaches a text.
+  const prefetch = () =>
+    void (collab || collabLoading ? Promise.all([loadEditor(), loadKit()]) : loadEditor());
 
   return (
     <article
@@ -195,7 +235,7 @@ export function SectionCard({
               type="button"
               className="mt-2 text-sm text-blue-800 underline"
               onClick={() => {
-                setEditing(true);
+                setEditing("user");
                 onChange((x) => ({
                   ...x,
                   kind: "LOCAL",
@@ -234,7 +274,7 @@ export function SectionCard({
             disabled={!canEdit}
             onChange={(e) => onChange((x) => ({ ...x, heading: e.target.value || null }))}
           />
-          {canEdit && editing && collab && !collabReady ? (
+          {canEdit && editing && waitsForCollab ? (
             <div
               className="min-h-48 rounded-md border border-slate-300 bg-white p-3 text-sm text-slate-600"
               aria-busy="true"
@@ -248,43 +288,34 @@ export function SectionCard({
                 if (!e.currentTarget.contains(e.relatedTarget)) collab?.setSection(null);
               }}
             >
-              <BlockEditor
-                key={`${s.key}:${s.rev}:${collab ? "shared" : "local"}`}
-                initial={s.body}
-                lookup={lookup}
-                facts={facts}
-                autofocus
-                label={`${lookupT("editor")}: ${name}`}
-                collab={
-                  collab
-                    ? {
-                        doc: collab.doc,
-                        provider: collab.provider,
-                        field,
-                        user: collab.me,
-                        replace: s.rev !== appliedRev,
-                      }
-                    : undefined
-                }
-                onReady={() => {
-                  setAppliedRev(s.rev);
-                  onShared?.();
-                }}
-                onChange={(body) => onChange((x) => ({ ...x, body }))}
-              />
+              {collab ? (
+                <SharedBlockEditor
+                  key={`${s.key}:${s.rev}:shared`}
+                  {...editorProps}
+                  collab={{
+                    doc: collab.doc,
+                    provider: collab.provider,
+                    field,
+                    user: collab.me,
+                    replace: s.rev !== appliedRev,
+                  }}
+                />
+              ) : (
+                <BlockEditor key={`${s.key}:${s.rev}:local`} {...editorProps} />
+              )}
             </div>
           ) : canEdit ? (
             <div
               role="button"
               tabIndex={0}
               className="min-h-12 cursor-text whitespace-pre-line rounded-md border border-slate-300 bg-white px-3 py-2 text-sm hover:border-blue-700 focus:outline-2 focus:outline-blue-700"
-              onPointerEnter={() => void loadEditor()}
-              onFocus={() => void loadEditor()}
-              onClick={() => setEditing(true)}
+              onPointerEnter={prefetch}
+              onFocus={prefetch}
+              onClick={() => setEditing("user")}
               onKeyDown={(e) => {
                 if (e.key === "Enter" || e.key === " ") {
                   e.preventDefault();
-                  setEditing(true);
+                  setEditing("user");
                 }
               }}
               data-testid="section-text"

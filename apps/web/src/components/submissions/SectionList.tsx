@@ -7,7 +7,7 @@ import { Card } from "@/components/ui";
 import { AddSection } from "./AddSection";
 import { SECTION_MIME, move, type DraftSection } from "./draft";
 import { SectionCard } from "./SectionCard";
-import type { Collab } from "./useCollab";
+import type { Collab } from "./collab-types";
 import type { SubmissionDraft } from "./useSubmissionDraft";
 
 /** The letter's sections in order: drag or buttons to reorder, edit, remove, add from the library or free text. */
@@ -16,11 +16,14 @@ export function SectionList({
   lookup,
   facts,
   collab,
+  collabLoading = false,
 }: {
   letter: SubmissionDraft;
   lookup: LibraryLookup;
   facts: { key: string; label: string }[];
   collab: Collab | null;
+  /** Co-written, its code still loading. */
+  collabLoading?: boolean;
 }) {
   const t = useTranslations("submissions");
   const { draft, setDraft, editable, fieldError } = letter;
@@ -57,6 +60,7 @@ export function SectionList({
               lookup={lookup}
               facts={facts}
               collab={collab}
+              collabLoading={collabLoading}
               replacing={!!collab && letter.pendingShare(s.key)}
               onShared={() => letter.shared(s.key)}
               onChange={(update) => setSection(i, update)}

@@ -7,7 +7,7 @@ import { errorData, useDomainText, useErrorText } from "@/lib/errors";
 import { useTRPC } from "@/trpc/client";
 import { keepLocally, localDraftKey } from "@/lib/local-drafts";
 import { draftFrom, structureOf, toSaveInput, validKey, type Draft } from "./draft";
-import { collabBody, type Collab } from "./useCollab";
+import type { Collab } from "./collab-types";
 
 const storageKey = (id: string) => localDraftKey("submission-draft", id);
 export type SaveState = "saved" | "dirty" | "saving" | "error" | "conflict";
@@ -22,13 +22,13 @@ export interface RemovedSection {
 }
 
 /** The draft with each co-written section's text as the merged document has it now. */
-function withShared(d: Draft, collab: Pick<Collab, "doc"> | null, pending?: Set<string>): Draft {
+function withShared(d: Draft, collab: Pick<Collab, "body"> | null, pending?: Set<string>): Draft {
   if (!collab) return d;
   let changed = false;
   const sections = d.sections.map((x) => {
     // A library block is not co-written; a text replaced here (a fix) waits until its editor has put it in.
     if (x.kind === "BLOCK" || pending?.has(x.key)) return x;
-    const body = collabBody(collab.doc, x.key);
+    const body = collab.body(x.key);
     if (!body || JSON.stringify(body) === JSON.stringify(x.body)) return x;
     changed = true;
     return { ...x, body };
@@ -40,8 +40,14 @@ const bodiesOf = (d: Draft) => JSON.stringify(d.sections.map((x) => (x.kind === 
 /**
  * The letter being edited: the draft, its autosave under the optimistic lock, what is kept in this browser until the
  * server has it, a conflict with someone else's save, and what the server says this user may do now (`actions`).
+ * `collabLoading`: the letter is co-written and the co-writing code is still loading; what is typed meanwhile is put
+ * into the shared text once it is there.
  */
-export function useSubmissionDraft(submission: SubmissionView, collab: Collab | null = null) {
+export function useSubmissionDraft(
+  submission: SubmissionView,
+  collab: Collab | null = null,
+  collabLoading = false,
+) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const errorText = useErrorText();
@@ -84,6 +90,10 @@ export function useSubmissionDraft(submission: SubmissionView, collab: Collab | 
   const pending = useRef(new Set<string>());
   const collabRef = useRef(collab);
   collabRef.current = collab;
+  const collabLoadingRef = useRef(collabLoading);
+  collabLoadingRef.current = collabLoading;
+  // Texts written before the co-writing code was there: put into the shared document when it comes, as a fix is.
+  const early = useRef(new Set<string>());
   const saving = useRef<Promise<boolean | "again"> | null>(null);
   const flushRef = useRef<(attempt?: number) => Promise<boolean>>(async () => false);
   const save = useMutation(trpc.submission.save.mutationOptions());
@@ -105,6 +115,8 @@ export function useSubmissionDraft(submission: SubmissionView, collab: Collab | 
         const was = before.sections.find((y) => y.key === x.key);
         if (!was || was.body !== x.body) touched.current.add(x.key);
         if (was && x.rev !== was.rev && x.kind !== "BLOCK") pending.current.add(x.key);
+        if (collabLoadingRef.current && !collabRef.current && x.kind !== "BLOCK" && was?.body !== x.body)
+          early.current.add(x.key);
       }
       draftRef.current = next;
       setDraftState(next);
@@ -115,13 +127,29 @@ export function useSubmissionDraft(submission: SubmissionView, collab: Collab | 
   );
 
   const doc = collab?.doc;
+  const body = collab?.body;
   // The others' co-written text: into the draft as it arrives (shown, and saved with my next save), not marked as mine.
   useEffect(() => {
-    if (!doc) return;
+    if (!doc || !body) return;
+    // Texts typed while the co-writing code loaded are mine: their editors open and put them into the shared
+    // document (a new rev, as for a fix), instead of the shared text replacing them.
+    if (early.current.size) {
+      const typed = early.current;
+      early.current = new Set();
+      const next = {
+        ...draftRef.current,
+        sections: draftRef.current.sections.map((x) =>
+          typed.has(x.key) && x.kind !== "BLOCK" ? { ...x, rev: x.rev + 1 } : x,
+        ),
+      };
+      for (const key of typed) if (next.sections.some((x) => x.key === key)) pending.current.add(key);
+      draftRef.current = next;
+      setDraftState(next);
+    }
     let timer: ReturnType<typeof setTimeout> | null = null;
     const pull = () => {
       timer = null;
-      const next = withShared(draftRef.current, { doc }, pending.current);
+      const next = withShared(draftRef.current, { body }, pending.current);
       if (next === draftRef.current) return;
       draftRef.current = next;
       setDraftState(next);
@@ -135,7 +163,7 @@ export function useSubmissionDraft(submission: SubmissionView, collab: Collab | 
       doc.off("update", onUpdate);
       if (timer) clearTimeout(timer);
     };
-  }, [doc]);
+  }, [doc, body]);
 
   const invalidateViews = useCallback(() => {
     void queryClient.invalidateQueries({ queryKey: trpc.submission.preview.queryKey({ id }) });
@@ -146,8 +174,15 @@ export function useSubmissionDraft(submission: SubmissionView, collab: Collab | 
   const flush = useCallback(
     async (attempt = 0): Promise<boolean> => {
       if (saving.current) await saving.current;
-      // Co-writing: catch up with the others first (a few seconds at most), so the save holds their text too.
-      for (let i = 0; i < 40 && collabRef.current && !collabRef.current.synced && navigator.onLine; i++)
+      // Co-writing: catch up with the others first (a few seconds at most, its code loading included), so the save
+      // holds their text too.
+      for (
+        let i = 0;
+        i < 40 &&
+        (collabRef.current ? !collabRef.current.synced : collabLoadingRef.current) &&
+        navigator.onLine;
+        i++
+      )
         await new Promise((r) => setTimeout(r, 100));
       const shared = withShared(draftRef.current, collabRef.current, pending.current);
       if (shared !== draftRef.current) {

@@ -60,13 +60,14 @@ function Loaded(props: {
   const { date } = useDates();
   const router = useRouter();
   const { submission } = props;
-  const collab = useCollab(
+  // Co-writing's code comes after the page (import()), and only for a letter this user may edit.
+  const { collab, loading: collabLoading } = useCollab(
     submission.id,
     props.collabUrl,
     props.me,
     submission.actions.includes("submission.edit"),
   );
-  const letter = useSubmissionDraft(submission, collab);
+  const letter = useSubmissionDraft(submission, collab, collabLoading);
   const { id, draft, state } = letter;
   // The facts, and the positions the letter's texts name (a local copy may come to name others).
   const library = useLibraryLookup(positionIdsIn(draft.sections.flatMap((s) => [s.body, s.library?.body])));
@@ -101,7 +102,13 @@ function Loaded(props: {
       <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
         <div className="space-y-4">
           <LetterFields letter={letter} />
-          <SectionList letter={letter} lookup={library.lookup} facts={library.facts} collab={collab} />
+          <SectionList
+            letter={letter}
+            lookup={library.lookup}
+            facts={library.facts}
+            collab={collab}
+            collabLoading={collabLoading}
+          />
           <SignatoriesCard letter={letter} register={props.register} />
         </div>
 
