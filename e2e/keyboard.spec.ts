@@ -163,6 +163,22 @@ test("a hearing, a letter with a library block and a fact, approval and signatur
   await expect(mine).toBeFocused();
   // Never dropped to the page body on the way.
   expect((await focused(leader)).body).toBe(false);
+  // The adviser's letter, read as the last signature lands: while the worker makes the signed PDF, a line says so
+  // and no «Marker som sendt» is offered; the form comes by itself once the PDF is there (the page looks again).
+  await page.reload();
+  await expect(status).toHaveAttribute("data-status", "SIGNED");
+  const markSent = page.getByRole("button", { name: "Marker som sendt" });
+  const making = page.getByTestId("signed-pdf-making");
+  await expect(making.or(markSent)).toBeVisible();
+  expect(
+    await page.evaluate(
+      () =>
+        !!document.querySelector('[data-testid="signed-pdf-making"]') &&
+        [...document.querySelectorAll("button")].some((b) => b.textContent === "Marker som sendt"),
+    ),
+  ).toBe(false);
+  await expect(markSent).toBeVisible({ timeout: 30_000 });
+  await expect(making).toHaveCount(0);
   // The signed PDF is made by the worker; the sending can be recorded once it exists.
   await expect(leader.getByTestId("download-signed")).toBeVisible({ timeout: 30_000 });
   // The bell no longer counts the request she has acted on; Back shows Oversikt as it is now, not «Venter på deg».

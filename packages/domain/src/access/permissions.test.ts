@@ -76,12 +76,29 @@ describe("can", () => {
       "submission.edit",
       "submission.sendForReview",
     ]);
+    // Signed, while the worker makes the signed PDF: not sent yet; once it exists, the sending may be recorded.
     expect(availableActions(adviser, SUBMISSION_ACTIONS, { submissionStatus: "SIGNED" })).toEqual([
+      "submission.openApproval",
+      "submission.downloadSigned",
+      "submission.createRevision",
+    ]);
+    expect(
+      availableActions(adviser, SUBMISSION_ACTIONS, {
+        submissionStatus: "SIGNED",
+        signedDocumentReady: true,
+      }),
+    ).toEqual([
       "submission.openApproval",
       "submission.downloadSigned",
       "submission.recordSending",
       "submission.createRevision",
     ]);
+    expect(
+      can(leader, "submission.recordSending", { submissionStatus: "SIGNED", signedDocumentReady: true }),
+    ).toBe(false);
+    expect(
+      can(admin, "submission.recordSending", { submissionStatus: "SENT", signedDocumentReady: true }),
+    ).toBe(false);
     expect(availableActions(leader, SUBMISSION_ACTIONS, { submissionStatus: "IN_REVIEW" })).toEqual([]);
   });
 

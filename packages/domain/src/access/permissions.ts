@@ -24,6 +24,8 @@ export interface Subject {
   /** The user is one of the letter's signatories. */
   isSignatory?: boolean;
   signedByMe?: boolean;
+  /** The signed PDF of the letter exists (the worker has made it): what a letter is sent as. */
+  signedDocumentReady?: boolean;
 }
 
 interface Permission {
@@ -86,7 +88,12 @@ export const PERMISSIONS = {
     submissionStatuses: ["AWAITING_APPROVAL", "APPROVED", "SIGNING", "SIGNED", "SENT"],
   },
   "submission.downloadSigned": { roles: EVERYONE, submissionStatuses: ["SIGNED", "SENT"] },
-  "submission.recordSending": { roles: STAFF, submissionStatuses: ["SIGNED"] },
+  // A letter is sent as it was signed: not before the worker has made the signed PDF.
+  "submission.recordSending": {
+    roles: STAFF,
+    submissionStatuses: ["SIGNED"],
+    when: (s) => !!s.signedDocumentReady,
+  },
   "submission.createRevision": { roles: STAFF, submissionStatuses: ["SIGNED", "SENT"] },
   "submission.approve": {
     roles: LEADERS,

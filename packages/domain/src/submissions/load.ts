@@ -33,6 +33,8 @@ const full = {
       signatory: { include: { titles: true } },
     },
   },
+  // Whether the worker has made the signed PDF: «Marker som sendt» waits for it (read with the letter, in one query).
+  signedDocument: { select: { id: true } },
 } satisfies Prisma.SubmissionInclude;
 
 export type FullSubmission = Prisma.SubmissionGetPayload<{ include: typeof full }>;

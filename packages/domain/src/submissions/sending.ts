@@ -9,7 +9,8 @@ import { dateOnlyToDb } from "../dates/dates";
 import { AppError } from "../common/errors";
 import { bodyToPlainText, blockBody } from "../library/body";
 import { fields, parseInput } from "../common/validation";
-import { lock, moveTo, type Loaded, requireStatusFor } from "./steps";
+import { lock, moveTo, type Loaded, requireStatusFor, subjectOf } from "./steps";
+import { can } from "../access/permissions";
 import { registerJournal } from "../noark/journal";
 import { recordRestatementUsages } from "../memory/restatements";
 import { letterFieldsOf } from "./schemas";
@@ -28,10 +29,15 @@ export async function recordSending(db: Db, input: unknown, actor: Actor) {
   const data = parseInput(recordSendingInput, input);
   return db.$transaction(async (tx) => {
     const s = await lock(tx, data.id, actor);
-    requireStatusFor(actor, "submission.recordSending", s);
-    // A letter is sent as it was signed: the signed PDF must exist before the sending is recorded.
-    if (!(await tx.signedDocument.findUnique({ where: { submissionId: s.id }, select: { id: true } })))
+    // A letter is sent as it was signed: the signed PDF must exist before the sending is recorded. The letter's view
+    // offers the action only then (the permission table says so); this is the server's own check, on the letter as
+    // loaded under its lock, for a request made before the view was read again.
+    if (
+      !s.signedDocument &&
+      can(actor, "submission.recordSending", { ...subjectOf(s), signedDocumentReady: true })
+    )
       throw new AppError("CONFLICT", "sendingNeedsSignedDocument");
+    requireStatusFor(actor, "submission.recordSending", s);
     await tx.submissionSending.create({
       data: {
         submissionId: s.id,

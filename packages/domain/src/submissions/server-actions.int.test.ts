@@ -12,7 +12,8 @@ import { renderSignedDocument } from "../worker";
 import { getHearing } from "../hearings/queries";
 import { approveSubmission, requestApproval } from "./approval";
 import { getApprovalView } from "./approval-view";
-import { getSignedDocument } from "./signed";
+import { getSignedDocument, recordSignedDocumentFailure } from "./signed";
+import { recordSending } from "./sending";
 import { getSubmission, saveSubmission } from "./submissions";
 import { reauthenticate, signSubmission } from "./signing";
 import { saveInputOf } from "./schemas";
@@ -51,6 +52,23 @@ const downloads = async () =>
       ]),
     ),
   );
+/** Per role: whether the letter's view offers «Marker som sendt», and the signed PDF it says the sending waits for. */
+const sendings = async () =>
+  Object.fromEntries(
+    await Promise.all(
+      Object.entries(roles()).map(async ([r, who]) => {
+        const v = await getSubmission(t.db, { id }, who);
+        return [r, { offered: v.actions.includes("submission.recordSending"), signedPdf: v.signedPdf }];
+      }),
+    ),
+  );
+const sending = () =>
+  ({
+    id,
+    sentOn: "2026-11-24",
+    channel: "REGJERINGEN_SKJEMA",
+    recipient: "Helse- og omsorgsdepartementet",
+  }) as const;
 
 describe("the hearing's workflow, as the server offers it", () => {
   it("offers a hearing without a letter the decision or sending outside Innspill by status; leaders nothing", async () => {
@@ -135,6 +153,23 @@ describe("a letter through its statuses: edits that void approvals, and the sign
     expect((await getSubmission(t.db, { id }, a.ingrid!)).status).toBe("SIGNED");
     expect(await voids()).toEqual({ adviser: false, leader: false, admin: false });
     expect(await downloads()).toEqual({ adviser: "making", leader: "making", admin: "making" });
+    // No «Marker som sendt» before the signed PDF exists: the letter's view says it is being made instead, and the
+    // use-case refuses as it said.
+    expect(await sendings()).toEqual({
+      adviser: { offered: false, signedPdf: { state: "making" } },
+      leader: { offered: false, signedPdf: null },
+      admin: { offered: false, signedPdf: { state: "making" } },
+    });
+    await expect(recordSending(t.db, sending(), a.ingrid!)).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: "sendingNeedsSignedDocument",
+    });
+    // When the making failed, the view says why (and still offers no sending).
+    await recordSignedDocumentFailure(t.db, id, "signedDocumentMismatch");
+    expect((await sendings()).adviser).toEqual({
+      offered: false,
+      signedPdf: { state: "failed", error: "signedDocumentMismatch" },
+    });
 
     await renderSignedDocument(
       t.db,
@@ -142,9 +177,26 @@ describe("a letter through its statuses: edits that void approvals, and the sign
       { publicUrl: "http://localhost:3000" },
     );
     expect(await downloads()).toEqual({ adviser: "ready", leader: "ready", admin: "ready" });
+    expect(await sendings()).toEqual({
+      adviser: { offered: true, signedPdf: { state: "ready" } },
+      leader: { offered: false, signedPdf: null },
+      admin: { offered: true, signedPdf: { state: "ready" } },
+    });
     const view = await getApprovalView(t.db, { id }, a.kaja!);
     const doc = await t.db.signedDocument.findUniqueOrThrow({ where: { submissionId: id } });
     expect(view.download).toEqual({ state: "ready", pdfSha256: doc.pdfSha256 });
     expect((await getSignedDocument(t.db, { id }, a.kaja!)).sha256).toBe(doc.pdfSha256);
+
+    // As it said: the sending is recorded, and then no longer offered.
+    expect(await recordSending(t.db, sending(), a.ingrid!)).toEqual({ status: "SENT" });
+    await expect(recordSending(t.db, sending(), a.ingrid!)).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "submissionWrongStatus",
+    });
+    expect(await sendings()).toEqual({
+      adviser: { offered: false, signedPdf: null },
+      leader: { offered: false, signedPdf: null },
+      admin: { offered: false, signedPdf: null },
+    });
   });
 });

@@ -17,7 +17,7 @@ import { fields } from "../common/validation";
 import { loadSubmission } from "./load";
 import { lockVersioned } from "../common/locking";
 import { AppError } from "../common/errors";
-import { PERMISSIONS, can, type Action } from "../access/permissions";
+import { PERMISSIONS, can, type Action, type Subject } from "../access/permissions";
 
 /** The hearing's status for each submission status. */
 const HEARING_STATUS_FOR: Record<SubmissionStatus, HearingStatus> = {
@@ -145,7 +145,16 @@ export async function voidApprovals(tx: DbTx, s: Loaded, actor: Actor, reason: s
  * The letter's status must allow this step. What each status allows is decided in `access/permissions.ts` (`can`), the same
  * answer the UI gets as `actions`; the caller has checked the role already, so a refusal here is about the status.
  */
-export function requireStatusFor(actor: Actor, action: Action, s: { status: SubmissionStatus }) {
-  if (!can(actor, action, { submissionStatus: s.status }))
-    throw new AppError("BAD_REQUEST", "submissionWrongStatus");
+/** The letter as the permission table reads it: its status, and whether its signed PDF exists. */
+export const subjectOf = (s: { status: SubmissionStatus; signedDocument?: unknown }): Subject => ({
+  submissionStatus: s.status,
+  signedDocumentReady: !!s.signedDocument,
+});
+
+export function requireStatusFor(
+  actor: Actor,
+  action: Action,
+  s: { status: SubmissionStatus; signedDocument?: unknown },
+) {
+  if (!can(actor, action, subjectOf(s))) throw new AppError("BAD_REQUEST", "submissionWrongStatus");
 }

@@ -17,7 +17,7 @@ import { AppError } from "../common/errors";
 import { fields, parseInput } from "../common/validation";
 import { bodyFactKeys, bodyPositionIds } from "../library/body";
 import { letterFieldsOf, saveSubmissionInput } from "./schemas";
-import { voidApprovals } from "./steps";
+import { subjectOf, voidApprovals } from "./steps";
 import { SUBMISSION_ACTIONS, availableActions, can } from "../access/permissions";
 import { loadSubmission, sectionBody, bodyOf, type FullSubmission } from "./load";
 import { buildSnapshot } from "./snapshot";
@@ -71,7 +71,18 @@ function view(s: FullSubmission, actor: Actor) {
         : null,
     })),
     signatories: s.signatories.map((x) => ({ signatoryId: x.signatoryId, note: x.note })),
-    actions: availableActions(actor, SUBMISSION_ACTIONS, { submissionStatus: s.status }),
+    actions: availableActions(actor, SUBMISSION_ACTIONS, subjectOf(s)),
+    /**
+     * The signed PDF a sending waits for, to a user who may record the sending once it is there: being `making` by
+     * the worker (the page looks again until it is `ready`), or `failed` with a message key; null otherwise.
+     */
+    signedPdf: !can(actor, "submission.recordSending", { ...subjectOf(s), signedDocumentReady: true })
+      ? null
+      : s.signedDocument
+        ? { state: "ready" as const }
+        : s.signedDocumentError
+          ? { state: "failed" as const, error: s.signedDocumentError }
+          : { state: "making" as const },
     /** Whether a save by this user would void the approvals and signatures: the letter is frozen (put up for approval). */
     editVoidsApprovals: can(actor, "submission.edit", { submissionStatus: s.status }) && !!s.snapshotSha256,
   };

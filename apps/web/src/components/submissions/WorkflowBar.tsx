@@ -4,9 +4,9 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import type { Action, SubmissionStatus } from "@innspill/domain/shared";
+import type { Action, SubmissionStatus, SubmissionView } from "@innspill/domain/shared";
 import { Alert, Card, Field, buttonClass, inputClass, secondaryButtonClass } from "@/components/ui";
-import { useFormErrors } from "@/lib/errors";
+import { useDomainText, useFormErrors } from "@/lib/errors";
 import { useFocusLater } from "@/lib/focus";
 import { useTRPC } from "@/trpc/client";
 
@@ -27,6 +27,7 @@ export function WorkflowBar({
   status,
   actions,
   editVoidsApprovals,
+  signedPdf,
   version,
   flush,
   onChanged,
@@ -41,6 +42,8 @@ export function WorkflowBar({
   actions: readonly Action[];
   /** Whether saving a change now voids the approvals and signatures (the server's answer). */
   editVoidsApprovals: boolean;
+  /** The signed PDF the sending waits for: being made, failed, or ready (the server's answer; null when none). */
+  signedPdf: SubmissionView["signedPdf"];
   version: () => number;
   flush: () => Promise<boolean>;
   onChanged: () => Promise<void>;
@@ -49,6 +52,7 @@ export function WorkflowBar({
   const t = useTranslations("workflow");
   const trpc = useTRPC();
   const form = useFormErrors();
+  const domainText = useDomainText();
   const threads = useQuery(trpc.submission.threads.queryOptions({ id }));
   const open = (threads.data ?? []).filter((x) => !x.resolvedAt).length;
   const [confirmOpen, setConfirmOpen] = useState(false);
@@ -196,6 +200,23 @@ export function WorkflowBar({
         </p>
       ) : null}
       {editVoidsApprovals ? <p className="mt-2 text-sm text-amber-800">{t("editVoids")}</p> : null}
+      {signedPdf?.state === "making" ? (
+        <p className="mt-4 text-sm text-slate-700" role="status" data-testid="signed-pdf-making">
+          <span
+            aria-hidden
+            className="mr-2 inline-block size-2 rounded-full bg-slate-400 motion-safe:animate-pulse"
+          />
+          {t("signedPdfMaking")}
+        </p>
+      ) : signedPdf?.state === "failed" ? (
+        <p
+          role="alert"
+          className="mt-4 rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-900"
+          data-testid="signed-pdf-failed"
+        >
+          {domainText(signedPdf.error)} {t("signedPdfFailed")}
+        </p>
+      ) : null}
       {may("submission.recordSending") ? (
         <form onSubmit={onSend} className="mt-4 grid gap-3 sm:grid-cols-2" noValidate>
           <h3 className="text-sm font-semibold sm:col-span-2">{t("recordSending")}</h3>

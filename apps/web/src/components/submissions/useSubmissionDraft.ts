@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { SubmissionView } from "@innspill/domain/shared";
 import { errorData, useDomainText, useErrorText } from "@/lib/errors";
@@ -56,6 +56,8 @@ export function useSubmissionDraft(
   const [status, setStatus] = useState(submission.status);
   const [actions, setActions] = useState(submission.actions);
   const [editVoidsApprovals, setEditVoidsApprovals] = useState(submission.editVoidsApprovals);
+  // The signed PDF a sending waits for (the server's answer): while it is being made, the letter is read again.
+  const [signedPdf, setSignedPdf] = useState(submission.signedPdf);
   // A signed letter stays as it was signed; whether this user may edit is the server's answer.
   const editable = actions.includes("submission.edit");
 
@@ -200,6 +202,7 @@ export function useSubmissionDraft(
           setStatus(saved.status);
           setActions(saved.actions);
           setEditVoidsApprovals(saved.editVoidsApprovals);
+          setSignedPdf(saved.signedPdf);
           setError(null);
           setFieldErrors({});
           setSavedAt(new Date());
@@ -261,6 +264,7 @@ export function useSubmissionDraft(
               setStatus(current.status);
               setActions(current.actions);
               setEditVoidsApprovals(current.editVoidsApprovals);
+              setSignedPdf(current.signedPdf);
               invalidateViews();
               if (bodiesOf(next) !== bodiesOf(theirs)) {
                 keep(next);
@@ -309,8 +313,29 @@ export function useSubmissionDraft(
     setStatus(fresh.status);
     setActions(fresh.actions);
     setEditVoidsApprovals(fresh.editVoidsApprovals);
+    setSignedPdf(fresh.signedPdf);
     void queryClient.invalidateQueries({ queryKey: trpc.submission.pathKey() });
   }, [id, queryClient, trpc]);
+
+  // While the signed PDF is being made, the letter is read again every second (as the approval page does): then the
+  // server offers «Marker som sendt», or says the making failed.
+  const making = signedPdf?.state === "making";
+  const polled = useQuery({
+    ...trpc.submission.byId.queryOptions({ id }),
+    enabled: making,
+    refetchInterval: (q) => (q.state.data?.signedPdf?.state === "making" ? 1000 : false),
+    refetchOnWindowFocus: false,
+  });
+  const ready = making && polled.isFetchedAfterMount && polled.data?.signedPdf?.state !== "making";
+  const readyData = ready ? polled.data : undefined;
+  useEffect(() => {
+    if (!readyData) return;
+    versionRef.current = readyData.version;
+    setStatus(readyData.status);
+    setActions(readyData.actions);
+    setEditVoidsApprovals(readyData.editVoidsApprovals);
+    setSignedPdf(readyData.signedPdf);
+  }, [readyData]);
 
   /** Conflict: keep what I typed and save it over the newer version. */
   const keepMine = useCallback(() => {
@@ -396,6 +421,7 @@ export function useSubmissionDraft(
     status,
     actions,
     editVoidsApprovals,
+    signedPdf,
     state,
     savedAt,
     error,

@@ -118,6 +118,7 @@ function Loaded(props: {
             status={letter.status}
             actions={letter.actions}
             editVoidsApprovals={letter.editVoidsApprovals}
+            signedPdf={letter.signedPdf}
             version={letter.version}
             flush={letter.flushIfNeeded}
             onChanged={letter.refresh}
