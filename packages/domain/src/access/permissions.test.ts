@@ -76,12 +76,13 @@ describe("can", () => {
       "submission.edit",
       "submission.sendForReview",
     ]);
-    // Signed, while the worker makes the signed PDF: not sent yet; once it exists, the sending may be recorded.
-    expect(availableActions(adviser, SUBMISSION_ACTIONS, { submissionStatus: "SIGNED" })).toEqual([
-      "submission.openApproval",
-      "submission.downloadSigned",
-      "submission.createRevision",
-    ]);
+    // Signed, while the worker makes the signed PDF: neither downloaded nor sent yet; once it exists, both.
+    expect(
+      availableActions(adviser, SUBMISSION_ACTIONS, {
+        submissionStatus: "SIGNED",
+        signedDocumentReady: false,
+      }),
+    ).toEqual(["submission.openApproval", "submission.createRevision"]);
     expect(
       availableActions(adviser, SUBMISSION_ACTIONS, {
         submissionStatus: "SIGNED",

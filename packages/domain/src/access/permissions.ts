@@ -87,7 +87,13 @@ export const PERMISSIONS = {
     roles: EVERYONE,
     submissionStatuses: ["AWAITING_APPROVAL", "APPROVED", "SIGNING", "SIGNED", "SENT"],
   },
-  "submission.downloadSigned": { roles: EVERYONE, submissionStatuses: ["SIGNED", "SENT"] },
+  // Offered once the signed PDF exists; a subject that does not say (the approval page, which shows the PDF's own
+  // making/ready state, and the download itself, which answers 404 until then) is not refused for it.
+  "submission.downloadSigned": {
+    roles: EVERYONE,
+    submissionStatuses: ["SIGNED", "SENT"],
+    when: (s) => s.signedDocumentReady !== false,
+  },
   // A letter is sent as it was signed: not before the worker has made the signed PDF.
   "submission.recordSending": {
     roles: STAFF,
