@@ -270,5 +270,9 @@ export function renderPdf(m: DocumentModel): Buffer {
     return Buffer.from(pdf);
   } finally {
     if (path) compiler.unmapShadow(`${WORKSPACE}${path}`);
+    // Typst memoizes what it compiled and forgets it only when told: without this, every letter's text stayed in
+    // the worker's memory (about 2 MB a render). What the last ten renders used stays, so the template and fonts are
+    // not compiled again.
+    compiler.evictCache(10);
   }
 }
