@@ -30,6 +30,7 @@ import { buildTenants } from "./bench-tenants";
 /** Tables that grow with the organisations: none of them may be scanned whole. */
 const BIG = [
   "Hearing",
+  "IssuingBody",
   "Milestone",
   "HearingTopic",
   "Position",

@@ -12,7 +12,7 @@ import {
 } from "../dates/dates";
 import { parseInput } from "../common/validation";
 import { HEARING_STATUSES, OPEN_STATUSES } from "./constants";
-import { isMilestoneLate } from "./views";
+import { ISSUING_BODY, RESPONSIBLE, isMilestoneLate } from "./views";
 import { listWaitingForMe } from "../submissions/waiting";
 
 /** At most this many open hearings across Oversikt's lists (mine, due this week, overdue, at risk). */
@@ -26,11 +26,8 @@ interface OverviewRow {
   status: HearingStatus;
   deadline: DateOnly;
   overdueSince: Date | null;
-  bodyId: string;
-  bodyName: string;
-  bodyType: IssuingBodyType;
-  responsibleId: string | null;
-  responsibleName: string | null;
+  issuingBody: { id: string; name: string; type: IssuingBodyType };
+  responsible: { id: string; name: string } | null;
   /** The actor is its responsible adviser or a participant. */
   mine: boolean;
   milestones: { kind: MilestoneKind; dueDate: DateOnly; done: boolean }[];
@@ -52,8 +49,7 @@ export async function getOverview(db: Db, actor: Actor, now: Date = new Date()) 
       db,
       Prisma.sql`
         SELECT h.id::text, h.title, h.kind::text AS kind, h.status::text AS status, h.deadline::text AS deadline,
-               h."overdueSince", b.id::text AS "bodyId", b.name AS "bodyName", b.type::text AS "bodyType",
-               u.id::text AS "responsibleId", u.name AS "responsibleName",
+               h."overdueSince", ${ISSUING_BODY} AS "issuingBody", ${RESPONSIBLE} AS responsible,
                (h."responsibleId" = ${actor.id}::uuid OR EXISTS (
                   SELECT 1 FROM "HearingParticipant" p WHERE p."hearingId" = h.id AND p."userId" = ${actor.id}::uuid
                )) IS TRUE AS mine,
@@ -61,8 +57,6 @@ export async function getOverview(db: Db, actor: Actor, now: Date = new Date()) 
                                                            'done', m."doneAt" IS NOT NULL))
                            FROM "Milestone" m WHERE m."hearingId" = h.id), '[]'::json) AS milestones
           FROM "Hearing" h
-          JOIN "IssuingBody" b ON b.id = h."issuingBodyId"
-          LEFT JOIN "User" u ON u.id = h."responsibleId"
          WHERE h."organisationId" = ${org}::uuid
            AND h.status = ANY(${[...OPEN_STATUSES]}::"HearingStatus"[])
            AND (h."responsibleId" = ${actor.id}::uuid
@@ -93,8 +87,8 @@ export async function getOverview(db: Db, actor: Actor, now: Date = new Date()) 
       status: h.status,
       deadline: h.deadline,
       overdueSince: h.overdueSince,
-      issuingBody: { id: h.bodyId, name: h.bodyName, type: h.bodyType },
-      responsible: h.responsibleId ? { id: h.responsibleId, name: h.responsibleName! } : null,
+      issuingBody: h.issuingBody,
+      responsible: h.responsible,
       // The milestones passed while the hearing is behind them.
       lateMilestones: h.milestones.filter((m) => isMilestoneLate(m, h.status, today)).map((m) => m.kind),
     },

@@ -11,7 +11,7 @@ import { OPEN_STATUSES } from "./constants";
 import { hearingIdInput, listHearingsInput } from "./schemas";
 import { workflowActions } from "./workflow";
 import { HEARING_ACTIONS, availableActions, roleMay } from "../access/permissions";
-import { toHearingView, type hearingInclude } from "./views";
+import { ISSUING_BODY, RESPONSIBLE, toHearingView, type hearingInclude } from "./views";
 
 /** A row of the register as read in SQL. */
 interface HearingListRow {
@@ -21,11 +21,8 @@ interface HearingListRow {
   status: HearingStatus;
   deadline: DateOnly;
   overdueSince: Date | null;
-  bodyId: string;
-  bodyName: string;
-  bodyType: IssuingBodyType;
-  responsibleId: string | null;
-  responsibleName: string | null;
+  issuingBody: { id: string; name: string; type: IssuingBodyType };
+  responsible: { id: string; name: string } | null;
 }
 
 /** `text` as a case-insensitive substring pattern for ILIKE, its own wildcards taken literally. */
@@ -81,12 +78,9 @@ export async function listHearings(db: Db, input: unknown, actor: Actor) {
       db,
       Prisma.sql`SELECT h.id::text, h.title, h.kind::text AS kind, h.status::text AS status,
                         h.deadline::text AS deadline, h."overdueSince",
-                        b.id::text AS "bodyId", b.name AS "bodyName", b.type::text AS "bodyType",
-                        u.id::text AS "responsibleId", u.name AS "responsibleName"
+                        ${ISSUING_BODY} AS "issuingBody", ${RESPONSIBLE} AS responsible
                    FROM (SELECT h.* FROM "Hearing" h WHERE ${filter} ${after}
                           ORDER BY ${order} LIMIT ${q.limit + 1}) h
-                   JOIN "IssuingBody" b ON b.id = h."issuingBodyId"
-                   LEFT JOIN "User" u ON u.id = h."responsibleId"
                   ORDER BY ${order}`,
     ),
     // Counted once, with the first page.
@@ -101,8 +95,8 @@ export async function listHearings(db: Db, input: unknown, actor: Actor) {
     status: h.status,
     deadline: h.deadline,
     overdueSince: h.overdueSince,
-    issuingBody: { id: h.bodyId, name: h.bodyName, type: h.bodyType },
-    responsible: h.responsibleId ? { id: h.responsibleId, name: h.responsibleName! } : null,
+    issuingBody: h.issuingBody,
+    responsible: h.responsible,
   }));
   const last = items.at(-1);
   return {
@@ -166,8 +160,8 @@ async function readHearingPage(db: Db, id: string, organisationId: string): Prom
     db,
     Prisma.sql`
     SELECT h.*,
-      json_build_object('id', b.id, 'name', b.name, 'type', b.type) AS "issuingBody",
-      ${person(Prisma.sql`h."responsibleId"`)} AS responsible,
+      ${ISSUING_BODY} AS "issuingBody",
+      ${RESPONSIBLE} AS responsible,
       ${person(Prisma.sql`h."decidedById"`)} AS "decidedBy",
       COALESCE((SELECT json_agg(json_build_object('topic', json_build_object('id', t.id, 'name', t.name)))
                   FROM "HearingTopic" ht JOIN "Topic" t ON t.id = ht."topicId"
@@ -193,7 +187,7 @@ async function readHearingPage(db: Db, id: string, organisationId: string): Prom
                                                       FROM "SignedDocument" sd WHERE sd."submissionId" = s.id))
                                 ORDER BY s.revision)
                   FROM "Submission" s WHERE s."hearingId" = h.id), '[]'::json) AS submissions
-      FROM "Hearing" h JOIN "IssuingBody" b ON b.id = h."issuingBodyId"
+      FROM "Hearing" h
      WHERE h.id = ${id}::uuid AND h."organisationId" = ${organisationId}::uuid`,
   );
   if (!row) return null;

@@ -1,5 +1,5 @@
 /** A hearing as the API returns it, and what is read with it. */
-import type { HearingStatus, Prisma } from "@innspill/db";
+import { Prisma, type HearingStatus } from "@innspill/db";
 import { dbToDateOnly, osloDate, type DateOnly } from "../dates/dates";
 import { MILESTONE_KINDS, MILESTONE_TARGET_STATUS } from "./milestones";
 import { statusRank } from "./workflow";
@@ -13,6 +13,15 @@ export const hearingInclude = {
 } satisfies Prisma.HearingInclude;
 
 export type HearingRow = Prisma.HearingGetPayload<{ include: typeof hearingInclude }>;
+
+/**
+ * In plain SQL over a hearing aliased `h`: its issuing body and responsible adviser as JSON, each read by its key
+ * (per row of a page; joined, the planner may read the whole table of every organisation's bodies).
+ */
+export const ISSUING_BODY = Prisma.sql`(SELECT json_build_object('id', b.id, 'name', b.name, 'type', b.type)
+                                          FROM "IssuingBody" b WHERE b.id = h."issuingBodyId")`;
+export const RESPONSIBLE = Prisma.sql`(SELECT json_build_object('id', u.id, 'name', u.name)
+                                         FROM "User" u WHERE u.id = h."responsibleId")`;
 
 /** Is the milestone past its date while the hearing has not yet reached the status it should have? */
 export function isMilestoneLate(
