@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { silentLogger } from "@innspill/log";
 import { createTestDatabase, type TestDatabase } from "@innspill/db/testing";
 import { seedDemoData } from "@innspill/demo";
-import { markOverdueHearingsJob, queueName } from "@innspill/jobs";
+import { createBoss, ensureQueues, markOverdueHearingsJob, queueName } from "@innspill/jobs";
 import { startWorker, type RunningWorker } from "./worker";
 
 let t: TestDatabase;
@@ -65,5 +65,44 @@ describe("worker", () => {
     expect(body.queues.find((q) => q.queue === queue)).toMatchObject({ completed: 1, failed: 1 });
     const beat = await t.db.workerHeartbeat.findUniqueOrThrow({ where: { id: worker.id } });
     expect(Date.now() - beat.lastSeenAt.getTime()).toBeLessThan(5_000);
+  });
+});
+
+describe("a queue with jobs waiting", () => {
+  it("is worked through one job after another, not one job per polling interval", async () => {
+    const db = await createTestDatabase();
+    const producer = createBoss(db.url, "producer");
+    await producer.start();
+    await ensureQueues(producer);
+    const ids = [];
+    for (let i = 0; i < 4; i++) ids.push((await producer.send(queue, { now: "2026-11-23T12:00:00Z" }))!);
+    await producer.stop({ graceful: false });
+    // A long polling interval: waiting it after each job, the four would take 30 s.
+    const slow = await startWorker({
+      db: db.db,
+      databaseUrl: db.url,
+      port: 0,
+      schedules: false,
+      pollingIntervalSeconds: 10,
+      heartbeatSeconds: 60,
+      logger: silentLogger,
+    });
+    try {
+      const until = Date.now() + 8_000;
+      let states: string[] = [];
+      while (Date.now() < until) {
+        states = await Promise.all(
+          ids.map(
+            async (id) => (await slow.boss.getJobById(queue, id, { includeArchive: true }))?.state ?? "",
+          ),
+        );
+        if (states.every((s) => s === "completed")) break;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(states).toEqual(["completed", "completed", "completed", "completed"]);
+    } finally {
+      await slow.stop();
+      await db.close();
+    }
   });
 });
