@@ -115,11 +115,14 @@ export async function countDecisionsByQuarter(db: Db, actor: Actor) {
   const rows = await queryRows<{ period: string; decision: string; n: number }>(
     db,
     Prisma.sql`
-    SELECT to_char(date_trunc('quarter', ("decidedAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Oslo'), 'YYYY-"K"Q') AS period,
-           decision::text AS decision, count(*)::int AS n
-      FROM "Hearing"
-     WHERE "organisationId" = ${actor.organisationId}::uuid AND decision IS NOT NULL AND "decidedAt" IS NOT NULL
-     GROUP BY 1, 2 ORDER BY 1 DESC`,
+    SELECT to_char(q, 'YYYY-"K"Q') AS period, decision, n
+      FROM (SELECT date_trunc('quarter', ("decidedAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Oslo') AS q,
+                   decision::text AS decision, count(*)::int AS n
+              FROM "Hearing"
+             WHERE "organisationId" = ${actor.organisationId}::uuid AND decision IS NOT NULL
+               AND "decidedAt" IS NOT NULL
+             GROUP BY 1, 2) x
+     ORDER BY q DESC, decision`,
   );
   const periods = new Map<string, { period: string; answered: number; declined: number }>();
   for (const r of rows) {

@@ -3,7 +3,7 @@
  * used lately; retired positions still in drafts; hearings answered and declined per quarter.
  */
 import { z } from "zod";
-import { Prisma, type Db } from "@innspill/db";
+import { Prisma, queryRows, type Db } from "@innspill/db";
 import type { Actor } from "../access/actor";
 import { addDaysToDateOnly, osloDate } from "../dates/dates";
 import { blockBody, bodyPositionIds } from "../library/body";
@@ -36,35 +36,53 @@ export async function getInsight(db: Db, input: unknown, actor: Actor) {
   const { months } = parseInput(insightInput, input);
   const since = addDaysToDateOnly(osloDate(new Date()), -Math.round(months * 30.44));
   const org = actor.organisationId;
-  // Every usage of the organisation's positions, per position: from the usages' own organisation index (a trigger
-  // copies the position's organisation), not a join over every organisation's usages.
+  // Every usage of the organisation's positions, per position: how often and when last, from the usages' own
+  // organisation index (a trigger copies the position's organisation), grouped as the index returns them (no sort).
   const perPosition = Prisma.sql`
-    SELECT u."positionId", count(*)::int AS times, to_char(max(u."usedOn"), 'YYYY-MM-DD') AS "lastUsed",
-           count(DISTINCT coalesce(u."submissionId", u."importedLetterId", u.id))::int AS letters,
-           array_remove(array_agg(DISTINCT u.recipient), NULL) AS recipients
+    SELECT u."positionId", count(*)::int AS times, max(u."usedOn") AS last
       FROM "PositionUsage" u
      WHERE u."organisationId" = ${org}::uuid
      GROUP BY u."positionId"`;
+  // To whom and in how many letters: read for the rows shown only (the DISTINCTs sort a position's usages).
+  const details = (row: Prisma.Sql) => Prisma.sql`
+    CROSS JOIN LATERAL (
+      SELECT array_remove(array_agg(DISTINCT u.recipient), NULL) AS recipients,
+             count(DISTINCT coalesce(u."submissionId", u."importedLetterId", u.id))::int AS letters
+        FROM "PositionUsage" u
+       WHERE u."organisationId" = ${org}::uuid AND u."positionId" = ${row}) d`;
   const [used, unused, unusedCount, topics, decisions, retiredInDrafts] = await Promise.all([
-    db.$queryRaw<PositionUse[]>`
-      WITH per AS (${perPosition})
-      SELECT p.id::text, p.statement, p.status::text AS status, p.topics, per.times, per."lastUsed", per.recipients,
-             per.letters
-        FROM per JOIN "Position" p ON p.id = per."positionId"
-       ORDER BY per.times DESC, p.statement, p.id
-       LIMIT ${INSIGHT_SHOWN}`,
+    queryRows<PositionUse>(
+      db,
+      Prisma.sql`
+      WITH per AS (${perPosition}),
+      top AS (
+        SELECT p.id, p.statement, p.status, p.topics, per.times, per.last
+          FROM per JOIN "Position" p ON p.id = per."positionId"
+         ORDER BY per.times DESC, p.statement, p.id
+         LIMIT ${INSIGHT_SHOWN})
+      SELECT top.id::text, top.statement, top.status::text AS status, top.topics, top.times,
+             to_char(top.last, 'YYYY-MM-DD') AS "lastUsed", d.recipients, d.letters
+        FROM top ${details(Prisma.sql`top.id`)}
+       ORDER BY top.times DESC, top.statement, top.id`,
+    ),
     // Active positions not used since `since`, the most used before first: those used before `since` (a few, from
     // the usages' index), then those never used in the order of their statement, read off the
     // `Position_unused_order_idx` index (organisation, status, the statement's first 200 characters, id) until the
     // page is full, not sorted out of every position of the organisation.
-    db.$queryRaw<PositionUse[]>`
+    queryRows<PositionUse>(
+      db,
+      Prisma.sql`
       WITH per AS (${perPosition}),
       stale AS (
-        SELECT p.id, p.statement, p.status, p.topics, per.times, per."lastUsed", per.recipients, per.letters
+        SELECT p.id, p.statement, p.status, p.topics, per.times, per.last
           FROM per JOIN "Position" p ON p.id = per."positionId"
-         WHERE p."organisationId" = ${org}::uuid AND p.status = 'ACTIVE' AND per."lastUsed" < ${since}
+         WHERE p."organisationId" = ${org}::uuid AND p.status = 'ACTIVE' AND per.last < ${since}::date
          ORDER BY per.times DESC, p.statement, p.id
          LIMIT ${INSIGHT_SHOWN}),
+      stale_shown AS (
+        SELECT stale.id, stale.statement, stale.status, stale.topics, stale.times,
+               to_char(stale.last, 'YYYY-MM-DD') AS "lastUsed", d.recipients, d.letters
+          FROM stale ${details(Prisma.sql`stale.id`)}),
       never AS (
         SELECT p.id, p.statement, p.status, p.topics, 0 AS times, NULL::text AS "lastUsed", '{}'::text[] AS recipients,
                0 AS letters
@@ -75,32 +93,39 @@ export async function getInsight(db: Db, input: unknown, actor: Actor) {
          ORDER BY left(p.statement, 200), p.statement, p.id
          LIMIT ${INSIGHT_SHOWN})
       SELECT id::text, statement, status::text AS status, topics, times::int, "lastUsed", recipients, letters::int
-        FROM (SELECT *, 0 AS part FROM stale UNION ALL SELECT *, 1 AS part FROM never) x
+        FROM (SELECT *, 0 AS part FROM stale_shown UNION ALL SELECT *, 1 AS part FROM never) x
        ORDER BY part, times DESC, left(statement, 200), statement, id
        LIMIT ${INSIGHT_SHOWN}`,
+    ),
     // How many: the active positions (a count the database keeps, `PositionStatusCount`) less those used since
     // `since` (from the usages' index).
-    db.$queryRaw<{ n: number }[]>`
+    queryRows<{ n: number }>(
+      db,
+      Prisma.sql`
       SELECT (coalesce((SELECT c.positions FROM "PositionStatusCount" c
                          WHERE c."organisationId" = ${org}::uuid AND c.status = 'ACTIVE'), 0)
             - (SELECT count(DISTINCT u."positionId") FROM "PositionUsage" u JOIN "Position" p ON p.id = u."positionId"
                 WHERE u."organisationId" = ${org}::uuid AND u."usedOn" >= ${since}::date AND p.status = 'ACTIVE'))::int AS n`,
+    ),
     // The topics: how many positions carry each is a count the database keeps (`PositionTopicCount`, by triggers on
     // "Position"), so only the used positions are read (for their uses), not every position of the organisation.
-    db.$queryRaw<{ topic: string; times: number; positions: number; lastUsed: string | null }[]>`
+    queryRows<{ topic: string; times: number; positions: number; lastUsed: string | null }>(
+      db,
+      Prisma.sql`
       WITH per AS (${perPosition}),
       used AS (
-        SELECT t.topic, sum(per.times) AS times, max(per."lastUsed") AS "lastUsed"
+        SELECT t.topic, sum(per.times) AS times, max(per.last) AS last
           FROM per JOIN "Position" p ON p.id = per."positionId"
          CROSS JOIN LATERAL unnest(CASE WHEN cardinality(p.topics) = 0 THEN ARRAY['(uten tema)'] ELSE p.topics END)
                AS t(topic)
          GROUP BY t.topic)
-      SELECT c.topic, coalesce(used.times, 0)::int AS times, c.positions, used."lastUsed"
+      SELECT c.topic, coalesce(used.times, 0)::int AS times, c.positions, to_char(used.last, 'YYYY-MM-DD') AS "lastUsed"
         FROM "PositionTopicCount" c
         LEFT JOIN used ON used.topic = c.topic
        WHERE c."organisationId" = ${org}::uuid
        ORDER BY 2 DESC, c.topic
        LIMIT ${INSIGHT_TOPICS}`,
+    ),
     countDecisionsByQuarter(db, actor),
     listRetiredInDrafts(db, actor),
   ]);
