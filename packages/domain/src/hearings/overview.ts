@@ -1,5 +1,5 @@
 import { Prisma, queryRows, type Db } from "@innspill/db";
-import type { HearingKind, HearingStatus, IssuingBodyType, MilestoneKind } from "@innspill/db/enums";
+import type { HearingStatus, MilestoneKind } from "@innspill/db/enums";
 import { z } from "zod";
 import type { Actor } from "../access/actor";
 import {
@@ -12,22 +12,14 @@ import {
 } from "../dates/dates";
 import { parseInput } from "../common/validation";
 import { HEARING_STATUSES, OPEN_STATUSES } from "./constants";
-import { ISSUING_BODY, RESPONSIBLE, isMilestoneLate } from "./views";
+import { HEARING_LIST_COLUMNS, isMilestoneLate, toHearingListItem, type HearingListItem } from "./views";
 import { listWaitingForMe } from "../submissions/waiting";
 
 /** At most this many open hearings across Oversikt's lists (mine, due this week, overdue, at risk). */
 const OVERVIEW_LIMIT = 500;
 
 /** An open hearing one of Oversikt's lists shows, as read in SQL. */
-interface OverviewRow {
-  id: string;
-  title: string;
-  kind: HearingKind;
-  status: HearingStatus;
-  deadline: DateOnly;
-  overdueSince: Date | null;
-  issuingBody: { id: string; name: string; type: IssuingBodyType };
-  responsible: { id: string; name: string } | null;
+interface OverviewRow extends HearingListItem {
   /** The actor is its responsible adviser or a participant. */
   mine: boolean;
   milestones: { kind: MilestoneKind; dueDate: DateOnly; done: boolean }[];
@@ -48,8 +40,7 @@ export async function getOverview(db: Db, actor: Actor, now: Date = new Date()) 
     queryRows<OverviewRow>(
       db,
       Prisma.sql`
-        SELECT h.id::text, h.title, h.kind::text AS kind, h.status::text AS status, h.deadline::text AS deadline,
-               h."overdueSince", ${ISSUING_BODY} AS "issuingBody", ${RESPONSIBLE} AS responsible,
+        SELECT ${HEARING_LIST_COLUMNS},
                (h."responsibleId" = ${actor.id}::uuid OR EXISTS (
                   SELECT 1 FROM "HearingParticipant" p WHERE p."hearingId" = h.id AND p."userId" = ${actor.id}::uuid
                )) IS TRUE AS mine,
@@ -81,14 +72,7 @@ export async function getOverview(db: Db, actor: Actor, now: Date = new Date()) 
   const hearings = shown.map((h) => ({
     row: h,
     view: {
-      id: h.id,
-      title: h.title,
-      kind: h.kind,
-      status: h.status,
-      deadline: h.deadline,
-      overdueSince: h.overdueSince,
-      issuingBody: h.issuingBody,
-      responsible: h.responsible,
+      ...toHearingListItem(h),
       // The milestones passed while the hearing is behind them.
       lateMilestones: h.milestones.filter((m) => isMilestoneLate(m, h.status, today)).map((m) => m.kind),
     },

@@ -1,9 +1,8 @@
 /** Reading hearings: the register with its filters, one hearing with its history, and what the form offers. */
 import { Prisma, queryRows, type Db } from "@innspill/db";
-import type { HearingKind, HearingStatus, IssuingBodyType } from "@innspill/db/enums";
 import type { Actor } from "../access/actor";
 import { coalesceEdits, listHearingHistory } from "../common/audit";
-import { dbToDateOnly, type DateOnly } from "../dates/dates";
+import { dbToDateOnly } from "../dates/dates";
 import { journalNumber } from "../noark/journal";
 import { AppError } from "../common/errors";
 import { parseInput } from "../common/validation";
@@ -11,19 +10,14 @@ import { OPEN_STATUSES } from "./constants";
 import { hearingIdInput, listHearingsInput } from "./schemas";
 import { workflowActions } from "./workflow";
 import { HEARING_ACTIONS, availableActions, roleMay } from "../access/permissions";
-import { ISSUING_BODY, RESPONSIBLE, toHearingView, type hearingInclude } from "./views";
-
-/** A row of the register as read in SQL. */
-interface HearingListRow {
-  id: string;
-  title: string;
-  kind: HearingKind;
-  status: HearingStatus;
-  deadline: DateOnly;
-  overdueSince: Date | null;
-  issuingBody: { id: string; name: string; type: IssuingBodyType };
-  responsible: { id: string; name: string } | null;
-}
+import {
+  HEARING_LIST_COLUMNS,
+  ISSUING_BODY,
+  RESPONSIBLE,
+  toHearingView,
+  type HearingListItem,
+  type hearingInclude,
+} from "./views";
 
 /** `text` as a case-insensitive substring pattern for ILIKE, its own wildcards taken literally. */
 const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -74,11 +68,9 @@ export async function listHearings(db: Db, input: unknown, actor: Actor) {
   const [rows, counted] = await Promise.all([
     // The page first, then its rows' issuing bodies and advisers: joined before the LIMIT, they would be looked up
     // for every match before the sort picked the page.
-    queryRows<HearingListRow>(
+    queryRows<HearingListItem>(
       db,
-      Prisma.sql`SELECT h.id::text, h.title, h.kind::text AS kind, h.status::text AS status,
-                        h.deadline::text AS deadline, h."overdueSince",
-                        ${ISSUING_BODY} AS "issuingBody", ${RESPONSIBLE} AS responsible
+      Prisma.sql`SELECT ${HEARING_LIST_COLUMNS}
                    FROM (SELECT h.* FROM "Hearing" h WHERE ${filter} ${after}
                           ORDER BY ${order} LIMIT ${q.limit + 1}) h
                   ORDER BY ${order}`,
@@ -88,16 +80,7 @@ export async function listHearings(db: Db, input: unknown, actor: Actor) {
       ? null
       : queryRows<{ n: number }>(db, Prisma.sql`SELECT count(*)::int AS n FROM "Hearing" h WHERE ${filter}`),
   ]);
-  const items = rows.slice(0, q.limit).map((h) => ({
-    id: h.id,
-    title: h.title,
-    kind: h.kind,
-    status: h.status,
-    deadline: h.deadline,
-    overdueSince: h.overdueSince,
-    issuingBody: h.issuingBody,
-    responsible: h.responsible,
-  }));
+  const items = rows.slice(0, q.limit);
   const last = items.at(-1);
   return {
     items,

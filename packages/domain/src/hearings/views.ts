@@ -1,5 +1,5 @@
 /** A hearing as the API returns it, and what is read with it. */
-import { Prisma, type HearingStatus } from "@innspill/db";
+import { Prisma, type HearingKind, type HearingStatus, type IssuingBodyType } from "@innspill/db";
 import { dbToDateOnly, osloDate, type DateOnly } from "../dates/dates";
 import { MILESTONE_KINDS, MILESTONE_TARGET_STATUS } from "./milestones";
 import { statusRank } from "./workflow";
@@ -22,6 +22,34 @@ export const ISSUING_BODY = Prisma.sql`(SELECT json_build_object('id', b.id, 'na
                                           FROM "IssuingBody" b WHERE b.id = h."issuingBodyId")`;
 export const RESPONSIBLE = Prisma.sql`(SELECT json_build_object('id', u.id, 'name', u.name)
                                          FROM "User" u WHERE u.id = h."responsibleId")`;
+
+/** A row of the hearing register (and of Oversikt's lists), as `HEARING_LIST_COLUMNS` reads it. */
+export interface HearingListItem {
+  id: string;
+  title: string;
+  kind: HearingKind;
+  status: HearingStatus;
+  deadline: DateOnly;
+  overdueSince: Date | null;
+  issuingBody: { id: string; name: string; type: IssuingBodyType };
+  responsible: { id: string; name: string } | null;
+}
+
+/** In plain SQL over a hearing aliased `h`: the columns of a `HearingListItem`. */
+export const HEARING_LIST_COLUMNS = Prisma.sql`h.id::text, h.title, h.kind::text AS kind, h.status::text AS status,
+  h.deadline::text AS deadline, h."overdueSince", ${ISSUING_BODY} AS "issuingBody", ${RESPONSIBLE} AS responsible`;
+
+/** The register's fields of a row that was read with more. */
+export const toHearingListItem = (h: HearingListItem): HearingListItem => ({
+  id: h.id,
+  title: h.title,
+  kind: h.kind,
+  status: h.status,
+  deadline: h.deadline,
+  overdueSince: h.overdueSince,
+  issuingBody: h.issuingBody,
+  responsible: h.responsible,
+});
 
 /** Is the milestone past its date while the hearing has not yet reached the status it should have? */
 export function isMilestoneLate(
