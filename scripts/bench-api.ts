@@ -181,6 +181,30 @@ async function load(url: string, cookie: string | null, seconds: number) {
   return latencies;
 }
 
+/** The production web server (the standalone build) on `port` over the database at `url`, on 127.0.0.1. */
+export function webServer(
+  url: string,
+  port: number,
+  extra: Record<string, string> = {},
+  logFile?: string,
+): ChildProcess {
+  return child(
+    process.execPath,
+    [path.join(root, "apps/web/.next/standalone/apps/web/server.js")],
+    {
+      PATH: `${path.dirname(process.execPath)}:/usr/bin:/bin`,
+      DATABASE_URL: url,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+      AUTH_SECRET: randomBytes(32).toString("hex"),
+      AUTH_TRUST_HOST: "true",
+      ...extra,
+    },
+    logFile,
+  );
+}
+
 /** A server for the bench; its log (stdout) goes to `logFile` when given, else nowhere. */
 export function child(
   command: string,
@@ -387,28 +411,14 @@ export async function benchApi(
 
   const env = { PATH: `${path.dirname(process.execPath)}:/usr/bin:/bin`, DATABASE_URL: url };
   const procs = [
-    child(process.execPath, [path.join(root, "apps/web/.next/standalone/apps/web/server.js")], {
-      ...env,
-      NODE_ENV: "production",
-      PORT: String(WEB_PORT),
-      HOSTNAME: "127.0.0.1",
-      AUTH_SECRET: randomBytes(32).toString("hex"),
-      AUTH_TRUST_HOST: "true",
-    }),
+    webServer(url, WEB_PORT),
     // The same build on the demo data, for the screens' baseline.
     ...(demoUrl
       ? [
-          child(process.execPath, [path.join(root, "apps/web/.next/standalone/apps/web/server.js")], {
-            ...env,
-            DATABASE_URL: demoUrl,
-            NODE_ENV: "production",
-            PORT: String(DEMO_PORT),
+          webServer(demoUrl, DEMO_PORT, {
             // Co-writing on, for the row of a co-written letter's JavaScript (its code is loaded whether or not its
             // server answers; none does here). A letter that cannot be edited, or COLLAB_URL unset, loads none.
             COLLAB_URL: `ws://127.0.0.1:${COLLAB_PORT}`,
-            HOSTNAME: "127.0.0.1",
-            AUTH_SECRET: randomBytes(32).toString("hex"),
-            AUTH_TRUST_HOST: "true",
           }),
         ]
       : []),

@@ -11,12 +11,11 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { randomBytes } from "node:crypto";
 import type { Db } from "@innspill/db";
 import { createSubmission, getSubmission, type Actor } from "@innspill/domain";
 import { saveInputOf } from "@innspill/domain/shared";
 import { assemble, renderDocx, renderPdf } from "@innspill/documents";
-import { buildWeb, child, login, waitFor } from "./bench-api";
+import { buildWeb, child, login, waitFor, webServer } from "./bench-api";
 import { snapshot as benchLetter } from "./bench-letter";
 import type { Row } from "./bench-shared";
 
@@ -67,21 +66,7 @@ export async function benchMemory(db: Db, actor: Actor, url: string, seconds: nu
   const logs = mkdtempSync(path.join(tmpdir(), "innspill-bench-memory-"));
   const webLog = path.join(logs, "web.log");
   const workerLog = path.join(logs, "worker.log");
-  const web = child(
-    process.execPath,
-    [path.join(root, "apps/web/.next/standalone/apps/web/server.js")],
-    {
-      ...env,
-      NODE_ENV: "production",
-      PORT: String(WEB_PORT),
-      HOSTNAME: "127.0.0.1",
-      AUTH_SECRET: randomBytes(32).toString("hex"),
-      AUTH_TRUST_HOST: "true",
-      RADAR_POLLING: "0",
-      LOG_FORMAT: "json",
-    },
-    webLog,
-  );
+  const web = webServer(url, WEB_PORT, { RADAR_POLLING: "0", LOG_FORMAT: "json" }, webLog);
   const worker = child(
     process.execPath,
     ["--import", "tsx", path.join(root, "apps/worker/src/main.ts")],
