@@ -17,13 +17,14 @@ import type { Db } from "@innspill/db";
 import { getHearing, getOverview, listHearings, searchLibrary, type Actor } from "@innspill/domain";
 import { getActiveActor, startSession } from "@innspill/domain/session";
 import { percentile, type Row } from "./bench-shared";
+import { env } from "./env";
 
 const root = path.resolve(import.meta.dirname, "..");
-const WEB_PORT = 3190;
-const BASE_PORT = 3191;
-const DEMO_PORT = 3192;
-const TRPC_PORT = 3193;
-const COLLAB_PORT = 3194;
+const WEB_PORT = env.BENCH_PORT;
+const BASE_PORT = env.BENCH_PORT + 1;
+const DEMO_PORT = env.BENCH_PORT + 2;
+const TRPC_PORT = env.BENCH_PORT + 3;
+const COLLAB_PORT = env.BENCH_PORT + 4;
 const CONNECTIONS = 50;
 const SECONDS = 5;
 

@@ -18,10 +18,11 @@ import { assemble, renderDocx, renderPdf } from "@innspill/documents";
 import { buildWeb, child, login, waitFor, webServer } from "./bench-api";
 import { snapshot as benchLetter } from "./bench-letter";
 import type { Row } from "./bench-shared";
+import { env } from "./env";
 
 const root = path.resolve(import.meta.dirname, "..");
-const WEB_PORT = 3195;
-const WORKER_PORT = 3196;
+const WEB_PORT = env.BENCH_PORT + 5;
+const WORKER_PORT = env.BENCH_PORT + 6;
 const USERS = 8;
 /** The bound the README states: end within 25 % of the start, and under 1 GB. */
 const GROWTH = 1.25;

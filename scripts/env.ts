@@ -43,6 +43,8 @@ export const env = createEnv({
     /** Where users open Innspill: links in e-mails (default http://localhost:<PORT>) and, when set, sign-in redirects. */
     PUBLIC_URL: z.url().optional(),
     NODE_ENV: z.string().optional(),
+    /** `npm run bench`: the first of the seven ports its servers listen on (3190–3196 by default). */
+    BENCH_PORT: z.coerce.number().int().min(1024).max(65000).default(3190),
   },
   runtimeEnv: process.env,
   emptyStringAsUndefined: true,
