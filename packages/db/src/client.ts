@@ -7,8 +7,14 @@ export type Db = PrismaClient;
 /** A client or an interactive transaction: what domain functions accept. */
 export type DbTx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
-/** Each client's connection pool, which Prisma's adapter and `queryRows` share. */
-const pools = new WeakMap<object, pg.Pool>();
+/**
+ * Each client's connection pool, which Prisma's adapter and `queryRows` share. Kept on `globalThis`: Next.js bundles
+ * this module more than once (the instrumentation hook that serves `/api/trpc`, and each route), and a client made by
+ * one copy is used by the others; a map of each copy's own would send their `queryRows` through Prisma.
+ */
+const globalForPools = globalThis as unknown as { [key: symbol]: WeakMap<object, pg.Pool> | undefined };
+const POOLS = Symbol.for("innspill.db.pools");
+const pools = (globalForPools[POOLS] ??= new WeakMap<object, pg.Pool>());
 
 /**
  * How `queryRows` reads columns: as Prisma's `$queryRaw` does, not as `pg` does by default. A `timestamp` (Prisma's
