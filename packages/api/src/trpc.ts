@@ -1,5 +1,4 @@
 import { initTRPC, TRPCError } from "@trpc/server";
-import superjson from "superjson";
 import { ZodError, type z } from "zod";
 import type { Db } from "@innspill/db";
 import {
@@ -11,6 +10,7 @@ import {
   type JobQueue,
   type RelyingParty,
 } from "@innspill/domain";
+import { transformer } from "./transformer";
 
 export interface Context {
   db: Db;
@@ -48,7 +48,7 @@ const t = initTRPC
   .context<Context>()
   .meta<Meta>()
   .create({
-    transformer: superjson,
+    transformer,
     errorFormatter({ shape, error, ctx }) {
       const cause = error.cause;
       const appError = cause instanceof AppError ? cause : null;
