@@ -473,7 +473,8 @@ export async function benchApi(
       const baseP95 = percentile(b, 95);
       console.log(
         `api: ${e.procedure}: ${recorded[e.procedure]!.length} statements; ` +
-          `${Math.round(a.length / (2 * SECONDS))} req/s (baseline ${Math.round(b.length / (2 * SECONDS))})`,
+          `${Math.round(a.length / (2 * SECONDS))} req/s (baseline ${Math.round(b.length / (2 * SECONDS))}); ` +
+          `p50 ${percentile(a, 50).toFixed(1)} ms (baseline ${percentile(b, 50).toFixed(1)})`,
       );
       rows.push({
         measure: `${label}API p95, ${e.name}, ${CONNECTIONS} connections (ms)`,

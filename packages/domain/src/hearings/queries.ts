@@ -14,6 +14,7 @@ import {
   HEARING_LIST_COLUMNS,
   ISSUING_BODY,
   RESPONSIBLE,
+  toHearingListItem,
   toHearingView,
   type HearingListItem,
   type hearingInclude,
@@ -65,26 +66,26 @@ export async function listHearings(db: Db, input: unknown, actor: Actor) {
           : Prisma.sql`AND (h.deadline, h.title, h.id) > (${deadline}::date, ${title}, ${id}::uuid)`;
       })()
     : Prisma.empty;
-  const [rows, counted] = await Promise.all([
-    // The page first, then its rows' issuing bodies and advisers: joined before the LIMIT, they would be looked up
-    // for every match before the sort picked the page.
-    queryRows<HearingListItem>(
-      db,
-      Prisma.sql`SELECT ${HEARING_LIST_COLUMNS}
-                   FROM (SELECT h.* FROM "Hearing" h WHERE ${filter} ${after}
-                          ORDER BY ${order} LIMIT ${q.limit + 1}) h
-                  ORDER BY ${order}`,
-    ),
-    // Counted once, with the first page.
-    q.cursor
-      ? null
-      : queryRows<{ n: number }>(db, Prisma.sql`SELECT count(*)::int AS n FROM "Hearing" h WHERE ${filter}`),
-  ]);
-  const items = rows.slice(0, q.limit);
+  // One statement, the page with its total (counted on the first page only, once: an uncorrelated subquery), so a
+  // request takes a connection from the pool once; a second statement waits in the pool's queue again under load.
+  const total = q.cursor
+    ? Prisma.sql`NULL::int`
+    : Prisma.sql`(SELECT count(*)::int FROM "Hearing" h WHERE ${filter})`;
+  // The page first, then its rows' issuing bodies and advisers: joined before the LIMIT, they would be looked up for
+  // every match before the sort picked the page.
+  const rows = await queryRows<HearingListItem & { total: number | null }>(
+    db,
+    Prisma.sql`SELECT ${HEARING_LIST_COLUMNS}, ${total} AS total
+                 FROM (SELECT h.* FROM "Hearing" h WHERE ${filter} ${after}
+                        ORDER BY ${order} LIMIT ${q.limit + 1}) h
+                ORDER BY ${order}`,
+  );
+  const items = rows.slice(0, q.limit).map(toHearingListItem);
   const last = items.at(-1);
   return {
     items,
-    total: counted ? counted[0]!.n : null,
+    // No row on the first page: nothing matches.
+    total: q.cursor ? null : (rows[0]?.total ?? 0),
     nextCursor:
       rows.length > q.limit && last ? { deadline: last.deadline, title: last.title, id: last.id } : null,
   };
