@@ -45,7 +45,7 @@ beforeAll(async () => {
     },
   });
   otherLetter = copy.id;
-  server = await startCollabServer({ db: t.db, port: 0, logger: silentLogger });
+  server = await startCollabServer({ db: t.db, port: 0, logger: silentLogger, recheckMs: 200 });
 });
 afterAll(async () => {
   await server?.stop();
@@ -125,5 +125,38 @@ describe("live co-writing", () => {
     const theirs = await connect(otherLetter, await ticket(other, otherLetter));
     expect(theirs).not.toBe("refused");
     if (theirs !== "refused") theirs.provider.destroy();
+  });
+  it("closes an open connection when its session ends or the letter is signed", async () => {
+    const ingrid = await withSession(t.db, a.ingrid!);
+    const martin = await withSession(t.db, a.martin!);
+    const mine = await connect(letter, await ticket(ingrid));
+    const his = await connect(letter, await ticket(martin));
+    if (mine === "refused" || his === "refused") throw new Error("refused");
+    const text = (d: Y.Doc) => d.getText("ended").toString();
+    his.doc.getText("ended").insert(0, "Før. ");
+    await waitFor(() => text(mine.doc) === "Før. ");
+    // Martin logs out in another tab: his open tab is closed by the next check, and what it types reaches no one.
+    await t.db.session.update({ where: { id: martin.sessionId! }, data: { revokedAt: new Date() } });
+    await new Promise((r) => setTimeout(r, 600));
+    his.doc.getText("ended").insert(0, "Etter. ");
+    mine.doc.getText("ended").insert(text(mine.doc).length, "Ingrid. ");
+    await new Promise((r) => setTimeout(r, 600));
+    expect(text(mine.doc)).toBe("Før. Ingrid. ");
+    const stored = async () => {
+      const state = await loadCollabState(t.db, letter);
+      const d = new Y.Doc();
+      if (state) Y.applyUpdate(d, state);
+      return text(d);
+    };
+    await waitFor(async () => (await stored()) === "Før. Ingrid. ");
+    // The letter is signed: no one may write in it any more, and Ingrid's connection is closed too.
+    await t.db.submission.update({ where: { id: letter }, data: { status: "SIGNED" } });
+    await new Promise((r) => setTimeout(r, 600));
+    mine.doc.getText("ended").insert(0, "Etter signering. ");
+    await new Promise((r) => setTimeout(r, 600));
+    expect(await stored()).toBe("Før. Ingrid. ");
+    await t.db.submission.update({ where: { id: letter }, data: { status: "DRAFT" } });
+    mine.provider.destroy();
+    his.provider.destroy();
   });
 });

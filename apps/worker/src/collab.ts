@@ -5,6 +5,10 @@
  * the letter); the merged state is kept in PostgreSQL (`SubmissionCollab`), stored half a second after changes stop
  * and at most two seconds apart, and when the last writer leaves.
  *
+ * An open connection is checked again every `recheckMs` (10 s): a session that ended (logout, «log out everywhere», a
+ * user made inactive) or a letter no longer editable (signed, sent) closes it, so an open tab neither
+ * writes nor reads colleagues' text after that.
+ *
  * One process per installation: every web server's pages connect to it (COLLAB_URL), so two web servers share one
  * document. It keeps no state of its own beyond the documents open now; a restart loads them again from the table.
  */
@@ -12,6 +16,7 @@ import { Server } from "@hocuspocus/server";
 import * as Y from "yjs";
 import type { Db } from "@innspill/db";
 import {
+  checkCollabAccess,
   loadCollabState,
   MAX_COLLAB_STATE_BYTES,
   redeemCollabTicket,
@@ -30,6 +35,8 @@ export async function startCollabServer(opts: {
   port: number;
   host?: string;
   logger: Logger;
+  /** How often open connections are checked again (ms). */
+  recheckMs?: number;
 }): Promise<CollabServer> {
   const { db, logger } = opts;
   const server = new Server<{ user: CollabUser }>({
@@ -62,9 +69,32 @@ export async function startCollabServer(opts: {
     },
   });
   await server.listen();
+
+  let checking = false;
+  const recheck = async () => {
+    if (checking) return;
+    checking = true;
+    try {
+      for (const document of server.hocuspocus.documents.values()) {
+        for (const connection of document.getConnections()) {
+          const user = (connection.context as { user?: CollabUser }).user;
+          const still = user ? await checkCollabAccess(db, user).catch(() => undefined) : null;
+          // undefined: the database did not answer; the connection stays until it does.
+          if (still !== null) continue;
+          logger.info({ document: document.name, user: user?.userId }, "co-writing ended: no longer allowed");
+          connection.close({ code: 4403, reason: "forbidden" });
+        }
+      }
+    } finally {
+      checking = false;
+    }
+  };
+  const sweep = setInterval(() => void recheck(), opts.recheckMs ?? 10_000);
+  sweep.unref();
   return {
     port: server.address.port,
     async stop() {
+      clearInterval(sweep);
       await server.destroy();
     },
   };

@@ -126,6 +126,7 @@ export async function renderOutcomeReportFiles(db: Db, payload: { renderId: stri
 export {
   loadCollabState,
   MAX_COLLAB_STATE_BYTES,
+  checkCollabAccess,
   redeemCollabTicket,
   storeCollabState,
   type CollabUser,

@@ -13,7 +13,8 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
-import type { Db } from "@innspill/db";
+import { Prisma, queryRows, type Db } from "@innspill/db";
+import type { SubmissionStatus } from "@innspill/db/enums";
 import { can } from "../access/permissions";
 import type { Actor } from "../access/actor";
 import { authorize } from "../access/actor";
@@ -64,11 +65,13 @@ export interface CollabUser {
   name: string;
   organisationId: string;
   submissionId: string;
+  /** The login the pass was issued to: the connection lasts as long as it does. */
+  sessionId: string;
 }
 
 /**
  * The collaboration server's check of a connection: the pass (used up here), still within its minute, for this
- * letter; its session not ended; its user active; and the user may edit the letter now. Null when any fails.
+ * letter, then `checkCollabAccess`. Null when any fails.
  */
 export async function redeemCollabTicket(
   db: Db,
@@ -80,19 +83,34 @@ export async function redeemCollabTicket(
     DELETE FROM "CollabTicket" WHERE "tokenHash" = ${hash(ticket)} AND "expiresAt" > now()
     RETURNING "sessionId"::text AS "sessionId", "userId"::text AS "userId", "submissionId"::text AS "submissionId"`;
   if (!pass || pass.submissionId !== submissionId) return null;
-  const [session] = await db.$queryRaw<{ ok: boolean }[]>`
-    SELECT true AS ok FROM "Session"
-     WHERE id = ${pass.sessionId}::uuid AND "userId" = ${pass.userId}::uuid
-       AND "revokedAt" IS NULL AND "expiresAt" > now()`;
-  if (!session) return null;
-  const actor = await getActiveActor(db, pass.userId);
-  if (!actor) return null;
-  const s = await db.submission.findFirst({
-    where: { id: submissionId, organisationId: actor.organisationId },
-    select: { status: true },
-  });
+  return checkCollabAccess(db, pass);
+}
+
+/**
+ * May this login co-write this letter now? Its session not ended (logout, «log out everywhere», expiry), its user
+ * active, and the user may edit the letter in its state now (not once it is signed). Checked
+ * when a connection opens and again while it is open (the collaboration server's sweep), so an ended session or a
+ * signed letter stops an open tab too. Null when any fails.
+ */
+export async function checkCollabAccess(
+  db: Db,
+  { sessionId, userId, submissionId }: { sessionId: string; userId: string; submissionId: string },
+): Promise<CollabUser | null> {
+  const actor = await getActiveActor(db, userId, { id: sessionId, version: null });
+  if (!actor?.sessionId) return null;
+  const [s] = await queryRows<{ status: SubmissionStatus }>(
+    db,
+    Prisma.sql`SELECT status::text AS status FROM "Submission"
+                WHERE id = ${submissionId}::uuid AND "organisationId" = ${actor.organisationId}::uuid`,
+  );
   if (!s || !can(actor, "submission.edit", { submissionStatus: s.status })) return null;
-  return { userId: actor.id, name: actor.name, organisationId: actor.organisationId, submissionId };
+  return {
+    userId: actor.id,
+    name: actor.name,
+    organisationId: actor.organisationId,
+    submissionId,
+    sessionId,
+  };
 }
 
 /** The letter's stored co-writing state (one Yjs update), or null before anyone co-wrote it. */

@@ -161,7 +161,8 @@ async function setPassword(db: Db, userId: string, password: string, actor: Acto
 export async function getActiveActor(
   db: Db,
   userId: string,
-  session?: { version: number; id: string | null },
+  /** The login's session; `version: null` when the caller knows only the session (it must still be live). */
+  session?: { version: number | null; id: string | null },
 ): Promise<(Actor & { email: string }) | null> {
   // Read on every request: plain SQL through pg (`queryRows`; ARCHITECTURE.md, «Plain SQL»).
   if (!z.guid().safeParse(userId).success) return null;
@@ -186,7 +187,8 @@ export async function getActiveActor(
      WHERE u.id = ${userId}::uuid`,
   );
   if (!user || !user.active) return null;
-  if (session && (session.version !== user.sessionVersion || !user.sessionId)) return null;
+  if (session && ((session.version !== null && session.version !== user.sessionVersion) || !user.sessionId))
+    return null;
   return {
     id: user.id,
     organisationId: user.organisationId,

@@ -35,6 +35,10 @@ export function openCollab(o: {
     onSynced: ({ state }) => o.onSynced(state),
     onDisconnect: () => o.onSynced(false),
     onAuthenticationFailed: () => o.onRefused(),
+    // The server closes a connection whose session ended or whose letter was signed (its check every 10 s).
+    onClose: ({ event }) => {
+      if (event.reason === "forbidden") o.onRefused();
+    },
     onAwarenessChange: ({ states }) =>
       o.onPeers(
         states.flatMap((s) => {
