@@ -159,4 +159,21 @@ describe("live co-writing", () => {
     mine.provider.destroy();
     his.provider.destroy();
   });
+  it("shows colleagues under the names the server knows, whatever a browser declares", async () => {
+    const mine = await connect(letter, await ticket(await withSession(t.db, a.ingrid!)));
+    const his = await connect(letter, await ticket(await withSession(t.db, a.martin!)));
+    if (mine === "refused" || his === "refused") throw new Error("refused");
+    his.provider.setAwarenessField("user", { name: a.kaja!.name, color: "red; background: url(x)" });
+    his.provider.setAwarenessField("section", "x".repeat(500));
+    const seen = () =>
+      [...mine.provider.awareness!.getStates().entries()]
+        .filter(([id]) => id === his.doc.clientID)
+        .map(([, s]) => s as { user?: { name: string; color: string }; section?: string })[0];
+    await waitFor(() => seen()?.user !== undefined);
+    expect(seen()!.user).toEqual({ name: a.martin!.name, color: "#334155" });
+    expect(seen()!.section).toBeUndefined();
+    expect(a.kaja!.name).not.toBe(a.martin!.name);
+    mine.provider.destroy();
+    his.provider.destroy();
+  });
 });

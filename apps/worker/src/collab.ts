@@ -5,6 +5,8 @@
  * the letter); the merged state is kept in PostgreSQL (`SubmissionCollab`), stored half a second after changes stop
  * and at most two seconds apart, and when the last writer leaves.
  *
+ * Colleagues see each other under the names the server knows (the awareness' `user.name` is rewritten).
+ *
  * An open connection is checked again every `recheckMs` (10 s): a session that ended (logout, «log out everywhere», a
  * user made inactive) or a letter no longer editable (signed, sent) closes it, so an open tab neither
  * writes nor reads colleagues' text after that.
@@ -56,6 +58,23 @@ export async function startCollabServer(opts: {
       }
       logger.info({ document: documentName, user: user.userId }, "co-writing joined");
       return { user };
+    },
+    // Who is here, as colleagues see it: the name is the one the server knows for the connection, not the one the
+    // browser declares, and a section is a short key.
+    async beforeHandleAwareness({ context, states }) {
+      for (const [clientId, state] of states) {
+        if (!context?.user) {
+          states.delete(clientId);
+          continue;
+        }
+        const color = (state.user as { color?: unknown } | undefined)?.color;
+        state.user = {
+          name: context.user.name,
+          color: typeof color === "string" && /^#[0-9a-f]{6}$/i.test(color) ? color : "#334155",
+        };
+        if (state.section !== undefined && (typeof state.section !== "string" || state.section.length > 100))
+          delete state.section;
+      }
     },
     async onLoadDocument({ document, documentName }) {
       const state = await loadCollabState(db, documentName);
