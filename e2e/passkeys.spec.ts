@@ -75,13 +75,18 @@ test("a leader registers a passkey, logs in with it, and signs from the notifica
   expect(credentials[0]!.isResidentCredential).toBe(true);
   const credentialId = Buffer.from(credentials[0]!.credentialId, "base64").toString("base64url");
 
-  // Log out; log in with the passkey alone.
+  // Log out; the login page offers the passkey in the e-mail field's autofill (conditional mediation), which the
+  // virtual authenticator answers as a user picking it there would: logged in with no tap on the button.
   await logout(heidi);
-  await heidi.getByTestId("login-passkey").tap();
   await expect(heidi.getByRole("heading", { name: "Oversikt" })).toBeVisible();
   await heidi.goto("/profil");
   await expect(heidi.getByTestId("passkeys")).toContainText("Sist brukt");
+  // From here the device waits for a touch (no automatic presence): the autofill's quiet request stays unanswered,
+  // and the button is what logs in.
+  await cdp.send("WebAuthn.setAutomaticPresenceSimulation", { authenticatorId, enabled: false });
   await logout(heidi);
+  await heidi.waitForTimeout(1_000);
+  await expect(heidi).toHaveURL(/\/login/);
 
   // A letter for Kaja and Heidi to sign: Ingrid writes it from a new hearing; both approve; Kaja signs first.
   const ingrid = await newPage(browser);
@@ -146,6 +151,7 @@ test("a leader registers a passkey, logs in with it, and signs from the notifica
   // Tap 2: «Logg inn med passnøkkel» (the fingerprint on the device, no screen tap): back at the approval page.
   await loginButton.tap();
   taps++;
+  await cdp.send("WebAuthn.setAutomaticPresenceSimulation", { authenticatorId, enabled: true });
   await expect(heidi).toHaveURL(approvalUrl);
   await expect(heidi.getByTestId("approval-summary")).toContainText(stamp);
   // No password field: the passkey confirms the signature.

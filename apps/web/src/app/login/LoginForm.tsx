@@ -19,7 +19,7 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
           id="email"
           name="email"
           type="email"
-          autoComplete="username"
+          autoComplete="username webauthn"
           required
           defaultValue={state.email}
           className={inputClass}

@@ -1,8 +1,13 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
-import { browserSupportsWebAuthn, startAuthentication } from "@simplewebauthn/browser";
+import {
+  browserSupportsWebAuthn,
+  browserSupportsWebAuthnAutofill,
+  startAuthentication,
+  WebAuthnAbortService,
+} from "@simplewebauthn/browser";
 import { loginWithPasskey, passkeyLoginOptions, type PasskeyLoginError } from "../actions";
 import { Alert, buttonClass } from "@/components/ui";
 
@@ -12,15 +17,66 @@ type Problem = PasskeyLoginError | "passkeyCancelled" | "passkeyUnsupported";
  * «Logg inn med passnøkkel»: one tap, then the device's fingerprint, face or PIN. The options come from the server
  * (a challenge it keeps, single use); the assertion goes back through next-auth's passkey provider, which starts
  * the session and redirects to where the user was going.
+ *
+ * Where the browser offers passkeys in the e-mail field's autofill (conditional mediation), the page asks for one
+ * as it opens: choosing the passkey there logs in with no tap on the button. The challenge lasts two minutes, so the
+ * quiet request is renewed before that; the button's request replaces it.
  */
+const AUTOFILL_RENEW_MS = 100_000;
 export function PasskeyLogin({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("login");
   const [pending, setPending] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
+  const autofill = useRef<"on" | "renewing" | "off">("off");
+
+  useEffect(() => {
+    let renew: ReturnType<typeof setTimeout> | undefined;
+    const stateNow = () => autofill.current;
+    const offer = async () => {
+      if (autofill.current === "off" && !(await browserSupportsWebAuthnAutofill().catch(() => false))) return;
+      let optionsJSON;
+      try {
+        optionsJSON = await passkeyLoginOptions();
+      } catch {
+        return; // The button still works, and says what went wrong.
+      }
+      autofill.current = "on";
+      renew = setTimeout(() => {
+        autofill.current = "renewing";
+        WebAuthnAbortService.cancelCeremony();
+      }, AUTOFILL_RENEW_MS);
+      let response;
+      try {
+        response = await startAuthentication({ optionsJSON, useBrowserAutofill: true });
+      } catch {
+        clearTimeout(renew);
+        // Renewed with a fresh challenge; ended by the button's own request, or by leaving the page: done.
+        // (read through a function: the timer and the button change it while this waits)
+        if (stateNow() === "renewing") void offer();
+        else autofill.current = "off";
+        return;
+      }
+      clearTimeout(renew);
+      autofill.current = "off";
+      setPending(true);
+      const result = await loginWithPasskey(JSON.stringify(response), callbackUrl);
+      setProblem(result.error);
+      setPending(false);
+    };
+    void offer();
+    return () => {
+      clearTimeout(renew);
+      if (autofill.current !== "off") {
+        autofill.current = "off";
+        WebAuthnAbortService.cancelCeremony();
+      }
+    };
+  }, [callbackUrl]);
 
   async function login() {
     setProblem(null);
     if (!browserSupportsWebAuthn()) return setProblem("passkeyUnsupported");
+    autofill.current = "off"; // the quiet request ends when this one starts
     setPending(true);
     try {
       let optionsJSON;
