@@ -34,14 +34,14 @@ function inflateCapped(fn, data, budget) {
   try {
     return fn(data, { maxOutputLength: Math.max(1, budget), finishFlush: zlib.constants.Z_SYNC_FLUSH });
   } catch (err) {
-    if (err && (err.code === "ERR_BUFFER_TOO_LARGE" || err instanceof RangeError)) throw refusal("importTooLarge");
+    if (err && (err.code === "ERR_BUFFER_TOO_LARGE" || err instanceof RangeError)) throw refusal("tooLarge");
     return null;
   }
 }
 
 /** The XML parts of a DOCX, inflated under the cap; throws a refusal for anything a Word file never is. */
 function docxParts(buf) {
-  const bad = () => refusal("importUnreadable");
+  const bad = () => refusal("unreadable");
   if (buf.length < 22) throw bad();
   let eocd = -1;
   for (let i = buf.length - 22; i >= Math.max(0, buf.length - 65557); i--)
@@ -56,7 +56,7 @@ function docxParts(buf) {
   // The central directory ends where the end record begins: no room for a second one, nor for prepended bytes that
   // a reader would shift its offsets by.
   if (cdOffset + cdSize !== eocd) throw bad();
-  if (count > L.docxEntries) throw refusal("importTooLarge");
+  if (count > L.docxEntries) throw refusal("tooLarge");
   const names = new Set();
   const parts = [];
   let budget = L.docxUnpackedBytes;
@@ -90,7 +90,7 @@ function docxParts(buf) {
     else throw bad();
     if (!content) throw bad();
     budget -= content.length;
-    if (budget < 0) throw refusal("importTooLarge");
+    if (budget < 0) throw refusal("tooLarge");
     checkDepth(content);
     parts.push({ name, content });
   }
@@ -110,7 +110,7 @@ function checkDepth(xml) {
   let m;
   while ((m = tag.exec(text))) {
     if (m[1] === "/") depth--;
-    else if (m[1] === "" && m[2] !== "/" && ++depth > L.xmlDepth) throw refusal("importTooLarge");
+    else if (m[1] === "" && m[2] !== "/" && ++depth > L.xmlDepth) throw refusal("tooLarge");
   }
 }
 
@@ -180,7 +180,7 @@ function checkPdfStreams(buf) {
       const out = inflateCapped(zlib.inflateSync, data, budget + 1);
       if (!out) break;
       budget -= out.length;
-      if (budget < 0) throw refusal("importTooLarge");
+      if (budget < 0) throw refusal("tooLarge");
       data = out;
     }
     re.lastIndex = end;
@@ -196,7 +196,62 @@ function readStdin() {
   });
 }
 
-const answer = (value) => process.stdout.write(JSON.stringify(value), () => process.exit(0));
+/** The answer: one line of JSON, then the payload's bytes (an archive copy) when there is one. */
+const answer = (value, payload) =>
+  process.stdout.write(
+    payload ? Buffer.concat([Buffer.from(JSON.stringify(value) + "\n"), payload]) : JSON.stringify(value),
+    () => process.exit(0),
+  );
+
+const importModule = async (name) => import(pathToFileURL(resolve(name)).href);
+
+/** The strings the radar reads off regjeringen.no's list of hearings (interpreted in regjeringen.ts). */
+function htmlList(root) {
+  const items = root.querySelectorAll("li.listItem");
+  const textOf = (el) => (el ? el.text : "");
+  return {
+    listing: items.length > 0 || !!root.querySelector("ul.listing"),
+    items: items.map((li) => {
+      const a = li.querySelector(".title a") || li.querySelector("a");
+      return {
+        href: (a && a.getAttribute("href")) || null,
+        title: textOf(a),
+        details: (li.querySelector(".event-details") || li).text,
+        open: textOf(li.querySelector(".event-details-open")),
+        department: textOf(li.querySelector(".department")),
+      };
+    }),
+  };
+}
+
+/** The strings the radar reads off a hearing's page on regjeringen.no (interpreted in regjeringen.ts). */
+function htmlHearing(root) {
+  const textOf = (el) => (el ? el.text : "");
+  const facts = [];
+  for (const dl of root.querySelectorAll("dl")) {
+    const dds = dl.querySelectorAll("dd");
+    dl.querySelectorAll("dt").forEach((dt, i) => facts.push([dt.text, textOf(dds[i])]));
+  }
+  const links = (id) => {
+    const box = root.querySelector("#" + id);
+    return (box ? box.querySelectorAll("a[href]") : []).map((a) => ({
+      href: a.getAttribute("href"),
+      title: a.getAttribute("title") || "",
+      text: a.text,
+    }));
+  };
+  const invited = root.querySelector("#horingsinstanser");
+  return {
+    title: textOf(root.querySelector("h1.article-title") || root.querySelector("h1")),
+    departments: [textOf(root.querySelector(".content-owner-dep a")), textOf(root.querySelector(".article-source"))],
+    facts,
+    text: (root.querySelector("main") || root).text,
+    horingsbrev: links("horingsbrev"),
+    horingsnotater: links("horingsnotater"),
+    invited: invited ? [...invited.querySelectorAll("p"), ...invited.querySelectorAll("li")].map((p) => p.text) : null,
+    summary: textOf(root.querySelector(".article-ingress")),
+  };
+}
 
 (async () => {
   const bytes = await readStdin();
@@ -208,16 +263,66 @@ const answer = (value) => process.stdout.write(JSON.stringify(value), () => proc
       { convertImage: mammoth.images.imgElement(async () => ({ src: "" })) },
     );
     answer({ ok: true, html: value });
-  } else {
+  } else if (job.kind === "pdf") {
     checkPdfStreams(bytes);
-    const { extractText, getDocumentProxy } = await import(pathToFileURL(resolve("unpdf")).href);
+    const { extractText, getDocumentProxy } = await importModule("unpdf");
     const pdf = await getDocumentProxy(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    if (pdf.numPages > L.pdfPages) return answer({ ok: false, error: "importTooManyPages" });
+    if (pdf.numPages > L.pdfPages) return answer({ ok: false, error: "tooManyPages" });
     const { text } = await extractText(pdf, { mergePages: false });
     answer({ ok: true, pages: text });
-  }
+  } else if (job.kind === "pdfa") {
+    // The worker's own converter, the same code and fonts, so the copy's bytes are those it would make itself.
+    // It is TypeScript: read through tsx, which the worker runs with.
+    (await importModule("tsx/esm/api")).register();
+    const archive = await importModule("@innspill/documents/archive");
+    let made;
+    try {
+      made = archive.pdfToPdfA(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
+        title: job.title,
+        timestamp: job.timestamp,
+        maxPages: job.maxPages,
+      });
+    } catch (err) {
+      if (err instanceof archive.ArchiveConversionError)
+        return answer({ ok: false, error: "conversion", detail: err.message });
+      throw err;
+    }
+    answer({ ok: true, pages: made.pages }, made.pdf);
+  } else if (job.kind === "xml") {
+    const { XMLParser, XMLValidator } = require(resolve("fast-xml-parser"));
+    const text = bytes.toString("utf8");
+    const valid = XMLValidator.validate(text);
+    if (valid !== true)
+      return answer({ ok: false, error: "malformed", detail: "XML: " + valid.err.msg + " (line " + valid.err.line + ")" });
+    const arrays = new Set(job.arrays);
+    const parser = new XMLParser({
+      ignoreAttributes: true,
+      removeNSPrefix: true,
+      parseTagValue: false,
+      trimValues: true,
+      processEntities: true,
+      isArray: (name) => arrays.has(name),
+    });
+    let doc;
+    try {
+      doc = parser.parse(text);
+    } catch (err) {
+      // The parser's own refusals (more nested tags than it allows) say what is wrong with the XML.
+      if (err instanceof RangeError) throw err;
+      return answer({ ok: false, error: "malformed", detail: "XML: " + String(err && err.message).slice(0, 200) });
+    }
+    answer({ ok: true, doc });
+  } else if (job.kind === "html") {
+    const text = bytes.toString("utf8");
+    if (!/<html[\s>]/i.test(text) || !/<\/html>\s*$/i.test(text.trim()))
+      return answer({ ok: false, error: "malformed", detail: "not a whole HTML page" });
+    const { parse } = require(resolve("node-html-parser"));
+    const root = parse(text, { comment: false });
+    answer({ ok: true, page: job.page === "list" ? htmlList(root) : htmlHearing(root) });
+  } else answer({ ok: false, error: "unreadable" });
 })().catch((err) => {
-  const memory = err instanceof RangeError && /alloc|memory|length/i.test(String(err.message));
-  answer({ ok: false, error: (err && err.refusal) || (memory ? "importTooLarge" : "importUnreadable") });
+  // Past the stack (a page nested a million deep) or the heap: too large, said as such.
+  const memory = err instanceof RangeError && /alloc|memory|length|stack/i.test(String(err.message));
+  answer({ ok: false, error: (err && err.refusal) || (memory ? "tooLarge" : "unreadable") });
 });
 `;

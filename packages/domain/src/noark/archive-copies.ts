@@ -4,23 +4,57 @@
  * stored beside the original, whose checksum and PRONOM format stay recorded. A file that cannot be converted is
  * marked FAILED with the reason, which the hearing page shows before the case is closed.
  *
- * A hostile file never reaches the web server's converter: this runs only in the worker. A file that takes the worker
- * down is claimed again at most `MAX_ATTEMPTS` times (the attempt is counted and committed before converting), then
- * marked FAILED. A Word file is read once by the import's bounded child process (strict zip, capped XML) before mammoth reads it.
+ * A hostile file never reaches the web server's converter: this runs only in the worker, and a PDF is converted in a
+ * bounded child process (`pdfToPdfABounded`: address space, memory, time and output capped), so a decompression bomb
+ * costs a child, not the worker: the document is marked FAILED with «PDF-en kunne ikke leses: for stor …» or «… tok
+ * for lang tid». Should the worker die all the same, a document is claimed again at most `MAX_ATTEMPTS` times (the
+ * attempt is counted and committed before converting), then marked FAILED. A Word file is read once by the import's bounded child process (strict zip, capped XML) before mammoth reads it.
  */
 import type { Db } from "@innspill/db";
-import {
-  ArchiveConversionError,
-  pdfToPdfA,
-  textToPdfA,
-  type ArchiveBlock,
-  type ArchiveRun,
-} from "@innspill/documents";
+import { ArchiveConversionError, textToPdfA, type ArchiveBlock, type ArchiveRun } from "@innspill/documents";
 import { sha256 } from "../common/hash";
-import { docxText, EXTRACT_LIMITS } from "../imports/extract";
+import {
+  childFailureText,
+  ChildRefusal,
+  docxText,
+  EXTRACT_LIMITS,
+  runBounded,
+  type ChildLimits,
+} from "../imports/extract";
 import { archiveFormat } from "./formats";
 
 const MAX_ATTEMPTS = 3;
+
+/**
+ * What converting one PDF may cost its child process. More than reading a letter's text (Typst draws every page, and
+ * keeps them until the copy is written), far less than would hurt the worker; the copy itself is the payload.
+ */
+export const ARCHIVE_LIMITS: ChildLimits = {
+  ...EXTRACT_LIMITS,
+  heapMb: 256,
+  rssMb: 1536,
+  addressSpaceMb: 4096,
+  timeoutMs: 120_000,
+  outputBytes: 256 * 1024 * 1024,
+};
+
+/**
+ * A PDF as PDF/A-2b, made by `@innspill/documents`' `pdfToPdfA` in a bounded child process (`imports/extract.ts`):
+ * a file that would take its memory or its time is refused with the reason, and the worker goes on.
+ */
+export async function pdfToPdfABounded(
+  bytes: Uint8Array,
+  o: { title: string; timestamp: number; maxPages: number },
+  limits: ChildLimits = ARCHIVE_LIMITS,
+): Promise<Buffer> {
+  try {
+    return (await runBounded({ kind: "pdfa", ...o }, bytes, limits)).payload;
+  } catch (err) {
+    if (!(err instanceof ChildRefusal)) throw err;
+    if (err.reason === "conversion" && err.detail) throw new ArchiveConversionError(err.detail);
+    throw new ArchiveConversionError(childFailureText(err, "PDF-en"));
+  }
+}
 /** A worker that took a document and died leaves it CONVERTING; after this it is taken again. */
 const STALE_MS = 10 * 60_000;
 
@@ -93,11 +127,11 @@ async function archiveOne(db: Db, c: Claimed): Promise<string> {
     let title: string | null;
     if (format.extension === "pdf") {
       title = pdfTitle(bytes);
-      pdf = pdfToPdfA(bytes, {
+      pdf = await pdfToPdfABounded(bytes, {
         title: title ?? c.filename,
         timestamp,
         maxPages: EXTRACT_LIMITS.pdfPages,
-      }).pdf;
+      });
     } else if (format.extension === "docx") {
       const doc = await readDocx(bytes);
       title = doc.title;
