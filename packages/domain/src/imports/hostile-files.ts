@@ -1,8 +1,9 @@
 /**
  * Files made to hurt a parser, for tests: zip bombs that look like a DOCX (plain, with a second central directory
  * behind a zip64 end record, with 60 000 entries, nested), a huge and a deeply nested document.xml, a PDF whose
- * content stream unpacks to a gigabyte, and a PDF with more pages than any letter. Built here, byte by byte, so no
- * such file lives in the repository; each is about a megabyte.
+ * content stream unpacks to a gigabyte, a PDF with more pages than any letter, and the radar's hostile pages (HTML
+ * and XML nested 100 000 deep, HTML of half a million elements). Built here, byte by byte, so no such file lives in
+ * the repository; each is at most a few megabytes.
  */
 import { constants, deflateRawSync, deflateSync } from "node:zlib";
 
@@ -286,4 +287,28 @@ export function bombPdf(unpackedMb = 1024, layers: 1 | 2 = 1): Buffer {
 /** A small, valid DOCX of the given paragraphs: what a harmless upload looks like, for the other side of a test. */
 export function plainDocx(paragraphs: string[]): Buffer {
   return zipOf([...docxFrame, { name: "word/document.xml", data: documentXml(paragraphs) }]);
+}
+
+/**
+ * A «hearing page» of regjeringen.no that is a whole HTML page nesting `depth` elements inside each other (half a
+ * megabyte at 100 000): the parser's tree and every walk of it (its text, its selectors) go that deep.
+ */
+export function deepHtmlPage(depth = 100_000): Buffer {
+  return Buffer.from(
+    `<!DOCTYPE html><html><head><title>Høring</title></head><body><main><h1>Høring</h1>${"<div>".repeat(depth)}x${"</div>".repeat(depth)}</main></body></html>`,
+  );
+}
+
+/** A whole HTML page of `elements` small paragraphs side by side (5 MB at 500 000): a tree of half a million nodes. */
+export function wideHtmlPage(elements = 500_000): Buffer {
+  return Buffer.from(
+    `<!DOCTYPE html><html><body><main><h1>Høring</h1>${"<p>ab</p>".repeat(elements)}</main></body></html>`,
+  );
+}
+
+/** An answer of Stortinget's export service (its namespace and root) that nests `depth` elements inside each other. */
+export function deepStortingetXml(root: string, depth = 500_000): Buffer {
+  return Buffer.from(
+    `<?xml version="1.0" encoding="utf-8"?><${root} xmlns="http://data.stortinget.no">${"<a>".repeat(depth)}x${"</a>".repeat(depth)}</${root}>`,
+  );
 }
