@@ -9,6 +9,11 @@
  * - at most `parallel` children run at once in this process, `queued` more wait (up to `maxWaitMs`); past that an
  *   import is refused at once with `importBusy` (429).
  * The web process itself holds the file and the text that comes back (at most `textBytes`), nothing more.
+ *
+ * `runBounded` is the one way any hostile bytes are read, under the same limits (each caller its own values): the
+ * worker's archive copies of PDFs (`noark/archive-copies.ts`, kind `pdfa`) and the radar's pages
+ * (`radar/read.ts`, kinds `xml` and `html`). Its failures are `ChildRefusal`s: `tooLarge`, `tooSlow`, `busy`,
+ * `unreadable` or the job's own; `childFailureText` says them in Norwegian.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";

@@ -3,7 +3,7 @@
  * what a hostile file costs (heap, ArrayBuffers, native memory, time) is the child's and never the web server's.
  * It is a string of plain JavaScript because it runs outside any bundle: Next.js rewrites `require` in bundled
  * modules. The parent passes the job in the environment (`INNSPILL_PARSE_JOB`: kind, limits, where to look the
- * parsers up) and the file on stdin; the answer is one JSON object on stdout.
+ * parsers up) and the file on stdin; the answer is one line of JSON on stdout, then the payload's bytes if any.
  *
  * - DOCX: the zip is read here, strictly (no zip64, the central directory ending where the end record says, no
  *   duplicate names, no encryption), and only its XML parts are inflated, each under the shared cap and no deeper
@@ -11,6 +11,10 @@
  *   gets a new zip made of exactly those bytes, stored uncompressed: what the check read is all the parser sees.
  * - PDF: every FlateDecode stream (and each further Flate layer) is inflated once under a cap on the total before
  *   pdf.js sees the file; more pages than a letter has are refused before the text is read.
+ * - PDF/A (the worker's archive copy): `@innspill/documents/archive`'s `pdfToPdfA`, loaded through tsx (TypeScript,
+ *   as the worker runs it), so the copy's bytes are what the worker would make; the copy is the payload.
+ * - XML (Stortinget): validated and parsed with fast-xml-parser, the radar's options; the answer is the parsed data.
+ * - HTML (regjeringen.no): parsed with node-html-parser; the answer is the strings the radar's selectors pick out.
  */
 export const PARSE_CHILD = String.raw`
 "use strict";
