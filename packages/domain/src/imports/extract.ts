@@ -74,6 +74,8 @@ export type ChildJob =
   | { kind: "pdf" }
   /** An archive copy: `@innspill/documents`' `pdfToPdfA`, its PDF/A as the answer's payload. */
   | { kind: "pdfa"; title: string; timestamp: number; maxPages: number }
+  /** A Word file's archive copy: its zip checked as an import's, then `module`'s `docxToPdfA` (noark/docx-archive.ts). */
+  | { kind: "docxa"; module: string; filename: string; timestamp: number }
   /** XML as fast-xml-parser reads it (elements named in `arrays` always as lists). */
   | { kind: "xml"; arrays: string[] }
   /** A regjeringen.no page, read with node-html-parser into the strings the radar interprets. */

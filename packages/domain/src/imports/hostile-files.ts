@@ -312,3 +312,30 @@ export function deepStortingetXml(root: string, depth = 500_000): Buffer {
     `<?xml version="1.0" encoding="utf-8"?><${root} xmlns="http://data.stortinget.no">${"<a>".repeat(depth)}x${"</a>".repeat(depth)}</${root}>`,
   );
 }
+
+/**
+ * A Word letter with one picture, word/media/image1.png, that unpacks to `unpackedMb` MB (its headers claim 1 KB).
+ * The DOCX check never reads media, so the letter passes it; whoever then reads the picture (mammoth, for the
+ * archive copy) unpacks the bomb.
+ */
+export function imageBombDocx(unpackedMb = 1024): Buffer {
+  const ns = (p: string, uri: string) => `xmlns:${p}="http://schemas.openxmlformats.org/${uri}"`;
+  const document = `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${W}" ${ns("wp", "drawingml/2006/wordprocessingDrawing")} ${ns("a", "drawingml/2006/main")} ${ns("pic", "drawingml/2006/picture")} ${ns("r", "officeDocument/2006/relationships")}><w:body><w:p><w:r><w:t>Et brev med bilde.</w:t></w:r></w:p><w:p><w:r><w:drawing><wp:inline><wp:extent cx="100" cy="100"/><wp:docPr id="1" name="Bilde"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:blipFill><a:blip r:embed="rIdImg"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p></w:body></w:document>`;
+  const rels = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdImg" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image1.png"/></Relationships>`;
+  const types = CONTENT_TYPES.replace(
+    '<Default Extension="xml"',
+    '<Default Extension="png" ContentType="image/png"/><Default Extension="xml"',
+  );
+  return zipOf([
+    { name: "[Content_Types].xml", data: Buffer.from(types) },
+    { name: "_rels/.rels", data: Buffer.from(RELS) },
+    { name: "word/document.xml", data: Buffer.from(document) },
+    { name: "word/_rels/document.xml.rels", data: Buffer.from(rels) },
+    {
+      name: "word/media/image1.png",
+      data: Buffer.alloc(0),
+      deflated: deflateRepeated(Buffer.from([0x89, 0x50, 0x4e, 0x47]), unpackedMb),
+      size: 1024,
+    },
+  ]);
+}

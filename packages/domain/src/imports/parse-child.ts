@@ -12,7 +12,8 @@
  * - PDF: every FlateDecode stream (and each further Flate layer) is inflated once under a cap on the total before
  *   pdf.js sees the file; more pages than a letter has are refused before the text is read.
  * - PDF/A (the worker's archive copy): `@innspill/documents/archive`'s `pdfToPdfA`, loaded through tsx (TypeScript,
- *   as the worker runs it), so the copy's bytes are what the worker would make; the copy is the payload.
+ *   as the worker runs it), so the copy's bytes are what the worker would make; the copy is the payload. A Word
+ *   file's copy likewise (`noark/docx-archive.ts`), once its zip passed the DOCX check above.
  * - XML (Stortinget): validated and parsed with fast-xml-parser, the radar's options; the answer is the parsed data.
  * - HTML (regjeringen.no): parsed with node-html-parser; the answer is the strings the radar's selectors pick out.
  */
@@ -292,6 +293,26 @@ function htmlHearing(root) {
       throw err;
     }
     answer({ ok: true, pages: made.pages }, made.pdf);
+  } else if (job.kind === "docxa") {
+    // The zip is read as an import's first (strict, its XML capped); only a Word file that passes is converted.
+    try {
+      docxParts(bytes);
+    } catch (err) {
+      if (err && err.refusal) return answer({ ok: false, error: "refused" });
+      throw err;
+    }
+    (await importModule("tsx/esm/api")).register();
+    const archive = await importModule("@innspill/documents/archive");
+    const word = await import(job.module);
+    let made;
+    try {
+      made = await word.docxToPdfA(bytes, { filename: job.filename, timestamp: job.timestamp });
+    } catch (err) {
+      if (err instanceof archive.ArchiveConversionError)
+        return answer({ ok: false, error: "conversion", detail: err.message });
+      throw err;
+    }
+    answer({ ok: true, title: made.title }, made.pdf);
   } else if (job.kind === "xml") {
     const { XMLParser, XMLValidator } = require(resolve("fast-xml-parser"));
     const text = bytes.toString("utf8");

@@ -1,15 +1,16 @@
 /**
- * Hostile files on the archive copy's path: the worker converts an uploaded PDF into PDF/A in a bounded child process,
- * so a decompression bomb is refused with the reason and costs the worker (here: this test's process) nothing, and the
- * next, honest PDF is converted as before, to the very bytes the converter makes in-process.
+ * Hostile files on the archive copy's path: the worker converts an uploaded PDF or Word file into PDF/A in a bounded
+ * child process, so a decompression bomb is refused with the reason and costs the worker (here: this test's process)
+ * nothing, and the next, honest file is converted as before, to the very bytes the converter makes in-process.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pdfToPdfA } from "@innspill/documents";
 import { createTestDatabase, type TestDatabase } from "@innspill/db/testing";
 import { seedDemoData } from "@innspill/demo";
-import { bombPdf, plainPdf } from "../imports/hostile-files";
+import { bombPdf, imageBombDocx, plainDocx, plainPdf } from "../imports/hostile-files";
 import { EXTRACT_LIMITS } from "../imports/extract";
 import { ARCHIVE_LIMITS, archivePendingDocuments, pdfToPdfABounded } from "./archive-copies";
+import { docxToPdfA } from "./docx-archive";
 import { pdfaLevel } from "./formats";
 
 let t: TestDatabase;
@@ -22,13 +23,15 @@ afterAll(async () => {
   await t?.close();
 });
 
-const upload = async (filename: string, bytes: Buffer, createdAt: Date) => {
+const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+const upload = async (filename: string, bytes: Buffer, createdAt: Date, mimeType = "application/pdf") => {
   const h = await t.db.hearing.findFirstOrThrow({ orderBy: { createdAt: "asc" } });
   return t.db.hearingDocument.create({
     data: {
       hearingId: h.id,
       filename,
-      mimeType: "application/pdf",
+      mimeType,
       size: bytes.length,
       sha256: "x",
       content: new Uint8Array(bytes),
@@ -38,7 +41,7 @@ const upload = async (filename: string, bytes: Buffer, createdAt: Date) => {
 };
 
 // Generous: each conversion is a child process, and the machine may be busy.
-describe("archive copies of hostile PDFs", { timeout: 60_000 }, () => {
+describe("archive copies of hostile PDFs and Word files", { timeout: 60_000 }, () => {
   it("refuses a PDF that unpacks to gigabytes, with the reason, and converts the honest one after it", async () => {
     // Ten minutes apart, oldest first: the worker takes the bomb before the honest file. Both before any demo upload.
     const bomb = await upload("bombe.pdf", bombPdf(4096), new Date("2000-01-01T00:00:00Z"));
@@ -78,6 +81,38 @@ describe("archive copies of hostile PDFs", { timeout: 60_000 }, () => {
       maxPages: EXTRACT_LIMITS.pdfPages,
     }).pdf;
     expect(bytes.equals(inProcess)).toBe(true);
+  });
+
+  it("refuses a Word letter whose picture unpacks to gigabytes, and converts the honest one after it", async () => {
+    // The DOCX check never reads pictures: the letter passes it, and mammoth unpacks the picture, in the child.
+    const bomb = await upload("bilde.docx", imageBombDocx(2048), new Date("2000-01-02T00:00:00Z"), DOCX);
+    const good = await upload(
+      "brev.docx",
+      plainDocx(["Høringssvar om rammeplanen", "Et avsnitt."]),
+      new Date("2000-01-02T00:10:00Z"),
+      DOCX,
+    );
+    const before = process.memoryUsage().rss;
+    let peak = before;
+    const watch = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
+    try {
+      expect(await archivePendingDocuments(t.db, { limit: 2 })).toEqual([
+        { id: bomb.id, status: "FAILED" },
+        { id: good.id, status: "CONVERTED" },
+      ]);
+    } finally {
+      clearInterval(watch);
+    }
+    expect(peak - before).toBeLessThan(200 * 1024 * 1024);
+    const failed = await t.db.hearingDocument.findUniqueOrThrow({ where: { id: bomb.id } });
+    expect(failed.archiveError).toBe("Word-filen kunne ikke leses: for stor (over minnegrensen).");
+    const copy = await t.db.hearingDocument.findUniqueOrThrow({ where: { id: good.id } });
+    expect(copy.title).toBe("Høringssvar om rammeplanen");
+    const inProcess = await docxToPdfA(Buffer.from(good.content), {
+      filename: "brev.docx",
+      timestamp: Math.floor(good.createdAt.getTime() / 1000),
+    });
+    expect(Buffer.from(copy.archiveContent!).equals(inProcess.pdf)).toBe(true);
   });
 
   it("stops a conversion past its time, and says so", async () => {

@@ -8,15 +8,15 @@
  * bounded child process (`pdfToPdfABounded`: address space, memory, time and output capped), so a decompression bomb
  * costs a child, not the worker: the document is marked FAILED with «PDF-en kunne ikke leses: for stor …» or «… tok
  * for lang tid». Should the worker die all the same, a document is claimed again at most `MAX_ATTEMPTS` times (the
- * attempt is counted and committed before converting), then marked FAILED. A Word file is read once by the import's bounded child process (strict zip, capped XML) before mammoth reads it.
+ * attempt is counted and committed before converting), then marked FAILED. A Word file is converted in the same
+ * bounded child (`docxToPdfABounded`), its zip read strictly (capped XML) before mammoth reads it.
  */
 import type { Db } from "@innspill/db";
-import { ArchiveConversionError, textToPdfA, type ArchiveBlock, type ArchiveRun } from "@innspill/documents";
+import { ArchiveConversionError } from "@innspill/documents";
 import { sha256 } from "../common/hash";
 import {
   childFailureText,
   ChildRefusal,
-  docxText,
   EXTRACT_LIMITS,
   runBounded,
   type ChildLimits,
@@ -91,6 +91,35 @@ export async function archivePendingDocuments(db: Db, o: { limit?: number } = {}
   return done;
 }
 
+/** The module the child runs for a Word document (TypeScript, through tsx: only the worker converts). */
+const DOCX_MODULE = new URL("./docx-archive.ts", import.meta.url).href;
+
+/**
+ * A Word document as PDF/A-2b (`docx-archive.ts`) in a bounded child process: its zip checked strictly under the
+ * import's caps first, then read with mammoth and set with Typst, all the child's cost.
+ */
+async function docxToPdfABounded(
+  bytes: Uint8Array,
+  o: { filename: string; timestamp: number },
+  limits: ChildLimits = ARCHIVE_LIMITS,
+): Promise<{ pdf: Buffer; title: string | null }> {
+  try {
+    const { answer, payload } = await runBounded<{ title: string | null }>(
+      { kind: "docxa", module: DOCX_MODULE, ...o },
+      bytes,
+      limits,
+    );
+    return { pdf: payload, title: answer.title };
+  } catch (err) {
+    if (!(err instanceof ChildRefusal)) throw err;
+    if (err.reason === "conversion" && err.detail) throw new ArchiveConversionError(err.detail);
+    // The strict reading refused the zip: malformed, zip64, or too large unpacked.
+    if (err.reason === "refused")
+      throw new ArchiveConversionError("Word-filen er skadet eller for stor utpakket.");
+    throw new ArchiveConversionError(childFailureText(err, "Word-filen"));
+  }
+}
+
 async function archiveOne(db: Db, c: Claimed): Promise<string> {
   const fail = async (reason: string) => {
     await db.hearingDocument.update({
@@ -133,9 +162,7 @@ async function archiveOne(db: Db, c: Claimed): Promise<string> {
         maxPages: EXTRACT_LIMITS.pdfPages,
       });
     } else if (format.extension === "docx") {
-      const doc = await readDocx(bytes);
-      title = doc.title;
-      pdf = textToPdfA({ title: title ?? c.filename, blocks: doc.blocks }, { timestamp });
+      ({ pdf, title } = await docxToPdfABounded(bytes, { filename: c.filename, timestamp }));
     } else {
       return fail(`${format.name} kan ikke gjøres om til PDF/A.`);
     }
@@ -183,96 +210,4 @@ export function pdfTitle(bytes: Uint8Array): string | null {
   // Producers' placeholders are not titles.
   if (!title || /^(untitled|microsoft word - .*|dokument\d*|document\d*)$/i.test(title)) return null;
   return title.slice(0, 300);
-}
-
-// mammoth's document elements (what `transformDocument` is given), as far as this reads them.
-interface Element {
-  type: string;
-  children?: Element[];
-  value?: string;
-  isBold?: boolean;
-  isItalic?: boolean;
-  styleName?: string | null;
-  numbering?: unknown;
-  contentType?: string;
-  read?: () => Promise<Buffer>;
-}
-
-/** A Word document's text, headings, bullets, tables and pictures, read with mammoth, and its first heading. */
-async function readDocx(bytes: Buffer): Promise<{ title: string | null; blocks: ArchiveBlock[] }> {
-  // The import's strict reading, in its bounded child process, first: a zip that is malformed, zip64 or too large
-  // unpacked is refused there, so mammoth below only reads a file whose XML parts passed the caps.
-  try {
-    await docxText(bytes);
-  } catch {
-    throw new ArchiveConversionError("Word-filen er skadet eller for stor utpakket.");
-  }
-  const mammoth = (await import("mammoth")).default;
-  let root: Element | null = null;
-  await mammoth.convertToHtml(
-    { buffer: bytes },
-    {
-      transformDocument: (d: Element) => {
-        root = d;
-        return d;
-      },
-    },
-  );
-  if (!root) throw new ArchiveConversionError("Word-filen har ikke noe innhold.");
-  const blocks: ArchiveBlock[] = [];
-  const images: { block: ArchiveBlock & { kind: "image" }; read: () => Promise<Buffer> }[] = [];
-  const runsOf = (e: Element, style: { bold?: boolean; italic?: boolean } = {}): ArchiveRun[] => {
-    const out: ArchiveRun[] = [];
-    for (const ch of e.children ?? []) {
-      if (ch.type === "text" && ch.value) out.push({ text: ch.value, ...style });
-      else if (ch.type === "tab") out.push({ text: " ", ...style });
-      else if (ch.type === "break") out.push({ text: "\n" });
-      else if (ch.type === "image" && ch.read && /^image\/(png|jpeg)$/.test(ch.contentType ?? "")) {
-        const block = {
-          kind: "image" as const,
-          mediaType: ch.contentType as "image/png",
-          data: new Uint8Array(),
-        };
-        images.push({ block, read: ch.read });
-      } else if (ch.children)
-        out.push(...runsOf(ch, ch.type === "run" ? { bold: !!ch.isBold, italic: !!ch.isItalic } : style));
-    }
-    return out;
-  };
-  const walk = (e: Element) => {
-    for (const ch of e.children ?? []) {
-      if (ch.type === "paragraph") {
-        const before = images.length;
-        const runs = runsOf(ch);
-        const heading = /^(heading|overskrift|title|tittel)\s*(\d?)/i.exec(ch.styleName ?? "");
-        if (runs.some((r) => r.text.trim()))
-          if (heading) blocks.push({ kind: "heading", level: Number(heading[2] || 1), runs });
-          else if (ch.numbering) {
-            const last = blocks.at(-1);
-            if (last?.kind === "bullets") last.items.push(runs);
-            else blocks.push({ kind: "bullets", items: [runs] });
-          } else blocks.push({ kind: "paragraph", runs });
-        for (const img of images.slice(before)) blocks.push(img.block);
-      } else if (ch.type === "table") {
-        const rows = (ch.children ?? []).map((row) =>
-          (row.children ?? []).map((cell) =>
-            (cell.children ?? []).flatMap((p, i) => [...(i ? [{ text: "\n" }] : []), ...runsOf(p)]),
-          ),
-        );
-        blocks.push({ kind: "table", rows });
-      } else if (ch.children) walk(ch);
-    }
-  };
-  walk(root);
-  for (const img of images) img.block.data = new Uint8Array(await img.read());
-  const first = blocks.find((b) => b.kind === "heading") ?? blocks.find((b) => b.kind === "paragraph");
-  const firstText =
-    first && "runs" in first
-      ? first.runs
-          .map((r) => r.text)
-          .join("")
-          .replace(/\s+/g, " ")
-          .trim()
-      : "";
-  return { title: firstText && firstText.length <= 200 ? firstText : null, blocks };
 }
