@@ -1,9 +1,9 @@
 /**
  * Files made to hurt a parser, for tests: zip bombs that look like a DOCX (plain, with a second central directory
  * behind a zip64 end record, with 60 000 entries, nested), a huge and a deeply nested document.xml, a PDF whose
- * content stream unpacks to a gigabyte, a PDF with more pages than any letter, and the radar's hostile pages (HTML
- * and XML nested 100 000 deep, HTML of half a million elements). Built here, byte by byte, so no such file lives in
- * the repository; each is at most a few megabytes.
+ * content stream unpacks to a gigabyte, a PDF with more pages than any letter, a Word letter whose picture unpacks
+ * to gigabytes, and the radar's hostile pages (HTML and XML nested 100 000 deep, HTML of half a million elements).
+ * Built here, byte by byte, so no such file lives in the repository; each is at most a few megabytes.
  */
 import { constants, deflateRawSync, deflateSync } from "node:zlib";
 
