@@ -8,7 +8,7 @@ import { pdfToPdfA } from "@innspill/documents";
 import { createTestDatabase, type TestDatabase } from "@innspill/db/testing";
 import { seedDemoData } from "@innspill/demo";
 import { bombPdf, imageBombDocx, plainDocx, plainPdf } from "../imports/hostile-files";
-import { EXTRACT_LIMITS } from "../imports/extract";
+import { EXTRACT_LIMITS, PARSE_SLOTS } from "../imports/extract";
 import { ARCHIVE_LIMITS, archivePendingDocuments, pdfToPdfABounded } from "./archive-copies";
 import { docxToPdfA } from "./docx-archive";
 import { pdfaLevel } from "./formats";
@@ -113,6 +113,26 @@ describe("archive copies of hostile PDFs and Word files", { timeout: 60_000 }, (
       timestamp: Math.floor(good.createdAt.getTime() / 1000),
     });
     expect(Buffer.from(copy.archiveContent!).equals(inProcess.pdf)).toBe(true);
+  });
+
+  it("leaves a document waiting, not failed, while every child slot is taken", async () => {
+    const doc = await upload("senere.pdf", plainPdf(["Senere."]), new Date("2000-01-03T00:00:00Z"));
+    // Every slot and every place in the queue held for a moment, as by a crowd of imports.
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    const crowd = Array.from({ length: PARSE_SLOTS.size + PARSE_SLOTS.queue }, () =>
+      PARSE_SLOTS.run(
+        () => held,
+        () => new Error("busy"),
+      ),
+    );
+    expect(await archivePendingDocuments(t.db, { limit: 5 })).toEqual([{ id: doc.id, status: "PENDING" }]);
+    release();
+    await Promise.all(crowd);
+    const waiting = await t.db.hearingDocument.findUniqueOrThrow({ where: { id: doc.id } });
+    expect(waiting).toMatchObject({ archiveStatus: "PENDING", archiveAttempts: 0 });
+    // The next tick converts it.
+    expect(await archivePendingDocuments(t.db, { limit: 1 })).toEqual([{ id: doc.id, status: "CONVERTED" }]);
   });
 
   it("stops a conversion past its time, and says so", async () => {

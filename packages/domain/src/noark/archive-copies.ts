@@ -50,11 +50,13 @@ export async function pdfToPdfABounded(
   try {
     return (await runBounded({ kind: "pdfa", ...o }, bytes, limits)).payload;
   } catch (err) {
-    if (!(err instanceof ChildRefusal)) throw err;
+    // No slot free now (`busy`) is no verdict on the file: it is tried again.
+    if (!(err instanceof ChildRefusal) || err.reason === "busy") throw err;
     if (err.reason === "conversion" && err.detail) throw new ArchiveConversionError(err.detail);
     throw new ArchiveConversionError(childFailureText(err, "PDF-en"));
   }
 }
+
 /** A worker that took a document and died leaves it CONVERTING; after this it is taken again. */
 const STALE_MS = 10 * 60_000;
 
@@ -86,7 +88,10 @@ export async function archivePendingDocuments(db: Db, o: { limit?: number } = {}
   for (let i = 0; i < (o.limit ?? 20); i++) {
     const c = await claim(db);
     if (!c) break;
-    done.push({ id: c.id, status: await archiveOne(db, c) });
+    const status = await archiveOne(db, c);
+    done.push({ id: c.id, status });
+    // No child slot free: the next tick goes on.
+    if (status === "PENDING") break;
   }
   return done;
 }
@@ -111,7 +116,7 @@ async function docxToPdfABounded(
     );
     return { pdf: payload, title: answer.title };
   } catch (err) {
-    if (!(err instanceof ChildRefusal)) throw err;
+    if (!(err instanceof ChildRefusal) || err.reason === "busy") throw err;
     if (err.reason === "conversion" && err.detail) throw new ArchiveConversionError(err.detail);
     // The strict reading refused the zip: malformed, zip64, or too large unpacked.
     if (err.reason === "refused")
@@ -181,6 +186,14 @@ async function archiveOne(db: Db, c: Claimed): Promise<string> {
     });
     return "CONVERTED";
   } catch (err) {
+    if (err instanceof ChildRefusal && err.reason === "busy") {
+      // Every child slot of this process is taken: waiting again, the attempt not counted.
+      await db.hearingDocument.update({
+        where: { id: c.id },
+        data: { archiveStatus: "PENDING", archiveAttempts: { decrement: 1 } },
+      });
+      return "PENDING";
+    }
     const reason =
       err instanceof ArchiveConversionError
         ? err.message
