@@ -56,7 +56,15 @@ const config: NextConfig = {
   // `npm run build` makes a self-contained server (.next/standalone) that `npm run start:web` and the image run.
   output: "standalone",
   outputFileTracingRoot: root,
-  outputFileTracingIncludes: { "/**": [...withDependencies("mammoth"), ...withDependencies("unpdf")] },
+  // The radar's parsers too: its pages are read in the same child (packages/domain/src/radar/read.ts).
+  outputFileTracingIncludes: {
+    "/**": [
+      ...withDependencies("mammoth"),
+      ...withDependencies("unpdf"),
+      ...withDependencies("fast-xml-parser"),
+      ...withDependencies("node-html-parser"),
+    ],
+  },
   poweredByHeader: false,
   // Security headers on every response (src/server/security-headers.ts).
   async headers() {

@@ -9,6 +9,11 @@
  * - at most `parallel` children run at once in this process, `queued` more wait (up to `maxWaitMs`); past that an
  *   import is refused at once with `importBusy` (429).
  * The web process itself holds the file and the text that comes back (at most `textBytes`), nothing more.
+ *
+ * `runBounded` is the one way any hostile bytes are read, under the same limits (each caller its own values): the
+ * worker's archive copies of PDFs (`noark/archive-copies.ts`, kind `pdfa`) and the radar's pages
+ * (`radar/read.ts`, kinds `xml` and `html`). Its failures are `ChildRefusal`s: `tooLarge`, `tooSlow`, `busy`,
+ * `unreadable` or the job's own; `childFailureText` says them in Norwegian.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
@@ -63,9 +68,56 @@ function rssOf(pid: number): number | null {
   }
 }
 
-type Parsed = { html?: string; pages?: string[] };
+/** What a bounded child may be asked to do (`parse-child.ts` does it). */
+export type ChildJob =
+  | { kind: "docx" }
+  | { kind: "pdf" }
+  /** An archive copy: `@innspill/documents`' `pdfToPdfA`, its PDF/A as the answer's payload. */
+  | { kind: "pdfa"; title: string; timestamp: number; maxPages: number }
+  /** A Word file's archive copy: its zip checked as an import's, then `module`'s `docxToPdfA` (noark/docx-archive.ts). */
+  | { kind: "docxa"; module: string; filename: string; timestamp: number }
+  /** XML as fast-xml-parser reads it (elements named in `arrays` always as lists). */
+  | { kind: "xml"; arrays: string[] }
+  /** A regjeringen.no page, read with node-html-parser into the strings the radar interprets. */
+  | { kind: "html"; page: "list" | "hearing" };
 
-function parseInChild(kind: "docx" | "pdf", bytes: Uint8Array, limits: ExtractLimits): Promise<Parsed> {
+/** The limits a child runs under (a job's own, such as `pdfDecodedBytes`, ride along). */
+export type ChildLimits = Pick<
+  ExtractLimits,
+  "heapMb" | "rssMb" | "addressSpaceMb" | "timeoutMs" | "niceness" | "pdfDecodedBytes"
+> &
+  Partial<ExtractLimits> & {
+    /** The most the child may write back (its answer and any payload). */
+    outputBytes: number;
+  };
+
+/**
+ * Why a child gave no answer: `tooLarge` (past its memory or its output), `tooSlow` (past its time), `busy` (no
+ * slot), `unreadable`, or the job's own refusal (`tooManyPages`, `conversion`, `malformed`) with its detail.
+ */
+export class ChildRefusal extends Error {
+  constructor(
+    readonly reason: string,
+    readonly detail?: string,
+  ) {
+    super(detail ? `${reason}: ${detail}` : reason);
+    this.name = "ChildRefusal";
+  }
+}
+
+/** Said plainly for a person (Norwegian): what became of a file a child could not read. */
+export function childFailureText(err: ChildRefusal, what = "Filen"): string {
+  if (err.reason === "tooLarge") return `${what} kunne ikke leses: for stor (over minnegrensen).`;
+  if (err.reason === "tooSlow") return `${what} kunne ikke leses: tok for lang tid.`;
+  if (err.reason === "busy") return `${what} kunne ikke leses nå: for mange filer leses samtidig.`;
+  return `${what} kunne ikke leses${err.detail ? ` (${err.detail.slice(0, 200)})` : ""}.`;
+}
+
+function runInChild<T>(
+  job: ChildJob,
+  bytes: Uint8Array,
+  limits: ChildLimits,
+): Promise<{ answer: T; payload: Buffer }> {
   return new Promise((resolve, reject) => {
     const node = [`--max-old-space-size=${limits.heapMb}`, "--max-semi-space-size=16", "-e", PARSE_CHILD];
     // `ulimit -v` through the shell: the kernel refuses the child any address space past the limit.
@@ -78,7 +130,7 @@ function parseInChild(kind: "docx" | "pdf", bytes: Uint8Array, limits: ExtractLi
       : [process.execPath, node];
     const child: ChildProcessWithoutNullStreams = spawn(command, args, {
       stdio: ["pipe", "pipe", "pipe"],
-      env: parseEnv(kind, limits),
+      env: childEnv(job, limits),
     });
     // Lower priority than the server: on a busy machine the parser waits, not the pages.
     if (child.pid)
@@ -90,15 +142,15 @@ function parseInChild(kind: "docx" | "pdf", bytes: Uint8Array, limits: ExtractLi
     const out: Buffer[] = [];
     let outBytes = 0;
     let settled = false;
-    let verdict: AppError | null = null;
-    const stop = (why: AppError) => {
+    let verdict: ChildRefusal | null = null;
+    const stop = (why: ChildRefusal) => {
       verdict ??= why;
       child.kill("SIGKILL");
     };
-    const timer = setTimeout(() => stop(refuse("importTooLarge")), limits.timeoutMs);
+    const timer = setTimeout(() => stop(new ChildRefusal("tooSlow")), limits.timeoutMs);
     const watch = setInterval(() => {
       const rss = child.pid ? rssOf(child.pid) : null;
-      if (rss !== null && rss > limits.rssMb * 1024 * 1024) stop(refuse("importTooLarge"));
+      if (rss !== null && rss > limits.rssMb * 1024 * 1024) stop(new ChildRefusal("tooLarge"));
     }, 20);
     const done = (fn: () => void) => {
       if (settled) return;
@@ -109,24 +161,27 @@ function parseInChild(kind: "docx" | "pdf", bytes: Uint8Array, limits: ExtractLi
     };
     child.stdout.on("data", (d: Buffer) => {
       outBytes += d.length;
-      if (outBytes > limits.textBytes * 2) return stop(refuse("importTooLarge"));
+      if (outBytes > limits.outputBytes) return stop(new ChildRefusal("tooLarge"));
       out.push(d);
     });
     child.stderr.resume();
     child.stdin.on("error", () => {});
-    child.on("error", () => done(() => reject(refuse("importUnreadable"))));
+    child.on("error", () => done(() => reject(new ChildRefusal("unreadable"))));
     child.on("close", (code, signal) =>
       done(() => {
         if (verdict) return reject(verdict);
-        let m: { ok: boolean; error?: string } & Parsed;
+        // The answer: one line of JSON, then the payload's bytes (an archive copy), if any.
+        const all = Buffer.concat(out);
+        const nl = all.indexOf(10);
+        let m: { ok: boolean; error?: string; detail?: string } & T;
         try {
-          m = JSON.parse(Buffer.concat(out).toString("utf8")) as typeof m;
+          m = JSON.parse(all.subarray(0, nl < 0 ? all.length : nl).toString("utf8")) as typeof m;
         } catch {
           // No answer: the child died. Out of memory (V8 aborts, the kernel refuses) is the likely cause.
-          return reject(refuse(signal || code ? "importTooLarge" : "importUnreadable"));
+          return reject(new ChildRefusal(signal || code ? "tooLarge" : "unreadable"));
         }
-        if (!m.ok) return reject(refuse(m.error ?? "importUnreadable"));
-        resolve(m);
+        if (!m.ok) return reject(new ChildRefusal(m.error ?? "unreadable", m.detail));
+        resolve({ answer: m, payload: nl < 0 ? Buffer.alloc(0) : all.subarray(nl + 1) });
       }),
     );
     child.stdin.end(bytes);
@@ -134,14 +189,41 @@ function parseInChild(kind: "docx" | "pdf", bytes: Uint8Array, limits: ExtractLi
 }
 
 /** The child's whole environment: the job, and nothing of the server's (no secrets, no NODE_OPTIONS). */
-const parseEnv = (kind: "docx" | "pdf", limits: ExtractLimits) => ({
+const childEnv = (job: ChildJob, limits: ChildLimits) => ({
   NODE_ENV: "production" as const,
-  INNSPILL_PARSE_JOB: JSON.stringify({ kind, limits, lookupFrom: lookupFrom() }),
+  INNSPILL_PARSE_JOB: JSON.stringify({ ...job, limits, lookupFrom: lookupFrom() }),
 });
 
-/** Reads a file in a child process, in one of this process's parse slots. */
-function parse(kind: "docx" | "pdf", bytes: Uint8Array, limits: ExtractLimits): Promise<Parsed> {
-  return PARSE_SLOTS.run(() => parseInChild(kind, bytes, limits), busy);
+/**
+ * Runs `job` on `bytes` in a bounded child process, in one of this process's parse slots: the one way in which
+ * hostile bytes (an upload, an archive copy, a page of the radar's sources) are read. Throws a `ChildRefusal`.
+ */
+export function runBounded<T>(
+  job: ChildJob,
+  bytes: Uint8Array,
+  limits: ChildLimits,
+): Promise<{ answer: T; payload: Buffer }> {
+  return PARSE_SLOTS.run(
+    () => runInChild<T>(job, bytes, limits),
+    () => new ChildRefusal("busy"),
+  );
+}
+
+type Parsed = { html?: string; pages?: string[] };
+
+/** Reads an uploaded letter in a child, its refusals as the import's errors. */
+async function parse(kind: "docx" | "pdf", bytes: Uint8Array, limits: ExtractLimits): Promise<Parsed> {
+  try {
+    return (await runBounded<Parsed>({ kind }, bytes, { ...limits, outputBytes: limits.textBytes * 2 }))
+      .answer;
+  } catch (err) {
+    if (!(err instanceof ChildRefusal)) throw err;
+    if (err.reason === "busy") throw busy();
+    if (err.reason === "tooManyPages") throw refuse("importTooManyPages");
+    throw refuse(
+      err.reason === "tooLarge" || err.reason === "tooSlow" ? "importTooLarge" : "importUnreadable",
+    );
+  }
 }
 
 /** mammoth's HTML as letter text: paragraphs apart, line breaks kept (a signatory's name and title), bullets marked. */

@@ -1,8 +1,9 @@
 /**
  * Files made to hurt a parser, for tests: zip bombs that look like a DOCX (plain, with a second central directory
  * behind a zip64 end record, with 60 000 entries, nested), a huge and a deeply nested document.xml, a PDF whose
- * content stream unpacks to a gigabyte, and a PDF with more pages than any letter. Built here, byte by byte, so no
- * such file lives in the repository; each is about a megabyte.
+ * content stream unpacks to a gigabyte, a PDF with more pages than any letter, a Word letter whose picture unpacks
+ * to gigabytes, and the radar's hostile pages (HTML and XML nested 100 000 deep, HTML of half a million elements).
+ * Built here, byte by byte, so no such file lives in the repository; each is at most a few megabytes.
  */
 import { constants, deflateRawSync, deflateSync } from "node:zlib";
 
@@ -286,4 +287,55 @@ export function bombPdf(unpackedMb = 1024, layers: 1 | 2 = 1): Buffer {
 /** A small, valid DOCX of the given paragraphs: what a harmless upload looks like, for the other side of a test. */
 export function plainDocx(paragraphs: string[]): Buffer {
   return zipOf([...docxFrame, { name: "word/document.xml", data: documentXml(paragraphs) }]);
+}
+
+/**
+ * A «hearing page» of regjeringen.no that is a whole HTML page nesting `depth` elements inside each other (half a
+ * megabyte at 100 000): the parser's tree and every walk of it (its text, its selectors) go that deep.
+ */
+export function deepHtmlPage(depth = 100_000): Buffer {
+  return Buffer.from(
+    `<!DOCTYPE html><html><head><title>Høring</title></head><body><main><h1>Høring</h1>${"<div>".repeat(depth)}x${"</div>".repeat(depth)}</main></body></html>`,
+  );
+}
+
+/** A whole HTML page of `elements` small paragraphs side by side (5 MB at 500 000): a tree of half a million nodes. */
+export function wideHtmlPage(elements = 500_000): Buffer {
+  return Buffer.from(
+    `<!DOCTYPE html><html><body><main><h1>Høring</h1>${"<p>ab</p>".repeat(elements)}</main></body></html>`,
+  );
+}
+
+/** An answer of Stortinget's export service (its namespace and root) that nests `depth` elements inside each other. */
+export function deepStortingetXml(root: string, depth = 500_000): Buffer {
+  return Buffer.from(
+    `<?xml version="1.0" encoding="utf-8"?><${root} xmlns="http://data.stortinget.no">${"<a>".repeat(depth)}x${"</a>".repeat(depth)}</${root}>`,
+  );
+}
+
+/**
+ * A Word letter with one picture, word/media/image1.png, that unpacks to `unpackedMb` MB (its headers claim 1 KB).
+ * The DOCX check never reads media, so the letter passes it; whoever then reads the picture (mammoth, for the
+ * archive copy) unpacks the bomb.
+ */
+export function imageBombDocx(unpackedMb = 1024): Buffer {
+  const ns = (p: string, uri: string) => `xmlns:${p}="http://schemas.openxmlformats.org/${uri}"`;
+  const document = `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${W}" ${ns("wp", "drawingml/2006/wordprocessingDrawing")} ${ns("a", "drawingml/2006/main")} ${ns("pic", "drawingml/2006/picture")} ${ns("r", "officeDocument/2006/relationships")}><w:body><w:p><w:r><w:t>Et brev med bilde.</w:t></w:r></w:p><w:p><w:r><w:drawing><wp:inline><wp:extent cx="100" cy="100"/><wp:docPr id="1" name="Bilde"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:blipFill><a:blip r:embed="rIdImg"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p></w:body></w:document>`;
+  const rels = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdImg" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image1.png"/></Relationships>`;
+  const types = CONTENT_TYPES.replace(
+    '<Default Extension="xml"',
+    '<Default Extension="png" ContentType="image/png"/><Default Extension="xml"',
+  );
+  return zipOf([
+    { name: "[Content_Types].xml", data: Buffer.from(types) },
+    { name: "_rels/.rels", data: Buffer.from(RELS) },
+    { name: "word/document.xml", data: Buffer.from(document) },
+    { name: "word/_rels/document.xml.rels", data: Buffer.from(rels) },
+    {
+      name: "word/media/image1.png",
+      data: Buffer.alloc(0),
+      deflated: deflateRepeated(Buffer.from([0x89, 0x50, 0x4e, 0x47]), unpackedMb),
+      size: 1024,
+    },
+  ]);
 }

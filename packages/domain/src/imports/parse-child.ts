@@ -3,7 +3,7 @@
  * what a hostile file costs (heap, ArrayBuffers, native memory, time) is the child's and never the web server's.
  * It is a string of plain JavaScript because it runs outside any bundle: Next.js rewrites `require` in bundled
  * modules. The parent passes the job in the environment (`INNSPILL_PARSE_JOB`: kind, limits, where to look the
- * parsers up) and the file on stdin; the answer is one JSON object on stdout.
+ * parsers up) and the file on stdin; the answer is one line of JSON on stdout, then the payload's bytes if any.
  *
  * - DOCX: the zip is read here, strictly (no zip64, the central directory ending where the end record says, no
  *   duplicate names, no encryption), and only its XML parts are inflated, each under the shared cap and no deeper
@@ -11,6 +11,11 @@
  *   gets a new zip made of exactly those bytes, stored uncompressed: what the check read is all the parser sees.
  * - PDF: every FlateDecode stream (and each further Flate layer) is inflated once under a cap on the total before
  *   pdf.js sees the file; more pages than a letter has are refused before the text is read.
+ * - PDF/A (the worker's archive copy): `@innspill/documents/archive`'s `pdfToPdfA`, loaded through tsx (TypeScript,
+ *   as the worker runs it), so the copy's bytes are what the worker would make; the copy is the payload. A Word
+ *   file's copy likewise (`noark/docx-archive.ts`), once its zip passed the DOCX check above.
+ * - XML (Stortinget): validated and parsed with fast-xml-parser, the radar's options; the answer is the parsed data.
+ * - HTML (regjeringen.no): parsed with node-html-parser; the answer is the strings the radar's selectors pick out.
  */
 export const PARSE_CHILD = String.raw`
 "use strict";
@@ -34,14 +39,14 @@ function inflateCapped(fn, data, budget) {
   try {
     return fn(data, { maxOutputLength: Math.max(1, budget), finishFlush: zlib.constants.Z_SYNC_FLUSH });
   } catch (err) {
-    if (err && (err.code === "ERR_BUFFER_TOO_LARGE" || err instanceof RangeError)) throw refusal("importTooLarge");
+    if (err && (err.code === "ERR_BUFFER_TOO_LARGE" || err instanceof RangeError)) throw refusal("tooLarge");
     return null;
   }
 }
 
 /** The XML parts of a DOCX, inflated under the cap; throws a refusal for anything a Word file never is. */
 function docxParts(buf) {
-  const bad = () => refusal("importUnreadable");
+  const bad = () => refusal("unreadable");
   if (buf.length < 22) throw bad();
   let eocd = -1;
   for (let i = buf.length - 22; i >= Math.max(0, buf.length - 65557); i--)
@@ -56,7 +61,7 @@ function docxParts(buf) {
   // The central directory ends where the end record begins: no room for a second one, nor for prepended bytes that
   // a reader would shift its offsets by.
   if (cdOffset + cdSize !== eocd) throw bad();
-  if (count > L.docxEntries) throw refusal("importTooLarge");
+  if (count > L.docxEntries) throw refusal("tooLarge");
   const names = new Set();
   const parts = [];
   let budget = L.docxUnpackedBytes;
@@ -90,7 +95,7 @@ function docxParts(buf) {
     else throw bad();
     if (!content) throw bad();
     budget -= content.length;
-    if (budget < 0) throw refusal("importTooLarge");
+    if (budget < 0) throw refusal("tooLarge");
     checkDepth(content);
     parts.push({ name, content });
   }
@@ -110,7 +115,7 @@ function checkDepth(xml) {
   let m;
   while ((m = tag.exec(text))) {
     if (m[1] === "/") depth--;
-    else if (m[1] === "" && m[2] !== "/" && ++depth > L.xmlDepth) throw refusal("importTooLarge");
+    else if (m[1] === "" && m[2] !== "/" && ++depth > L.xmlDepth) throw refusal("tooLarge");
   }
 }
 
@@ -180,7 +185,7 @@ function checkPdfStreams(buf) {
       const out = inflateCapped(zlib.inflateSync, data, budget + 1);
       if (!out) break;
       budget -= out.length;
-      if (budget < 0) throw refusal("importTooLarge");
+      if (budget < 0) throw refusal("tooLarge");
       data = out;
     }
     re.lastIndex = end;
@@ -196,7 +201,62 @@ function readStdin() {
   });
 }
 
-const answer = (value) => process.stdout.write(JSON.stringify(value), () => process.exit(0));
+/** The answer: one line of JSON, then the payload's bytes (an archive copy) when there is one. */
+const answer = (value, payload) =>
+  process.stdout.write(
+    payload ? Buffer.concat([Buffer.from(JSON.stringify(value) + "\n"), payload]) : JSON.stringify(value),
+    () => process.exit(0),
+  );
+
+const importModule = async (name) => import(pathToFileURL(resolve(name)).href);
+
+/** The strings the radar reads off regjeringen.no's list of hearings (interpreted in regjeringen.ts). */
+function htmlList(root) {
+  const items = root.querySelectorAll("li.listItem");
+  const textOf = (el) => (el ? el.text : "");
+  return {
+    listing: items.length > 0 || !!root.querySelector("ul.listing"),
+    items: items.map((li) => {
+      const a = li.querySelector(".title a") || li.querySelector("a");
+      return {
+        href: (a && a.getAttribute("href")) || null,
+        title: textOf(a),
+        details: (li.querySelector(".event-details") || li).text,
+        open: textOf(li.querySelector(".event-details-open")),
+        department: textOf(li.querySelector(".department")),
+      };
+    }),
+  };
+}
+
+/** The strings the radar reads off a hearing's page on regjeringen.no (interpreted in regjeringen.ts). */
+function htmlHearing(root) {
+  const textOf = (el) => (el ? el.text : "");
+  const facts = [];
+  for (const dl of root.querySelectorAll("dl")) {
+    const dds = dl.querySelectorAll("dd");
+    dl.querySelectorAll("dt").forEach((dt, i) => facts.push([dt.text, textOf(dds[i])]));
+  }
+  const links = (id) => {
+    const box = root.querySelector("#" + id);
+    return (box ? box.querySelectorAll("a[href]") : []).map((a) => ({
+      href: a.getAttribute("href"),
+      title: a.getAttribute("title") || "",
+      text: a.text,
+    }));
+  };
+  const invited = root.querySelector("#horingsinstanser");
+  return {
+    title: textOf(root.querySelector("h1.article-title") || root.querySelector("h1")),
+    departments: [textOf(root.querySelector(".content-owner-dep a")), textOf(root.querySelector(".article-source"))],
+    facts,
+    text: (root.querySelector("main") || root).text,
+    horingsbrev: links("horingsbrev"),
+    horingsnotater: links("horingsnotater"),
+    invited: invited ? [...invited.querySelectorAll("p"), ...invited.querySelectorAll("li")].map((p) => p.text) : null,
+    summary: textOf(root.querySelector(".article-ingress")),
+  };
+}
 
 (async () => {
   const bytes = await readStdin();
@@ -208,16 +268,86 @@ const answer = (value) => process.stdout.write(JSON.stringify(value), () => proc
       { convertImage: mammoth.images.imgElement(async () => ({ src: "" })) },
     );
     answer({ ok: true, html: value });
-  } else {
+  } else if (job.kind === "pdf") {
     checkPdfStreams(bytes);
-    const { extractText, getDocumentProxy } = await import(pathToFileURL(resolve("unpdf")).href);
+    const { extractText, getDocumentProxy } = await importModule("unpdf");
     const pdf = await getDocumentProxy(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    if (pdf.numPages > L.pdfPages) return answer({ ok: false, error: "importTooManyPages" });
+    if (pdf.numPages > L.pdfPages) return answer({ ok: false, error: "tooManyPages" });
     const { text } = await extractText(pdf, { mergePages: false });
     answer({ ok: true, pages: text });
-  }
+  } else if (job.kind === "pdfa") {
+    // The worker's own converter, the same code and fonts, so the copy's bytes are those it would make itself.
+    // It is TypeScript: read through tsx, which the worker runs with.
+    (await importModule("tsx/esm/api")).register();
+    const archive = await importModule("@innspill/documents/archive");
+    let made;
+    try {
+      made = archive.pdfToPdfA(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
+        title: job.title,
+        timestamp: job.timestamp,
+        maxPages: job.maxPages,
+      });
+    } catch (err) {
+      if (err instanceof archive.ArchiveConversionError)
+        return answer({ ok: false, error: "conversion", detail: err.message });
+      throw err;
+    }
+    answer({ ok: true, pages: made.pages }, made.pdf);
+  } else if (job.kind === "docxa") {
+    // The zip is read as an import's first (strict, its XML capped); only a Word file that passes is converted.
+    try {
+      docxParts(bytes);
+    } catch (err) {
+      if (err && err.refusal) return answer({ ok: false, error: "refused" });
+      throw err;
+    }
+    (await importModule("tsx/esm/api")).register();
+    const archive = await importModule("@innspill/documents/archive");
+    const word = await import(job.module);
+    let made;
+    try {
+      made = await word.docxToPdfA(bytes, { filename: job.filename, timestamp: job.timestamp });
+    } catch (err) {
+      if (err instanceof archive.ArchiveConversionError)
+        return answer({ ok: false, error: "conversion", detail: err.message });
+      throw err;
+    }
+    answer({ ok: true, title: made.title }, made.pdf);
+  } else if (job.kind === "xml") {
+    const { XMLParser, XMLValidator } = require(resolve("fast-xml-parser"));
+    const text = bytes.toString("utf8");
+    const valid = XMLValidator.validate(text);
+    if (valid !== true)
+      return answer({ ok: false, error: "malformed", detail: "XML: " + valid.err.msg + " (line " + valid.err.line + ")" });
+    const arrays = new Set(job.arrays);
+    const parser = new XMLParser({
+      ignoreAttributes: true,
+      removeNSPrefix: true,
+      parseTagValue: false,
+      trimValues: true,
+      processEntities: true,
+      isArray: (name) => arrays.has(name),
+    });
+    let doc;
+    try {
+      doc = parser.parse(text);
+    } catch (err) {
+      // The parser's own refusals (more nested tags than it allows) say what is wrong with the XML.
+      if (err instanceof RangeError) throw err;
+      return answer({ ok: false, error: "malformed", detail: "XML: " + String(err && err.message).slice(0, 200) });
+    }
+    answer({ ok: true, doc });
+  } else if (job.kind === "html") {
+    const text = bytes.toString("utf8");
+    if (!/<html[\s>]/i.test(text) || !/<\/html>\s*$/i.test(text.trim()))
+      return answer({ ok: false, error: "malformed", detail: "not a whole HTML page" });
+    const { parse } = require(resolve("node-html-parser"));
+    const root = parse(text, { comment: false });
+    answer({ ok: true, page: job.page === "list" ? htmlList(root) : htmlHearing(root) });
+  } else answer({ ok: false, error: "unreadable" });
 })().catch((err) => {
-  const memory = err instanceof RangeError && /alloc|memory|length/i.test(String(err.message));
-  answer({ ok: false, error: (err && err.refusal) || (memory ? "importTooLarge" : "importUnreadable") });
+  // Past the stack (a page nested a million deep) or the heap: too large, said as such.
+  const memory = err instanceof RangeError && /alloc|memory|length|stack/i.test(String(err.message));
+  answer({ ok: false, error: (err && err.refusal) || (memory ? "tooLarge" : "unreadable") });
 });
 `;

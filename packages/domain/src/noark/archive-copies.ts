@@ -4,23 +4,59 @@
  * stored beside the original, whose checksum and PRONOM format stay recorded. A file that cannot be converted is
  * marked FAILED with the reason, which the hearing page shows before the case is closed.
  *
- * A hostile file never reaches the web server's converter: this runs only in the worker. A file that takes the worker
- * down is claimed again at most `MAX_ATTEMPTS` times (the attempt is counted and committed before converting), then
- * marked FAILED. A Word file is read once by the import's bounded child process (strict zip, capped XML) before mammoth reads it.
+ * A hostile file never reaches the web server's converter: this runs only in the worker, and a PDF is converted in a
+ * bounded child process (`pdfToPdfABounded`: address space, memory, time and output capped), so a decompression bomb
+ * costs a child, not the worker: the document is marked FAILED with «PDF-en kunne ikke leses: for stor …» or «… tok
+ * for lang tid». Should the worker die all the same, a document is claimed again at most `MAX_ATTEMPTS` times (the
+ * attempt is counted and committed before converting), then marked FAILED. A Word file is converted in the same
+ * bounded child (`docxToPdfABounded`), its zip read strictly (capped XML) before mammoth reads it.
  */
 import type { Db } from "@innspill/db";
-import {
-  ArchiveConversionError,
-  pdfToPdfA,
-  textToPdfA,
-  type ArchiveBlock,
-  type ArchiveRun,
-} from "@innspill/documents";
+import { ArchiveConversionError } from "@innspill/documents";
 import { sha256 } from "../common/hash";
-import { docxText, EXTRACT_LIMITS } from "../imports/extract";
+import {
+  childFailureText,
+  ChildRefusal,
+  EXTRACT_LIMITS,
+  runBounded,
+  type ChildLimits,
+} from "../imports/extract";
 import { archiveFormat } from "./formats";
 
 const MAX_ATTEMPTS = 3;
+
+/**
+ * What converting one PDF may cost its child process. More than reading a letter's text (Typst draws every page, and
+ * keeps them until the copy is written), far less than would hurt the worker; the copy itself is the payload.
+ */
+export const ARCHIVE_LIMITS: ChildLimits = {
+  ...EXTRACT_LIMITS,
+  heapMb: 256,
+  rssMb: 1536,
+  addressSpaceMb: 4096,
+  timeoutMs: 120_000,
+  outputBytes: 256 * 1024 * 1024,
+};
+
+/**
+ * A PDF as PDF/A-2b, made by `@innspill/documents`' `pdfToPdfA` in a bounded child process (`imports/extract.ts`):
+ * a file that would take its memory or its time is refused with the reason, and the worker goes on.
+ */
+export async function pdfToPdfABounded(
+  bytes: Uint8Array,
+  o: { title: string; timestamp: number; maxPages: number },
+  limits: ChildLimits = ARCHIVE_LIMITS,
+): Promise<Buffer> {
+  try {
+    return (await runBounded({ kind: "pdfa", ...o }, bytes, limits)).payload;
+  } catch (err) {
+    // No slot free now (`busy`) is no verdict on the file: it is tried again.
+    if (!(err instanceof ChildRefusal) || err.reason === "busy") throw err;
+    if (err.reason === "conversion" && err.detail) throw new ArchiveConversionError(err.detail);
+    throw new ArchiveConversionError(childFailureText(err, "PDF-en"));
+  }
+}
+
 /** A worker that took a document and died leaves it CONVERTING; after this it is taken again. */
 const STALE_MS = 10 * 60_000;
 
@@ -52,9 +88,41 @@ export async function archivePendingDocuments(db: Db, o: { limit?: number } = {}
   for (let i = 0; i < (o.limit ?? 20); i++) {
     const c = await claim(db);
     if (!c) break;
-    done.push({ id: c.id, status: await archiveOne(db, c) });
+    const status = await archiveOne(db, c);
+    done.push({ id: c.id, status });
+    // No child slot free: the next tick goes on.
+    if (status === "PENDING") break;
   }
   return done;
+}
+
+/** The module the child runs for a Word document (TypeScript, through tsx: only the worker converts). */
+const DOCX_MODULE = new URL("./docx-archive.ts", import.meta.url).href;
+
+/**
+ * A Word document as PDF/A-2b (`docx-archive.ts`) in a bounded child process: its zip checked strictly under the
+ * import's caps first, then read with mammoth and set with Typst, all the child's cost.
+ */
+async function docxToPdfABounded(
+  bytes: Uint8Array,
+  o: { filename: string; timestamp: number },
+  limits: ChildLimits = ARCHIVE_LIMITS,
+): Promise<{ pdf: Buffer; title: string | null }> {
+  try {
+    const { answer, payload } = await runBounded<{ title: string | null }>(
+      { kind: "docxa", module: DOCX_MODULE, ...o },
+      bytes,
+      limits,
+    );
+    return { pdf: payload, title: answer.title };
+  } catch (err) {
+    if (!(err instanceof ChildRefusal) || err.reason === "busy") throw err;
+    if (err.reason === "conversion" && err.detail) throw new ArchiveConversionError(err.detail);
+    // The strict reading refused the zip: malformed, zip64, or too large unpacked.
+    if (err.reason === "refused")
+      throw new ArchiveConversionError("Word-filen er skadet eller for stor utpakket.");
+    throw new ArchiveConversionError(childFailureText(err, "Word-filen"));
+  }
 }
 
 async function archiveOne(db: Db, c: Claimed): Promise<string> {
@@ -93,15 +161,13 @@ async function archiveOne(db: Db, c: Claimed): Promise<string> {
     let title: string | null;
     if (format.extension === "pdf") {
       title = pdfTitle(bytes);
-      pdf = pdfToPdfA(bytes, {
+      pdf = await pdfToPdfABounded(bytes, {
         title: title ?? c.filename,
         timestamp,
         maxPages: EXTRACT_LIMITS.pdfPages,
-      }).pdf;
+      });
     } else if (format.extension === "docx") {
-      const doc = await readDocx(bytes);
-      title = doc.title;
-      pdf = textToPdfA({ title: title ?? c.filename, blocks: doc.blocks }, { timestamp });
+      ({ pdf, title } = await docxToPdfABounded(bytes, { filename: c.filename, timestamp }));
     } else {
       return fail(`${format.name} kan ikke gjøres om til PDF/A.`);
     }
@@ -120,6 +186,14 @@ async function archiveOne(db: Db, c: Claimed): Promise<string> {
     });
     return "CONVERTED";
   } catch (err) {
+    if (err instanceof ChildRefusal && err.reason === "busy") {
+      // Every child slot of this process is taken: waiting again, the attempt not counted.
+      await db.hearingDocument.update({
+        where: { id: c.id },
+        data: { archiveStatus: "PENDING", archiveAttempts: { decrement: 1 } },
+      });
+      return "PENDING";
+    }
     const reason =
       err instanceof ArchiveConversionError
         ? err.message
@@ -149,96 +223,4 @@ export function pdfTitle(bytes: Uint8Array): string | null {
   // Producers' placeholders are not titles.
   if (!title || /^(untitled|microsoft word - .*|dokument\d*|document\d*)$/i.test(title)) return null;
   return title.slice(0, 300);
-}
-
-// mammoth's document elements (what `transformDocument` is given), as far as this reads them.
-interface Element {
-  type: string;
-  children?: Element[];
-  value?: string;
-  isBold?: boolean;
-  isItalic?: boolean;
-  styleName?: string | null;
-  numbering?: unknown;
-  contentType?: string;
-  read?: () => Promise<Buffer>;
-}
-
-/** A Word document's text, headings, bullets, tables and pictures, read with mammoth, and its first heading. */
-async function readDocx(bytes: Buffer): Promise<{ title: string | null; blocks: ArchiveBlock[] }> {
-  // The import's strict reading, in its bounded child process, first: a zip that is malformed, zip64 or too large
-  // unpacked is refused there, so mammoth below only reads a file whose XML parts passed the caps.
-  try {
-    await docxText(bytes);
-  } catch {
-    throw new ArchiveConversionError("Word-filen er skadet eller for stor utpakket.");
-  }
-  const mammoth = (await import("mammoth")).default;
-  let root: Element | null = null;
-  await mammoth.convertToHtml(
-    { buffer: bytes },
-    {
-      transformDocument: (d: Element) => {
-        root = d;
-        return d;
-      },
-    },
-  );
-  if (!root) throw new ArchiveConversionError("Word-filen har ikke noe innhold.");
-  const blocks: ArchiveBlock[] = [];
-  const images: { block: ArchiveBlock & { kind: "image" }; read: () => Promise<Buffer> }[] = [];
-  const runsOf = (e: Element, style: { bold?: boolean; italic?: boolean } = {}): ArchiveRun[] => {
-    const out: ArchiveRun[] = [];
-    for (const ch of e.children ?? []) {
-      if (ch.type === "text" && ch.value) out.push({ text: ch.value, ...style });
-      else if (ch.type === "tab") out.push({ text: " ", ...style });
-      else if (ch.type === "break") out.push({ text: "\n" });
-      else if (ch.type === "image" && ch.read && /^image\/(png|jpeg)$/.test(ch.contentType ?? "")) {
-        const block = {
-          kind: "image" as const,
-          mediaType: ch.contentType as "image/png",
-          data: new Uint8Array(),
-        };
-        images.push({ block, read: ch.read });
-      } else if (ch.children)
-        out.push(...runsOf(ch, ch.type === "run" ? { bold: !!ch.isBold, italic: !!ch.isItalic } : style));
-    }
-    return out;
-  };
-  const walk = (e: Element) => {
-    for (const ch of e.children ?? []) {
-      if (ch.type === "paragraph") {
-        const before = images.length;
-        const runs = runsOf(ch);
-        const heading = /^(heading|overskrift|title|tittel)\s*(\d?)/i.exec(ch.styleName ?? "");
-        if (runs.some((r) => r.text.trim()))
-          if (heading) blocks.push({ kind: "heading", level: Number(heading[2] || 1), runs });
-          else if (ch.numbering) {
-            const last = blocks.at(-1);
-            if (last?.kind === "bullets") last.items.push(runs);
-            else blocks.push({ kind: "bullets", items: [runs] });
-          } else blocks.push({ kind: "paragraph", runs });
-        for (const img of images.slice(before)) blocks.push(img.block);
-      } else if (ch.type === "table") {
-        const rows = (ch.children ?? []).map((row) =>
-          (row.children ?? []).map((cell) =>
-            (cell.children ?? []).flatMap((p, i) => [...(i ? [{ text: "\n" }] : []), ...runsOf(p)]),
-          ),
-        );
-        blocks.push({ kind: "table", rows });
-      } else if (ch.children) walk(ch);
-    }
-  };
-  walk(root);
-  for (const img of images) img.block.data = new Uint8Array(await img.read());
-  const first = blocks.find((b) => b.kind === "heading") ?? blocks.find((b) => b.kind === "paragraph");
-  const firstText =
-    first && "runs" in first
-      ? first.runs
-          .map((r) => r.text)
-          .join("")
-          .replace(/\s+/g, " ")
-          .trim()
-      : "";
-  return { title: firstText && firstText.length <= 200 ? firstText : null, blocks };
 }

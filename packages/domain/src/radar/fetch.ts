@@ -16,7 +16,9 @@ export type SourceErrorCode =
   | "network"
   | "httpStatus"
   | "tooLarge"
-  | "malformed";
+  | "malformed"
+  /** Past the limits of the child process that reads it (too large unpacked, too slow): see read.ts. */
+  | "unreadable";
 
 /** Why a source could not be read, said plainly for Systemstatus. */
 export class SourceError extends Error {

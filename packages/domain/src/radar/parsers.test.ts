@@ -16,12 +16,12 @@ const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, imp
 const config = radarConfig({ enabled: true });
 
 describe("Stortinget's export format", () => {
-  it("reads the current session, the hearings with their deadline, committee and cases, and a case's subjects", () => {
+  it("reads the current session, the hearings with their deadline, committee and cases, and a case's subjects", async () => {
     expect(
-      currentSession(parseStortingetXml(fixture("stortinget-sesjoner.xml"), "sesjoner_oversikt", "x")),
+      currentSession(await parseStortingetXml(fixture("stortinget-sesjoner.xml"), "sesjoner_oversikt", "x")),
     ).toBe("2026-2027");
     const hearings = readHearings(
-      parseStortingetXml(fixture("stortinget-horinger.xml"), "horinger_oversikt", "x"),
+      await parseStortingetXml(fixture("stortinget-horinger.xml"), "horinger_oversikt", "x"),
       "x",
     );
     expect(hearings.map((h) => h.id)).toEqual(["11001", "11002", "11003", "10950"]);
@@ -34,26 +34,26 @@ describe("Stortinget's export format", () => {
     });
     expect(hearings[0]!.cases[0]).toMatchObject({ id: "101001", reference: "Prop. 31 L (2026–2027)" });
     expect(
-      readCaseTopics(parseStortingetXml(fixture("stortinget-sak-101001.xml"), "detaljert_sak", "x")),
+      readCaseTopics(await parseStortingetXml(fixture("stortinget-sak-101001.xml"), "detaljert_sak", "x")),
     ).toEqual(["Helse", "Utdanning"]);
   });
 
-  it("takes the service's year one as «no date», and refuses XML of another namespace or broken XML", () => {
+  it("takes the service's year one as «no date», and refuses XML of another namespace or broken XML", async () => {
     expect(stortingetDate("0001-01-01T00:00:00")).toBeNull();
     expect(stortingetDate("2027-01-15T12:00:00")).toBe("2027-01-15");
     const other = fixture("stortinget-horinger.xml")
       .toString()
       .replace('xmlns="http://data.stortinget.no"', 'xmlns="urn:x"');
-    expect(() => parseStortingetXml(other, "horinger_oversikt", "x")).toThrow(/namespace/);
-    expect(() =>
+    await expect(parseStortingetXml(other, "horinger_oversikt", "x")).rejects.toThrow(/namespace/);
+    await expect(
       parseStortingetXml("<horinger_oversikt><a></horinger_oversikt>", "horinger_oversikt", "x"),
-    ).toThrow(SourceError);
+    ).rejects.toThrow(SourceError);
   });
 });
 
 describe("regjeringen.no's pages", () => {
-  it("reads the list and a hearing's page: department, deadline, status, documents, invited bodies", () => {
-    const list = readList(
+  it("reads the list and a hearing's page: department, deadline, status, documents, invited bodies", async () => {
+    const list = await readList(
       fixture("regjeringen-liste.html"),
       "https://www.regjeringen.no/no/dokument/hoyringar/id1763/",
     );
@@ -61,7 +61,7 @@ describe("regjeringen.no's pages", () => {
       ["id3170001", "2027-03-02", "Kunnskapsdepartementet"],
       ["id3170002", "2027-02-15", "Nærings- og fiskeridepartementet"],
     ]);
-    const page = readHearingPage(
+    const page = await readHearingPage(
       fixture("regjeringen-id3170001.html"),
       "https://www.regjeringen.no/no/dokumenter/horing-ingeniorutdanning/id3170001/",
       config,
@@ -79,7 +79,7 @@ describe("regjeringen.no's pages", () => {
     expect(page.invited).toHaveLength(5);
     expect(page.invited).toContain("NITO – Norges Ingeniør- og Teknologorganisasjon");
     expect(norwegianDate("Høringsfrist: 2.3.2027")).toBe("2027-03-02");
-    expect(() => readList("<html><body>Beklager", "x")).toThrow(/not a whole HTML page/);
+    await expect(readList("<html><body>Beklager", "x")).rejects.toThrow(/not a whole HTML page/);
   });
 });
 

@@ -98,6 +98,8 @@ export interface PollResult {
   created: number;
   updated: number;
   notModified?: boolean;
+  /** Pages or cases left out because they could not be read within the limits, with the reason (logged). */
+  skipped?: string[];
 }
 
 /** Reads one source for one organisation now, and records how it went. */
@@ -129,7 +131,12 @@ export async function pollRadarSource(
     ).map((i) => [i.sourceRef, i]),
   );
   const validators = (row.validators ?? {}) as Record<string, Validators>;
-  let read: { hearings: RemoteHearing[] | null; validators: Record<string, Validators>; seen: number };
+  let read: {
+    hearings: RemoteHearing[] | null;
+    validators: Record<string, Validators>;
+    seen: number;
+    skipped?: string[];
+  };
   let scored: Map<string, Relevance>;
   const downloads = new Map<string, Downloaded>();
   try {
@@ -256,7 +263,14 @@ export async function pollRadarSource(
     },
     { timeout: 60_000 },
   );
-  return { source, ok: true, seen: read.seen >= 0 ? read.seen : row.itemsSeen, created, updated };
+  return {
+    source,
+    ok: true,
+    seen: read.seen >= 0 ? read.seen : row.itemsSeen,
+    created,
+    updated,
+    ...(read.skipped?.length ? { skipped: read.skipped } : {}),
+  };
 }
 
 /** Advisers who follow a topic a new relevant hearing touches: in the app and by e-mail. */

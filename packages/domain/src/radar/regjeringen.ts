@@ -5,10 +5,10 @@
  * (`.content-owner-dep`), the deadline and status (a `dl` of facts, or «Høringsfrist: …» in the text), the documents
  * (PDF links in the fact boxes `#horingsbrev` and `#horingsnotater`) and the invited bodies (`#horingsinstanser`).
  */
-import { parse, type HTMLElement } from "node-html-parser";
 import type { RadarConfig } from "./config";
 import { SourceError, type Validators, fetchSource, isAllowedAddress } from "./fetch";
 import type { RemoteHearing } from "./model";
+import { readBounded } from "./read";
 
 const LIST_PATH = "/no/dokument/hoyringar/id1763/";
 /** Hearing pages read per poll at most: the rest are read at the next poll. */
@@ -24,12 +24,28 @@ export function norwegianDate(s: string): string | null {
   return Number.isNaN(Date.parse(d)) ? null : d;
 }
 
-function parseHtml(body: Buffer | string, url: string): HTMLElement {
-  const text = typeof body === "string" ? body : body.toString("utf8");
-  if (!/<html[\s>]/i.test(text) || !/<\/html>\s*$/i.test(text.trim()))
-    throw new SourceError("malformed", url, "not a whole HTML page");
-  return parse(text, { comment: false });
+/** The strings of the list, as the bounded child read them (`parse-child.ts`, `htmlList`). */
+interface RawList {
+  listing: boolean;
+  items: { href: string | null; title: string; details: string; open: string; department: string }[];
 }
+
+/** The strings of a hearing's page, as the bounded child read them (`parse-child.ts`, `htmlHearing`). */
+interface RawHearing {
+  title: string;
+  departments: string[];
+  facts: [string, string][];
+  text: string;
+  horingsbrev: RawLink[];
+  horingsnotater: RawLink[];
+  invited: string[] | null;
+  summary: string;
+}
+type RawLink = { href: string; title: string; text: string };
+
+/** A page parsed with node-html-parser in a bounded child process (read.ts): the selectors' strings come back. */
+const readHtml = <T>(body: Buffer | string, url: string, page: "list" | "hearing") =>
+  readBounded<{ page: T }>({ kind: "html", page }, body, url).then((a) => a.page);
 
 export interface ListedHearing {
   ref: string;
@@ -40,56 +56,39 @@ export interface ListedHearing {
   department: string | null;
 }
 
-export function readList(body: Buffer | string, url: string): ListedHearing[] {
-  const root = parseHtml(body, url);
-  const items = root.querySelectorAll("li.listItem");
-  if (!items.length && !root.querySelector("ul.listing"))
-    throw new SourceError("malformed", url, "no list of hearings (ul.listing)");
-  return items.flatMap((li) => {
-    const a = li.querySelector(".title a") ?? li.querySelector("a");
-    const href = a?.getAttribute("href");
+export async function readList(body: Buffer | string, url: string): Promise<ListedHearing[]> {
+  const raw = await readHtml<RawList>(body, url, "list");
+  if (!raw.listing) throw new SourceError("malformed", url, "no list of hearings (ul.listing)");
+  return raw.items.flatMap((li) => {
+    const href = li.href;
     const ref = href ? /\/(id\d+)\/?/.exec(href)?.[1] : undefined;
-    if (!a || !href || !ref) return [];
-    const details = clean(li.querySelector(".event-details")?.text ?? li.text);
+    if (!href || !ref) return [];
+    const details = clean(li.details);
     return [
       {
         ref,
         url: new URL(href, url).toString(),
-        title: clean(a.text),
+        title: clean(li.title),
         deadline: norwegianDate(/H[øo]y?ringsfrist:?\s*([\d.]+)/i.exec(details)?.[1] ?? ""),
-        status:
-          clean(
-            /Status:\s*([^\n]+?)(?:$|\s{2,})/i.exec(
-              clean(li.querySelector(".event-details-open")?.text),
-            )?.[1],
-          ) || null,
-        department: clean(li.querySelector(".department")?.text) || null,
+        status: clean(/Status:\s*([^\n]+?)(?:$|\s{2,})/i.exec(clean(li.open))?.[1]) || null,
+        department: clean(li.department) || null,
       },
     ];
   });
 }
 
-const factboxItems = (root: HTMLElement, id: string) => root.querySelector(`#${id}`);
-
-export function readHearingPage(
+export async function readHearingPage(
   body: Buffer | string,
   url: string,
   config: RadarConfig,
-): Omit<RemoteHearing, "sourceRef" | "source"> {
-  const root = parseHtml(body, url);
-  const title = clean((root.querySelector("h1.article-title") ?? root.querySelector("h1"))?.text);
+): Promise<Omit<RemoteHearing, "sourceRef" | "source">> {
+  const raw = await readHtml<RawHearing>(body, url, "hearing");
+  const title = clean(raw.title);
   if (!title) throw new SourceError("malformed", url, "no title (h1)");
-  const department =
-    clean(root.querySelector(".content-owner-dep a")?.text) ||
-    clean(root.querySelector(".article-source")?.text) ||
-    "Regjeringen";
+  const department = raw.departments.map(clean).find(Boolean) || "Regjeringen";
   const facts = new Map<string, string>();
-  for (const dl of root.querySelectorAll("dl")) {
-    const dts = dl.querySelectorAll("dt");
-    const dds = dl.querySelectorAll("dd");
-    dts.forEach((dt, i) => facts.set(clean(dt.text).toLowerCase().replace(/:$/, ""), clean(dds[i]?.text)));
-  }
-  const text = clean(root.querySelector("main")?.text ?? root.text);
+  for (const [dt, dd] of raw.facts) facts.set(clean(dt).toLowerCase().replace(/:$/, ""), clean(dd));
+  const text = clean(raw.text);
   const deadline =
     norwegianDate(facts.get("høringsfrist") ?? "") ??
     norwegianDate(/Høringsfrist:?\s*([\d.]+)/i.exec(text)?.[1] ?? "");
@@ -98,23 +97,18 @@ export function readHearingPage(
     /Status:\s*(På høring|Høringen er avsluttet|[A-ZÆØÅ][\wæøå ]{2,30})/.exec(text)?.[1] ||
     null;
   const documents: { label: string; url: string }[] = [];
-  for (const [id, kind] of [
-    ["horingsbrev", "Høringsbrev"],
-    ["horingsnotater", "Høringsnotat"],
+  for (const [links, kind] of [
+    [raw.horingsbrev, "Høringsbrev"],
+    [raw.horingsnotater, "Høringsnotat"],
   ] as const) {
-    for (const a of factboxItems(root, id)?.querySelectorAll("a[href]") ?? []) {
-      const href = new URL(a.getAttribute("href")!, url).toString();
+    for (const a of links) {
+      const href = new URL(a.href, url).toString();
       if (!/\.(pdf|docx)(\?|$)/i.test(href) || !isAllowedAddress(href, config)) continue;
-      documents.push({ label: clean(a.getAttribute("title")) || clean(a.text) || kind, url: href });
+      documents.push({ label: clean(a.title) || clean(a.text) || kind, url: href });
     }
   }
-  const box = factboxItems(root, "horingsinstanser");
-  const invited = box
-    ? [...box.querySelectorAll("p"), ...box.querySelectorAll("li")]
-        .map((p) => clean(p.text))
-        .filter((n) => n.length > 2)
-    : [];
-  const summary = clean(root.querySelector(".article-ingress")?.text) || null;
+  const invited = raw.invited ? raw.invited.map(clean).filter((n) => n.length > 2) : [];
+  const summary = clean(raw.summary) || null;
   return {
     url,
     title: title.slice(0, 300),
@@ -148,7 +142,7 @@ export async function readRegjeringenHearing(
 ): Promise<RemoteHearing> {
   const page = await fetchSource(url, config);
   if (page.notModified) throw new SourceError("malformed", url, "304 without validators");
-  return { source: "regjeringen", sourceRef: ref, ...readHearingPage(page.body, page.url, config) };
+  return { source: "regjeringen", sourceRef: ref, ...(await readHearingPage(page.body, page.url, config)) };
 }
 
 /** The open hearings of the list's first page; pages read only for hearings `needsDetail` asks for. */
@@ -178,11 +172,12 @@ export async function pollRegjeringen(
       department: null,
     }));
   } else {
-    listed = readList(fetched.body, listUrl);
+    listed = await readList(fetched.body, listUrl);
     out[listUrl] = fetched.validators;
     seen = listed.length;
   }
   const hearings: RemoteHearing[] = [];
+  const skipped: string[] = [];
   let pages = 0;
   for (const l of listed) {
     if (l.deadline && l.deadline < options.today) continue;
@@ -193,12 +188,20 @@ export async function pollRegjeringen(
     pages++;
     const page = await fetchSource(l.url, config, validators[l.url] ?? {});
     if (page.notModified) continue;
+    let read: Omit<RemoteHearing, "sourceRef" | "source">;
+    try {
+      read = await readHearingPage(page.body, page.url, config);
+    } catch (err) {
+      // A page past the reading limits is skipped, with its reason; the others are read. (Its validators are not
+      // kept, so it is asked for whole again at the next poll.)
+      if (err instanceof SourceError && err.code === "unreadable") {
+        skipped.push(err.message);
+        continue;
+      }
+      throw err;
+    }
     out[l.url] = page.validators;
-    hearings.push({
-      source: "regjeringen",
-      sourceRef: l.ref,
-      ...readHearingPage(page.body, page.url, config),
-    });
+    hearings.push({ source: "regjeringen", sourceRef: l.ref, ...read });
   }
-  return { hearings, validators: out, seen };
+  return { hearings, validators: out, seen, skipped };
 }

@@ -4,34 +4,27 @@
  * in the namespace http://data.stortinget.no; element names as the service writes them (see fixtures/README.md for
  * where they were taken from). «0001-01-01T00:00:00» is the service's «no date».
  */
-import { XMLParser, XMLValidator } from "fast-xml-parser";
 import type { RadarConfig } from "./config";
 import { SourceError, type Validators, fetchSource } from "./fetch";
 import type { RemoteHearing } from "./model";
+import { readBounded } from "./read";
 
 const NS = "http://data.stortinget.no";
 /** New cases read per poll at most (one request each): the rest are read at the next poll. */
 const MAX_CASES_PER_POLL = 40;
 
-const parser = new XMLParser({
-  ignoreAttributes: true,
-  removeNSPrefix: true,
-  parseTagValue: false,
-  trimValues: true,
-  processEntities: true,
-  isArray: (name) =>
-    ["horing", "horing_sak_info", "horingstidspunkt", "sesjon", "komite", "emne"].includes(name),
-});
+/** Elements always read as lists, however many the answer has. */
+const ARRAYS = ["horing", "horing_sak_info", "horingstidspunkt", "sesjon", "komite", "emne"];
 
 type Node = Record<string, unknown>;
 
-/** Parses one response, checking that it is well-formed XML of Stortinget's namespace with the expected root. */
-export function parseStortingetXml(body: Buffer | string, root: string, url: string): Node {
+/**
+ * Parses one response, checking that it is well-formed XML of Stortinget's namespace with the expected root. The
+ * XML is validated and parsed (fast-xml-parser) in a bounded child process (read.ts); the rest reads plain data.
+ */
+export async function parseStortingetXml(body: Buffer | string, root: string, url: string): Promise<Node> {
   const text = typeof body === "string" ? body : body.toString("utf8");
-  const valid = XMLValidator.validate(text);
-  if (valid !== true)
-    throw new SourceError("malformed", url, `XML: ${valid.err.msg} (line ${valid.err.line})`);
-  const doc = parser.parse(text) as Node;
+  const { doc } = await readBounded<{ doc: Node }>({ kind: "xml", arrays: ARRAYS }, body, url);
   const top = doc[root] as Node | undefined;
   if (!top || typeof top !== "object") throw new SourceError("malformed", url, `missing <${root}>`);
   // The namespace is read from the root's own start tag (the parser drops namespace declarations with prefixes).
@@ -128,6 +121,8 @@ export interface StortingetPoll {
   hearings: RemoteHearing[] | null;
   validators: Record<string, Validators>;
   seen: number;
+  /** What could not be read (past the reading limits) and was left out, with the reason. */
+  skipped?: string[];
 }
 
 /**
@@ -144,18 +139,19 @@ export async function pollStortinget(
   const sessionsUrl = `${base}/eksport/sesjoner`;
   const sessions = await fetchSource(sessionsUrl, config);
   if (sessions.notModified) throw new SourceError("malformed", sessionsUrl, "304 without validators");
-  const session = currentSession(parseStortingetXml(sessions.body, "sesjoner_oversikt", sessionsUrl));
+  const session = currentSession(await parseStortingetXml(sessions.body, "sesjoner_oversikt", sessionsUrl));
   if (!session) throw new SourceError("malformed", sessionsUrl, "no current session");
 
   const listUrl = `${base}/eksport/horinger?sesjonid=${session}`;
   const fetched = await fetchSource(listUrl, config, options.onlyId ? {} : (validators[listUrl] ?? {}));
   if (fetched.notModified) return { hearings: null, validators: out, seen: -1 };
-  const rows = readHearings(parseStortingetXml(fetched.body, "horinger_oversikt", listUrl), listUrl);
+  const rows = readHearings(await parseStortingetXml(fetched.body, "horinger_oversikt", listUrl), listUrl);
   out[listUrl] = fetched.validators;
 
   let committees: Map<string, string> | null = null;
   let casesRead = 0;
   const hearings: RemoteHearing[] = [];
+  const skipped: string[] = [];
   for (const h of rows) {
     if (options.onlyId && h.id !== options.onlyId) continue;
     if (!options.onlyId && (!h.deadline || h.deadline < options.today)) continue;
@@ -167,7 +163,7 @@ export async function pollStortinget(
         const k = await fetchSource(url, config);
         committees = k.notModified
           ? new Map()
-          : readCommittees(parseStortingetXml(k.body, "komiteer_oversikt", url));
+          : readCommittees(await parseStortingetXml(k.body, "komiteer_oversikt", url));
       }
       committeeName = committees.get(h.committeeId) ?? h.committeeId;
     }
@@ -178,8 +174,15 @@ export async function pollStortinget(
         casesRead++;
         const url = `${base}/eksport/sak?sakid=${c.id}`;
         const s = await fetchSource(url, config);
-        if (!s.notModified)
-          for (const t of readCaseTopics(parseStortingetXml(s.body, "detaljert_sak", url))) topics.add(t);
+        if (s.notModified) continue;
+        try {
+          for (const t of readCaseTopics(await parseStortingetXml(s.body, "detaljert_sak", url)))
+            topics.add(t);
+        } catch (err) {
+          // A case past the reading limits: the hearing is read without its subjects, and the reason kept.
+          if (!(err instanceof SourceError && err.code === "unreadable")) throw err;
+          skipped.push(err.message);
+        }
       }
     }
     const title =
@@ -209,5 +212,5 @@ export async function pollStortinget(
       cases: h.cases.map((c) => ({ id: c.id, reference: c.reference, title: c.title || c.shortTitle })),
     });
   }
-  return { hearings, validators: out, seen: rows.length };
+  return { hearings, validators: out, seen: rows.length, skipped };
 }
