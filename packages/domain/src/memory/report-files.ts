@@ -13,14 +13,10 @@ import { authorize } from "../access/actor";
 import { recordAudit } from "../common/audit";
 import { AppError } from "../common/errors";
 import { sha256 } from "../common/hash";
+import { DOCUMENT_MEDIA_TYPES, storeFiles } from "../common/stored-files";
 import type { JobQueue } from "../common/jobs";
 import { fields, parseInput } from "../common/validation";
 import { getOutcomeReport, outcomeReportModel, type OutcomeReport } from "./report";
-
-const MEDIA_TYPES = {
-  pdf: "application/pdf",
-  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-} as const;
 
 const renderSelect = {
   id: true,
@@ -138,16 +134,10 @@ export async function renderOutcomeReportWith(
   });
   try {
     const files = await render(outcomeReportModel(JSON.parse(row.report) as OutcomeReport));
-    const hashes = { pdf: sha256(files.pdf), docx: sha256(files.docx) };
-    await db.$transaction(async (tx) => {
-      await tx.storedFile.createMany({
-        data: (["pdf", "docx"] as const).map((kind) => ({
-          sha256: hashes[kind],
-          mediaType: MEDIA_TYPES[kind],
-          size: files[kind].byteLength,
-          content: Buffer.from(files[kind]),
-        })),
-        skipDuplicates: true,
+    const hashes = await db.$transaction(async (tx) => {
+      const hashes = await storeFiles(tx, {
+        pdf: { bytes: files.pdf, mediaType: DOCUMENT_MEDIA_TYPES.pdf },
+        docx: { bytes: files.docx, mediaType: DOCUMENT_MEDIA_TYPES.docx },
       });
       await tx.outcomeReportRender.update({
         where: { id: renderId },
@@ -159,6 +149,7 @@ export async function renderOutcomeReportWith(
           finishedAt: new Date(),
         },
       });
+      return hashes;
     });
     return { renderId, reused: false, ...hashes };
   } catch (err) {

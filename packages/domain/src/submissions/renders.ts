@@ -8,6 +8,7 @@
  * worker need no shared disk, and a letter is tens of kilobytes.
  */
 import { sha256 } from "../common/hash";
+import { DOCUMENT_MEDIA_TYPES, storeFiles } from "../common/stored-files";
 import { z } from "zod";
 import type { JobQueue, SubmissionJob } from "../common/jobs";
 import type { Db } from "@innspill/db";
@@ -19,11 +20,7 @@ import { fields, parseInput } from "../common/validation";
 import { buildSnapshot } from "./snapshot";
 import { loadSubmission } from "./load";
 
-export const RENDER_MEDIA_TYPES = {
-  pdf: "application/pdf",
-  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-} as const;
-export type RenderFileKind = keyof typeof RENDER_MEDIA_TYPES;
+export type RenderFileKind = keyof typeof DOCUMENT_MEDIA_TYPES;
 
 const renderSelect = {
   id: true,
@@ -184,19 +181,10 @@ export async function markRenderStage(db: Db, renderId: string, status: Extract<
 
 /** Stores the files (once per content hash) and marks the render done, in one transaction. */
 export async function completeRender(db: Db, renderId: string, files: Record<RenderFileKind, Uint8Array>) {
-  const hashes = {
-    pdf: sha256(files.pdf),
-    docx: sha256(files.docx),
-  };
-  await db.$transaction(async (tx) => {
-    await tx.storedFile.createMany({
-      data: (Object.keys(files) as RenderFileKind[]).map((kind) => ({
-        sha256: hashes[kind],
-        mediaType: RENDER_MEDIA_TYPES[kind],
-        size: files[kind].byteLength,
-        content: Buffer.from(files[kind]),
-      })),
-      skipDuplicates: true,
+  return db.$transaction(async (tx) => {
+    const hashes = await storeFiles(tx, {
+      pdf: { bytes: files.pdf, mediaType: DOCUMENT_MEDIA_TYPES.pdf },
+      docx: { bytes: files.docx, mediaType: DOCUMENT_MEDIA_TYPES.docx },
     });
     await tx.submissionRender.update({
       where: { id: renderId },
@@ -208,8 +196,8 @@ export async function completeRender(db: Db, renderId: string, files: Record<Ren
         finishedAt: new Date(),
       },
     });
+    return hashes;
   });
-  return hashes;
 }
 
 /** Records a failed attempt with its reason. The queue retries with backoff; the UI shows the reason meanwhile. */

@@ -18,7 +18,8 @@ import { notify } from "../notifications/notifications";
 import { AppError } from "../common/errors";
 import { formatDate, formatDateTime, osloDate } from "../dates/dates";
 import { fields, parseInput } from "../common/validation";
-import { RENDER_MEDIA_TYPES, fileNameOf } from "./renders";
+import { fileNameOf } from "./renders";
+import { DOCUMENT_MEDIA_TYPES, storeFiles } from "../common/stored-files";
 import { userNames } from "../common/locking";
 import { livePlan, planOfSnapshot } from "./plan";
 
@@ -235,28 +236,11 @@ export async function completeFinalDocument(
   const finalSha = sha256(input.finalPdf);
   const auditSha = sha256(input.auditPdf);
   await db.$transaction(async (tx) => {
-    await tx.storedFile.createMany({
-      data: [
-        {
-          sha256: letterSha,
-          mediaType: RENDER_MEDIA_TYPES.pdf,
-          size: input.letterPdf.byteLength,
-          content: Buffer.from(input.letterPdf),
-        },
-        {
-          sha256: finalSha,
-          mediaType: RENDER_MEDIA_TYPES.pdf,
-          size: input.finalPdf.byteLength,
-          content: Buffer.from(input.finalPdf),
-        },
-        {
-          sha256: auditSha,
-          mediaType: RENDER_MEDIA_TYPES.pdf,
-          size: input.auditPdf.byteLength,
-          content: Buffer.from(input.auditPdf),
-        },
-      ],
-      skipDuplicates: true,
+    const pdf = (bytes: Uint8Array) => ({ bytes, mediaType: DOCUMENT_MEDIA_TYPES.pdf });
+    await storeFiles(tx, {
+      letter: pdf(input.letterPdf),
+      final: pdf(input.finalPdf),
+      audit: pdf(input.auditPdf),
     });
     const exists = await tx.signedDocument.findUnique({ where: { submissionId: input.submissionId } });
     if (exists) return;
