@@ -3,6 +3,7 @@ import { getDb } from "@innspill/db";
 import { createLogger } from "@innspill/log";
 import { env } from "./env";
 import { createSmtpMailer } from "./mailer";
+import { stopOnSignals } from "./shutdown";
 import { startWorker } from "./worker";
 
 const db = getDb();
@@ -26,19 +27,7 @@ const worker = await startWorker({
     : undefined,
 });
 
-let shuttingDown = false;
-async function shutdown(signal: string) {
-  if (shuttingDown) return;
-  shuttingDown = true;
-  logger.info({ signal }, "stopping");
-  try {
-    await worker.stop();
-    await db.$disconnect();
-    process.exit(0);
-  } catch (err) {
-    logger.error({ err }, "shutdown failed");
-    process.exit(1);
-  }
-}
-process.on("SIGTERM", () => void shutdown("SIGTERM"));
-process.on("SIGINT", () => void shutdown("SIGINT"));
+stopOnSignals(logger, async () => {
+  await worker.stop();
+  await db.$disconnect();
+});
