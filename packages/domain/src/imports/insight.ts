@@ -41,7 +41,8 @@ export async function getInsight(db: Db, input: unknown, actor: Actor) {
   const org = actor.organisationId;
   // A used position's uses, letters, recipients and last use are kept by the database (`PositionUsageSummary`), with
   // its status, statement and topics: the used ones in Innsikt's order are read off `PositionUsageSummary_order_idx`
-  // (organisation, times, the statement's first 200 characters, id) until the page is full, a row each.
+  // (organisation, times, the statement's first 200 characters, id) until the page is full, a row each, unsorted
+  // (statements alike in their first 200 characters go by id; the page is put in Norwegian order below).
   const summary = Prisma.sql`
     s."positionId"::text AS id, s.statement, s.status::text AS status, s.topics, s.times,
     to_char(s."lastUsed", 'YYYY-MM-DD') AS "lastUsed", s.recipients, s.letters`;
@@ -52,7 +53,7 @@ export async function getInsight(db: Db, input: unknown, actor: Actor) {
       SELECT ${summary}
         FROM "PositionUsageSummary" s
        WHERE s."organisationId" = ${org}::uuid
-       ORDER BY s.times DESC, left(s.statement, 200), s.statement, s."positionId"
+       ORDER BY s.times DESC, left(s.statement, 200), s."positionId"
        LIMIT ${INSIGHT_SHOWN}`,
     ),
     // Active positions not used since `since`, the most used before first: those used before `since` (off the same
@@ -66,7 +67,7 @@ export async function getInsight(db: Db, input: unknown, actor: Actor) {
         SELECT ${summary}
           FROM "PositionUsageSummary" s
          WHERE s."organisationId" = ${org}::uuid AND s.status = 'ACTIVE' AND s."lastUsed" < ${since}::date
-         ORDER BY s.times DESC, left(s.statement, 200), s.statement, s."positionId"
+         ORDER BY s.times DESC, left(s.statement, 200), s."positionId"
          LIMIT ${INSIGHT_SHOWN}),
       never AS (
         SELECT p.id::text, p.statement, p.status::text AS status, p.topics, 0 AS times, NULL::text AS "lastUsed",
