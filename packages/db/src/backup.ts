@@ -33,10 +33,17 @@ export interface BackupSummary {
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /**
- * Counts the database keeps with triggers from other tables' rows (migration `position_counts`): not backed up, since
- * the restore's inserts into those tables rebuild them (restored as well, they would count twice).
+ * Counts the database keeps with triggers from other tables' rows (migrations `position_counts`, `insight_counts`):
+ * not backed up, since the restore's inserts into those tables rebuild them (restored as well, they would count
+ * twice).
  */
-const DERIVED = ["PositionTopicCount", "PositionStatusCount"];
+const DERIVED = [
+  "PositionTopicCount",
+  "PositionStatusCount",
+  "PositionUsageSummary",
+  "PositionTopicUsage",
+  "HearingDecisionCount",
+];
 
 /**
  * The app's tables in the public schema, parents before children (by foreign key); Prisma's own table and the
