@@ -27,6 +27,7 @@ COPY --from=production-deps /app /app
 USER node
 EXPOSE 3000 3001
 HEALTHCHECK --interval=30s --timeout=5s CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/api/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-# The web server (the default); the worker: `node --import tsx apps/worker/src/main.ts`; migrations:
+# The web server (the default, its V8 old space bounded: docs/operations.md «Memory bounds»); the worker:
+# `node --import tsx apps/worker/src/main.ts`; migrations:
 # `node --import tsx scripts/run.ts migrate`. Node itself is process 1, so SIGTERM reaches it (the worker drains).
-CMD ["node", "apps/web/.next/standalone/apps/web/server.js"]
+CMD ["node", "--max-old-space-size=512", "apps/web/.next/standalone/apps/web/server.js"]

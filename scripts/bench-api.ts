@@ -18,6 +18,7 @@ import { getHearing, getOverview, listHearings, searchLibrary, type Actor } from
 import { getActiveActor, startSession } from "@innspill/domain/session";
 import { percentile, type Row } from "./bench-shared";
 import { env } from "./env";
+import { webServerArgs } from "./web-server";
 
 const root = path.resolve(import.meta.dirname, "..");
 const WEB_PORT = env.BENCH_PORT;
@@ -191,7 +192,7 @@ export function webServer(
 ): ChildProcess {
   return child(
     process.execPath,
-    [path.join(root, "apps/web/.next/standalone/apps/web/server.js")],
+    webServerArgs(root),
     {
       PATH: `${path.dirname(process.execPath)}:/usr/bin:/bin`,
       DATABASE_URL: url,

@@ -88,6 +88,8 @@ export async function benchMemory(db: Db, actor: Actor, url: string, seconds: nu
       waitFor(`${base}/api/health`, 60_000),
       waitFor(`http://127.0.0.1:${WORKER_PORT}/healthz`, 60_000),
     ]);
+    // At rest: started, only its health check answered (Next.js loads a route's code at its first request).
+    const idle = { web: rssMb(web.pid!), worker: rssMb(worker.pid!) };
     const cookie = await login(base, user.email, "innspill-demo");
     const headers = { cookie, "content-type": "application/json" };
     const call = async (what: string, res: Promise<Response>) => {
@@ -199,8 +201,9 @@ export async function benchMemory(db: Db, actor: Actor, url: string, seconds: nu
     console.log(
       `memory: ${counts.requests - before.requests} requests in ${seconds} s (${counts.failed} failed` +
         `${errors.size ? `: ${[...errors].map(([k, n]) => `${k} ×${n}`).join(", ")}` : ""}), ` +
-        `${counts.renders} renders asked, ${done} done; peak web ${peak.web.toFixed(0)} MB, ` +
-        `worker ${peak.worker.toFixed(0)} MB`,
+        `${counts.renders} renders asked, ${done} done; web ${idle.web.toFixed(0)} MB at rest, ` +
+        `${start.web.toFixed(0)} after the warm-up, peak ${peak.web.toFixed(0)}; worker ${idle.worker.toFixed(0)}, ` +
+        `${start.worker.toFixed(0)}, peak ${peak.worker.toFixed(0)} MB`,
     );
     for (const [name, file] of [
       ["web", webLog],

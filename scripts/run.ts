@@ -28,6 +28,7 @@ import { migrateQueues } from "@innspill/jobs";
 import { seedDemo } from "@innspill/demo";
 import { backfillMilestones } from "@innspill/domain/worker";
 import { env, root } from "./env";
+import { webServerArgs } from "./web-server";
 
 type Mode = "start" | "dev" | "migrate" | "seed";
 const mode = process.argv[2] as Mode;
@@ -283,10 +284,10 @@ try {
       ).finally(() => clearInterval(progress));
       say(`bygget (${Math.round((Date.now() - t0) / 1000)} s)`);
     }
-    // The standalone server of the build (what `npm run start:web` and the image run).
+    // The standalone server of the build (what `npm run start:web` and the image run), its old space bounded.
     run(
       process.execPath,
-      [path.join(web, ".next", "standalone", "apps", "web", "server.js")],
+      webServerArgs(root),
       web,
       { ...childEnv, NODE_ENV: "production", HOSTNAME: host },
       "web",

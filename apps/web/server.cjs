@@ -9,6 +9,7 @@
  * server starts, so it is compiled, configured and checked with the rest of the app.
  */
 const http = require("node:http");
+const v8 = require("node:v8");
 
 process.env.NODE_ENV = "production";
 process.chdir(__dirname);
@@ -57,7 +58,16 @@ async function main() {
     server.once("error", reject);
     server.listen(port, hostname, () => resolve(undefined));
   });
-  console.log(`▲ Innspill web ready on http://${hostname}:${port}`);
+  // V8's heap limit, as the start command set it (docs/operations.md «Memory bounds»): without
+  // --max-old-space-size, V8 sizes it from the machine's memory and lets the old space grow to four times what is
+  // alive before collecting, which on a large machine is several hundred MB more resident memory than needed.
+  const heapMb = Math.round(v8.getHeapStatistics().heap_size_limit / 1048576);
+  console.log(`▲ Innspill web ready on http://${hostname}:${port} (V8 heap limit ${heapMb} MB)`);
+  if (heapMb > 1024)
+    console.warn(
+      `▲ Started without --max-old-space-size: the heap may grow to ${heapMb} MB. ` +
+        "Start it with `node --max-old-space-size=512 server.js` (npm run start:web, the image and compose.yaml do).",
+    );
 }
 
 main().catch((err) => {

@@ -25,6 +25,7 @@ import { createServer } from "node:net";
 import { userInfo } from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { webServerArgs } from "../../scripts/web-server";
 
 export const root = path.resolve(import.meta.dirname, "../..");
 
@@ -242,7 +243,7 @@ export default async function globalSetup() {
     const log = path.join(dir, `web-${n}.log`);
     const out = openSync(log, "a");
     // `npm run start:web`: the standalone server of the build, no build at start.
-    const child = spawn(process.execPath, [path.join(root, "apps/web/.next/standalone/apps/web/server.js")], {
+    const child = spawn(process.execPath, webServerArgs(root), {
       cwd: root,
       env: childEnv({
         DATABASE_URL: appUrl,

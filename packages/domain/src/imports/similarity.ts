@@ -157,9 +157,14 @@ const NOT_NEGATION = /\b(ingen tvil|ikke bare|ikke minst|ikke uten)\b/gi;
 export function prepare(text: string, library = false): Prepared {
   const core = library ? text.replace(/\s*\([^()]{3,200}\)/g, " ") : text;
   const t = terms(core.length > text.length / 2 ? core : text);
+  // Keys only when asked for (a letter's windows): a library text is only looked up in them, and every candidate
+  // row of an import (up to 20 000) is prepared.
+  let keys: Set<string> | undefined;
   return {
     terms: t,
-    keys: keysOf(t),
+    get keys() {
+      return (keys ??= keysOf(t));
+    },
     negated: NEGATION.test(text.replace(NOT_NEGATION, " ")),
   };
 }
