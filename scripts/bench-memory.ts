@@ -28,8 +28,23 @@ const USERS = 8;
 const GROWTH = 1.25;
 const CEILING_MB = 1024;
 
-const rssMb = (pid: number) =>
-  Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
+/** Resident memory of a process and its children (the worker's PDF process), MB. */
+const rssMb = (pid: number): number => {
+  let kb = 0;
+  try {
+    kb = Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+  } catch {
+    return 0; // gone meanwhile
+  }
+  const children = (() => {
+    try {
+      return readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").split(" ").filter(Boolean).map(Number);
+    } catch {
+      return [];
+    }
+  })();
+  return kb / 1024 + children.reduce((sum, child) => sum + rssMb(child), 0);
+};
 
 export async function benchMemory(db: Db, actor: Actor, url: string, seconds: number): Promise<Row[]> {
   buildWeb();
@@ -89,6 +104,8 @@ export async function benchMemory(db: Db, actor: Actor, url: string, seconds: nu
   );
   const base = `http://127.0.0.1:${WEB_PORT}`;
   const counts = { requests: 0, failed: 0, renders: 0 };
+  // In every text: a letter of an earlier run (with --keep) gets new texts to render, not its old ones again.
+  const runId = Date.now().toString(36);
   const errors = new Map<string, number>();
   try {
     await Promise.all([
@@ -157,7 +174,9 @@ export async function benchMemory(db: Db, actor: Actor, url: string, seconds: nu
                   content: [
                     {
                       type: "paragraph",
-                      content: [{ type: "text", text: `NITO mener at kompetansen må styrkes (${u}-${i}).` }],
+                      content: [
+                        { type: "text", text: `NITO mener at kompetansen må styrkes (${runId}-${u}-${i}).` },
+                      ],
                     },
                   ],
                 },
@@ -220,7 +239,7 @@ export async function benchMemory(db: Db, actor: Actor, url: string, seconds: nu
     console.log(`memory: the servers' logs are in ${logs}`);
     const minutes = seconds >= 60 ? `${(seconds / 60).toFixed(0)} min` : `${seconds} s`;
     return (["web", "worker"] as const).map((p) => ({
-      measure: `${p} RSS at the end of ${minutes} of mixed load; baseline: at its start (MB)`,
+      measure: `${p === "worker" ? "worker (with its PDF process)" : p} RSS at the end of ${minutes} of mixed load; baseline: at its start (MB)`,
       ours: end[p],
       baseline: start[p],
       goal: `≤ ${GROWTH}×, < ${CEILING_MB} MB`,

@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import { randomUUID } from "node:crypto";
 import type { Db } from "@innspill/db";
+import { PdfProcess } from "@innspill/documents";
 import { createLogger, type Logger } from "@innspill/log";
 import { isAppError } from "@innspill/domain";
 import {
@@ -56,6 +57,7 @@ export interface RunningWorker {
 
 export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
   const id = `worker-${randomUUID().slice(0, 8)}`;
+  const pdf = new PdfProcess();
   const log = (options.logger ?? createLogger("worker")).child({ worker: id });
   const startedAt = new Date();
   const boss = createBoss(options.databaseUrl, "worker", {
@@ -98,6 +100,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
               publicUrl: options.publicUrl,
               renderDelayMs: options.renderDelayMs,
               radarConfig: options.radarConfig,
+              pdf,
             },
             parsed.data,
           );
@@ -180,6 +183,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       // graceful: stop fetching, wait up to 30 s for active jobs, then close the pool.
       await boss.stop({ graceful: true, wait: true, timeout: 30_000 });
       await removeWorkerHeartbeat(options.db, id).catch(() => undefined);
+      await pdf.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       log.info("stopped");
     },

@@ -4,7 +4,13 @@
  * and the worker's heartbeat. The web and the API never import this entry (ESLint refuses it there).
  */
 import { setTimeout as sleep } from "node:timers/promises";
-import { renderDocx, renderPdf, sha256, type SubmissionSnapshot } from "@innspill/documents";
+import {
+  renderDocx,
+  renderPdf,
+  sha256,
+  type DocumentModel,
+  type SubmissionSnapshot,
+} from "@innspill/documents";
 import { letterModel } from "./submissions/model";
 import type { Db } from "@innspill/db";
 import { claimRender, completeRender, failRender, markRenderStage } from "./submissions/renders";
@@ -29,7 +35,11 @@ export { registerJournal } from "./noark/journal";
 export async function renderSubmissionFiles(
   db: Db,
   payload: { submissionId: string; snapshotSha256: string },
-  options: { delayMs?: number } = {},
+  options: {
+    delayMs?: number;
+    /** How the PDF is made: the worker's child process (`PdfProcess`); here, in this process, when absent. */
+    renderPdf?: (model: DocumentModel) => Promise<Buffer>;
+  } = {},
 ) {
   const claim = await claimRender(db, payload);
   if (claim.done) return { renderId: claim.renderId, reused: true };
@@ -38,7 +48,7 @@ export async function renderSubmissionFiles(
     await markRenderStage(db, claim.renderId, "RENDERING");
     if (options.delayMs) await sleep(options.delayMs);
     const docx = await renderDocx(model);
-    const pdf = renderPdf(model);
+    const pdf = options.renderPdf ? await options.renderPdf(model) : renderPdf(model);
     const hashes = await completeRender(db, claim.renderId, { pdf, docx });
     return { renderId: claim.renderId, reused: false, ...hashes };
   } catch (err) {

@@ -1,4 +1,5 @@
 import type { Db } from "@innspill/db";
+import type { PdfProcess } from "@innspill/documents";
 import type { OutgoingEmail, RadarConfig } from "@innspill/domain/worker";
 
 /** Where users open Innspill when PUBLIC_URL is not given (the demo on this machine). */
@@ -13,6 +14,8 @@ export interface ProcessorContext {
   publicUrl?: string;
   /** Holds each render this long before writing files: only for crash drills (WORKER_RENDER_DELAY_MS). */
   renderDelayMs?: number;
+  /** Letters' PDFs, made in a child process replaced every 200 letters (`PdfProcess`: Typst keeps memory). */
+  pdf?: PdfProcess;
   /** The hearing radar's sources (tests point them at a local server); the environment's when absent. */
   radarConfig?: RadarConfig;
 }

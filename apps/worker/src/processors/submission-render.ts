@@ -5,4 +5,7 @@ import type { ProcessorContext } from "./context";
 type Payload = JobPayload<typeof renderSubmissionJob>;
 
 export const processRenderSubmission = (ctx: ProcessorContext, payload: Payload) =>
-  renderSubmissionFiles(ctx.db, payload, { delayMs: ctx.renderDelayMs });
+  renderSubmissionFiles(ctx.db, payload, {
+    delayMs: ctx.renderDelayMs,
+    renderPdf: ctx.pdf ? (model) => ctx.pdf!.render(model) : undefined,
+  });
