@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 export * from "./preview";
 export { renderDocx } from "./docx";
 export { renderPdf, LETTER_TEMPLATES } from "./pdf";
-export { PdfProcess } from "./pdf-process";
+export { PdfProcess, PdfProcessError } from "./pdf-process";
 export {
   ArchiveConversionError,
   pdfToPdfA,

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { PdfProcess, assemble, renderPdf, type SubmissionSnapshot } from "./index";
+import { PdfProcess, PdfProcessError, assemble, renderPdf, type SubmissionSnapshot } from "./index";
 
 const letter = (title: string): SubmissionSnapshot => ({
   letterhead: { organisation: "NITO", unit: null, address: "Postboks 9100 Grønland, 0133 Oslo" },
@@ -24,7 +24,7 @@ const letter = (title: string): SubmissionSnapshot => ({
   positions: {},
 });
 
-const pdfs = new PdfProcess(2);
+const pdfs = new PdfProcess({ maxRenders: 2 });
 afterAll(() => pdfs.close());
 
 describe("PdfProcess", () => {
@@ -46,5 +46,28 @@ describe("PdfProcess", () => {
     process.kill(pdfs.pid!, "SIGKILL");
     await new Promise((r) => setTimeout(r, 200));
     expect((await pdfs.render(third)).equals(a)).toBe(true);
+  });
+
+  it("stops a render past its time: the letter fails with the reason, and its process is gone", async () => {
+    // Shorter than a child's start: the render cannot be done in time, as a stuck one would not be.
+    const slow = new PdfProcess({ timeoutMs: 5 });
+    const pending = slow.render(assemble(letter("Innspill 5")));
+    await new Promise((r) => setImmediate(r));
+    const pid = slow.pid!;
+    expect(pid).not.toBeNull();
+    const err = await pending.catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PdfProcessError);
+    expect((err as PdfProcessError).reason).toBe("pdfTimeout");
+    expect(slow.pid).toBeNull();
+    const alive = () => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    await expect.poll(alive, { timeout: 5_000 }).toBe(false);
+    await slow.close();
   });
 });

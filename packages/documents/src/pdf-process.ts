@@ -6,7 +6,9 @@
  * trim settings kept it flat), so a worker that renders every saved text grew without bound: 228 → 368 MB in the
  * bench's ten minutes. The worker renders through this instead; the child's memory goes with it when it is
  * replaced. One render at a time, in order; a child that dies fails its render (the job is retried) and the next
- * render starts a new one. The bytes are `renderPdf`'s own.
+ * render starts a new one. A render past `timeoutMs` (a letter renders in milliseconds; Typst stuck in a loop
+ * never ends) kills the child and fails its letter the same way, so a stuck render never holds the worker or its
+ * stop. The bytes are `renderPdf`'s own.
  */
 import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -19,7 +21,14 @@ export class PdfProcess {
   #renders = 0;
   #queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly maxRenders = 200) {}
+  readonly maxRenders: number;
+  readonly timeoutMs: number;
+
+  constructor(options: { maxRenders?: number; timeoutMs?: number } = {}) {
+    this.maxRenders = options.maxRenders ?? 200;
+    // Generous: the first letter of a child also starts Node and loads Typst and the fonts (about a second).
+    this.timeoutMs = options.timeoutMs ?? 60_000;
+  }
 
   /** The PDF/A of `model`, as `renderPdf` makes it. */
   render(model: DocumentModel): Promise<Buffer> {
@@ -39,7 +48,7 @@ export class PdfProcess {
   }
 
   #stop() {
-    this.#child?.kill();
+    this.#child?.kill("SIGKILL");
     this.#child = null;
     this.#renders = 0;
   }
@@ -71,9 +80,21 @@ export class PdfProcess {
       };
       const onExit = (code: number | null, signal: string | null) => {
         off();
-        reject(new Error(`The PDF process ended (${signal ?? code})`));
+        reject(new PdfProcessError("pdfProcessEnded", `The PDF process ended (${signal ?? code})`));
       };
+      const timer = setTimeout(() => {
+        off();
+        if (this.#child === child) this.#stop();
+        else child.kill("SIGKILL");
+        reject(
+          new PdfProcessError(
+            "pdfTimeout",
+            `The PDF took over ${this.timeoutMs / 1000} s; its process was stopped`,
+          ),
+        );
+      }, this.timeoutMs);
       const off = () => {
+        clearTimeout(timer);
         child.channel?.unref();
         child.off("message", onMessage);
         child.off("exit", onExit);
@@ -89,5 +110,19 @@ export class PdfProcess {
     });
     if (++this.#renders >= this.maxRenders) this.#stop();
     return pdf;
+  }
+}
+
+/**
+ * Why a letter's PDF was not made, for the render's stored reason: its key (`pdfTimeout`, `pdfProcessEnded`), which
+ * the web app says in the reader's language. The job is tried again either way.
+ */
+export class PdfProcessError extends Error {
+  constructor(
+    readonly reason: "pdfTimeout" | "pdfProcessEnded",
+    detail: string,
+  ) {
+    super(detail);
+    this.name = "PdfProcessError";
   }
 }

@@ -5,6 +5,7 @@
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import {
+  PdfProcessError,
   renderDocx,
   renderPdf,
   sha256,
@@ -52,7 +53,9 @@ export async function renderSubmissionFiles(
     const hashes = await completeRender(db, claim.renderId, { pdf, docx });
     return { renderId: claim.renderId, reused: false, ...hashes };
   } catch (err) {
-    await failRender(db, claim.renderId, (err as Error).message).catch(() => undefined);
+    // A known reason is stored as its key, which the letter's page says in the reader's language.
+    const reason = err instanceof PdfProcessError ? err.reason : (err as Error).message;
+    await failRender(db, claim.renderId, reason).catch(() => undefined);
     throw err;
   }
 }

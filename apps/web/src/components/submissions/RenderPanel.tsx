@@ -27,6 +27,9 @@ export function RenderPanel({
   blocked: boolean;
 }) {
   const t = useTranslations("submissions");
+  // A known reason (the worker stores its key) in the reader's language; any other as the worker wrote it.
+  const failureReason = (reason: string | null) =>
+    reason && t.has(`renderReasons.${reason}`) ? t(`renderReasons.${reason}` as never) : (reason ?? "");
   const trpc = useTRPC();
   const errorText = useErrorText();
   const { dateTime } = useDates();
@@ -77,7 +80,7 @@ export function RenderPanel({
         <div className="mt-3 text-sm" data-testid="render-status" data-status={r.status}>
           {r.status === "FAILED" ? (
             <Alert>
-              {t("renderFailed", { reason: r.error ?? "" })}
+              {t("renderFailed", { reason: failureReason(r.error) })}
               {r.attempts < 5 ? ` ${t("retrying")}` : ""}
             </Alert>
           ) : (
