@@ -41,7 +41,7 @@ test("the composer marks a restated position as the adviser types, links it, and
 
   // Marked a moment after typing stops (a generous bound: the machine is shared).
   const found = page.getByTestId("recognitions").locator("li");
-  await expect(found).toHaveCount(1, { timeout: 5_000 });
+  await expect(found).toHaveCount(1, { timeout: 15_000 });
   // Labelled as the import labels it (only a few words added: the same wording).
   await expect(found).toContainText(/Samme ordlyd|Omformulert/);
   await expect(found).toContainText("Det må utdannes flere bioingeniører");
@@ -168,7 +168,7 @@ test("a sent letter's outcome is recorded, shown, counted in Innsikt, and the ye
     .getByTestId("recognitions")
     .locator("li")
     .filter({ hasText: "Ortopediingeniører må ha en toårig turnustjeneste med finansiering." });
-  await expect(found).toHaveCount(1, { timeout: 5_000 });
+  await expect(found).toHaveCount(1, { timeout: 15_000 });
   await found.getByRole("button", { name: "Koble til standpunktet" }).click();
   await expect(found).toHaveAttribute("data-linked", "true");
   await adviser

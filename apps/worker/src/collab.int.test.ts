@@ -52,26 +52,32 @@ afterAll(async () => {
   await t?.close();
 });
 
-/** A real client over a real WebSocket; resolves when synced, or with "refused". */
+/** A real client over a real WebSocket; resolves when synced, or with "refused". `closed`: the server closed it. */
 function connect(document: string, token: string) {
   const doc = new Y.Doc();
-  return new Promise<{ doc: Y.Doc; provider: HocuspocusProvider } | "refused">((resolve) => {
-    const provider: HocuspocusProvider = new HocuspocusProvider({
-      url: `ws://127.0.0.1:${server.port}`,
-      name: document,
-      document: doc,
-      token,
-      onSynced: () => resolve({ doc, provider }),
-      onAuthenticationFailed: () => {
-        provider.destroy();
-        resolve("refused");
-      },
-    });
-  });
+  const seen = { closed: false };
+  return new Promise<{ doc: Y.Doc; provider: HocuspocusProvider; seen: typeof seen } | "refused">(
+    (resolve) => {
+      const provider: HocuspocusProvider = new HocuspocusProvider({
+        url: `ws://127.0.0.1:${server.port}`,
+        name: document,
+        document: doc,
+        token,
+        onSynced: () => resolve({ doc, provider, seen }),
+        onClose: () => {
+          seen.closed = true;
+        },
+        onAuthenticationFailed: () => {
+          provider.destroy();
+          resolve("refused");
+        },
+      });
+    },
+  );
 }
 const ticket = async (actor: Actor, id = letter) => (await issueCollabTicket(t.db, { id }, actor)).ticket;
 const waitFor = async (check: () => boolean | Promise<boolean>) => {
-  for (let i = 0; i < 100 && !(await check()); i++) await new Promise((r) => setTimeout(r, 50));
+  for (let i = 0; i < 300 && !(await check()); i++) await new Promise((r) => setTimeout(r, 50));
   expect(await check()).toBe(true);
 };
 
@@ -137,7 +143,7 @@ describe("live co-writing", () => {
     await waitFor(() => text(mine.doc) === "Før. ");
     // Martin logs out in another tab: his open tab is closed by the next check, and what it types reaches no one.
     await t.db.session.update({ where: { id: martin.sessionId! }, data: { revokedAt: new Date() } });
-    await new Promise((r) => setTimeout(r, 600));
+    await waitFor(() => his.seen.closed);
     his.doc.getText("ended").insert(0, "Etter. ");
     mine.doc.getText("ended").insert(text(mine.doc).length, "Ingrid. ");
     await new Promise((r) => setTimeout(r, 600));
@@ -151,7 +157,7 @@ describe("live co-writing", () => {
     await waitFor(async () => (await stored()) === "Før. Ingrid. ");
     // The letter is signed: no one may write in it any more, and Ingrid's connection is closed too.
     await t.db.submission.update({ where: { id: letter }, data: { status: "SIGNED" } });
-    await new Promise((r) => setTimeout(r, 600));
+    await waitFor(() => mine.seen.closed);
     mine.doc.getText("ended").insert(0, "Etter signering. ");
     await new Promise((r) => setTimeout(r, 600));
     expect(await stored()).toBe("Før. Ingrid. ");

@@ -85,7 +85,7 @@ describe("submission.render", () => {
     } finally {
       await worker.stop();
     }
-  });
+  }, 120_000);
 
   it("completes after the worker is killed mid-render, with exactly one PDF and one DOCX", async () => {
     // A new snapshot: change the letter.

@@ -31,10 +31,11 @@ it("stops cleanly on Ctrl+C: exit code 0, no error in its output", async () => {
   child.stdout.on("data", (d: Buffer) => (out += d.toString()));
   child.stderr.on("data", (d: Buffer) => (err += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  // Running: its jobs are registered and its first heartbeat written.
+  // Running: its jobs registered, its first heartbeat written, and «ready» said (its Ctrl+C handler is set after).
   const deadline = Date.now() + 60_000;
-  while (!(await t.db.workerHeartbeat.count()) && Date.now() < deadline)
+  while (!(/\bready\b/.test(out) && (await t.db.workerHeartbeat.count())) && Date.now() < deadline)
     await new Promise((r) => setTimeout(r, 200));
+  expect(out, `${out}\n${err}`).toMatch(/\bready\b/);
   expect(await t.db.workerHeartbeat.count(), `${out}\n${err}`).toBeGreaterThan(0);
   // Let the job consumers start polling, where a stop used to throw.
   await new Promise((r) => setTimeout(r, 2_000));

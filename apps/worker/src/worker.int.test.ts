@@ -88,7 +88,7 @@ describe("a queue with jobs waiting", () => {
       logger: silentLogger,
     });
     try {
-      const until = Date.now() + 8_000;
+      const until = Date.now() + 18_000;
       let states: string[] = [];
       while (Date.now() < until) {
         states = await Promise.all(

@@ -44,7 +44,8 @@ describe("PdfProcess", () => {
     // A child that dies fails its letter, and the next letter gets a new child.
     await pdfs.render(third);
     process.kill(pdfs.pid!, "SIGKILL");
-    await new Promise((r) => setTimeout(r, 200));
+    // Its end is noticed when the process is gone (a moment later, on a busy machine later still).
+    await expect.poll(() => pdfs.pid, { timeout: 15_000 }).toBeNull();
     expect((await pdfs.render(third)).equals(a)).toBe(true);
   });
 

@@ -103,7 +103,7 @@ const DOCX_MODULE = new URL("./docx-archive.ts", import.meta.url).href;
  * A Word document as PDF/A-2b (`docx-archive.ts`) in a bounded child process: its zip checked strictly under the
  * import's caps first, then read with mammoth and set with Typst, all the child's cost.
  */
-async function docxToPdfABounded(
+export async function docxToPdfABounded(
   bytes: Uint8Array,
   o: { filename: string; timestamp: number },
   limits: ChildLimits = ARCHIVE_LIMITS,
