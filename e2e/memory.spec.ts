@@ -27,7 +27,7 @@ test("the composer marks a restated position as the adviser types, links it, and
 
   await page.getByTestId("add-free-text").click();
   const free = page.getByTestId("section").last();
-  await free.getByRole("textbox", { name: "Overskrift" }).fill("Utdanning");
+  await free.getByRole("textbox", { name: /Overskrift$/ }).fill("Utdanning");
   await free.getByTestId("block-editor").click();
   // Reworded and inflected: the library says «Det må utdannes flere bioingeniører, og studieplassene må trappes opp …».
   await page.keyboard.type(
@@ -159,7 +159,7 @@ test("a sent letter's outcome is recorded, shown, counted in Innsikt, and the ye
   // The adviser writes the position in her own words and links it.
   await adviser.getByTestId("add-free-text").click();
   const free = adviser.getByTestId("section").last();
-  await free.getByRole("textbox", { name: "Overskrift" }).fill("Turnus");
+  await free.getByRole("textbox", { name: /Overskrift$/ }).fill("Turnus");
   await free.getByTestId("block-editor").click();
   await adviser.keyboard.type(
     "NITO mener at ortopediingeniører må ha en toårig turnustjeneste med finansiering.",

@@ -44,7 +44,7 @@ test("compose a letter from three blocks and free text, reorder, preview, render
   // Free text with a heading.
   await page.getByTestId("add-free-text").click();
   const free = page.getByTestId("section").last();
-  await free.getByRole("textbox", { name: "Overskrift" }).fill("Avslutning");
+  await free.getByRole("textbox", { name: /Overskrift$/ }).fill("Avslutning");
   await free.getByTestId("block-editor").click();
   await page.keyboard.type("NITO bidrar gjerne i det videre arbeidet.");
   // A 10 MB paste is refused at once with a message, and nothing typed is lost; the title field cuts it at its limit.
