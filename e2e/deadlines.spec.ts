@@ -31,8 +31,8 @@ test("milestones follow an extended deadline, and the participant is notified", 
   // The body extends the deadline by two weeks.
   await ingrid.getByRole("link", { name: "Rediger" }).click();
   await ingrid.getByLabel("Høringsfrist").fill(isoDaysFromNow(54));
-  await ingrid.getByRole("button", { name: "Lagre" }).click();
-  await expect(ingrid.getByRole("heading", { name: title })).toBeVisible();
+  await ingrid.getByRole("button", { name: "Lagre", exact: true }).click();
+  await expect(ingrid.getByRole("heading", { name: title, exact: true })).toBeVisible();
   await expect(ingrid.getByTestId("history").getByText("Flyttet fristen")).toBeVisible();
   await expect(ingrid.getByTestId("history").getByText(/^Utkast: /)).toBeVisible();
   const after = await milestones

@@ -21,12 +21,13 @@ test("a save from a stale version shows the newer values and keeps what the user
 
   // The admin saves first.
   await admin.getByLabel("Vår referanse").fill("26/99999");
-  await admin.getByRole("button", { name: "Lagre" }).click();
-  await expect(admin.getByRole("heading", { name: HEARING })).toBeVisible();
+  // The hearing page's heading, exactly: the edit page's «Rediger: …» contains it too.
+  await admin.getByRole("button", { name: "Lagre", exact: true }).click();
+  await expect(admin.getByRole("heading", { name: HEARING, exact: true })).toBeVisible();
 
   // Ingrid, still on the version she opened, saves her own change.
   await ingrid.getByLabel("Sammendrag").fill("Ingrids nye sammendrag");
-  await ingrid.getByRole("button", { name: "Lagre" }).click();
+  await ingrid.getByRole("button", { name: "Lagre", exact: true }).click();
   const conflict = ingrid.getByTestId("conflict");
   await expect(conflict).toBeVisible();
   await expect(conflict.getByTestId("conflict-theirs-ourReference")).toHaveText("26/99999");
@@ -35,8 +36,8 @@ test("a save from a stale version shows the newer values and keeps what the user
   // She takes the saved values for the rest, keeps her summary, and saves.
   await ingrid.getByRole("button", { name: "Bruk de lagrede verdiene" }).click();
   await ingrid.getByLabel("Sammendrag").fill("Ingrids nye sammendrag");
-  await ingrid.getByRole("button", { name: "Lagre" }).click();
-  await expect(ingrid.getByRole("heading", { name: HEARING })).toBeVisible();
+  await ingrid.getByRole("button", { name: "Lagre", exact: true }).click();
+  await expect(ingrid.getByRole("heading", { name: HEARING, exact: true })).toBeVisible();
   await expect(ingrid.getByText("Ingrids nye sammendrag")).toBeVisible();
   await expect(ingrid.getByText("26/99999")).toBeVisible();
 });

@@ -47,8 +47,13 @@ const typed = (page: Page) => page.evaluate(() => Number(sessionStorage.getItem(
 
 async function logout(page: Page) {
   const menu = page.getByTestId("menu-toggle");
-  if (await menu.isVisible()) await menu.click();
-  await page.getByRole("button", { name: "Logg ut" }).first().click();
+  const out = page.getByRole("button", { name: "Logg ut" }).first();
+  // On a phone the menu holds it; clicked again until the page's script answers (it shows before it is hydrated).
+  await expect(async () => {
+    if ((await menu.isVisible()) && (await menu.getAttribute("aria-expanded")) !== "true") await menu.click();
+    await expect(out).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  await out.click();
   await expect(page).toHaveURL(/\/login/);
 }
 

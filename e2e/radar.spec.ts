@@ -34,6 +34,7 @@ test("«Nye høringer»: ranked suggestions with reasons, dismiss with a reason,
   // Register the Stortinget hearing: it becomes a hearing with its deadline and milestones.
   const lab = page.locator('[data-source-ref="horing:99101"]');
   await lab.getByRole("button", { name: "Registrer høringen" }).click();
+  await expect(lab.getByRole("button", { name: "Registrer høringen" })).toHaveCount(0);
   await page.getByRole("tab", { name: "Registrerte" }).click();
   await page.locator('[data-source-ref="horing:99101"]').getByRole("link", { name: "Åpne høringen" }).click();
   await expect(

@@ -64,7 +64,7 @@ test("import a sent letter, confirm its links, and find it in the position's his
     .getByRole("link", { name: /Helsesektoren trenger en nasjonal plan for rekruttering/ })
     .first()
     .click();
-  const usage = page.getByTestId("position-usage").first();
+  const usage = page.getByTestId("position-usage").filter({ hasText: "5. februar 2024" });
   await expect(usage).toContainText("5. februar 2024");
   await expect(usage).toContainText("Importert brev");
   await expect(usage).toContainText("Finansdepartementet");
