@@ -31,8 +31,19 @@ test("compose a letter from three blocks and free text, reorder, preview, render
   await expect(headings(page)).toHaveText(["Bioingeniører"]);
   await page.getByTestId("block-search").fill("laboratorier");
   await page.getByRole("button", { name: "Søk", exact: true }).click();
+  // The adviser goes on to the search field while the block is read (slowed here): it keeps the focus and what was
+  // typed; the block does not take it.
+  const slow = /library\.blockVersion/;
+  await page.route(slow, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await route.continue();
+  });
   await page.getByRole("button", { name: "Legg til «Helseteknologi og digital samhandling»" }).click();
   await page.getByTestId("block-search").fill("");
+  await expect(headings(page)).toHaveText(["Bioingeniører", "Helseteknologi og digital samhandling"]);
+  await expect(page.getByTestId("block-search")).toBeFocused();
+  await expect(page.getByTestId("block-search")).toHaveValue("");
+  await page.unroute(slow);
   await page.getByRole("button", { name: "Søk", exact: true }).click();
   await page.getByTestId("block-topic").selectOption("organisasjon");
   await page.getByRole("button", { name: "Legg til «Om NITO»" }).click();

@@ -10,8 +10,11 @@ import { useErrorText } from "@/lib/errors";
 import { useTRPC } from "@/trpc/client";
 import { blockSection, newKey, type DraftSection } from "./draft";
 
-/** Find published blocks by Norwegian full-text search or by topic, and add them; or start a free-text section. */
-export function AddSection({ onAdd }: { onAdd: (s: DraftSection) => void }) {
+/**
+ * Find published blocks by Norwegian full-text search or by topic, and add them; or start a free-text section.
+ * `onAdd`'s `focus`: the new section may take the focus (false when the user went on to another field meanwhile).
+ */
+export function AddSection({ onAdd }: { onAdd: (s: DraftSection, focus: boolean) => void }) {
   const t = useTranslations("submissions");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -41,6 +44,8 @@ export function AddSection({ onAdd }: { onAdd: (s: DraftSection) => void }) {
       : [];
 
   async function add(blockId: string) {
+    // The block comes after two reads: where the user is by then decides whether it takes the focus.
+    const from = document.activeElement;
     setAdding(blockId);
     setError(null);
     try {
@@ -50,7 +55,8 @@ export function AddSection({ onAdd }: { onAdd: (s: DraftSection) => void }) {
         (await queryClient.fetchQuery(trpc.library.block.queryOptions({ id: blockId }))).publishedVersionId;
       if (!versionId) return;
       const v = await queryClient.fetchQuery(trpc.library.blockVersion.queryOptions({ id: versionId }));
-      onAdd(blockSection(v));
+      const now = document.activeElement;
+      onAdd(blockSection(v), !now || now === from || now === document.body);
       setAdded(t("blockAdded", { heading: v.heading }));
     } catch (err) {
       setError(errorText(err));
@@ -101,15 +107,18 @@ export function AddSection({ onAdd }: { onAdd: (s: DraftSection) => void }) {
           type="button"
           className={secondaryButtonClass}
           onClick={() =>
-            onAdd({
-              key: newKey(),
-              kind: "FREE",
-              showHeading: true,
-              heading: null,
-              body: emptyBody(),
-              library: null,
-              rev: 0,
-            })
+            onAdd(
+              {
+                key: newKey(),
+                kind: "FREE",
+                showHeading: true,
+                heading: null,
+                body: emptyBody(),
+                library: null,
+                rev: 0,
+              },
+              true,
+            )
           }
           data-testid="add-free-text"
         >

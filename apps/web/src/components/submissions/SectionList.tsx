@@ -77,8 +77,8 @@ export function SectionList({
       {fieldError("sections") ? <p className="mt-2 text-sm text-red-700">{fieldError("sections")}</p> : null}
       {editable ? (
         <AddSection
-          onAdd={(section) => {
-            setAdded(section.key);
+          onAdd={(section, focus) => {
+            setAdded(focus ? section.key : null);
             setDraft((d) => ({ ...d, sections: [...d.sections, section] }));
           }}
         />
