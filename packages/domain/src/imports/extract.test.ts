@@ -15,7 +15,7 @@ import {
   zipBombDocx,
   zipOf,
 } from "./hostile-files";
-import { docxText, EXTRACT_LIMITS, PARSE_SLOTS, pdfText } from "./extract";
+import { ChildRefusal, docxText, EXTRACT_LIMITS, PARSE_SLOTS, pdfText, runBounded } from "./extract";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const keyOf = (p: Promise<unknown>) =>
@@ -68,6 +68,18 @@ describe("reading uploaded letters in a child process, within limits", { timeout
     expect(await keyOf(docxText(zipOf([{ name: "a.xml", data: Buffer.from("<a/>") }])))).toBe(
       "importUnreadable",
     );
+  });
+
+  it("keeps the child's own words on a file it could not read, for the operator's log", async () => {
+    const err = (await runBounded({ kind: "pdf" }, Buffer.from("%PDF-1.7\nno objects here\n"), {
+      ...EXTRACT_LIMITS,
+      outputBytes: 1024 * 1024,
+    }).catch((e: unknown) => e)) as ChildRefusal;
+    expect(err).toBeInstanceOf(ChildRefusal);
+    expect(err.reason).toBe("unreadable");
+    // pdf.js's error and where it was thrown: what an operator needs, and the user never sees.
+    expect(err.diagnostic).toMatch(/PDF/);
+    expect(err.detail).toBeUndefined();
   });
 
   it("refuses a PDF whose content stream unpacks to a gigabyte, in one Flate layer or two", async () => {

@@ -98,7 +98,10 @@ export type ChildLimits = Pick<
 export class ChildRefusal extends Error {
   constructor(
     readonly reason: string,
+    /** Said to the user (a converter's own words). */
     readonly detail?: string,
+    /** For the operator's log: the child's exit, its error or the end of its stderr. Never shown to a user. */
+    readonly diagnostic?: string,
   ) {
     super(detail ? `${reason}: ${detail}` : reason);
     this.name = "ChildRefusal";
@@ -164,23 +167,28 @@ function runInChild<T>(
       if (outBytes > limits.outputBytes) return stop(new ChildRefusal("tooLarge"));
       out.push(d);
     });
-    child.stderr.resume();
+    // The end of what the child says on stderr (libraries' warnings, a crash), for the operator's log.
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => {
+      stderr = (stderr + d.toString("utf8")).slice(-2000);
+    });
     child.stdin.on("error", () => {});
-    child.on("error", () => done(() => reject(new ChildRefusal("unreadable"))));
+    child.on("error", (err) => done(() => reject(new ChildRefusal("unreadable", undefined, err.message))));
     child.on("close", (code, signal) =>
       done(() => {
+        const exit = `exit ${signal ?? code}${stderr.trim() ? `; stderr: ${stderr.trim()}` : ""}`;
         if (verdict) return reject(verdict);
         // The answer: one line of JSON, then the payload's bytes (an archive copy), if any.
         const all = Buffer.concat(out);
         const nl = all.indexOf(10);
-        let m: { ok: boolean; error?: string; detail?: string } & T;
+        let m: { ok: boolean; error?: string; detail?: string; diagnostic?: string } & T;
         try {
           m = JSON.parse(all.subarray(0, nl < 0 ? all.length : nl).toString("utf8")) as typeof m;
         } catch {
           // No answer: the child died. Out of memory (V8 aborts, the kernel refuses) is the likely cause.
-          return reject(new ChildRefusal(signal || code ? "tooLarge" : "unreadable"));
+          return reject(new ChildRefusal(signal || code ? "tooLarge" : "unreadable", undefined, exit));
         }
-        if (!m.ok) return reject(new ChildRefusal(m.error ?? "unreadable", m.detail));
+        if (!m.ok) return reject(new ChildRefusal(m.error ?? "unreadable", m.detail, m.diagnostic ?? exit));
         resolve({ answer: m, payload: nl < 0 ? Buffer.alloc(0) : all.subarray(nl + 1) });
       }),
     );

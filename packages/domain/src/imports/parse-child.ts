@@ -348,6 +348,8 @@ function htmlHearing(root) {
 })().catch((err) => {
   // Past the stack (a page nested a million deep) or the heap: too large, said as such.
   const memory = err instanceof RangeError && /alloc|memory|length|stack/i.test(String(err.message));
-  answer({ ok: false, error: (err && err.refusal) || (memory ? "tooLarge" : "unreadable") });
+  // What went wrong, for the operator's log (never shown to a user).
+  const diagnostic = String((err && (err.stack || err.message)) || err).slice(0, 1000);
+  answer({ ok: false, error: (err && err.refusal) || (memory ? "tooLarge" : "unreadable"), diagnostic });
 });
 `;

@@ -81,8 +81,9 @@ describe("archive copies of hostile PDFs and Word files", { timeout: 120_000 }, 
       plainPdf(["Oslo, 1. desember 2026", "Høringssvar"]),
       new Date("2000-01-01T00:10:00Z"),
     );
-    expect(await archivePendingDocuments(t.db, { limit: 2 })).toEqual([
-      { id: bomb.id, status: "FAILED" },
+    // The reason as the hearing page says it comes back too, for the worker's log line.
+    expect(await archivePendingDocuments(t.db, { limit: 2 })).toMatchObject([
+      { id: bomb.id, status: "FAILED", reason: "PDF-en kunne ikke leses: for stor (over minnegrensen)." },
       { id: good.id, status: "CONVERTED" },
     ]);
 
@@ -123,8 +124,8 @@ describe("archive copies of hostile PDFs and Word files", { timeout: 120_000 }, 
       new Date("2000-01-02T00:10:00Z"),
       DOCX,
     );
-    expect(await archivePendingDocuments(t.db, { limit: 2 })).toEqual([
-      { id: bomb.id, status: "FAILED" },
+    expect(await archivePendingDocuments(t.db, { limit: 2 })).toMatchObject([
+      { id: bomb.id, status: "FAILED", reason: "Word-filen kunne ikke leses: for stor (over minnegrensen)." },
       { id: good.id, status: "CONVERTED" },
     ]);
     const failed = await t.db.hearingDocument.findUniqueOrThrow({ where: { id: bomb.id } });

@@ -52,8 +52,9 @@ export async function pdfToPdfABounded(
   } catch (err) {
     // No slot free now (`busy`) is no verdict on the file: it is tried again.
     if (!(err instanceof ChildRefusal) || err.reason === "busy") throw err;
-    if (err.reason === "conversion" && err.detail) throw new ArchiveConversionError(err.detail);
-    throw new ArchiveConversionError(childFailureText(err, "PDF-en"));
+    if (err.reason === "conversion" && err.detail)
+      throw new ArchiveConversionError(err.detail, { cause: err });
+    throw new ArchiveConversionError(childFailureText(err, "PDF-en"), { cause: err });
   }
 }
 
@@ -82,14 +83,21 @@ async function claim(db: Db): Promise<Claimed | null> {
   return rows[0] ?? null;
 }
 
+/** What became of one document: a failure with its reason (as the hearing page says it) and, for the log, why. */
+interface Outcome {
+  status: string;
+  reason?: string;
+  diagnostic?: string;
+}
+
 /** Makes the archive copies of up to `limit` waiting documents, one at a time. Returns what became of each. */
 export async function archivePendingDocuments(db: Db, o: { limit?: number } = {}) {
-  const done: { id: string; status: string }[] = [];
+  const done: ({ id: string } & Outcome)[] = [];
   for (let i = 0; i < (o.limit ?? 20); i++) {
     const c = await claim(db);
     if (!c) break;
-    const status = await archiveOne(db, c);
-    done.push({ id: c.id, status });
+    const { status, ...rest } = await archiveOne(db, c);
+    done.push({ id: c.id, status, ...rest });
     // No child slot free: the next tick goes on.
     if (status === "PENDING") break;
   }
@@ -117,21 +125,22 @@ export async function docxToPdfABounded(
     return { pdf: payload, title: answer.title };
   } catch (err) {
     if (!(err instanceof ChildRefusal) || err.reason === "busy") throw err;
-    if (err.reason === "conversion" && err.detail) throw new ArchiveConversionError(err.detail);
+    if (err.reason === "conversion" && err.detail)
+      throw new ArchiveConversionError(err.detail, { cause: err });
     // The strict reading refused the zip: malformed, zip64, or too large unpacked.
     if (err.reason === "refused")
-      throw new ArchiveConversionError("Word-filen er skadet eller for stor utpakket.");
-    throw new ArchiveConversionError(childFailureText(err, "Word-filen"));
+      throw new ArchiveConversionError("Word-filen er skadet eller for stor utpakket.", { cause: err });
+    throw new ArchiveConversionError(childFailureText(err, "Word-filen"), { cause: err });
   }
 }
 
-async function archiveOne(db: Db, c: Claimed): Promise<string> {
-  const fail = async (reason: string) => {
+async function archiveOne(db: Db, c: Claimed): Promise<Outcome> {
+  const fail = async (reason: string, diagnostic?: string): Promise<Outcome> => {
     await db.hearingDocument.update({
       where: { id: c.id },
       data: { archiveStatus: "FAILED", archiveError: reason.slice(0, 500), archivedAt: new Date() },
     });
-    return "FAILED";
+    return { status: "FAILED", reason, diagnostic };
   };
   if (c.archiveAttempts > MAX_ATTEMPTS) return fail("Konverteringen stoppet gjentatte ganger uten resultat.");
   const { content } = await db.hearingDocument.findUniqueOrThrow({
@@ -155,7 +164,7 @@ async function archiveOne(db: Db, c: Claimed): Promise<string> {
           title: pdfTitle(bytes),
         },
       });
-      return "ARCHIVAL";
+      return { status: "ARCHIVAL" };
     }
     let pdf: Buffer;
     let title: string | null;
@@ -184,7 +193,7 @@ async function archiveOne(db: Db, c: Claimed): Promise<string> {
         title,
       },
     });
-    return "CONVERTED";
+    return { status: "CONVERTED" };
   } catch (err) {
     if (err instanceof ChildRefusal && err.reason === "busy") {
       // Every child slot of this process is taken: waiting again, the attempt not counted.
@@ -192,13 +201,21 @@ async function archiveOne(db: Db, c: Claimed): Promise<string> {
         where: { id: c.id },
         data: { archiveStatus: "PENDING", archiveAttempts: { decrement: 1 } },
       });
-      return "PENDING";
+      return { status: "PENDING" };
     }
     const reason =
       err instanceof ArchiveConversionError
         ? err.message
         : `Filen kunne ikke leses (${String((err as Error)?.message ?? err).slice(0, 200)}).`;
-    return fail(reason);
+    const cause = err instanceof Error ? err.cause : undefined;
+    return fail(
+      reason,
+      cause instanceof ChildRefusal
+        ? cause.diagnostic
+        : err instanceof ArchiveConversionError
+          ? undefined
+          : String((err as Error)?.stack ?? err).slice(0, 1000),
+    );
   }
 }
 
