@@ -52,10 +52,21 @@ test("compose a letter from three blocks and free text, reorder, preview, render
   await expect(about.getByTestId("fact-chip").first()).toContainText(/Antall medlemmer i NITO: \d/);
   await expect(about.getByTestId("block-text")).not.toContainText("{{");
 
-  // Free text with a heading.
+  // Free text with a heading. Its editor's code comes later (slowed here): the heading typed meanwhile keeps the
+  // focus, and the editor does not take it when it comes.
+  const chunks = "**/_next/static/chunks/**";
+  await page.route(chunks, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await route.continue();
+  });
   await page.getByTestId("add-free-text").click();
   const free = page.getByTestId("section").last();
-  await free.getByRole("textbox", { name: /Overskrift$/ }).fill("Avslutning");
+  const heading = free.getByRole("textbox", { name: /Overskrift$/ });
+  await heading.fill("Avslutning");
+  await expect(free.getByTestId("block-editor")).toBeVisible();
+  await expect(heading).toBeFocused();
+  await expect(heading).toHaveValue("Avslutning");
+  await page.unroute(chunks);
   await free.getByTestId("block-editor").click();
   await page.keyboard.type("NITO bidrar gjerne i det videre arbeidet.");
   // A 10 MB paste is refused at once with a message, and nothing typed is lost; the title field cuts it at its limit.
@@ -134,7 +145,8 @@ test("compose a letter from three blocks and free text, reorder, preview, render
   await expect(local).toHaveAttribute("data-kind", "LOCAL");
   await expect(preview).toContainText("Laboratoriedatasystemer må kommunisere sømløst", { timeout: 15_000 });
 
-  // A reload keeps everything.
+  // A reload keeps everything (once saved: «Angre» was an edit).
+  await expect(page.getByTestId("save-state")).toContainText("Lagret", { timeout: 15_000 });
   await page.reload();
   await expect(headings(page)).toHaveText([
     "Om NITO",

@@ -33,10 +33,22 @@ const extensions = (collab: boolean) => [
   PositionListNode,
 ];
 
-/** The rich-text editor of a text block: paragraphs, bold/italic, links, bullets, facts, footnotes, "NITO mener". */
+/** Whether the user is typing in another field (a heading filled while this editor loaded): it keeps the focus. */
+function typingElsewhere(editor: HTMLElement): boolean {
+  const a = document.activeElement;
+  if (!a || a === document.body || editor.contains(a)) return false;
+  return (
+    a instanceof HTMLInputElement ||
+    a instanceof HTMLTextAreaElement ||
+    a instanceof HTMLSelectElement ||
+    (a instanceof HTMLElement && a.isContentEditable)
+  );
+}
+
 /** The most text one paste may bring: half of what a block may hold (its JSON roughly doubles it). */
 const MAX_PASTE_CHARS = MAX_BODY_BYTES / 2;
 
+/** The rich-text editor of a text block: paragraphs, bold/italic, links, bullets, facts, footnotes, "NITO mener". */
 export function BlockEditor({
   initial,
   lookup,
@@ -87,7 +99,8 @@ export function BlockEditor({
   );
   const editor = useEditor({
     immediatelyRender: false,
-    autofocus: autofocus ? "end" : false,
+    // Focused in onCreate, not by Tiptap: only if the user has not gone on to another field meanwhile.
+    autofocus: false,
     extensions: shared
       ? [...extensions(true), ...shared.kit.collabExtensions(shared.collab)]
       : extensions(false),
@@ -112,6 +125,8 @@ export function BlockEditor({
     onCreate: ({ editor: e }) => {
       // Replaced outside the editor (and not just seeded with it): the shared text becomes the new one, as an edit.
       if (shared?.collab.replace && !seeded) e.commands.setContent(initial);
+      // The editor's code, or the co-written text, may come a moment after the click that opened it.
+      if (autofocus && !typingElsewhere(e.view.dom)) e.commands.focus("end");
       onReady?.(e);
     },
     onUpdate: ({ editor: e, transaction }) => {
