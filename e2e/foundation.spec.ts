@@ -66,9 +66,25 @@ test("an adviser creates a hearing and sees it in the list in deadline order", a
     .evaluateAll((els) => els.map((e) => e.getAttribute("data-deadline") ?? ""));
   expect(reversed).toEqual([...deadlines].sort().reverse());
 
-  // Search as you type, within the filters: no Enter needed, and the sort stays.
-  await page.getByTestId("filter-q").pressSequentially("e2e", { delay: 30 });
+  // Search as you type, within the filters: no Enter needed, and the sort stays. A pause mid-word starts a search,
+  // held here until the next key: what was typed meanwhile stays in the field when it lands, and is searched next.
+  const rsc = (url: URL) => url.searchParams.has("_rsc") && url.searchParams.get("q") === "e2";
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let requested = () => {};
+  const asked = new Promise<void>((resolve) => (requested = resolve));
+  await page.route(rsc, async (route) => {
+    requested();
+    await held;
+    await route.continue();
+  });
+  await page.getByTestId("filter-q").pressSequentially("e2", { delay: 30 });
+  await asked;
+  await page.getByTestId("filter-q").press("e");
+  release();
   await expect(page).toHaveURL(/q=e2e/);
+  await expect(page.getByTestId("filter-q")).toHaveValue("e2e");
+  await page.unroute(rsc);
   await expect(page).toHaveURL(/sort=deadline_desc/);
   await expect(rows.filter({ hasText: title })).toHaveCount(1);
   await expect(rows.filter({ hasNotText: "e2e" })).toHaveCount(0);

@@ -41,18 +41,24 @@ export function HearingsView() {
   const total = query.data?.pages[0]?.total ?? null;
 
   // Search as you type: the URL (and the list) follow 300 ms after the last key, together with the other filters.
-  // A change of the URL from elsewhere (back, «clear filters») shows in the field.
+  // A change of the URL from elsewhere (back, «clear filters») shows in the field; the field's own search coming back
+  // does not (what was typed while the page loaded it stays, and is searched next).
   const q = get("q");
   const [text, setText] = useState(q);
   const [shownQ, setShownQ] = useState(q);
+  const [pushed, setPushed] = useState<string | null>(null);
   if (q !== shownQ) {
     setShownQ(q);
-    if (q !== text.trim()) setText(q);
+    if (q === pushed) setPushed(null);
+    else if (q !== text.trim()) setText(q);
   }
   useEffect(() => {
     const wanted = text.trim();
     if (wanted === q) return;
-    const timer = setTimeout(() => setParam("q", wanted), 300);
+    const timer = setTimeout(() => {
+      setPushed(wanted);
+      setParam("q", wanted);
+    }, 300);
     return () => clearTimeout(timer);
   });
 
