@@ -105,6 +105,7 @@ test("a leader registers a passkey, logs in with it, and signs from the notifica
   await ingrid.getByTestId("block-search").fill("bioingeniør");
   await ingrid.getByRole("button", { name: "Søk", exact: true }).click();
   await ingrid.getByRole("button", { name: "Legg til «Bioingeniører»" }).click();
+  await expect(ingrid.getByTestId("sections").getByTestId("section-heading")).toHaveText(["Bioingeniører"]);
   await ingrid
     .getByTestId("add-signatory")
     .selectOption({ label: "Kaja Marienborg — Fagstyreleder, NITO BFI" });
@@ -154,9 +155,12 @@ test("a leader registers a passkey, logs in with it, and signs from the notifica
   await expect(loginButton).toBeInViewport({ ratio: 1 });
   expect((await loginButton.boundingBox())!.height).toBeGreaterThanOrEqual(44);
   // Tap 2: «Logg inn med passnøkkel» (the fingerprint on the device, no screen tap): back at the approval page.
+  // The virtual device answers with a touch only the requests made after it is told to: so it is told once the
+  // autofill's quiet request waits (which then stays unanswered), and before the button's request.
+  await expect(loginButton).toHaveAttribute("data-autofill", "on");
+  await cdp.send("WebAuthn.setAutomaticPresenceSimulation", { authenticatorId, enabled: true });
   await loginButton.tap();
   taps++;
-  await cdp.send("WebAuthn.setAutomaticPresenceSimulation", { authenticatorId, enabled: true });
   await expect(heidi).toHaveURL(approvalUrl);
   await expect(heidi.getByTestId("approval-summary")).toContainText(stamp);
   // No password field: the passkey confirms the signature.

@@ -61,6 +61,7 @@ test("single sign-on: known people in by issuer and subject, others refused, a f
   await ingrid.getByTestId("block-search").fill("bioingeniør");
   await ingrid.getByRole("button", { name: "Søk", exact: true }).click();
   await ingrid.getByRole("button", { name: "Legg til «Bioingeniører»" }).click();
+  await expect(ingrid.getByTestId("sections").getByTestId("section-heading")).toHaveText(["Bioingeniører"]);
   await ingrid
     .getByTestId("add-signatory")
     .selectOption({ label: "Kaja Marienborg — Fagstyreleder, NITO BFI" });

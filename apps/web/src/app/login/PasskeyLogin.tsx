@@ -28,6 +28,13 @@ export function PasskeyLogin({ callbackUrl }: { callbackUrl: string }) {
   const [pending, setPending] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
   const autofill = useRef<"on" | "renewing" | "off">("off");
+  // The autofill's quiet request while it waits, and whether the button's own request has taken over. Starting a
+  // request ends the one before (WebAuthnAbortService): the quiet one must not start after the button's, and the
+  // button's starts once the quiet one has ended.
+  const quiet = useRef<Promise<unknown> | null>(null);
+  const taken = useRef(false);
+  // Shown on the button (`data-autofill`): whether the autofill's request is waiting for the user.
+  const [listening, setListening] = useState(false);
 
   useEffect(() => {
     let renew: ReturnType<typeof setTimeout> | undefined;
@@ -40,6 +47,8 @@ export function PasskeyLogin({ callbackUrl }: { callbackUrl: string }) {
       } catch {
         return; // The button still works, and says what went wrong.
       }
+      // The button was pressed while the options came: its request is the one.
+      if (taken.current) return;
       autofill.current = "on";
       renew = setTimeout(() => {
         autofill.current = "renewing";
@@ -47,8 +56,12 @@ export function PasskeyLogin({ callbackUrl }: { callbackUrl: string }) {
       }, AUTOFILL_RENEW_MS);
       let response;
       try {
-        response = await startAuthentication({ optionsJSON, useBrowserAutofill: true });
+        const request = startAuthentication({ optionsJSON, useBrowserAutofill: true });
+        quiet.current = request;
+        setListening(true);
+        response = await request;
       } catch {
+        setListening(false);
         clearTimeout(renew);
         // Renewed with a fresh challenge; ended by the button's own request, or by leaving the page: done.
         // (read through a function: the timer and the button change it while this waits)
@@ -56,6 +69,7 @@ export function PasskeyLogin({ callbackUrl }: { callbackUrl: string }) {
         else autofill.current = "off";
         return;
       }
+      setListening(false);
       clearTimeout(renew);
       autofill.current = "off";
       setPending(true);
@@ -76,7 +90,7 @@ export function PasskeyLogin({ callbackUrl }: { callbackUrl: string }) {
   async function login() {
     setProblem(null);
     if (!browserSupportsWebAuthn()) return setProblem("passkeyUnsupported");
-    autofill.current = "off"; // the quiet request ends when this one starts
+    taken.current = true;
     setPending(true);
     try {
       let optionsJSON;
@@ -86,6 +100,12 @@ export function PasskeyLogin({ callbackUrl }: { callbackUrl: string }) {
         setProblem("passkeyFailed");
         return;
       }
+      // The quiet request ends before this one starts.
+      if (autofill.current !== "off") {
+        autofill.current = "off";
+        WebAuthnAbortService.cancelCeremony();
+      }
+      await quiet.current?.catch(() => {});
       let response;
       try {
         response = await startAuthentication({ optionsJSON });
@@ -97,6 +117,7 @@ export function PasskeyLogin({ callbackUrl }: { callbackUrl: string }) {
       // On success the action redirects; an answer is a refusal.
       setProblem(result.error);
     } finally {
+      taken.current = false;
       setPending(false);
     }
   }
@@ -110,6 +131,7 @@ export function PasskeyLogin({ callbackUrl }: { callbackUrl: string }) {
         disabled={pending}
         onClick={() => void login()}
         data-testid="login-passkey"
+        data-autofill={listening ? "on" : "off"}
       >
         {pending ? t("passkeyWorking") : t("passkey")}
       </button>
