@@ -259,7 +259,7 @@ test("what is typed while the co-writing code still loads goes into the shared t
   await expect(editorOf(page)).toBeFocused();
   await page.keyboard.type(" Skrevet straks.");
   await expect.poll(() => textOf(page)).toBe("Første. Skrevet straks.");
-  expect(heldBack).toBe(1);
+  await expect.poll(() => heldBack).toBe(1);
   await expect(page.getByTestId("presence")).toHaveCount(0);
 
   // The code comes: her words go into the shared text (Martin sees them live) and into the saved letter.

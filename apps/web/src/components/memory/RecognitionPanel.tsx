@@ -125,11 +125,15 @@ export function RecognitionPanel({
   };
 
   const toggle = async (r: Recognition) => {
+    // A read already on its way may answer from before the link: it is ignored, and the text read again after.
+    asked.current++;
     try {
       if (r.linked) await unlink.mutateAsync({ submissionId: id, positionId: r.positionId });
       else await link.mutateAsync({ submissionId: id, positionId: r.positionId, wording: r.wording });
       setFound((all) => all.map((x) => (x.positionId === r.positionId ? { ...x, linked: !r.linked } : x)));
+      void read(JSON.parse(key) as typeof own);
     } catch (err) {
+      setReading(false);
       setError(errorText(err));
     }
   };

@@ -22,10 +22,11 @@ export function SettingsView() {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const save = useMutation(
     trpc.admin.updateSettings.mutationOptions({
-      onSuccess: () => {
+      onSuccess: (saved) => {
         setFieldErrors({});
         setNotice({ kind: "success", text: t("settingsSaved") });
-        void queryClient.invalidateQueries({ queryKey: trpc.admin.settings.queryKey() });
+        // The saved version at once: a logo chosen right after is sent with it, not with the one before.
+        queryClient.setQueryData(trpc.admin.settings.queryKey(), saved);
       },
       onError: (err) => {
         setFieldErrors(errorData(err)?.fieldErrors ?? {});
@@ -40,7 +41,7 @@ export function SettingsView() {
     trpc.admin.setLetterLogo.mutationOptions({
       onSuccess: (saved) => {
         setNotice({ kind: "success", text: saved.letterLogo ? t("logoSaved") : t("logoRemoved") });
-        void queryClient.invalidateQueries({ queryKey: trpc.admin.settings.queryKey() });
+        queryClient.setQueryData(trpc.admin.settings.queryKey(), saved);
       },
       onError: (err) => {
         // What is wrong with the file (not an image, too large), said as such.
