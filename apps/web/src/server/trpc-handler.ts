@@ -88,10 +88,14 @@ export async function serveTrpc(req: IncomingMessage, res: ServerResponse): Prom
   }
 }
 
+/** How long the connection of a body past its limit stays open after the answer, for the client to read it. */
+const LINGER_MS = 2_000;
+
 /**
- * A Node request as a web `Request`. Its body streams with back-pressure; when the handler stops reading (a body past
- * its limit), the rest is read and dropped and the connection closes after the answer, so the client gets the 413
- * instead of a reset connection.
+ * A Node request as a web `Request`. Its body streams with back-pressure. When the handler stops reading (a body past
+ * its limit), nothing more of it is read: the client's sending stalls, the answer goes out, and the connection
+ * closes `LINGER_MS` after. Closing at once, with the client's bytes still arriving, resets the connection, and a
+ * client that has not read the 413 yet loses it.
  */
 function requestOf(req: IncomingMessage, res: ServerResponse): Request {
   const headers = new Headers();
@@ -127,8 +131,11 @@ function requestOf(req: IncomingMessage, res: ServerResponse): Request {
       },
       cancel() {
         open = false;
-        res.setHeader("connection", "close");
-        req.resume();
+        req.pause();
+        res.once("finish", () => {
+          const timer = setTimeout(() => req.socket.destroy(), LINGER_MS);
+          req.socket.once("close", () => clearTimeout(timer));
+        });
       },
     });
   }
