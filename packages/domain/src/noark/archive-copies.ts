@@ -96,10 +96,10 @@ export async function archivePendingDocuments(db: Db, o: { limit?: number } = {}
   for (let i = 0; i < (o.limit ?? 20); i++) {
     const c = await claim(db);
     if (!c) break;
-    const { status, ...rest } = await archiveOne(db, c);
-    done.push({ id: c.id, status, ...rest });
+    const outcome = await archiveOne(db, c);
+    done.push({ id: c.id, ...outcome });
     // No child slot free: the next tick goes on.
-    if (status === "PENDING") break;
+    if (outcome.status === "PENDING") break;
   }
   return done;
 }
@@ -207,16 +207,15 @@ async function archiveOne(db: Db, c: Claimed): Promise<Outcome> {
       err instanceof ArchiveConversionError
         ? err.message
         : `Filen kunne ikke leses (${String((err as Error)?.message ?? err).slice(0, 200)}).`;
-    const cause = err instanceof Error ? err.cause : undefined;
-    return fail(
-      reason,
-      cause instanceof ChildRefusal
-        ? cause.diagnostic
-        : err instanceof ArchiveConversionError
-          ? undefined
-          : String((err as Error)?.stack ?? err).slice(0, 1000),
-    );
+    return fail(reason, diagnosticOf(err));
   }
+}
+
+/** For the worker's log: what the child said of a file it refused, or the stack of any other error. */
+function diagnosticOf(err: unknown): string | undefined {
+  if (err instanceof ArchiveConversionError)
+    return err.cause instanceof ChildRefusal ? err.cause.diagnostic : undefined;
+  return String((err as Error)?.stack ?? err).slice(0, 1000);
 }
 
 /** The title a PDF carries in its XMP (`dc:title`) or its Info dictionary, when it has one worth using. */
